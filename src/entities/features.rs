@@ -1,0 +1,347 @@
+//! Feature extraction: what the tagger sees of each token, as hashes.
+//!
+//! A [`Doc`] precomputes per-token hashes once (word, lowercase, shapes, affixes, gazetteer
+//! matches, and how the same word is written elsewhere in the document), so that extracting a
+//! token's features is a few dozen hash combinations with no allocation. The features do not
+//! depend on the tags being decoded; tag context comes from the transition weights.
+//!
+//! Changing any template, the hashing, the tokenizer or the gazetteers changes what the weights
+//! mean: bump [`FEATURE_VERSION`] and retrain (scripts/train-ner.sh).
+
+use std::collections::HashMap;
+
+use super::gazetteer::{Gazetteer, List, Position};
+use super::hashing::{combine, hash_lower, hash_str, Fnv};
+use super::tokens::{tokenize, Line, Token};
+
+/// Recorded in the model header; a model built for other features is refused.
+pub(crate) const FEATURE_VERSION: u32 = 1;
+
+/// How a word is capitalised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    NoLetters,
+    Lower,
+    Title,
+    Upper,
+    Mixed,
+}
+
+/// Bits of [`TokenInfo::doc_evidence`]: how the same word (lowercased) appears elsewhere in the
+/// document where its capitalisation means something (mid-sentence, in a mixed-case line).
+mod evidence {
+    pub const TITLE: u8 = 1;
+    pub const LOWER: u8 = 2;
+    pub const UPPER: u8 = 4;
+    /// After a first name in a run of capitalised words: a surname.
+    pub const AFTER_FIRST_NAME: u8 = 8;
+    /// In a run of capitalised words ending with an organisation word ("Inc", "Party").
+    pub const IN_ORG_RUN: u8 = 16;
+}
+
+#[derive(Clone, Copy, Debug)]
+struct TokenInfo {
+    word: u64,
+    lower: u64,
+    shape: u64,
+    short_shape: u64,
+    prefixes: [u64; 4],
+    suffixes: [u64; 4],
+    case: Case,
+    gazetteer: [Position; List::COUNT],
+    doc_evidence: u8,
+}
+
+/// A tokenised document with everything features need.
+pub(crate) struct Doc<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub lines: Vec<Line>,
+    info: Vec<TokenInfo>,
+}
+
+/// Stands for the words before a line's first token and after its last.
+const OUTSIDE: u64 = 0x0b05_e05;
+
+impl<'t> Doc<'t> {
+    pub fn new(text: &'t str) -> Doc<'t> {
+        let (tokens, lines) = tokenize(text);
+        let gazetteer = Gazetteer::shared();
+        let mut info: Vec<TokenInfo> = tokens.iter().map(|t| token_info(t.span.slice(text))).collect();
+        let mut matches = Vec::with_capacity(tokens.len());
+        for line in &lines {
+            let lowers: Vec<u64> = info[line.first..line.end].iter().map(|i| i.lower).collect();
+            gazetteer.matches(&lowers, &mut matches);
+        }
+        for (i, m) in info.iter_mut().zip(matches) {
+            i.gazetteer = m;
+        }
+        add_doc_evidence(&tokens, &lines, &mut info);
+        Doc { text, tokens, lines, info }
+    }
+
+    /// Appends the feature hashes of token `i` to `out`.
+    pub fn features(&self, i: usize, out: &mut Vec<u64>) {
+        let line = &self.lines[self.tokens[i].line as usize];
+        let me = &self.info[i];
+        let at = |offset: isize| -> Option<&TokenInfo> {
+            let j = i as isize + offset;
+            (j >= line.first as isize && j < line.end as isize).then(|| &self.info[j as usize])
+        };
+        let lower = |offset| at(offset).map_or(OUTSIDE, |t| t.lower);
+        let short = |offset| at(offset).map_or(OUTSIDE, |t| t.short_shape);
+        let sentence_start = self.tokens[i].sentence_start as u64;
+        let caps = line.all_caps as u64;
+        let mut push = |template: u64, value: u64| out.push(combine(template, value));
+
+        push(0, 0);
+        push(1, me.word);
+        push(2, me.lower);
+        for (k, (&p, &s)) in me.prefixes.iter().zip(&me.suffixes).enumerate() {
+            push(3 + k as u64, p);
+            push(7 + k as u64, s);
+        }
+        push(11, me.shape);
+        push(12, me.short_shape);
+        push(13, lower(-1));
+        push(14, lower(1));
+        push(15, lower(-2));
+        push(16, lower(2));
+        push(17, short(-1));
+        push(18, short(1));
+        push(19, combine(short(-1), me.short_shape));
+        push(20, combine(me.short_shape, short(1)));
+        push(21, combine(lower(-1), me.lower));
+        push(22, combine(me.lower, lower(1)));
+        push(23, combine(at(-1).map_or(OUTSIDE, |t| t.word), me.short_shape));
+        push(24, combine(lower(1), me.short_shape));
+        push(25, combine(sentence_start, me.short_shape));
+        push(26, combine(caps, me.short_shape));
+        push(27, combine(caps * 2 + sentence_start, combine(me.doc_evidence as u64, me.case as u64)));
+        push(28, combine(me.doc_evidence as u64, me.short_shape));
+        for (l, &pos) in me.gazetteer.iter().enumerate() {
+            if pos != Position::None {
+                let key = (l as u64) << 8 | pos as u64;
+                push(29, key);
+                push(30, combine(key, me.case as u64 + 8 * caps));
+            }
+        }
+        for (offset, template) in [(-1, 31), (1, 32)] {
+            if let Some(t) = at(offset) {
+                for (l, &pos) in t.gazetteer.iter().enumerate() {
+                    if pos != Position::None {
+                        push(template, combine((l as u64) << 8 | pos as u64, me.case as u64));
+                    }
+                }
+            }
+        }
+        push(33, combine(short(-2), combine(short(-1), me.short_shape)));
+        push(34, combine(lower(-2), lower(-1)));
+    }
+
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+}
+
+fn token_info(word: &str) -> TokenInfo {
+    let mut shape = Fnv::new();
+    let mut short_shape = Fnv::new();
+    let (mut n_upper, mut n_lower, mut n_chars) = (0usize, 0usize, 0usize);
+    let mut first_upper = false;
+    let mut last_class = '\0';
+    let mut n_short = 0;
+    let mut head = [0u64; 4];
+    let mut prefix = Fnv::new();
+    // Last four lowercase chars, for suffixes, in a ring.
+    let mut tail = ['\0'; 4];
+    for c in word.chars() {
+        let lc = if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
+        let class = if c.is_uppercase() {
+            n_upper += 1;
+            if n_chars == 0 {
+                first_upper = true;
+            }
+            'X'
+        } else if c.is_lowercase() {
+            n_lower += 1;
+            'x'
+        } else if c.is_numeric() {
+            'd'
+        } else if c.is_alphabetic() {
+            'a'
+        } else {
+            c
+        };
+        if n_chars < 12 {
+            shape = shape.char(class);
+        } else if n_chars == 12 {
+            shape = shape.char('~');
+        }
+        if class != last_class && n_short < 8 {
+            short_shape = short_shape.char(class);
+            n_short += 1;
+            last_class = class;
+        }
+        if n_chars < 4 {
+            prefix = prefix.char(lc);
+            head[n_chars] = prefix.finish();
+        }
+        tail[n_chars % 4] = lc;
+        n_chars += 1;
+    }
+    let mut prefixes = [0u64; 4];
+    let mut suffixes = [0u64; 4];
+    for k in 0..4 {
+        // Words shorter than the affix reuse their longest one: the affix is the whole word.
+        prefixes[k] = head[k.min(n_chars.saturating_sub(1))];
+        let len = (k + 1).min(n_chars);
+        let mut h = Fnv::new();
+        for j in (n_chars - len)..n_chars {
+            h = h.char(tail[j % 4]);
+        }
+        suffixes[k] = h.finish();
+    }
+    let case = match (n_upper, n_lower) {
+        (0, 0) => Case::NoLetters,
+        (0, _) => Case::Lower,
+        (u, 0) if u > 1 || n_chars == 1 => Case::Upper,
+        (1, _) if first_upper => Case::Title,
+        (_, 0) => Case::Upper,
+        _ => Case::Mixed,
+    };
+    TokenInfo {
+        word: hash_str(word),
+        lower: hash_lower(word),
+        shape: shape.finish(),
+        short_shape: short_shape.finish(),
+        prefixes,
+        suffixes,
+        case,
+        gazetteer: [Position::None; List::COUNT],
+        doc_evidence: 0,
+    }
+}
+
+/// Fills `doc_evidence`: a headline's "JAPAN" or a sentence-initial "Blackburn" borrows the
+/// capitalisation its word has elsewhere in the same document, where it is informative.
+fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
+    let mut seen: HashMap<u64, u8> = HashMap::new();
+    let first_name = List::FirstName as usize;
+    let org_word = List::OrgWord as usize;
+    for line in lines.iter().filter(|l| !l.all_caps) {
+        let mut i = line.first;
+        while i < line.end {
+            let t = &info[i];
+            let bit = match t.case {
+                Case::Lower => evidence::LOWER,
+                Case::Title if !tokens[i].sentence_start => evidence::TITLE,
+                Case::Upper if !tokens[i].sentence_start => evidence::UPPER,
+                _ => 0,
+            };
+            *seen.entry(t.lower).or_insert(0) |= bit;
+            // Runs of capitalised words: names.
+            if matches!(t.case, Case::Title | Case::Upper) {
+                let mut end = i + 1;
+                while end < line.end && matches!(info[end].case, Case::Title | Case::Upper) {
+                    end += 1;
+                }
+                if end - i >= 2 {
+                    let after_first_name = info[i].gazetteer[first_name] != Position::None;
+                    let org = info[end - 1].gazetteer[org_word] != Position::None;
+                    for k in i + 1..end {
+                        let e = seen.entry(info[k].lower).or_insert(0);
+                        if after_first_name {
+                            *e |= evidence::AFTER_FIRST_NAME;
+                        }
+                        if org {
+                            *e |= evidence::IN_ORG_RUN;
+                        }
+                    }
+                    if org {
+                        *seen.entry(info[i].lower).or_insert(0) |= evidence::IN_ORG_RUN;
+                    }
+                }
+                for k in i + 1..end {
+                    let bit = if info[k].case == Case::Title { evidence::TITLE } else { evidence::UPPER };
+                    *seen.entry(info[k].lower).or_insert(0) |= bit;
+                }
+                i = end;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    for t in info.iter_mut() {
+        t.doc_evidence = seen.get(&t.lower).copied().unwrap_or(0);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(text: &str, word: &str) -> TokenInfo {
+        let doc = Doc::new(text);
+        let i = doc.tokens.iter().position(|t| t.span.slice(text) == word).expect("word in text");
+        doc.info[i]
+    }
+
+    fn check(word: &str, shape: &str, short: &str, case: Case) {
+        let t = token_info(word);
+        let hash = |s: &str| s.chars().fold(Fnv::new(), |h, c| h.char(c)).finish();
+        assert_eq!(t.shape, hash(shape), "{word} shape");
+        assert_eq!(t.short_shape, hash(short), "{word} short shape");
+        assert_eq!(t.case, case, "{word} case");
+    }
+
+    #[test]
+    fn shapes_and_case() {
+        check("Merkel", "Xxxxxx", "Xx", Case::Title);
+        check("U.S.", "X.X.", "X.X.", Case::Upper);
+        check("1996-08-22", "dddd-dd-dd", "d-d-d", Case::NoLetters);
+        check("iPhone", "xXxxxx", "xXx", Case::Mixed);
+        check("A", "X", "X", Case::Upper);
+        check("Ölmühle", "Xxxxxxx", "Xx", Case::Title);
+        check("Abcdefghijklmnop", "Xxxxxxxxxxxx~", "Xx", Case::Title);
+    }
+
+    #[test]
+    fn affixes_are_lowercase_and_clipped() {
+        let a = token_info("Merkel");
+        let b = token_info("MERKEL");
+        assert_eq!(a.prefixes, b.prefixes);
+        assert_eq!(a.suffixes, b.suffixes);
+        let short = token_info("Al");
+        assert_eq!(short.prefixes[1], short.prefixes[3]);
+        assert_eq!(short.suffixes[1], short.suffixes[3]);
+        assert_eq!(short.suffixes[1], Fnv::new().bytes(b"al").finish());
+    }
+
+    #[test]
+    fn document_evidence() {
+        let text = "JAPAN BEAT SYRIA\nJapan and Syria met in the cup . Angela Merkel spoke .\nMerkel won .";
+        assert_eq!(info(text, "JAPAN").doc_evidence, evidence::TITLE);
+        assert_eq!(info(text, "BEAT").doc_evidence, 0);
+        let merkel = info(text, "Merkel").doc_evidence;
+        assert_ne!(merkel & evidence::AFTER_FIRST_NAME, 0);
+        assert_eq!(info(text, "the").doc_evidence, evidence::LOWER);
+    }
+
+    #[test]
+    fn features_are_deterministic_and_line_bounded() {
+        let text = "Angela Merkel\nmet Siemens";
+        let doc = Doc::new(text);
+        let mut a = Vec::new();
+        let mut b = Vec::new();
+        doc.features(1, &mut a);
+        doc.features(1, &mut b);
+        assert_eq!(a, b);
+        assert!(a.len() > 30);
+        // "Merkel" ends its line: the next word is OUTSIDE, not "met".
+        let other = Doc::new("Angela Merkel");
+        let mut c = Vec::new();
+        other.features(1, &mut c);
+        assert_eq!(a, c);
+    }
+}

@@ -1,0 +1,219 @@
+//! Word lists the tagger consults: first names, surnames, places, nationality adjectives,
+//! organisation words and group words (src/data/gazetteers/, built by
+//! scripts/build-gazetteers.py from openly licensed packages; see NOTICE).
+//!
+//! A list only ever adds evidence through features: the trained weights decide how much a match
+//! counts, so "Paris" the place and "Paris Hilton" the person both remain possible. Entries are
+//! tokenised with the tagger's own tokenizer and stored as hashes of their lowercased tokens,
+//! which is all a lookup needs.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use super::hashing::{combine, hash_lower};
+use super::tokens::tokenize;
+
+/// The lists, in the order of their bit in a match mask.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum List {
+    FirstName,
+    Surname,
+    Place,
+    Demonym,
+    OrgWord,
+    GroupWord,
+}
+
+impl List {
+    pub const ALL: [List; 6] = [List::FirstName, List::Surname, List::Place, List::Demonym, List::OrgWord, List::GroupWord];
+    pub const COUNT: usize = List::ALL.len();
+
+    fn source(self) -> &'static str {
+        match self {
+            List::FirstName => include_str!("../data/gazetteers/first_names.txt"),
+            List::Surname => include_str!("../data/gazetteers/surnames.txt"),
+            List::Place => include_str!("../data/gazetteers/places.txt"),
+            List::Demonym => include_str!("../data/gazetteers/demonyms.txt"),
+            List::OrgWord => include_str!("../data/gazetteers/org_suffixes.txt"),
+            List::GroupWord => include_str!("../data/gazetteers/groups.txt"),
+        }
+    }
+}
+
+/// Where a token sits in a list match; `None` when no match covers it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Position {
+    None = 0,
+    Unit = 1,
+    Begin = 2,
+    Inside = 3,
+    Last = 4,
+}
+
+/// Longest entry considered, in tokens.
+const MAX_ENTRY_TOKENS: usize = 4;
+
+/// The keys are already hashes: hashing them again would only cost time.
+#[derive(Default)]
+struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
+}
+
+pub(crate) struct Gazetteer {
+    /// Hash of an entry's lowercased tokens → bit mask of the lists holding it.
+    entries: HashMap<u64, u8, BuildHasherDefault<PassThrough>>,
+}
+
+/// Seed of an entry hash, so that a one-token entry's hash differs from the token's own.
+const SEQ_SEED: u64 = 0x5e9;
+
+impl Gazetteer {
+    /// The embedded lists, parsed once.
+    pub fn shared() -> &'static Gazetteer {
+        static SHARED: OnceLock<Gazetteer> = OnceLock::new();
+        SHARED.get_or_init(|| Gazetteer::from_lists(List::ALL.iter().map(|&l| (l, l.source()))))
+    }
+
+    pub fn from_lists<'a>(lists: impl Iterator<Item = (List, &'a str)>) -> Gazetteer {
+        let mut entries: HashMap<u64, u8, BuildHasherDefault<PassThrough>> = HashMap::default();
+        for (list, source) in lists {
+            for line in source.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+                let (tokens, _) = tokenize(line);
+                if tokens.len() > MAX_ENTRY_TOKENS {
+                    continue;
+                }
+                let hash = tokens.iter().fold(SEQ_SEED, |h, t| combine(h, hash_lower(t.span.slice(line))));
+                *entries.entry(hash).or_insert(0) |= 1 << list as u8;
+            }
+        }
+        Gazetteer { entries }
+    }
+
+    /// Lists holding the one-token entry whose lowercase hash is `lower`.
+    pub fn word(&self, lower: u64) -> u8 {
+        self.entries.get(&combine(SEQ_SEED, lower)).copied().unwrap_or(0)
+    }
+
+    /// For each token (given as lowercase hashes of one line), its position in the longest
+    /// match of each list starting at or before it.
+    pub fn matches(&self, lowers: &[u64], out: &mut Vec<[Position; List::COUNT]>) {
+        let start = out.len();
+        out.resize(start + lowers.len(), [Position::None; List::COUNT]);
+        let out = &mut out[start..];
+        for i in 0..lowers.len() {
+            let mut hash = SEQ_SEED;
+            let mut found = [0usize; List::COUNT];
+            for len in 1..=MAX_ENTRY_TOKENS.min(lowers.len() - i) {
+                hash = combine(hash, lowers[i + len - 1]);
+                if let Some(&mask) = self.entries.get(&hash) {
+                    for (l, f) in found.iter_mut().enumerate() {
+                        if mask & (1 << l) != 0 {
+                            *f = len;
+                        }
+                    }
+                }
+            }
+            for (l, &len) in found.iter().enumerate() {
+                if len == 0 || out[i][l] != Position::None {
+                    continue;
+                }
+                if len == 1 {
+                    out[i][l] = Position::Unit;
+                    continue;
+                }
+                for k in 0..len {
+                    let pos = if k == 0 { Position::Begin } else if k + 1 == len { Position::Last } else { Position::Inside };
+                    if out[i + k][l] == Position::None || k == 0 {
+                        out[i + k][l] = pos;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Whether an entity's text names a nationality, religion or political or ethnic group
+/// ("Russian", "Serbs", "Republicans", "Sri Lankan") rather than some other MISC thing.
+pub(crate) fn is_group_name(words: &[&str]) -> bool {
+    let Some(last) = words.last() else { return false };
+    if words.len() > 3 || !last.chars().next().is_some_and(char::is_uppercase) {
+        return false;
+    }
+    let gazetteer = Gazetteer::shared();
+    let group_lists = (1 << List::Demonym as u8) | (1 << List::GroupWord as u8);
+    let phrase = words.iter().fold(SEQ_SEED, |h, w| combine(h, hash_lower(w)));
+    if gazetteer.entries.get(&phrase).is_some_and(|&mask| mask & group_lists != 0) {
+        return true;
+    }
+    let singular = last.strip_suffix('s').filter(|s| s.len() > 2);
+    for word in std::iter::once(*last).chain(singular) {
+        if gazetteer.word(hash_lower(word)) & group_lists != 0 {
+            return true;
+        }
+        let lower = word.to_lowercase();
+        let demonym_ending = ["ian", "an", "ese", "ish", "i", "ic"].iter().any(|s| lower.ends_with(s));
+        // Short words ending so ("Cup", "Open") are names, not demonyms; one-word only.
+        if words.len() == 1 && demonym_ending && lower.chars().count() >= 5 && !lower.ends_with("ic") {
+            return true;
+        }
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small() -> Gazetteer {
+        Gazetteer::from_lists(
+            [(List::Place, "# header\nNew York\nYork\nParis\n"), (List::FirstName, "Paris\nAngela\n")].into_iter(),
+        )
+    }
+
+    fn check(text: &str, list: List, expected: &str) {
+        let (tokens, _) = tokenize(text);
+        let lowers: Vec<u64> = tokens.iter().map(|t| hash_lower(t.span.slice(text))).collect();
+        let mut out = Vec::new();
+        small().matches(&lowers, &mut out);
+        let got: Vec<String> = out.iter().map(|p| format!("{:?}", p[list as usize])).collect();
+        assert_eq!(got.join(" "), expected, "{text}");
+    }
+
+    #[test]
+    fn longest_match_wins() {
+        check("to new YORK and Paris", List::Place, "None Begin Last None Unit");
+        check("to new YORK and Paris", List::FirstName, "None None None None Unit");
+        check("York", List::Place, "Unit");
+    }
+
+    #[test]
+    fn shipped_lists_load() {
+        let g = Gazetteer::shared();
+        assert_ne!(g.word(hash_lower("germany")) & (1 << List::Place as u8), 0);
+        assert_ne!(g.word(hash_lower("German")) & (1 << List::Demonym as u8), 0);
+        assert_eq!(g.word(hash_lower("the")), 0);
+    }
+
+    #[test]
+    fn group_names() {
+        for yes in [&["Russian"][..], &["Serbs"], &["Republicans"], &["Sri", "Lankan"], &["Muslims"], &["Hungarian"]] {
+            assert!(is_group_name(yes), "{yes:?}");
+        }
+        for no in [&["World", "Cup"][..], &["Open"], &["Olympic"], &["Windows"], &["GMT"], &["russian"]] {
+            assert!(!is_group_name(no), "{no:?}");
+        }
+    }
+}

@@ -1,0 +1,334 @@
+//! Word tokens for the entity tagger: byte spans over the text, with line and sentence marks.
+//!
+//! The tokenizer must give the same tokens for CoNLL-style pre-tokenised text (`U.S. 's`,
+//! `$ 5 million`), on which the tagger is trained, and for ordinary prose, on which it runs:
+//! punctuation is split off words, while abbreviations (`U.S.`, `Mr.`), names with inner
+//! apostrophes or hyphens (`O'Neill`, `Jean-Pierre`) and numbers (`1,000.5`, `1996-08-22`)
+//! stay whole, and English clitics (`'s`, `n't`) become tokens of their own, as in CoNLL.
+//! It does not decide what a sentence is beyond what the tagger needs: a token is
+//! sentence-initial when it opens a line or follows sentence-final punctuation.
+//!
+//! Cost is linear in the text: every byte is looked at a bounded number of times.
+
+use crate::analysis::Span;
+
+/// A word or punctuation token.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub span: Span,
+    /// Index of the line (text between line breaks) the token is on.
+    pub line: u32,
+    /// First token of its line, or first after `.`, `!`, `?` (and any closing quotes).
+    pub sentence_start: bool,
+}
+
+/// A run of tokens between line breaks: the unit the tagger decodes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Line {
+    /// Token index range `first..end`.
+    pub first: usize,
+    pub end: usize,
+    /// Capitals dominate the line (headlines, datelines): capitalisation says little there.
+    pub all_caps: bool,
+}
+
+/// Abbreviations that keep their final period; single letters (`J.`) and dotted initialisms
+/// (`U.S.`) are recognised by shape instead of being listed.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
+    "cmdr", "adm", "maj", "rev", "fr", "st", "jr", "sr", "inc", "corp", "ltd", "co", "bros",
+    "plc", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "mt", "ft", "ave", "blvd", "dept", "est", "approx", "etc", "pres", "gov",
+];
+
+/// Splits `text` into tokens and lines.
+pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<Line>) {
+    let mut tokens = Vec::new();
+    let mut lines = Vec::new();
+    let bytes = text.as_bytes();
+    let mut line_idx: u32 = 0;
+    let mut line_first = 0;
+    let mut pos = 0;
+    let mut at_sentence_start = true;
+    while pos < text.len() {
+        let c = char_at(text, pos);
+        if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
+            close_line(text, &tokens, &mut lines, line_first);
+            line_first = tokens.len();
+            line_idx += 1;
+            at_sentence_start = true;
+            // CRLF is one break, not two lines.
+            pos += if c == '\r' && bytes.get(pos + 1) == Some(&b'\n') { 2 } else { c.len_utf8() };
+            continue;
+        }
+        if c.is_whitespace() || crate::text::is_invisible(c) {
+            pos += c.len_utf8();
+            continue;
+        }
+        let end = chunk_end(text, pos);
+        split_chunk(text, pos, end, &mut |span| {
+            let word = span.slice(text);
+            tokens.push(Token { span, line: line_idx, sentence_start: at_sentence_start });
+            if is_sentence_final(word) {
+                at_sentence_start = true;
+            } else if !(at_sentence_start && is_closing_or_opening_mark(word)) {
+                at_sentence_start = false;
+            }
+        });
+        pos = end;
+    }
+    close_line(text, &tokens, &mut lines, line_first);
+    (tokens, lines)
+}
+
+fn close_line(text: &str, tokens: &[Token], lines: &mut Vec<Line>, first: usize) {
+    let end = tokens.len();
+    if first == end {
+        return;
+    }
+    let (mut upper, mut lower) = (0usize, 0usize);
+    for t in &tokens[first..end] {
+        for c in t.span.slice(text).chars().take(64) {
+            if c.is_uppercase() {
+                upper += 1;
+            } else if c.is_lowercase() {
+                lower += 1;
+            }
+        }
+    }
+    lines.push(Line { first, end, all_caps: upper >= 2 && lower * 10 < upper });
+}
+
+fn char_at(text: &str, pos: usize) -> char {
+    text[pos..].chars().next().unwrap_or(' ')
+}
+
+/// End of the maximal run of non-space characters starting at `start`.
+fn chunk_end(text: &str, start: usize) -> usize {
+    text[start..]
+        .char_indices()
+        .find(|&(_, c)| c.is_whitespace() || crate::text::is_invisible(c))
+        .map_or(text.len(), |(i, _)| start + i)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\u{00AD}' || is_combining(c)
+}
+
+fn is_combining(c: char) -> bool {
+    matches!(c as u32, 0x0300..=0x036F | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE20..=0xFE2F)
+}
+
+fn is_apostrophe(c: char) -> bool {
+    c == '\'' || c == '\u{2019}'
+}
+
+fn is_sentence_final(word: &str) -> bool {
+    matches!(word, "." | "!" | "?" | "..." | "…") || (word.len() > 1 && word.bytes().all(|b| b == b'!' || b == b'?'))
+}
+
+fn is_closing_or_opening_mark(word: &str) -> bool {
+    word.chars().all(|c| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '(' | ')' | '[' | ']'))
+}
+
+/// Splits one whitespace-free chunk `text[start..end]` into tokens.
+fn split_chunk(text: &str, start: usize, end: usize, emit: &mut dyn FnMut(Span)) {
+    let mut pos = start;
+    while pos < end {
+        let c = char_at(text, pos);
+        if is_word_char(c) {
+            let word_end = word_end(text, pos, end);
+            emit_word(text, pos, word_end, emit);
+            pos = word_end;
+        } else if is_apostrophe(c) {
+            // A clitic standing alone, as in CoNLL's `'s`, or a quote mark.
+            let clitic = clitic_len(&text[pos..end]);
+            if clitic > 0 {
+                emit(Span::new(pos, pos + clitic));
+                pos += clitic;
+            } else {
+                emit(Span::new(pos, pos + c.len_utf8()));
+                pos += c.len_utf8();
+            }
+        } else if c == '$' || c == '€' || c == '£' || c == '¥' {
+            emit(Span::new(pos, pos + c.len_utf8()));
+            pos += c.len_utf8();
+        } else {
+            // A run of the same mark (`...`, `--`, `!!`) is one token.
+            let mut run_end = pos + c.len_utf8();
+            while run_end < end && char_at(text, run_end) == c {
+                run_end += c.len_utf8();
+            }
+            emit(Span::new(pos, run_end));
+            pos = run_end;
+        }
+    }
+}
+
+/// End of the word starting at `start`: letters and digits, joined by inner connectors.
+fn word_end(text: &str, start: usize, end: usize) -> usize {
+    let mut pos = start;
+    let mut prev: char = ' ';
+    loop {
+        while pos < end {
+            let c = char_at(text, pos);
+            if !is_word_char(c) {
+                break;
+            }
+            prev = c;
+            pos += c.len_utf8();
+        }
+        if pos >= end {
+            return pos;
+        }
+        let connector = char_at(text, pos);
+        let after = pos + connector.len_utf8();
+        let next = if after < end { char_at(text, after) } else { ' ' };
+        let joins = match connector {
+            '-' | '\u{2010}' | '\u{2011}' | '.' | '\'' | '\u{2019}' => is_word_char(next),
+            '&' => prev.is_uppercase() && next.is_uppercase(),
+            ',' | ':' | '/' => prev.is_ascii_digit() && next.is_ascii_digit(),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        pos = after;
+    }
+    // A final period belongs to abbreviations and initials; elsewhere it ends a sentence.
+    let word = &text[start..pos];
+    if pos < end && text.as_bytes()[pos] == b'.' && is_abbreviation(word) {
+        return pos + 1;
+    }
+    // `C$`, `US$`: CoNLL's currency tokens.
+    if pos < end && text.as_bytes()[pos] == b'$' && word.len() <= 3 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+        return pos + 1;
+    }
+    pos
+}
+
+fn is_abbreviation(word: &str) -> bool {
+    let mut chars = word.chars();
+    let first = chars.next().unwrap_or(' ');
+    if first.is_alphabetic() && chars.next().is_none() {
+        return true;
+    }
+    // Dotted initialisms: `U.S`, `e.g`, `U.N` (the last period is added by the caller).
+    if word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2 && !part.is_empty()) {
+        return true;
+    }
+    word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+}
+
+/// Length of an English clitic at the start of `s` (`'s`, `'re`, `n't`...), if it ends the word.
+fn clitic_len(s: &str) -> usize {
+    let mut chars = s.char_indices();
+    let Some((_, first)) = chars.next() else { return 0 };
+    if !is_apostrophe(first) {
+        return 0;
+    }
+    let rest = &s[first.len_utf8()..];
+    let letters = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
+    let word = &rest[..letters];
+    if ["s", "re", "ve", "ll", "d", "m"].iter().any(|c| c.eq_ignore_ascii_case(word)) {
+        first.len_utf8() + letters
+    } else {
+        0
+    }
+}
+
+/// Emits a word, split before a trailing clitic: `don't` → `do n't`, `Merkel's` → `Merkel 's`.
+fn emit_word(text: &str, start: usize, end: usize, emit: &mut dyn FnMut(Span)) {
+    let word = &text[start..end];
+    let n = word.len();
+    if n > 3 && word.is_char_boundary(n - 3) && word[n - 3..].eq_ignore_ascii_case("n't") {
+        emit(Span::new(start, end - 3));
+        emit(Span::new(end - 3, end));
+        return;
+    }
+    if let Some(apos) = word.rfind(['\'', '\u{2019}']) {
+        if apos > 0 && clitic_len(&word[apos..]) == n - apos {
+            emit(Span::new(start, start + apos));
+            emit(Span::new(start + apos, end));
+            return;
+        }
+    }
+    emit(Span::new(start, end));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Tokens joined by `|`, lines by ` / `, sentence starts marked with `^`.
+    fn render(text: &str) -> String {
+        let (tokens, lines) = tokenize(text);
+        lines
+            .iter()
+            .map(|l| {
+                tokens[l.first..l.end]
+                    .iter()
+                    .map(|t| format!("{}{}", if t.sentence_start { "^" } else { "" }, t.span.slice(text)))
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+
+    fn check(text: &str, expected: &str) {
+        assert_eq!(render(text), expected, "text: {text:?}");
+    }
+
+    #[test]
+    fn conll_pre_tokenised_text() {
+        check("The U.S. 's plan cost $ 5 million .", "^The|U.S.|'s|plan|cost|$|5|million|.");
+        check("C$ 1,000.5 on 1996-08-22 ( 3-1 )", "^C$|1,000.5|on|1996-08-22|(|3-1|)");
+        check("SOCCER - JAPAN GET LUCKY WIN .\nPeter Blackburn", "^SOCCER|-|JAPAN|GET|LUCKY|WIN|. / ^Peter|Blackburn");
+        check("AT&T and n't", "^AT&T|and|n't");
+    }
+
+    #[test]
+    fn prose() {
+        check("Mr. O'Neill, Jean-Pierre's friend, didn't go.", "^Mr.|O'Neill|,|Jean-Pierre|'s|friend|,|did|n't|go|.");
+        check("\"Yes!\" she said. Then...", "^\"|^Yes|!|^\"|she|said|.|^Then|...");
+        check("It cost US$5, about 4.5%.", "^It|cost|US$|5|,|about|4.5|%|.");
+        check("He works at Acme Inc. in Paris.", "^He|works|at|Acme|Inc.|in|Paris|.");
+        check("end.Next line", "^end.Next|line");
+    }
+
+    #[test]
+    fn lines_and_caps() {
+        let text = "RUGBY UNION - ITALY WIN\r\n\r\nItaly won in Rome.";
+        let (_, lines) = tokenize(text);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[0].all_caps);
+        assert!(!lines[1].all_caps);
+        check(text, "^RUGBY|UNION|-|ITALY|WIN / ^Italy|won|in|Rome|.");
+    }
+
+    #[test]
+    fn odd_input() {
+        check("", "");
+        check("  \n\n ", "");
+        check("Путин и 習近平 قال", "^Путин|и|習近平|قال");
+        check("1234567890", "^1234567890");
+        check("'''", "^'|'|'");
+        let long = "a".repeat(1 << 20);
+        let (tokens, _) = tokenize(&long);
+        assert_eq!(tokens.len(), 1);
+        let dots = "a.".repeat(1 << 18);
+        let (tokens, _) = tokenize(&dots);
+        assert!(tokens.iter().all(|t| t.span.end <= dots.len()));
+    }
+
+    #[test]
+    fn spans_are_on_char_boundaries() {
+        let text = "Zoë’s café—déjà vu’d… ’tis ٢٠٢٤";
+        let (tokens, _) = tokenize(text);
+        for t in tokens {
+            assert!(text.is_char_boundary(t.span.start) && text.is_char_boundary(t.span.end));
+            assert!(!t.span.is_empty());
+        }
+    }
+}

@@ -1,0 +1,41 @@
+//! quotelens finds the quotations in a news text, classifies them (direct speech, partial quote,
+//! scare quote or title, nested quote), and finds the named entities; natively or in the browser.
+//!
+//! ```
+//! let text = "“We will not back down,” the mayor said on Monday.";
+//! let analysis = quotelens::analyze(text);
+//! let quote = &analysis.quotes[0];
+//! assert_eq!(quote.inner.slice(text), "We will not back down,");
+//! assert_eq!(quote.kind, quotelens::QuoteKind::Direct);
+//! ```
+//!
+//! All offsets in [`Analysis`] are UTF-8 byte offsets into the text given to [`analyze`].
+//! [`export`] turns an analysis into the wire format in UTF-16 code units (for JavaScript) or
+//! Unicode code points (for the CLI and the evaluations).
+//!
+//! `analyze` never fails and never panics on any `&str`: odd input (an unclosed quote, a stray
+//! mark, a megabyte without a space) is data, reported with flags, not an error.
+
+// The whole crate is safe Rust: nothing here needs `unsafe`, and untrusted text flows through it.
+#![forbid(unsafe_code)]
+
+mod analysis;
+mod entities;
+pub mod export;
+mod quotes;
+mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use analysis::{Analysis, Basis, Entity, Label, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
+pub use text::offsets::{OffsetMap, OffsetUnit};
+
+/// Analyses `text`: paragraphs, sentences, quotations and entities.
+pub fn analyze(text: &str) -> Analysis {
+    let paragraphs = text::segment::paragraphs(text);
+    let sentences = text::segment::sentences(text, &paragraphs);
+    let quotes = quotes::find(text, &paragraphs, &sentences);
+    let entities = entities::find(text, &paragraphs, &sentences);
+    Analysis { paragraphs, sentences, quotes, entities }
+}

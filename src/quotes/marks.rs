@@ -1,0 +1,191 @@
+//! THE quote-mark table: every mark quotelens recognises, which marks close which, and which
+//! marks belong to the same style. Every other module asks this one; no mark is listed elsewhere.
+
+/// A quotation mark as it appears in text (some marks are two characters long).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Mark {
+    /// `"`
+    Straight,
+    /// `“`
+    LeftDouble,
+    /// `”`
+    RightDouble,
+    /// `„`
+    LowDouble,
+    /// `‘`
+    LeftSingle,
+    /// `’`, also the apostrophe.
+    RightSingle,
+    /// `‚`
+    LowSingle,
+    /// `«`
+    LeftGuillemet,
+    /// `»`
+    RightGuillemet,
+    /// `‹`
+    LeftSingleGuillemet,
+    /// `›`
+    RightSingleGuillemet,
+    /// `「`
+    LeftCorner,
+    /// `」`
+    RightCorner,
+    /// `『`
+    LeftWhiteCorner,
+    /// `』`
+    RightWhiteCorner,
+    /// ` `` `: typewriter opening double (TeX and old wire style).
+    Backticks,
+    /// `''`: two apostrophes standing for a double mark, opening or closing.
+    TwoApostrophes,
+}
+
+/// Marks that look alike to a reader: a quote of one style may nest inside another style, and
+/// a new opener of the open quote's own style ends that quote.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Style {
+    Straight,
+    CurlyDouble,
+    CurlySingle,
+    Guillemet,
+    SingleGuillemet,
+    Corner,
+    WhiteCorner,
+    Typewriter,
+}
+
+/// Which way a mark points when its surroundings do not tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Lean {
+    Open,
+    Close,
+    Either,
+}
+
+impl Mark {
+    pub(crate) fn style(self) -> Style {
+        use Mark::*;
+        match self {
+            Straight => Style::Straight,
+            LeftDouble | RightDouble | LowDouble => Style::CurlyDouble,
+            LeftSingle | RightSingle | LowSingle => Style::CurlySingle,
+            LeftGuillemet | RightGuillemet => Style::Guillemet,
+            LeftSingleGuillemet | RightSingleGuillemet => Style::SingleGuillemet,
+            LeftCorner | RightCorner => Style::Corner,
+            LeftWhiteCorner | RightWhiteCorner => Style::WhiteCorner,
+            Backticks | TwoApostrophes => Style::Typewriter,
+        }
+    }
+
+    pub(crate) fn lean(self) -> Lean {
+        use Mark::*;
+        match self {
+            Straight | TwoApostrophes => Lean::Either,
+            LeftDouble | LowDouble | LeftSingle | LowSingle | LeftGuillemet | LeftSingleGuillemet | LeftCorner
+            | LeftWhiteCorner | Backticks => Lean::Open,
+            RightDouble | RightSingle | RightGuillemet | RightSingleGuillemet | RightCorner | RightWhiteCorner => {
+                Lean::Close
+            }
+        }
+    }
+
+    /// Single marks double as apostrophes, so they open or close only where context is clear.
+    pub(crate) fn is_single(self) -> bool {
+        self.style() == Style::CurlySingle
+    }
+
+    /// True when a quote opened by `self` may be closed by `closer`. Covers English (“…”),
+    /// German („…“ and »…«), Polish („…”), Swedish (”…” and »…»), French («…») and CJK.
+    pub(crate) fn is_closed_by(self, closer: Mark) -> bool {
+        use Mark::*;
+        matches!(
+            (self, closer),
+            (Straight, Straight)
+                | (LeftDouble, RightDouble)
+                | (RightDouble, RightDouble)
+                | (LowDouble, LeftDouble | RightDouble)
+                | (LeftSingle, RightSingle)
+                | (LowSingle, LeftSingle | RightSingle)
+                | (LeftGuillemet, RightGuillemet)
+                | (RightGuillemet, LeftGuillemet | RightGuillemet)
+                | (LeftSingleGuillemet, RightSingleGuillemet)
+                | (RightSingleGuillemet, LeftSingleGuillemet | RightSingleGuillemet)
+                | (LeftCorner, RightCorner)
+                | (LeftWhiteCorner, RightWhiteCorner)
+                | (Backticks | TwoApostrophes, TwoApostrophes)
+        )
+    }
+
+    /// True when `self` may open a quote at all (every mark but the CJK closers may: ” opens
+    /// in Swedish, » in German).
+    pub(crate) fn can_open(self) -> bool {
+        !matches!(self, Mark::RightSingle | Mark::RightCorner | Mark::RightWhiteCorner)
+    }
+}
+
+/// The mark starting at byte `i` of `s`, with its length in bytes.
+pub(crate) fn mark_at(s: &str, i: usize) -> Option<(Mark, usize)> {
+    let bytes = s.as_bytes();
+    let c = s[i..].chars().next()?;
+    let mark = match c {
+        '"' => Mark::Straight,
+        '“' => Mark::LeftDouble,
+        '”' => Mark::RightDouble,
+        '„' => Mark::LowDouble,
+        '‘' => Mark::LeftSingle,
+        '’' => Mark::RightSingle,
+        '‚' => Mark::LowSingle,
+        '«' => Mark::LeftGuillemet,
+        '»' => Mark::RightGuillemet,
+        '‹' => Mark::LeftSingleGuillemet,
+        '›' => Mark::RightSingleGuillemet,
+        '「' => Mark::LeftCorner,
+        '」' => Mark::RightCorner,
+        '『' => Mark::LeftWhiteCorner,
+        '』' => Mark::RightWhiteCorner,
+        '`' if bytes.get(i + 1) == Some(&b'`') => return Some((Mark::Backticks, 2)),
+        // In `'''` after a word the first apostrophe is the word's own (`the players'''`).
+        '\'' if bytes.get(i + 1) == Some(&b'\'') => {
+            let after_word = i > 0 && s[..i].chars().next_back().is_some_and(char::is_alphanumeric);
+            if after_word && bytes.get(i + 2) == Some(&b'\'') {
+                return None;
+            }
+            return Some((Mark::TwoApostrophes, 2));
+        }
+        _ => return None,
+    };
+    Some((mark, c.len_utf8()))
+}
+
+/// Quick filter: can a mark start with this byte?
+pub(crate) fn may_start_mark(b: u8) -> bool {
+    // Every non-ASCII mark is a multi-byte char whose first byte is >= 0xC2.
+    matches!(b, b'"' | b'`' | b'\'') || b >= 0xC2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_read_with_their_length() {
+        assert_eq!(mark_at("“a", 0), Some((Mark::LeftDouble, 3)));
+        assert_eq!(mark_at("``a", 0), Some((Mark::Backticks, 2)));
+        assert_eq!(mark_at("''a", 0), Some((Mark::TwoApostrophes, 2)));
+        assert_eq!(mark_at("'a", 0), None, "a straight single quote is never a mark");
+        assert_eq!(mark_at("players'''", 7), None, "the word's own apostrophe comes first");
+        assert_eq!(mark_at("players'''", 8), Some((Mark::TwoApostrophes, 2)));
+        assert_eq!(mark_at("`a", 0), None);
+        assert_eq!(mark_at("é", 0), None);
+    }
+
+    #[test]
+    fn pairs_follow_the_languages_that_use_them() {
+        assert!(Mark::LowDouble.is_closed_by(Mark::LeftDouble), "German „…“");
+        assert!(Mark::RightGuillemet.is_closed_by(Mark::LeftGuillemet), "German »…«");
+        assert!(Mark::LeftGuillemet.is_closed_by(Mark::RightGuillemet), "French «…»");
+        assert!(!Mark::LeftDouble.is_closed_by(Mark::Straight));
+        assert!(Mark::Backticks.is_closed_by(Mark::TwoApostrophes));
+        assert!(!Mark::RightSingle.can_open());
+    }
+}

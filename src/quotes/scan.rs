@@ -1,0 +1,341 @@
+//! Pairing quotation marks into quoted spans, paragraph by paragraph.
+//!
+//! A mark's direction comes from its surroundings first (space before and a word after: it
+//! opens; a word before and space or punctuation after: it closes) and from its own shape only
+//! when those do not tell. Nesting needs a different style inside (‘…’ in “…”, “…” in "…"); a new
+//! opener of the open quote's own style means the open quote was never closed. A quote still open
+//! at the end of its paragraph continues only by the news convention (the next paragraph reopens
+//! with the same style); otherwise it ends there, flagged unclosed, so one stray mark never
+//! swallows the rest of an article.
+//!
+//! Cost is linear: each mark is looked at once, and a closer searches at most
+//! `MAX_CROSSING_DEPTH` open quotes below the innermost one.
+
+use super::marks::{may_start_mark, mark_at, Lean, Mark};
+use crate::analysis::Span;
+use crate::text::is_blank;
+
+/// How far below the innermost open quote a closing mark may reach (`“a ‘b” c`).
+const MAX_CROSSING_DEPTH: usize = 4;
+
+/// A quoted span before classification.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct RawQuote {
+    pub mark: Mark,
+    /// From the opening mark to the closing mark inclusive, or to where the quote was cut off.
+    pub outer: Span,
+    /// Between the marks.
+    pub body: Span,
+    pub paragraph: usize,
+    pub unclosed: bool,
+    pub parent: Option<usize>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Token {
+    at: usize,
+    len: usize,
+    mark: Mark,
+    open_like: bool,
+    close_like: bool,
+    /// For a single mark: another closing single mark follows in this paragraph before the
+    /// next opening one (so a possessive `Smiths’` is not the closer).
+    later_single_closer: bool,
+}
+
+fn is_opening_context(c: char) -> bool {
+    is_blank(c) || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '<' | ':' | ';')
+        || mark_lean(c) == Some(Lean::Open)
+}
+
+fn mark_lean(c: char) -> Option<Lean> {
+    let mut buf = [0u8; 4];
+    mark_at(c.encode_utf8(&mut buf), 0).map(|(m, _)| m.lean())
+}
+
+/// The marks of one paragraph, with what their surroundings say about their direction.
+fn tokens(text: &str, para: Span) -> Vec<Token> {
+    let body = para.slice(text);
+    let bytes = body.as_bytes();
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'<' {
+            // Marks inside markup (`<tweet id="…">`) are not quotation marks.
+            if let Some(skip) = markup_len(&body[i..]) {
+                i += skip;
+                continue;
+            }
+        }
+        if !may_start_mark(b) || !body.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
+        let Some((mark, len)) = mark_at(body, i) else {
+            i += 1;
+            continue;
+        };
+        let prev = body[..i].chars().next_back();
+        let next = body[i + len..].chars().next();
+        let open_like = prev.map_or(true, is_opening_context) && next.is_some_and(|c| !is_blank(c));
+        let close_like = prev.is_some_and(|c| !is_blank(c)) && next.map_or(true, |c| !c.is_alphanumeric());
+        out.push(Token { at: para.start + i, len, mark, open_like, close_like, later_single_closer: false });
+        i += len;
+    }
+    // Right to left: remember whether a closing single mark lies ahead before an opening one.
+    let mut closer_ahead = false;
+    for t in out.iter_mut().rev() {
+        if t.mark.is_single() {
+            t.later_single_closer = closer_ahead;
+            if t.close_like && t.mark == Mark::RightSingle {
+                closer_ahead = true;
+            } else if t.open_like && t.mark.can_open() {
+                closer_ahead = false;
+            }
+        }
+    }
+    out
+}
+
+/// Length of an HTML-like tag at the start of `s`, if it is one.
+fn markup_len(s: &str) -> Option<usize> {
+    let second = s.as_bytes().get(1)?;
+    if !(second.is_ascii_alphabetic() || *second == b'/') {
+        return None;
+    }
+    // Stop at the next `<` too, so a run of unmatched `<` costs linear time.
+    let end = s[1..].find(['<', '>'])? + 1;
+    (s.as_bytes()[end] == b'>').then_some(end + 1)
+}
+
+/// True when the single mark at `t` is an apostrophe, whatever its neighbours: ’90s, rock ’n’ roll.
+fn is_apostrophe_use(text: &str, t: &Token) -> bool {
+    let after = &text[t.at + t.len..];
+    let mut chars = after.chars();
+    let first = chars.next();
+    let second = chars.next();
+    let third = chars.next();
+    // ‘90s, ’05
+    if first.is_some_and(|c| c.is_ascii_digit()) && second.is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    // ’n’, ‘n’
+    if first.is_some_and(|c| c == 'n' || c == 'N') && matches!(second, Some('’' | '\'' | '‘')) && third.map_or(true, is_blank) {
+        return true;
+    }
+    false
+}
+
+fn closes(t: &Token, text: &str) -> bool {
+    if t.mark.is_single() {
+        let possessive = t.later_single_closer
+            && text[..t.at].ends_with(['s', 'S'])
+            && text[t.at + t.len..].starts_with(|c: char| c == ' ' || c == '\u{A0}');
+        // The second mark of rock ’n’ roll.
+        let mut back = text[..t.at].chars().rev();
+        let n_contraction = matches!(back.next(), Some('n' | 'N'))
+            && matches!(back.next(), Some('’' | '‘' | '\''))
+            && back.next().map_or(true, is_blank);
+        return t.close_like && !possessive && !n_contraction;
+    }
+    t.mark.lean() == Lean::Close || !(t.open_like && !t.close_like)
+}
+
+fn opens(t: &Token, text: &str) -> bool {
+    if !t.mark.can_open() {
+        return false;
+    }
+    if t.mark.is_single() {
+        return t.open_like && !is_apostrophe_use(text, t);
+    }
+    match (t.open_like, t.close_like) {
+        (true, false) => true,
+        (false, true) => false,
+        _ => t.mark.lean() != Lean::Close,
+    }
+}
+
+struct Scanner<'t> {
+    text: &'t str,
+    quotes: Vec<RawQuote>,
+    /// Indices into `quotes` of the open quotes, outermost first.
+    open: Vec<usize>,
+}
+
+impl Scanner<'_> {
+    fn close(&mut self, depth: usize, t: &Token) {
+        // Quotes opened inside the one closing now never closed.
+        while self.open.len() > depth + 1 {
+            let inner = self.open.pop().unwrap_or_default();
+            self.cut_off(inner, t.at);
+        }
+        if let Some(index) = self.open.pop() {
+            let q = &mut self.quotes[index];
+            q.body.end = t.at;
+            q.outer.end = t.at + t.len;
+        }
+    }
+
+    /// Ends quote `index` without a closing mark just before byte `at`.
+    fn cut_off(&mut self, index: usize, at: usize) {
+        let q = &mut self.quotes[index];
+        let end = q.body.start + self.text[q.body.start..at].trim_end_matches(is_blank).len();
+        q.body.end = end;
+        q.outer.end = end;
+        q.unclosed = true;
+    }
+
+    fn open(&mut self, t: &Token, paragraph: usize) {
+        let body_start = t.at + t.len;
+        self.quotes.push(RawQuote {
+            mark: t.mark,
+            outer: Span::new(t.at, body_start),
+            body: Span::new(body_start, body_start),
+            paragraph,
+            unclosed: false,
+            parent: self.open.last().copied(),
+        });
+        self.open.push(self.quotes.len() - 1);
+    }
+
+    fn step(&mut self, t: &Token, paragraph: usize) {
+        let text = self.text;
+        if let Some(&top) = self.open.last() {
+            if self.quotes[top].mark.is_closed_by(t.mark) && closes(t, text) {
+                return self.close(self.open.len() - 1, t);
+            }
+        }
+        // A double mark closing a quote further out: the quotes inside it never closed.
+        if !t.mark.is_single() && t.close_like && !t.open_like {
+            let n = self.open.len();
+            let lowest = n.saturating_sub(1 + MAX_CROSSING_DEPTH);
+            for depth in (lowest..n.saturating_sub(1)).rev() {
+                if self.quotes[self.open[depth]].mark.is_closed_by(t.mark) {
+                    return self.close(depth, t);
+                }
+            }
+        }
+        if opens(t, text) {
+            if let Some(&top) = self.open.last() {
+                if self.quotes[top].mark.style() == t.mark.style() {
+                    self.open.pop();
+                    self.cut_off(top, t.at);
+                }
+            }
+            self.open(t, paragraph);
+        }
+        // Anything else is a stray mark: an inch sign, a typo, an apostrophe.
+    }
+
+    /// At the end of paragraph `index`: continue the outermost quote into `next` by the
+    /// news convention, or cut every open quote off here.
+    fn end_paragraph(&mut self, para: Span, next: Option<&Token>) -> bool {
+        let Some(&outermost) = self.open.first() else { return false };
+        while self.open.len() > 1 {
+            let inner = self.open.pop().unwrap_or_default();
+            self.cut_off(inner, para.end);
+        }
+        let style = self.quotes[outermost].mark.style();
+        let continues = next.is_some_and(|t| t.mark.style() == style && opens(t, self.text) && t.open_like);
+        if continues {
+            self.quotes[outermost].body.end = para.end;
+            self.quotes[outermost].outer.end = para.end;
+        } else {
+            self.open.clear();
+            self.cut_off(outermost, para.end);
+        }
+        continues
+    }
+}
+
+/// Every quoted span of `text`, in order of their opening marks.
+pub(crate) fn scan(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
+    let mut scanner = Scanner { text, quotes: Vec::new(), open: Vec::new() };
+    let mut next_tokens = paragraphs.first().map(|&p| tokens(text, p)).unwrap_or_default();
+    let mut reopened = false;
+    for (index, &para) in paragraphs.iter().enumerate() {
+        let tokens = std::mem::take(&mut next_tokens);
+        // The reopening mark of a continued quote belongs to that quote, not to a new one.
+        let skip = usize::from(reopened);
+        for t in &tokens[skip.min(tokens.len())..] {
+            scanner.step(t, index);
+        }
+        if let Some(&next) = paragraphs.get(index + 1) {
+            next_tokens = tokens_in(text, next);
+        }
+        let first_of_next = next_tokens.first().filter(|t| t.at == paragraphs[index + 1].start);
+        reopened = scanner.end_paragraph(para, first_of_next);
+    }
+    scanner.quotes
+}
+
+fn tokens_in(text: &str, para: Span) -> Vec<Token> {
+    tokens(text, para)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::segment::paragraphs;
+
+    /// Quotes as `(outer text, unclosed, parent)`.
+    fn check(text: &str, expected: &[(&str, bool, Option<usize>)]) {
+        let paras = paragraphs(text);
+        let got: Vec<(&str, bool, Option<usize>)> =
+            scan(text, &paras).iter().map(|q| (q.outer.slice(text), q.unclosed, q.parent)).collect();
+        assert_eq!(got, expected, "quotes of {text:?}");
+    }
+
+    #[test]
+    fn straight_curly_and_typewriter_marks_pair() {
+        check(r#"He said "yes" and “no”."#, &[(r#""yes""#, false, None), ("“no”", false, None)]);
+        check("``Go home,'' he said. ''Now.''", &[("``Go home,''", false, None), ("''Now.''", false, None)]);
+        check("''Ask the players''' she said.", &[("''Ask the players'''", false, None)]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        check("don’t, ’90s, Orbán’s, rock ’n’ roll, the Smiths’ album", &[]);
+        check("‘I loved the Smiths’ album,’ she said.", &[("‘I loved the Smiths’ album,’", false, None)]);
+        check("He said ‘rock ’n’ roll’ twice.", &[("‘rock ’n’ roll’", false, None)]);
+        check("Back in the ‘90s we said ‘no’.", &[("‘no’", false, None)]);
+    }
+
+    #[test]
+    fn other_languages_pair_their_own_marks() {
+        check("Er sagte: „Nein.“ Dann ‚ja‘.", &[("„Nein.“", false, None), ("‚ja‘", false, None)]);
+        check("Il a dit : « Non. » Puis ‹ oui ›.", &[("« Non. »", false, None), ("‹ oui ›", false, None)]);
+        check("Er sagte: »Nein.« Gut.", &[("»Nein.«", false, None)]);
+        check("彼は「はい」と『言った』。", &[("「はい」", false, None), ("『言った』", false, None)]);
+    }
+
+    #[test]
+    fn quotes_nest_only_in_another_style() {
+        check("“He called it ‘fake’ today,” she said.", &[("“He called it ‘fake’ today,”", false, None), ("‘fake’", false, Some(0))]);
+        check(r#""He read “Ulysses” twice," she said."#, &[(r#""He read “Ulysses” twice,""#, false, None), ("“Ulysses”", false, Some(0))]);
+    }
+
+    #[test]
+    fn a_quote_continues_into_a_paragraph_that_reopens_it() {
+        let text = "“First part.\n\n“Second part,” he said.\nNext.";
+        check(text, &[("“First part.\n\n“Second part,”", false, None)]);
+    }
+
+    #[test]
+    fn a_stray_opener_ends_at_its_paragraph() {
+        check("He said “this never closes.\nNext “one” here.", &[("“this never closes.", true, None), ("“one”", false, None)]);
+        check("A “b “c” d.", &[("“b", true, None), ("“c”", false, None)]);
+    }
+
+    #[test]
+    fn stray_closers_and_inch_marks_are_not_quotes() {
+        check(r#"a 6" pipe and a 12" record."#, &[]);
+        check("oops” and ” again", &[]);
+    }
+
+    #[test]
+    fn marks_inside_markup_are_ignored() {
+        check(r#"<tweet id="12"> She said "hi"."#, &[(r#""hi""#, false, None)]);
+    }
+}

@@ -1,0 +1,170 @@
+//! Paragraphs and sentences.
+//!
+//! A paragraph is a non-blank line: it ends at every line break (`\n`, `\r\n`, `\r`, U+2028,
+//! U+2029), because pasted articles, PDF text and the evaluation corpora all put one paragraph
+//! per line. Sentences are found inside paragraphs only, by terminal punctuation followed by a
+//! likely sentence start; abbreviations and initials do not end a sentence.
+
+use super::is_blank;
+use crate::analysis::{Sentence, Span};
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}')
+}
+
+/// The non-blank lines of `text`, trimmed of surrounding blanks.
+pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut push = |start: usize, end: usize| {
+        if let Some(span) = trim(text, Span::new(start, end)) {
+            out.push(span);
+        }
+    };
+    for (i, c) in text.char_indices() {
+        if is_line_break(c) {
+            push(start, i);
+            start = i + c.len_utf8();
+        }
+    }
+    push(start, text.len());
+    out
+}
+
+/// `span` without leading and trailing blanks, or None when nothing is left.
+pub(crate) fn trim(text: &str, span: Span) -> Option<Span> {
+    let s = span.slice(text);
+    let trimmed_start = s.len() - s.trim_start_matches(is_blank).len();
+    let rest = &s[trimmed_start..];
+    let trimmed = rest.trim_end_matches(is_blank);
+    if trimmed.is_empty() {
+        None
+    } else {
+        let start = span.start + trimmed_start;
+        Some(Span::new(start, start + trimmed.len()))
+    }
+}
+
+/// Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "st", "jr", "sr", "rev",
+    "mt", "inc", "corp", "co", "ltd", "vs", "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "aug",
+    "sept", "sep", "oct", "nov", "dec", "fig", "approx", "dept", "est", "ft", "pres", "atty", "supt", "messrs", "sens",
+    "reps", "govs", "ave", "blvd", "u.s", "u.k", "u.n", "a.m", "p.m",
+];
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '?' | '!' | '…' | '。' | '？' | '！')
+}
+
+fn is_closing_punct(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | '»' | '›' | ')' | ']' | '」' | '』')
+}
+
+fn may_start_sentence(c: char) -> bool {
+    c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '«' | '„' | '(' | '[' | '¿' | '¡' | '「' | '『')
+}
+
+/// True when the full stop ending `before` belongs to an abbreviation or an initial.
+fn ends_with_abbreviation(before: &str) -> bool {
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if word.is_empty() {
+        return false;
+    }
+    // A single letter is an initial ("John F. Kennedy"); a dotted acronym stays whole ("U.S.").
+    let mut chars = word.chars();
+    let first = chars.next().unwrap_or(' ');
+    if chars.next().is_none() && first.is_alphabetic() {
+        return true;
+    }
+    let lower = word.to_lowercase();
+    ABBREVIATIONS.contains(&lower.as_str()) || (word.contains('.') && word.len() <= 6)
+}
+
+/// Sentences of each paragraph.
+pub(crate) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (index, &paragraph) in paragraphs.iter().enumerate() {
+        let mut push = |start: usize, end: usize| {
+            if let Some(span) = trim(text, Span::new(start, end)) {
+                out.push(Sentence { span, paragraph: index });
+            }
+        };
+        let body = paragraph.slice(text);
+        let mut start = 0;
+        let mut chars = body.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !is_terminal(c) {
+                continue;
+            }
+            // Take the whole run of terminal and closing punctuation: `?!”)` ends together.
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if is_terminal(d) || is_closing_punct(d) {
+                    end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let rest = &body[end..];
+            let after = rest.trim_start_matches(is_blank);
+            let has_gap = after.len() < rest.len();
+            let next = after.chars().next();
+            let cjk = matches!(c, '。' | '？' | '！');
+            let splits = match next {
+                None => false,
+                Some(n) => (has_gap || cjk) && (cjk || may_start_sentence(n)),
+            };
+            if splits && !(c == '.' && ends_with_abbreviation(&body[start..i])) {
+                push(paragraph.start + start, paragraph.start + end);
+                start = end;
+            }
+        }
+        push(paragraph.start + start, paragraph.end);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check_paragraphs(text: &str, expected: &[&str]) {
+        let got: Vec<&str> = paragraphs(text).iter().map(|s| s.slice(text)).collect();
+        assert_eq!(got, expected, "paragraphs of {text:?}");
+    }
+
+    fn check_sentences(text: &str, expected: &[&str]) {
+        let paras = paragraphs(text);
+        let got: Vec<&str> = sentences(text, &paras).iter().map(|s| s.span.slice(text)).collect();
+        assert_eq!(got, expected, "sentences of {text:?}");
+    }
+
+    #[test]
+    fn every_line_break_ends_a_paragraph_and_blank_lines_are_none() {
+        check_paragraphs("a\nb\r\nc\rd\u{2028}e\u{2029}f", &["a", "b", "c", "d", "e", "f"]);
+        check_paragraphs("\n\n  one  \r\n\r\n\t\u{A0}\n two\n", &["one", "two"]);
+        check_paragraphs("", &[]);
+        check_paragraphs("\u{200B}\n", &[]);
+    }
+
+    #[test]
+    fn sentences_split_at_terminal_punctuation_but_not_after_abbreviations() {
+        check_sentences(
+            "Mr. Smith went to Washington. He said: “No.” Then he left! Did he? Yes.",
+            &["Mr. Smith went to Washington.", "He said: “No.”", "Then he left!", "Did he?", "Yes."],
+        );
+        check_sentences("John F. Kennedy and the U.S. Army met at 3 p.m. on Monday.", &[
+            "John F. Kennedy and the U.S. Army met at 3 p.m. on Monday.",
+        ]);
+        check_sentences("It rose 3.5 percent. Shares fell.", &["It rose 3.5 percent.", "Shares fell."]);
+        check_sentences("“Stop,” she said. “Now.”\nNext paragraph.", &["“Stop,” she said.", "“Now.”", "Next paragraph."]);
+    }
+}

@@ -1,0 +1,1 @@
+//! Placeholder: the wasm boundary lands with issue 3.

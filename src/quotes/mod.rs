@@ -14,7 +14,13 @@ use crate::text::segment::trim;
 pub(crate) fn find(text: &str, paragraphs: &[Span], _sentences: &[Sentence]) -> Vec<Quote> {
     let raw = scan::scan(text, paragraphs);
     // Marks around nothing readable (`""`, `“…”`) quote nothing; drop them and re-point parents.
-    let keep: Vec<bool> = raw.iter().map(|q| q.body.slice(text).chars().any(char::is_alphanumeric)).collect();
+    // Deeply nested quotes share one long tail, so scanning each body would cost O(n²): look the
+    // first letter or digit at or after each body's start up in one sorted list instead.
+    let readable: Vec<usize> = text.char_indices().filter(|(_, c)| c.is_alphanumeric()).map(|(i, _)| i).collect();
+    let keep: Vec<bool> = raw
+        .iter()
+        .map(|q| readable.get(readable.partition_point(|&i| i < q.body.start)).is_some_and(|&i| i < q.body.end))
+        .collect();
     let mut new_index = vec![None; raw.len()];
     let mut n = 0;
     for (i, &k) in keep.iter().enumerate() {

@@ -1,0 +1,168 @@
+//! The CLI contract, through the real binary: JSON shape, code-point offsets, bad lines,
+//! streaming. Our evaluations depend on this contract: fields may be added, never changed.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command, Stdio};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use serde_json::{json, Value};
+
+fn quotelens() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_quotelens"))
+}
+
+/// Runs the CLI with `args` and `stdin`, returning (exit code, stdout, stderr).
+fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
+    let mut child = quotelens()
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn quotelens");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    let out = child.wait_with_output().unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
+}
+
+fn jsonl(lines: &[Value]) -> Vec<Value> {
+    let input: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    let (code, stdout, _) = run(&["--jsonl"], &input);
+    assert_eq!(code, 0);
+    stdout.lines().map(|l| serde_json::from_str(l).expect("every stdout line is JSON")).collect()
+}
+
+/// Slices `text` by code points, as Python does.
+fn slice_cp(text: &str, start: u64, end: u64) -> String {
+    text.chars().skip(start as usize).take((end - start) as usize).collect()
+}
+
+#[test]
+fn an_article_gives_one_json_object_with_the_documented_fields() {
+    let text = "“We are ready,” the mayor said. The “ghost” town waits.";
+    let (code, stdout, stderr) = run(&[], text);
+    assert_eq!(code, 0, "{stderr}");
+    let doc: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["schema"], 1);
+    assert!(doc["entities"].is_array());
+    let quotes = doc["quotes"].as_array().unwrap();
+    assert_eq!(quotes.len(), 2);
+    let keys: Vec<&str> = quotes[0].as_object().unwrap().keys().map(String::as_str).collect();
+    for key in ["id", "start", "end", "outer_start", "outer_end", "text", "kind", "paragraph", "unclosed", "parent", "speaker", "cue"] {
+        assert!(keys.contains(&key), "quote lacks {key}: {keys:?}");
+    }
+    assert_eq!(quotes[0]["kind"], "direct");
+    assert_eq!(quotes[1]["kind"], "term");
+    assert_eq!(quotes[1]["text"], "ghost");
+}
+
+#[test]
+fn offsets_are_code_points_for_every_case_and_twin() {
+    for case in common::quote_cases().iter().flat_map(common::twins) {
+        let answers = jsonl(&[json!({"id": case.name, "text": case.text})]);
+        let quotes = answers[0]["quotes"].as_array().unwrap();
+        assert_eq!(quotes.len(), case.quotes.len(), "{}", case.name);
+        for (q, expected) in quotes.iter().zip(&case.quotes) {
+            let (start, end) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
+            assert_eq!(slice_cp(&case.text, start, end), expected.text, "{}", case.name);
+            assert_eq!(q["text"], expected.text.as_str());
+            let outer = slice_cp(&case.text, q["outer_start"].as_u64().unwrap(), q["outer_end"].as_u64().unwrap());
+            assert!(outer.contains(&expected.text), "{}: outer {outer:?}", case.name);
+        }
+    }
+}
+
+#[test]
+fn accents_emoji_and_crlf_shift_offsets_by_code_points() {
+    let text = "Café 😀 e\u{301}\r\n“Ünïcode 👩‍👩‍👧 works,” she said.";
+    let answers = jsonl(&[json!({"id": 1, "text": text})]);
+    let q = &answers[0]["quotes"][0];
+    // C,a,f,é, ,😀, ,e,◌́,\r,\n,“ are twelve code points (fifteen UTF-16 units, twenty bytes).
+    assert_eq!(q["start"], 12);
+    assert_eq!(slice_cp(text, 12, q["end"].as_u64().unwrap()), "Ünïcode 👩‍👩‍👧 works,");
+    assert_eq!(q["paragraph"], 1);
+}
+
+#[test]
+fn a_bad_line_gets_an_error_answer_and_the_stream_goes_on() {
+    let input = "{\"id\": 1, \"text\": \"“Hi,” he said.\"}\n{broken\n\n{\"id\": [\"x\"], \"text\": 5}\n{\"id\": {\"k\": 2}, \"text\": \"ok\"}\n";
+    let (code, stdout, stderr) = run(&["--jsonl"], input);
+    assert_eq!(code, 0);
+    let answers: Vec<Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(answers.len(), 4, "the blank line is skipped, every other line answered: {stdout}");
+    assert_eq!(answers[0]["id"], 1);
+    assert_eq!(answers[1]["id"], Value::Null);
+    assert!(answers[1]["error"].as_str().unwrap().contains("not valid JSON"));
+    assert_eq!(answers[2]["id"], json!(["x"]), "a non-string id is echoed as it was");
+    assert!(answers[2]["error"].as_str().unwrap().contains("text"));
+    assert_eq!(answers[3]["id"], json!({"k": 2}));
+    assert!(answers[3]["quotes"].is_array());
+    assert_eq!(stderr.lines().count(), 2, "one message per bad line: {stderr}");
+}
+
+#[test]
+fn a_lone_surrogate_is_read_as_a_replacement_character() {
+    let input = "{\"id\": \"s\", \"text\": \"\\ud800 “Quoted text here,” he said.\"}\n";
+    let (code, stdout, _) = run(&["--jsonl"], input);
+    assert_eq!(code, 0);
+    let answer: Value = serde_json::from_str(stdout.trim()).unwrap();
+    assert_eq!(answer["id"], "s");
+    // One code point stands for the surrogate, so offsets match the caller's string.
+    assert_eq!(answer["quotes"][0]["start"], 3);
+}
+
+#[test]
+fn each_answer_is_flushed_before_the_next_line_is_sent() {
+    let mut child = quotelens().arg("--jsonl").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines() {
+            if tx.send(line.unwrap()).is_err() {
+                break;
+            }
+        }
+    });
+    writeln!(stdin, "{}", json!({"id": "first", "text": "“One,” she said."})).unwrap();
+    stdin.flush().unwrap();
+    // Generous: this guards against an answer that never comes while stdin stays open, not speed.
+    let first = rx.recv_timeout(Duration::from_secs(30)).expect("answer 1 arrives while input 2 is unsent");
+    assert_eq!(serde_json::from_str::<Value>(&first).unwrap()["id"], "first");
+    writeln!(stdin, "{}", json!({"id": "second", "text": "Two."})).unwrap();
+    drop(stdin);
+    let second = rx.recv_timeout(Duration::from_secs(30)).unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&second).unwrap()["id"], "second");
+    assert!(child.wait().unwrap().success());
+}
+
+#[test]
+fn help_version_and_usage_errors() {
+    let (code, stdout, _) = run(&["--help"], "");
+    assert_eq!(code, 0);
+    assert!(stdout.contains("--jsonl"));
+    let (code, stdout, _) = run(&["--version"], "");
+    assert_eq!(code, 0);
+    assert!(stdout.starts_with("quotelens "));
+    let (code, _, stderr) = run(&["--frobnicate"], "");
+    assert_eq!(code, 2);
+    assert!(stderr.contains("unknown option --frobnicate"));
+    let (code, _, stderr) = run(&["/nonexistent/article.txt"], "");
+    assert_eq!(code, 1);
+    assert!(stderr.contains("cannot read /nonexistent/article.txt"));
+}
+
+#[test]
+fn a_file_that_is_not_utf8_gets_a_clear_error() {
+    let dir = std::env::temp_dir().join(format!("quotelens-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("latin1.txt");
+    std::fs::write(&path, b"caf\xe9 \"ok\"").unwrap();
+    let (code, _, stderr) = run(&[path.to_str().unwrap()], "");
+    assert_eq!(code, 1);
+    assert!(stderr.contains("not UTF-8"), "{stderr}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -45,6 +45,8 @@ pub struct Analysis {
     pub quotes: Vec<Quote>,
     /// Entities in text order; they never overlap.
     pub entities: Vec<Entity>,
+    /// One per entity cluster, in order of first mention.
+    pub clusters: Vec<Cluster>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -196,4 +198,15 @@ pub struct Entity {
     /// Mentions of one real-world entity share a cluster id (an index into `Analysis::entities`
     /// of the cluster's first mention).
     pub cluster: usize,
+}
+
+/// The mentions of one real-world entity, as the page lists them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cluster {
+    /// The cluster id: the index in `Analysis::entities` of its first mention.
+    pub id: usize,
+    pub label: Label,
+    /// The mention that names the cluster: its longest proper form ("Vladimir Putin").
+    pub name: Span,
+    pub mentions: usize,
 }

@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Entity, Quote, Span, Speaker};
+use crate::analysis::{Analysis, Cluster, Entity, Quote, Span, Speaker};
 use crate::text::offsets::{OffsetMap, OffsetUnit};
 
 /// Bumped only if a field changes meaning; new fields do not bump it.
@@ -17,7 +17,18 @@ pub struct Document<'t> {
     pub unit: &'static str,
     pub quotes: Vec<QuoteOut<'t>>,
     pub entities: Vec<EntityOut<'t>>,
+    /// One per entity cluster: its display name and how often it is mentioned.
+    pub clusters: Vec<ClusterOut<'t>>,
     pub paragraphs: Vec<Range>,
+}
+
+#[derive(Serialize, Debug)]
+pub struct ClusterOut<'t> {
+    /// The id entities carry in `cluster`.
+    pub id: usize,
+    pub label: &'static str,
+    pub name: &'t str,
+    pub mentions: usize,
 }
 
 #[derive(Serialize, Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,6 +133,7 @@ pub fn export<'t>(text: &'t str, analysis: &Analysis, unit: OffsetUnit) -> Docum
         unit: unit_name(unit),
         quotes: analysis.quotes.iter().enumerate().map(quote).collect(),
         entities: analysis.entities.iter().enumerate().map(entity).collect(),
+        clusters: analysis.clusters.iter().map(|c: &Cluster| ClusterOut { id: c.id, label: c.label.as_str(), name: c.name.slice(text), mentions: c.mentions }).collect(),
         paragraphs: analysis.paragraphs.iter().map(|&p| range(p)).collect(),
     }
 }

@@ -28,7 +28,7 @@ mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-pub use analysis::{Analysis, Basis, Entity, Label, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
+pub use analysis::{Analysis, Basis, Cluster, Entity, Label, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
 pub use text::offsets::{OffsetMap, OffsetUnit};
 
 /// Analyses `text`: paragraphs, sentences, quotations and entities.
@@ -37,5 +37,6 @@ pub fn analyze(text: &str) -> Analysis {
     let sentences = text::segment::sentences(text, &paragraphs);
     let quotes = quotes::find(text, &paragraphs, &sentences);
     let entities = entities::find(text, &paragraphs, &sentences);
-    Analysis { paragraphs, sentences, quotes, entities }
+    let clusters = entities::cluster_summaries(text, &entities);
+    Analysis { paragraphs, sentences, quotes, entities, clusters }
 }

@@ -8,10 +8,8 @@
 //! Changing any template, the hashing, the tokenizer or the gazetteers changes what the weights
 //! mean: bump [`FEATURE_VERSION`] and retrain (scripts/train-ner.sh).
 
-use std::collections::HashMap;
-
 use super::gazetteer::{Gazetteer, List, Position};
-use super::hashing::{combine, hash_lower, hash_str, Fnv};
+use super::hashing::{combine, hash_lower, hash_str, Fnv, HashKeyed};
 use super::tokens::{tokenize, Line, Token};
 
 /// Recorded in the model header; a model built for other features is refused.
@@ -53,31 +51,32 @@ struct TokenInfo {
 }
 
 /// A tokenised document with everything features need.
-pub(crate) struct Doc<'t> {
-    pub text: &'t str,
+pub(crate) struct Doc {
     pub tokens: Vec<Token>,
     pub lines: Vec<Line>,
     info: Vec<TokenInfo>,
 }
 
 /// Stands for the words before a line's first token and after its last.
-const OUTSIDE: u64 = 0x0b05_e05;
+const OUTSIDE: u64 = 0x00b0_5e05;
 
-impl<'t> Doc<'t> {
-    pub fn new(text: &'t str) -> Doc<'t> {
+impl Doc {
+    pub fn new(text: &str) -> Doc {
         let (tokens, lines) = tokenize(text);
         let gazetteer = Gazetteer::shared();
         let mut info: Vec<TokenInfo> = tokens.iter().map(|t| token_info(t.span.slice(text))).collect();
         let mut matches = Vec::with_capacity(tokens.len());
+        let mut lowers = Vec::new();
         for line in &lines {
-            let lowers: Vec<u64> = info[line.first..line.end].iter().map(|i| i.lower).collect();
+            lowers.clear();
+            lowers.extend(info[line.first..line.end].iter().map(|i| i.lower));
             gazetteer.matches(&lowers, &mut matches);
         }
         for (i, m) in info.iter_mut().zip(matches) {
             i.gazetteer = m;
         }
         add_doc_evidence(&tokens, &lines, &mut info);
-        Doc { text, tokens, lines, info }
+        Doc { tokens, lines, info }
     }
 
     /// Appends the feature hashes of token `i` to `out`.
@@ -117,7 +116,13 @@ impl<'t> Doc<'t> {
         push(24, combine(lower(1), me.short_shape));
         push(25, combine(sentence_start, me.short_shape));
         push(26, combine(caps, me.short_shape));
-        push(27, combine(caps * 2 + sentence_start, combine(me.doc_evidence as u64, me.case as u64)));
+        push(
+            27,
+            combine(
+                caps * 2 + sentence_start,
+                combine(me.doc_evidence as u64, me.case as u64),
+            ),
+        );
         push(28, combine(me.doc_evidence as u64, me.short_shape));
         for (l, &pos) in me.gazetteer.iter().enumerate() {
             if pos != Position::None {
@@ -139,6 +144,7 @@ impl<'t> Doc<'t> {
         push(34, combine(lower(-2), lower(-1)));
     }
 
+    #[cfg(any(test, feature = "dev"))]
     pub fn len(&self) -> usize {
         self.tokens.len()
     }
@@ -156,7 +162,11 @@ fn token_info(word: &str) -> TokenInfo {
     // Last four lowercase chars, for suffixes, in a ring.
     let mut tail = ['\0'; 4];
     for c in word.chars() {
-        let lc = if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
+        let lc = if c.is_ascii() {
+            c.to_ascii_lowercase()
+        } else {
+            c.to_lowercase().next().unwrap_or(c)
+        };
         let class = if c.is_uppercase() {
             n_upper += 1;
             if n_chars == 0 {
@@ -226,7 +236,7 @@ fn token_info(word: &str) -> TokenInfo {
 /// Fills `doc_evidence`: a headline's "JAPAN" or a sentence-initial "Blackburn" borrows the
 /// capitalisation its word has elsewhere in the same document, where it is informative.
 fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
-    let mut seen: HashMap<u64, u8> = HashMap::new();
+    let mut seen: HashKeyed<u8> = HashKeyed::default();
     let first_name = List::FirstName as usize;
     let org_word = List::OrgWord as usize;
     for line in lines.iter().filter(|l| !l.all_caps) {
@@ -249,8 +259,8 @@ fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
                 if end - i >= 2 {
                     let after_first_name = info[i].gazetteer[first_name] != Position::None;
                     let org = info[end - 1].gazetteer[org_word] != Position::None;
-                    for k in i + 1..end {
-                        let e = seen.entry(info[k].lower).or_insert(0);
+                    for t in &info[i + 1..end] {
+                        let e = seen.entry(t.lower).or_insert(0);
                         if after_first_name {
                             *e |= evidence::AFTER_FIRST_NAME;
                         }
@@ -262,9 +272,13 @@ fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
                         *seen.entry(info[i].lower).or_insert(0) |= evidence::IN_ORG_RUN;
                     }
                 }
-                for k in i + 1..end {
-                    let bit = if info[k].case == Case::Title { evidence::TITLE } else { evidence::UPPER };
-                    *seen.entry(info[k].lower).or_insert(0) |= bit;
+                for t in &info[i + 1..end] {
+                    let bit = if t.case == Case::Title {
+                        evidence::TITLE
+                    } else {
+                        evidence::UPPER
+                    };
+                    *seen.entry(t.lower).or_insert(0) |= bit;
                 }
                 i = end;
                 continue;
@@ -283,7 +297,11 @@ mod tests {
 
     fn info(text: &str, word: &str) -> TokenInfo {
         let doc = Doc::new(text);
-        let i = doc.tokens.iter().position(|t| t.span.slice(text) == word).expect("word in text");
+        let i = doc
+            .tokens
+            .iter()
+            .position(|t| t.span.slice(text) == word)
+            .expect("word in text");
         doc.info[i]
     }
 
@@ -321,7 +339,9 @@ mod tests {
     #[test]
     fn document_evidence() {
         let text = "JAPAN BEAT SYRIA\nJapan and Syria met in the cup . Angela Merkel spoke .\nMerkel won .";
-        assert_eq!(info(text, "JAPAN").doc_evidence, evidence::TITLE);
+        // Line-initial "Japan" says nothing; mid-sentence "Syria" does, and the headline borrows it.
+        assert_eq!(info(text, "JAPAN").doc_evidence, 0);
+        assert_eq!(info(text, "SYRIA").doc_evidence, evidence::TITLE);
         assert_eq!(info(text, "BEAT").doc_evidence, 0);
         let merkel = info(text, "Merkel").doc_evidence;
         assert_ne!(merkel & evidence::AFTER_FIRST_NAME, 0);

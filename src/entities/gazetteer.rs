@@ -7,11 +7,9 @@
 //! tokenised with the tagger's own tokenizer and stored as hashes of their lowercased tokens,
 //! which is all a lookup needs.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
-use super::hashing::{combine, hash_lower};
+use super::hashing::{combine, hash_lower, HashKeyed};
 use super::tokens::tokenize;
 
 /// The lists, in the order of their bit in a match mask.
@@ -26,7 +24,14 @@ pub(crate) enum List {
 }
 
 impl List {
-    pub const ALL: [List; 6] = [List::FirstName, List::Surname, List::Place, List::Demonym, List::OrgWord, List::GroupWord];
+    pub const ALL: [List; 6] = [
+        List::FirstName,
+        List::Surname,
+        List::Place,
+        List::Demonym,
+        List::OrgWord,
+        List::GroupWord,
+    ];
     pub const COUNT: usize = List::ALL.len();
 
     fn source(self) -> &'static str {
@@ -54,27 +59,9 @@ pub(crate) enum Position {
 /// Longest entry considered, in tokens.
 const MAX_ENTRY_TOKENS: usize = 4;
 
-/// The keys are already hashes: hashing them again would only cost time.
-#[derive(Default)]
-struct PassThrough(u64);
-
-impl Hasher for PassThrough {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 << 8) | b as u64;
-        }
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 pub(crate) struct Gazetteer {
     /// Hash of an entry's lowercased tokens → bit mask of the lists holding it.
-    entries: HashMap<u64, u8, BuildHasherDefault<PassThrough>>,
+    entries: HashKeyed<u8>,
 }
 
 /// Seed of an entry hash, so that a one-token entry's hash differs from the token's own.
@@ -88,14 +75,20 @@ impl Gazetteer {
     }
 
     pub fn from_lists<'a>(lists: impl Iterator<Item = (List, &'a str)>) -> Gazetteer {
-        let mut entries: HashMap<u64, u8, BuildHasherDefault<PassThrough>> = HashMap::default();
+        let mut entries = HashKeyed::default();
         for (list, source) in lists {
-            for line in source.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            for line in source
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            {
                 let (tokens, _) = tokenize(line);
                 if tokens.len() > MAX_ENTRY_TOKENS {
                     continue;
                 }
-                let hash = tokens.iter().fold(SEQ_SEED, |h, t| combine(h, hash_lower(t.span.slice(line))));
+                let hash = tokens
+                    .iter()
+                    .fold(SEQ_SEED, |h, t| combine(h, hash_lower(t.span.slice(line))));
                 *entries.entry(hash).or_insert(0) |= 1 << list as u8;
             }
         }
@@ -135,7 +128,13 @@ impl Gazetteer {
                     continue;
                 }
                 for k in 0..len {
-                    let pos = if k == 0 { Position::Begin } else if k + 1 == len { Position::Last } else { Position::Inside };
+                    let pos = if k == 0 {
+                        Position::Begin
+                    } else if k + 1 == len {
+                        Position::Last
+                    } else {
+                        Position::Inside
+                    };
                     if out[i + k][l] == Position::None || k == 0 {
                         out[i + k][l] = pos;
                     }
@@ -155,7 +154,11 @@ pub(crate) fn is_group_name(words: &[&str]) -> bool {
     let gazetteer = Gazetteer::shared();
     let group_lists = (1 << List::Demonym as u8) | (1 << List::GroupWord as u8);
     let phrase = words.iter().fold(SEQ_SEED, |h, w| combine(h, hash_lower(w)));
-    if gazetteer.entries.get(&phrase).is_some_and(|&mask| mask & group_lists != 0) {
+    if gazetteer
+        .entries
+        .get(&phrase)
+        .is_some_and(|&mask| mask & group_lists != 0)
+    {
         return true;
     }
     let singular = last.strip_suffix('s').filter(|s| s.len() > 2);
@@ -164,7 +167,9 @@ pub(crate) fn is_group_name(words: &[&str]) -> bool {
             return true;
         }
         let lower = word.to_lowercase();
-        let demonym_ending = ["ian", "an", "ese", "ish", "i", "ic"].iter().any(|s| lower.ends_with(s));
+        let demonym_ending = ["ian", "an", "ese", "ish", "i", "ic"]
+            .iter()
+            .any(|s| lower.ends_with(s));
         // Short words ending so ("Cup", "Open") are names, not demonyms; one-word only.
         if words.len() == 1 && demonym_ending && lower.chars().count() >= 5 && !lower.ends_with("ic") {
             return true;
@@ -179,7 +184,11 @@ mod tests {
 
     fn small() -> Gazetteer {
         Gazetteer::from_lists(
-            [(List::Place, "# header\nNew York\nYork\nParis\n"), (List::FirstName, "Paris\nAngela\n")].into_iter(),
+            [
+                (List::Place, "# header\nNew York\nYork\nParis\n"),
+                (List::FirstName, "Paris\nAngela\n"),
+            ]
+            .into_iter(),
         )
     }
 
@@ -209,10 +218,24 @@ mod tests {
 
     #[test]
     fn group_names() {
-        for yes in [&["Russian"][..], &["Serbs"], &["Republicans"], &["Sri", "Lankan"], &["Muslims"], &["Hungarian"]] {
+        for yes in [
+            &["Russian"][..],
+            &["Serbs"],
+            &["Republicans"],
+            &["Sri", "Lankan"],
+            &["Muslims"],
+            &["Hungarian"],
+        ] {
             assert!(is_group_name(yes), "{yes:?}");
         }
-        for no in [&["World", "Cup"][..], &["Open"], &["Olympic"], &["Windows"], &["GMT"], &["russian"]] {
+        for no in [
+            &["World", "Cup"][..],
+            &["Open"],
+            &["Olympic"],
+            &["Windows"],
+            &["GMT"],
+            &["russian"],
+        ] {
             assert!(!is_group_name(no), "{no:?}");
         }
     }

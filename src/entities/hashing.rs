@@ -5,6 +5,9 @@
 //! function must never change without retraining: the model header records
 //! [`crate::entities::features::FEATURE_VERSION`], which covers it.
 
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
 
@@ -67,6 +70,26 @@ pub(crate) fn combine(a: u64, b: u64) -> u64 {
 /// The bucket of a feature hash in a table of `2^bits` rows.
 pub(crate) fn bucket(hash: u64, bits: u32) -> u32 {
     ((hash ^ (hash >> 32)) & ((1u64 << bits) - 1)) as u32
+}
+
+/// A map keyed by hashes from this module: hashing them again would only cost time.
+pub(crate) type HashKeyed<V> = HashMap<u64, V, BuildHasherDefault<PassThrough>>;
+
+#[derive(Default)]
+pub(crate) struct PassThrough(u64);
+
+impl Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | b as u64;
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = n;
+    }
 }
 
 #[cfg(test)]

@@ -31,6 +31,7 @@ pub(crate) enum Part {
 
 pub(crate) const OUTSIDE_TAG: usize = 0;
 
+#[cfg(any(test, feature = "dev"))]
 pub(crate) fn tag(kind: Kind, part: Part) -> usize {
     1 + 4 * kind as usize + part as usize
 }
@@ -63,6 +64,7 @@ pub(crate) fn can_end(tag: usize) -> bool {
 }
 
 /// Tags of a token sequence with entities at token ranges `start..end`.
+#[cfg(any(test, feature = "dev"))]
 pub(crate) fn encode(n: usize, entities: &[(usize, usize, Kind)]) -> Vec<usize> {
     let mut tags = vec![OUTSIDE_TAG; n];
     for &(start, end, kind) in entities {
@@ -117,8 +119,10 @@ pub(crate) fn viterbi(emissions: &[f32], transitions: &Transitions, out: &mut Ve
         for t in 0..N_TAGS {
             let mut best = NEVER;
             let mut arg = 0;
-            for (p, &s) in score.iter().enumerate() {
-                if s == NEVER || !ALLOWED[p][t] {
+            for &p in PREDECESSORS.get(t) {
+                let p = p as usize;
+                let s = score[p];
+                if s == NEVER {
                     continue;
                 }
                 let v = s + transitions[p * N_TAGS + t];
@@ -146,6 +150,38 @@ pub(crate) fn viterbi(emissions: &[f32], transitions: &Transitions, out: &mut Ve
         out[i - 1] = back[i * N_TAGS + out[i]] as usize;
     }
 }
+
+/// For each tag, the tags that may precede it: the inner loop visits only those.
+struct Predecessors {
+    tags: [[u8; N_TAGS]; N_TAGS],
+    len: [usize; N_TAGS],
+}
+
+impl Predecessors {
+    fn get(&self, tag: usize) -> &[u8] {
+        &self.tags[tag][..self.len[tag]]
+    }
+}
+
+static PREDECESSORS: Predecessors = {
+    let mut p = Predecessors {
+        tags: [[0; N_TAGS]; N_TAGS],
+        len: [0; N_TAGS],
+    };
+    let mut t = 0;
+    while t < N_TAGS {
+        let mut prev = 0;
+        while prev < N_TAGS {
+            if ALLOWED[prev][t] {
+                p.tags[t][p.len[t]] = prev as u8;
+                p.len[t] += 1;
+            }
+            prev += 1;
+        }
+        t += 1;
+    }
+    p
+};
 
 /// `allowed` as a table, for the inner loop.
 static ALLOWED: [[bool; N_TAGS]; N_TAGS] = {
@@ -193,9 +229,9 @@ mod tests {
 
     #[test]
     fn table_matches_rule() {
-        for p in 0..N_TAGS {
-            for t in 0..N_TAGS {
-                assert_eq!(ALLOWED[p][t], allowed(Some(p), t), "{p} → {t}");
+        for (p, row) in ALLOWED.iter().enumerate() {
+            for (t, &ok) in row.iter().enumerate() {
+                assert_eq!(ok, allowed(Some(p), t), "{p} → {t}");
             }
         }
     }
@@ -214,7 +250,11 @@ mod tests {
         let per = |p| tag(Kind::Person, p);
         // Emissions alone: the best well-formed path.
         check(
-            &[row(&[(per(Part::Begin), 2.0)]), row(&[(per(Part::Last), 2.0)]), row(&[(OUTSIDE_TAG, 1.0)])],
+            &[
+                row(&[(per(Part::Begin), 2.0)]),
+                row(&[(per(Part::Last), 2.0)]),
+                row(&[(OUTSIDE_TAG, 1.0)]),
+            ],
             &zero,
             &[(0, 2, Kind::Person)],
         );
@@ -224,7 +264,10 @@ mod tests {
         let mut trans = zero.clone();
         trans[per(Part::Begin) * N_TAGS + per(Part::Last)] = 3.0;
         check(
-            &[row(&[(per(Part::Begin), 1.0), (per(Part::Unit), 1.5)]), row(&[(OUTSIDE_TAG, 1.0)])],
+            &[
+                row(&[(per(Part::Begin), 1.0), (per(Part::Unit), 1.5)]),
+                row(&[(OUTSIDE_TAG, 1.0)]),
+            ],
             &trans,
             &[(0, 2, Kind::Person)],
         );

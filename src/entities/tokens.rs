@@ -16,7 +16,7 @@ use crate::analysis::Span;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Token {
     pub span: Span,
-    /// Index of the line (text between line breaks) the token is on.
+    /// Index into the `lines` of `tokenize` of the line the token is on (blank lines have none).
     pub line: u32,
     /// First token of its line, or first after `.`, `!`, `?` (and any closing quotes).
     pub sentence_start: bool,
@@ -35,10 +35,10 @@ pub(crate) struct Line {
 /// Abbreviations that keep their final period; single letters (`J.`) and dotted initialisms
 /// (`U.S.`) are recognised by shape instead of being listed.
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt",
-    "cmdr", "adm", "maj", "rev", "fr", "st", "jr", "sr", "inc", "corp", "ltd", "co", "bros",
-    "plc", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
-    "nov", "dec", "mt", "ft", "ave", "blvd", "dept", "est", "approx", "etc", "pres", "gov",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "sen", "rep", "gov", "lt", "col", "sgt", "capt", "cmdr", "adm", "maj",
+    "rev", "fr", "st", "jr", "sr", "inc", "corp", "ltd", "co", "bros", "plc", "no", "vs", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "ave", "blvd", "dept", "est", "approx", "etc",
+    "pres", "gov",
 ];
 
 /// Splits `text` into tokens and lines.
@@ -46,7 +46,6 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<Line>) {
     let mut tokens = Vec::new();
     let mut lines = Vec::new();
     let bytes = text.as_bytes();
-    let mut line_idx: u32 = 0;
     let mut line_first = 0;
     let mut pos = 0;
     let mut at_sentence_start = true;
@@ -55,10 +54,13 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<Line>) {
         if c == '\n' || c == '\r' || c == '\u{2028}' || c == '\u{2029}' {
             close_line(text, &tokens, &mut lines, line_first);
             line_first = tokens.len();
-            line_idx += 1;
             at_sentence_start = true;
             // CRLF is one break, not two lines.
-            pos += if c == '\r' && bytes.get(pos + 1) == Some(&b'\n') { 2 } else { c.len_utf8() };
+            pos += if c == '\r' && bytes.get(pos + 1) == Some(&b'\n') {
+                2
+            } else {
+                c.len_utf8()
+            };
             continue;
         }
         if c.is_whitespace() || crate::text::is_invisible(c) {
@@ -68,7 +70,12 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<Line>) {
         let end = chunk_end(text, pos);
         split_chunk(text, pos, end, &mut |span| {
             let word = span.slice(text);
-            tokens.push(Token { span, line: line_idx, sentence_start: at_sentence_start });
+            tokens.push(Token {
+                span,
+                // Blank lines close no line, so the token's line is the next one to be pushed.
+                line: lines.len() as u32,
+                sentence_start: at_sentence_start,
+            });
             if is_sentence_final(word) {
                 at_sentence_start = true;
             } else if !(at_sentence_start && is_closing_or_opening_mark(word)) {
@@ -96,7 +103,11 @@ fn close_line(text: &str, tokens: &[Token], lines: &mut Vec<Line>, first: usize)
             }
         }
     }
-    lines.push(Line { first, end, all_caps: upper >= 2 && lower * 10 < upper });
+    lines.push(Line {
+        first,
+        end,
+        all_caps: upper >= 2 && lower * 10 < upper,
+    });
 }
 
 fn char_at(text: &str, pos: usize) -> char {
@@ -128,7 +139,12 @@ fn is_sentence_final(word: &str) -> bool {
 }
 
 fn is_closing_or_opening_mark(word: &str) -> bool {
-    word.chars().all(|c| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '(' | ')' | '[' | ']'))
+    word.chars().all(|c| {
+        matches!(
+            c,
+            '"' | '\'' | '“' | '”' | '‘' | '’' | '«' | '»' | '(' | ')' | '[' | ']'
+        )
+    })
 }
 
 /// Splits one whitespace-free chunk `text[start..end]` into tokens.
@@ -214,7 +230,11 @@ fn is_abbreviation(word: &str) -> bool {
         return true;
     }
     // Dotted initialisms: `U.S`, `e.g`, `U.N` (the last period is added by the caller).
-    if word.contains('.') && word.split('.').all(|part| part.chars().count() <= 2 && !part.is_empty()) {
+    if word.contains('.')
+        && word
+            .split('.')
+            .all(|part| part.chars().count() <= 2 && !part.is_empty())
+    {
         return true;
     }
     word.len() <= 6 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
@@ -230,7 +250,10 @@ fn clitic_len(s: &str) -> usize {
     let rest = &s[first.len_utf8()..];
     let letters = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
     let word = &rest[..letters];
-    if ["s", "re", "ve", "ll", "d", "m"].iter().any(|c| c.eq_ignore_ascii_case(word)) {
+    if ["s", "re", "ve", "ll", "d", "m"]
+        .iter()
+        .any(|c| c.eq_ignore_ascii_case(word))
+    {
         first.len_utf8() + letters
     } else {
         0
@@ -282,16 +305,25 @@ mod tests {
 
     #[test]
     fn conll_pre_tokenised_text() {
-        check("The U.S. 's plan cost $ 5 million .", "^The|U.S.|'s|plan|cost|$|5|million|.");
+        check(
+            "The U.S. 's plan cost $ 5 million .",
+            "^The|U.S.|'s|plan|cost|$|5|million|.",
+        );
         check("C$ 1,000.5 on 1996-08-22 ( 3-1 )", "^C$|1,000.5|on|1996-08-22|(|3-1|)");
-        check("SOCCER - JAPAN GET LUCKY WIN .\nPeter Blackburn", "^SOCCER|-|JAPAN|GET|LUCKY|WIN|. / ^Peter|Blackburn");
+        check(
+            "SOCCER - JAPAN GET LUCKY WIN .\nPeter Blackburn",
+            "^SOCCER|-|JAPAN|GET|LUCKY|WIN|. / ^Peter|Blackburn",
+        );
         check("AT&T and n't", "^AT&T|and|n't");
     }
 
     #[test]
     fn prose() {
-        check("Mr. O'Neill, Jean-Pierre's friend, didn't go.", "^Mr.|O'Neill|,|Jean-Pierre|'s|friend|,|did|n't|go|.");
-        check("\"Yes!\" she said. Then...", "^\"|^Yes|!|^\"|she|said|.|^Then|...");
+        check(
+            "Mr. O'Neill, Jean-Pierre's friend, didn't go.",
+            "^Mr.|O'Neill|,|Jean-Pierre|'s|friend|,|did|n't|go|.",
+        );
+        check("\"Yes!\" she said. Then...", "^\"|^Yes|!|^\"|^she|said|.|^Then|...");
         check("It cost US$5, about 4.5%.", "^It|cost|US$|5|,|about|4.5|%|.");
         check("He works at Acme Inc. in Paris.", "^He|works|at|Acme|Inc.|in|Paris|.");
         check("end.Next line", "^end.Next|line");
@@ -311,9 +343,13 @@ mod tests {
     fn odd_input() {
         check("", "");
         check("  \n\n ", "");
+        // Regression: blank lines once left tokens pointing past the end of `lines`.
+        let (tokens, lines) = tokenize("One.\n\n\r\nTwo three.\n\n");
+        assert!(tokens.iter().all(|t| (t.line as usize) < lines.len()));
+        assert_eq!(tokens.last().map(|t| t.line), Some(1));
         check("Путин и 習近平 قال", "^Путин|и|習近平|قال");
         check("1234567890", "^1234567890");
-        check("'''", "^'|'|'");
+        check("'''", "^'|^'|^'");
         let long = "a".repeat(1 << 20);
         let (tokens, _) = tokenize(&long);
         assert_eq!(tokens.len(), 1);

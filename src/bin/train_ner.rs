@@ -1,0 +1,66 @@
+//! Trains the entity model on CoNLL-2003 and writes src/data/ner/model.bin; or scores a model.
+//!
+//!     cargo run --release --features dev --bin train_ner -- [--epochs N] [--bits B] [--seed S]
+//!     cargo run --release --features dev --bin train_ner -- eval [MODEL] [CONLL_FILE]
+//!     echo "Some text." | cargo run --release --features dev --bin train_ner -- show [MODEL]
+//!
+//! Run from the crate root (paths default to ../shared/data/conll2003/ and src/data/ner/).
+//! scripts/train-ner.sh wraps the first form.
+//!
+//! The entity modules are compiled into this binary from their source files rather than reached
+//! through the library, whose API keeps them private: the trainer needs their internals (feature
+//! hashes, the perceptron) and the library must not export them.
+
+#[allow(dead_code)]
+#[path = "../analysis.rs"]
+mod analysis;
+#[allow(dead_code)]
+#[path = "../entities/mod.rs"]
+mod entities;
+#[allow(dead_code)]
+#[path = "../text/mod.rs"]
+mod text;
+
+use entities::train;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = if args.first().map(String::as_str) == Some("show") {
+        let mut input = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut input).map_err(|e| e.to_string()).and_then(|_| {
+            train::show(args.get(1).map_or("src/data/ner/model.bin", String::as_str), &input)
+        })
+    } else if args.first().map(String::as_str) == Some("eval") {
+        let model = args.get(1).map_or("src/data/ner/model.bin", String::as_str);
+        let data = args.get(2).map_or("../shared/data/conll2003/dev.txt", String::as_str);
+        train::eval(model, data)
+    } else {
+        parse_options(&args).and_then(|options| train::run(&options))
+    };
+    if let Err(message) = result {
+        eprintln!("train_ner: {message}");
+        std::process::exit(1);
+    }
+}
+
+fn parse_options(args: &[String]) -> Result<train::Options, String> {
+    let mut options = train::Options::default();
+    let mut it = args.iter();
+    while let Some(flag) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{flag} needs a value"));
+        let number = |v: &String| v.parse::<u64>().map_err(|_| format!("{flag}: not a number: {v}"));
+        match flag.as_str() {
+            "--train" => options.train = value()?.clone(),
+            "--dev" => options.dev = value()?.clone(),
+            "--out" => options.out = value()?.clone(),
+            "--epochs" => options.max_epochs = number(value()?)? as usize,
+            "--bits" => options.hash_bits = number(value()?)? as u32,
+            "--seed" => options.seed = number(value()?)?,
+            _ => return Err(format!("unknown option {flag}")),
+        }
+    }
+    if !(12..=22).contains(&options.hash_bits) {
+        return Err("--bits must be in 12..=22".into());
+    }
+    Ok(options)
+}

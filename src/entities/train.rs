@@ -1,0 +1,605 @@
+//! Training and evaluation of the entity model on CoNLL-2003 (feature `dev` only; run through
+//! src/bin/train_ner.rs or scripts/train-ner.sh).
+//!
+//! An averaged structured perceptron (Collins 2002): decode each training line with the current
+//! weights, and where the best path differs from the gold one, move the weights of the features
+//! and transitions involved towards gold. Lines are visited in a seeded shuffle and all arithmetic
+//! is sequential, so the same data and options give the same model bytes on every run.
+//!
+//! The corpus text is only ever read here; the written model holds hashed buckets and weights.
+
+use std::fmt::Write as _;
+use std::time::Instant;
+
+use super::features::Doc;
+use super::hashing::bucket;
+use super::model::{Model, Weights};
+use super::tagger::{encode, viterbi, Kind, N_TAGS};
+use super::{find_with, Scorer};
+use crate::analysis::{Label, Span};
+
+/// Options of one training run.
+#[derive(Clone, Debug)]
+pub struct Options {
+    pub train: String,
+    pub dev: String,
+    pub out: String,
+    pub max_epochs: usize,
+    pub hash_bits: u32,
+    pub seed: u64,
+    /// Largest drop in dev F1 (absolute, 0..1) accepted for a smaller pruned model.
+    pub prune_tolerance: f64,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            train: "../shared/data/conll2003/train.txt".into(),
+            dev: "../shared/data/conll2003/dev.txt".into(),
+            out: "src/data/ner/model.bin".into(),
+            max_epochs: 20,
+            hash_bits: 20,
+            seed: 2003,
+            prune_tolerance: 0.002,
+        }
+    }
+}
+
+/// A CoNLL document as the shared harness renders it: tokens joined by one space, sentences by
+/// a line break; gold entities as byte spans, CoNLL tokens as byte spans (for snapping).
+pub struct ConllDoc {
+    pub text: String,
+    pub gold: Vec<(Span, Kind)>,
+    pub tokens: Vec<Span>,
+    /// Sentence index per CoNLL token.
+    pub sentence_of: Vec<usize>,
+}
+
+/// Reads a CoNLL-2003 file (`token POS chunk NER`, IOB1), split at `-DOCSTART-`.
+pub fn read_conll(source: &str) -> Result<Vec<ConllDoc>, String> {
+    let mut docs = Vec::new();
+    let mut sentences: Vec<Vec<(&str, &str)>> = Vec::new();
+    let mut current: Vec<(&str, &str)> = Vec::new();
+    fn flush_sentence<'s>(current: &mut Vec<(&'s str, &'s str)>, sentences: &mut Vec<Vec<(&'s str, &'s str)>>) {
+        if !current.is_empty() {
+            sentences.push(std::mem::take(current));
+        }
+    }
+    for (n, line) in source.lines().enumerate() {
+        if line.starts_with("-DOCSTART-") {
+            flush_sentence(&mut current, &mut sentences);
+            if !sentences.is_empty() {
+                docs.push(build_doc(&std::mem::take(&mut sentences)));
+            }
+            continue;
+        }
+        if line.trim().is_empty() {
+            flush_sentence(&mut current, &mut sentences);
+            continue;
+        }
+        let cols: Vec<&str> = line.split(' ').collect();
+        if cols.len() != 4 {
+            return Err(format!("line {}: expected 4 columns", n + 1));
+        }
+        current.push((cols[0], cols[3]));
+    }
+    flush_sentence(&mut current, &mut sentences);
+    if !sentences.is_empty() {
+        docs.push(build_doc(&sentences));
+    }
+    Ok(docs)
+}
+
+fn kind_of(conll_type: &str) -> Option<Kind> {
+    match conll_type {
+        "PER" => Some(Kind::Person),
+        "ORG" => Some(Kind::Org),
+        "LOC" => Some(Kind::Place),
+        "MISC" => Some(Kind::Misc),
+        _ => None,
+    }
+}
+
+fn build_doc(sentences: &[Vec<(&str, &str)>]) -> ConllDoc {
+    let mut doc = ConllDoc {
+        text: String::new(),
+        gold: Vec::new(),
+        tokens: Vec::new(),
+        sentence_of: Vec::new(),
+    };
+    for (si, sentence) in sentences.iter().enumerate() {
+        if si > 0 {
+            doc.text.push('\n');
+        }
+        let base = doc.tokens.len();
+        for (ti, (token, _)) in sentence.iter().enumerate() {
+            if ti > 0 {
+                doc.text.push(' ');
+            }
+            let start = doc.text.len();
+            doc.text.push_str(token);
+            doc.tokens.push(Span::new(start, doc.text.len()));
+            doc.sentence_of.push(si);
+        }
+        let tags: Vec<&str> = sentence.iter().map(|(_, t)| *t).collect();
+        for (s, e, t) in conlleval_chunks(&tags) {
+            if let Some(kind) = kind_of(t) {
+                doc.gold.push((
+                    Span::new(doc.tokens[base + s].start, doc.tokens[base + e - 1].end),
+                    kind,
+                ));
+            }
+        }
+    }
+    doc
+}
+
+/// Chunks `(start, end, type)` of one sentence's IOB1/IOB2 tags, with conlleval's rules.
+fn conlleval_chunks<'a>(tags: &[&'a str]) -> Vec<(usize, usize, &'a str)> {
+    let split = |tag: &'a str| -> (&'a str, &'a str) {
+        if tag == "O" {
+            ("O", "")
+        } else {
+            tag.split_once('-').unwrap_or((tag, ""))
+        }
+    };
+    let mut out = Vec::new();
+    let mut start = None;
+    let (mut prev_p, mut prev_t) = ("O", "");
+    for i in 0..=tags.len() {
+        let (p, t) = if i < tags.len() { split(tags[i]) } else { ("O", "") };
+        let end = (matches!(prev_p, "B" | "I") && matches!(p, "B" | "O")) || (prev_p != "O" && prev_t != t);
+        if end {
+            if let Some(s) = start.take() {
+                out.push((s, i, prev_t));
+            }
+        }
+        let begin = p == "B" || (prev_p == "O" && p == "I") || (p != "O" && prev_t != t);
+        if begin {
+            start = Some(i);
+        }
+        prev_p = p;
+        prev_t = t;
+    }
+    out
+}
+
+/// One training line: feature buckets per token and gold tags.
+struct Example {
+    /// `offsets[i]..offsets[i + 1]` index `buckets` for token i.
+    offsets: Vec<u32>,
+    buckets: Vec<u32>,
+    gold: Vec<usize>,
+}
+
+fn examples(docs: &[ConllDoc], hash_bits: u32) -> (Vec<Example>, usize) {
+    let mut out = Vec::new();
+    let mut misaligned = 0;
+    let mut hashes = Vec::new();
+    for conll in docs {
+        let doc = Doc::new(&conll.text);
+        // Gold entities onto our tokens: those inside the entity's span.
+        let mut spans = Vec::new();
+        for &(span, kind) in &conll.gold {
+            let first = doc.tokens.partition_point(|t| t.span.start < span.start);
+            let end = doc.tokens.partition_point(|t| t.span.end <= span.end);
+            if first < end && doc.tokens[first].span.start == span.start && doc.tokens[end - 1].span.end == span.end {
+                spans.push((first, end, kind));
+            } else {
+                misaligned += 1;
+            }
+        }
+        let all_tags = encode(doc.len(), &spans);
+        for line in &doc.lines {
+            let mut ex = Example {
+                offsets: vec![0],
+                buckets: Vec::new(),
+                gold: all_tags[line.first..line.end].to_vec(),
+            };
+            for i in line.first..line.end {
+                hashes.clear();
+                doc.features(i, &mut hashes);
+                ex.buckets.extend(hashes.iter().map(|&h| bucket(h, hash_bits)));
+                ex.offsets.push(ex.buckets.len() as u32);
+            }
+            out.push(ex);
+        }
+    }
+    (out, misaligned)
+}
+
+/// Float weights with the running sums that averaging needs.
+struct Perceptron {
+    hash_bits: u32,
+    weights: Vec<f32>,
+    /// Sum of `step × update`: the average is `weights - sums / step`.
+    sums: Vec<f32>,
+    transitions: Vec<f32>,
+    transition_sums: Vec<f32>,
+    step: f32,
+}
+
+/// Averaged (or final) weights, scoring like the shipped model but in floats.
+struct FloatModel {
+    hash_bits: u32,
+    weights: Vec<f32>,
+    transitions: Vec<f32>,
+}
+
+impl Scorer for FloatModel {
+    fn add_scores(&self, hashes: &[u64], scores: &mut [f32]) {
+        for &h in hashes {
+            let b = bucket(h, self.hash_bits) as usize * N_TAGS;
+            for (s, w) in scores.iter_mut().zip(&self.weights[b..b + N_TAGS]) {
+                *s += w;
+            }
+        }
+    }
+    fn transitions(&self) -> &[f32] {
+        &self.transitions
+    }
+}
+
+impl Perceptron {
+    fn new(hash_bits: u32) -> Perceptron {
+        let n = (1usize << hash_bits) * N_TAGS;
+        let nt = (N_TAGS + 1) * N_TAGS;
+        Perceptron {
+            hash_bits,
+            weights: vec![0.0; n],
+            sums: vec![0.0; n],
+            transitions: vec![0.0; nt],
+            transition_sums: vec![0.0; nt],
+            step: 1.0,
+        }
+    }
+
+    fn train_line(&mut self, ex: &Example, emissions: &mut Vec<f32>, predicted: &mut Vec<usize>) {
+        let n = ex.gold.len();
+        emissions.clear();
+        emissions.resize(n * N_TAGS, 0.0);
+        for i in 0..n {
+            let scores = &mut emissions[i * N_TAGS..(i + 1) * N_TAGS];
+            for &b in &ex.buckets[ex.offsets[i] as usize..ex.offsets[i + 1] as usize] {
+                let row = &self.weights[b as usize * N_TAGS..][..N_TAGS];
+                for (s, w) in scores.iter_mut().zip(row) {
+                    *s += w;
+                }
+            }
+        }
+        viterbi(emissions, &self.transitions, predicted);
+        let step = self.step;
+        for i in 0..n {
+            let (g, p) = (ex.gold[i], predicted[i]);
+            if g != p {
+                for &b in &ex.buckets[ex.offsets[i] as usize..ex.offsets[i + 1] as usize] {
+                    let row = b as usize * N_TAGS;
+                    self.weights[row + g] += 1.0;
+                    self.weights[row + p] -= 1.0;
+                    self.sums[row + g] += step;
+                    self.sums[row + p] -= step;
+                }
+            }
+            let (gp, pp) = if i == 0 {
+                (N_TAGS, N_TAGS)
+            } else {
+                (ex.gold[i - 1], predicted[i - 1])
+            };
+            if (gp, g) != (pp, p) {
+                self.transitions[gp * N_TAGS + g] += 1.0;
+                self.transitions[pp * N_TAGS + p] -= 1.0;
+                self.transition_sums[gp * N_TAGS + g] += step;
+                self.transition_sums[pp * N_TAGS + p] -= step;
+            }
+        }
+        self.step += 1.0;
+    }
+
+    fn averaged(&self) -> FloatModel {
+        let avg = |w: &[f32], s: &[f32]| -> Vec<f32> { w.iter().zip(s).map(|(w, s)| w - s / self.step).collect() };
+        FloatModel {
+            hash_bits: self.hash_bits,
+            weights: avg(&self.weights, &self.sums),
+            transitions: avg(&self.transitions, &self.transition_sums),
+        }
+    }
+}
+
+/// splitmix64: a seeded, portable shuffle source.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn shuffle<T>(&mut self, items: &mut [T]) {
+        for i in (1..items.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            items.swap(i, j);
+        }
+    }
+}
+
+/// Quantises to i8 with one scale, dropping weights below `threshold` quantised units.
+///
+/// The scale is set by the largest weight. Clipping the largest 0.05 % to gain resolution for
+/// the rest was tried and cost a full point of F1: the few big weights carry the strong words.
+fn quantise(model: &FloatModel, threshold: i32) -> Weights {
+    let max = model.weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
+    let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+    let mut rows = Vec::new();
+    for (b, row) in model.weights.chunks_exact(N_TAGS).enumerate() {
+        let mut q = [0i8; N_TAGS];
+        let mut any = false;
+        for (t, &w) in row.iter().enumerate() {
+            let v = (w / scale).round() as i32;
+            if v.abs() >= threshold.max(1) {
+                q[t] = v.clamp(-127, 127) as i8;
+                any = true;
+            }
+        }
+        if any {
+            rows.push((b as u32, q));
+        }
+    }
+    let transitions = model
+        .transitions
+        .iter()
+        .map(|&w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
+        .collect();
+    Weights {
+        hash_bits: model.hash_bits,
+        scale,
+        transitions,
+        rows,
+    }
+}
+
+/// Entity-level scores with conlleval semantics, as the shared harness computes them.
+#[derive(Clone, Debug, Default)]
+pub struct Scores {
+    pub f1_4: f64,
+    pub f1_3: f64,
+    pub report: String,
+}
+
+/// Snaps predicted byte spans to CoNLL tokens the way the shared harness does, and scores.
+pub fn evaluate(docs: &[ConllDoc], predict: &mut dyn FnMut(&str) -> Vec<(Span, Label)>) -> Scores {
+    // Per type: true positives, predicted, gold. Types: PER ORG LOC MISC.
+    let mut counts = [[0usize; 3]; 4];
+    let type_of = |label: Label| match label {
+        Label::Person => Some(0),
+        Label::Org => Some(1),
+        Label::Place => Some(2),
+        Label::Group | Label::Misc => Some(3),
+        _ => None,
+    };
+    for doc in docs {
+        let gold: Vec<(usize, usize, usize)> = doc
+            .gold
+            .iter()
+            .map(|&(span, kind)| {
+                let s = doc.tokens.partition_point(|t| t.end <= span.start);
+                let e = doc.tokens.partition_point(|t| t.start < span.end);
+                (s, e, kind as usize)
+            })
+            .collect();
+        let mut candidates = Vec::new();
+        for (span, label) in predict(&doc.text) {
+            let Some(t) = type_of(label) else { continue };
+            let i = doc.tokens.partition_point(|tok| tok.end <= span.start);
+            let j = doc.tokens.partition_point(|tok| tok.start < span.end);
+            if span.end <= span.start || i >= doc.tokens.len() || j <= i {
+                continue;
+            }
+            let mut a = i;
+            for k in i + 1..=j {
+                if k == j || doc.sentence_of[k] != doc.sentence_of[a] {
+                    candidates.push((a, k, t));
+                    a = k;
+                }
+            }
+        }
+        candidates.sort_by_key(|&(s, e, _)| (s, std::cmp::Reverse(e - s)));
+        let mut predicted = Vec::new();
+        let mut last_end = 0;
+        for c in candidates {
+            if c.0 < last_end {
+                continue;
+            }
+            last_end = c.1;
+            predicted.push(c);
+        }
+        for &g in &gold {
+            counts[g.2][2] += 1;
+        }
+        for p in &predicted {
+            counts[p.2][1] += 1;
+            if gold.contains(p) {
+                counts[p.2][0] += 1;
+            }
+        }
+    }
+    let f1 = |tp: usize, pred: usize, gold: usize| -> (f64, f64, f64) {
+        let p = if pred > 0 { tp as f64 / pred as f64 } else { 0.0 };
+        let r = if gold > 0 { tp as f64 / gold as f64 } else { 0.0 };
+        (p, r, if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 })
+    };
+    let mut report = String::new();
+    for (name, c) in ["PER", "ORG", "LOC", "MISC"].iter().zip(&counts) {
+        let (p, r, f) = f1(c[0], c[1], c[2]);
+        let _ = write!(
+            report,
+            "{name} P {:.2} R {:.2} F1 {:.2}; ",
+            100.0 * p,
+            100.0 * r,
+            100.0 * f
+        );
+    }
+    let sum = |types: &[usize], k: usize| types.iter().map(|&t| counts[t][k]).sum::<usize>();
+    let all = [0, 1, 2, 3];
+    let three = [0, 1, 2];
+    let (_, _, f1_4) = f1(sum(&all, 0), sum(&all, 1), sum(&all, 2));
+    let (_, _, f1_3) = f1(sum(&three, 0), sum(&three, 1), sum(&three, 2));
+    let _ = write!(report, "overall4 F1 {:.2}, 3-type F1 {:.2}", 100.0 * f1_4, 100.0 * f1_3);
+    Scores { f1_4, f1_3, report }
+}
+
+fn predict_with<'a>(scorer: &'a impl Scorer) -> impl FnMut(&str) -> Vec<(Span, Label)> + 'a {
+    move |text: &str| find_with(scorer, text).into_iter().map(|e| (e.span, e.label)).collect()
+}
+
+/// Trains, tunes epochs and pruning on dev, writes the model, and reports.
+pub fn run(options: &Options) -> Result<(), String> {
+    let read = |path: &str| std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"));
+    let train_docs = read_conll(&read(&options.train)?)?;
+    let dev_docs = read_conll(&read(&options.dev)?)?;
+    let started = Instant::now();
+    let (mut train, misaligned) = examples(&train_docs, options.hash_bits);
+    eprintln!(
+        "train: {} docs, {} lines, {} gold entities not on token boundaries; features in {:.1}s",
+        train_docs.len(),
+        train.len(),
+        misaligned,
+        started.elapsed().as_secs_f64()
+    );
+    let mut rng = Rng(options.seed);
+    let mut perceptron = Perceptron::new(options.hash_bits);
+    let (mut emissions, mut predicted) = (Vec::new(), Vec::new());
+    let mut best: Option<(f64, usize, FloatModel)> = None;
+    for epoch in 1..=options.max_epochs {
+        rng.shuffle(&mut train);
+        for ex in &train {
+            perceptron.train_line(ex, &mut emissions, &mut predicted);
+        }
+        let averaged = perceptron.averaged();
+        let scores = evaluate(&dev_docs, &mut predict_with(&averaged));
+        eprintln!(
+            "epoch {epoch:2}: dev {} ({:.0}s)",
+            scores.report,
+            started.elapsed().as_secs_f64()
+        );
+        if best.as_ref().map_or(true, |b| scores.f1_4 > b.0) {
+            best = Some((scores.f1_4, epoch, averaged));
+        } else if best.as_ref().is_some_and(|b| epoch >= b.1 + 3) {
+            break;
+        }
+    }
+    let (best_f1, best_epoch, model) = best.ok_or("no epochs")?;
+    eprintln!(
+        "best epoch {best_epoch}: dev overall4 F1 {:.2} (float weights)",
+        100.0 * best_f1
+    );
+    // The smallest model within tolerance of the unpruned quantised one.
+    let mut chosen: Option<(Vec<u8>, f64, i32)> = None;
+    let mut reference = None;
+    for threshold in [1, 2, 3, 4, 5, 6, 8, 10, 12, 16] {
+        let bytes = quantise(&model, threshold).to_bytes();
+        let loaded = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+        let scores = evaluate(&dev_docs, &mut predict_with(&loaded));
+        eprintln!(
+            "prune < {threshold:2}: {} bytes, {} rows; {}",
+            bytes.len(),
+            loaded.n_rows(),
+            scores.report
+        );
+        let reference = *reference.get_or_insert(scores.f1_4);
+        if scores.f1_4 + options.prune_tolerance >= reference {
+            chosen = Some((bytes, scores.f1_4, threshold));
+        }
+    }
+    let (bytes, f1, threshold) = chosen.ok_or("no model")?;
+    std::fs::write(&options.out, &bytes).map_err(|e| format!("{}: {e}", options.out))?;
+    eprintln!(
+        "wrote {} ({} bytes, pruned below {threshold}): dev overall4 F1 {:.2}; {:.0}s in all",
+        options.out,
+        bytes.len(),
+        100.0 * f1,
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+/// Scores a model file on a CoNLL file and measures tagging speed.
+pub fn eval(model_path: &str, data_path: &str) -> Result<(), String> {
+    let bytes = std::fs::read(model_path).map_err(|e| format!("{model_path}: {e}"))?;
+    let model = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    let source = std::fs::read_to_string(data_path).map_err(|e| format!("{data_path}: {e}"))?;
+    let docs = read_conll(&source)?;
+    let scores = evaluate(&docs, &mut predict_with(&model));
+    println!("{data_path}: {}", scores.report);
+    let n_tokens: usize = docs.iter().map(|d| d.tokens.len()).sum();
+    let started = Instant::now();
+    let mut rounds = 0;
+    let mut n_entities = 0;
+    while rounds < 3 || started.elapsed().as_secs_f64() < 2.0 {
+        for d in &docs {
+            n_entities += find_with(&model, &d.text).len();
+        }
+        rounds += 1;
+    }
+    let secs = started.elapsed().as_secs_f64();
+    println!(
+        "speed: {:.0} tokens/s ({} tokens × {rounds} rounds in {secs:.2}s; {} entities per round)",
+        (n_tokens * rounds) as f64 / secs,
+        n_tokens,
+        n_entities / rounds
+    );
+    Ok(())
+}
+
+/// Prints the entities a model finds in each line of `input`, for eyeballing.
+pub fn show(model_path: &str, input: &str) -> Result<(), String> {
+    let bytes = std::fs::read(model_path).map_err(|e| format!("{model_path}: {e}"))?;
+    let model = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    for line in input.lines() {
+        let found: Vec<String> = find_with(&model, line)
+            .iter()
+            .map(|e| format!("[{}]{}#{}", e.span.slice(line), e.label.as_str(), e.cluster))
+            .collect();
+        println!("{line}\n    {}", found.join(" "));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(tags: &[&str], expected: &[(usize, usize, &str)]) {
+        assert_eq!(conlleval_chunks(tags), expected, "{tags:?}");
+    }
+
+    #[test]
+    fn conlleval_chunking() {
+        check(&["I-PER", "I-PER", "O", "I-LOC"], &[(0, 2, "PER"), (3, 4, "LOC")]);
+        check(
+            &["I-MISC", "B-MISC", "I-ORG"],
+            &[(0, 1, "MISC"), (1, 2, "MISC"), (2, 3, "ORG")],
+        );
+    }
+
+    #[test]
+    fn reads_documents_as_the_harness_renders_them() {
+        let src = "-DOCSTART- -X- O O\n\nEU NNP I-NP I-ORG\nrejects VBZ I-VP O\n\nPeter NNP I-NP I-PER\nBlackburn NNP I-NP I-PER\n";
+        let docs = read_conll(src).expect("parses");
+        assert_eq!(docs.len(), 1);
+        assert_eq!(docs[0].text, "EU rejects\nPeter Blackburn");
+        let gold: Vec<_> = docs[0].gold.iter().map(|(s, k)| (s.slice(&docs[0].text), *k)).collect();
+        assert_eq!(gold, [("EU", Kind::Org), ("Peter Blackburn", Kind::Person)]);
+    }
+
+    #[test]
+    fn shuffle_is_seeded() {
+        let mut a: Vec<u32> = (0..50).collect();
+        let mut b = a.clone();
+        Rng(7).shuffle(&mut a);
+        Rng(7).shuffle(&mut b);
+        assert_eq!(a, b);
+        assert_ne!(a, (0..50).collect::<Vec<_>>());
+    }
+}

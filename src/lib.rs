@@ -23,6 +23,7 @@ mod analysis;
 mod entities;
 pub mod export;
 mod quotes;
+mod speakers;
 mod text;
 
 #[cfg(target_arch = "wasm32")]
@@ -31,11 +32,12 @@ mod wasm;
 pub use analysis::{Analysis, Basis, Entity, Label, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
 pub use text::offsets::{OffsetMap, OffsetUnit};
 
-/// Analyses `text`: paragraphs, sentences, quotations and entities.
+/// Analyses `text`: paragraphs, sentences, quotations with their speakers, and entities.
 pub fn analyze(text: &str) -> Analysis {
     let paragraphs = text::segment::paragraphs(text);
     let sentences = text::segment::sentences(text, &paragraphs);
-    let quotes = quotes::find(text, &paragraphs, &sentences);
+    let mut quotes = quotes::find(text, &paragraphs, &sentences);
     let entities = entities::find(text, &paragraphs, &sentences);
+    speakers::attribute(text, &paragraphs, &sentences, &mut quotes, &entities);
     Analysis { paragraphs, sentences, quotes, entities }
 }

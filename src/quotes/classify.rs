@@ -46,6 +46,22 @@ impl Cues {
         self.phrases.iter().any(|p| words.len() >= i + p.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b))
     }
 
+    /// True when `word` (lower case) is a one-word cue.
+    pub(crate) fn is_cue_word(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    /// The number of words of the cue starting at `i` of `words`, if one does.
+    pub(crate) fn cue_len_at(&self, words: &[String], i: usize) -> Option<usize> {
+        if self.words.contains(words[i].as_str()) {
+            return Some(1);
+        }
+        self.phrases
+            .iter()
+            .find(|p| words.len() >= i + p.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b))
+            .map(Vec::len)
+    }
+
     fn any_cue(&self, words: &[String]) -> bool {
         (0..words.len()).any(|i| self.is_cue_at(words, i))
     }

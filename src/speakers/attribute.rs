@@ -82,7 +82,7 @@ impl<'a> Words<'a> {
         // "I laughed and said", "She urges her husband to … and repeatedly says": a coordinated
         // verb shares its clause's subject.
         if tokens[j - 1].lower == "and" {
-            return self.clause_subject(left, cue.first);
+            return self.nearest_subject(left, j - 1);
         }
         // "Jason Chaffetz (R-Utah) said": skip the parenthesis.
         if tokens[j - 1].lower == ")" {
@@ -134,6 +134,14 @@ impl<'a> Words<'a> {
         }
     }
 
+    /// The last mention in subject position in `tokens[left..right]` that is not a place.
+    fn nearest_subject(&self, left: usize, right: usize) -> Option<usize> {
+        (left..right).rev().filter_map(|k| self.ending_at[k]).find(|&m| {
+            let mention = &self.mentions[m];
+            mention.first_token >= left && mention.class != Class::Place && in_subject_position(self.tokens, mention.first_token)
+        })
+    }
+
     /// The first mention in subject position in `tokens[left..right]` that is not a place.
     pub fn clause_subject(&self, left: usize, right: usize) -> Option<usize> {
         (left..right)
@@ -178,7 +186,13 @@ pub(crate) fn cue_after(words: &Words, from: usize, to: usize) -> Option<Found> 
     // “…,” Scott Pruitt, the attorney general of Oklahoma, …, said: the name opening the clause.
     let opening = (from..to.min(from + 2)).find(|&k| tokens[k].is_word).and_then(|k| words.starting_at[k]);
     if let Some(name) = opening.filter(|&m| words.mentions[m].kind == MentionKind::Name) {
-        let after_name = words.mentions[name].last_token + 1;
+        let mut after_name = words.mentions[name].last_token + 1;
+        // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
+        if after_name < to && tokens[after_name].lower == "(" {
+            if let Some(close) = (after_name..to.min(after_name + 12)).find(|&k| tokens[k].lower == ")") {
+                after_name = close + 1;
+            }
+        }
         if after_name < to && tokens[after_name].lower == "," {
             if let Some(cue) = first_cue(tokens, after_name, to.min(from + MAX_CUE_DISTANCE_AFTER_NAME + 1)) {
                 if tokens[cue.first - 1].lower == "," || words.is_linking(cue.first - 1) {
@@ -221,11 +235,12 @@ pub(crate) fn cue_before(words: &Words, from: usize, to: usize) -> Option<Found>
             return Some(Found { mention, cue: tokens[colon].span });
         }
     }
-    // "President Obama is rolling out a new campaign message: “It's about me.”"
-    if colon - from > MAX_COLON_CLAUSE {
+    // "With leaders worried, President Obama is rolling out a new campaign message: “It's about me.”"
+    let clause = (from..colon).rev().find(|&k| tokens[k].lower == ",").map_or(from, |comma| comma + 1);
+    if colon - clause > MAX_COLON_CLAUSE {
         return None;
     }
-    let mention = words.clause_subject(from, colon)?;
+    let mention = words.clause_subject(clause, colon)?;
     Some(Found { mention, cue: tokens[colon].span })
 }
 

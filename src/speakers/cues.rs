@@ -41,6 +41,10 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<Cue> {
     if i > 0 && is_noun_context(&tokens[i - 1].lower) {
         return None;
     }
+    // "United States", "Fox News Says": a capitalised cue word inside a name is part of it.
+    if tokens[i].capitalised && i > 0 && tokens[i - 1].is_word && tokens[i - 1].capitalised {
+        return None;
+    }
     let last = i + len - 1;
     Some(Cue { first: i, last, span: Span::new(tokens[i].span.start, tokens[last].span.end) })
 }
@@ -78,5 +82,6 @@ mod tests {
         check("He said, according to the report, that she warned", &["said", "according to", "warned"]);
         check("the report and a warning", &[]);
         check("Trump’s tweets", &[]);
+        check("the United States ambassador", &[]);
     }
 }

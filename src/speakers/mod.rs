@@ -63,7 +63,10 @@ pub(crate) fn attribute(text: &str, paragraphs: &[Span], sentences: &[Sentence],
         let by_cue = if q.kind == QuoteKind::Direct {
             cue_after(&words, after.0, after.1).or_else(|| cue_before(&words, before.0, before.1))
         } else {
-            cue_before(&words, before.0, before.1).or_else(|| cue_after(&words, after.0, after.1))
+            // A partial quote is mostly inside its reporting clause (X said he was “surprised”),
+            // unless the clause follows it straight away (“…,” she said).
+            let tight = cue_after(&words, after.0, after.1.min(after.0 + 4));
+            tight.or_else(|| cue_before(&words, before.0, before.1)).or_else(|| cue_after(&words, after.0, after.1))
         };
         let by_cue = by_cue.or_else(|| {
             let next = sentences.get(s1 + 1).filter(|n| n.paragraph == sentences[s1].paragraph && n.span.end <= next_start)?;
@@ -96,7 +99,10 @@ pub(crate) fn attribute(text: &str, paragraphs: &[Span], sentences: &[Sentence],
                     && (s0 == ps + 1
                         || s0 == ps + 2
                             && (sentences[ps + 1].span.contains(mentions[f.mention].span) || nearest.as_ref().is_some_and(same_referent)));
-                (q.kind == QuoteKind::Direct && close).then_some((f, Basis::Continuation))
+                // A partial quote is continued only when its cue followed it (“not enough,” says
+                // X. “…”), not when it was a fragment of X's sentence (as X called them, “…”).
+                let continues = q.kind == QuoteKind::Direct && (prev.kind == QuoteKind::Direct || f.cue.start >= prev.outer.end);
+                (continues && close).then_some((f, Basis::Continuation))
             });
             found[k] = from_previous.or(nearest.map(|n| (n, Basis::Nearest)));
         }

@@ -48,7 +48,10 @@ pub(crate) fn in_subject_position(tokens: &[Token], first: usize) -> bool {
         prev.lower.as_str(),
         "and" | "but" | "that" | "while" | "when" | "as" | "because" | "which" | "although" | "though" | "so" | "if" | "where"
             | "then" | "whom" | "who" | "since" | "until" | "once" | "however" | "also"
-    ) || crate::quotes::CUES.is_cue_word(&prev.lower)
+            // An inverted reporting clause: “…,” said Jonas Weber.
+            | "said" | "says" | "added" | "adds" | "asked" | "asks" | "wrote" | "writes" | "continued" | "explained" | "noted"
+            | "recalled" | "insisted" | "argued" | "replied" | "according"
+    ) || prev.lower == "to" && first >= 2 && tokens[first - 2].lower == "according"
 }
 
 /// True when a reporting verb follows at token `k`, perhaps after auxiliaries ("Caddell has said").

@@ -63,6 +63,7 @@ fn keeps_full_stop(word: &str) -> bool {
 
 /// Words and punctuation marks of `text[span]`, in order; blanks are skipped.
 pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let start = out.len();
     let s = span.slice(text);
     let mut chars = s.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -107,15 +108,27 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             capitalised: c.is_uppercase(),
         });
     }
-    // Re-glue the possessive: `’` + `s` become one token "’s".
-    let mut k = 0;
-    while k + 1 < out.len() {
-        if matches!(out[k].lower.as_str(), "'" | "’") && out[k + 1].lower == "s" && out[k].span.end == out[k + 1].span.start && k > 0 && out[k - 1].span.end == out[k].span.start {
-            out[k] = Token { span: Span::new(out[k].span.start, out[k + 1].span.end), lower: "’s".into(), is_word: false, capitalised: false };
-            out.remove(k + 1);
+    // Re-glue the possessive: `’` + `s` become one token "’s" (in place, one pass: a text full
+    // of possessives must not cost a shift of the whole vector each).
+    let mut write = start;
+    let mut read = start;
+    while read < out.len() {
+        let glue = read + 1 < out.len()
+            && matches!(out[read].lower.as_str(), "'" | "’")
+            && out[read + 1].lower == "s"
+            && out[read].span.end == out[read + 1].span.start
+            && write > start
+            && out[write - 1].span.end == out[read].span.start;
+        if glue {
+            out[write] = Token { span: Span::new(out[read].span.start, out[read + 1].span.end), lower: "’s".into(), is_word: false, capitalised: false };
+            read += 2;
+        } else {
+            out.swap(write, read);
+            read += 1;
         }
-        k += 1;
+        write += 1;
     }
+    out.truncate(write);
 }
 
 fn is_possessive(t: &Token) -> bool {

@@ -124,6 +124,8 @@ pub(crate) fn attribute(text: &str, paragraphs: &[Span], sentences: &[Sentence],
     }
 }
 
+const MAX_NEAREST_TOKENS: usize = 60;
+
 /// Rule 4: the subject of a reporting verb in the sentence just before the quote's sentence
 /// (same or previous paragraph, no quote between): "Sanders made the following comment:" “…”.
 fn nearest(words: &Words, sentences: &[Sentence], s0: usize, last_quote: Option<&Quote>) -> Option<Found> {
@@ -132,7 +134,9 @@ fn nearest(words: &Words, sentences: &[Sentence], s0: usize, last_quote: Option<
     if prev.paragraph + 1 < sentences[s0].paragraph || quoted_between {
         return None;
     }
-    let (from, to) = (words.token_at(prev.span.start), words.token_at(prev.span.end));
+    // Only the end of a long sentence is read: its reporting verb is there or nowhere near.
+    let to = words.token_at(prev.span.end);
+    let from = words.token_at(prev.span.start).max(to.saturating_sub(MAX_NEAREST_TOKENS));
     let cue = cues::last_cue(words.tokens, from, to)?;
     let mention = words.subject_before(cue, from)?;
     Some(Found { mention, cue: cue.span })

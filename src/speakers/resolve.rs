@@ -19,6 +19,7 @@ use crate::analysis::{Entity, Label, MentionKind};
 
 const MAX_LOOK_BACK: usize = 40;
 const MAX_PARAGRAPHS_BACK: usize = 8;
+const MAX_DESCRIPTORS: usize = 32;
 
 /// What resolution found for one mention.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -178,8 +179,13 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                     salient &= reports_speech(tokens, m.last_token + 1);
                 }
                 let words = described.entry(rep).or_default();
-                words.extend(mentions[i].descriptors.iter().cloned());
-                words.extend(appositive_words(tokens, mentions[i].last_token + 1));
+                for w in mentions[i].descriptors.iter().cloned().chain(appositive_words(tokens, mentions[i].last_token + 1)) {
+                    // Deduplicated and capped, so that a name mentioned a thousand times is not
+                    // a thousand times slower to match.
+                    if words.len() < MAX_DESCRIPTORS && !words.contains(&w) {
+                        words.push(w);
+                    }
+                }
                 Some(rep)
             }
             MentionKind::Pronoun => {
@@ -191,7 +197,7 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
             MentionKind::Nominal => {
                 // An appositive pair names one referent: "the Hungarian Foreign Minister, Péter
                 // Szijjártó" / "Víktor Orbán, the Hungarian leader".
-                let next_name = mentions[i + 1..]
+                let next_name = mentions[i + 1..mentions.len().min(i + 4)]
                     .iter()
                     .position(|n| n.first_token == m.last_token + 2 && n.kind == MentionKind::Name)
                     .map(|p| i + 1 + p)

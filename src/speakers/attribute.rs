@@ -10,7 +10,7 @@
 //! Each rule reads a bounded stretch of tokens (one sentence, a few words past a cue), so the
 //! cost per quote does not grow with the article.
 
-use super::cues::{cue_at, first_cue, last_cue, Cue};
+use super::cues::{cue_at, Cue};
 use super::lexicon::LEXICON;
 use super::mention::{Class, Mention, Token};
 use super::resolve::in_subject_position;
@@ -37,10 +37,12 @@ pub(crate) struct Words<'a> {
     pub ending_at: Vec<Option<usize>>,
     /// For each token, the longest mention starting at it.
     pub starting_at: Vec<Option<usize>>,
+    /// For each token, whether it lies inside a quote: a cue there is quoted, not reporting.
+    pub in_quote: Vec<bool>,
 }
 
 impl<'a> Words<'a> {
-    pub fn new(tokens: &'a [Token], mentions: &'a [Mention]) -> Words<'a> {
+    pub fn new(tokens: &'a [Token], mentions: &'a [Mention], in_quote: Vec<bool>) -> Words<'a> {
         let mut ending_at: Vec<Option<usize>> = vec![None; tokens.len()];
         let mut starting_at: Vec<Option<usize>> = vec![None; tokens.len()];
         for (i, m) in mentions.iter().enumerate() {
@@ -53,7 +55,17 @@ impl<'a> Words<'a> {
                 *s = Some(i);
             }
         }
-        Words { tokens, mentions, ending_at, starting_at }
+        Words { tokens, mentions, ending_at, starting_at, in_quote }
+    }
+
+    /// The first cue outside quotes in `tokens[from..to]`.
+    pub fn first_cue(&self, from: usize, to: usize) -> Option<Cue> {
+        (from..to).filter(|&i| !self.in_quote[i]).find_map(|i| cue_at(self.tokens, i).filter(|c| c.last < to))
+    }
+
+    /// The last cue outside quotes in `tokens[from..to]`.
+    pub fn last_cue(&self, from: usize, to: usize) -> Option<Cue> {
+        (from..to).rev().filter(|&i| !self.in_quote[i]).find_map(|i| cue_at(self.tokens, i).filter(|c| c.last < to))
     }
 
     /// Index of the first token starting at or after byte `at`.
@@ -128,7 +140,7 @@ impl<'a> Words<'a> {
     /// The subject of a participle's clause: the subject of the reporting verb before it, or
     /// else the clause's first subject ("Trump attacked Clinton …, saying").
     fn participle_subject(&self, cue: Cue, left: usize) -> Option<usize> {
-        match last_cue(self.tokens, left, cue.first) {
+        match self.last_cue(left, cue.first) {
             Some(main) => self.subject_before(main, left),
             None => self.clause_subject(left, cue.first),
         }
@@ -194,14 +206,14 @@ pub(crate) fn cue_after(words: &Words, from: usize, to: usize) -> Option<Found> 
             }
         }
         if after_name < to && tokens[after_name].lower == "," {
-            if let Some(cue) = first_cue(tokens, after_name, to.min(from + MAX_CUE_DISTANCE_AFTER_NAME + 1)) {
+            if let Some(cue) = words.first_cue(after_name, to.min(from + MAX_CUE_DISTANCE_AFTER_NAME + 1)) {
                 if tokens[cue.first - 1].lower == "," || words.is_linking(cue.first - 1) {
                     return Some(Found { mention: name, cue: cue.span });
                 }
             }
         }
     }
-    let cue = first_cue(words.tokens, from, to.min(from + MAX_CUE_DISTANCE_AFTER + 1))?;
+    let cue = words.first_cue(from, to.min(from + MAX_CUE_DISTANCE_AFTER + 1))?;
     let has_words_before = (from..cue.first).any(|k| words.tokens[k].is_word);
     let mention = if cue.is_according_to(words.tokens) || !has_words_before {
         words.speaker_after(cue, to)
@@ -211,12 +223,27 @@ pub(crate) fn cue_after(words: &Words, from: usize, to: usize) -> Option<Found> 
     Some(Found { mention, cue: cue.span })
 }
 
+/// Which cue before a quote reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pick {
+    /// The one nearest the quote: X said: “…” / X said that “…”.
+    Nearest,
+    /// The first of the sentence, the main clause's: a partial quote sits inside reported
+    /// speech, and its source is the outermost reporter ("Clinton says Trump’s tweets accusing
+    /// Machado … are “lies”" is Clinton's).
+    MainClause,
+}
+
 /// Rule 1 before the quote and rule 2: X said: “…” / X said that “…” / according to X, … “…” /
 /// X accused … of “…” / X: “…”. `from..to` are the tokens from the sentence start (or the last
 /// quote) to the opening mark.
-pub(crate) fn cue_before(words: &Words, from: usize, to: usize) -> Option<Found> {
+pub(crate) fn cue_before(words: &Words, from: usize, to: usize, pick: Pick) -> Option<Found> {
     let tokens = words.tokens;
-    if let Some(cue) = last_cue(tokens, from, to) {
+    let cue = match pick {
+        Pick::Nearest => words.last_cue(from, to),
+        Pick::MainClause => words.first_cue(from, to),
+    };
+    if let Some(cue) = cue {
         let opens_clause = !(from..cue.first).any(|k| tokens[k].is_word);
         let mention = if cue.is_according_to(tokens) || opens_clause {
             // "According to Orbán, …", "Said Trump: …"

@@ -50,14 +50,11 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<Cue> {
 }
 
 /// The first cue in `tokens[from..to]`.
+#[cfg(test)]
 pub(crate) fn first_cue(tokens: &[Token], from: usize, to: usize) -> Option<Cue> {
     (from..to).find_map(|i| cue_at(tokens, i).filter(|c| c.last < to))
 }
 
-/// The last cue in `tokens[from..to]`.
-pub(crate) fn last_cue(tokens: &[Token], from: usize, to: usize) -> Option<Cue> {
-    (from..to).rev().find_map(|i| cue_at(tokens, i).filter(|c| c.last < to))
-}
 
 #[cfg(test)]
 mod tests {

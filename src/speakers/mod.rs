@@ -18,7 +18,7 @@ mod mention;
 mod resolve;
 
 use crate::analysis::{Basis, Entity, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
-use attribute::{cue_after, cue_before, cue_in_next_sentence, Found, Words};
+use attribute::{cue_after, cue_before, cue_in_next_sentence, Found, Pick, Words};
 use mention::{Mention, Token};
 
 /// Fills `speaker` and `cue` of every top-level direct and partial quote in `quotes`.
@@ -45,7 +45,7 @@ pub(crate) fn attribute(text: &str, paragraphs: &[Span], sentences: &[Sentence],
     }
     let paragraph_of: Vec<usize> = mentions.iter().map(|m| token_paragraph[m.first_token]).collect();
     let referents = resolve::resolve(&tokens, &mut mentions, &paragraph_of, entities);
-    let words = Words::new(&tokens, &mentions);
+    let words = Words::new(&tokens, &mentions, in_quote);
     let sentence_of = |at: usize| sentences.partition_point(|s| s.span.end <= at).min(sentences.len() - 1);
 
     // Rules 1 and 2: a cue in the quote's own sentence.
@@ -61,12 +61,14 @@ pub(crate) fn attribute(text: &str, paragraphs: &[Span], sentences: &[Sentence],
         let before = (words.token_at(sentences[s0].span.start.max(prev_end)), words.token_at(q.outer.start));
         let after = (words.token_at(q.outer.end), words.token_at(sentences[s1].span.end.min(next_start).max(q.outer.end)));
         let by_cue = if q.kind == QuoteKind::Direct {
-            cue_after(&words, after.0, after.1).or_else(|| cue_before(&words, before.0, before.1))
+            cue_after(&words, after.0, after.1).or_else(|| cue_before(&words, before.0, before.1, Pick::Nearest))
         } else {
             // A partial quote is mostly inside its reporting clause (X said he was “surprised”),
             // unless the clause follows it straight away (“…,” she said).
+            // The main clause may stand before an earlier quote of the same sentence.
+            let sentence_from = words.token_at(sentences[s0].span.start);
             let tight = cue_after(&words, after.0, after.1.min(after.0 + 4));
-            tight.or_else(|| cue_before(&words, before.0, before.1)).or_else(|| cue_after(&words, after.0, after.1))
+            tight.or_else(|| cue_before(&words, sentence_from, before.1, Pick::MainClause)).or_else(|| cue_after(&words, after.0, after.1))
         };
         let by_cue = by_cue.or_else(|| {
             let next = sentences.get(s1 + 1).filter(|n| n.paragraph == sentences[s1].paragraph && n.span.end <= next_start)?;
@@ -137,7 +139,7 @@ fn nearest(words: &Words, sentences: &[Sentence], s0: usize, last_quote: Option<
     // Only the end of a long sentence is read: its reporting verb is there or nowhere near.
     let to = words.token_at(prev.span.end);
     let from = words.token_at(prev.span.start).max(to.saturating_sub(MAX_NEAREST_TOKENS));
-    let cue = cues::last_cue(words.tokens, from, to)?;
+    let cue = words.last_cue(from, to)?;
     let mention = words.subject_before(cue, from)?;
     Some(Found { mention, cue: cue.span })
 }

@@ -107,6 +107,10 @@ pub struct Speaker {
     /// The entity cluster the mention refers to, when known.
     pub entity: Option<usize>,
     pub basis: Basis,
+    /// The name mention the speaker refers to: the first full name of that person or
+    /// organisation ("Vladimir Putin" for a later "he" or "the Russian president"); found without
+    /// the entity tagger, so it is there even when `entity` is not.
+    pub refers_to: Option<Span>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

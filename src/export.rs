@@ -61,6 +61,8 @@ pub struct SpeakerOut<'t> {
     pub kind: &'static str,
     pub entity: Option<usize>,
     pub basis: &'static str,
+    /// The name the speaker mention refers to (`{start, end, text}`), or null.
+    pub refers_to: Option<CueOut<'t>>,
 }
 
 #[derive(Serialize, Debug)]
@@ -101,6 +103,10 @@ pub fn export<'t>(text: &'t str, analysis: &Analysis, unit: OffsetUnit) -> Docum
             kind: s.kind.as_str(),
             entity: s.entity,
             basis: s.basis.as_str(),
+            refers_to: s.refers_to.map(|r| {
+                let range = range(r);
+                CueOut { start: range.start, end: range.end, text: r.slice(text) }
+            }),
         }
     };
     let quote = |(id, q): (usize, &Quote)| {

@@ -1,5 +1,7 @@
 //! quotelens finds the quotations in a news text, classifies them (direct speech, partial quote,
-//! scare quote or title, nested quote), and finds the named entities; natively or in the browser.
+//! scare quote or title, nested quote), credits each direct and partial quote to its speaker (the
+//! mention, the cue, and the name a pronoun refers to), and finds the named entities; natively or
+//! in the browser.
 //!
 //! ```
 //! let text = "“We will not back down,” the mayor said on Monday.";
@@ -7,6 +9,9 @@
 //! let quote = &analysis.quotes[0];
 //! assert_eq!(quote.inner.slice(text), "We will not back down,");
 //! assert_eq!(quote.kind, quotelens::QuoteKind::Direct);
+//! let speaker = quote.speaker.as_ref().expect("a speaker");
+//! assert_eq!(speaker.span.slice(text), "the mayor");
+//! assert_eq!(quote.cue.map(|c| c.slice(text)), Some("said"));
 //! ```
 //!
 //! All offsets in [`Analysis`] are UTF-8 byte offsets into the text given to [`analyze`].
@@ -23,6 +28,7 @@ mod analysis;
 mod entities;
 pub mod export;
 mod quotes;
+mod speakers;
 mod text;
 
 #[cfg(target_arch = "wasm32")]
@@ -31,12 +37,13 @@ mod wasm;
 pub use analysis::{Analysis, Basis, Cluster, Entity, Label, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
 pub use text::offsets::{OffsetMap, OffsetUnit};
 
-/// Analyses `text`: paragraphs, sentences, quotations and entities.
+/// Analyses `text`: paragraphs, sentences, quotations with their speakers, and entities.
 pub fn analyze(text: &str) -> Analysis {
     let paragraphs = text::segment::paragraphs(text);
     let sentences = text::segment::sentences(text, &paragraphs);
-    let quotes = quotes::find(text, &paragraphs, &sentences);
+    let mut quotes = quotes::find(text, &paragraphs, &sentences);
     let entities = entities::find(text, &paragraphs, &sentences);
+    speakers::attribute(text, &paragraphs, &sentences, &mut quotes, &entities);
     let clusters = entities::cluster_summaries(text, &entities);
     Analysis { paragraphs, sentences, quotes, entities, clusters }
 }

@@ -1,0 +1,280 @@
+//! Choosing the speaker mention and the cue of one quotation, from the words around it.
+//!
+//! The order of the rules is the order of their reliability:
+//! 1. a cue in the quote's own sentence, outside any quote: “…,” X said / said X / X said: “…” /
+//!    X said that “…” / according to X / X accused … of “…” — the speaker is the cue's subject;
+//! 2. a headline colon: X: “…”;
+//! 3. (in `mod.rs`) another quote of the same sentence, or the quote just before, by X: X's;
+//! 4. (in `mod.rs`) the sentence just before reports X's speech: X's, but marked `Nearest`.
+//!
+//! Each rule reads a bounded stretch of tokens (one sentence, a few words past a cue), so the
+//! cost per quote does not grow with the article.
+
+use super::cues::{cue_at, Cue};
+use super::lexicon::LEXICON;
+use super::mention::{Class, Mention, Token};
+use super::resolve::in_subject_position;
+use crate::analysis::{MentionKind, Span};
+
+/// How many words past the quote a cue may stand and still report it (“…,” the senator from
+/// Ohio who chairs the committee told reporters).
+const MAX_CUE_DISTANCE_AFTER: usize = 10;
+/// The same when a name opens the clause and an appositive follows it (“…,” Scott Pruitt, the
+/// attorney general of Oklahoma, one of the states suing, said).
+const MAX_CUE_DISTANCE_AFTER_NAME: usize = 30;
+/// How far after an inverted cue the speaker may start (said on Tuesday Jonas Weber).
+const MAX_SPEAKER_AFTER_CUE: usize = 6;
+/// How far back an appositive's opening comma may be (Orbán, the closest ally …, has assured).
+const MAX_APPOSITIVE: usize = 25;
+/// The longest clause before a colon whose subject introduces the quote after it.
+const MAX_COLON_CLAUSE: usize = 20;
+
+/// The tokens and mentions of one text, with lookups by token.
+pub(crate) struct Words<'a> {
+    pub tokens: &'a [Token],
+    pub mentions: &'a [Mention],
+    /// For each token, the shortest mention ending at it.
+    pub ending_at: Vec<Option<usize>>,
+    /// For each token, the longest mention starting at it.
+    pub starting_at: Vec<Option<usize>>,
+    /// For each token, whether it lies inside a quote: a cue there is quoted, not reporting.
+    pub in_quote: Vec<bool>,
+}
+
+impl<'a> Words<'a> {
+    pub fn new(tokens: &'a [Token], mentions: &'a [Mention], in_quote: Vec<bool>) -> Words<'a> {
+        let mut ending_at: Vec<Option<usize>> = vec![None; tokens.len()];
+        let mut starting_at: Vec<Option<usize>> = vec![None; tokens.len()];
+        for (i, m) in mentions.iter().enumerate() {
+            let e = &mut ending_at[m.last_token];
+            if e.map_or(true, |o| mentions[o].span.len() > m.span.len()) {
+                *e = Some(i);
+            }
+            let s = &mut starting_at[m.first_token];
+            if s.map_or(true, |o| mentions[o].span.len() < m.span.len()) {
+                *s = Some(i);
+            }
+        }
+        Words { tokens, mentions, ending_at, starting_at, in_quote }
+    }
+
+    /// The first cue outside quotes in `tokens[from..to]`.
+    pub fn first_cue(&self, from: usize, to: usize) -> Option<Cue> {
+        (from..to).filter(|&i| !self.in_quote[i]).find_map(|i| cue_at(self.tokens, i).filter(|c| c.last < to))
+    }
+
+    /// The last cue outside quotes in `tokens[from..to]`.
+    pub fn last_cue(&self, from: usize, to: usize) -> Option<Cue> {
+        (from..to).rev().filter(|&i| !self.in_quote[i]).find_map(|i| cue_at(self.tokens, i).filter(|c| c.last < to))
+    }
+
+    /// Index of the first token starting at or after byte `at`.
+    pub fn token_at(&self, at: usize) -> usize {
+        self.tokens.partition_point(|t| t.span.start < at)
+    }
+
+    pub fn is_linking(&self, j: usize) -> bool {
+        let t = &self.tokens[j];
+        t.is_word && !t.capitalised && (LEXICON.linking_words.contains(t.lower.as_str()) || t.lower.len() > 4 && t.lower.ends_with("ly"))
+    }
+
+    /// The subject of the reporting verb `cue`, looking no further left than token `left`.
+    pub fn subject_before(&self, cue: Cue, left: usize) -> Option<usize> {
+        let tokens = self.tokens;
+        let mut j = cue.first;
+        let step_back = |j: &mut usize| {
+            while *j > left && self.is_linking(*j - 1) {
+                *j -= 1;
+            }
+        };
+        step_back(&mut j);
+        if j <= left {
+            return None;
+        }
+        // "I laughed and said", "She urges her husband to … and repeatedly says": a coordinated
+        // verb shares its clause's subject.
+        if tokens[j - 1].lower == "and" {
+            return self.nearest_subject(left, j - 1);
+        }
+        // "Jason Chaffetz (R-Utah) said": skip the parenthesis.
+        if tokens[j - 1].lower == ")" {
+            if let Some(open) = (left..j - 1).rev().take(12).find(|&k| tokens[k].lower == "(") {
+                j = open;
+                step_back(&mut j);
+            }
+        }
+        // "Orbán, the closest ally of …, has assured": the subject stands before the appositive.
+        if j > left && tokens[j - 1].lower == "," {
+            match (left..j - 1).rev().take(MAX_APPOSITIVE).find(|&k| tokens[k].lower == ",") {
+                Some(comma) if comma > left && self.ending_at[comma - 1].is_some() => j = comma,
+                _ => {
+                    // "In Washington, Trump said, adding …": a participle takes its clause's subject.
+                    return if cue.is_participle(tokens) { self.participle_subject(cue, left) } else { None };
+                }
+            }
+        }
+        if j <= left {
+            return None;
+        }
+        if let Some(m) = self.ending_at[j - 1] {
+            let mention = &self.mentions[m];
+            // "the senator from Ohio", "a spokesman for the campaign": the head is before the preposition.
+            let first = mention.first_token;
+            if mention.kind != MentionKind::Pronoun && first >= left + 2 && is_attaching_preposition(&tokens[first - 1].lower) {
+                if let Some(head) = self.ending_at[first - 2] {
+                    if self.mentions[head].kind != MentionKind::Pronoun {
+                        return Some(head);
+                    }
+                }
+            }
+            return Some(m);
+        }
+        if cue.is_participle(tokens) {
+            return self.participle_subject(cue, left);
+        }
+        // Something else stands before the verb ("Sanders made the following comment"): the
+        // nearest mention in subject position.
+        (left..j).rev().filter_map(|k| self.ending_at[k]).find(|&m| in_subject_position(tokens, self.mentions[m].first_token) && self.mentions[m].class != Class::Place)
+    }
+
+    /// The subject of a participle's clause: the subject of the reporting verb before it, or
+    /// else the clause's first subject ("Trump attacked Clinton …, saying").
+    fn participle_subject(&self, cue: Cue, left: usize) -> Option<usize> {
+        match self.last_cue(left, cue.first) {
+            Some(main) => self.subject_before(main, left),
+            None => self.clause_subject(left, cue.first),
+        }
+    }
+
+    /// The last mention in subject position in `tokens[left..right]` that is not a place.
+    fn nearest_subject(&self, left: usize, right: usize) -> Option<usize> {
+        (left..right).rev().filter_map(|k| self.ending_at[k]).find(|&m| {
+            let mention = &self.mentions[m];
+            mention.first_token >= left && mention.class != Class::Place && in_subject_position(self.tokens, mention.first_token)
+        })
+    }
+
+    /// The first mention in subject position in `tokens[left..right]` that is not a place.
+    pub fn clause_subject(&self, left: usize, right: usize) -> Option<usize> {
+        (left..right)
+            .filter_map(|k| self.starting_at[k])
+            .find(|&m| {
+                let mention = &self.mentions[m];
+                mention.last_token < right && mention.class != Class::Place && in_subject_position(self.tokens, mention.first_token)
+            })
+    }
+
+    /// The speaker named right after an inverted cue: said Jonas Weber / according to Orbán.
+    pub fn speaker_after(&self, cue: Cue, right: usize) -> Option<usize> {
+        (cue.last + 1..right.min(cue.last + 1 + MAX_SPEAKER_AFTER_CUE))
+            .filter_map(|k| self.starting_at[k])
+            .find(|&m| self.mentions[m].class != Class::Place)
+    }
+}
+
+fn is_attaching_preposition(word: &str) -> bool {
+    matches!(word, "of" | "for" | "from" | "at" | "with" | "in")
+}
+
+/// A speaker mention and its cue.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Found {
+    pub mention: usize,
+    pub cue: Span,
+}
+
+/// Rule 1 after the quote: “…,” X said / “…,” said X / “…,” according to X. `from..to` are the
+/// tokens after the closing mark up to the end of the sentence or the next quote.
+pub(crate) fn cue_after(words: &Words, from: usize, to: usize) -> Option<Found> {
+    let tokens = words.tokens;
+    // “…” ― Sonya Herridge: a dash signs the quote.
+    if from < to && matches!(tokens[from].lower.as_str(), "―" | "—" | "–") {
+        if let Some(mention) = words.starting_at.get(from + 1).copied().flatten() {
+            if words.mentions[mention].kind == MentionKind::Name {
+                return Some(Found { mention, cue: tokens[from].span });
+            }
+        }
+    }
+    // “…,” Scott Pruitt, the attorney general of Oklahoma, …, said: the name opening the clause.
+    let opening = (from..to.min(from + 2)).find(|&k| tokens[k].is_word).and_then(|k| words.starting_at[k]);
+    if let Some(name) = opening.filter(|&m| words.mentions[m].kind == MentionKind::Name) {
+        let mut after_name = words.mentions[name].last_token + 1;
+        // "Rep. Jim Jordan (R-Ohio), an oversight panel member, said"
+        if after_name < to && tokens[after_name].lower == "(" {
+            if let Some(close) = (after_name..to.min(after_name + 12)).find(|&k| tokens[k].lower == ")") {
+                after_name = close + 1;
+            }
+        }
+        if after_name < to && tokens[after_name].lower == "," {
+            if let Some(cue) = words.first_cue(after_name, to.min(from + MAX_CUE_DISTANCE_AFTER_NAME + 1)) {
+                if tokens[cue.first - 1].lower == "," || words.is_linking(cue.first - 1) {
+                    return Some(Found { mention: name, cue: cue.span });
+                }
+            }
+        }
+    }
+    let cue = words.first_cue(from, to.min(from + MAX_CUE_DISTANCE_AFTER + 1))?;
+    let has_words_before = (from..cue.first).any(|k| words.tokens[k].is_word);
+    let mention = if cue.is_according_to(words.tokens) || !has_words_before {
+        words.speaker_after(cue, to)
+    } else {
+        words.subject_before(cue, from).or_else(|| words.speaker_after(cue, to))
+    }?;
+    Some(Found { mention, cue: cue.span })
+}
+
+/// Which cue before a quote reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Pick {
+    /// The one nearest the quote: X said: “…” / X said that “…”.
+    Nearest,
+    /// The first of the sentence, the main clause's: a partial quote sits inside reported
+    /// speech, and its source is the outermost reporter ("Clinton says Trump’s tweets accusing
+    /// Machado … are “lies”" is Clinton's).
+    MainClause,
+}
+
+/// Rule 1 before the quote and rule 2: X said: “…” / X said that “…” / according to X, … “…” /
+/// X accused … of “…” / X: “…”. `from..to` are the tokens from the sentence start (or the last
+/// quote) to the opening mark.
+pub(crate) fn cue_before(words: &Words, from: usize, to: usize, pick: Pick) -> Option<Found> {
+    let tokens = words.tokens;
+    let cue = match pick {
+        Pick::Nearest => words.last_cue(from, to),
+        Pick::MainClause => words.first_cue(from, to),
+    };
+    if let Some(cue) = cue {
+        let opens_clause = !(from..cue.first).any(|k| tokens[k].is_word);
+        let mention = if cue.is_according_to(tokens) || opens_clause {
+            // "According to Orbán, …", "Said Trump: …"
+            words.speaker_after(cue, to)
+        } else {
+            words.subject_before(cue, from)
+        };
+        if let Some(mention) = mention {
+            return Some(Found { mention, cue: cue.span });
+        }
+    }
+    // A headline "Orbán: “…”": a short line of a name and a colon.
+    let colon = to.checked_sub(1).filter(|&c| c > from && tokens[c].lower == ":")?;
+    if let Some(mention) = words.ending_at[colon - 1].filter(|&m| words.mentions[m].kind == MentionKind::Name) {
+        if colon - from <= 8 {
+            return Some(Found { mention, cue: tokens[colon].span });
+        }
+    }
+    // "With leaders worried, President Obama is rolling out a new campaign message: “It's about me.”"
+    let clause = (from..colon).rev().find(|&k| tokens[k].lower == ",").map_or(from, |comma| comma + 1);
+    if colon - clause > MAX_COLON_CLAUSE {
+        return None;
+    }
+    let mention = words.clause_subject(clause, colon)?;
+    Some(Found { mention, cue: tokens[colon].span })
+}
+
+/// Rule 1 for a quote that closes its sentence, when the next sentence is only its reporting
+/// clause: “Has anyone thought of that?” Putin asked.
+pub(crate) fn cue_in_next_sentence(words: &Words, from: usize, to: usize) -> Option<Found> {
+    let cue = (from..to.min(from + 5)).find_map(|k| cue_at(words.tokens, k))?;
+    let mention = if cue.first == from { words.speaker_after(cue, to) } else { words.subject_before(cue, from) }?;
+    (words.mentions[mention].first_token == from || cue.first == from).then_some(Found { mention, cue: cue.span })
+}

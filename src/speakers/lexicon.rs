@@ -1,0 +1,146 @@
+//! The word lists attribution consults, read once from src/data/ (see src/data/speakers/ and
+//! src/data/first_name_genders.txt). This module owns parsing them; it knows nothing of quotes.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) enum Gender {
+    Male,
+    Female,
+}
+
+/// What a nominal's head noun says about its referent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum HeadClass {
+    /// One person ("the spokesman"), perhaps with a gender.
+    Person(Option<Gender>),
+    /// Several people ("officials").
+    People,
+    /// An organisation or a document speaking for one ("the campaign", "the statement").
+    Org,
+}
+
+pub(crate) struct Lexicon {
+    /// Title and honorific words ("president", "mr"), with the gender some of them imply.
+    pub titles: HashMap<&'static str, Option<Gender>>,
+    pub heads: HashMap<&'static str, HeadClass>,
+    pub function_words: HashSet<&'static str>,
+    pub linking_words: HashSet<&'static str>,
+    pub first_names: HashMap<&'static str, Gender>,
+    /// Places and nationality adjectives, lower case: a capitalised word found here is not a person.
+    pub places: HashSet<String>,
+    /// Nationality adjective → its country ("hungarian" → "hungary"), both lower case, for
+    /// matching "the Hungarian leader" with a person described by "Prime Minister of Hungary".
+    pub demonym_country: HashMap<String, String>,
+}
+
+/// Non-empty, non-comment lines of a data file.
+fn lines(source: &'static str) -> impl Iterator<Item = &'static str> {
+    source.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn gender(tag: Option<&str>) -> Option<Gender> {
+    match tag {
+        Some("m") => Some(Gender::Male),
+        Some("f") => Some(Gender::Female),
+        _ => None,
+    }
+}
+
+pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let titles = lines(include_str!("../data/speakers/titles.txt"))
+        .map(|l| {
+            let mut parts = l.split(' ');
+            (parts.next().unwrap_or(l), gender(parts.next()))
+        })
+        .collect();
+    let heads = lines(include_str!("../data/speakers/nominal_heads.txt"))
+        .filter_map(|l| {
+            let mut parts = l.split(' ');
+            let word = parts.next()?;
+            let class = match parts.next()? {
+                "p" => HeadClass::Person(gender(parts.next())),
+                "ps" => HeadClass::People,
+                _ => HeadClass::Org,
+            };
+            Some((word, class))
+        })
+        .collect();
+    let first_names = lines(include_str!("../data/first_name_genders.txt"))
+        .filter_map(|l| {
+            let (name, sex) = l.split_once(' ')?;
+            Some((name, gender(Some(sex))?))
+        })
+        .collect();
+    let places: HashSet<String> = lines(include_str!("../data/gazetteers/places.txt"))
+        .chain(lines(include_str!("../data/gazetteers/demonyms.txt")))
+        .map(str::to_lowercase)
+        .collect();
+    // Pair each demonym with the place it is spelled from ("Hungarian" ↔ "Hungary"): the longest
+    // shared prefix of at least five letters is a good enough match for these lists.
+    let countries: Vec<String> = lines(include_str!("../data/gazetteers/places.txt")).map(str::to_lowercase).collect();
+    let mut by_prefix: HashMap<&str, &str> = HashMap::new();
+    for c in &countries {
+        if let Some(prefix) = c.get(..5) {
+            by_prefix.entry(prefix).or_insert(c);
+        }
+    }
+    let demonym_country = lines(include_str!("../data/gazetteers/demonyms.txt"))
+        .filter_map(|d| {
+            let d = d.to_lowercase();
+            let country = by_prefix.get(d.get(..5)?)?.to_string();
+            Some((d, country))
+        })
+        .collect();
+    Lexicon {
+        titles,
+        heads,
+        function_words: lines(include_str!("../data/speakers/function_words.txt")).collect(),
+        linking_words: lines(include_str!("../data/speakers/linking_words.txt")).collect(),
+        first_names,
+        places,
+        demonym_country,
+    }
+});
+
+/// `word` lower-cased with accents dropped ("Víktor" → "viktor"), for the first-name lexicon.
+pub(crate) fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
+            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
+            'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ő' | 'ø' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' | 'ű' | 'ū' => 'u',
+            'ý' | 'ÿ' => 'y',
+            'ç' | 'č' | 'ć' => 'c',
+            'ñ' | 'ń' => 'n',
+            'š' | 'ś' => 's',
+            'ž' | 'ź' | 'ż' => 'z',
+            'ř' => 'r',
+            'ł' => 'l',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_load_and_say_what_they_should() {
+        let lex = &*LEXICON;
+        assert_eq!(lex.first_names.get("vladimir"), Some(&Gender::Male));
+        assert_eq!(lex.first_names.get("hillary"), Some(&Gender::Female));
+        assert_eq!(lex.first_names.get(fold("Víktor").as_str()), Some(&Gender::Male));
+        assert_eq!(lex.titles.get("mrs"), Some(&Some(Gender::Female)));
+        assert_eq!(lex.heads.get("campaign"), Some(&HeadClass::Org));
+        assert_eq!(lex.heads.get("spokeswoman"), Some(&HeadClass::Person(Some(Gender::Female))));
+        assert!(lex.places.contains("ukraine") && lex.places.contains("hungarian"));
+        assert_eq!(lex.demonym_country.get("hungarian").map(String::as_str), Some("hungary"));
+        assert!(lex.function_words.contains("during") && lex.linking_words.contains("has"));
+    }
+}

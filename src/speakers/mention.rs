@@ -1,0 +1,404 @@
+//! Words, and the mentions that may name a speaker: names (runs of capitalised words, titles
+//! trimmed off), pronouns (he, she, they, it, we) and nominals ("the Hungarian Foreign
+//! Minister", "the campaign", "officials").
+//!
+//! Without a named-entity tagger this is all surface: capitalisation, small word lists and a
+//! first-name lexicon. It deliberately does not decide who is speaking (`attribute`) or who a
+//! pronoun is (`resolve`). One pass over the text, so the cost is linear.
+
+use super::lexicon::{fold, Gender, HeadClass, LEXICON};
+use crate::analysis::{MentionKind, Span};
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Token {
+    pub span: Span,
+    /// Lower case; punctuation as itself.
+    pub lower: String,
+    pub is_word: bool,
+    /// The first letter is upper case.
+    pub capitalised: bool,
+}
+
+/// What a mention can refer to, as far as its surface tells.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Class {
+    Person(Option<Gender>),
+    People,
+    Org,
+    Place,
+    /// A capitalised name with no evidence either way ("Orbán", "Caddell").
+    Unknown,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Mention {
+    /// The shortest text naming the referent: "Vladimir Putin" of "Russian President Vladimir Putin".
+    pub span: Span,
+    pub kind: MentionKind,
+    pub class: Class,
+    /// Token index where the whole phrase starts (titles included) and of its last token.
+    pub first_token: usize,
+    pub last_token: usize,
+    /// Lower-case descriptive words: a name's titles ("russian", "president"); a nominal's
+    /// modifiers and head ("hungarian", "foreign", "minister").
+    pub descriptors: Vec<String>,
+    /// A name's last word, lower case and folded ("putin"), by which later short mentions match.
+    pub surname: Option<String>,
+    /// The phrase opens its sentence, where any word is capitalised ("Tanks were discussed").
+    pub sentence_initial: bool,
+}
+
+/// Punctuation inside a word: O’Brien, Holtz-Eakin, U.S.
+fn is_word_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '‑')
+}
+
+/// Abbreviations whose full stop belongs to the word ("Mr.", "Sen.").
+fn keeps_full_stop(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    word.chars().count() == 1 && word.chars().all(char::is_uppercase)
+        || word.contains('.')
+        || matches!(lower.as_str(), "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "lt" | "col" | "capt" | "sgt" | "rev" | "prof" | "jr" | "sr" | "st" | "adm" | "messrs")
+}
+
+/// Words and punctuation marks of `text[span]`, in order; blanks are skipped.
+pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
+    let start = out.len();
+    let s = span.slice(text);
+    let mut chars = s.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() || crate::text::is_invisible(c) {
+            continue;
+        }
+        if !c.is_alphanumeric() {
+            let end = i + c.len_utf8();
+            out.push(Token { span: Span::new(span.start + i, span.start + end), lower: c.to_string(), is_word: false, capitalised: false });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = chars.peek() {
+            if d.is_alphanumeric() {
+                end = j + d.len_utf8();
+                chars.next();
+                continue;
+            }
+            // A joiner continues the word only when a letter or digit follows it; the
+            // possessive ’s is left as a token of its own.
+            let after = &s[j + d.len_utf8()..];
+            let next = after.chars().next();
+            let possessive = matches!(d, '\'' | '’')
+                && after.starts_with(['s', 'S'])
+                && !after[1..].starts_with(char::is_alphanumeric);
+            if is_word_joiner(d) && next.is_some_and(char::is_alphanumeric) && !possessive {
+                end = j + d.len_utf8();
+                chars.next();
+                continue;
+            }
+            break;
+        }
+        if s[end..].starts_with('.') && keeps_full_stop(&s[i..end]) {
+            end += 1;
+            chars.next();
+        }
+        let word = &s[i..end];
+        out.push(Token {
+            span: Span::new(span.start + i, span.start + end),
+            lower: word.to_lowercase(),
+            is_word: true,
+            capitalised: c.is_uppercase(),
+        });
+    }
+    // Re-glue the possessive: `’` + `s` become one token "’s" (in place, one pass: a text full
+    // of possessives must not cost a shift of the whole vector each).
+    let mut write = start;
+    let mut read = start;
+    while read < out.len() {
+        let glue = read + 1 < out.len()
+            && matches!(out[read].lower.as_str(), "'" | "’")
+            && out[read + 1].lower == "s"
+            && out[read].span.end == out[read + 1].span.start
+            && write > start
+            && out[write - 1].span.end == out[read].span.start;
+        if glue {
+            out[write] = Token { span: Span::new(out[read].span.start, out[read + 1].span.end), lower: "’s".into(), is_word: false, capitalised: false };
+            read += 2;
+        } else {
+            out.swap(write, read);
+            read += 1;
+        }
+        write += 1;
+    }
+    out.truncate(write);
+}
+
+fn is_possessive(t: &Token) -> bool {
+    t.lower == "’s" || t.lower == "'s" || t.lower == "’"
+}
+
+/// A word with its trailing full stop dropped, for the word lists ("sen." → "sen").
+fn bare(t: &Token) -> &str {
+    t.lower.trim_end_matches('.')
+}
+
+fn is_particle(word: &str) -> bool {
+    matches!(word, "de" | "van" | "von" | "der" | "den" | "da" | "du" | "la" | "le" | "bin" | "al" | "el" | "del" | "di" | "dos" | "y")
+}
+
+fn is_acronym(t: &Token, text: &str) -> bool {
+    let w = t.span.slice(text).trim_end_matches('.');
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-' || c.is_ascii_digit())
+}
+
+fn is_org_word(word: &str) -> bool {
+    matches!(LEXICON.heads.get(word), Some(HeadClass::Org))
+        || matches!(
+            word,
+            "inc" | "corp" | "co" | "ltd" | "llc" | "party" | "house" | "post" | "times" | "news" | "journal" | "press" | "institute"
+                | "university" | "foundation" | "association" | "center" | "centre" | "network" | "council" | "congress" | "senate"
+                | "nato" | "union" | "magazine" | "tribune" | "herald" | "fund" | "commission" | "bureau" | "service" | "force" | "times’"
+        )
+}
+
+/// Every mention in `tokens`, ordered by start.
+pub(crate) fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    names(text, tokens, &mut out);
+    nominals(tokens, &mut out);
+    for (i, t) in tokens.iter().enumerate() {
+        let class = match t.lower.as_str() {
+            "he" => Class::Person(Some(Gender::Male)),
+            "she" => Class::Person(Some(Gender::Female)),
+            "they" | "we" => Class::People,
+            // "I laughed and said": first-person narrators speak too; only the capital form,
+            // so that a stray "i" is not one.
+            "i" if t.span.len() == 1 => Class::Person(None),
+            "it" => Class::Org,
+            _ => continue,
+        };
+        let sentence_initial = opens_sentence(tokens, i);
+        out.push(Mention { span: t.span, kind: MentionKind::Pronoun, class, first_token: i, last_token: i, descriptors: Vec::new(), surname: None, sentence_initial });
+    }
+    out.sort_by_key(|m| (m.span.start, m.span.end));
+    out
+}
+
+/// True when token `i` is the first word of a sentence, a quote or a paragraph.
+fn opens_sentence(tokens: &[Token], i: usize) -> bool {
+    i == 0 || matches!(tokens[i - 1].lower.as_str(), "." | "?" | "!" | ":" | ";" | "“" | "\"" | "‘" | "—" | "―" | "(" | "…")
+}
+
+fn names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+    let lex = &*LEXICON;
+    let mut i = 0;
+    while i < tokens.len() {
+        if !(tokens[i].is_word && tokens[i].capitalised) {
+            i += 1;
+            continue;
+        }
+        // The run: capitalised words, with name particles and initials between them.
+        let start = i;
+        let mut end = i + 1;
+        while end < tokens.len() {
+            let t = &tokens[end];
+            if t.is_word && t.capitalised {
+                end += 1;
+            } else if t.is_word && is_particle(&t.lower) && tokens.get(end + 1).is_some_and(|n| n.is_word && n.capitalised) {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        i = end;
+        let mut first = start;
+        while first < end && lex.function_words.contains(bare(&tokens[first])) && !is_acronym(&tokens[first], text) {
+            first += 1;
+        }
+        if first == end {
+            continue;
+        }
+        let run = &tokens[first..end];
+        let last = &run[run.len() - 1];
+        let sentence_initial = opens_sentence(tokens, first);
+        // "Recently, …", "Meanwhile, …": a sentence adverb, not a name.
+        if run.len() == 1 && sentence_initial && last.lower.ends_with("ly") {
+            continue;
+        }
+        if is_org_word(bare(last)) || run.len() == 1 && is_acronym(last, text) {
+            let surname = Some(fold(bare(last)));
+            out.push(Mention {
+                span: Span::new(run[0].span.start, last.span.end),
+                kind: MentionKind::Name,
+                class: Class::Org,
+                first_token: first,
+                last_token: end - 1,
+                descriptors: Vec::new(),
+                surname,
+                sentence_initial,
+            });
+            continue;
+        }
+        // Titles and nationality adjectives in front are descriptions, not the name.
+        let mut name_from = first;
+        let mut gender = None;
+        let mut titled = false;
+        let mut honorific = false;
+        for k in first..end - 1 {
+            let w = bare(&tokens[k]);
+            if let Some(g) = lex.titles.get(w) {
+                name_from = k + 1;
+                titled = true;
+                // "Mr. King", "Sen. Price": whatever follows an honorific is a name.
+                honorific |= g.is_some() || tokens[k].lower.ends_with('.');
+                gender = gender.or(*g);
+            } else if lex.places.contains(w) && k + 1 < end && lex.titles.contains_key(bare(&tokens[k + 1])) {
+                name_from = k + 1;
+            }
+        }
+        let name = &tokens[name_from..end];
+        if !honorific && name.iter().all(|t| lex.titles.contains_key(bare(t))) {
+            continue;
+        }
+        let lower_all: Vec<&str> = name.iter().map(bare).collect();
+        let joined = lower_all.join(" ");
+        let first_name = lex.first_names.get(fold(bare(&name[0])).as_str()).copied();
+        let class = if lex.places.contains(&joined) {
+            Class::Place
+        } else if name.len() == 1 && is_acronym(&name[0], text) {
+            Class::Org
+        } else if titled || first_name.is_some() && (name.len() > 1 || tokens.get(end).map_or(true, |t| !is_possessive(t))) {
+            Class::Person(gender.or(first_name))
+        } else {
+            Class::Unknown
+        };
+        out.push(Mention {
+            span: Span::new(name[0].span.start, name[name.len() - 1].span.end),
+            kind: MentionKind::Name,
+            class,
+            first_token: first,
+            last_token: end - 1,
+            descriptors: tokens[first..name_from].iter().map(|t| bare(t).to_string()).collect(),
+            surname: Some(fold(bare(&name[name.len() - 1]))),
+            sentence_initial,
+        });
+    }
+}
+
+fn is_determiner(word: &str) -> bool {
+    matches!(word, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "another" | "this" | "that" | "these" | "those" | "one")
+}
+
+fn nominals(tokens: &[Token], out: &mut Vec<Mention>) {
+    let lex = &*LEXICON;
+    for (h, t) in tokens.iter().enumerate() {
+        let Some(&class) = lex.heads.get(t.lower.as_str()).filter(|_| t.is_word) else { continue };
+        // "the campaign spokesman": the mention is the whole compound, headed by its last noun.
+        if tokens.get(h + 1).is_some_and(|n| n.is_word && lex.heads.contains_key(n.lower.as_str())) {
+            continue;
+        }
+        let mut start = None;
+        let mut k = h;
+        while k > 0 && h - k < 6 {
+            k -= 1;
+            let w = &tokens[k];
+            if w.is_word && is_determiner(&w.lower) {
+                start = Some(k);
+                break;
+            }
+            if is_possessive(w) {
+                // "Trump’s campaign", "Putin’s spokesman": a named possessor opens the mention;
+                // "the ad’s narrator": a common one is walked through to its determiner.
+                let mut p = k;
+                while p > 0 && tokens[p - 1].is_word && tokens[p - 1].capitalised {
+                    p -= 1;
+                }
+                if p < k {
+                    start = Some(p);
+                    break;
+                }
+                continue;
+            }
+            if !w.is_word || lex.function_words.contains(w.lower.as_str()) || lex.linking_words.contains(w.lower.as_str()) || crate::quotes::CUES.is_cue_word(&w.lower) {
+                // Bare plurals and capitalised compounds open at the first word after the stop:
+                // "officials said", "Clinton aides said".
+                if class == HeadClass::People {
+                    start = Some(k + 1);
+                }
+                break;
+            }
+            if k == 0 && class == HeadClass::People {
+                start = Some(0);
+            }
+        }
+        if h == 0 && class == HeadClass::People {
+            start = Some(0);
+        }
+        let Some(start) = start else { continue };
+        let class = match class {
+            HeadClass::Person(g) => Class::Person(g),
+            HeadClass::People => Class::People,
+            HeadClass::Org => Class::Org,
+        };
+        out.push(Mention {
+            span: Span::new(tokens[start].span.start, t.span.end),
+            kind: MentionKind::Nominal,
+            class,
+            first_token: start,
+            last_token: h,
+            descriptors: tokens[start + 1..=h].iter().filter(|w| w.is_word).map(|w| bare(w).to_string()).collect(),
+            surname: None,
+            sentence_initial: opens_sentence(tokens, start),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Mentions of `text` as `(text, kind, class)`.
+    fn check(text: &str, expected: &[(&str, MentionKind, Class)]) {
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        let got: Vec<(&str, MentionKind, Class)> = mentions(text, &tokens).iter().map(|m| (m.span.slice(text), m.kind, m.class)).collect();
+        assert_eq!(got, expected, "mentions of {text:?}");
+    }
+
+    use Class::*;
+    use MentionKind::*;
+    const MALE: Class = Person(Some(Gender::Male));
+
+    #[test]
+    fn titles_are_trimmed_from_names() {
+        check("Russian President Vladimir Putin has accused the US.", &[("Vladimir Putin", Name, MALE), ("US", Name, Org)]);
+        check("Mr. Holtz-Eakin said so.", &[("Holtz-Eakin", Name, MALE)]);
+    }
+
+    #[test]
+    fn sentence_openers_are_not_names() {
+        check("During the visit, Orbán said", &[("Orbán", Name, Unknown)]);
+    }
+
+    #[test]
+    fn nominals_run_from_their_determiner_to_their_head() {
+        check(
+            "Recently, the Hungarian Foreign Minister, Péter Szijjártó, has assured",
+            &[("the Hungarian Foreign Minister", Nominal, Person(None)), ("Péter Szijjártó", Name, MALE)],
+        );
+        check("the campaign said", &[("the campaign", Nominal, Org)]);
+        check("officials said", &[("officials", Nominal, People)]);
+    }
+
+    #[test]
+    fn pronouns_are_mentions() {
+        check("he said she said", &[("he", Pronoun, MALE), ("she", Pronoun, Person(Some(Gender::Female)))]);
+    }
+
+    #[test]
+    fn possessives_are_their_own_token() {
+        let text = "Putin’s spokesman";
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
+        assert_eq!(words, ["Putin", "’s", "spokesman"]);
+    }
+}

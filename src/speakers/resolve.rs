@@ -1,0 +1,238 @@
+//! Who a mention refers to: every name, pronoun and nominal outside quotations is linked, in
+//! text order, to a *representative* name mention (the first full name of its referent), so "he"
+//! three paragraphs after "Russian President Vladimir Putin" leads back to "Vladimir Putin".
+//!
+//! Names link by entity cluster when the tagger gave one, else by surname ("Putin" → "Vladimir
+//! Putin"). A pronoun takes the most recent compatible referent in subject position (not the
+//! object of a preposition or a verb: "talks with Putin" does not make Putin the next "he"). A
+//! nominal first looks for a referent its words describe ("the Russian president" → the person
+//! introduced as "Russian President …"), then for the most recent compatible one.
+//!
+//! The look-back is bounded (`MAX_LOOK_BACK` referents, `MAX_PARAGRAPHS_BACK` paragraphs), so
+//! the cost stays linear in the text.
+
+use std::collections::HashMap;
+
+use super::lexicon::{Gender, LEXICON};
+use super::mention::{Class, Mention, Token};
+use crate::analysis::{Entity, Label, MentionKind};
+
+const MAX_LOOK_BACK: usize = 40;
+const MAX_PARAGRAPHS_BACK: usize = 8;
+const MAX_DESCRIPTORS: usize = 32;
+
+/// What resolution found for one mention.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Referent {
+    /// Index into the mentions of the referent's representative name mention.
+    pub name: Option<usize>,
+    /// The entity cluster, when entities were given.
+    pub cluster: Option<usize>,
+}
+
+/// A referent seen so far, in text order.
+struct Seen {
+    rep: usize,
+    class: Class,
+    paragraph: usize,
+    /// In subject position: may be taken up by a later pronoun.
+    salient: bool,
+}
+
+/// True when the word before token `first` leaves a mention starting there in subject position.
+pub(crate) fn in_subject_position(tokens: &[Token], first: usize) -> bool {
+    let Some(prev) = first.checked_sub(1).map(|p| &tokens[p]) else { return true };
+    if !prev.is_word {
+        return prev.lower != "’s";
+    }
+    matches!(
+        prev.lower.as_str(),
+        "and" | "but" | "that" | "while" | "when" | "as" | "because" | "which" | "although" | "though" | "so" | "if" | "where"
+            | "then" | "whom" | "who" | "since" | "until" | "once" | "however" | "also"
+            // An inverted reporting clause: “…,” said Jonas Weber.
+            | "said" | "says" | "added" | "adds" | "asked" | "asks" | "wrote" | "writes" | "continued" | "explained" | "noted"
+            | "recalled" | "insisted" | "argued" | "replied" | "according"
+    ) || prev.lower == "to" && first >= 2 && tokens[first - 2].lower == "according"
+}
+
+/// True when a reporting verb follows at token `k`, perhaps after auxiliaries ("Caddell has said").
+fn reports_speech(tokens: &[Token], mut k: usize) -> bool {
+    while tokens.get(k).is_some_and(|t| LEXICON.linking_words.contains(t.lower.as_str())) {
+        k += 1;
+    }
+    tokens.get(k).is_some_and(|t| crate::quotes::CUES.is_cue_word(&t.lower))
+}
+
+/// Can a referent of `class` be called what `mention` calls it?
+fn compatible(mention: &Mention, class: Class) -> bool {
+    let gender_fits = |want: Option<Gender>, have: Option<Gender>| want.is_none() || have.is_none() || want == have;
+    match (mention.class, class) {
+        (_, Class::Place) => false,
+        (Class::Person(want), Class::Person(have)) => gender_fits(want, have),
+        (Class::Person(_), Class::Unknown) => true,
+        (Class::People, Class::People | Class::Org) => true,
+        (Class::Org, Class::Org | Class::Unknown) => true,
+        _ => false,
+    }
+}
+
+/// The entity cluster of a PERSON or ORG entity overlapping `mention`, and the class it implies.
+fn entity_of(mention: &Mention, entities: &[Entity]) -> Option<(usize, Class)> {
+    let i = entities.partition_point(|e| e.span.end <= mention.span.start);
+    let e = entities.get(i).filter(|e| e.span.overlaps(mention.span))?;
+    let class = match e.label {
+        Label::Person => match mention.class {
+            Class::Person(g) => Class::Person(g),
+            _ => Class::Person(None),
+        },
+        Label::Org => Class::Org,
+        // The tagger is least sure of lone surnames ("According to Orbán" may come out as a
+        // place); the mention's own evidence (gazetteers, titles, position) decides then.
+        _ => Class::Unknown,
+    };
+    Some((e.cluster, class))
+}
+
+/// Words describing a person given right after the name, up to the next stop: "Víktor Orbán,
+/// Prime Minister of Hungary" describes him as prime, minister, hungary.
+fn appositive_words(tokens: &[Token], after: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    if tokens.get(after).map_or(true, |t| t.lower != ",") {
+        return out;
+    }
+    let mut k = after + 1;
+    while let Some(t) = tokens.get(k) {
+        if !t.is_word || out.len() >= 8 {
+            break;
+        }
+        // "After talks with Putin, the Hungarian leader said …" is a clause, not an appositive.
+        if crate::quotes::CUES.is_cue_word(&t.lower) || LEXICON.linking_words.contains(t.lower.as_str()) {
+            return Vec::new();
+        }
+        if t.lower == "of" && !tokens.get(k + 1).is_some_and(|n| n.capitalised) {
+            break;
+        }
+        out.push(t.lower.trim_end_matches('.').to_string());
+        k += 1;
+    }
+    out
+}
+
+/// Does a referent described by `words` fit the nominal `mention`?
+fn describes(mention: &Mention, words: &[String]) -> bool {
+    let Some((head, modifiers)) = mention.descriptors.split_last() else { return false };
+    let has = |w: &str| words.iter().any(|x| x == w);
+    let demonyms: Vec<&String> = modifiers.iter().filter(|m| LEXICON.demonym_country.contains_key(m.as_str())).collect();
+    let nationality_fits = demonyms.iter().all(|d| has(d) || LEXICON.demonym_country.get(d.as_str()).is_some_and(|c| has(c)));
+    (has(head) && nationality_fits) || (!demonyms.is_empty() && nationality_fits)
+}
+
+/// Resolves every mention; `paragraph_of[i]` is mention `i`'s paragraph.
+pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: &[usize], entities: &[Entity]) -> Vec<Referent> {
+    let mut out = vec![Referent::default(); mentions.len()];
+    let mut seen: Vec<Seen> = Vec::new();
+    let mut by_surname: HashMap<String, usize> = HashMap::new();
+    let mut by_cluster: HashMap<usize, usize> = HashMap::new();
+    // Descriptions gathered for each representative: its titles and appositives.
+    let mut described: HashMap<usize, Vec<String>> = HashMap::new();
+    for i in 0..mentions.len() {
+        let paragraph = paragraph_of[i];
+        let entity = entity_of(&mentions[i], entities);
+        if let Some((_, class)) = entity {
+            if mentions[i].kind == MentionKind::Name {
+                mentions[i].class = class;
+            }
+        }
+        let kind = mentions[i].kind;
+        let m = &mentions[i];
+        let mut salient = in_subject_position(tokens, m.first_token);
+        let recent = || {
+            seen.iter()
+                .rev()
+                .take(MAX_LOOK_BACK)
+                .take_while(move |s| paragraph.saturating_sub(s.paragraph) <= MAX_PARAGRAPHS_BACK)
+        };
+        let rep = match m.kind {
+            MentionKind::Name => {
+                if m.class == Class::Place {
+                    continue;
+                }
+                let linked = match entity {
+                    Some((cluster, _)) => by_cluster.get(&cluster).copied(),
+                    None => m.surname.as_ref().and_then(|s| by_surname.get(s)).copied(),
+                };
+                // A later "Putin" is whatever "Vladimir Putin" was; a conflicting gender means
+                // another person of the same surname.
+                let linked = linked.filter(|&r| compatible(&mentions[r], m.class) || m.class == Class::Unknown);
+                let rep = linked.unwrap_or(i);
+                if let Some((cluster, _)) = entity {
+                    by_cluster.entry(cluster).or_insert(rep);
+                }
+                if let Some(s) = &m.surname {
+                    by_surname.insert(s.clone(), rep);
+                }
+                if rep != i && m.class == Class::Unknown {
+                    mentions[i].class = mentions[rep].class;
+                }
+                // A lone capitalised word opening a sentence may be any word ("Tanks were
+                // discussed"): it is someone only once it is linked or reports speech.
+                let m = &mentions[i];
+                if rep == i && m.class == Class::Unknown && m.sentence_initial && m.first_token == m.last_token {
+                    salient &= reports_speech(tokens, m.last_token + 1);
+                }
+                let words = described.entry(rep).or_default();
+                for w in mentions[i].descriptors.iter().cloned().chain(appositive_words(tokens, mentions[i].last_token + 1)) {
+                    // Deduplicated and capped, so that a name mentioned a thousand times is not
+                    // a thousand times slower to match.
+                    if words.len() < MAX_DESCRIPTORS && !words.contains(&w) {
+                        words.push(w);
+                    }
+                }
+                Some(rep)
+            }
+            MentionKind::Pronoun => {
+                if m.class == Class::People && tokens[m.first_token].lower == "we" {
+                    continue;
+                }
+                recent().find(|s| s.salient && compatible(m, s.class)).map(|s| s.rep)
+            }
+            MentionKind::Nominal => {
+                // An appositive pair names one referent: "the Hungarian Foreign Minister, Péter
+                // Szijjártó" / "Víktor Orbán, the Hungarian leader".
+                let next_name = mentions[i + 1..mentions.len().min(i + 4)]
+                    .iter()
+                    .position(|n| n.first_token == m.last_token + 2 && n.kind == MentionKind::Name)
+                    .map(|p| i + 1 + p)
+                    .filter(|_| tokens.get(m.last_token + 1).is_some_and(|t| t.lower == ","));
+                if let Some(n) = next_name {
+                    // Resolved when the name itself is reached; link to it through its surname.
+                    let surname = mentions[n].surname.clone();
+                    surname.and_then(|s| by_surname.get(&s).copied()).or(Some(n)).filter(|_| m.class != Class::Org)
+                } else {
+                    let by_description = recent().find(|s| {
+                        compatible(m, s.class) && described.get(&s.rep).is_some_and(|words| describes(m, words))
+                    });
+                    by_description
+                        .or_else(|| recent().find(|s| s.salient && compatible(m, s.class)))
+                        .map(|s| s.rep)
+                }
+            }
+        };
+        let Some(rep) = rep else { continue };
+        let class = match mentions[rep].class {
+            Class::Unknown => mentions[i].class,
+            c => c,
+        };
+        out[i] = Referent { name: Some(rep), cluster: entity.map(|(c, _)| c) };
+        seen.push(Seen { rep, class: if kind == MentionKind::Name { mentions[i].class } else { class }, paragraph, salient });
+    }
+    // A representative's cluster is its mentions' cluster.
+    for i in 0..out.len() {
+        if out[i].cluster.is_none() {
+            if let Some(rep) = out[i].name {
+                out[i].cluster = out[rep].cluster;
+            }
+        }
+    }
+    out
+}

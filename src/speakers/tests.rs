@@ -1,0 +1,169 @@
+//! Attribution, one phenomenon per test, through `crate::analyze` (no entities: the tagger is
+//! not wired in yet, so `entity` is None and `refers_to` carries the resolution).
+
+use crate::analysis::{Basis, Entity, Label, Span};
+
+/// What one quote should get: its inner text, then (speaker, the name it refers to, cue, basis),
+/// or None for no speaker.
+type Expected<'a> = (&'a str, Option<(&'a str, &'a str, &'a str, Basis)>);
+
+fn check(text: &str, expected: &[Expected]) {
+    let analysis = crate::analyze(text);
+    let got: Vec<Expected> = analysis
+        .quotes
+        .iter()
+        .filter(|q| q.parent.is_none())
+        .map(|q| {
+            let who = q.speaker.as_ref().map(|s| {
+                (
+                    s.span.slice(text),
+                    s.refers_to.map_or("", |r| r.slice(text)),
+                    q.cue.map_or("", |c| c.slice(text)),
+                    s.basis,
+                )
+            });
+            (q.inner.slice(text), who)
+        })
+        .collect();
+    assert_eq!(got, expected, "speakers in {text:?}");
+}
+
+use Basis::*;
+
+#[test]
+fn reporting_clause_after_the_quote() {
+    check("“We are ready,” Caddell said.", &[("We are ready,", Some(("Caddell", "Caddell", "said", Explicit)))]);
+    check(
+        "“We are ready,” said Jonas Weber, the council leader.",
+        &[("We are ready,", Some(("Jonas Weber", "Jonas Weber", "said", Explicit)))],
+    );
+    check(
+        "“It is over,” the senator from Ohio told reporters.",
+        &[("It is over,", Some(("the senator", "", "told", Explicit)))],
+    );
+}
+
+#[test]
+fn reporting_clause_before_the_quote() {
+    check("Ms Keller said: “We will appeal.”", &[("We will appeal.", Some(("Keller", "Keller", "said", Explicit)))]);
+    check("The mayor said that “the budget will balance.”", &[("the budget will balance.", Some(("The mayor", "", "said", Explicit)))]);
+    check("Anna Berg told reporters “We will appeal.”", &[("We will appeal.", Some(("Anna Berg", "Anna Berg", "told", Explicit)))]);
+}
+
+#[test]
+fn an_interrupted_quote_has_one_speaker() {
+    check(
+        "Mr. Holtz-Eakin spoke first. “We are ready,” he added, “and we are not afraid.”",
+        &[
+            ("We are ready,", Some(("he", "Holtz-Eakin", "added", Pronoun))),
+            ("and we are not afraid.", Some(("he", "Holtz-Eakin", "added", Pronoun))),
+        ],
+    );
+}
+
+#[test]
+fn according_to_and_headline_colons() {
+    check(
+        "According to Orbán, the positions diverge, but “they can get closer”.",
+        &[("they can get closer", Some(("Orbán", "Orbán", "According to", Explicit)))],
+    );
+    check("Orsolya Bíró: “There is not a single reason to wait”", &[(
+        "There is not a single reason to wait",
+        Some(("Orsolya Bíró", "Orsolya Bíró", ":", Explicit)),
+    )]);
+}
+
+#[test]
+fn partial_quotes_take_the_subject_of_their_reporting_clause() {
+    check(
+        "Russian President Vladimir Putin has accused the US of “ignoring” Russia’s main security “concerns”.",
+        &[
+            ("ignoring", Some(("Vladimir Putin", "Vladimir Putin", "accused", Explicit))),
+            ("concerns", Some(("Vladimir Putin", "Vladimir Putin", "accused", Explicit))),
+        ],
+    );
+    check(
+        "For his part, Orbán, the closest ally of the Russian president, has assured that he sees “possible” a deal.",
+        &[("possible", Some(("Orbán", "Orbán", "assured", Explicit)))],
+    );
+}
+
+#[test]
+fn pronouns_resolve_to_the_most_recent_compatible_person_in_subject_position() {
+    check(
+        "Russian President Vladimir Putin met Angela Merkel on Monday.\n\nThe talks were long. Tanks were discussed.\n\n\
+         After the talks with Orbán, “We are ready,” he said.",
+        &[("We are ready,", Some(("he", "Vladimir Putin", "said", Pronoun)))],
+    );
+    check(
+        "Angela Merkel met Vladimir Putin.\n“We are ready,” she said.",
+        &[("We are ready,", Some(("she", "Angela Merkel", "said", Pronoun)))],
+    );
+}
+
+#[test]
+fn nominals_resolve_by_their_description() {
+    check(
+        "Russian President Vladimir Putin met Víktor Orbán, Prime Minister of Hungary.\n\
+         Later the Russian president said he hoped “dialogue will continue”.\n\
+         After talks with Putin, the Hungarian leader said there were “great differences”.",
+        &[
+            ("dialogue will continue", Some(("the Russian president", "Vladimir Putin", "said", Pronoun))),
+            ("great differences", Some(("the Hungarian leader", "Víktor Orbán", "said", Pronoun))),
+        ],
+    );
+}
+
+#[test]
+fn a_quote_with_no_cue_continues_the_quote_before_it() {
+    check(
+        "“Here comes the mayor,” Anna Berg said. “Look.”\n“And there is more to come.”",
+        &[
+            ("Here comes the mayor,", Some(("Anna Berg", "Anna Berg", "said", Explicit))),
+            ("Look.", Some(("Anna Berg", "Anna Berg", "said", Continuation))),
+            ("And there is more to come.", Some(("Anna Berg", "Anna Berg", "said", Continuation))),
+        ],
+    );
+}
+
+#[test]
+fn a_quote_after_a_sentence_announcing_it_is_the_nearest_speakers() {
+    check(
+        "Sanders made the following comment:\n“For young people the rate is 33 percent.”",
+        &[("For young people the rate is 33 percent.", Some(("Sanders", "Sanders", "comment", Nearest)))],
+    );
+}
+
+#[test]
+fn quotes_inside_quotes_get_no_speaker_of_their_own() {
+    let text = "“She called it ‘theatre’ and left,” the aide said.";
+    let analysis = crate::analyze(text);
+    assert_eq!(analysis.quotes[1].inner.slice(text), "theatre");
+    assert_eq!(analysis.quotes[1].speaker, None);
+    assert_eq!(analysis.quotes[0].speaker.as_ref().map(|s| s.span.slice(text)), Some("the aide"));
+}
+
+#[test]
+fn a_cue_inside_a_quote_is_not_the_quotes_cue() {
+    check("Background text.\n“He said no, she said yes.”", &[("He said no, she said yes.", None)]);
+}
+
+#[test]
+fn no_speaker_is_guessed_from_an_unrelated_sentence() {
+    check("The “ghost” city waits. “We are ready.”", &[("ghost", None), ("We are ready.", None)]);
+}
+
+#[test]
+fn entities_give_the_speaker_its_cluster() {
+    let text = "Vladimir Putin spoke first.\n“We are ready,” he said.";
+    let paragraphs = crate::text::segment::paragraphs(text);
+    let sentences = crate::text::segment::sentences(text, &paragraphs);
+    let mut quotes = crate::quotes::find(text, &paragraphs, &sentences);
+    let entities = [Entity { span: Span::new(0, "Vladimir Putin".len()), label: Label::Person, cluster: 0 }];
+    super::attribute(text, &paragraphs, &sentences, &mut quotes, &entities);
+    let speaker = quotes[0].speaker.as_ref().expect("a speaker");
+    assert_eq!(speaker.span.slice(text), "he");
+    assert_eq!(speaker.entity, Some(0));
+    assert_eq!(speaker.refers_to.map(|r| r.slice(text)), Some("Vladimir Putin"));
+}
+

@@ -86,9 +86,11 @@ fn entity_of(mention: &Mention, entities: &[Entity]) -> Option<(usize, Class)> {
             _ => Class::Person(None),
         },
         Label::Org => Class::Org,
-        // The tagger is least sure of lone surnames ("According to Orbán" may come out as a
-        // place); the mention's own evidence (gazetteers, titles, position) decides then.
-        _ => Class::Unknown,
+        // Only people and organisations speak. Other labels say nothing either way: the tagger
+        // is least sure of lone surnames ("According to Orbán" may come out as a place), and a
+        // nominal such as "the Hungarian leader" merely contains a GROUP. The mention's own
+        // evidence (gazetteers, titles, position) decides then.
+        _ => return None,
     };
     Some((e.cluster, class))
 }

@@ -228,6 +228,19 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
         out[i] = Referent { name: Some(rep), cluster: entity.map(|(c, _)| c) };
         seen.push(Seen { rep, class: if kind == MentionKind::Name { mentions[i].class } else { class }, paragraph, salient });
     }
+    // Each referent is named by its fullest name: a headline's "Keller" is Anna Keller.
+    let mut fullest: HashMap<usize, usize> = HashMap::new();
+    for (i, r) in out.iter().enumerate() {
+        if let (Some(rep), MentionKind::Name) = (r.name, mentions[i].kind) {
+            let best = fullest.entry(rep).or_insert(rep);
+            if mentions[i].span.len() > mentions[*best].span.len() {
+                *best = i;
+            }
+        }
+    }
+    for r in out.iter_mut() {
+        r.name = r.name.map(|rep| fullest.get(&rep).copied().unwrap_or(rep));
+    }
     // A representative's cluster is its mentions' cluster.
     for i in 0..out.len() {
         if out[i].cluster.is_none() {

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The wasm-side tests: tests/wasm.rs inside a wasm32 module under Node (wasm-bindgen-test-runner),
+# then tests/e2e in real headless Chromium (node:test + playwright-core, /usr/bin/chromium).
+# Screenshots land in target/screenshots/.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
+
+bash scripts/ensure-tools.sh
+bash scripts/build-wasm.sh
+
+# npm ci only when node_modules is missing or was installed from another lockfile.
+e2e=tests/e2e
+stamp=$e2e/node_modules/.quotelens-lock-sha256
+want=$(sha256sum "$e2e/package-lock.json" | cut -d' ' -f1)
+if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
+    (cd "$e2e" && npm ci --no-audit --no-fund)
+    echo "$want" >"$stamp"
+fi
+
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+    cargo test --target wasm32-unknown-unknown --test wasm
+
+node --test "$e2e"/*.test.mjs

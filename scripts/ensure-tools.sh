@@ -5,11 +5,10 @@
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version pinned in Cargo.toml (the CLI and the
 #     crate must match, or the generated glue does not fit the module);
 #   - unless --no-browser (or QUOTELENS_NO_BROWSER=1): Debian's chromium for the browser tests,
-#     and Node.js with npm if absent.
+#     chromium-driver for the wasm-bindgen tests in the browser, and Node.js with npm if absent.
 #
 # Not installed, on purpose: binaryen (wasm-opt -Oz saves ~7% raw but makes the gzipped module
-# ~3% larger, which is what the page downloads; see scripts/build-wasm.sh), and chromium-driver
-# (playwright-core drives Chromium over its DevTools pipe, not WebDriver).
+# ~3% larger, which is what the page downloads; see scripts/build-wasm.sh).
 #
 # Safe to run any number of times, also concurrently: the installs run under a lock.
 set -euo pipefail
@@ -59,13 +58,19 @@ fi
 if ((want_browser)); then
     apt_missing=()
     [[ -x /usr/bin/chromium ]] || apt_missing+=(chromium)
+    [[ -x /usr/bin/chromedriver ]] || apt_missing+=(chromium-driver)
     command -v node >/dev/null || apt_missing+=(nodejs)
     command -v npm >/dev/null || apt_missing+=(npm)
     if ((${#apt_missing[@]})); then
         say "installing ${apt_missing[*]} with apt-get"
         export DEBIAN_FRONTEND=noninteractive
-        apt-get update -qq
-        apt-get install -y -qq --no-install-recommends "${apt_missing[@]}"
+        sudo=()
+        if ((EUID != 0)); then
+            command -v sudo >/dev/null || { say "installing ${apt_missing[*]} needs root or sudo"; exit 1; }
+            sudo=(sudo --preserve-env=DEBIAN_FRONTEND)
+        fi
+        "${sudo[@]}" apt-get update -qq
+        "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${apt_missing[@]}"
     fi
     node_major=$(node -p 'process.versions.node.split(".")[0]')
     if ((node_major < 18)); then

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The wasm-side tests: tests/wasm.rs inside a wasm32 module under Node (wasm-bindgen-test-runner),
+# The wasm-side tests: tests/wasm.rs inside a wasm32 module under Node and in headless Chromium
+# (wasm-bindgen-test-runner),
 # then tests/e2e in real headless Chromium (node:test + playwright-core, /usr/bin/chromium).
 # Screenshots land in target/screenshots/.
 set -euo pipefail
@@ -20,7 +21,11 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
     echo "$want" >"$stamp"
 fi
 
-CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+# The wasm tests run twice: under Node, and in headless Chromium through chromedriver (the
+# browser's flags are in webdriver.json at the root, where the runner looks for them).
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+cargo test --target wasm32-unknown-unknown --test wasm
+CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
     cargo test --target wasm32-unknown-unknown --test wasm
 
 node --test "$e2e"/*.test.mjs

@@ -94,14 +94,15 @@ impl Mark {
         self.style() == Style::CurlySingle
     }
 
-    /// True when a quote opened by `self` may be closed by `closer`. Covers English (“…”),
+    /// True when a quote opened by `self` may be closed by `closer`. Covers English (“…”, and the
+    /// mixed `"…”` and `“…"` of texts edited in more than one program),
     /// German („…“ and »…«), Polish („…”), Swedish (”…” and »…»), French («…») and CJK.
     pub(crate) fn is_closed_by(self, closer: Mark) -> bool {
         use Mark::*;
         matches!(
             (self, closer),
-            (Straight, Straight)
-                | (LeftDouble, RightDouble)
+            (Straight, Straight | RightDouble)
+                | (LeftDouble, RightDouble | Straight)
                 | (RightDouble, RightDouble)
                 | (LowDouble, LeftDouble | RightDouble)
                 | (LeftSingle, RightSingle)

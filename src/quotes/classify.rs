@@ -151,7 +151,9 @@ enum Before {
 #[derive(Debug, PartialEq, Eq)]
 enum After {
     Nothing,
-    Cue,
+    /// A reporting clause: `words_before` words stand between the closing mark and the cue, and
+    /// `comma_first` tells whether a comma or dash comes first ("…," he said / "…" — Smith said).
+    Cue { words_before: usize, comma_first: bool },
     Words,
 }
 
@@ -222,8 +224,9 @@ fn after(text: &str, from: usize, to: usize) -> After {
     }
     let cues = &*CUES;
     // "…," he said / "…," said Trump / "…," the senator from Ohio told reporters
-    if (0..words.len().min(7)).any(|i| cues.is_cue_at(&words, i)) {
-        return After::Cue;
+    if let Some(i) = (0..words.len().min(7)).find(|&i| cues.is_cue_at(&words, i)) {
+        let comma_first = s.trim_start_matches(is_blank).starts_with([',', '—', '–', '-', '―']);
+        return After::Cue { words_before: i, comma_first };
     }
     After::Words
 }
@@ -238,7 +241,7 @@ pub(crate) fn classify(text: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> 
         let prev_end = k.checked_sub(1).map(|p| quotes[top_level[p]].outer.end).filter(|&e| e >= para.start && e <= q.outer.start);
         let next_start = top_level.get(k + 1).map(|&n| quotes[n].outer.start).filter(|&s| s >= q.outer.end);
         // The quote's own paragraph for a continued quote is where it ends.
-        let end_para = paragraphs.iter().rev().find(|p| p.start <= q.outer.end).copied().unwrap_or(para);
+        let end_para = paragraphs[..paragraphs.partition_point(|p| p.start <= q.outer.end)].last().copied().unwrap_or(para);
         let right_limit = next_start.map_or(end_para.end, |s| s.min(end_para.end)).max(q.outer.end);
         let starts_lower = q.body.slice(text).chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase);
         let left = before(text, prev_end.unwrap_or(para.start), q.outer.start, starts_lower);
@@ -255,8 +258,15 @@ fn decide(text: &str, q: &RawQuote, left: Before, right: After, para: Span, end_
     let starts_upper = first_letter.is_some_and(|c| c.is_uppercase() || c.is_numeric());
     let ends_like_speech = inner.trim_end_matches(is_closing).ends_with([',', '.', '?', '!', '…', '—', ':', ';']);
     let direct = match (&left, &right) {
-        (Before::Colon, _) | (Before::Cue, _) => true,
-        (Before::Nothing, After::Nothing | After::Cue) => inner_words >= 2 || ends_like_speech || starts_upper,
+        (Before::Colon, _) => true,
+        // X said “a bomb” had gone off: the sentence goes on in the reporter's words.
+        (Before::Cue, After::Words) => ends_like_speech,
+        (Before::Cue, _) => true,
+        (Before::Nothing, After::Nothing) => inner_words >= 2 || ends_like_speech || starts_upper,
+        // "…" for criminal behavior, she said: unquoted words of the content come before the cue.
+        (Before::Nothing, After::Cue { words_before, comma_first }) => {
+            (inner_words >= 2 || ends_like_speech || starts_upper) && (ends_like_speech || *comma_first || *words_before <= 3)
+        }
         (Before::Nothing, After::Words) => ends_like_speech && starts_upper && inner_words >= 3,
         (Before::Words, _) => false,
     };
@@ -307,6 +317,8 @@ mod tests {
         check("Clinton says Trump’s “latest meltdown is unhinged.”", &[("latest meltdown is unhinged.", Partial)]);
         check("It is what she calls a “war of unpleasant words.”", &[("war of unpleasant words.", Partial)]);
         check("The mayor said “we were floored” by it.", &[("we were floored", Partial)]);
+        check("Trump said at an event that “a bomb” had gone off.", &[("a bomb", Partial)]);
+        check("“Jail time is the only way” for banks to change, she said.", &[("Jail time is the only way", Partial)]);
         check("The commission says on its website that “there were issues.”", &[("there were issues.", Direct)]);
     }
 

@@ -185,7 +185,8 @@ mod tests {
         assert!(Mark::LowDouble.is_closed_by(Mark::LeftDouble), "German „…“");
         assert!(Mark::RightGuillemet.is_closed_by(Mark::LeftGuillemet), "German »…«");
         assert!(Mark::LeftGuillemet.is_closed_by(Mark::RightGuillemet), "French «…»");
-        assert!(!Mark::LeftDouble.is_closed_by(Mark::Straight));
+        assert!(Mark::LeftDouble.is_closed_by(Mark::Straight), "mixed editing: “…\"");
+        assert!(!Mark::LeftDouble.is_closed_by(Mark::RightGuillemet));
         assert!(Mark::Backticks.is_closed_by(Mark::TwoApostrophes));
         assert!(!Mark::RightSingle.can_open());
     }

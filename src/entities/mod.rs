@@ -22,7 +22,8 @@ mod tokens;
 #[allow(dead_code)]
 pub(crate) mod train;
 
-use std::sync::OnceLock;
+use std::collections::HashSet;
+use std::sync::{LazyLock, OnceLock};
 
 use crate::analysis::{Entity, Label, Sentence, Span};
 use features::Doc;
@@ -126,7 +127,8 @@ pub(crate) fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
         viterbi(&emissions, scorer.transitions(), &mut tags);
         for (start, end, kind) in decode(&tags) {
             let tokens = &doc.tokens[line.first + start..line.first + end];
-            if let Some(entity) = entity(text, tokens, kind) {
+            let next = (line.first + end < line.end).then(|| &doc.tokens[line.first + end]);
+            if let Some(entity) = entity(text, tokens, next, kind) {
                 entities.push(entity);
             }
         }
@@ -140,7 +142,23 @@ pub(crate) fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
 /// Honorifics that CoNLL leaves outside PERSON spans; the tagger sees few of them.
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mme", "dr", "prof", "rev"];
 
-fn entity(text: &str, tokens: &[tokens::Token], kind: Kind) -> Option<Entity> {
+/// Capitalised words that are never a name alone (src/data/function_words.txt, shared with
+/// attribution).
+static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../data/function_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
+/// True for a lone word the tagger should not have taken for a name: a function word ("Do",
+/// "Among") or a sentence adverb ("Recently, the minister …").
+fn is_never_a_name_alone(word: &str, token: &tokens::Token, next: Option<&str>) -> bool {
+    let lower = word.to_lowercase();
+    if FUNCTION_WORDS.contains(lower.as_str()) {
+        return true;
+    }
+    token.sentence_start && lower.len() > 4 && lower.ends_with("ly") && next == Some(",")
+}
+
+fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, kind: Kind) -> Option<Entity> {
     let word = |t: &tokens::Token| t.span.slice(text).trim_end_matches('.');
     // CoNLL spans never start with "the" or a title; a model may still slip on a rare one.
     let tokens = match tokens {
@@ -154,6 +172,13 @@ fn entity(text: &str, tokens: &[tokens::Token], kind: Kind) -> Option<Entity> {
         }
         _ => tokens,
     };
+    // A sentence-opening function word glued to a group ("Do Republicans agree?") is not part of
+    // it. Only groups: stripping it from every span costs points on CoNLL, where such a word can
+    // belong to the name.
+    let glued = matches!(tokens, [first, rest @ ..] if !rest.is_empty() && first.sentence_start
+        && FUNCTION_WORDS.contains(word(first).to_lowercase().as_str())
+        && gazetteer::is_group_name(&rest.iter().map(|t| t.span.slice(text)).collect::<Vec<_>>()));
+    let tokens = if glued { &tokens[1..] } else { tokens };
     let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
     if let [word] = words[..] {
         // "US" in capitals is the country, not the pronoun.
@@ -161,8 +186,13 @@ fn entity(text: &str, tokens: &[tokens::Token], kind: Kind) -> Option<Entity> {
         if !all_caps && PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word)) {
             return None;
         }
+        if !all_caps && is_never_a_name_alone(word, &tokens[0], next.map(|t| t.span.slice(text))) {
+            return None;
+        }
     }
     let label = match kind {
+        // The tagger read the glued pair as one name; what is left is a group.
+        _ if glued => Label::Group,
         Kind::Person => Label::Person,
         Kind::Org => Label::Org,
         Kind::Place => Label::Place,
@@ -235,6 +265,7 @@ mod tests {
             &["O'Neill/PERSON#0", "General Motors Corp./ORG#1", "Detroit/PLACE#2"],
         );
         check("They told us the US would act.", &["US/PLACE#0"]);
+        check("Recently, Kelly Ayotte spoke. Do Republicans agree?", &["Kelly Ayotte/PERSON#0", "Republicans/GROUP#1"]);
         check(
             "The Republicans and Democrats in the U.S. Senate disagreed, said John Smith of the Associated Press.",
             &[

@@ -96,7 +96,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         titles,
         heads,
-        function_words: lines(include_str!("../data/speakers/function_words.txt")).collect(),
+        function_words: lines(include_str!("../data/function_words.txt")).collect(),
         linking_words: lines(include_str!("../data/speakers/linking_words.txt")).collect(),
         first_names,
         places,

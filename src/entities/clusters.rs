@@ -206,23 +206,29 @@ fn nearest(candidates: &[usize], i: usize) -> Option<usize> {
 
 /// One summary per cluster, in order of first mention.
 pub(crate) fn cluster_summaries(text: &str, entities: &[Entity]) -> Vec<Cluster> {
+    // The longest proper form names the cluster; acronyms and possessives do not.
+    let proper = |s: Span| {
+        let t = s.slice(text);
+        let bare = t.trim_end_matches(['s', '\'', '’']).len();
+        (acronym(t).is_none(), t.chars().count(), bare == t.len())
+    };
     let mut index_of: HashMap<usize, usize> = HashMap::new();
     let mut out: Vec<Cluster> = Vec::new();
+    // How proper each summary's name is, kept rather than measured again for every mention: a
+    // name can be a whole line long, and recounting it per mention cost O(mentions × length).
+    let mut name_rank = Vec::new();
     for e in entities {
+        let rank = proper(e.span);
         let slot = *index_of.entry(e.cluster).or_insert_with(|| {
             out.push(Cluster { id: e.cluster, label: e.label, name: e.span, mentions: 0 });
+            name_rank.push(rank);
             out.len() - 1
         });
         let summary = &mut out[slot];
         summary.mentions += 1;
-        // The longest proper form names the cluster; acronyms and possessives do not.
-        let proper = |s: Span| {
-            let t = s.slice(text);
-            let bare = t.trim_end_matches(['s', '\'', '’']).len();
-            (acronym(t).is_none(), t.chars().count(), bare == t.len())
-        };
-        if proper(e.span) > proper(summary.name) {
+        if rank > name_rank[slot] {
             summary.name = e.span;
+            name_rank[slot] = rank;
         }
     }
     out

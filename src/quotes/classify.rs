@@ -231,6 +231,28 @@ fn after(text: &str, from: usize, to: usize) -> After {
     After::Words
 }
 
+/// How far either side of a quote `decide` looks for the rest of its sentence, in bytes: about
+/// 40 words, more than nearly every news sentence holds on one side of a quote. Unbounded, every
+/// quote of a paragraph without full stops scanned back to the paragraph start and on to its
+/// end, O(n²) in all (a fuzz finding, see tests/regression.rs
+/// `fuzz_many_quotes_in_one_sentence_classify_in_linear_time`). The bound is also the constant
+/// of the linear cost on a line packed with quotes, so it is kept short.
+const SENTENCE_REACH: usize = 250;
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}
+
 /// Kinds for every quote of `quotes`.
 pub(crate) fn classify(text: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<QuoteKind> {
     let top_level: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).collect();
@@ -240,7 +262,8 @@ pub(crate) fn classify(text: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> 
         let para = paragraphs[q.paragraph];
         let prev_end = k.checked_sub(1).map(|p| quotes[top_level[p]].outer.end).filter(|&e| e >= para.start && e <= q.outer.start);
         let next_start = top_level.get(k + 1).map(|&n| quotes[n].outer.start).filter(|&s| s >= q.outer.end);
-        // The quote's own paragraph for a continued quote is where it ends.
+        // The quote's own paragraph for a continued quote is where it ends. A binary search: a
+        // linear one per quote costs O(paragraphs × quotes) on a long article.
         let end_para = paragraphs[..paragraphs.partition_point(|p| p.start <= q.outer.end)].last().copied().unwrap_or(para);
         let right_limit = next_start.map_or(end_para.end, |s| s.min(end_para.end)).max(q.outer.end);
         let starts_lower = q.body.slice(text).chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase);
@@ -273,10 +296,12 @@ fn decide(text: &str, q: &RawQuote, left: Before, right: After, para: Span, end_
     if direct {
         return QuoteKind::Direct;
     }
-    // Partial or term: does the quote's sentence report speech?
-    let sentence_from = para.start + sentence_start(&text[para.start..q.outer.start]);
-    let rest = &text[q.outer.end..end_para.end.max(q.outer.end)];
-    let sentence_to = q.outer.end + sentence_end(rest);
+    // Partial or term: does the quote's sentence report speech? Looked for within
+    // `SENTENCE_REACH` bytes either side of the quote.
+    let reach_from = floor_char_boundary(text, q.outer.start.saturating_sub(SENTENCE_REACH).max(para.start));
+    let sentence_from = reach_from + sentence_start(&text[reach_from..q.outer.start]);
+    let reach_to = ceil_char_boundary(text, (q.outer.end + SENTENCE_REACH).min(end_para.end).max(q.outer.end));
+    let sentence_to = q.outer.end + sentence_end(&text[q.outer.end..reach_to]);
     let sentence_words = words(&text[sentence_from..q.outer.start]).into_iter().chain(words(&text[q.outer.end..sentence_to])).collect::<Vec<_>>();
     if CUES.any_cue(&sentence_words) || inner_words >= 4 {
         QuoteKind::Partial

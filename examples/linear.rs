@@ -1,0 +1,77 @@
+//! Adversarial inputs for the linear-cost check (scripts/check-linear.sh): the script runs this
+//! under callgrind and counts the instructions spent inside `measured` alone, for each input at
+//! two sizes. Counting work, not time, gives the same answer on a loaded or slow machine.
+//!
+//! `linear --list` names the inputs; `linear NAME BYTES` analyses input NAME grown to BYTES.
+
+use std::hint::black_box;
+
+/// Each input repeats its unit to the size asked for; an input with a head fills the first half
+/// with the head and the second with the unit. `line_without_spaces` and `long_name_then_surnames`
+/// were quadratic once (tests/regression.rs).
+const INPUTS: &[(&str, &str)] = &[
+    ("openers", "“"),
+    ("capitalised_word", "Capitalised"),
+    ("alternating_styles", "“‘«„\"``''"),
+    ("nested", "“a ‘b "),
+    ("closing_nested", "” ’ » ›"),
+    ("markup_without_close", "<a "),
+    ("lone_angles", "<"),
+    ("line_without_spaces", "x“y”z‘w’"),
+    ("quotes_in_one_sentence", "he called it “fake” and "),
+    ("unclosed_paragraphs", "“Unclosed quote goes on\n\n"),
+    ("quoted_paragraphs", "“Yes,” Angela Merkel said.\n"),
+    ("possessives", "the Smiths’ ‘album "),
+    ("capitalised_words", "Merkel Putin Orbán "),
+    ("one_long_entity", "Bank Of New York Mellon Trust "),
+    ("figures", "On May 5, 1997 about $5 million, 12% or 150,000 "),
+    ("abbreviations", "Mr. U.S. J. "),
+    ("long_name_then_surnames", "Angela Merkel |Merkel said no.\n"),
+    ("many_paragraphs_with_quotes", "“Yes” x\n"),
+];
+
+/// Runs before measuring: the regexes, the tagger's model and the lexicons load on first use,
+/// once, whatever the text.
+const WARM_UP: &str = "“We are ready,” said Angela Merkel in Berlin on Monday. He accused them of “lying”.";
+
+fn input(spec: &str, bytes: usize) -> String {
+    let grow = |unit: &str, bytes: usize| unit.repeat(bytes.div_ceil(unit.len()));
+    match spec.split_once('|') {
+        Some((head, unit)) => grow(head, bytes / 2) + &grow(unit, bytes / 2),
+        None => grow(spec, bytes),
+    }
+}
+
+#[inline(never)]
+fn measured(text: &str) -> quotelens::Analysis {
+    quotelens::analyze(text)
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    match args.as_slice() {
+        [flag] if flag == "--list" => {
+            for (name, _) in INPUTS {
+                println!("{name}");
+            }
+        }
+        [name, bytes] => {
+            let Some((_, unit)) = INPUTS.iter().find(|(n, _)| n == name) else {
+                eprintln!("no input named {name}; see --list");
+                std::process::exit(2);
+            };
+            let Ok(bytes) = bytes.parse::<usize>() else {
+                eprintln!("BYTES must be a number, not {bytes}");
+                std::process::exit(2);
+            };
+            black_box(quotelens::analyze(black_box(WARM_UP)));
+            let text = input(unit, bytes);
+            let analysis = measured(black_box(&text));
+            println!("{name}: {} bytes, {} quotes, {} entities", text.len(), analysis.quotes.len(), analysis.entities.len());
+        }
+        _ => {
+            eprintln!("usage: linear --list | linear NAME BYTES");
+            std::process::exit(2);
+        }
+    }
+}

@@ -144,10 +144,6 @@ impl Doc {
         push(34, combine(lower(-2), lower(-1)));
     }
 
-    #[cfg(any(test, feature = "dev"))]
-    pub fn len(&self) -> usize {
-        self.tokens.len()
-    }
 }
 
 fn token_info(word: &str) -> TokenInfo {

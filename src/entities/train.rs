@@ -189,7 +189,7 @@ fn examples(docs: &[ConllDoc], hash_bits: u32) -> (Vec<Example>, usize) {
                 misaligned += 1;
             }
         }
-        let all_tags = encode(doc.len(), &spans);
+        let all_tags = encode(doc.tokens.len(), &spans);
         for line in &doc.lines {
             let mut ex = Example {
                 offsets: vec![0],

@@ -131,7 +131,7 @@ fn closes(t: &Token, text: &str) -> bool {
     if t.mark.is_single() {
         let possessive = t.later_single_closer
             && text[..t.at].ends_with(['s', 'S'])
-            && text[t.at + t.len..].starts_with(|c: char| c == ' ' || c == '\u{A0}');
+            && text[t.at + t.len..].starts_with([' ', '\u{A0}']);
         // The second mark of rock ’n’ roll.
         let mut back = text[..t.at].chars().rev();
         let n_contraction = matches!(back.next(), Some('n' | 'N'))
@@ -139,7 +139,8 @@ fn closes(t: &Token, text: &str) -> bool {
             && back.next().map_or(true, is_blank);
         return t.close_like && !possessive && !n_contraction;
     }
-    t.mark.lean() == Lean::Close || !(t.open_like && !t.close_like)
+    // A mark that only looks like an opener does not close; anything else may.
+    t.mark.lean() == Lean::Close || !t.open_like || t.close_like
 }
 
 fn opens(t: &Token, text: &str) -> bool {

@@ -126,7 +126,7 @@ fn describes(mention: &Mention, words: &[String]) -> bool {
     let has = |w: &str| words.iter().any(|x| x == w);
     let demonyms: Vec<&String> = modifiers.iter().filter(|m| LEXICON.demonym_country.contains_key(m.as_str())).collect();
     let nationality_fits = demonyms.iter().all(|d| has(d) || LEXICON.demonym_country.get(d.as_str()).is_some_and(|c| has(c)));
-    (has(head) && nationality_fits) || (!demonyms.is_empty() && nationality_fits)
+    nationality_fits && (has(head) || !demonyms.is_empty())
 }
 
 /// Resolves every mention; `paragraph_of[i]` is mention `i`'s paragraph.

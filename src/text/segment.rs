@@ -120,7 +120,8 @@ pub(crate) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
             let cjk = matches!(c, '。' | '？' | '！');
             let splits = match next {
                 None => false,
-                Some(n) => (has_gap || cjk) && (cjk || may_start_sentence(n)),
+                // CJK full stops need no space after them.
+                Some(n) => cjk || (has_gap && may_start_sentence(n)),
             };
             if splits && !(c == '.' && ends_with_abbreviation(&body[start..i])) {
                 push(paragraph.start + start, paragraph.start + end);

@@ -26,8 +26,9 @@ export const DEFAULT_COLOURS = {
         'money-line': '#2a7fb0', 'money-tint': '#e3f2fb', 'money-ink': '#1a5478',
         'percent-line': '#857b00', 'percent-tint': '#f8f4c4', 'percent-ink': '#4f4900',
         'number-line': '#76706a', 'number-tint': '#efebe6', 'number-ink': '#47433f',
-        // The speaker underline is the page's accent; the element's own surface and text.
-        'speaker-line': '#0072b2',
+        // The speaker underline is the text colour (quotes have the coloured lines); the
+        // element's own surface and text.
+        'speaker-line': '#1b1d21',
         surface: '#ffffff', ink: '#1b1d21', 'ink-muted': '#545a63', rule: '#e2dfd8',
     },
     dark: {
@@ -44,14 +45,14 @@ export const DEFAULT_COLOURS = {
         'money-line': '#7cc7f0', 'money-tint': '#1a3242', 'money-ink': '#c6e8fb',
         'percent-line': '#e8dc55', 'percent-tint': '#38361a', 'percent-ink': '#f4eeaa',
         'number-line': '#b0a89e', 'number-tint': '#302d29', 'number-ink': '#e3ddd5',
-        'speaker-line': '#56b4e9',
+        'speaker-line': '#e9e7e2',
         surface: '#1a1d21', ink: '#e9e7e2', 'ink-muted': '#a7adb5', rule: '#30353c',
     },
 };
 
 /** Which palette.css property each default copies (checked by the static test). */
 export function paletteName(key) {
-    if (key === 'speaker-line') return 'accent';
+    if (key === 'speaker-line') return 'ink';
     const [head, ...rest] = key.split('-');
     if (['direct', 'partial', 'term', 'nested'].includes(head)) return `quote-${key}`;
     if (rest.length > 0) return `entity-${key}`;
@@ -101,8 +102,8 @@ export function embedCss(p = 'quotelens') {
                 `${mark}.${p}-entity[data-label="${key.toUpperCase()}"] { --${p}-tint: var(--${p}-${key}-tint); ` +
                 `--${p}-ink: var(--${p}-${key}-ink); }`,
         ),
-        `${mark}.${p}-speaker { text-decoration: underline 2px var(--${p}-speaker-line); ` +
-            `text-underline-offset: 0.2em; text-decoration-skip-ink: none; }`,
+        `${mark}.${p}-speaker { text-decoration: underline 1.5px var(--${p}-speaker-line); ` +
+            `text-underline-offset: 0.25em; text-decoration-skip-ink: none; }`,
         `${mark}.${p}-quote[data-unclosed].${p}-last::after { content: " …"; color: var(--${p}-ink-muted); }`,
         // The custom element: its own box, nothing inherited from the host page but custom properties.
         // The custom element: its own box. The host page may style the <quote-lens> element itself

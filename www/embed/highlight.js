@@ -6,7 +6,7 @@
 // and the exact undo.
 //
 // The host page must not notice anything but the marks: existing elements are never re-created,
-// moved or re-parsed (no innerHTML anywhere) — text nodes are split with `splitText` (the
+// moved or re-parsed (no HTML is parsed at all) — text nodes are split with `splitText` (the
 // original node stays as the first piece) and only text pieces are wrapped. A quote that runs
 // across <em>, <a> or several <p> therefore becomes several marks sharing `data-quote-id`.
 // `unhighlight` unwraps the marks and joins exactly the pieces it split, so the DOM is restored
@@ -348,7 +348,7 @@ function saveRootState(root) {
 
 /**
  * Sets the palette as custom properties on the root (through the CSSOM, which a CSP without
- * 'unsafe-inline' allows), never on the marks: `{PERSON: '#c60', direct: 'teal'}` sets
+ * 'unsafe-inline' allows), never on the marks: `{PERSON: 'crimson', direct: 'teal'}` sets
  * `--<prefix>-person-line`, `-tint` and `-ink`, and `--<prefix>-direct-line` and `-tint`.
  */
 function applyPalette(root, palette, prefix, state) {

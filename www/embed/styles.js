@@ -53,10 +53,10 @@ export const DEFAULT_COLOURS = {
 /** Which palette.css property each default copies (checked by the static test). */
 export function paletteName(key) {
     if (key === 'speaker-line') return 'ink';
-    const [head, ...rest] = key.split('-');
+    const head = key.split('-')[0];
     if (['direct', 'partial', 'term', 'nested'].includes(head)) return `quote-${key}`;
-    if (rest.length > 0) return `entity-${key}`;
-    return key; // surface, ink, rule
+    if (['surface', 'ink', 'ink-muted', 'rule'].includes(key)) return key;
+    return `entity-${key}`;
 }
 
 const QUOTE_STYLES = { direct: 'solid', partial: 'dashed', term: 'dotted', nested: 'double' };

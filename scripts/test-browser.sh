@@ -24,3 +24,6 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
     cargo test --target wasm32-unknown-unknown --test wasm
 
 node --test "$e2e"/*.test.mjs
+
+# The embed (package, highlight(), <quote-lens>, one-file page, consumer app); www/pkg is built.
+bash scripts/test-embed.sh --no-wasm

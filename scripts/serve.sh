@@ -11,5 +11,6 @@ bash "$root/scripts/build-wasm.sh"
 
 echo
 echo "quotelens: serving $root/www at http://127.0.0.1:$port/  (Ctrl-C stops)"
+echo "           the embed demo: http://127.0.0.1:$port/embed/demo.html"
 echo
 exec python3 -m http.server "$port" --bind 127.0.0.1 --directory "$root/www"

@@ -29,3 +29,6 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
     cargo test --target wasm32-unknown-unknown --test wasm
 
 node --test "$e2e"/*.test.mjs
+
+# The embed (package, highlight(), <quote-lens>, one-file page, consumer app); www/pkg is built.
+bash scripts/test-embed.sh --no-wasm

@@ -1,5 +1,6 @@
 // Linking in the article view: hovering or focusing a quote lights its speaker mention and its
-// cue; hovering or focusing a speaker mention lights every quote of that speaker; and either
+// cue; hovering or focusing a speaker mention (or any other mention of a quoted person or
+// organisation, outside quotes) lights every quote of that speaker; and either
 // shows the tooltip (kind, speaker, why an attribution is inferred; an entity's label and the
 // name of its cluster). Lighting is a class (`is-lit`), styled in page.css.
 
@@ -63,7 +64,9 @@ export class Linking {
         const speaker = mark.closest('mark.speaker');
         if (speaker) this.lightSpeakerMark(speaker);
         else if (quoteMark) this.lightQuote(Number(quoteMark.dataset.quote));
-        this.tooltip.show(mark, this.describe(mark));
+        // Any mention of someone quoted, outside quotes, is their speaker too.
+        else if (mark.matches('mark.entity')) this.lightSpeaker(`entity:${mark.dataset.cluster}`);
+        this.tooltip.show(mark, this.describe(mark), this.lit);
     }
 
     leave(how) {

@@ -3,6 +3,8 @@
 // with aria-describedby. Knows nothing of the analysis: callers hand it lines of text.
 
 const GAP = 8;
+/** Linked marks within this many pixels of the target's first line are kept clear. */
+const NEAR = 120;
 
 export class Tooltip {
     /** @param {HTMLElement} element an empty element with role="tooltip" and an id */
@@ -23,9 +25,11 @@ export class Tooltip {
 
     /**
      * Shows `sections` (arrays of {text, kind?} lines, kind: 'title' | 'note' | undefined) by
-     * `target`, above its first line box (below it when there is no room above).
+     * `target`, above its first line box (below it when there is no room above), and clear of
+     * the `keepVisible` elements near it (the lit speaker and cue the reader wants to see).
      */
-    show(target, sections) {
+    show(target, sections, keepVisible = []) {
+        this.keepVisible = keepVisible;
         const doc = this.element.ownerDocument;
         const nodes = [];
         for (const lines of sections) {
@@ -58,11 +62,18 @@ export class Tooltip {
 
     place(target) {
         const box = target.getClientRects()[0] ?? target.getBoundingClientRect();
+        let { top: upper, bottom: lower } = box;
+        for (const element of this.keepVisible ?? []) {
+            const rect = element.getClientRects()[0];
+            if (!rect || Math.abs(rect.top - box.top) > NEAR) continue;
+            upper = Math.min(upper, rect.top);
+            lower = Math.max(lower, rect.bottom);
+        }
         const tip = this.element.getBoundingClientRect();
         const viewportWidth = document.documentElement.clientWidth;
         const left = Math.max(GAP, Math.min(box.left, viewportWidth - tip.width - GAP));
-        const above = box.top - tip.height - GAP;
-        const top = above >= GAP ? above : box.bottom + GAP;
+        const above = upper - tip.height - GAP;
+        const top = above >= GAP ? above : lower + GAP;
         this.element.style.setProperty('--tooltip-x', `${Math.round(left)}px`);
         this.element.style.setProperty('--tooltip-y', `${Math.round(top)}px`);
     }

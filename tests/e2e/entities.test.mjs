@@ -8,7 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WWW, startServer, launchChromium, openPage, paste, analyzeInPage } from './support.mjs';
+import { WWW, startServer, launchChromium, openPage, paste, analyzeInPage, saveScreenshot } from './support.mjs';
 import { ALL_LABELS, ALL_LABELS_FIRST, SAMPLE_ENTITY_PANEL } from './cases.mjs';
 
 const SAMPLE = readFileSync(join(WWW, 'sample.txt'), 'utf8');
@@ -306,4 +306,15 @@ test('a 10,000-word article is drawn in well under 100 ms of script', async (t) 
     assert.ok(marks > 1000);
     // The best of three: the first draw includes compiling the code; the machine may be busy.
     assert.ok(best < 100, `drawing took ${best} ms`);
+});
+
+test('screenshots: the entities panel in light and dark', async (t) => {
+    for (const colorScheme of ['light', 'dark']) {
+        const { page } = await open(t, { colorScheme });
+        await page.click('#tab-entities');
+        await page.click('#panel-entities .entity-row >> text=Søren Kjærgaard');
+        await page.waitForTimeout(400); // the smooth scroll
+        const name = colorScheme === 'light' ? 'entities.png' : 'entities-dark.png';
+        t.diagnostic(`screenshot: ${await saveScreenshot(page, name)}`);
+    }
 });

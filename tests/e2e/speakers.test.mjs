@@ -5,7 +5,8 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchChromium, openPage, waitForAnalysis, analysisCount } from './support.mjs';
+import { join } from 'node:path';
+import { ROOT, startServer, launchChromium, openPage, waitForAnalysis, analysisCount, saveScreenshot } from './support.mjs';
 import { SAMPLE_SPEAKER_PANEL } from './cases.mjs';
 
 let server;
@@ -242,4 +243,20 @@ test('corrections change the panel and the export, and survive a reload', async 
     await saved(0);
     assertPanel(await speakerPanel(page), SAMPLE_SPEAKER_PANEL);
     assert.deepEqual(await copiedJson(), original);
+});
+
+test('screenshots: who said what in light and dark (and the README’s, on request)', async (t) => {
+    for (const colorScheme of ['light', 'dark']) {
+        const { page } = await open(t, { colorScheme });
+        // Stop at Ní Bhriain's second quote: her name and the cue lit, the tooltip saying why
+        // the attribution is inferred, the panel at its entry.
+        for (let i = 0; i < 3; i += 1) await page.keyboard.press('j');
+        await page.waitForTimeout(400); // the smooth scroll
+        const name = colorScheme === 'light' ? 'speakers-panel.png' : 'speakers-panel-dark.png';
+        t.diagnostic(`screenshot: ${await saveScreenshot(page, name)}`);
+        if (colorScheme === 'light' && process.env.QUOTELENS_DOCS_SCREENSHOT === '1') {
+            await page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png') });
+            t.diagnostic('screenshot: docs/screenshot.png');
+        }
+    }
 });

@@ -1,11 +1,23 @@
 // Page wiring: the input, debounced and immediate analysis, paste and file drop, the sample,
-// the legend with its counts, and the error banner. The only file that knows the page's
-// element ids. The analysis itself is engine.js's; drawing it is render.js's.
+// the legends and their toggles, the panels and the exports, the current quote, and the error
+// banner. The only file that knows the page's element ids. The analysis itself is engine.js's;
+// drawing it is render.js's; each panel is its own module under panels/.
 
 import * as engine from './engine.js';
-import { QUOTE_KINDS } from './labels.js';
+import {
+    applyCorrections, emptyCorrections, isEmpty, quoteKey, without, withMerge, withNotQuote, withSpeaker,
+} from './corrections.js';
+import { copyText, download, toCsv, toJson } from './export.js';
+import { wireKeys } from './keys.js';
+import { buildLegends, updateCounts } from './legend.js';
+import { ENTITY_LABELS, QUOTE_KINDS } from './labels.js';
+import { Linking } from './linking.js';
+import { EntitiesPanel } from './panels/entities.js';
+import { SpeakersPanel } from './panels/speakers.js';
 import { htmlToText } from './plaintext.js';
-import { countKinds, renderQuotes } from './render.js';
+import { countKinds, renderArticle } from './render.js';
+import { loadCorrections, saveCorrections, textKey } from './storage.js';
+import { Tooltip } from './tooltip.js';
 
 /** Typing pauses this long before the view follows; a paste or a file is analysed at once. */
 const DEBOUNCE_MS = 180;
@@ -17,18 +29,45 @@ const byId = (id) => document.getElementById(id);
 const input = /** @type {HTMLTextAreaElement} */ (byId('article'));
 const view = byId('view');
 const legend = byId('legend');
+const entityLegend = byId('entity-legend');
 const statusLine = byId('status');
 const errorBanner = byId('error');
 const dropZone = byId('drop-zone');
 const fileInput = /** @type {HTMLInputElement} */ (byId('open-file'));
 const undoButton = byId('undo');
+const exportStatus = byId('export-status');
 
 let debounceTimer = 0;
 /** Increases with every analysis started; a result for an older text is dropped. */
 let latestRequest = 0;
 let firstHighlightMarked = false;
-/** The text and analysis the view shows, for clicks on a highlight. */
-let shown = { text: '', analysis: null };
+/**
+ * What the view shows: the text, the analyser's result, the key of the text (storage.js), the
+ * user's corrections for it, and the corrected analysis everything is drawn from.
+ */
+let shown = { text: '', raw: null, key: '', corrections: emptyCorrections(), model: null };
+/** The quote the keyboard and the panels are at (an id of the corrected analysis), or null. */
+let currentQuote = null;
+/** The entity cluster being stepped through from the entities panel, and the mention shown. */
+let cycle = { cluster: null, index: -1, pieces: [] };
+/** Quote kinds and entity labels the user has hidden with the legend toggles. */
+const hidden = new Set();
+
+const tooltip = new Tooltip(byId('tooltip'));
+const linking = new Linking(view, tooltip);
+const speakersPanel = new SpeakersPanel(byId('panel-speakers'), {
+    onJump: (id) => goToQuote(id),
+    onHoverSpeaker: (key) => {
+        linking.clear();
+        if (key) linking.lightSpeaker(key);
+    },
+    onCorrect: (change) => correct(change),
+});
+const entitiesPanel = new EntitiesPanel(byId('panel-entities'), {
+    onCycle: (cluster) => nextMention(cluster),
+    onMerge: (from, into) => correct({ type: 'merge', from, into }),
+    onUndo: (list, index) => correct({ type: 'undo', list, index }),
+});
 
 // --- Analysis ------------------------------------------------------------------------------
 
@@ -44,20 +83,24 @@ async function analyzeNow() {
     saveText(text);
     const result = await engine.analyze(text);
     if (request !== latestRequest) return;
-    // Read by the browser tests: which analysis the page shows, and whether it failed.
-    document.documentElement.dataset.analysed = String(request);
-    document.documentElement.dataset.state = result.ok ? 'ok' : 'error';
     if (!result.ok) {
+        markAnalysed(request, false);
         showPlain(text);
         showError(result.crashed ? `${result.error}. It has been restarted: edit the text to analyse it again.` : result.error);
         return;
     }
+    const key = await textKey(text);
+    const corrections = await loadCorrections(key);
+    if (request !== latestRequest) return;
     hideError();
-    view.replaceChildren(renderQuotes(text, result.analysis));
-    shown = { text, analysis: result.analysis };
-    view.setAttribute('aria-busy', 'false');
-    updateLegend(result.analysis);
-    updateStatus(result.analysis, result.ms);
+    if (shown.text !== text) {
+        currentQuote = null;
+        cycle = { cluster: null, index: -1, pieces: [] };
+    }
+    shown = { text, raw: result.analysis, key, corrections, model: null };
+    display();
+    updateStatus(shown.model, result.ms);
+    markAnalysed(request, true);
     if (!firstHighlightMarked) {
         firstHighlightMarked = true;
         // Read by the browser tests (load → first highlight), harmless elsewhere.
@@ -65,53 +108,77 @@ async function analyzeNow() {
     }
 }
 
+/** Read by the browser tests: which analysis the page shows, and whether it failed. */
+function markAnalysed(request, ok) {
+    document.documentElement.dataset.analysed = String(request);
+    document.documentElement.dataset.state = ok ? 'ok' : 'error';
+}
+
+/**
+ * Draws `shown` with its corrections: the view, the legends' counts, both panels. Keeps the
+ * view's scroll position and the current quote.
+ */
+function display() {
+    const started = performance.now();
+    const model = applyCorrections(shown.raw, shown.corrections);
+    shown.model = model;
+    // A redraw of the same text (after a correction) keeps the reader's place; restoring it
+    // forces a layout, so a new text does not.
+    const scroll = view.dataset.textKey === shown.key ? view.scrollTop : -1;
+    view.replaceChildren(renderArticle(shown.text, model));
+    view.dataset.textKey = shown.key;
+    if (scroll >= 0) view.scrollTop = scroll;
+    view.setAttribute('aria-busy', 'false');
+    linking.update(model);
+    speakersPanel.update(model);
+    entitiesPanel.update(model);
+    updateLegends(model);
+    if (currentQuote !== null && currentQuote >= model.quotes.length) currentQuote = null;
+    markCurrent(currentQuote ?? firstVisibleQuote());
+    cycle.pieces = [];
+    // Read by the browser tests: the script time of one full draw (view, panels, legends); the
+    // browser's layout of the new view comes after it.
+    document.documentElement.dataset.renderMs = (performance.now() - started).toFixed(1);
+}
+
 /** Shows the text without highlights, so it is never lost when the analysis fails. */
 function showPlain(text) {
     view.replaceChildren(document.createTextNode(text));
-    shown = { text, analysis: null };
+    shown = { text, raw: null, key: '', corrections: emptyCorrections(), model: null };
+    const nothing = { quotes: [], entities: [], clusters: [], paragraphs: [], applied: [] };
+    linking.update(nothing);
+    speakersPanel.update(nothing);
+    entitiesPanel.update(nothing);
     view.setAttribute('aria-busy', 'false');
-    updateLegend(null);
+    updateLegends(null);
     statusLine.textContent = 'Not analysed';
 }
 
-// --- Legend, counts, status ----------------------------------------------------------------
+// --- Legends, toggles, status -------------------------------------------------------------
 
-function buildLegend() {
-    const items = QUOTE_KINDS.map(({ kind, name, description }) => {
-        const item = document.createElement('li');
-        item.className = 'legend__item';
-        item.dataset.kind = kind;
-        item.title = description;
-        const swatch = document.createElement('mark');
-        swatch.className = 'quote legend__swatch';
-        swatch.dataset.kind = kind;
-        swatch.setAttribute('aria-hidden', 'true');
-        swatch.textContent = 'Aa';
-        const label = document.createElement('span');
-        label.className = 'legend__name';
-        label.textContent = name;
-        const count = document.createElement('span');
-        count.className = 'legend__count';
-        count.dataset.count = kind;
-        count.textContent = '–';
-        item.append(swatch, label, count);
-        return item;
-    });
-    legend.replaceChildren(...items);
-}
-
-function updateLegend(analysis) {
-    const counts = analysis ? countKinds(analysis, QUOTE_KINDS) : null;
-    for (const element of legend.querySelectorAll('[data-count]')) {
-        element.textContent = counts ? String(counts.get(element.dataset.count) ?? 0) : '–';
+function updateLegends(model) {
+    updateCounts(legend, model ? countKinds(model, QUOTE_KINDS) : null);
+    let labels = null;
+    if (model) {
+        labels = new Map(ENTITY_LABELS.map((l) => [l.label, 0]));
+        for (const entity of model.entities) labels.set(entity.label, (labels.get(entity.label) ?? 0) + 1);
     }
+    updateCounts(entityLegend, labels);
 }
 
-function updateStatus(analysis, elapsedMs) {
-    const n = analysis.quotes.length;
-    const unclosed = analysis.quotes.filter((q) => q.unclosed).length;
+function toggleKind(key, shownNow) {
+    if (shownNow) hidden.delete(key);
+    else hidden.add(key);
+    if (hidden.size === 0) delete view.dataset.hide;
+    else view.dataset.hide = [...hidden].join(' ');
+}
+
+function updateStatus(model, elapsedMs) {
+    const n = model.quotes.length;
+    const unclosed = model.quotes.filter((q) => q.unclosed).length;
     const parts = [n === 1 ? '1 quotation' : `${n} quotations`];
     if (unclosed > 0) parts.push(`${unclosed} without a closing mark`);
+    parts.push(model.entities.length === 1 ? '1 entity' : `${model.entities.length} entities`);
     parts.push(`${elapsedMs < 1 ? '<1' : Math.round(elapsedMs)} ms`);
     statusLine.textContent = parts.join(' · ');
 }
@@ -124,6 +191,166 @@ function showError(message) {
 function hideError() {
     errorBanner.hidden = true;
     errorBanner.textContent = '';
+}
+
+// --- The current quote, keyboard navigation, entity mentions -------------------------------
+
+/** The quotes j / k step through: those of kinds not hidden, in text order. */
+function visibleQuotes() {
+    return shown.model ? shown.model.quotes.filter((q) => !hidden.has(q.kind)) : [];
+}
+
+function firstVisibleQuote() {
+    return visibleQuotes()[0]?.id ?? null;
+}
+
+/** Makes quote `id` the current one without moving focus: the one Tab reaches in the view. */
+function markCurrent(id) {
+    for (const mark of view.querySelectorAll('mark.quote.is-current, mark.quote[tabindex="0"]')) {
+        mark.classList.remove('is-current');
+        mark.tabIndex = -1;
+    }
+    const mark = id === null ? null : linking.quoteMark(id);
+    if (!mark) return;
+    mark.tabIndex = 0;
+    if (id === currentQuote) mark.classList.add('is-current');
+    speakersPanel.setCurrent(currentQuote, { scroll: false });
+}
+
+/** Moves to quote `id`: focuses and scrolls to it in the view, marks its entry in the panel. */
+function goToQuote(id, { scroll = true } = {}) {
+    const mark = linking.quoteMark(id);
+    if (!mark) return;
+    currentQuote = id;
+    markCurrent(id);
+    mark.focus({ preventScroll: true });
+    if (scroll) mark.scrollIntoView({ block: 'center', behavior: motion() });
+    speakersPanel.setCurrent(id);
+}
+
+function motion() {
+    return window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth';
+}
+
+function nextQuote(step) {
+    const quotes = visibleQuotes();
+    if (quotes.length === 0) return;
+    const at = quotes.findIndex((q) => q.id === currentQuote);
+    const next = at < 0 ? (step > 0 ? 0 : quotes.length - 1) : Math.min(quotes.length - 1, Math.max(0, at + step));
+    goToQuote(quotes[next].id);
+}
+
+function nextSpeaker(step) {
+    const groups = speakersPanel.groups;
+    if (groups.length === 0) return;
+    const at = currentQuote === null ? -1 : speakersPanel.groupOf(currentQuote);
+    const next = at < 0 ? (step > 0 ? 0 : groups.length - 1) : (at + step + groups.length) % groups.length;
+    goToQuote(groups[next].quotes[0].id);
+}
+
+/** Shows the next mention of entity cluster `cluster`; returns which one it is. */
+function nextMention(cluster) {
+    const mentions = shown.model?.entities.filter((e) => e.cluster === cluster) ?? [];
+    if (mentions.length === 0) return null;
+    const index = cycle.cluster === cluster ? (cycle.index + 1) % mentions.length : 0;
+    for (const piece of cycle.pieces) piece.classList.remove('is-current');
+    const pieces = linking.entityPieces(mentions[index].id);
+    for (const piece of pieces) piece.classList.add('is-current');
+    cycle = { cluster, index, pieces };
+    if (pieces[0]) {
+        pieces[0].scrollIntoView({ block: 'center', behavior: motion() });
+        pieces[0].focus({ preventScroll: true });
+    }
+    return { index, total: mentions.length };
+}
+
+// --- Corrections ---------------------------------------------------------------------------
+
+async function correct(change) {
+    if (!shown.raw) return;
+    const before = shown.corrections;
+    let after = before;
+    let focusQuote = null;
+    switch (change.type) {
+        case 'speaker':
+            after = withSpeaker(before, change.quote, change.entity);
+            focusQuote = change.quote;
+            break;
+        case 'notQuote':
+            after = withNotQuote(before, change.quote);
+            break;
+        case 'merge':
+            after = withMerge(before, change.from, change.into);
+            break;
+        case 'undo':
+            after = without(before, change.list, change.index);
+            break;
+        case 'reset':
+            after = emptyCorrections();
+            break;
+    }
+    if (after === before) return;
+    const key = shown.key;
+    shown.corrections = after;
+    display();
+    if (focusQuote !== null) {
+        const quote = shown.model.quotes.find((q) => quoteKey(q) === focusQuote);
+        if (quote) speakersPanel.focusEntry(quote.id);
+    }
+    await saveCorrections(key, after);
+    // Read by the browser tests: the corrections are stored.
+    document.documentElement.dataset.corrections = String(
+        after.speakers.length + after.notQuotes.length + after.merges.length,
+    );
+    exportStatus.textContent = isEmpty(after) ? 'Corrections cleared.' : 'Correction saved in this browser.';
+}
+
+// --- Exports -------------------------------------------------------------------------------
+
+function exportName(extension) {
+    const id = shown.key.replace(/^[^:]*:/, '').replace(/^\d+:/, '').slice(0, 8) || 'article';
+    return `quotelens-${id}.${extension}`;
+}
+
+async function exportAs(format, how) {
+    if (!shown.model) {
+        exportStatus.textContent = 'Nothing to export yet.';
+        return;
+    }
+    const content = format === 'json' ? toJson(shown.text, shown.model) : toCsv(shown.model);
+    if (how === 'copy') {
+        const copied = await copyText(content);
+        exportStatus.textContent = copied ? `${format.toUpperCase()} copied to the clipboard.` : 'The browser did not allow copying.';
+    } else {
+        // A byte-order mark tells spreadsheets the CSV is UTF-8; JSON needs none.
+        const body = format === 'json' ? content : `\uFEFF${content}`;
+        download(exportName(format), body, format === 'json' ? 'application/json' : 'text/csv;charset=utf-8');
+        exportStatus.textContent = `${format.toUpperCase()} file saved.`;
+    }
+}
+
+// --- Tabs ----------------------------------------------------------------------------------
+
+function wireTabs() {
+    const tabs = [...document.querySelectorAll('[role="tab"]')];
+    const select = (tab, focus) => {
+        for (const other of tabs) {
+            const selected = other === tab;
+            other.setAttribute('aria-selected', String(selected));
+            other.tabIndex = selected ? 0 : -1;
+            byId(other.getAttribute('aria-controls')).hidden = !selected;
+        }
+        if (focus) tab.focus();
+    };
+    for (const tab of tabs) {
+        tab.addEventListener('click', () => select(tab, false));
+        tab.addEventListener('keydown', (event) => {
+            const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+            if (!step) return;
+            event.preventDefault();
+            select(tabs[(tabs.indexOf(tab) + step + tabs.length) % tabs.length], true);
+        });
+    }
 }
 
 // --- Input: typing, paste, files -----------------------------------------------------------
@@ -266,7 +493,13 @@ export async function panicForTest() {
 
 function start() {
     engine.preload();
-    buildLegend();
+    buildLegends(legend, entityLegend, toggleKind);
+    wireTabs();
+    wireKeys({ nextQuote, nextSpeaker });
+    for (const button of document.querySelectorAll('[data-export]')) {
+        const [format, how] = button.dataset.export.split(' ');
+        button.addEventListener('click', () => exportAs(format, how));
+    }
     input.addEventListener('input', onInput);
     input.addEventListener('paste', onPaste);
     byId('load-sample').addEventListener('click', () => loadSample());
@@ -282,11 +515,11 @@ function start() {
         if (file) loadFile(file);
         fileInput.value = '';
     });
-    // A click on a highlight selects that quotation in the article.
+    // A click on a quote makes it the current one (its entry in the panel is marked).
     view.addEventListener('click', (event) => {
-        const mark = event.target instanceof Element ? event.target.closest('mark[data-quote]') : null;
+        const mark = event.target instanceof Element ? event.target.closest('mark.quote') : null;
         if (!mark || window.getSelection()?.toString()) return;
-        selectQuote(Number(mark.dataset.quote));
+        goToQuote(Number(mark.dataset.quote), { scroll: false });
     });
     wireDropZone();
     const saved = savedText();
@@ -296,14 +529,6 @@ function start() {
         input.value = saved;
         analyzeNow();
     }
-}
-
-/** Selects quote `id` of the shown analysis in the textarea, if the text is still the same. */
-function selectQuote(id) {
-    const quote = shown.analysis?.quotes[id];
-    if (!quote || shown.text !== input.value) return;
-    input.focus();
-    input.setSelectionRange(quote.outer_start, quote.outer_end);
 }
 
 start();

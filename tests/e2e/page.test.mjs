@@ -156,7 +156,7 @@ test('typing re-highlights after a pause', async (t) => {
         delay: 5,
     });
     await waitForAnalysis(page, before);
-    await page.waitForFunction(() => document.querySelectorAll('#view mark').length === 2);
+    await page.waitForFunction(() => document.querySelectorAll('#view mark.quote').length === 2);
     const text = await page.inputValue('#article');
     await assertViewMatchesAnalysis(page, text);
     assert.deepEqual((await highlights(page)).map((h) => [h.kind, h.text]), [

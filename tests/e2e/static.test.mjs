@@ -9,7 +9,9 @@ import { join } from 'node:path';
 import { WWW } from './support.mjs';
 
 const read = (name) => readFileSync(join(WWW, name), 'utf8');
-const pageFiles = readdirSync(WWW).filter((name) => /\.(js|css|html)$/.test(name));
+/** Every page file, subfolders included (paths relative to www/); the generated pkg/ is not ours. */
+const pageFiles = readdirSync(WWW, { recursive: true })
+    .filter((name) => /\.(js|css|html)$/.test(name) && !name.startsWith('pkg'));
 
 /** The custom properties of palette.css: {light: Map, dark: Map} (dark inherits light). */
 function palette() {
@@ -56,7 +58,13 @@ const PAIRS = [
         ['ink', `entity-${label}-tint`, 4.5],
         [`entity-${label}-ink`, `entity-${label}-tint`, 4.5],
         [`entity-${label}-line`, 'surface', 3],
+        [`entity-${label}-line`, `entity-${label}-tint`, 3],
     ]),
+    ['ink', 'link-tint', 4.5],
+    ['link-line', 'surface', 3],
+    ['link-line', 'link-tint', 3],
+    ['flag-inferred-ink', 'flag-inferred-tint', 4.5],
+    ['flag-corrected-ink', 'flag-corrected-tint', 4.5],
 ];
 
 for (const scheme of ['light', 'dark']) {
@@ -69,6 +77,16 @@ for (const scheme of ['light', 'dark']) {
             if (ratio < minimum) failures.push(`--${fg} on --${bg}: ${ratio.toFixed(2)} < ${minimum}`);
         }
         assert.deepEqual(failures, []);
+    });
+}
+
+for (const scheme of ['light', 'dark']) {
+    test(`palette: every entity label has its own colours in the ${scheme} scheme`, () => {
+        const colours = palette()[scheme];
+        for (const part of ['tint', 'line']) {
+            const values = ENTITY_LABELS.map((label) => colours.get(`entity-${label}-${part}`).toLowerCase());
+            assert.equal(new Set(values).size, ENTITY_LABELS.length, `two labels share a ${part}: ${values.join(' ')}`);
+        }
     });
 }
 

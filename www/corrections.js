@@ -1,0 +1,181 @@
+// The user's corrections to an analysis, as data: reassign a quote's speaker, mark a quoted span
+// as not a quotation, merge two entities. `applyCorrections` turns an analysis and a set of
+// corrections into a corrected analysis of the same shape (the wire format, UTF-16), which the
+// view, the panels and the exports all read. No DOM, no storage (storage.js keeps them).
+//
+// Corrections name quotes and clusters by their place in the text, not by index: a quote by its
+// span (`"start-end"`), a cluster by the span of its first mention. So they survive a new
+// version of the analyser that numbers things differently; one that no longer finds the quote
+// or the entity drops the correction (it is reported as `stale`).
+
+/** A set of corrections with nothing in it. */
+export function emptyCorrections() {
+    return { speakers: [], notQuotes: [], merges: [] };
+}
+
+/** The key a correction uses for a quote. */
+export function quoteKey(quote) {
+    return `${quote.start}-${quote.end}`;
+}
+
+/** The key a correction uses for the cluster with id `clusterId` (its first mention's span). */
+export function clusterKey(analysis, clusterId) {
+    const first = analysis.entities[clusterId];
+    return first ? `${first.start}-${first.end}` : `missing-${clusterId}`;
+}
+
+/** A copy of `corrections` with quote `key`'s speaker set to cluster `entityKey` (null: nobody). */
+export function withSpeaker(corrections, key, entityKey) {
+    const speakers = corrections.speakers.filter((s) => s.quote !== key);
+    return { ...corrections, speakers: [...speakers, { quote: key, entity: entityKey }] };
+}
+
+/** A copy of `corrections` with quote `key` marked as not a quotation. */
+export function withNotQuote(corrections, key) {
+    if (corrections.notQuotes.includes(key)) return corrections;
+    return { ...corrections, notQuotes: [...corrections.notQuotes, key] };
+}
+
+/** A copy of `corrections` where cluster `from` is merged into cluster `into` (both keys). */
+export function withMerge(corrections, from, into) {
+    if (from === into) return corrections;
+    return { ...corrections, merges: [...corrections.merges, { from, into }] };
+}
+
+/** A copy of `corrections` without the correction `{type, index}` (as `applyCorrections` lists them). */
+export function without(corrections, type, index) {
+    return { ...corrections, [type]: corrections[type].filter((_, i) => i !== index) };
+}
+
+/** Reads stored corrections defensively: anything malformed is dropped, never thrown. */
+export function normalizeCorrections(value) {
+    const out = emptyCorrections();
+    if (!value || typeof value !== 'object') return out;
+    const isKey = (k) => typeof k === 'string' && /^\d+-\d+$/.test(k);
+    if (Array.isArray(value.speakers)) {
+        out.speakers = value.speakers.filter((s) => s && isKey(s.quote) && (s.entity === null || isKey(s.entity)));
+    }
+    if (Array.isArray(value.notQuotes)) out.notQuotes = value.notQuotes.filter(isKey);
+    if (Array.isArray(value.merges)) out.merges = value.merges.filter((m) => m && isKey(m.from) && isKey(m.into));
+    return out;
+}
+
+export function isEmpty(corrections) {
+    return corrections.speakers.length + corrections.notQuotes.length + corrections.merges.length === 0;
+}
+
+/**
+ * The analysis as corrected. Same shape as the wire format (quote ids are re-numbered after
+ * quotes are dropped, cluster ids stay the index of the first mention), plus:
+ *   - `quote.corrected: true` on a quote whose speaker the user set;
+ *   - `applied`: what each correction did, for the panels ({type, index, …} in the
+ *     corrections' own order) and the exports; `stale`: corrections that no longer apply.
+ */
+export function applyCorrections(analysis, corrections) {
+    const clusterByKey = new Map(analysis.clusters.map((c) => [clusterKey(analysis, c.id), c]));
+    const applied = [];
+    const stale = [];
+
+    // Merges: union-find over the original cluster ids. The set is named after the cluster the
+    // last merge went into, and keeps the id of its earliest mention.
+    const parent = new Map(analysis.clusters.map((c) => [c.id, c.id]));
+    const find = (id) => {
+        while (parent.get(id) !== id) id = parent.get(id);
+        return id;
+    };
+    corrections.merges.forEach((merge, index) => {
+        const from = clusterByKey.get(merge.from);
+        const into = clusterByKey.get(merge.into);
+        if (!from || !into || find(from.id) === find(into.id)) {
+            stale.push({ type: 'merges', index });
+            return;
+        }
+        const fromName = namedCluster(analysis, find(from.id)).name;
+        parent.set(find(from.id), find(into.id));
+        applied.push({ type: 'merges', index, from: from.id, into: into.id, fromName, intoName: into.name });
+    });
+    const members = new Map();
+    for (const cluster of analysis.clusters) {
+        const root = find(cluster.id);
+        members.set(root, [...(members.get(root) ?? []), cluster]);
+    }
+    const newId = new Map();
+    const clusters = [];
+    for (const [root, group] of members) {
+        const id = Math.min(...group.map((c) => c.id));
+        for (const c of group) newId.set(c.id, id);
+        const named = analysis.clusters.find((c) => c.id === root);
+        clusters.push({ id, label: named.label, name: named.name, mentions: group.reduce((n, c) => n + c.mentions, 0) });
+    }
+    clusters.sort((a, b) => a.id - b.id);
+    const mapCluster = (id) => (id === null || id === undefined ? id : (newId.get(id) ?? id));
+    const entities = analysis.entities.map((e) => ({ ...e, cluster: mapCluster(e.cluster) }));
+    const clustersById = new Map(clusters.map((c) => [c.id, c]));
+
+    // Quotes marked as not quotations are dropped; the others are renumbered.
+    const byKey = new Map(analysis.quotes.map((q) => [quoteKey(q), q]));
+    const dropped = new Set();
+    corrections.notQuotes.forEach((key, index) => {
+        const quote = byKey.get(key);
+        if (!quote) return stale.push({ type: 'notQuotes', index });
+        dropped.add(quote.id);
+        applied.push({ type: 'notQuotes', index, text: quote.text, start: quote.start, end: quote.end });
+    });
+    const renumber = new Map();
+    analysis.quotes.filter((q) => !dropped.has(q.id)).forEach((q, i) => renumber.set(q.id, i));
+    const keptParent = (id) => {
+        while (id !== null && dropped.has(id)) id = analysis.quotes[id]?.parent ?? null;
+        return id === null ? null : renumber.get(id);
+    };
+
+    const reassigned = new Map();
+    corrections.speakers.forEach((correction, index) => {
+        const quote = byKey.get(correction.quote);
+        const cluster = correction.entity === null ? null : clusterByKey.get(correction.entity);
+        if (!quote || dropped.has(quote.id) || cluster === undefined) return stale.push({ type: 'speakers', index });
+        reassigned.set(quote.id, cluster === null ? null : mapCluster(cluster.id));
+        const name = cluster === null ? null : clustersById.get(mapCluster(cluster.id)).name;
+        applied.push({ type: 'speakers', index, text: quote.text, start: quote.start, end: quote.end, name });
+    });
+
+    const quotes = [];
+    for (const quote of analysis.quotes) {
+        if (dropped.has(quote.id)) continue;
+        const copy = { ...quote, id: renumber.get(quote.id), parent: quote.parent === null ? null : keptParent(quote.parent) };
+        if (reassigned.has(quote.id)) {
+            const cluster = reassigned.get(quote.id);
+            copy.speaker = cluster === null ? null : speakerFromCluster(quote, cluster, entities, clustersById.get(cluster));
+            copy.corrected = true;
+        } else if (quote.speaker) {
+            copy.speaker = { ...quote.speaker, entity: mapCluster(quote.speaker.entity) };
+        }
+        quotes.push(copy);
+    }
+    applied.sort((a, b) => (a.type === b.type ? a.index - b.index : a.type < b.type ? -1 : 1));
+    return { ...analysis, quotes, entities, clusters, applied, stale };
+}
+
+/** The cluster a union-find root names (the original cluster with that id). */
+function namedCluster(analysis, id) {
+    return analysis.clusters.find((c) => c.id === id);
+}
+
+/**
+ * A speaker the user chose: the cluster's mention nearest before the quote (else its first
+ * mention), referring to the mention that carries the cluster's name.
+ */
+function speakerFromCluster(quote, clusterId, entities, cluster) {
+    const mentions = entities.filter((e) => e.cluster === clusterId);
+    const before = mentions.filter((e) => e.end <= quote.outer_start);
+    const mention = before.length > 0 ? before[before.length - 1] : mentions[0];
+    const named = mentions.find((e) => e.text === cluster.name) ?? mention;
+    return {
+        start: mention.start,
+        end: mention.end,
+        text: mention.text,
+        kind: 'name',
+        entity: clusterId,
+        basis: 'explicit',
+        refers_to: { start: named.start, end: named.end, text: named.text },
+    };
+}

@@ -1,0 +1,162 @@
+// Exports built in the page, from the corrected analysis: JSON in the CLI's wire format (code
+// points, byte for byte what `quotelens FILE` prints for an uncorrected text), and CSV (RFC
+// 4180, one row per quote). Plus the two ways out: the clipboard and a download (a Blob and an
+// object URL; nothing goes over the network). Knows no page element ids.
+
+import { isInferred, speakerName } from './attribution.js';
+
+/**
+ * UTF-16 offset → code-point offset, for every offset of `text` (0 … length), built once per
+ * text. A surrogate pair is one code point; a lone surrogate is one too (the analyser read it
+ * as U+FFFD). An offset between the halves of a pair (never produced) maps past the pair.
+ */
+export function codePointOffsets(text) {
+    const map = new Uint32Array(text.length + 1);
+    let count = 0;
+    for (let i = 0; i < text.length; ) {
+        map[i] = count;
+        const unit = text.charCodeAt(i);
+        const pair = unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length && isLowSurrogate(text.charCodeAt(i + 1));
+        count += 1;
+        if (pair) map[i + 1] = count;
+        i += pair ? 2 : 1;
+    }
+    map[text.length] = count;
+    return map;
+}
+
+function isLowSurrogate(unit) {
+    return unit >= 0xdc00 && unit <= 0xdfff;
+}
+
+/**
+ * The analysis as the CLI prints it (`{"id":null,"schema":…,"unit":"codepoint",…}`), fields in
+ * the CLI's order. Corrections, when there are any, are the one addition: a `corrections`
+ * field at the end listing what the user changed (the wire format only ever grows by fields).
+ */
+export function toCliDocument(text, analysis) {
+    const cp = codePointOffsets(text);
+    const at = (offset) => cp[offset];
+    const mention = (m) => (m ? { start: at(m.start), end: at(m.end), text: m.text } : null);
+    const document = {
+        id: null,
+        schema: analysis.schema,
+        unit: 'codepoint',
+        quotes: analysis.quotes.map((q) => ({
+            id: q.id,
+            start: at(q.start),
+            end: at(q.end),
+            outer_start: at(q.outer_start),
+            outer_end: at(q.outer_end),
+            text: q.text,
+            kind: q.kind,
+            paragraph: q.paragraph,
+            unclosed: q.unclosed,
+            parent: q.parent,
+            speaker: q.speaker
+                ? {
+                      start: at(q.speaker.start),
+                      end: at(q.speaker.end),
+                      text: q.speaker.text,
+                      kind: q.speaker.kind,
+                      entity: q.speaker.entity,
+                      basis: q.speaker.basis,
+                      refers_to: mention(q.speaker.refers_to),
+                  }
+                : null,
+            cue: mention(q.cue),
+        })),
+        entities: analysis.entities.map((e) => ({
+            id: e.id,
+            start: at(e.start),
+            end: at(e.end),
+            text: e.text,
+            label: e.label,
+            cluster: e.cluster,
+        })),
+        clusters: analysis.clusters.map((c) => ({ id: c.id, label: c.label, name: c.name, mentions: c.mentions })),
+        paragraphs: analysis.paragraphs.map((p) => ({ start: at(p.start), end: at(p.end) })),
+    };
+    const applied = analysis.applied ?? [];
+    if (applied.length > 0) {
+        const span = (a) => ({ start: at(a.start), end: at(a.end), text: a.text });
+        document.corrections = {
+            speakers: applied.filter((a) => a.type === 'speakers').map((a) => ({ quote: span(a), speaker: a.name })),
+            not_quotes: applied.filter((a) => a.type === 'notQuotes').map(span),
+            merges: applied.filter((a) => a.type === 'merges').map((a) => ({ from: a.fromName, into: a.intoName })),
+        };
+    }
+    return document;
+}
+
+/** The JSON file: one line, like the CLI's, ending in a newline. */
+export function toJson(text, analysis) {
+    return `${JSON.stringify(toCliDocument(text, analysis))}\n`;
+}
+
+export const CSV_HEADER = ['speaker', 'quote', 'cue', 'kind', 'paragraph', 'inferred'];
+
+/**
+ * One CSV row per quote, in text order: the speaker's display name (empty when unattributed),
+ * the quoted words, the cue, the kind, the paragraph index (0-based, as in the JSON) and
+ * whether the speaker was inferred (`true`/`false`). Lines end in CRLF (RFC 4180).
+ */
+export function toCsv(analysis) {
+    const clustersById = new Map(analysis.clusters.map((c) => [c.id, c]));
+    const rows = [CSV_HEADER];
+    for (const quote of analysis.quotes) {
+        rows.push([
+            speakerName(quote, clustersById),
+            quote.text,
+            quote.cue?.text ?? '',
+            quote.kind,
+            String(quote.paragraph),
+            String(isInferred(quote)),
+        ]);
+    }
+    return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+/**
+ * One CSV field. A text that a spreadsheet would read as a formula (it starts with `=`, `+`,
+ * `-`, `@`, a tab or a carriage return) gets a leading `'`, which spreadsheets show as text;
+ * a field holding `"`, `,`, CR or LF is quoted, its quotes doubled.
+ */
+export function csvCell(value) {
+    let cell = String(value);
+    if (/^[=+\-@\t\r]/.test(cell)) cell = `'${cell}`;
+    return /[",\r\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+}
+
+/** Offers `content` as a file called `filename`, with no request: a Blob behind an object URL. */
+export function download(filename, content, type, doc = document) {
+    const url = URL.createObjectURL(new Blob([content], { type }));
+    const link = doc.createElement('a');
+    link.href = url;
+    link.download = filename;
+    link.hidden = true;
+    doc.body.append(link);
+    link.click();
+    link.remove();
+    // The download has started from the URL by now; a delay keeps slow browsers safe.
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Puts `text` on the clipboard; resolves to whether it worked. */
+export async function copyText(text, doc = document) {
+    try {
+        await navigator.clipboard.writeText(text);
+        return true;
+    } catch {
+        // No clipboard permission (or an old browser): the selection-and-copy route.
+        const area = doc.createElement('textarea');
+        area.value = text;
+        area.setAttribute('readonly', '');
+        area.className = 'visually-hidden';
+        doc.body.append(area);
+        area.select();
+        const copied = doc.execCommand('copy');
+        area.remove();
+        return copied;
+    }
+}

@@ -2,7 +2,8 @@
 // by the host document for `highlight()`, adopted by each `<quote-lens>` shadow root, and
 // written to `quotelens-embed.css` by scripts/build-package.sh for pages that link it instead.
 //
-// Colours: the defaults below are palette.css's values, copied because the embed runs on pages
+// Colours: the defaults below are palette.css's values (scripts/sync-embed-colours.mjs copies
+// them), copied because the embed runs on pages
 // that do not load palette.css; tests/e2e/embed/static.test.mjs checks that every one still
 // equals its palette.css original, in both schemes. A page overrides them with the custom
 // properties `--<prefix>-<key>-line | -tint | -ink` (for example `--quotelens-person-tint`), or
@@ -17,15 +18,15 @@ export const DEFAULT_COLOURS = {
         'partial-line': '#007a5c', 'partial-tint': '#ddf1e9',
         'term-line': '#a8407e', 'term-tint': '#f7e5ef',
         'nested-line': '#b54e00', 'nested-tint': '#fbe5d3',
-        'person-line': '#0072b2', 'person-tint': '#e0edf7', 'person-ink': '#004a75',
-        'org-line': '#b54e00', 'org-tint': '#fbe5d3', 'org-ink': '#7a3400',
-        'place-line': '#007a5c', 'place-tint': '#ddf1e9', 'place-ink': '#00513d',
-        'group-line': '#a8407e', 'group-tint': '#f7e5ef', 'group-ink': '#732a56',
-        'misc-line': '#6b6f76', 'misc-tint': '#ecebe8', 'misc-ink': '#3d4046',
-        'date-line': '#9a6a00', 'date-tint': '#fbefcf', 'date-ink': '#5f4100',
-        'money-line': '#2a7fb0', 'money-tint': '#e3f2fb', 'money-ink': '#1a5478',
-        'percent-line': '#857b00', 'percent-tint': '#f8f4c4', 'percent-ink': '#4f4900',
-        'number-line': '#76706a', 'number-tint': '#efebe6', 'number-ink': '#47433f',
+        'person-line': '#b86200', 'person-tint': '#fdecd0', 'person-ink': '#6e3f00',
+        'org-line': '#00808a', 'org-tint': '#d5eef0', 'org-ink': '#00525a',
+        'place-line': '#3d8a2a', 'place-tint': '#e2f1d9', 'place-ink': '#275a1a',
+        'group-line': '#7b52c7', 'group-tint': '#ece6fa', 'group-ink': '#4b2c8c',
+        'misc-line': '#687079', 'misc-tint': '#e9ebee', 'misc-ink': '#3b4249',
+        'date-line': '#8a7600', 'date-tint': '#f5efc4', 'date-ink': '#544800',
+        'money-line': '#c23b62', 'money-tint': '#fbe3ea', 'money-ink': '#80203d',
+        'percent-line': '#2a7db5', 'percent-tint': '#dcedf9', 'percent-ink': '#17517a',
+        'number-line': '#8c6b52', 'number-tint': '#f0e7de', 'number-ink': '#5a4231',
         // The speaker underline is the text colour (quotes have the coloured lines); the
         // element's own surface and text.
         'speaker-line': '#1b1d21',
@@ -36,15 +37,15 @@ export const DEFAULT_COLOURS = {
         'partial-line': '#3fcfa2', 'partial-tint': '#12392f',
         'term-line': '#e69cc6', 'term-tint': '#3e2435',
         'nested-line': '#ff9a52', 'nested-tint': '#44291a',
-        'person-line': '#56b4e9', 'person-tint': '#17344a', 'person-ink': '#b5defa',
-        'org-line': '#ff9a52', 'org-tint': '#44291a', 'org-ink': '#ffd2b0',
-        'place-line': '#3fcfa2', 'place-tint': '#12392f', 'place-ink': '#aeeed9',
-        'group-line': '#e69cc6', 'group-tint': '#3e2435', 'group-ink': '#f6cfe4',
-        'misc-line': '#a0a5ad', 'misc-tint': '#2c2f34', 'misc-ink': '#dcdfe3',
-        'date-line': '#e6b23c', 'date-tint': '#3d3117', 'date-ink': '#f6dd9c',
-        'money-line': '#7cc7f0', 'money-tint': '#1a3242', 'money-ink': '#c6e8fb',
-        'percent-line': '#e8dc55', 'percent-tint': '#38361a', 'percent-ink': '#f4eeaa',
-        'number-line': '#b0a89e', 'number-tint': '#302d29', 'number-ink': '#e3ddd5',
+        'person-line': '#f0a742', 'person-tint': '#3f2d12', 'person-ink': '#fbd9a6',
+        'org-line': '#4fc6cf', 'org-tint': '#123a3e', 'org-ink': '#b3eef2',
+        'place-line': '#7fcf62', 'place-tint': '#1f3a17', 'place-ink': '#c8f0b8',
+        'group-line': '#b79af0', 'group-tint': '#30264a', 'group-ink': '#ddd0fa',
+        'misc-line': '#a3aab3', 'misc-tint': '#2b2f35', 'misc-ink': '#dde1e6',
+        'date-line': '#e0c43c', 'date-tint': '#3a3414', 'date-ink': '#f4e7a3',
+        'money-line': '#f08aa6', 'money-tint': '#45202c', 'money-ink': '#fbd0dc',
+        'percent-line': '#6ab8ec', 'percent-tint': '#16324a', 'percent-ink': '#c3e5fa',
+        'number-line': '#c4a58c', 'number-tint': '#3a2e25', 'number-ink': '#eddccd',
         'speaker-line': '#e9e7e2',
         surface: '#1a1d21', ink: '#e9e7e2', 'ink-muted': '#a7adb5', rule: '#30353c',
     },

@@ -147,7 +147,9 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
         }
     }
 
-    // Full person names by their last and first word; names by their initials.
+    // Full person names by each of their word suffixes ("Putin"; "Ní Bhriain" of "Mairéad Ní
+    // Bhriain") and their first word; names by their initials. Names have a handful of words, so
+    // the suffixes cost no more than the names themselves.
     let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_first_name: HashMap<&str, Vec<usize>> = HashMap::new();
     let mut by_initials: HashMap<(String, u8), usize> = HashMap::new();
@@ -157,7 +159,14 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
         }
         let words: Vec<&str> = keys[i].split(' ').collect();
         if *label == Label::Person && words.len() >= 2 {
-            by_surname.entry(words[words.len() - 1]).or_default().push(i);
+            // Every suffix of a real name; only the last word of a runaway span (a line of
+            // capitals the tagger took for one name), which keeps this linear.
+            let key = keys[i].as_str();
+            let spaces: Vec<usize> = key.match_indices(' ').map(|(at, _)| at).collect();
+            let from = if words.len() <= 6 { 0 } else { spaces.len() - 1 };
+            for &at in &spaces[from..] {
+                by_surname.entry(&key[at + 1..]).or_default().push(i);
+            }
             by_first_name.entry(words[0]).or_default().push(i);
         }
         if let Some(caps) = initials(span.slice(text)) {
@@ -175,10 +184,11 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
         if *label != Label::Person && !k.contains(' ') && by_surname.contains_key(k) {
             *label = Label::Person;
         }
-        if *label == Label::Person && !k.contains(' ') {
+        if *label == Label::Person {
             // A surname joins the nearest full name before it, else the first after it; a first
             // name alone only when one full name has it.
-            let full = by_surname.get(k).and_then(|c| nearest(c, i)).or_else(|| by_first_name.get(k).filter(|c| c.len() == 1).map(|c| c[0]));
+            let first_name = || by_first_name.get(k).filter(|c| c.len() == 1 && !k.contains(' ')).map(|c| c[0]);
+            let full = by_surname.get(k).and_then(|c| nearest(c, i)).or_else(first_name);
             if let Some(full) = full {
                 clusters.join(full, i);
                 continue;
@@ -283,6 +293,15 @@ mod tests {
             ("Víktor Orbán", "Víktor Orbán"),
             ("Orbán", "Víktor Orbán"),
             ("Orbán", "Víktor Orbán"),
+        ]);
+    }
+
+    #[test]
+    fn a_multi_word_surname_joins_the_full_name() {
+        check("[P|Mairéad Ní Bhriain] spoke. [P|Ní Bhriain] left. [P|Bhriain] too.", &[
+            ("Mairéad Ní Bhriain", "Mairéad Ní Bhriain"),
+            ("Ní Bhriain", "Mairéad Ní Bhriain"),
+            ("Bhriain", "Mairéad Ní Bhriain"),
         ]);
     }
 

@@ -22,6 +22,8 @@ const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?";
 const YEAR: &str = r"(?:1[5-9][0-9]{2}|20[0-9]{2})";
 const NUMBER_WORD: &str = r"(?i-u:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)";
+/// A number in words, compounds included ("thirty-one", "two hundred").
+const NUMBER_WORDS: &str = r"(?:(?i-u:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\x20-](?i-u:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*)";
 const DIGITS: &str = r"[0-9]+(?:[,.][0-9]+)*";
 const SCALE: &str = r"(?i-u:million|billion|trillion|thousand|hundred)";
 const CURRENCY_WORD: &str = r"(?i-u:dollars|dollar|euros|euro|pounds|sterling|rubles|roubles|yen|yuan|renminbi|pesos|francs|forints|cents|pence|rupees|lira|zlotys|kronor|krona|crowns|shekels|dinars|riyals|won)";
@@ -50,13 +52,13 @@ fn rules() -> Vec<Rule> {
         r(Label::Date, "a year after a preposition", format!("(?i-u:{B}(?:in|since|by|until|till|before|after|from|of|during|to|through|between|and|the|early|late|mid)[\\x20-])({YEAR}){B}"), "since 1997", "3000 troops"),
         r(Label::Date, "today and its neighbours", format!("{B}(?i-u:today|yesterday|tomorrow|tonight|overnight){B}"), "yesterday", "todays"),
         r(Label::Date, "last week and kin", format!("{B}(?i-u:last|next|this|past|coming|previous|recent|earlier this|later this)(?:{SP}(?i-u:few|two|three|several))?{SP}(?:(?i-u:weeks?|months?|years?|weekend|decades?|century|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|days|quarter)|{WEEKDAY}){B}"), "last week", "last weak"),
-        r(Label::Date, "a duration or a time ago", format!("{B}(?:(?i-u:almost|nearly|about|around|roughly|more\\x20than|less\\x20than|over|some|at\\x20least|up\\x20to){SP})?(?:{NUMBER_WORD}|[0-9]+|(?i-u:a|an|one)){SP}(?i-u:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)(?:{SP}(?i-u:ago|later|earlier|old))?{B}"), "almost five hours", "five hourglasses"),
+        r(Label::Date, "a duration or a time ago", format!("{B}(?:(?i-u:almost|nearly|about|around|roughly|more\\x20than|less\\x20than|over|some|at\\x20least|up\\x20to){SP})?(?:{NUMBER_WORDS}|[0-9]+|(?i-u:a|an|one)){SP}(?i-u:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)(?:{SP}(?i-u:ago|later|earlier|old))?{B}"), "almost five hours", "five hourglasses"),
         r(Label::Date, "a time of day", format!("{B}(?:[01]?[0-9](?::[0-5][0-9])?{SP}?(?:(?i-u:a\\.m\\.|p\\.m\\.)|(?i-u:am|pm){B})|(?i-u:noon|midnight){B})"), "9:30 a.m.", "9:30"),
         r(Label::Money, "currency sign and amount", format!("(?:{B}(?:US|A|C|NZ|HK))?[$€£¥₽₹]{SP}?{DIGITS}(?:{SP}?(?:{SCALE}|(?i-u:bn|mn|m|k)){B})?"), "$5 million", "$ or €"),
         r(Label::Money, "amount and currency name", format!("{B}(?:{DIGITS}|{NUMBER_WORD})(?:{SP}{SCALE})?{SP}{CURRENCY_WORD}{B}"), "300 rubles", "300 rubble"),
         r(Label::Percent, "percentages", format!("{B}(?:{DIGITS}|{NUMBER_WORD}){SP}?(?:%|(?i-u:percent|per\\x20cent|pct|percentage\\x20points?){B})"), "12 per cent", "12 percentile"),
         r(Label::Number, "digits, with a scale", format!("{B}{DIGITS}(?:{SP}{SCALE}{B})?{B}"), "150,000", "G7"),
-        r(Label::Number, "number words", format!("{B}(?:{NUMBER_WORD}(?:[\\x20-]{NUMBER_WORD})*|(?i-u:a\\x20dozen|dozens|hundreds|thousands|millions|billions|one\\x20hundred|one\\x20thousand|one\\x20million)){B}"), "a dozen", "someone"),
+        r(Label::Number, "number words", format!("{B}(?:{NUMBER_WORDS}|(?i-u:a\\x20dozen|dozens|hundreds|thousands|millions|billions|one\\x20hundred|one\\x20thousand|one\\x20million)){B}"), "a dozen", "someone"),
     ]
 }
 
@@ -140,6 +142,7 @@ mod tests {
             ("yesterday", Date),
         ]);
         check("CoNLL style: $ 5 million and 5.5 pct .", &[("$ 5 million", Money), ("5.5 pct", Percent)]);
+        check("I have spent thirty-one years here.", &[("thirty-one years", Date)]);
     }
 
     #[test]

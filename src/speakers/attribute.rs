@@ -105,6 +105,22 @@ impl<'a> Words<'a> {
         }
         // "Orbán, the closest ally of …, has assured": the subject stands before the appositive.
         if j > left && tokens[j - 1].lower == "," {
+            // "The project's treasurer, Joaquín Ibáñez, said": a name in apposition names the
+            // speaker better than the description before it.
+            let appositive_name = (j >= 2).then(|| self.ending_at[j - 2]).flatten().filter(|&m| {
+                let mention = &self.mentions[m];
+                mention.kind == MentionKind::Name
+                    && mention.first_token > left
+                    && tokens[mention.first_token - 1].lower == ","
+                    && mention.class != Class::Place
+            });
+            if let Some(name) = appositive_name {
+                let before = self.mentions[name].first_token - 1;
+                let described_by = (before > left).then(|| self.ending_at[before - 1]).flatten();
+                if described_by.map_or(true, |d| self.mentions[d].kind != MentionKind::Name) {
+                    return Some(name);
+                }
+            }
             match (left..j - 1).rev().take(MAX_APPOSITIVE).find(|&k| tokens[k].lower == ",") {
                 Some(comma) if comma > left && self.ending_at[comma - 1].is_some() => j = comma,
                 _ => {

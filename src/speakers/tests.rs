@@ -1,5 +1,5 @@
-//! Attribution, one phenomenon per test, through `crate::analyze` (no entities: the tagger is
-//! not wired in yet, so `entity` is None and `refers_to` carries the resolution).
+//! Attribution, one phenomenon per test, through `crate::analyze` (with the entity tagger: `refers_to`
+//! carries the resolution; tests/speakers.rs checks the entity clusters).
 
 use crate::analysis::{Basis, Entity, Label, Span};
 
@@ -167,3 +167,15 @@ fn entities_give_the_speaker_its_cluster() {
     assert_eq!(speaker.refers_to.map(|r| r.slice(text)), Some("Vladimir Putin"));
 }
 
+
+#[test]
+fn a_name_in_apposition_names_the_speaker() {
+    check(
+        "The project’s treasurer, Joaquín Ibáñez, said: “The money is there.”",
+        &[("The money is there.", Some(("Joaquín Ibáñez", "Joaquín Ibáñez", "said", Explicit)))],
+    );
+    check(
+        "Orbán, the closest ally of the president, has said he sees “room” for a deal.",
+        &[("room", Some(("Orbán", "Orbán", "said", Explicit)))],
+    );
+}

@@ -6,12 +6,15 @@ import * as engine from './engine.js';
 import { QUOTE_KINDS } from './labels.js';
 import { htmlToText } from './plaintext.js';
 import { countKinds, renderQuotes } from './render.js';
+import { Progress, renderProgressively } from './progressive.js';
+import * as persist from './persist.js';
+import { joinWrappedLines } from './unwrap.js';
+import { enableMarkNavigation } from './marknav.js';
 
 /** Typing pauses this long before the view follows; a paste or a file is analysed at once. */
 const DEBOUNCE_MS = 180;
 /** Larger files are refused: the page is meant for articles, not archives. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const STORAGE_KEY = 'quotelens.article';
 
 const byId = (id) => document.getElementById(id);
 const input = /** @type {HTMLTextAreaElement} */ (byId('article'));
@@ -22,10 +25,13 @@ const errorBanner = byId('error');
 const dropZone = byId('drop-zone');
 const fileInput = /** @type {HTMLInputElement} */ (byId('open-file'));
 const undoButton = byId('undo');
+const progress = new Progress(statusLine);
 
 let debounceTimer = 0;
 /** Increases with every analysis started; a result for an older text is dropped. */
 let latestRequest = 0;
+/** Cancels the analysis running in the worker when a newer text arrives. */
+let cancelRunning = new AbortController();
 let firstHighlightMarked = false;
 /** The text and analysis the view shows, for clicks on a highlight. */
 let shown = { text: '', analysis: null };
@@ -42,18 +48,26 @@ async function analyzeNow() {
     const text = input.value;
     const request = ++latestRequest;
     saveText(text);
-    const result = await engine.analyze(text);
+    cancelRunning.abort();
+    cancelRunning = new AbortController();
+    progress.analysing(text);
+    const result = await engine.analyze(text, { signal: cancelRunning.signal });
     if (request !== latestRequest) return;
     // Read by the browser tests: which analysis the page shows, and whether it failed.
-    document.documentElement.dataset.analysed = String(request);
-    document.documentElement.dataset.state = result.ok ? 'ok' : 'error';
+    const markShown = () => {
+        document.documentElement.dataset.analysed = String(request);
+        document.documentElement.dataset.state = result.ok ? 'ok' : 'error';
+    };
     if (!result.ok) {
+        markShown();
         showPlain(text);
         showError(result.crashed ? `${result.error}. It has been restarted: edit the text to analyse it again.` : result.error);
         return;
     }
     hideError();
-    view.replaceChildren(renderQuotes(text, result.analysis));
+    const isCurrent = () => request === latestRequest;
+    if (!(await renderProgressively(view, text, result.analysis, renderQuotes, { isCurrent, onProgress: progress.rendering }))) return;
+    markShown();
     shown = { text, analysis: result.analysis };
     view.setAttribute('aria-busy', 'false');
     updateLegend(result.analysis);
@@ -67,7 +81,8 @@ async function analyzeNow() {
 
 /** Shows the text without highlights, so it is never lost when the analysis fails. */
 function showPlain(text) {
-    view.replaceChildren(document.createTextNode(text));
+    renderProgressively(view, text, null, null);
+    progress.done();
     shown = { text, analysis: null };
     view.setAttribute('aria-busy', 'false');
     updateLegend(null);
@@ -136,6 +151,14 @@ function hideError() {
  */
 function insertText(text) {
     input.focus();
+    if (input.selectionStart === 0 && input.selectionEnd === input.value.length) {
+        // Replacing it all: the value setter takes milliseconds where setRangeText takes seconds.
+        // The caret goes to the start, as for a file (a caret at the end of megabytes of text
+        // costs Chromium tens of milliseconds every frame).
+        input.value = text;
+        input.setSelectionRange(0, 0);
+        return;
+    }
     input.setRangeText(text, input.selectionStart, input.selectionEnd, 'end');
 }
 
@@ -158,10 +181,11 @@ function setReplaced(text) {
 function onPaste(event) {
     const data = event.clipboardData;
     if (!data) return; // let the browser paste; the input event will follow
-    const plain = data.getData('text/plain');
     // A real paste with a plain-text flavour is the browser's to do: it is fast and undoable, and
-    // the input event that follows analyses at once. A textarea never takes HTML from it.
-    if (event.isTrusted && plain.trim() !== '') return;
+    // the input event that follows analyses at once. A textarea never takes HTML from it. (The
+    // flavour is not read to check it: reading megabytes of clipboard blocks the page.)
+    if (event.isTrusted && data.types.includes('text/plain')) return;
+    const plain = data.getData('text/plain');
     // Otherwise (rich text alone, or a scripted paste, which browsers do not carry out) the text
     // is ours to insert: the plain flavour when there is one, else the HTML's text.
     const html = data.getData('text/html');
@@ -237,19 +261,7 @@ async function loadSample() {
 }
 
 function saveText(text) {
-    try {
-        localStorage.setItem(STORAGE_KEY, text);
-    } catch {
-        // Storage full or disabled: the text is still in the page.
-    }
-}
-
-function savedText() {
-    try {
-        return localStorage.getItem(STORAGE_KEY);
-    } catch {
-        return null;
-    }
+    persist.saveText(text); // IndexedDB, debounced, unless the reader opted out (persist.js)
 }
 
 // --- Start ---------------------------------------------------------------------------------
@@ -264,7 +276,7 @@ export async function panicForTest() {
     return result;
 }
 
-function start() {
+async function start() {
     engine.preload();
     buildLegend();
     input.addEventListener('input', onInput);
@@ -289,7 +301,10 @@ function start() {
         selectQuote(Number(mark.dataset.quote));
     });
     wireDropZone();
-    const saved = savedText();
+    enableMarkNavigation(view);
+    byId('join-lines').addEventListener('click', () => replaceAll(joinWrappedLines(input.value)));
+    persist.bindRememberCheckbox(/** @type {HTMLInputElement} */ (byId('remember')), () => input.value);
+    const saved = await persist.loadText();
     if (saved === null) {
         loadSample();
     } else {

@@ -18,12 +18,15 @@ import { htmlToText } from './plaintext.js';
 import { countKinds, renderArticle } from './render.js';
 import { loadCorrections, saveCorrections, textKey } from './storage.js';
 import { Tooltip } from './tooltip.js';
+import { CHUNKED_LENGTH, Progress, renderProgressively } from './progressive.js';
+import * as persist from './persist.js';
+import { joinWrappedLines } from './unwrap.js';
+import { enableMarkNavigation } from './marknav.js';
 
 /** Typing pauses this long before the view follows; a paste or a file is analysed at once. */
 const DEBOUNCE_MS = 180;
 /** Larger files are refused: the page is meant for articles, not archives. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
-const STORAGE_KEY = 'quotelens.article';
 
 const byId = (id) => document.getElementById(id);
 const input = /** @type {HTMLTextAreaElement} */ (byId('article'));
@@ -36,10 +39,13 @@ const dropZone = byId('drop-zone');
 const fileInput = /** @type {HTMLInputElement} */ (byId('open-file'));
 const undoButton = byId('undo');
 const exportStatus = byId('export-status');
+const progress = new Progress(statusLine);
 
 let debounceTimer = 0;
 /** Increases with every analysis started; a result for an older text is dropped. */
 let latestRequest = 0;
+/** Cancels the analysis running in the worker when a newer text arrives. */
+let cancelRunning = new AbortController();
 let firstHighlightMarked = false;
 /**
  * What the view shows: the text, the analyser's result, the key of the text (storage.js), the
@@ -81,7 +87,10 @@ async function analyzeNow() {
     const text = input.value;
     const request = ++latestRequest;
     saveText(text);
-    const result = await engine.analyze(text);
+    cancelRunning.abort();
+    cancelRunning = new AbortController();
+    progress.analysing(text);
+    const result = await engine.analyze(text, { signal: cancelRunning.signal });
     if (request !== latestRequest) return;
     if (!result.ok) {
         markAnalysed(request, false);
@@ -98,7 +107,7 @@ async function analyzeNow() {
         cycle = { cluster: null, index: -1, pieces: [] };
     }
     shown = { text, raw: result.analysis, key, corrections, model: null };
-    display();
+    if (!(await display({ isCurrent: () => request === latestRequest }))) return;
     updateStatus(shown.model, result.ms);
     markAnalysed(request, true);
     if (!firstHighlightMarked) {
@@ -116,34 +125,49 @@ function markAnalysed(request, ok) {
 
 /**
  * Draws `shown` with its corrections: the view, the legends' counts, both panels. Keeps the
- * view's scroll position and the current quote.
+ * view's scroll position and the current quote. An article is drawn at once (synchronously); a
+ * very long one in chunks with progress shown (progressive.js), and the promise says whether it
+ * was drawn to the end before a newer text took over.
  */
-function display() {
+function display({ isCurrent = () => true } = {}) {
     const started = performance.now();
     const model = applyCorrections(shown.raw, shown.corrections);
     shown.model = model;
     // A redraw of the same text (after a correction) keeps the reader's place; restoring it
     // forces a layout, so a new text does not.
     const scroll = view.dataset.textKey === shown.key ? view.scrollTop : -1;
-    view.replaceChildren(renderArticle(shown.text, model));
-    view.dataset.textKey = shown.key;
-    if (scroll >= 0) view.scrollTop = scroll;
-    view.setAttribute('aria-busy', 'false');
-    linking.update(model);
-    speakersPanel.update(model);
-    entitiesPanel.update(model);
-    updateLegends(model);
-    if (currentQuote !== null && currentQuote >= model.quotes.length) currentQuote = null;
-    markCurrent(currentQuote ?? firstVisibleQuote());
-    cycle.pieces = [];
-    // Read by the browser tests: the script time of one full draw (view, panels, legends); the
-    // browser's layout of the new view comes after it.
-    document.documentElement.dataset.renderMs = (performance.now() - started).toFixed(1);
+    const finish = () => {
+        view.dataset.textKey = shown.key;
+        if (scroll >= 0) view.scrollTop = scroll;
+        view.setAttribute('aria-busy', 'false');
+        linking.update(model);
+        speakersPanel.update(model);
+        entitiesPanel.update(model);
+        updateLegends(model);
+        if (currentQuote !== null && currentQuote >= model.quotes.length) currentQuote = null;
+        markCurrent(currentQuote ?? firstVisibleQuote());
+        cycle.pieces = [];
+        // Read by the browser tests: the script time of one full draw (view, panels, legends);
+        // the browser's layout of the new view comes after it.
+        document.documentElement.dataset.renderMs = (performance.now() - started).toFixed(1);
+    };
+    const drawn = renderProgressively(view, shown.text, model, renderArticle, { isCurrent, onProgress: progress.rendering });
+    // A short text is drawn before renderProgressively returns: finish now, so that callers see
+    // the panels updated as soon as display() returns.
+    if (shown.text.length <= CHUNKED_LENGTH) {
+        finish();
+        return Promise.resolve(true);
+    }
+    return drawn.then((done) => {
+        if (done) finish();
+        return done;
+    });
 }
 
 /** Shows the text without highlights, so it is never lost when the analysis fails. */
 function showPlain(text) {
-    view.replaceChildren(document.createTextNode(text));
+    renderProgressively(view, text, null, null);
+    progress.done();
     shown = { text, raw: null, key: '', corrections: emptyCorrections(), model: null };
     const nothing = { quotes: [], entities: [], clusters: [], paragraphs: [], applied: [] };
     linking.update(nothing);
@@ -206,7 +230,7 @@ function firstVisibleQuote() {
 
 /** Makes quote `id` the current one without moving focus: the one Tab reaches in the view. */
 function markCurrent(id) {
-    for (const mark of view.querySelectorAll('mark.quote.is-current, mark.quote[tabindex="0"]')) {
+    for (const mark of view.querySelectorAll('mark.quote.is-current, [tabindex="0"]')) {
         mark.classList.remove('is-current');
         mark.tabIndex = -1;
     }
@@ -363,6 +387,14 @@ function wireTabs() {
  */
 function insertText(text) {
     input.focus();
+    if (input.selectionStart === 0 && input.selectionEnd === input.value.length) {
+        // Replacing it all: the value setter takes milliseconds where setRangeText takes seconds.
+        // The caret goes to the start, as for a file (a caret at the end of megabytes of text
+        // costs Chromium tens of milliseconds every frame).
+        input.value = text;
+        input.setSelectionRange(0, 0);
+        return;
+    }
     input.setRangeText(text, input.selectionStart, input.selectionEnd, 'end');
 }
 
@@ -385,10 +417,11 @@ function setReplaced(text) {
 function onPaste(event) {
     const data = event.clipboardData;
     if (!data) return; // let the browser paste; the input event will follow
-    const plain = data.getData('text/plain');
     // A real paste with a plain-text flavour is the browser's to do: it is fast and undoable, and
-    // the input event that follows analyses at once. A textarea never takes HTML from it.
-    if (event.isTrusted && plain.trim() !== '') return;
+    // the input event that follows analyses at once. A textarea never takes HTML from it. (The
+    // flavour is not read to check it: reading megabytes of clipboard blocks the page.)
+    if (event.isTrusted && data.types.includes('text/plain')) return;
+    const plain = data.getData('text/plain');
     // Otherwise (rich text alone, or a scripted paste, which browsers do not carry out) the text
     // is ours to insert: the plain flavour when there is one, else the HTML's text.
     const html = data.getData('text/html');
@@ -464,19 +497,7 @@ async function loadSample() {
 }
 
 function saveText(text) {
-    try {
-        localStorage.setItem(STORAGE_KEY, text);
-    } catch {
-        // Storage full or disabled: the text is still in the page.
-    }
-}
-
-function savedText() {
-    try {
-        return localStorage.getItem(STORAGE_KEY);
-    } catch {
-        return null;
-    }
+    persist.saveText(text); // IndexedDB, debounced, unless the reader opted out (persist.js)
 }
 
 // --- Start ---------------------------------------------------------------------------------
@@ -491,7 +512,7 @@ export async function panicForTest() {
     return result;
 }
 
-function start() {
+async function start() {
     engine.preload();
     buildLegends(legend, entityLegend, toggleKind);
     wireTabs();
@@ -522,7 +543,10 @@ function start() {
         goToQuote(Number(mark.dataset.quote), { scroll: false });
     });
     wireDropZone();
-    const saved = savedText();
+    enableMarkNavigation(view);
+    byId('join-lines').addEventListener('click', () => replaceAll(joinWrappedLines(input.value)));
+    persist.bindRememberCheckbox(/** @type {HTMLInputElement} */ (byId('remember')), () => input.value);
+    const saved = await persist.loadText();
     if (saved === null) {
         loadSample();
     } else {

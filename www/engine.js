@@ -8,6 +8,14 @@
 // module-level variables, so a fresh instance needs a fresh copy of the glue module: it is
 // imported again under a new URL (same file, `?instance=N`), which the browser treats as a
 // separate module.
+//
+// Every text is analysed off the main thread, in a module worker (offthread.js runs this same
+// file there, through worker.js), so the page never freezes; this thread's own instance serves
+// only where no worker can run. Measured (tests/e2e/trust.test.mjs): the worker costs well under
+// a millisecond more for a 1,000-word text, while the first analysis on the main thread (the
+// module's tables and model being set up) blocks the page for 100–200 ms.
+
+import { analyzeInWorker, panicInWorkerForTest, prestartWorker, workerCount } from './offthread.js';
 
 const GLUE_URL = new URL('./pkg/quotelens.js', import.meta.url);
 const WASM_URL = new URL('./pkg/quotelens_bg.wasm', import.meta.url);
@@ -74,29 +82,46 @@ function message(error) {
     return text.replace(/^quotelens: /, '').replace(/^panicked at [^\n]*:\n/, '').trim();
 }
 
-/** Starts loading the module, so the first analysis does not wait for it. */
+/** In the worker: use the module the page compiled instead of fetching it again. */
+export function adoptModule(module) {
+    compiled = Promise.resolve(module);
+}
+
+/** Starts loading the module and the worker, so the first analysis does not wait for them. */
 export function preload() {
-    ready().catch(() => {});
+    if (typeof Worker === 'function') prestartWorker(compile());
+    else ready().catch(() => {});
 }
 
 /**
  * Analyses `text`. Offsets in the result are UTF-16 code units: `text.slice(q.start, q.end)`;
  * `ms` is the time the module took, without loading it.
+ * An aborted `signal` stops the worker's run and answers `{ok: false, cancelled: true}`.
  * @param {string} text
+ * @param {{signal?: AbortSignal}} [options]
  * @returns {Promise<{ok: true, analysis: import('./pkg/quotelens.js').Analysis, ms: number}
  *                 | {ok: false, error: string, crashed: boolean}>}
  */
-export async function analyze(text) {
+export async function analyze(text, { signal } = {}) {
+    if (typeof Worker === 'function') return analyzeInWorker(text, compile(), signal, analyzeHere);
+    return analyzeHere(text);
+}
+
+/** `analyze` on this thread's own instance (the worker calls this). */
+export async function analyzeHere(text) {
     const result = await guarded((glue) => glue.analyze(text));
     return result.ok ? { ok: true, analysis: result.value, ms: result.ms } : result;
 }
 
-/** Makes the module panic, for the tests of the recovery path. */
-export async function panicForTest() {
+/** Makes the module panic where analyses run, for the tests of the recovery path (`{here: true}`:
+ * this thread's instance). */
+export async function panicForTest({ here = false } = {}) {
+    if (!here && typeof Worker === 'function') return panicInWorkerForTest(compile());
     return guarded((glue) => glue.__test_panic());
 }
 
-/** How many instances this page has made (1 until a failure). For the tests. */
+/** How many instances this page has made (1 until a failure): one per worker, plus this
+ * thread's. For the tests. */
 export function instanceCount() {
-    return instances;
+    return instances + workerCount();
 }

@@ -53,7 +53,9 @@ export function renderArticle(text, analysis, doc = document) {
     for (const entity of analysis.entities) {
         spans.push({ start: entity.start, end: entity.end, outer: false, layer: 2, make: () => entityMark(entity, doc) });
     }
-    return renderLayers(text, spans, doc);
+    // Drawn in chunks (progressive.js), a quote's speaker may lie in the next chunk: only what
+    // falls inside this text is drawn.
+    return renderLayers(text, spans.filter((s) => s.start >= 0 && s.start <= s.end && s.end <= text.length), doc);
 }
 
 function articleQuoteMark(quote, doc) {

@@ -5,7 +5,8 @@
 
 import { emptyCorrections, normalizeCorrections } from './corrections.js';
 
-const DB_NAME = 'quotelens';
+// One database per store, so that neither module's upgrade can miss the other's store.
+const DB_NAME = 'quotelens-corrections';
 const STORE = 'corrections';
 
 /** @type {Promise<IDBDatabase|null> | null} */

@@ -266,7 +266,10 @@ test('screenshots in light, dark and narrow; the CSP holds', async (t) => {
 
     // The CSP is the page's own, and nothing broke it.
     const csp = await light.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
-    assert.equal(csp, "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'");
+    assert.equal(
+        csp,
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+    );
     for (const { log } of [light, dark, narrow]) {
         assert.deepEqual(log.console.filter((m) => /Content Security Policy|Refused to/i.test(m.text)), []);
     }

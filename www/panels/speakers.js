@@ -111,7 +111,8 @@ export class SpeakersPanel {
                 type: 'button',
                 className: 'entry__edit',
                 'aria-expanded': 'false',
-                'aria-label': `Correct “${excerpt(quote.text, 40)}”`,
+                // The accessible name starts with the visible word (WCAG 2.5.3, label in name).
+                'aria-label': `Edit “${excerpt(quote.text, 40)}”: its speaker, or not a quotation`,
                 title: 'Correct the speaker, or mark as not a quotation',
                 onclick: () => this.toggleEditor(quote, editor, edit),
             },

@@ -1,0 +1,211 @@
+// Keeping the article across reloads, on this device only: the text goes to IndexedDB (which
+// holds far more than localStorage's ~5 MB), written a moment after the last change and when
+// the page is hidden. The reader can opt out ("Remember my text on this device"): opting out
+// deletes what was stored, and nothing is stored until they opt in again. The choice itself is
+// one small flag in localStorage, read synchronously at start.
+//
+// A write started while the page unloads may never finish, so when the page is hidden with
+// unsaved changes the text also goes, synchronously, to localStorage (when it fits): the next
+// load prefers that copy, moves it to IndexedDB and clears it.
+//
+// Nothing here ever leaves the browser. Every failure (storage disabled, quota, a private
+// window) is silent: the text is still in the page, it just will not survive a reload.
+//
+// For the tests, <html data-persisted> says what happened last: "saved", "deleted" or "off".
+
+// One database per store (storage.js keeps the corrections in its own).
+const DB_NAME = 'quotelens-text';
+const STORE = 'texts';
+const KEY = 'article';
+/** The choice to opt out; absent means the default, remember. */
+const OPT_OUT_KEY = 'quotelens.remember';
+/** The copy written when the page is hidden (older versions kept the text there too); it is
+ * newer than IndexedDB's, and moved there on the next load. */
+const JOURNAL_KEY = 'quotelens.article';
+/** Longer texts are not journalled: localStorage holds about 5 MB (UTF-16: 2.5 M units). */
+const JOURNAL_MAX_LENGTH = 1_000_000;
+/** Text encoded per task when writing (UTF-16 units). */
+const PIECE_LENGTH = 500_000;
+/** A write waits for this pause in typing… */
+const DEBOUNCE_MS = 400;
+/** …but never longer than this after the first unsaved change. */
+const MAX_WAIT_MS = 3000;
+
+let timer = 0;
+let pendingSince = 0;
+/** @type {(() => string) | null} reads the text to save when a write is due */
+let pendingText = null;
+/** @type {Promise<IDBDatabase> | null} */
+let opening = null;
+/** The text last written (or read), so a page hide rewrites only a changed text. */
+let lastSaved = null;
+
+/** Whether the reader lets the page remember their text (the default). */
+export function remembering() {
+    try {
+        return localStorage.getItem(OPT_OUT_KEY) !== 'no';
+    } catch {
+        return true; // no localStorage: IndexedDB may still work
+    }
+}
+
+function open() {
+    opening ??= new Promise((resolve, reject) => {
+        const request = indexedDB.open(DB_NAME, 1);
+        request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+        request.onblocked = () => reject(new Error('blocked'));
+    });
+    opening.catch(() => (opening = null));
+    return opening;
+}
+
+async function run(mode, action) {
+    const db = await open();
+    return new Promise((resolve, reject) => {
+        const transaction = db.transaction(STORE, mode);
+        const request = action(transaction.objectStore(STORE));
+        transaction.oncomplete = () => resolve(request.result);
+        transaction.onerror = () => reject(transaction.error);
+        transaction.onabort = () => reject(transaction.error);
+    });
+}
+
+function mark(state) {
+    document.documentElement.dataset.persisted = state;
+}
+
+/** The stored text, or null when there is none (or the reader opted out). */
+export async function loadText() {
+    if (!remembering()) return null;
+    try {
+        const journal = readJournal();
+        if (journal !== null) {
+            await writeNow(journal);
+            localStorage.removeItem(JOURNAL_KEY);
+            return journal;
+        }
+        const stored = await run('readonly', (store) => store.get(KEY));
+        const text = stored instanceof Blob ? await stored.text() : stored;
+        if (typeof text === 'string') {
+            lastSaved = text;
+            return text;
+        }
+        return null;
+    } catch {
+        return readJournal();
+    }
+}
+
+/** Saves `text` soon (debounced); a no-op when the reader opted out. */
+export function saveText(text) {
+    if (!remembering()) return;
+    pendingText = () => text;
+    if (!pendingSince) pendingSince = performance.now();
+    clearTimeout(timer);
+    const wait = Math.max(0, Math.min(DEBOUNCE_MS, pendingSince + MAX_WAIT_MS - performance.now()));
+    timer = setTimeout(flush, wait);
+}
+
+/** Writes the pending text now, if there is one. */
+export function flush() {
+    clearTimeout(timer);
+    const read = pendingText;
+    pendingText = null;
+    pendingSince = 0;
+    if (read && remembering()) return writeNow(read());
+    return Promise.resolve();
+}
+
+/**
+ * `text` as a Blob, encoded a piece per task: IndexedDB would clone a string on this thread in
+ * one go, and so would one Blob of it (50–100 ms for 10 MB).
+ */
+async function toBlob(text) {
+    const parts = [];
+    for (let from = 0; from < text.length; ) {
+        let to = Math.min(text.length, from + PIECE_LENGTH);
+        // Never split a surrogate pair: each piece is encoded to UTF-8 on its own.
+        if (to < text.length && /[\uD800-\uDBFF]/.test(text[to - 1])) to -= 1;
+        parts.push(new Blob([text.slice(from, to)]));
+        from = to;
+        if (from < text.length) await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    return new Blob(parts, { type: 'text/plain;charset=utf-8' });
+}
+
+function readJournal() {
+    try {
+        return localStorage.getItem(JOURNAL_KEY);
+    } catch {
+        return null;
+    }
+}
+
+async function writeNow(text) {
+    try {
+        const blob = await toBlob(text);
+        await run('readwrite', (store) => store.put(blob, KEY));
+        lastSaved = text;
+        mark('saved');
+    } catch {
+        // Quota, a private window, storage disabled: the text stays in the page.
+    }
+}
+
+/** Deletes the stored text (and any left by older versions of the page). */
+export async function forget() {
+    clearTimeout(timer);
+    pendingText = null;
+    pendingSince = 0;
+    try {
+        localStorage.removeItem(JOURNAL_KEY);
+    } catch {}
+    try {
+        await run('readwrite', (store) => store.delete(KEY));
+    } catch {}
+    lastSaved = null;
+    mark('deleted');
+}
+
+/**
+ * Wires the opt-out checkbox: checked means remember. Unchecking deletes the stored text at once;
+ * checking again stores the current text (`currentText()`).
+ * @param {HTMLInputElement} checkbox
+ * @param {() => string} currentText
+ */
+export function bindRememberCheckbox(checkbox, currentText) {
+    checkbox.checked = remembering();
+    checkbox.addEventListener('change', async () => {
+        try {
+            if (checkbox.checked) localStorage.removeItem(OPT_OUT_KEY);
+            else localStorage.setItem(OPT_OUT_KEY, 'no');
+        } catch {}
+        if (checkbox.checked) {
+            await writeNow(currentText());
+        } else {
+            await forget();
+            mark('off');
+        }
+    });
+    // A reload or a closed tab must not lose the last keystrokes, typed before the page even
+    // analysed them: when the page is hidden, the text as it is now is written if it changed.
+    const saveOnHide = () => {
+        clearTimeout(timer);
+        pendingText = null;
+        pendingSince = 0;
+        const text = currentText();
+        if (!remembering() || text === lastSaved) return;
+        if (text.length <= JOURNAL_MAX_LENGTH) {
+            try {
+                localStorage.setItem(JOURNAL_KEY, text);
+            } catch {}
+        }
+        writeNow(text);
+    };
+    addEventListener('pagehide', saveOnHide);
+    document.addEventListener('visibilitychange', () => {
+        if (document.visibilityState === 'hidden') saveOnHide();
+    });
+}

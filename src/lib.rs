@@ -34,6 +34,11 @@ mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
+// The private stages and the input generator, for benches/ and examples/bench_inputs.rs only.
+#[cfg(feature = "bench")]
+#[doc(hidden)]
+pub mod bench_support;
+
 pub use analysis::{Analysis, Basis, Cluster, Entity, Label, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
 pub use text::offsets::{OffsetMap, OffsetUnit};
 

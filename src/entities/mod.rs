@@ -50,6 +50,22 @@ pub(crate) fn find(text: &str, _paragraphs: &[Span], _sentences: &[Sentence]) ->
     clusters::assign(text, merge(names, patterns::find(text)))
 }
 
+/// The stages of `find`, one at a time, for the benchmarks (`crate::bench_support`).
+#[cfg(feature = "bench")]
+pub(crate) mod stages {
+    use crate::analysis::{Entity, Label, Span};
+
+    /// The tagger alone; no names when the model does not load, as in `find`.
+    pub(crate) fn names(text: &str) -> Vec<Entity> {
+        super::shipped_model().map(|model| super::find_with(model, text)).unwrap_or_default()
+    }
+
+    /// The date and figure rules alone.
+    pub(crate) fn figures(text: &str) -> Vec<(Span, Label)> {
+        super::patterns::find(text)
+    }
+}
+
 fn shipped_model() -> Result<&'static Model, &'static ModelError> {
     static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
     MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES)).as_ref()

@@ -262,8 +262,9 @@ pub(crate) fn classify(text: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> 
         let para = paragraphs[q.paragraph];
         let prev_end = k.checked_sub(1).map(|p| quotes[top_level[p]].outer.end).filter(|&e| e >= para.start && e <= q.outer.start);
         let next_start = top_level.get(k + 1).map(|&n| quotes[n].outer.start).filter(|&s| s >= q.outer.end);
-        // The quote's own paragraph for a continued quote is where it ends. A binary search: a
-        // linear one per quote costs O(paragraphs × quotes) on a long article.
+        // The quote's own paragraph for a continued quote is where it ends: the last paragraph
+        // starting at or before its end, found by binary search (a linear scan per quote made
+        // this stage quadratic in the text's length).
         let end_para = paragraphs[..paragraphs.partition_point(|p| p.start <= q.outer.end)].last().copied().unwrap_or(para);
         let right_limit = next_start.map_or(end_para.end, |s| s.min(end_para.end)).max(q.outer.end);
         let starts_lower = q.body.slice(text).chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase);

@@ -1,0 +1,60 @@
+//! For the benchmarks only (cargo feature `bench`): each stage of [`crate::analyze`] on its own,
+//! and the seeded input generator. Not part of the API: hidden from the docs, absent from every
+//! build without the feature, and free to change with the stages.
+//!
+//! The stages are exactly the calls `analyze` makes, in its order, so their times add up to
+//! its time: `segment` → `quotes` (pairing + classification) → `entities` (the tagger
+//! `entity_names`, the rules `entity_figures`, then merging and clustering) → `attribute` →
+//! `clusters`.
+
+pub mod corpus;
+
+use crate::analysis::{Cluster, Entity, Label, Quote, Sentence, Span};
+
+/// Paragraphs and sentences, the input of every later stage.
+pub struct Segments {
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Segmentation: paragraphs, then sentences.
+pub fn segment(text: &str) -> Segments {
+    let paragraphs = crate::text::segment::paragraphs(text);
+    let sentences = crate::text::segment::sentences(text, &paragraphs);
+    Segments { paragraphs, sentences }
+}
+
+/// Quote marks paired into spans, and each span classified (direct, partial, term, nested).
+pub fn quotes(text: &str, segments: &Segments) -> Vec<Quote> {
+    crate::quotes::find(text, &segments.paragraphs, &segments.sentences)
+}
+
+/// Every entity, as `analyze` finds them: tagger, rules, merge, clusters.
+pub fn entities(text: &str, segments: &Segments) -> Vec<Entity> {
+    crate::entities::find(text, &segments.paragraphs, &segments.sentences)
+}
+
+/// The tagger alone: tokens, features, the model's scores and Viterbi decoding.
+pub fn entity_names(text: &str) -> Vec<Entity> {
+    crate::entities::stages::names(text)
+}
+
+/// The date and figure rules alone (the regexes).
+pub fn entity_figures(text: &str) -> Vec<(Span, Label)> {
+    crate::entities::stages::figures(text)
+}
+
+/// Speakers and cues for `quotes`.
+pub fn attribute(text: &str, segments: &Segments, quotes: &mut [Quote], entities: &[Entity]) {
+    crate::speakers::attribute(text, &segments.paragraphs, &segments.sentences, quotes, entities)
+}
+
+/// One summary per entity cluster.
+pub fn clusters(text: &str, entities: &[Entity]) -> Vec<Cluster> {
+    crate::entities::cluster_summaries(text, entities)
+}
+
+/// Whitespace-separated tokens: the unit every benchmark counts words in.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace().count()
+}

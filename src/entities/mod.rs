@@ -158,6 +158,9 @@ pub(crate) fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
 /// Honorifics that CoNLL leaves outside PERSON spans; the tagger sees few of them.
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mme", "dr", "prof", "rev"];
 
+/// Nouns for a people or a part of one: a lone name right before one is a group.
+const PEOPLE_NOUNS: &[&str] = &["minority", "minorities", "community", "communities", "diaspora", "population", "majority", "people", "peoples"];
+
 /// Capitalised words that are never a name alone (src/data/function_words.txt, shared with
 /// attribution).
 static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -206,7 +209,12 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
             return None;
         }
     }
+    // "the Kurdish minority", "the Roma community": a lone name before a noun for a people is a
+    // group, whatever else the tagger took it for.
+    let names_a_people = words.len() == 1
+        && next.is_some_and(|t| PEOPLE_NOUNS.contains(&t.span.slice(text).to_lowercase().as_str()));
     let label = match kind {
+        _ if names_a_people => Label::Group,
         // The tagger read the glued pair as one name; what is left is a group.
         _ if glued => Label::Group,
         Kind::Person => Label::Person,
@@ -282,6 +290,7 @@ mod tests {
         );
         check("They told us the US would act.", &["US/PLACE#0"]);
         check("Recently, Kelly Ayotte spoke. Do Republicans agree?", &["Kelly Ayotte/PERSON#0", "Republicans/GROUP#1"]);
+        check("The Kurdish minority and the Roma community voted.", &["Kurdish/GROUP#0", "Roma/GROUP#1"]);
         check(
             "The Republicans and Democrats in the U.S. Senate disagreed, said John Smith of the Associated Press.",
             &[

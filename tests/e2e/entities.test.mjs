@@ -8,35 +8,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WWW, startServer, launchChromium, openPage, paste, analyzeInPage, saveScreenshot } from './support.mjs';
+import { WWW, paste, analyzeInPage, saveScreenshot, usePage } from './support.mjs';
 import { ALL_LABELS, ALL_LABELS_FIRST, SAMPLE_ENTITY_PANEL } from './cases.mjs';
 
 const SAMPLE = readFileSync(join(WWW, 'sample.txt'), 'utf8');
 const LABELS = Object.keys(ALL_LABELS_FIRST);
 
-let server;
-let browser;
-
-before(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
-
-async function open(t, options) {
-    const opened = await openPage(browser, server.origin, options);
-    t.after(async () => {
-        assert.deepEqual(opened.log.errors, [], 'uncaught errors on the page');
-        const foreign = opened.log.requests.filter((url) => new URL(url).origin !== server.origin);
-        assert.deepEqual(foreign, [], 'requests to other origins');
-        await opened.context.close();
-    });
-    return opened;
-}
+const suite = usePage();
+const open = suite.open;
 
 /** The computed colours of the first mark of each label, and the palette's values for them. */
 async function entityColours(page) {

@@ -7,32 +7,11 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { ROOT, WWW, startServer, launchChromium, openPage, waitForAnalysis, analysisCount, paste, saveScreenshot } from './support.mjs';
+import { ROOT, WWW, waitForAnalysis, analysisCount, paste, saveScreenshot, usePage } from './support.mjs';
 import { SAMPLE_SPEAKER_PANEL } from './cases.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
-
-async function open(t, options) {
-    const opened = await openPage(browser, server.origin, options);
-    t.after(async () => {
-        assert.deepEqual(opened.log.errors, [], 'uncaught errors on the page');
-        const foreign = opened.log.requests.filter((url) => new URL(url).origin !== server.origin);
-        assert.deepEqual(foreign, [], 'requests to other origins');
-        await opened.context.close();
-    });
-    return opened;
-}
+const suite = usePage();
+const open = suite.open;
 
 /** The panel as [speaker, [quote text without its mark, …]] per group. */
 async function speakerPanel(page) {
@@ -170,7 +149,7 @@ test('keyboard: j / k step through quotes, s / S through speakers, with visible 
 
 test('corrections change the panel and the export, and survive a reload', async (t) => {
     const { page, context } = await open(t);
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.origin });
     const copiedJson = async () => {
         await page.click('[data-export="json copy"]');
         await page.waitForFunction(() => /copied/.test(document.getElementById('export-status').textContent));

@@ -4,6 +4,8 @@ import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { before, after } from 'node:test';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -135,4 +137,32 @@ export async function saveScreenshot(page, name) {
     const path = join(SCREENSHOTS, name);
     await page.screenshot({ path, fullPage: false });
     return path;
+}
+
+/**
+ * One server and one browser for the calling test file, started before its tests and closed
+ * after them. `open(t, options)` opens the page; when test `t` ends, an uncaught error on the
+ * page or a request to another origin fails it.
+ */
+export function usePage() {
+    const suite = { server: null, browser: null };
+    before(async () => {
+        suite.server = await startServer();
+        suite.browser = await launchChromium();
+    });
+    after(async () => {
+        await suite.browser?.close();
+        await suite.server?.close();
+    });
+    suite.open = async (t, options) => {
+        const opened = await openPage(suite.browser, suite.server.origin, options);
+        t.after(async () => {
+            assert.deepEqual(opened.log.errors, [], 'uncaught errors on the page');
+            const foreign = opened.log.requests.filter((url) => new URL(url).origin !== suite.server.origin);
+            assert.deepEqual(foreign, [], 'requests to other origins');
+            await opened.context.close();
+        });
+        return opened;
+    };
+    return suite;
 }

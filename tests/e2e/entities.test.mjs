@@ -4,7 +4,7 @@
 // through mentions, the tooltip on hover and focus, entities drawn on top of quotes (split
 // where they cross a quote's edge), and the cost of drawing a 10,000-word article.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

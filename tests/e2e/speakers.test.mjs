@@ -3,7 +3,7 @@
 // own sample (www/sample.txt), jumping to a quote, keyboard navigation, and corrections that
 // change the panel and the export and survive a reload.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';

@@ -16,9 +16,6 @@ const BATCH = 200;
 self.addEventListener('message', async ({ data }) => {
     if (data.type === 'init') {
         adoptModule(data.module);
-        // Build the analyser's tables (model, gazetteers, regexes: ~150 ms) now, while the page
-        // is still loading, rather than during the first real analysis.
-        analyzeHere('“Yes,” Ann Lee said in Paris on Monday.');
         return;
     }
     const { id } = data;

@@ -61,7 +61,9 @@ fn slices(js_text: &JsString, value: &Value, out: &mut Vec<(String, String)>) {
     match value {
         Value::Array(items) => items.iter().for_each(|v| slices(js_text, v, out)),
         Value::Object(fields) => {
-            if let (Some(start), Some(end), Some(Value::String(text))) = (fields.get("start"), fields.get("end"), fields.get("text")) {
+            if let (Some(start), Some(end), Some(Value::String(text))) =
+                (fields.get("start"), fields.get("end"), fields.get("text"))
+            {
                 let sliced = js_text.slice(start.as_u64().unwrap() as u32, end.as_u64().unwrap() as u32);
                 out.push((sliced.into(), text.clone()));
             }
@@ -85,7 +87,11 @@ fn offsets_slice_js_strings_past_emoji_accents_and_crlf() {
     let quotes: Vec<(String, String, String)> = (0..document["quotes"].as_array().unwrap().len())
         .map(|i| {
             let kind = document["quotes"][i]["kind"].as_str().unwrap().to_owned();
-            (kind, js_text.slice(quote(i, "start"), quote(i, "end")).into(), js_text.slice(quote(i, "outer_start"), quote(i, "outer_end")).into())
+            (
+                kind,
+                js_text.slice(quote(i, "start"), quote(i, "end")).into(),
+                js_text.slice(quote(i, "outer_start"), quote(i, "outer_end")).into(),
+            )
         })
         .collect();
     let expected = [

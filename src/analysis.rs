@@ -121,6 +121,8 @@ pub enum MentionKind {
 }
 
 impl MentionKind {
+    pub const ALL: [MentionKind; 3] = [MentionKind::Name, MentionKind::Pronoun, MentionKind::Nominal];
+
     pub fn as_str(self) -> &'static str {
         match self {
             MentionKind::Name => "name",
@@ -144,6 +146,8 @@ pub enum Basis {
 }
 
 impl Basis {
+    pub const ALL: [Basis; 4] = [Basis::Explicit, Basis::Pronoun, Basis::Continuation, Basis::Nearest];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Basis::Explicit => "explicit",

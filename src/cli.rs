@@ -9,7 +9,7 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use serde::Serialize;
 use serde_json::Value;
 
-use quotelens::export::{export, Document};
+use quotelens::export::{export, DocumentOut};
 use quotelens::OffsetUnit;
 
 const HELP: &str = "\
@@ -22,10 +22,10 @@ USAGE:
     quotelens --help | --version
 
 OUTPUT:
-    {\"id\", \"schema\": 1, \"unit\": \"codepoint\", \"quotes\": [...], \"entities\": [...], \"paragraphs\": [...]}
-    Offsets are Unicode code points into the input text, end exclusive. A quote is
-    {\"id\", \"start\", \"end\", \"outer_start\", \"outer_end\", \"text\", \"kind\", \"paragraph\",
-     \"unclosed\", \"parent\", \"speaker\", \"cue\"}; kind is direct, partial, term or nested.
+    One wire document per article or line, with the line's \"id\" (null for FILE) as its first field.
+    Offsets are Unicode code points into the input text, end exclusive (\"unit\": \"codepoint\").
+    Every field is documented once, in the wire contract: src/export.rs, and the same generated
+    as TypeScript in src/export.d.ts.
     A bad JSON line is answered with {\"id\": <id or null>, \"error\": \"<message>\"} and the stream goes on.
 ";
 
@@ -71,7 +71,7 @@ impl From<io::Error> for CliError {
 struct Answer<'t> {
     id: &'t Value,
     #[serde(flatten)]
-    document: Document<'t>,
+    document: DocumentOut<'t>,
 }
 
 #[derive(Serialize)]

@@ -31,8 +31,10 @@ mod quotes;
 mod speakers;
 mod text;
 
+// Public only so tests/wasm.rs calls the real boundary; JavaScript is its one real caller.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[doc(hidden)]
+pub mod wasm;
 
 // The private stages and the input generator, for benches/ and examples/bench_inputs.rs only.
 #[cfg(feature = "bench")]

@@ -10,6 +10,9 @@ use std::time::Duration;
 
 use serde_json::{json, Value};
 
+use quotelens::export::export;
+use quotelens::OffsetUnit;
+
 fn quotelens() -> Command {
     Command::new(env!("CARGO_BIN_EXE_quotelens"))
 }
@@ -41,22 +44,18 @@ fn slice_cp(text: &str, start: u64, end: u64) -> String {
 }
 
 #[test]
-fn an_article_gives_one_json_object_with_the_documented_fields() {
+fn an_article_is_printed_as_the_wire_document_in_code_points_after_a_null_id() {
+    // The fields themselves are the contract's (src/export.rs); the CLI adds only the id.
     let text = "“We are ready,” the mayor said. The “ghost” town waits.";
     let (code, stdout, stderr) = run(&[], text);
     assert_eq!(code, 0, "{stderr}");
+    let document = serde_json::to_string(&export(text, &quotelens::analyze(text), OffsetUnit::CodePoint)).unwrap();
+    assert_eq!(stdout, format!("{{\"id\":null,{}\n", &document[1..]), "byte for byte");
     let doc: Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(doc["schema"], 1);
-    assert!(doc["entities"].is_array());
-    let quotes = doc["quotes"].as_array().unwrap();
-    assert_eq!(quotes.len(), 2);
-    let keys: Vec<&str> = quotes[0].as_object().unwrap().keys().map(String::as_str).collect();
-    for key in ["id", "start", "end", "outer_start", "outer_end", "text", "kind", "paragraph", "unclosed", "parent", "speaker", "cue"] {
-        assert!(keys.contains(&key), "quote lacks {key}: {keys:?}");
-    }
-    assert_eq!(quotes[0]["kind"], "direct");
-    assert_eq!(quotes[1]["kind"], "term");
-    assert_eq!(quotes[1]["text"], "ghost");
+    assert_eq!(doc["unit"], "codepoint");
+    assert_eq!(doc["quotes"][0]["kind"], "direct");
+    assert_eq!(doc["quotes"][1]["kind"], "term");
+    assert_eq!(doc["quotes"][1]["text"], "ghost");
 }
 
 #[test]
@@ -144,6 +143,7 @@ fn help_version_and_usage_errors() {
     let (code, stdout, _) = run(&["--help"], "");
     assert_eq!(code, 0);
     assert!(stdout.contains("--jsonl"));
+    assert!(stdout.contains("src/export.rs"), "--help points at the wire contract");
     let (code, stdout, _) = run(&["--version"], "");
     assert_eq!(code, 0);
     assert!(stdout.starts_with("quotelens "));

@@ -29,55 +29,47 @@ function isLowSurrogate(unit) {
     return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
+/** @typedef {import('./pkg/quotelens.js').DocumentOut} DocumentOut the wire document (src/export.d.ts) */
+
 /**
- * The analysis as the CLI prints it (`{"id":null,"schema":…,"unit":"codepoint",…}`), fields in
- * the CLI's order. Corrections, when there are any, are the one addition: a `corrections`
- * field at the end listing what the user changed (the wire format only ever grows by fields).
+ * Whether the wire field `key` holds an offset. The contract's one rule (src/export.rs,
+ * "Offsets"; a Rust test holds every field to it): a field is an offset exactly when its name
+ * is `start` or `end` or ends in `_start` or `_end`.
+ */
+export function isOffsetField(key) {
+    return key === 'start' || key === 'end' || key.endsWith('_start') || key.endsWith('_end');
+}
+
+/**
+ * `value`, any part of a wire document, copied with every offset passed through `convert` and
+ * everything else as it is, keys in their order: no field is named here, so a field the Rust
+ * types gain is carried over (and converted, if it is an offset) without a change to this file.
+ */
+export function convertOffsets(value, convert, key = '') {
+    if (Array.isArray(value)) return value.map((item) => convertOffsets(item, convert, key));
+    if (value !== null && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, convertOffsets(v, convert, k)]));
+    }
+    return typeof value === 'number' && isOffsetField(key) ? convert(value) : value;
+}
+
+/**
+ * The analysis as the CLI prints it (`{"id":null,"schema":…,"unit":"codepoint",…}`): the wire
+ * document in the module's field order (the CLI's), offsets in code points. What the page adds
+ * to it (corrections.js: `applied` and `stale`, `corrected` on a quote) is left out, except that
+ * applied corrections, when there are any, are listed in a `corrections` field at the end (the
+ * wire format only ever grows by fields).
+ *
+ * @param {string} text
+ * @param {DocumentOut & {applied?: any[], stale?: any[]}} analysis UTF-16 offsets into `text`
  */
 export function toCliDocument(text, analysis) {
     const cp = codePointOffsets(text);
     const at = (offset) => cp[offset];
-    const mention = (m) => (m ? { start: at(m.start), end: at(m.end), text: m.text } : null);
-    const document = {
-        id: null,
-        schema: analysis.schema,
-        unit: 'codepoint',
-        quotes: analysis.quotes.map((q) => ({
-            id: q.id,
-            start: at(q.start),
-            end: at(q.end),
-            outer_start: at(q.outer_start),
-            outer_end: at(q.outer_end),
-            text: q.text,
-            kind: q.kind,
-            paragraph: q.paragraph,
-            unclosed: q.unclosed,
-            parent: q.parent,
-            speaker: q.speaker
-                ? {
-                      start: at(q.speaker.start),
-                      end: at(q.speaker.end),
-                      text: q.speaker.text,
-                      kind: q.speaker.kind,
-                      entity: q.speaker.entity,
-                      basis: q.speaker.basis,
-                      refers_to: mention(q.speaker.refers_to),
-                  }
-                : null,
-            cue: mention(q.cue),
-        })),
-        entities: analysis.entities.map((e) => ({
-            id: e.id,
-            start: at(e.start),
-            end: at(e.end),
-            text: e.text,
-            label: e.label,
-            cluster: e.cluster,
-        })),
-        clusters: analysis.clusters.map((c) => ({ id: c.id, label: c.label, name: c.name, mentions: c.mentions })),
-        paragraphs: analysis.paragraphs.map((p) => ({ start: at(p.start), end: at(p.end) })),
-    };
-    const applied = analysis.applied ?? [];
+    const { applied = [], stale: _stale, ...wire } = analysis;
+    wire.quotes = wire.quotes.map(({ corrected: _corrected, ...quote }) => quote);
+    // `unit` keeps its place: a spread key that is set again is not moved.
+    const document = { id: null, ...convertOffsets(wire, at), unit: 'codepoint' };
     if (applied.length > 0) {
         const span = (a) => ({ start: at(a.start), end: at(a.end), text: a.text });
         document.corrections = {

@@ -7,7 +7,7 @@
 
 #![allow(dead_code)]
 
-use quotelens::export::{export, Document, Range};
+use quotelens::export::{export, DocumentOut, RangeOut};
 use quotelens::{analyze, Analysis, OffsetUnit, QuoteKind, Span};
 
 /// Analyses `text`, checks the analysis and its exports in every unit, and returns it.
@@ -152,12 +152,12 @@ pub fn check_exports(text: &str, analysis: &Analysis) {
     }
 }
 
-fn check_document(text: &str, analysis: &Analysis, doc: &Document, table: &[u32], unit: OffsetUnit) {
+fn check_document(text: &str, analysis: &Analysis, doc: &DocumentOut, table: &[u32], unit: OffsetUnit) {
     let same = |span: Span, start: usize, end: usize, what: &str| {
         let expected = (table[span.start] as usize, table[span.end] as usize);
         assert_eq!((start, end), expected, "{unit:?} offsets of {what} {span:?} do not slice the same text");
     };
-    let range = |span: Span, r: &Range, what: &str| same(span, r.start, r.end, what);
+    let range = |span: Span, r: &RangeOut, what: &str| same(span, r.start, r.end, what);
     assert_eq!(doc.quotes.len(), analysis.quotes.len());
     for (q, out) in analysis.quotes.iter().zip(&doc.quotes) {
         same(q.inner, out.start, out.end, "quote");

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { ROOT, WWW, startServer, launchChromium, openPage, paste } from './support.mjs';
 import { CSV_TRICKY, ALL_STYLES } from './cases.mjs';
 import { parseCsv } from './csv.mjs';
+import { isOffsetField, toJson } from '../../www/export.js';
 
 const SAMPLE = readFileSync(join(WWW, 'sample.txt'), 'utf8');
 
@@ -56,63 +57,62 @@ async function downloaded(page, format) {
 /** What a spreadsheet-safe cell holds for `value`: a leading = + - @ tab or CR gets a `'`. */
 const guarded = (value) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
 
-/** The CLI's wire format, field by field: [name, type] (types as in src/wasm.rs, in code points). */
-const SCHEMA = {
-    document: [['id', 'null'], ['schema', 'number'], ['unit', 'string'], ['quotes', 'array'], ['entities', 'array'], ['clusters', 'array'], ['paragraphs', 'array']],
-    quote: [['id', 'number'], ['start', 'number'], ['end', 'number'], ['outer_start', 'number'], ['outer_end', 'number'], ['text', 'string'], ['kind', 'string'], ['paragraph', 'number'], ['unclosed', 'boolean'], ['parent', 'number|null'], ['speaker', 'object|null'], ['cue', 'object|null']],
-    speaker: [['start', 'number'], ['end', 'number'], ['text', 'string'], ['kind', 'string'], ['entity', 'number|null'], ['basis', 'string'], ['refers_to', 'object|null']],
-    span: [['start', 'number'], ['end', 'number'], ['text', 'string']],
-    entity: [['id', 'number'], ['start', 'number'], ['end', 'number'], ['text', 'string'], ['label', 'string'], ['cluster', 'number']],
-    cluster: [['id', 'number'], ['label', 'string'], ['name', 'string'], ['mentions', 'number']],
-    paragraph: [['start', 'number'], ['end', 'number']],
-};
-
-function checkShape(value, fields, path) {
-    assert.deepEqual(Object.keys(value), fields.map(([name]) => name), `${path}: fields and their order`);
-    for (const [name, type] of fields) {
-        const v = value[name];
-        const actual = v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v;
-        assert.ok(type.split('|').includes(actual), `${path}.${name} is ${actual}, not ${type}`);
-    }
-}
-
-/** Checks `doc` against the CLI's schema, and its offsets by slicing `text` in code points. */
+/**
+ * Checks `doc` as the CLI prints it, without listing the contract's fields (src/export.rs is
+ * their one home; the comparison with the CLI's output below checks every one): the id and the
+ * unit first, every offset (by the contract's naming rule) inside the text in code points, and
+ * every `{start, end, text}` object slicing its text out of the code points.
+ */
 function checkCliDocument(doc, text) {
-    checkShape(doc, SCHEMA.document, 'document');
+    assert.deepEqual(Object.keys(doc).slice(0, 3), ['id', 'schema', 'unit']);
+    assert.equal(doc.id, null);
     assert.equal(doc.unit, 'codepoint');
     assert.equal(doc.schema, 1);
+    for (const key of ['quotes', 'entities', 'clusters', 'paragraphs']) assert.ok(Array.isArray(doc[key]), key);
     const points = [...text];
     const slice = (s) => points.slice(s.start, s.end).join('').replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
-    for (const q of doc.quotes) {
-        checkShape(q, SCHEMA.quote, `quote ${q.id}`);
-        assert.equal(slice(q), q.text, `quote ${q.id} in code points`);
-        assert.ok(['direct', 'partial', 'term', 'nested'].includes(q.kind));
-        if (q.speaker) {
-            checkShape(q.speaker, SCHEMA.speaker, `quote ${q.id} speaker`);
-            assert.equal(slice(q.speaker), q.speaker.text);
-            assert.ok(['explicit', 'pronoun', 'continuation', 'nearest'].includes(q.speaker.basis));
-            if (q.speaker.refers_to) {
-                checkShape(q.speaker.refers_to, SCHEMA.span, 'refers_to');
-                assert.equal(slice(q.speaker.refers_to), q.speaker.refers_to.text);
-            }
+    let spans = 0;
+    const walk = (value, path) => {
+        if (Array.isArray(value)) return value.forEach((item, i) => walk(item, `${path}[${i}]`));
+        if (value === null || typeof value !== 'object') return;
+        for (const [key, v] of Object.entries(value)) {
+            if (isOffsetField(key)) assert.ok(Number.isInteger(v) && v >= 0 && v <= points.length, `${path}.${key} = ${v}`);
+            walk(v, `${path}.${key}`);
         }
-        if (q.cue) {
-            checkShape(q.cue, SCHEMA.span, `quote ${q.id} cue`);
-            assert.equal(slice(q.cue), q.cue.text);
+        if ('start' in value && 'end' in value && typeof value.text === 'string') {
+            assert.equal(slice(value), value.text, `${path} in code points`);
+            spans += 1;
         }
-    }
-    for (const e of doc.entities) {
-        checkShape(e, SCHEMA.entity, `entity ${e.id}`);
-        assert.equal(slice(e), e.text);
-    }
-    for (const c of doc.clusters) checkShape(c, SCHEMA.cluster, `cluster ${c.id}`);
-    for (const p of doc.paragraphs) checkShape(p, SCHEMA.paragraph, 'paragraph');
+    };
+    walk(doc, 'document');
+    assert.ok(spans >= doc.quotes.length + doc.entities.length, 'every quote and entity has its text');
 }
 
 /** The CLI binary, if it is built (release first). */
 function cliBinary() {
     return ['release', 'debug'].map((profile) => join(ROOT, 'target', profile, 'quotelens')).find((path) => existsSync(path));
 }
+
+test('a field the wire format gains reaches the JSON, its offsets in code points', () => {
+    // No browser: export.js on a document with a field no file in www/ names. 🍮 is two UTF-16
+    // units and one code point, so every offset after it moves by one.
+    const text = '🍮 “Sweet,” she said.';
+    const document = {
+        schema: 1,
+        unit: 'utf16',
+        quotes: [{ id: 0, start: 4, end: 10, outer_start: 3, outer_end: 11, text: 'Sweet,', corrected: true }],
+        entities: [],
+        clusters: [],
+        paragraphs: [{ start: 0, end: 21 }],
+        attributions_to_come: [{ quote: 0, source: { start: 12, end: 15, text: 'she' }, content_end: 10, weight: 10 }],
+    };
+    assert.equal(
+        toJson(text, document),
+        '{"id":null,"schema":1,"unit":"codepoint","quotes":[{"id":0,"start":3,"end":9,"outer_start":2,"outer_end":10,"text":"Sweet,"}],' +
+            '"entities":[],"clusters":[],"paragraphs":[{"start":0,"end":20}],' +
+            '"attributions_to_come":[{"quote":0,"source":{"start":11,"end":14,"text":"she"},"content_end":9,"weight":10}]}\n',
+    );
+});
 
 test('the CSV reads back with an RFC 4180 parser and matches the JSON', async (t) => {
     const { page } = await open(t);

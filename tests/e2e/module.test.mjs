@@ -1,14 +1,14 @@
 // The built module (www/pkg, as the page loads it) under Node, without a browser: the exported
-// `analyze` gives UTF-16 offsets that slice JS strings, its result matches the hand-written
-// TypeScript types in src/wasm.rs field for field, and a panic reaches console.error and is
-// thrown to the caller with its message.
+// `analyze` gives UTF-16 offsets that slice JS strings, the module's .d.ts declares it with the
+// wire types generated from the Rust types (src/export.d.ts; tests/wasm.rs compares the values
+// themselves with the native export), and a panic reaches console.error and is thrown to the
+// caller with its message.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WWW } from './support.mjs';
-import { ALL_STYLES } from './cases.mjs';
+import { ROOT, WWW } from './support.mjs';
 
 const PKG = join(WWW, 'pkg');
 
@@ -38,14 +38,17 @@ test('offsets are UTF-16 code units: slicing the JS string gives each quote', ()
     }
 });
 
-test('the result matches the TypeScript types in quotelens.d.ts, field for field', () => {
-    const types = parseDeclarations(readFileSync(join(PKG, 'quotelens.d.ts'), 'utf8'));
-    // A text with a nested quote (a non-null parent), a name or two, several paragraphs.
-    const analysis = glue.analyze(ALL_STYLES + '\nAngela Merkel visited Paris on 3 May 2015.\n');
-    assert.ok(analysis.quotes.some((q) => q.parent !== null), 'the text should have a nested quote');
-    checkType(analysis, 'Analysis', types, 'analysis');
-    // The declared function returns the interface, not `any`.
-    assert.match(types.functions.get('analyze') ?? '', /\):\s*Analysis\s*;?$/);
+test('the module declares analyze with the generated wire types, and the package re-exports each', () => {
+    const contract = readFileSync(join(ROOT, 'src', 'export.d.ts'), 'utf8');
+    const declarations = readFileSync(join(PKG, 'quotelens.d.ts'), 'utf8');
+    assert.ok(declarations.includes(contract.trim()), 'src/export.d.ts is in the module\'s .d.ts as it is');
+    assert.match(declarations, /^export function analyze\(text: string\): DocumentOut;$/m);
+    // The package's own types (www/embed/index.d.ts) re-export every wire type by name.
+    const names = [...contract.matchAll(/^export type (\w+)/gm)].map(([, name]) => name);
+    assert.ok(names.includes('DocumentOut') && names.includes('Analysis'), names.join(' '));
+    const reexported = readFileSync(join(WWW, 'embed', 'index.d.ts'), 'utf8').match(/^export type \{([^}]*)\}/m)?.[1] ?? '';
+    const missing = names.filter((name) => !new RegExp(`\\b${name}\\b`).test(reexported));
+    assert.deepEqual(missing, [], 'wire types www/embed/index.d.ts does not re-export');
 });
 
 test('a panic is reported on console.error and thrown as an Error, both with its message', async () => {
@@ -64,68 +67,3 @@ test('a panic is reported on console.error and thrown as an Error, both with its
     // The other instance is untouched.
     assert.equal(glue.analyze('“Still fine,” he said.').quotes.length, 1);
 });
-
-// --- A checker for the small TypeScript subset the custom section uses ------------------------
-
-/**
- * Interfaces (name → [[field, type]]), type aliases (name → type) and function signatures from
- * a .d.ts. Only what src/wasm.rs writes is understood: `export interface X { a: T; }`,
- * `export type X = …;`, and `export function f(…): T;`.
- */
-function parseDeclarations(source) {
-    const clean = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '');
-    const interfaces = new Map();
-    for (const [, name, body] of clean.matchAll(/export interface (\w+)\s*\{([^}]*)\}/g)) {
-        const fields = [...body.matchAll(/(\w+)\??\s*:\s*([^;]+);/g)].map(([, field, type]) => [field, type.trim()]);
-        interfaces.set(name, fields);
-    }
-    const aliases = new Map();
-    for (const [, name, type] of clean.matchAll(/export type (\w+)\s*=\s*([^;]+);/g)) {
-        aliases.set(name, type.replace(/\s+/g, ' ').trim());
-    }
-    const functions = new Map();
-    for (const [, name, signature] of clean.matchAll(/export function (\w+)(\([^)]*\)\s*:\s*[^;]+;)/g)) {
-        functions.set(name, signature.trim());
-    }
-    return { interfaces, aliases, functions };
-}
-
-function checkType(value, type, types, path) {
-    type = type.trim();
-    const union = splitUnion(type);
-    if (union.length > 1) {
-        const errors = [];
-        for (const member of union) {
-            try {
-                checkType(value, member, types, path);
-                return;
-            } catch (error) {
-                errors.push(error.message);
-            }
-        }
-        assert.fail(`${path}: ${JSON.stringify(value)} is none of ${type}\n  ${errors.join('\n  ')}`);
-    }
-    if (type.endsWith('[]')) {
-        assert.ok(Array.isArray(value), `${path} should be an array`);
-        value.forEach((item, i) => checkType(item, type.slice(0, -2), types, `${path}[${i}]`));
-        return;
-    }
-    if (/^"[^"]*"$/.test(type)) return assert.equal(value, JSON.parse(type), path);
-    if (type === 'null') return assert.equal(value, null, path);
-    if (type === 'number') return assert.ok(Number.isInteger(value) && value >= 0, `${path} should be a number`);
-    if (type === 'string' || type === 'boolean') return assert.equal(typeof value, type, path);
-    if (types.aliases.has(type)) return checkType(value, types.aliases.get(type), types, path);
-    const fields = types.interfaces.get(type);
-    assert.ok(fields, `${path}: unknown type ${type}`);
-    assert.ok(value !== null && typeof value === 'object', `${path} should be an object (${type})`);
-    assert.deepEqual(
-        Object.keys(value).sort(),
-        fields.map(([field]) => field).sort(),
-        `${path}: the fields of the value and of interface ${type} differ`,
-    );
-    for (const [field, fieldType] of fields) checkType(value[field], fieldType, types, `${path}.${field}`);
-}
-
-function splitUnion(type) {
-    return type.split('|').map((part) => part.trim()).filter(Boolean);
-}

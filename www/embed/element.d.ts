@@ -1,11 +1,11 @@
 // Types of 'quotelens/element' (element.js). Importing the module registers <quote-lens>.
 
-import type { Analysis } from './index.js';
+import type { DocumentOut } from './index.js';
 
 export interface QuoteLensAnalyzedDetail {
     /** The text shown, one line per paragraph; the analysis's offsets index it. */
     text: string;
-    analysis: Analysis;
+    analysis: DocumentOut;
 }
 
 /** `<quote-lens for="id" labels="direct partial PERSON" theme="light|dark|auto" speakers="off" legend>` */

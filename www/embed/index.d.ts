@@ -1,10 +1,20 @@
-// Types of the quotelens package's API (index.js). Written by hand; the Analysis types are the
-// wasm module's own (src/wasm.rs, re-exported from the wasm-bindgen .d.ts). The consumer test
-// (tests/consumer) type-checks an app against this file with `tsc --noEmit`.
+// Types of the quotelens package's API (index.js), written by hand. The wire format's types are
+// not: they are generated from the Rust types (src/export.d.ts) and reach this file through the
+// wasm module's own .d.ts. The consumer test (tests/consumer) type-checks an app against this
+// file with `tsc --noEmit`.
 
-import type { Analysis, Cluster, Cue, Entity, EntityLabel, Quote, QuoteKind, Speaker, TextRange } from '../pkg/quotelens.js';
+import type {
+    Basis, ClusterOut, CueOut, DocumentOut, EntityLabel, EntityOut, MentionKind, OffsetUnit, QuoteKind, QuoteOut,
+    RangeOut, ReferentOut, SpeakerOut,
+    // Deprecated names of the same types (before they were generated).
+    Analysis, Cluster, Cue, Entity, Quote, Speaker, TextRange,
+} from '../pkg/quotelens.js';
 
-export type { Analysis, Cluster, Cue, Entity, EntityLabel, Quote, QuoteKind, Speaker, TextRange };
+export type {
+    Basis, ClusterOut, CueOut, DocumentOut, EntityLabel, EntityOut, MentionKind, OffsetUnit, QuoteKind, QuoteOut,
+    RangeOut, ReferentOut, SpeakerOut,
+    Analysis, Cluster, Cue, Entity, Quote, Speaker, TextRange,
+};
 
 /** A quote kind or an entity label. */
 export type Label = QuoteKind | EntityLabel;
@@ -33,7 +43,7 @@ export interface AnalyzeOptions {
  * Analyses `text`. Offsets are UTF-16 code units: `text.slice(quote.start, quote.end)`.
  * Throws before `init()`, and after the module has crashed (a Rust panic spends the instance).
  */
-export function analyze(text: string, options?: AnalyzeOptions): Analysis;
+export function analyze(text: string, options?: AnalyzeOptions): DocumentOut;
 
 export interface HighlightOptions extends AnalyzeOptions {
     /** Underline each shown quote's speaker (default true). */
@@ -55,7 +65,7 @@ export interface HighlightResult {
     /** The text that was analysed: the element's text, one line break per block element. */
     text: string;
     /** Its analysis (offsets into `text`), unfiltered. */
-    analysis: Analysis;
+    analysis: DocumentOut;
     /** How many <mark> elements were inserted. */
     marks: number;
 }

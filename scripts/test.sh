@@ -14,7 +14,9 @@ echo "== formatting (cargo fmt --check; style in rustfmt.toml)"
 cargo fmt --all --check
 
 echo "== lints (clippy, warnings are errors: the library, the CLI, every test and tools/)"
-cargo clippy --workspace --all-targets --locked -- -D warnings
+# The root package as shipped (without `internals`), then tools/ (which turns `internals` on).
+cargo clippy --all-targets --locked -- -D warnings
+cargo clippy -p quotelens-tools --all-targets --locked -- -D warnings
 # src/wasm.rs and tests/wasm.rs exist only for wasm32.
 cargo clippy --locked --target wasm32-unknown-unknown --lib --test wasm -- -D warnings
 

@@ -29,8 +29,8 @@ fn sha256_hex(bytes: &[u8]) -> String {
 #[test]
 fn the_committed_model_is_the_one_the_readme_records() {
     let readme = readme();
-    let recorded = recorded_sha256(&readme, "ner/model.bin")
-        .expect("src/data/README.md records \"`ner/model.bin` sha256: `<64 hex digits>`\"");
+    let recorded =
+        recorded_sha256(&readme, "ner/model.bin").expect("src/data/README.md records \"`ner/model.bin` sha256: `<64 hex digits>`\"");
     let model = std::fs::read(data_dir().join("ner/model.bin")).expect("src/data/ner/model.bin");
     assert_eq!(
         sha256_hex(&model),

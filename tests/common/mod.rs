@@ -156,7 +156,10 @@ fn parse_case(name: String, body: &str, checks: Checks) -> Case {
             let (quote, who) = l.split_once(" => ").unwrap_or_else(|| panic!("{name}: `quote start => speaker` expected, got {l:?}"));
             let fields: Vec<&str> = who.trim().split(" | ").collect();
             let n = if fields[0] == "none" { 1 } else { 3 };
-            assert!(fields.len() == n || fields.len() == n + 1, "{name}: `none [| cue]` or `speaker | refers to | basis [| cue]`, got {l:?}");
+            assert!(
+                fields.len() == n || fields.len() == n + 1,
+                "{name}: `none [| cue]` or `speaker | refers to | basis [| cue]`, got {l:?}"
+            );
             let cue = fields.get(n).map(|c| c.to_string());
             ExpectedSpeaker { quote_start: quote.trim().to_string(), who: fields[..n].join(" | "), cue }
         })
@@ -272,7 +275,9 @@ pub fn check(case: &Case, got: &Observed) -> Result<(), String> {
             })
             .collect();
         if expected != found {
-            problems.push(format!("entities (label, text, in: index of the cluster's first mention):\n    expected: {expected:?}\n    got:      {found:?}"));
+            problems.push(format!(
+                "entities (label, text, in: index of the cluster's first mention):\n    expected: {expected:?}\n    got:      {found:?}"
+            ));
         }
     }
     if problems.is_empty() {

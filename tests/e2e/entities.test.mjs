@@ -232,7 +232,7 @@ test('an entity inside a quote has both highlights, one on top of the other', as
 test('an entity crossing a quote’s edge is split, the text kept whole and the tag drawn once', async (t) => {
     const { page } = await open(t);
     const result = await page.evaluate(async () => {
-        const { renderArticle } = await import('./render.js');
+        const { renderArticle } = await import('./view/render.js');
         const text = 'Said the Port Averly “Council of Port Averly” today.';
         const quoteStart = text.indexOf('“');
         const quoteEnd = text.indexOf('”') + 1;

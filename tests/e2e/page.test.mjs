@@ -253,7 +253,7 @@ test('a panic shows an error, then the page analyses again with a fresh instance
     await paste(page, { 'text/plain': SAMPLE });
     assert.equal(await page.isVisible('#error'), false);
     await assertViewMatchesAnalysis(page, SAMPLE);
-    assert.equal(await page.evaluate(async () => (await import('./engine.js')).instanceCount()), 2);
+    assert.equal(await page.evaluate(async () => (await import('./analysis/engine.js')).instanceCount()), 2);
 });
 
 test('screenshots in light, dark and narrow; the CSP holds', async (t) => {

@@ -125,7 +125,7 @@ export async function highlights(page) {
 /** What the page's own engine returns for `text` (the wasm `analyze`, UTF-16 offsets). */
 export async function analyzeInPage(page, text) {
     return page.evaluate(async (t) => {
-        const engine = await import('./engine.js');
+        const engine = await import('./analysis/engine.js');
         const result = await engine.analyze(t);
         if (!result.ok) throw new Error(result.error);
         return result.analysis;

@@ -124,8 +124,8 @@ function ownScripts(scripts) {
 test('every text goes to the one worker, which answers as the main thread would (and how fast)', async (t) => {
     const { page } = await open(t);
     const report = await page.evaluate(async (texts) => {
-        const engine = await import('./engine.js');
-        const offthread = await import('./offthread.js');
+        const engine = await import('./analysis/engine.js');
+        const offthread = await import('./analysis/offthread.js');
         const out = { timings: {} };
         // Warm both: the worker started with the page, with the module the page compiled.
         const started = performance.now();
@@ -169,8 +169,8 @@ test('every text goes to the one worker, which answers as the main thread would 
 test('a panic in the worker ends it; the next analysis runs in a fresh worker', async (t) => {
     const { page, log } = await open(t);
     const report = await page.evaluate(async () => {
-        const engine = await import('./engine.js');
-        const offthread = await import('./offthread.js');
+        const engine = await import('./analysis/engine.js');
+        const offthread = await import('./analysis/offthread.js');
         const big = '“Big,” she said. '.repeat(1000);
         const first = await engine.analyze(big);
         const panic = await engine.panicForTest();
@@ -198,7 +198,7 @@ test('a panic in the worker ends it; the next analysis runs in a fresh worker', 
 test('a newer text cancels the analysis running in the worker', async (t) => {
     const { page } = await open(t);
     const report = await page.evaluate(async (big) => {
-        const engine = await import('./engine.js');
+        const engine = await import('./analysis/engine.js');
         const controller = new AbortController();
         const first = engine.analyze(big, { signal: controller.signal });
         const second = engine.analyze('“Next,” he said. '.repeat(1000));
@@ -550,7 +550,7 @@ test('CSP: the page, its worker and its module run under the strict policy with 
     await page.check('#remember');
     const state = await page.evaluate(async () => ({
         violations: window.__cspViolations,
-        workers: (await import('./offthread.js')).workerCount(),
+        workers: (await import('./analysis/offthread.js')).workerCount(),
         csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]').content,
     }));
     assert.deepEqual(state.violations, []);

@@ -4,9 +4,9 @@
 // article), or "not a quotation". The panel reports what the user asks for through callbacks;
 // it keeps no corrections itself.
 
-import { inferredReason, isInferred, speakerGroups } from '../attribution.js';
-import { clusterKey, quoteKey } from '../corrections.js';
-import { SPEAKER_LABELS, entityLabel, quoteKind } from '../labels.js';
+import { inferredReason, isInferred, speakerGroups } from '../core/attribution.js';
+import { clusterKey, quoteKey } from '../model/corrections.js';
+import { SPEAKER_LABELS, entityLabel, quoteKind } from '../core/labels.js';
 import { correctionList, el, excerpt } from './dom.js';
 
 export class SpeakersPanel {

@@ -2,7 +2,7 @@
 // Each chip is a toggle button (aria-pressed) that shows or hides that kind in the view; the
 // caller applies it (app.js sets the view's data-hide). Data from labels.js, colours from CSS.
 
-import { ENTITY_LABELS, QUOTE_KINDS } from './labels.js';
+import { ENTITY_LABELS, QUOTE_KINDS } from '../core/labels.js';
 
 /**
  * Fills `quoteList` and `entityList` (<ul>s) with toggle chips; `onToggle(key, shown)` is

@@ -17,8 +17,8 @@
 
 import { analyzeInWorker, panicInWorkerForTest, prestartWorker, workerCount } from './offthread.js';
 
-const GLUE_URL = new URL('./pkg/quotelens.js', import.meta.url);
-const WASM_URL = new URL('./pkg/quotelens_bg.wasm', import.meta.url);
+const GLUE_URL = new URL('../pkg/quotelens.js', import.meta.url);
+const WASM_URL = new URL('../pkg/quotelens_bg.wasm', import.meta.url);
 
 /** @type {Promise<WebAssembly.Module> | null} compiled once per page */
 let compiled = null;
@@ -99,7 +99,7 @@ export function preload() {
  * An aborted `signal` stops the worker's run and answers `{ok: false, cancelled: true}`.
  * @param {string} text
  * @param {{signal?: AbortSignal}} [options]
- * @returns {Promise<{ok: true, analysis: import('./pkg/quotelens.js').Analysis, ms: number}
+ * @returns {Promise<{ok: true, analysis: import('../pkg/quotelens.js').Analysis, ms: number}
  *                 | {ok: false, error: string, crashed: boolean}>}
  */
 export async function analyze(text, { signal } = {}) {

@@ -4,8 +4,8 @@
 // shows the tooltip (kind, speaker, why an attribution is inferred; an entity's label and the
 // name of its cluster). Lighting is a class (`is-lit`), styled in page.css.
 
-import { inferredReason, isInferred, speakerName } from './attribution.js';
-import { entityLabel, quoteKind } from './labels.js';
+import { inferredReason, isInferred, speakerName } from '../core/attribution.js';
+import { entityLabel, quoteKind } from '../core/labels.js';
 
 export class Linking {
     /**

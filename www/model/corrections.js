@@ -47,6 +47,30 @@ export function without(corrections, type, index) {
     return { ...corrections, [type]: corrections[type].filter((_, i) => i !== index) };
 }
 
+/**
+ * A change the reader asks for in a panel, applied to `corrections`: a copy, or the same object
+ * when nothing changes.
+ * @param {ReturnType<typeof emptyCorrections>} corrections
+ * @param {{type: 'speaker', quote: string, entity: string | null} | {type: 'notQuote', quote: string}
+ *       | {type: 'merge', from: string, into: string} | {type: 'undo', list: string, index: number}
+ *       | {type: 'reset'}} change
+ */
+export function withChange(corrections, change) {
+    switch (change.type) {
+        case 'speaker':
+            return withSpeaker(corrections, change.quote, change.entity);
+        case 'notQuote':
+            return withNotQuote(corrections, change.quote);
+        case 'merge':
+            return withMerge(corrections, change.from, change.into);
+        case 'undo':
+            return without(corrections, change.list, change.index);
+        case 'reset':
+            return isEmpty(corrections) ? corrections : emptyCorrections();
+    }
+    return corrections;
+}
+
 /** Reads stored corrections defensively: anything malformed is dropped, never thrown. */
 export function normalizeCorrections(value) {
     const out = emptyCorrections();

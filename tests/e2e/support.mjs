@@ -115,6 +115,26 @@ export async function paste(page, flavours) {
     await waitForAnalysis(page, before);
 }
 
+/**
+ * Waits until the tooltip is shown, tied to the focused element, with text matching `pattern`,
+ * and returns its text. Not right after the action that focuses a mark: a jump scrolls smoothly
+ * to the mark, and the tooltip waits out of sight until the mark is in view (view/tooltip.js);
+ * on a busy machine the scroll takes longer than the test's next step.
+ * @param {import('playwright-core').Page} page
+ * @param {RegExp} pattern
+ */
+export async function waitForTooltip(page, pattern = /./) {
+    await page.waitForFunction(
+        ({ source, flags }) => {
+            const tip = document.getElementById('tooltip');
+            const focused = document.activeElement;
+            return !tip.hidden && focused?.getAttribute('aria-describedby') === tip.id && new RegExp(source, flags).test(tip.textContent);
+        },
+        { source: pattern.source, flags: pattern.flags },
+    );
+    return page.textContent('#tooltip');
+}
+
 /** The highlights in the view: [{id, kind, text}] in document order. */
 export async function highlights(page) {
     return page.$$eval('#view mark.quote', (marks) =>

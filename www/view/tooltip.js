@@ -44,9 +44,11 @@ export class Tooltip {
             nodes.push(section);
         }
         this.element.replaceChildren(...nodes);
-        this.element.hidden = false;
         this.describe(target);
-        this.place(target);
+        // A target still scrolled out of its view (a jump scrolls smoothly to it) shows the tooltip
+        // when it comes into view (the scroll listener above), not before.
+        this.element.hidden = !isInView(target);
+        if (!this.element.hidden) this.place(target);
     }
 
     hide() {

@@ -26,10 +26,11 @@ const PARAGRAPHS = new Set([
     'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
     'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6',
     'HEADER', 'HGROUP', 'HR', 'LEGEND', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY',
-    'TABLE', 'TBODY', 'TFOOT', 'THEAD', 'UL',
+    'TABLE', 'UL',
 ]);
 
-/** Elements that are one line: a break before and after, never a paragraph. */
+/** Elements that are one line: a break before and after, never a paragraph. (A table's row
+ * groups, thead / tbody / tfoot, break nothing of their own: their rows do.) */
 const LINES = new Set(['TR', 'CAPTION']);
 
 /** Table cells: a tab between two of them. */
@@ -62,9 +63,9 @@ export function isSkipped(element) {
 
 /**
  * Walks the article text under `root` (the root itself is always read) in document order.
- * `text(node, pre)` is called for each text node (pre: inside <pre>); `separator` is the
- * break owed before the next text node: the strongest break met since the last text node, or
- * null for none (never before the first text, never after the last). `opaque(element)` marks
+ * `text(node, pre, separator)` is called for each text node (pre: inside <pre>); `separator`
+ * is the break owed before it: the strongest break met since the last text, or null for none
+ * (never before the first text, never after the last, never before layout whitespace). `opaque(element)` marks
  * an element whose text is not read but which breaks like a paragraph (the embed: an element
  * highlighted on its own). An explicit stack, not recursion: articles nest deeply.
  * @param {Node} root
@@ -90,6 +91,12 @@ export function walkText(root, visit) {
         if (node.nodeType === 3 /* TEXT_NODE */) {
             const textNode = /** @type {Text} */ (node);
             if (textNode.data === '') continue;
+            // Whitespace alone outside <pre> is layout (source indentation between blocks): it
+            // stands before the break owed, which goes to the next real text.
+            if (!pre && /^[ \t\n\r\f]*$/.test(textNode.data)) {
+                visit.text(textNode, pre, null);
+                continue;
+            }
             visit.text(textNode, pre, started ? owed : null);
             started = true;
             owed = null;

@@ -89,7 +89,7 @@ async function analyzeNow() {
     progress.analysing(text);
     const result = await engine.analyze(text, { signal: cancelRunning.signal });
     if (request !== latestRequest) return;
-    if (!result.ok) {
+    if (result.ok === false) {
         markAnalysed(request, false);
         showPlain(text);
         showError(result.crashed ? `${result.error}. It has been restarted: edit the text to analyse it again.` : result.error);
@@ -122,6 +122,7 @@ function markAnalysed(request, ok) {
  * view's scroll position and the current quote. An article is drawn at once (synchronously); a
  * very long one in chunks with progress shown (progressive.js), and the promise says whether it
  * was drawn to the end before a newer text took over.
+ * @param {{isCurrent?: () => boolean}} [options]
  */
 function display({ isCurrent = () => true } = {}) {
     const started = performance.now();
@@ -312,7 +313,7 @@ async function start() {
         setReplaced(null);
     });
     fileInput.addEventListener('change', () => {
-        const [file] = fileInput.files;
+        const file = fileInput.files?.[0];
         if (file) loadFile(file);
         fileInput.value = '';
     });

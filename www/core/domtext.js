@@ -112,7 +112,7 @@ export function walkText(root, visit) {
         }
         if (name === 'BR') {
             // Two <br> in a row stand for a paragraph break, as in many e-mail and CMS exports.
-            if (owed === 'line') owed = 'paragraph';
+            if (/** @type {Break | null} */ (owed) === 'line') owed = 'paragraph';
             else owe('line');
             continue;
         }

@@ -87,7 +87,11 @@ export function labelSet(labels) {
  * `speakers`, each shown quote's speaker. One span per speaker range, naming all its quotes.
  * @returns {Span[]}
  */
-export function spansOf(analysis, { labels, speakers = true, prefix = 'quotelens' } = {}) {
+/**
+ * @param {import('../core/types.js').Analysis} analysis
+ * @param {{labels?: Iterable<string> | string, speakers?: boolean, prefix?: string}} [options]
+ */
+export function spansOf(analysis, { labels = undefined, speakers = true, prefix = 'quotelens' } = {}) {
     const shown = labelSet(labels);
     /** @type {Span[]} */
     const spans = [];
@@ -121,6 +125,7 @@ export function spansOf(analysis, { labels, speakers = true, prefix = 'quotelens
                 existing.data.quoteId += ` ${quote.id}`;
                 continue;
             }
+            /** @type {Span} */
             const span = {
                 start: speaker.start,
                 end: speaker.end,
@@ -171,7 +176,7 @@ export function highlightElement(root, analyze, options = {}) {
     root.setAttribute(ROOT_ATTRIBUTE, '');
     root.setAttribute(THEME_ATTRIBUTE, options.theme ?? 'light');
     applyPalette(root, options.palette, prefix, state);
-    if (options.injectStyles ?? true) adoptStyles(root.getRootNode(), prefix);
+    if (options.injectStyles ?? true) adoptStyles(/** @type {Document | ShadowRoot} */ (root.getRootNode()), prefix);
     return { text, analysis, marks: state.marks.length };
 }
 
@@ -224,6 +229,13 @@ function checkPrefix(prefix) {
  * marks, so a quote within one text node is one element, with an entity nested in it; a mark
  * never reaches across an element of the host page, so a new text node starts new marks.
  */
+/**
+ * @param {Document} doc
+ * @param {Segment[]} segments
+ * @param {Span[]} spans
+ * @param {string} prefix
+ * @param {{splits: Text[][], marks: Element[]}} state
+ */
 function wrapSpans(doc, segments, spans, prefix, state) {
     if (segments.length === 0) return;
     const length = segments[segments.length - 1].end;
@@ -259,10 +271,11 @@ function wrapSpans(doc, segments, spans, prefix, state) {
                 },
                 attach: (mark, outer) => {
                     if (outer) outer.appendChild(mark);
-                    else piece.node.parentNode.insertBefore(mark, piece.node);
+                    else piece.node.parentNode?.insertBefore(mark, piece.node);
                 },
             });
-            parent.appendChild(piece.node);
+            // Never null: the stretch covers the piece, so at least one mark is open.
+            /** @type {Element} */ (parent).appendChild(piece.node);
         }
     }
     for (const mark of firstMark.values()) mark.classList.add(`${prefix}-first`);

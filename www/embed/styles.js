@@ -94,7 +94,7 @@ const sheets = new WeakMap();
  * @param {Document | ShadowRoot} target
  */
 export function adoptStyles(target, prefix = 'quotelens') {
-    const doc = target.ownerDocument ?? target;
+    const doc = /** @type {Document} */ (target.ownerDocument ?? target);
     const view = doc.defaultView;
     if (!view || !('adoptedStyleSheets' in target)) return;
     let byPrefix = sheets.get(doc);

@@ -158,7 +158,7 @@ export function applyCorrections(analysis, corrections) {
         const cluster = correction.entity === null ? null : clusterByKey.get(correction.entity);
         if (!quote || dropped.has(quote.id) || cluster === undefined) return stale.push({ type: 'speakers', index });
         reassigned.set(quote.id, cluster === null ? null : mapCluster(cluster.id));
-        const name = cluster === null ? null : clustersById.get(mapCluster(cluster.id)).name;
+        const name = cluster === null ? null : (clustersById.get(mapCluster(cluster.id))?.name ?? null);
         applied.push({ type: 'speakers', index, text: quote.text, start: quote.start, end: quote.end, name });
     });
 

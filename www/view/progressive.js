@@ -34,18 +34,18 @@ const latestRun = new WeakMap();
  * @param {Element} view
  * @param {string} text
  * @param {object | null} analysis
- * @param {(text: string, analysis: object) => Node} render
+ * @param {((text: string, analysis: object) => Node) | null} render (null: the text alone)
  * @param {{isCurrent?: () => boolean, onProgress?: (fraction: number) => void}} [options]
  */
 export async function renderProgressively(view, text, analysis, render, { isCurrent = () => true, onProgress } = {}) {
     const draw = (from, to) => {
         const part = text.slice(from, to);
-        return analysis ? render(part, sliceAnalysis(analysis, from, to)) : view.ownerDocument.createTextNode(part);
+        return analysis && render ? render(part, sliceAnalysis(analysis, from, to)) : view.ownerDocument.createTextNode(part);
     };
     const run = (latestRun.get(view) ?? 0) + 1;
     latestRun.set(view, run);
     if (text.length <= CHUNKED_LENGTH) {
-        view.replaceChildren(analysis ? render(text, analysis) : view.ownerDocument.createTextNode(text));
+        view.replaceChildren(analysis && render ? render(text, analysis) : view.ownerDocument.createTextNode(text));
         onProgress?.(1);
         return true;
     }

@@ -25,7 +25,7 @@ import { renderLayers } from '../core/layers.js';
  * or repeated. Offsets are UTF-16 code units.
  *
  * @param {string} text
- * @param {{quotes: object[], entities: object[]}} analysis the wire format (src/wasm.rs)
+ * @param {import('../core/types.js').ShownAnalysis} analysis the wire format (UTF-16), corrected
  * @param {Document} doc
  * @returns {DocumentFragment}
  */

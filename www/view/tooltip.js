@@ -2,6 +2,8 @@
 // shows on hover only). Its content is built from text nodes; it is tied to the focused element
 // with aria-describedby. Knows nothing of the analysis: callers hand it lines of text.
 
+/** @typedef {{text: string, kind?: 'title' | 'note'}} TooltipLine a line of the tooltip */
+
 const GAP = 8;
 /** Linked marks within this many pixels of the target's first line are kept clear. */
 const NEAR = 120;
@@ -24,6 +26,9 @@ export class Tooltip {
     }
 
     /**
+     * @param {Element} target
+     * @param {TooltipLine[][]} sections
+     * @param {Element[]} [keepVisible]
      * Shows `sections` (arrays of {text, kind?} lines, kind: 'title' | 'note' | undefined) by
      * `target`, above its first line box (below it when there is no room above), and clear of
      * the `keepVisible` elements near it (the lit speaker and cue the reader wants to see).

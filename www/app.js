@@ -8,14 +8,13 @@ import { applyCorrections, emptyCorrections, isEmpty, quoteKey, withChange } fro
 import { loadCorrections, saveCorrections, textKey } from './model/storage.js';
 import { exportAs } from './export/actions.js';
 import { wireKeys } from './view/keys.js';
-import { buildLegends, updateCounts } from './view/legend.js';
-import { ENTITY_LABELS, QUOTE_KINDS } from './core/labels.js';
+import { Legends } from './view/legend.js';
 import { Linking } from './view/linking.js';
 import { Navigation } from './view/navigation.js';
 import { EntitiesPanel } from './panels/entities.js';
 import { SpeakersPanel } from './panels/speakers.js';
 import { wireTabs } from './panels/tabs.js';
-import { countKinds, renderArticle } from './view/render.js';
+import { renderArticle } from './view/render.js';
 import { Tooltip } from './view/tooltip.js';
 import { CHUNKED_LENGTH, Progress, renderProgressively } from './view/progressive.js';
 import * as persist from './input/persist.js';
@@ -30,8 +29,6 @@ const DEBOUNCE_MS = 180;
 const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
 const input = /** @type {HTMLTextAreaElement} */ (byId('article'));
 const view = byId('view');
-const legend = byId('legend');
-const entityLegend = byId('entity-legend');
 const statusLine = byId('status');
 const errorBanner = byId('error');
 const dropZone = byId('drop-zone');
@@ -55,6 +52,7 @@ let shown = { text: '', raw: null, key: '', corrections: emptyCorrections(), mod
 /** Quote kinds and entity labels the user has hidden with the legend toggles. */
 const hidden = new Set();
 
+const legends = new Legends(byId('legend'), byId('entity-legend'), view, hidden);
 const tooltip = new Tooltip(byId('tooltip'));
 const linking = new Linking(view, tooltip);
 const speakersPanel = new SpeakersPanel(byId('panel-speakers'), {
@@ -102,7 +100,7 @@ async function analyzeNow() {
     if (shown.text !== text) navigation.reset();
     shown = { text, raw: result.analysis, key, corrections, model: null };
     if (!(await display({ isCurrent: () => request === latestRequest }))) return;
-    updateStatus(shown.model, result.ms);
+    progress.shown(shown.model, result.ms);
     markAnalysed(request, true);
     if (!firstHighlightMarked) {
         firstHighlightMarked = true;
@@ -138,7 +136,7 @@ function display({ isCurrent = () => true } = {}) {
         linking.update(model);
         speakersPanel.update(model);
         entitiesPanel.update(model);
-        updateLegends(model);
+        legends.update(model);
         navigation.redrawn();
         // Read by the browser tests: the script time of one full draw (view, panels, legends);
         // the browser's layout of the new view comes after it.
@@ -167,38 +165,11 @@ function showPlain(text) {
     speakersPanel.update(nothing);
     entitiesPanel.update(nothing);
     view.setAttribute('aria-busy', 'false');
-    updateLegends(null);
-    statusLine.textContent = 'Not analysed';
+    legends.update(null);
+    progress.shown(null);
 }
 
-// --- Legends, toggles, status -------------------------------------------------------------
-
-function updateLegends(model) {
-    updateCounts(legend, model ? countKinds(model, QUOTE_KINDS) : null);
-    let labels = null;
-    if (model) {
-        labels = new Map(ENTITY_LABELS.map((l) => [l.label, 0]));
-        for (const entity of model.entities) labels.set(entity.label, (labels.get(entity.label) ?? 0) + 1);
-    }
-    updateCounts(entityLegend, labels);
-}
-
-function toggleKind(key, shownNow) {
-    if (shownNow) hidden.delete(key);
-    else hidden.add(key);
-    if (hidden.size === 0) delete view.dataset.hide;
-    else view.dataset.hide = [...hidden].join(' ');
-}
-
-function updateStatus(model, elapsedMs) {
-    const n = model.quotes.length;
-    const unclosed = model.quotes.filter((q) => q.unclosed).length;
-    const parts = [n === 1 ? '1 quotation' : `${n} quotations`];
-    if (unclosed > 0) parts.push(`${unclosed} without a closing mark`);
-    parts.push(model.entities.length === 1 ? '1 entity' : `${model.entities.length} entities`);
-    parts.push(`${elapsedMs < 1 ? '<1' : Math.round(elapsedMs)} ms`);
-    statusLine.textContent = parts.join(' · ');
-}
+// --- The error banner ----------------------------------------------------------------------
 
 function showError(message) {
     errorBanner.textContent = message;
@@ -295,7 +266,6 @@ export async function panicForTest() {
 
 async function start() {
     engine.preload();
-    buildLegends(legend, entityLegend, toggleKind);
     wireTabs();
     wireKeys({ nextQuote: (step) => navigation.nextQuote(step), nextSpeaker: (step) => navigation.nextSpeaker(step) });
     for (const button of document.querySelectorAll('[data-export]')) {

@@ -228,6 +228,26 @@ export class Progress {
         this.bar.hidden = true;
         delete document.documentElement.dataset.progress;
     }
+
+    /**
+     * What the view shows, once drawn: the counts and the module's time; or, for `model` null,
+     * that the text is not analysed.
+     * @param {{quotes: Array<{unclosed: boolean}>, entities: unknown[]} | null} model
+     * @param {number} [elapsedMs]
+     */
+    shown(model, elapsedMs = 0) {
+        if (!model) {
+            this.statusLine.textContent = 'Not analysed';
+            return;
+        }
+        const n = model.quotes.length;
+        const unclosed = model.quotes.filter((q) => q.unclosed).length;
+        const parts = [n === 1 ? '1 quotation' : `${n} quotations`];
+        if (unclosed > 0) parts.push(`${unclosed} without a closing mark`);
+        parts.push(model.entities.length === 1 ? '1 entity' : `${model.entities.length} entities`);
+        parts.push(`${elapsedMs < 1 ? '<1' : Math.round(elapsedMs)} ms`);
+        this.statusLine.textContent = parts.join(' · ');
+    }
 }
 
 function size(text) {

@@ -92,10 +92,3 @@ function entityMark(entity, doc) {
     mark.tabIndex = -1;
     return mark;
 }
-
-/** How many quotes of each kind `analysis` holds: Map kind → count (every kind present). */
-export function countKinds(analysis, kinds) {
-    const counts = new Map(kinds.map((k) => [k.kind, 0]));
-    for (const quote of analysis.quotes) counts.set(quote.kind, (counts.get(quote.kind) ?? 0) + 1);
-    return counts;
-}

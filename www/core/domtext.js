@@ -55,7 +55,7 @@ export function isBlock(node) {
  * Whether the content of `element` is article text.
  * @param {Element} element
  */
-export function isSkipped(element) {
+function isSkipped(element) {
     if (SKIPPED.has(element.nodeName.toUpperCase())) return true;
     const editable = element.getAttribute('contenteditable');
     return editable !== null && editable.toLowerCase() !== 'false';

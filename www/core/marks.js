@@ -18,7 +18,7 @@ import { ENTITY_LABELS, QUOTE_KINDS } from './labels.js';
  * @param {string} key a quote kind or an entity label (wire spelling)
  * @param {Role} role
  */
-export function paletteProperty(what, key, role) {
+function paletteProperty(what, key, role) {
     return `${what}-${key.toLowerCase()}-${role}`;
 }
 

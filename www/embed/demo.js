@@ -25,7 +25,8 @@ function draw() {
     }
     const speakers = boxes.some((box) => box.name === 'speakers' && box.checked);
     const { analysis, marks } = highlight(article, { labels: chosenLabels(), speakers, theme: 'auto' });
-    const people = new Set(analysis.quotes.map((q) => q.speaker?.refers_to?.text ?? q.speaker?.text).filter(Boolean));
+    // The speakers as the marks name them (data-speaker: the name the quotelens page gives).
+    const people = new Set([...article.querySelectorAll('mark[data-quotelens="quote"][data-speaker]')].map((m) => /** @type {HTMLElement} */ (m).dataset.speaker));
     status.textContent = `${analysis.quotes.length} quotes from ${people.size} speakers · ${marks} marks`;
     document.documentElement.dataset.highlighted = String(marks);
 }

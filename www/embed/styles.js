@@ -18,7 +18,7 @@ import { PALETTE } from './palette.js';
  * `entity-` (`--quotelens-person-tint` is palette.css's `--entity-person-tint`).
  * @param {string} name a palette.css property, without `--`
  */
-export function embedKey(name) {
+function embedKey(name) {
     return name.replace(/^(?:quote|entity)-/, '');
 }
 

@@ -116,10 +116,11 @@ export async function paste(page, flavours) {
 }
 
 /**
- * Waits until the tooltip is shown, tied to the focused element, with text matching `pattern`,
- * and returns its text. Not right after the action that focuses a mark: a jump scrolls smoothly
- * to the mark, and the tooltip waits out of sight until the mark is in view (view/tooltip.js);
- * on a busy machine the scroll takes longer than the test's next step.
+ * Waits until the tooltip is shown, tied to the focused element, clear of that element's first
+ * line, with text matching `pattern`, and returns its text. Not right after the action that
+ * focuses a mark: a jump scrolls smoothly to the mark, and the tooltip waits out of sight until
+ * the mark is in view, then follows it (view/tooltip.js); on a busy machine the scroll takes
+ * longer than the test's next step.
  * @param {import('playwright-core').Page} page
  * @param {RegExp} pattern
  */
@@ -128,9 +129,14 @@ export async function waitForTooltip(page, pattern = /./) {
         ({ source, flags }) => {
             const tip = document.getElementById('tooltip');
             const focused = document.activeElement;
-            return !tip.hidden && focused?.getAttribute('aria-describedby') === tip.id && new RegExp(source, flags).test(tip.textContent);
+            if (tip.hidden || !focused || focused.getAttribute('aria-describedby') !== tip.id) return false;
+            const line = focused.getClientRects()[0];
+            const box = tip.getBoundingClientRect();
+            const clear = box.bottom <= line.top || box.top >= line.bottom;
+            return clear && new RegExp(source, flags).test(tip.textContent);
         },
         { source: pattern.source, flags: pattern.flags },
+        { polling: 'raf' },
     );
     return page.textContent('#tooltip');
 }

@@ -14,12 +14,19 @@ export class Tooltip {
         this.element = element;
         this.target = null;
         // The target moves when the view scrolls (a jump scrolls smoothly after focusing): follow
-        // it, out of sight while it is scrolled out of its view.
+        // it, out of sight while it is scrolled out of its view. Placed in the next animation
+        // frame, where the target's position is the one painted: during a smooth scroll, a
+        // position read in the scroll event is a step behind and the tooltip covered its mark.
+        let frame = 0;
         const follow = () => {
-            if (!this.target) return;
-            if (!this.target.isConnected) return this.hide();
-            this.element.hidden = !isInView(this.target);
-            if (!this.element.hidden) this.place(this.target);
+            if (frame) return;
+            frame = requestAnimationFrame(() => {
+                frame = 0;
+                if (!this.target) return;
+                if (!this.target.isConnected) return this.hide();
+                this.element.hidden = !isInView(this.target);
+                if (!this.element.hidden) this.place(this.target);
+            });
         };
         window.addEventListener('scroll', follow, { capture: true, passive: true });
         window.addEventListener('resize', follow, { passive: true });

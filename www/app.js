@@ -160,7 +160,8 @@ function showPlain(text) {
     renderProgressively(view, text, null, null);
     progress.done();
     shown = { text, raw: null, key: '', corrections: emptyCorrections(), model: null };
-    const nothing = { quotes: [], entities: [], clusters: [], paragraphs: [], applied: [] };
+    /** @type {import('./core/types.js').ShownAnalysis} */
+    const nothing = { schema: 0, unit: 'utf16', quotes: [], entities: [], clusters: [], paragraphs: [], applied: [] };
     linking.update(nothing);
     speakersPanel.update(nothing);
     entitiesPanel.update(nothing);

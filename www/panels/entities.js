@@ -28,6 +28,7 @@ export class EntitiesPanel {
         );
     }
 
+    /** @param {import('../core/types.js').ShownAnalysis} analysis */
     update(analysis) {
         this.analysis = analysis;
         const byLabel = new Map();

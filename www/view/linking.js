@@ -17,6 +17,7 @@ export class Linking {
     constructor(view, tooltip) {
         this.view = view;
         this.tooltip = tooltip;
+        /** @type {import('../core/types.js').ShownAnalysis | null} null until the first update() */
         this.analysis = null;
         this.lit = [];
         this.index = emptyIndex();
@@ -33,7 +34,9 @@ export class Linking {
         });
     }
 
-    /** Call after each render: indexes the view's marks for `analysis` (the corrected one). */
+    /** Call after each render: indexes the view's marks for `analysis` (the corrected one).
+     * @param {import('../core/types.js').ShownAnalysis} analysis
+     */
     update(analysis) {
         this.analysis = analysis;
         this.clear();
@@ -135,7 +138,7 @@ export class Linking {
     }
 
     describeEntity(mark) {
-        const entity = this.analysis.entities[Number(mark.dataset.entity)];
+        const entity = this.analysis?.entities[Number(mark.dataset.entity)];
         if (!entity) return [];
         const cluster = this.clustersById.get(entity.cluster);
         /** @type {TooltipLine[]} */
@@ -147,7 +150,7 @@ export class Linking {
 
     describeSpeaker(mark) {
         const ids = mark.dataset.quotes.split(' ').map(Number);
-        const quote = this.analysis.quotes[ids[0]];
+        const quote = this.analysis?.quotes[ids[0]];
         if (!quote) return [];
         const name = speakerName(quote, this.clustersById);
         /** @type {TooltipLine[]} */
@@ -158,7 +161,7 @@ export class Linking {
     }
 
     describeQuote(id) {
-        const quote = this.analysis.quotes[id];
+        const quote = this.analysis?.quotes[id];
         if (!quote) return [];
         const kind = quoteKind(quote.kind);
         /** @type {TooltipLine[]} */

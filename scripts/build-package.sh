@@ -4,7 +4,8 @@
 #
 #   pkg/package.json            name, version (from Cargo.toml), exports, types, files, licence
 #   pkg/embed/*.js, *.d.ts      the API (www/embed/: init, initSync, analyze, highlight, …)
-#   pkg/labels.js               display names (www/labels.js)
+#   pkg/core/*.js               the front-end core the embed shares with the page (www/core/:
+#                               labels, layering, the DOM walker, speaker names, mark rules)
 #   pkg/pkg/                    the wasm-bindgen output (www/pkg/), as the page loads it
 #   pkg/quotelens-embed.css     the embed's stylesheet, for pages that link it
 #
@@ -30,9 +31,10 @@ out=pkg
 rm -rf "$out"
 mkdir -p "$out/embed" "$out/pkg"
 cp www/pkg/quotelens.js www/pkg/quotelens.d.ts www/pkg/quotelens_bg.wasm www/pkg/quotelens_bg.wasm.d.ts "$out/pkg/"
-cp www/labels.js "$out/"
+mkdir -p "$out/core"
+cp www/core/*.js "$out/core/"
 cp www/embed/index.js www/embed/index.d.ts www/embed/element.js www/embed/element.d.ts \
-   www/embed/highlight.js www/embed/styles.js www/embed/wasm.js "$out/embed/"
+   www/embed/highlight.js www/embed/styles.js www/embed/palette.js www/embed/wasm.js "$out/embed/"
 cp www/embed/README.md "$out/README.md"
 cp LICENSE-MIT LICENSE-APACHE "$out/"
 node --input-type=module -e "
@@ -68,7 +70,7 @@ cat >"$out/package.json" <<JSON
   "files": [
     "embed/",
     "pkg/",
-    "labels.js",
+    "core/",
     "quotelens-embed.css",
     "README.md",
     "LICENSE-MIT",

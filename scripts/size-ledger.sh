@@ -76,7 +76,9 @@ while IFS= read -r f; do
     total_raw=$((total_raw + raw)) total_gz=$((total_gz + g))
     printf '%-28s %9d %9d\n' "${f#"$out"/shipped/}" "$raw" "$g"
 done < <(
-    ls www/*.html www/*.js www/*.css www/*.svg 2>/dev/null
+    # The page's own files in every folder (www/embed is the package's, www/pkg is measured below).
+    find www \( -path www/pkg -o -path www/embed \) -prune -o -type f \
+        \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.svg' \) -print | sort
     echo "$out/shipped/pkg/quotelens.js"
     echo "$out/shipped/pkg/quotelens_bg.wasm"
 )

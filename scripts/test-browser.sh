@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The wasm-side tests: tests/wasm.rs inside a wasm32 module under Node and in headless Chromium
-# (wasm-bindgen-test-runner),
+# (wasm-bindgen-test-runner), a type-check of www/'s JavaScript (tsc, checkJs),
 # then tests/e2e in real headless Chromium (node:test + playwright-core, /usr/bin/chromium).
 # Screenshots land in target/screenshots/.
 set -euo pipefail
@@ -20,6 +20,10 @@ if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
     (cd "$e2e" && npm ci --no-audit --no-fund)
     echo "$want" >"$stamp"
 fi
+
+# The page's and the embed's JS type-checked (checkJs, JSDoc; the analysis typed by the wasm
+# module's own declarations in www/pkg/quotelens.d.ts, built above).
+(cd "$e2e" && npx --no-install tsc -p tsconfig.www.json)
 
 # The wasm tests run twice: under Node, and in headless Chromium through chromedriver (the
 # browser's flags are in webdriver.json at the root, where the runner looks for them).

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WWW, paste, analyzeInPage, saveScreenshot, usePage } from './support.mjs';
+import { WWW, paste, analyzeInPage, saveScreenshot, usePage, waitForTooltip } from './support.mjs';
 import { ALL_LABELS, ALL_LABELS_FIRST, SAMPLE_ENTITY_PANEL } from './cases.mjs';
 
 const SAMPLE = readFileSync(join(WWW, 'sample.txt'), 'utf8');
@@ -123,7 +123,6 @@ test('clicking a panel row steps through the mentions, focusing the current one'
                 text: focused.textContent,
                 isCurrent: focused.classList.contains('is-current'),
                 outline: getComputedStyle(focused).outlineStyle,
-                tooltip: document.getElementById('tooltip').hidden ? null : document.getElementById('tooltip').textContent,
                 describedBy: focused.getAttribute('aria-describedby'),
             };
         });
@@ -133,8 +132,9 @@ test('clicking a panel row steps through the mentions, focusing the current one'
     assert.equal(first.isCurrent, true);
     assert.notEqual(first.outline, 'none', 'the current mention is visibly outlined');
     assert.equal(await row.locator('.entity-row__position').textContent(), '1 of 2');
-    // Focus shows the tooltip too (not only hover), tied to the mark.
-    assert.match(first.tooltip ?? '', /Person · Søren Kjærgaard/);
+    // Focus shows the tooltip too (not only hover), tied to the mark, once the smooth scroll
+    // has brought the mark into view.
+    assert.match(await waitForTooltip(page, /Person · Søren Kjærgaard/), /Person · Søren Kjærgaard/);
     assert.equal(first.describedBy, 'tooltip');
     await row.click();
     const second = await current();
@@ -232,7 +232,7 @@ test('an entity inside a quote has both highlights, one on top of the other', as
 test('an entity crossing a quote’s edge is split, the text kept whole and the tag drawn once', async (t) => {
     const { page } = await open(t);
     const result = await page.evaluate(async () => {
-        const { renderArticle } = await import('./render.js');
+        const { renderArticle } = await import('./view/render.js');
         const text = 'Said the Port Averly “Council of Port Averly” today.';
         const quoteStart = text.indexOf('“');
         const quoteEnd = text.indexOf('”') + 1;
@@ -270,7 +270,7 @@ test('an entity crossing a quote’s edge is split, the text kept whole and the 
     ]);
 });
 
-test('a 10,000-word article is drawn without freezing the page (time reported)', async (t) => {
+test('a 10,000-word article is drawn whole, marks and all (time reported)', async (t) => {
     const { page } = await open(t);
     let text = '';
     while (text.split(/\s+/).length < 10_000) text += `${SAMPLE}\n`;
@@ -280,12 +280,11 @@ test('a 10,000-word article is drawn without freezing the page (time reported)',
         times.push(await page.evaluate(() => Number(document.documentElement.dataset.renderMs)));
     }
     const marks = await page.$$eval('#view mark', (m) => m.length);
-    const best = Math.min(...times);
     t.diagnostic(`10,000 words, ${marks} marks: view + panels drawn in ${times.map((ms) => ms.toFixed(0)).join(', ')} ms`);
     assert.ok(marks > 1000);
-    // The speed itself is reported above and benchmarked (scripts/bench-browser.sh); the test
-    // guards against a freeze only (best of three: the first draw includes compiling the code).
-    assert.ok(best < 400, `drawing took ${best} ms`);
+    // The speed itself is reported above and benchmarked (scripts/bench-browser.sh), never
+    // asserted: no test depends on the machine's speed. What is checked is that it was drawn.
+    assert.equal(await page.textContent('#view'), `${text}  `);
 });
 
 test('screenshots: the entities panel in light and dark', async (t) => {
@@ -293,7 +292,7 @@ test('screenshots: the entities panel in light and dark', async (t) => {
         const { page } = await open(t, { colorScheme });
         await page.click('#tab-entities');
         await page.click('#panel-entities .entity-row >> text=Søren Kjærgaard');
-        await page.waitForTimeout(400); // the smooth scroll
+        await waitForTooltip(page, /Søren Kjærgaard/); // shown once the smooth scroll has brought the mention into view
         const name = colorScheme === 'light' ? 'entities.png' : 'entities-dark.png';
         t.diagnostic(`screenshot: ${await saveScreenshot(page, name)}`);
     }

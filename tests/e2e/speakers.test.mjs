@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { ROOT, WWW, waitForAnalysis, analysisCount, paste, saveScreenshot, usePage } from './support.mjs';
+import { ROOT, WWW, waitForAnalysis, analysisCount, paste, saveScreenshot, usePage, waitForTooltip } from './support.mjs';
 import { SAMPLE_SPEAKER_PANEL } from './cases.mjs';
 
 const suite = usePage();
@@ -116,10 +116,11 @@ test('keyboard: j / k step through quotes, s / S through speakers, with visible 
             quote: Number(document.activeElement.dataset.quote),
             current: Number(document.querySelector('#panel-speakers .entry[aria-current="true"]')?.dataset.quote),
             outline: getComputedStyle(document.activeElement).outlineStyle,
-            tooltip: !document.getElementById('tooltip').hidden,
         }));
     await page.keyboard.press('j');
-    assert.deepEqual(await at(), { quote: 0, current: 0, outline: 'solid', tooltip: true });
+    assert.deepEqual(await at(), { quote: 0, current: 0, outline: 'solid' });
+    // The tooltip too, once the smooth scroll has brought the quote into view.
+    await waitForTooltip(page, /quote/);
     await page.keyboard.press('j');
     assert.equal((await at()).quote, 1);
     await page.keyboard.press('k');
@@ -230,7 +231,7 @@ test('screenshots: who said what in light and dark (and the README’s, on reque
         // Stop at Ní Bhriain's second quote: her name and the cue lit, the tooltip saying why
         // the attribution is inferred, the panel at its entry.
         for (let i = 0; i < 3; i += 1) await page.keyboard.press('j');
-        await page.waitForTimeout(400); // the smooth scroll
+        await waitForTooltip(page, /Inferred/); // shown once the smooth scroll has brought the quote into view
         const name = colorScheme === 'light' ? 'speakers-panel.png' : 'speakers-panel-dark.png';
         t.diagnostic(`screenshot: ${await saveScreenshot(page, name)}`);
         if (colorScheme === 'light' && process.env.QUOTELENS_DOCS_SCREENSHOT === '1') {

@@ -1,17 +1,22 @@
 // Checks on the page's source files, no browser needed: the palette's contrast in both schemes,
 // and the page's invariants (ARCHITECTURE.md): no colour outside palette.css, no HTML parsing of
-// text into the page, no JS but engine.js touching the module, no inline script or style.
+// text into the page, no JS but analysis/engine.js touching the module, no inline script or
+// style; the generated and vendored files are what their scripts write; the preload list is the
+// import graph.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { WWW } from './support.mjs';
+import { importClosure } from './imports.mjs';
+import { generated } from '../../scripts/gen-styles.mjs';
+import { VENDORED, vendoredText } from '../../scripts/vendor-js.mjs';
 
 const read = (name) => readFileSync(join(WWW, name), 'utf8');
 /** Every page file, subfolders included (paths relative to www/); the generated pkg/ is not ours. */
 const pageFiles = readdirSync(WWW, { recursive: true })
-    .filter((name) => /\.(js|css|html)$/.test(name) && !name.startsWith('pkg'));
+    .filter((name) => /\.(js|css|html)$/.test(name) && !name.startsWith('pkg') && !name.startsWith('vendor'));
 
 /** The custom properties of palette.css: {light: Map, dark: Map} (dark inherits light). */
 function palette() {
@@ -92,9 +97,9 @@ for (const scheme of ['light', 'dark']) {
 
 test('no colour is written outside palette.css', () => {
     const colour = /#[0-9a-fA-F]{3,8}\b|\b(?:rgb|rgba|hsl|hsla|oklch|lab|lch)\(|\b(?:white|black|red|blue|green)\b(?=\s*[;)])/;
-    // www/embed/styles.js carries copies of palette.css's values for host pages; its own test
-    // (tests/e2e/embed/static.test.mjs) checks each against palette.css.
-    for (const name of pageFiles.filter((n) => n !== 'palette.css' && n !== join('embed', 'styles.js'))) {
+    // www/embed/palette.js carries palette.css's values for host pages: generated from it, and
+    // checked below to be what the generator writes.
+    for (const name of pageFiles.filter((n) => n !== 'palette.css' && n !== join('embed', 'palette.js'))) {
         const lines = read(name).split('\n');
         lines.forEach((line, i) => {
             // Hex-looking ids in HTML and JS (there are none today) would need a smarter check.
@@ -110,8 +115,8 @@ test('no page script parses text into HTML', () => {
     }
 });
 
-test('only engine.js (and the embed package\'s one import, embed/wasm.js) touches the wasm module', () => {
-    const allowed = ['engine.js', join('embed', 'wasm.js')];
+test('only analysis/engine.js (and the embed package\'s one import, embed/wasm.js) touches the wasm module', () => {
+    const allowed = [join('analysis', 'engine.js'), join('embed', 'wasm.js')];
     for (const name of pageFiles.filter((n) => n.endsWith('.js') && !allowed.includes(n))) {
         // Comments may name the module (documentation); code may not reach it.
         const code = read(name).split('\n').filter((line) => !/^\s*(\/\/|\/?\*)/.test(line)).join('\n');
@@ -128,4 +133,24 @@ test('index.html has the CSP and no inline script or style', () => {
     assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'inline <script>');
     assert.doesNotMatch(html, /<style\b|\sstyle=|\son[a-z]+=/i, 'inline style or event handler');
     assert.doesNotMatch(html, /(?:src|href)="(?:https?:)?\/\//, 'a resource from another origin');
+});
+
+test('the generated style files are what scripts/gen-styles.mjs writes (run it after changing palette.css or the labels)', () => {
+    for (const [path, text] of generated()) assert.equal(read(path), text, `www/${path} is stale: node scripts/gen-styles.mjs`);
+});
+
+test('the vendored libraries are the npm packages’ files, as scripts/vendor-js.mjs writes them', () => {
+    for (const [pkg, file, name] of VENDORED) {
+        assert.equal(read(join('vendor', name)), vendoredText(pkg, file), `www/vendor/${name} differs from ${pkg}/${file}: node scripts/vendor-js.mjs`);
+    }
+});
+
+test('index.html preloads exactly the modules app.js imports (and the glue engine.js imports by URL)', () => {
+    const html = read('index.html');
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
+    assert.equal(new Set(preloaded).size, preloaded.length, 'a module is preloaded twice');
+    const imported = [...importClosure('app.js'), 'pkg/quotelens.js'];
+    assert.deepEqual([...preloaded].sort(), imported.sort());
+    // …and the stylesheets it links exist.
+    for (const [, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)) assert.ok(read(href).length > 0, href);
 });

@@ -115,6 +115,32 @@ export async function paste(page, flavours) {
     await waitForAnalysis(page, before);
 }
 
+/**
+ * Waits until the tooltip is shown, tied to the focused element, clear of that element's first
+ * line, with text matching `pattern`, and returns its text. Not right after the action that
+ * focuses a mark: a jump scrolls smoothly to the mark, and the tooltip waits out of sight until
+ * the mark is in view, then follows it (view/tooltip.js); on a busy machine the scroll takes
+ * longer than the test's next step.
+ * @param {import('playwright-core').Page} page
+ * @param {RegExp} pattern
+ */
+export async function waitForTooltip(page, pattern = /./) {
+    await page.waitForFunction(
+        ({ source, flags }) => {
+            const tip = document.getElementById('tooltip');
+            const focused = document.activeElement;
+            if (tip.hidden || !focused || focused.getAttribute('aria-describedby') !== tip.id) return false;
+            const line = focused.getClientRects()[0];
+            const box = tip.getBoundingClientRect();
+            const clear = box.bottom <= line.top || box.top >= line.bottom;
+            return clear && new RegExp(source, flags).test(tip.textContent);
+        },
+        { source: pattern.source, flags: pattern.flags },
+        { polling: 'raf' },
+    );
+    return page.textContent('#tooltip');
+}
+
 /** The highlights in the view: [{id, kind, text}] in document order. */
 export async function highlights(page) {
     return page.$$eval('#view mark.quote', (marks) =>
@@ -125,7 +151,7 @@ export async function highlights(page) {
 /** What the page's own engine returns for `text` (the wasm `analyze`, UTF-16 offsets). */
 export async function analyzeInPage(page, text) {
     return page.evaluate(async (t) => {
-        const engine = await import('./engine.js');
+        const engine = await import('./analysis/engine.js');
         const result = await engine.analyze(t);
         if (!result.ok) throw new Error(result.error);
         return result.analysis;

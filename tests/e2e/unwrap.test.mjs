@@ -1,8 +1,8 @@
-// www/unwrap.js, the "Join wrapped lines" rule, under plain Node (it touches no DOM).
+// www/input/unwrap.js, the "Join wrapped lines" rule, under plain Node (it touches no DOM).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { joinWrappedLines } from '../../www/unwrap.js';
+import { joinWrappedLines } from '../../www/input/unwrap.js';
 
 /** [input, expected]: one rule, one case each. */
 const CASES = [

@@ -109,7 +109,7 @@ async function pasteTimed(page, text) {
 async function wasmMs(page, text, n) {
     return page.evaluate(
         async ({ t, n }) => {
-            const engine = await import('./engine.js');
+            const engine = await import('./analysis/engine.js');
             const times = [];
             let quotes = 0;
             for (let i = 0; i < n; i++) {

@@ -4,10 +4,13 @@
 import { highlight, init, unhighlight } from './index.js';
 import './element.js';
 
-const article = document.getElementById('demo-article');
-const toggle = document.getElementById('toggle');
-const status = document.getElementById('inplace-status');
-const boxes = [...document.querySelectorAll('.toolbar input')];
+/** @param {string} id */
+const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
+const article = byId('demo-article');
+const toggle = byId('toggle');
+const status = byId('inplace-status');
+/** @type {HTMLInputElement[]} */
+const boxes = [...document.querySelectorAll('.toolbar input')].map((box) => /** @type {HTMLInputElement} */ (box));
 let on = true;
 
 function chosenLabels() {
@@ -20,16 +23,17 @@ function draw() {
         status.textContent = 'Highlights removed: the article is exactly as it was.';
         return;
     }
-    const speakers = boxes.find((box) => box.name === 'speakers').checked;
+    const speakers = boxes.some((box) => box.name === 'speakers' && box.checked);
     const { analysis, marks } = highlight(article, { labels: chosenLabels(), speakers, theme: 'auto' });
-    const people = new Set(analysis.quotes.map((q) => q.speaker?.refers_to?.text ?? q.speaker?.text).filter(Boolean));
+    // The speakers as the marks name them (data-speaker: the name the quotelens page gives).
+    const people = new Set([...article.querySelectorAll('mark[data-quotelens="quote"][data-speaker]')].map((m) => /** @type {HTMLElement} */ (m).dataset.speaker));
     status.textContent = `${analysis.quotes.length} quotes from ${people.size} speakers · ${marks} marks`;
     document.documentElement.dataset.highlighted = String(marks);
 }
 
-document.getElementById('demo-lens').addEventListener('quotelens:analyzed', (event) => {
-    const { analysis } = event.detail;
-    document.getElementById('element-status').textContent = `quotelens:analyzed — ${analysis.quotes.length} quotes, ${analysis.entities.length} names`;
+byId('demo-lens').addEventListener('quotelens:analyzed', (event) => {
+    const { analysis } = /** @type {CustomEvent} */ (event).detail;
+    byId('element-status').textContent = `quotelens:analyzed — ${analysis.quotes.length} quotes, ${analysis.entities.length} names`;
 });
 
 try {

@@ -15,7 +15,7 @@
 // The shadow root holds only text nodes, <p> and <mark> elements made here; the text is read
 // with the same walker as highlight() (paragraph breaks at block elements) and marked by it.
 
-import { ENTITY_LABELS, QUOTE_KINDS } from '../labels.js';
+import { ENTITY_LABELS, QUOTE_KINDS } from '../core/labels.js';
 import { analyze, init, isReady } from './index.js';
 import { collectText, highlightElement, labelSet } from './highlight.js';
 import { adoptStyles } from './styles.js';

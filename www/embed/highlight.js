@@ -15,27 +15,16 @@
 // Deliberately does not: call the wasm module (index.js passes an `analyze` function in), write
 // colours (styles.js), or know about the custom element (element.js).
 
-import { ENTITY_LABELS, QUOTE_KINDS, quoteKind } from '../labels.js';
+import { speakerName } from '../core/attribution.js';
+import { isBlock, walkText } from '../core/domtext.js';
+import { ENTITY_LABELS, QUOTE_KINDS, quoteKind } from '../core/labels.js';
+import { reopen, stretches } from '../core/layers.js';
 import { adoptStyles } from './styles.js';
 
 /** Everything `labels` can name: the four quote kinds and the entity labels, wire-format spelling. */
 export const ALL_LABELS = [...QUOTE_KINDS.map((k) => k.kind), ...ENTITY_LABELS.map((e) => e.label)];
 
 const ENTITY_NAMES = new Map(ENTITY_LABELS.map((e) => [e.label, e.name]));
-
-/** Elements whose content is not article text. */
-const SKIPPED = new Set([
-    'SCRIPT', 'STYLE', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'NOSCRIPT', 'TEMPLATE',
-    'IFRAME', 'OBJECT', 'EMBED', 'CANVAS', 'SVG', 'MATH', 'AUDIO', 'VIDEO', 'QUOTE-LENS',
-]);
-
-/** Elements that start and end a paragraph (or a line: br, hr, table cells). */
-const BREAKS = new Set([
-    'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV',
-    'DL', 'DT', 'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5',
-    'H6', 'HEADER', 'HGROUP', 'HR', 'LEGEND', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION',
-    'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
-]);
 
 /** The attribute on a highlighted root, and on every mark (its value: quote, entity, speaker). */
 const ROOT_ATTRIBUTE = 'data-quotelens-root';
@@ -47,67 +36,40 @@ const states = new WeakMap();
 
 /**
  * @typedef {{node: Text, start: number, end: number}} Segment a text node at [start, end) of the text
- * @typedef {{start: number, end: number, type: 'quote'|'entity'|'speaker', rank: number,
+ * @typedef {import('../core/layers.js').LayerSpan & {type: 'quote'|'entity'|'speaker',
  *            className: string, data: Record<string, string>, title: string}} Span
  */
 
 /**
- * The text of `root` as the analyser should read it, and where each text node sits in it.
- * Block elements and <br> become line breaks (one, however many nest); other whitespace
- * characters become spaces one for one, so every offset maps straight back into its node.
- * Inside <pre> line breaks are kept.
+ * The text of `root` as the analyser should read it, and where each text node sits in it: the
+ * walker of core/domtext.js decides what is read and where it breaks; here every break is one
+ * character (a line break, or a tab between table cells) and other whitespace characters
+ * become spaces one for one, so every offset maps straight back into its node. Inside <pre>
+ * line breaks are kept. An element highlighted on its own keeps its highlight: its text is
+ * not read again (the marks of an enclosing highlight are read through: their text is the text).
  * @param {Element} root
  * @returns {{text: string, segments: Segment[]}}
  */
 export function collectText(root) {
+    /** @type {string[]} */
     const parts = [];
     /** @type {Segment[]} */
     const segments = [];
     let length = 0;
-    let breakOwed = false;
-    // An explicit stack, not recursion: articles can nest deeply.
-    const stack = [{ node: root, pre: false }];
-    while (stack.length > 0) {
-        const { node, pre, leaving } = stack.pop();
-        if (leaving) {
-            breakOwed = true;
-            continue;
-        }
-        if (node.nodeType === 3 /* TEXT_NODE */) {
-            const data = node.data;
-            if (data === '') continue;
-            if (breakOwed && length > 0) {
-                parts.push('\n');
+    walkText(root, {
+        opaque: (element) => element.hasAttribute(ROOT_ATTRIBUTE),
+        text(node, pre, separator) {
+            if (separator !== null) {
+                parts.push(separator === 'cell' ? '\t' : '\n');
                 length += 1;
             }
-            breakOwed = false;
+            const data = node.data;
             parts.push(pre ? data.replace(/[\t\r\f]/g, ' ') : data.replace(/[\n\t\r\f]/g, ' '));
             segments.push({ node, start: length, end: length + data.length });
             length += data.length;
-            continue;
-        }
-        if (node.nodeType !== 1 /* ELEMENT_NODE */ || (node !== root && isSkipped(node))) continue;
-        const name = node.nodeName.toUpperCase();
-        const isBreak = BREAKS.has(name) || (node !== root && node.hasAttribute(ROOT_ATTRIBUTE));
-        if (isBreak) {
-            breakOwed = true;
-            stack.push({ node, leaving: true });
-        }
-        // An element highlighted on its own keeps its highlight; its text is not read again.
-        // (The marks of an enclosing highlight are read through: their text is the text.)
-        if (node !== root && node.hasAttribute(ROOT_ATTRIBUTE)) continue;
-        const inPre = pre || name === 'PRE';
-        for (let child = node.lastChild; child; child = child.previousSibling) {
-            stack.push({ node: child, pre: inPre });
-        }
-    }
+        },
+    });
     return { text: parts.join(''), segments };
-}
-
-function isSkipped(element) {
-    if (SKIPPED.has(element.nodeName.toUpperCase())) return true;
-    const editable = element.getAttribute('contenteditable');
-    return editable !== null && editable.toLowerCase() !== 'false';
 }
 
 /**
@@ -125,27 +87,35 @@ export function labelSet(labels) {
  * `speakers`, each shown quote's speaker. One span per speaker range, naming all its quotes.
  * @returns {Span[]}
  */
-export function spansOf(analysis, { labels, speakers = true, prefix = 'quotelens' } = {}) {
+/**
+ * @param {import('../core/types.js').Analysis} analysis
+ * @param {{labels?: Iterable<string> | string, speakers?: boolean, prefix?: string}} [options]
+ */
+export function spansOf(analysis, { labels = undefined, speakers = true, prefix = 'quotelens' } = {}) {
     const shown = labelSet(labels);
     /** @type {Span[]} */
     const spans = [];
     const speakerSpans = new Map();
+    const clustersById = new Map((analysis.clusters ?? []).map((c) => [c.id, c]));
     for (const quote of analysis.quotes) {
         if (!shown.has(quote.kind)) continue;
         const speaker = quote.speaker;
-        const speakerName = speaker ? (speaker.refers_to?.text ?? speaker.text) : '';
+        // The page's name for the speaker (their cluster's), so both name them alike.
+        const name = speakerName(quote, clustersById);
+        /** @type {Record<string, string>} */
         const data = { kind: quote.kind, quoteId: String(quote.id) };
-        if (speaker) data.speaker = speakerName;
+        if (speaker) data.speaker = name;
         if (quote.unclosed) data.unclosed = '';
         if (quote.parent !== null) data.parent = String(quote.parent);
         spans.push({
             start: quote.outer_start,
             end: quote.outer_end,
             type: 'quote',
-            rank: 0,
+            outer: true,
+            layer: 0,
             className: `${prefix}-quote`,
             data,
-            title: `${quoteKind(quote.kind).name} quote${speaker ? ` · ${speakerName}` : ''}` +
+            title: `${quoteKind(quote.kind).name} quote${speaker ? ` · ${name}` : ''}` +
                 (quote.unclosed ? ' · no closing mark' : ''),
         });
         if (speakers && speaker) {
@@ -155,14 +125,16 @@ export function spansOf(analysis, { labels, speakers = true, prefix = 'quotelens
                 existing.data.quoteId += ` ${quote.id}`;
                 continue;
             }
+            /** @type {Span} */
             const span = {
                 start: speaker.start,
                 end: speaker.end,
                 type: 'speaker',
-                rank: 1,
+                outer: false,
+                layer: 1,
                 className: `${prefix}-speaker`,
-                data: { speaker: speakerName, quoteId: String(quote.id) },
-                title: speaker.text === speakerName ? `Speaker: ${speakerName}` : `Speaker: ${speaker.text} (${speakerName})`,
+                data: { speaker: name, quoteId: String(quote.id) },
+                title: speaker.text === name ? `Speaker: ${name}` : `Speaker: ${speaker.text} (${name})`,
             };
             speakerSpans.set(key, span);
             spans.push(span);
@@ -174,7 +146,8 @@ export function spansOf(analysis, { labels, speakers = true, prefix = 'quotelens
             start: entity.start,
             end: entity.end,
             type: 'entity',
-            rank: 2,
+            outer: false,
+            layer: 2,
             className: `${prefix}-entity`,
             data: { label: entity.label, entityId: String(entity.id), cluster: String(entity.cluster) },
             title: ENTITY_NAMES.get(entity.label) ?? entity.label,
@@ -203,7 +176,7 @@ export function highlightElement(root, analyze, options = {}) {
     root.setAttribute(ROOT_ATTRIBUTE, '');
     root.setAttribute(THEME_ATTRIBUTE, options.theme ?? 'light');
     applyPalette(root, options.palette, prefix, state);
-    if (options.injectStyles ?? true) adoptStyles(root.getRootNode(), prefix);
+    if (options.injectStyles ?? true) adoptStyles(/** @type {Document | ShadowRoot} */ (root.getRootNode()), prefix);
     return { text, analysis, marks: state.marks.length };
 }
 
@@ -251,50 +224,58 @@ function checkPrefix(prefix) {
 
 /**
  * Splits the segments' text nodes at every span boundary and wraps each piece in the marks of
- * the spans covering it, outermost (earliest, longest) first. Consecutive pieces of one text
- * node share their marks, so a quote within one text node is one element, with an entity
- * nested in it.
+ * the spans covering it, in the stack order of core/layers.js (quotes outermost; speakers and
+ * entities inside, split where they cross). Consecutive pieces of one text node share their
+ * marks, so a quote within one text node is one element, with an entity nested in it; a mark
+ * never reaches across an element of the host page, so a new text node starts new marks.
+ */
+/**
+ * @param {Document} doc
+ * @param {Segment[]} segments
+ * @param {Span[]} spans
+ * @param {string} prefix
+ * @param {{splits: Text[][], marks: Element[]}} state
  */
 function wrapSpans(doc, segments, spans, prefix, state) {
-    const ordered = spans
-        .filter((span) => span.start < span.end)
-        .sort((a, b) => a.start - b.start || b.end - a.end || a.rank - b.rank);
-    if (ordered.length === 0) return;
-    const boundaries = [...new Set(ordered.flatMap((span) => [span.start, span.end]))].sort((a, b) => a - b);
+    if (segments.length === 0) return;
+    const length = segments[segments.length - 1].end;
+    const all = [...stretches(spans, length)].filter((stretch) => stretch.stack.length > 0);
+    if (all.length === 0) return;
+    const cutPoints = [...new Set(all.flatMap((stretch) => [stretch.from, stretch.to]))];
+    /** @type {Map<Span, Element>} */
     const firstMark = new Map();
+    /** @type {Map<Span, Element>} */
     const lastMark = new Map();
-    let next = 0; // the first span not yet active
-    let active = []; // spans that have started, in `ordered` order
-    let boundary = 0; // index into boundaries
+    let next = 0; // the first stretch that may cover the current piece
+    let cut = 0; // index into cutPoints
     for (const segment of segments) {
-        // The cut points inside this node.
-        while (boundary < boundaries.length && boundaries[boundary] <= segment.start) boundary += 1;
+        while (cut < cutPoints.length && cutPoints[cut] <= segment.start) cut += 1;
         const cuts = [];
-        for (let i = boundary; i < boundaries.length && boundaries[i] < segment.end; i++) cuts.push(boundaries[i]);
-        const pieces = splitAt(segment, cuts, state);
-        /** @type {Array<{span: Span, mark: Element}>} the marks open in this node, outermost first */
-        let open = [];
-        for (const piece of pieces) {
-            while (next < ordered.length && ordered[next].start <= piece.start) active.push(ordered[next++]);
-            active = active.filter((span) => span.end > piece.start);
-            const covering = active.filter((span) => span.end >= piece.end);
-            if (covering.length === 0 || isLayoutWhitespace(piece.node)) {
-                open = [];
+        for (let i = cut; i < cutPoints.length && cutPoints[i] < segment.end; i++) cuts.push(cutPoints[i]);
+        /** @type {Array<{span: Span, element: Element}>} the marks open in this node, outermost first */
+        const open = [];
+        for (const piece of splitAt(segment, cuts, state)) {
+            while (next < all.length && all[next].to <= piece.start) next += 1;
+            const stretch = next < all.length && all[next].from <= piece.start ? all[next] : null;
+            if (stretch === null || isLayoutWhitespace(piece.node)) {
+                open.length = 0;
                 continue;
             }
-            let shared = 0;
-            while (shared < open.length && shared < covering.length && open[shared].span === covering[shared]) shared += 1;
-            open = open.slice(0, shared);
-            for (const span of covering.slice(shared)) {
-                const mark = makeMark(doc, span, prefix);
-                if (open.length === 0) piece.node.parentNode.insertBefore(mark, piece.node);
-                else open[open.length - 1].mark.appendChild(mark);
-                open.push({ span, mark });
-                state.marks.push(mark);
-                if (!firstMark.has(span)) firstMark.set(span, mark);
-                lastMark.set(span, mark);
-            }
-            open[open.length - 1].mark.appendChild(piece.node);
+            const parent = reopen(open, stretch.stack, piece.start, {
+                make: (span) => {
+                    const mark = makeMark(doc, span, prefix);
+                    state.marks.push(mark);
+                    if (!firstMark.has(span)) firstMark.set(span, mark);
+                    lastMark.set(span, mark);
+                    return mark;
+                },
+                attach: (mark, outer) => {
+                    if (outer) outer.appendChild(mark);
+                    else piece.node.parentNode?.insertBefore(mark, piece.node);
+                },
+            });
+            // Never null: the stretch covers the piece, so at least one mark is open.
+            /** @type {Element} */ (parent).appendChild(piece.node);
         }
     }
     for (const mark of firstMark.values()) mark.classList.add(`${prefix}-first`);
@@ -323,8 +304,8 @@ function splitAt(segment, cuts, state) {
  */
 function isLayoutWhitespace(node) {
     if (!/^\s*$/.test(node.data)) return false;
-    const isBlock = (sibling) => sibling === null || (sibling.nodeType === 1 && BREAKS.has(sibling.nodeName.toUpperCase()));
-    return isBlock(node.previousSibling) || isBlock(node.nextSibling);
+    const edge = (sibling) => sibling === null || isBlock(sibling);
+    return edge(node.previousSibling) || edge(node.nextSibling);
 }
 
 function makeMark(doc, span, prefix) {

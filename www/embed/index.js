@@ -8,7 +8,7 @@
 // a spent instance that says so, and the `labels` filter. The DOM work is highlight.js's, the
 // custom element element.js's (import 'quotelens/element' to register <quote-lens>).
 //
-// Next to www/engine.js this is the second and last JS file that reaches the wasm glue (through
+// Next to www/analysis/engine.js this is the second and last JS file that reaches the wasm glue (through
 // wasm.js). engine.js re-instantiates after a panic by importing the glue again under a new URL,
 // which bundlers cannot follow; the embed instead reports the crash and asks for a reload.
 

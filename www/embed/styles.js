@@ -2,66 +2,25 @@
 // by the host document for `highlight()`, adopted by each `<quote-lens>` shadow root, and
 // written to `quotelens-embed.css` by scripts/build-package.sh for pages that link it instead.
 //
-// Colours: the defaults below are palette.css's values (scripts/sync-embed-colours.mjs copies
-// them), copied because the embed runs on pages
-// that do not load palette.css; tests/e2e/embed/static.test.mjs checks that every one still
-// equals its palette.css original, in both schemes. A page overrides them with the custom
-// properties `--<prefix>-<key>-line | -tint | -ink` (for example `--quotelens-person-tint`), or
-// with the `palette` option of `highlight()`. No colour is written anywhere else in www/embed/.
+// Colours: the defaults are palette.css's values (embed/palette.js, generated from it by
+// scripts/gen-styles.mjs), and the per-label rules are core/marks.js's, the page's own. A page
+// overrides a colour with the custom properties `--<prefix>-<key>-line | -tint | -ink` (for
+// example `--quotelens-person-tint`), or with the `palette` option of `highlight()`. No colour
+// is written anywhere in www/embed/ but the generated palette.js.
 //
 // Nothing here touches the DOM until `adoptStyles()` is called, so the module loads under Node.
 
-/** Quote kinds and entity labels, with palette.css's light and dark defaults. */
-export const DEFAULT_COLOURS = {
-    light: {
-        'direct-line': '#0072b2', 'direct-tint': '#e0edf7',
-        'partial-line': '#007a5c', 'partial-tint': '#ddf1e9',
-        'term-line': '#a8407e', 'term-tint': '#f7e5ef',
-        'nested-line': '#b54e00', 'nested-tint': '#fbe5d3',
-        'person-line': '#b86200', 'person-tint': '#fdecd0', 'person-ink': '#6e3f00',
-        'org-line': '#00808a', 'org-tint': '#d5eef0', 'org-ink': '#00525a',
-        'place-line': '#3d8a2a', 'place-tint': '#e2f1d9', 'place-ink': '#275a1a',
-        'group-line': '#7b52c7', 'group-tint': '#ece6fa', 'group-ink': '#4b2c8c',
-        'misc-line': '#687079', 'misc-tint': '#e9ebee', 'misc-ink': '#3b4249',
-        'date-line': '#8a7600', 'date-tint': '#f5efc4', 'date-ink': '#544800',
-        'money-line': '#c23b62', 'money-tint': '#fbe3ea', 'money-ink': '#80203d',
-        'percent-line': '#2a7db5', 'percent-tint': '#dcedf9', 'percent-ink': '#17517a',
-        'number-line': '#8c6b52', 'number-tint': '#f0e7de', 'number-ink': '#5a4231',
-        // The speaker underline is the text colour (quotes have the coloured lines); the
-        // element's own surface and text.
-        'speaker-line': '#1b1d21',
-        surface: '#ffffff', ink: '#1b1d21', 'ink-muted': '#545a63', rule: '#e2dfd8',
-    },
-    dark: {
-        'direct-line': '#56b4e9', 'direct-tint': '#17344a',
-        'partial-line': '#3fcfa2', 'partial-tint': '#12392f',
-        'term-line': '#e69cc6', 'term-tint': '#3e2435',
-        'nested-line': '#ff9a52', 'nested-tint': '#44291a',
-        'person-line': '#f0a742', 'person-tint': '#3f2d12', 'person-ink': '#fbd9a6',
-        'org-line': '#4fc6cf', 'org-tint': '#123a3e', 'org-ink': '#b3eef2',
-        'place-line': '#7fcf62', 'place-tint': '#1f3a17', 'place-ink': '#c8f0b8',
-        'group-line': '#b79af0', 'group-tint': '#30264a', 'group-ink': '#ddd0fa',
-        'misc-line': '#a3aab3', 'misc-tint': '#2b2f35', 'misc-ink': '#dde1e6',
-        'date-line': '#e0c43c', 'date-tint': '#3a3414', 'date-ink': '#f4e7a3',
-        'money-line': '#f08aa6', 'money-tint': '#45202c', 'money-ink': '#fbd0dc',
-        'percent-line': '#6ab8ec', 'percent-tint': '#16324a', 'percent-ink': '#c3e5fa',
-        'number-line': '#c4a58c', 'number-tint': '#3a2e25', 'number-ink': '#eddccd',
-        'speaker-line': '#e9e7e2',
-        surface: '#1a1d21', ink: '#e9e7e2', 'ink-muted': '#a7adb5', rule: '#30353c',
-    },
-};
+import { labelRules } from '../core/marks.js';
+import { PALETTE } from './palette.js';
 
-/** Which palette.css property each default copies (checked by the static test). */
-export function paletteName(key) {
-    if (key === 'speaker-line') return 'ink';
-    const head = key.split('-')[0];
-    if (['direct', 'partial', 'term', 'nested'].includes(head)) return `quote-${key}`;
-    if (['surface', 'ink', 'ink-muted', 'rule'].includes(key)) return key;
-    return `entity-${key}`;
+/**
+ * The embed's name of a palette.css colour: a kind's or a label's without its `quote-` /
+ * `entity-` (`--quotelens-person-tint` is palette.css's `--entity-person-tint`).
+ * @param {string} name a palette.css property, without `--`
+ */
+function embedKey(name) {
+    return name.replace(/^(?:quote|entity)-/, '');
 }
-
-const QUOTE_STYLES = { direct: 'solid', partial: 'dashed', term: 'dotted', nested: 'double' };
-const ENTITY_KEYS = ['person', 'org', 'place', 'group', 'misc', 'date', 'money', 'percent', 'number'];
 
 /**
  * The stylesheet for class prefix `p`. Scopes: `[data-quotelens-root]` is an element that
@@ -71,12 +30,14 @@ const ENTITY_KEYS = ['person', 'org', 'place', 'group', 'misc', 'date', 'money',
  * @param {string} p the class prefix
  */
 export function embedCss(p = 'quotelens') {
+    /** @param {Record<string, string>} colours */
     const vars = (colours) =>
         Object.entries(colours)
-            .map(([key, value]) => `--${p}-${key}: ${value};`)
+            .map(([name, value]) => `--${p}-${embedKey(name)}: ${value};`)
             .join(' ');
-    const light = vars(DEFAULT_COLOURS.light);
-    const dark = vars(DEFAULT_COLOURS.dark);
+    // The speaker underline is the text colour (quotes have the coloured lines).
+    const light = `${vars(PALETTE.light)} --${p}-speaker-line: var(--${p}-ink);`;
+    const dark = `${vars(PALETTE.dark)} --${p}-speaker-line: var(--${p}-ink);`;
     const mark = `mark.${p}-mark`;
     const rules = [
         // 'inherit' (the custom element's body): the colours come from the :host.
@@ -89,24 +50,18 @@ export function embedCss(p = 'quotelens') {
             `-webkit-box-decoration-break: clone; box-decoration-break: clone; border-radius: 2px; }`,
         `${mark}.${p}-quote { --${p}-line: var(--${p}-direct-line); background: var(--${p}-tint, transparent); ` +
             `border-bottom: 2px solid var(--${p}-line); }`,
-        ...Object.entries(QUOTE_STYLES).map(
-            ([kind, style]) =>
-                `${mark}.${p}-quote[data-kind="${kind}"] { --${p}-line: var(--${p}-${kind}-line); ` +
-                `--${p}-tint: var(--${p}-${kind}-tint); border-bottom-style: ${style};` +
-                (kind === 'term' || kind === 'nested' ? ' border-bottom-width: 3px;' : '') +
-                ' }',
-        ),
         // An entity inside a quote keeps the quote's line below it and shows its own tint.
         `${mark}.${p}-entity { background: var(--${p}-tint); color: var(--${p}-ink); }`,
-        ...ENTITY_KEYS.map(
-            (key) =>
-                `${mark}.${p}-entity[data-label="${key.toUpperCase()}"] { --${p}-tint: var(--${p}-${key}-tint); ` +
-                `--${p}-ink: var(--${p}-${key}-ink); }`,
-        ),
+        // Each kind's and label's colours (and a kind's line style), as on the page.
+        ...labelRules({
+            quote: (kind) => `${mark}.${p}-quote[data-kind="${kind}"]`,
+            entity: (label) => `${mark}.${p}-entity[data-label="${label}"]`,
+            set: (_what, role) => `--${p}-${role}`,
+            colour: (what, key, role) => `var(--${p}-${embedKey(`${what}-${key.toLowerCase()}-${role}`)})`,
+        }),
         `${mark}.${p}-speaker { text-decoration: underline 1.5px var(--${p}-speaker-line); ` +
             `text-underline-offset: 0.25em; text-decoration-skip-ink: none; }`,
         `${mark}.${p}-quote[data-unclosed].${p}-last::after { content: " …"; color: var(--${p}-ink-muted); }`,
-        // The custom element: its own box, nothing inherited from the host page but custom properties.
         // The custom element: its own box. The host page may style the <quote-lens> element itself
         // (a rule there beats :host), so the inner boxes reset again: nothing is inherited from the
         // host page but custom properties, which is how a page themes it.
@@ -139,7 +94,7 @@ const sheets = new WeakMap();
  * @param {Document | ShadowRoot} target
  */
 export function adoptStyles(target, prefix = 'quotelens') {
-    const doc = target.ownerDocument ?? target;
+    const doc = /** @type {Document} */ (target.ownerDocument ?? target);
     const view = doc.defaultView;
     if (!view || !('adoptedStyleSheets' in target)) return;
     let byPrefix = sheets.get(doc);

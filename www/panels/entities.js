@@ -3,8 +3,8 @@
 // mention of that cluster (the caller scrolls to it and says which it was); a form merges two
 // entities that are one. Reports through callbacks; keeps no corrections itself.
 
-import { clusterKey } from '../corrections.js';
-import { ENTITY_LABELS, entityLabel } from '../labels.js';
+import { clusterKey } from '../model/corrections.js';
+import { ENTITY_LABELS, entityLabel } from '../core/labels.js';
 import { correctionList, el } from './dom.js';
 
 export class EntitiesPanel {
@@ -28,6 +28,7 @@ export class EntitiesPanel {
         );
     }
 
+    /** @param {import('../core/types.js').ShownAnalysis} analysis */
     update(analysis) {
         this.analysis = analysis;
         const byLabel = new Map();

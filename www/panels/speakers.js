@@ -4,10 +4,13 @@
 // article), or "not a quotation". The panel reports what the user asks for through callbacks;
 // it keeps no corrections itself.
 
-import { inferredReason, isInferred, speakerGroups } from '../attribution.js';
-import { clusterKey, quoteKey } from '../corrections.js';
-import { SPEAKER_LABELS, entityLabel, quoteKind } from '../labels.js';
+import { inferredReason, isInferred, speakerGroups } from '../core/attribution.js';
+import { clusterKey, quoteKey } from '../model/corrections.js';
+import { SPEAKER_LABELS, entityLabel, quoteKind } from '../core/labels.js';
 import { correctionList, el, excerpt } from './dom.js';
+
+/** @type {import('../core/types.js').ShownAnalysis} */
+const NOTHING = { schema: 0, unit: 'utf16', quotes: [], entities: [], clusters: [], paragraphs: [] };
 
 export class SpeakersPanel {
     /**
@@ -26,6 +29,10 @@ export class SpeakersPanel {
         this.callbacks = callbacks;
         this.groups = [];
         this.current = null;
+        /** @type {import('../core/types.js').ShownAnalysis} the analysis shown (update() sets it) */
+        this.analysis = NOTHING;
+        /** @type {import('../core/types.js').Cluster[]} who a quote can be credited to */
+        this.candidates = [];
         this.list = el('div', { className: 'speaker-list' });
         this.correctionsBox = el('section', { className: 'corrections', 'aria-label': 'Your corrections', hidden: true });
         root.replaceChildren(
@@ -42,7 +49,9 @@ export class SpeakersPanel {
         this.list.addEventListener('mouseleave', () => callbacks.onHoverSpeaker(null));
     }
 
-    /** Redraws the panel for the corrected `analysis` (from corrections.js). */
+    /** Redraws the panel for the corrected `analysis` (from corrections.js).
+     * @param {import('../core/types.js').ShownAnalysis} analysis
+     */
     update(analysis) {
         this.analysis = analysis;
         this.groups = speakerGroups(analysis);

@@ -101,7 +101,7 @@ test('highlight() marks the quotes, speakers and names, across <em>, <a>, <stron
     assert.deepEqual(speakers, ['Priya Anand', 'Anand', 'she', 'Tomás Reyes']);
     // The text read has a line break per block and nothing from script, textarea or contenteditable.
     assert.ok(!/Not article text|A note in a form|Editable text/.test(result.text));
-    assert.ok(result.text.includes('harbour.\n'));
+    assert.match(result.text, /harbour\. *\n/); // layout whitespace stands before the break (core/domtext.js)
     const untouched = await page.evaluate(() =>
         ['data', 'notes', 'editable'].map((id) => document.getElementById(id).querySelectorAll('mark').length),
     );

@@ -1,41 +1,43 @@
-// Checks on the embed's source files, no browser: its colour defaults are palette.css's, no
-// colour is written anywhere else in www/embed, nothing is parsed as HTML, only wasm.js names the
-// wasm glue, and the demo page keeps the main page's CSP with no inline script or style.
+// Checks on the embed's source files, no browser: no colour is written anywhere in www/embed
+// but the palette.js generated from palette.css (whose freshness tests/e2e/static.test.mjs
+// checks), nothing is parsed as HTML, only wasm.js names the wasm glue, and the demo page keeps
+// the main page's CSP with no inline script or style.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { WWW } from './support.mjs';
-import { DEFAULT_COLOURS, paletteName } from '../../../www/embed/styles.js';
+import { embedCss } from '../../../www/embed/styles.js';
+import { PALETTE } from '../../../www/embed/palette.js';
+import { ENTITY_LABELS, QUOTE_KINDS } from '../../../www/core/labels.js';
 
 const EMBED = join(WWW, 'embed');
 const read = (name) => readFileSync(join(EMBED, name), 'utf8');
 const files = readdirSync(EMBED).filter((name) => /\.(js|css|html)$/.test(name));
 
-function palette() {
-    const css = readFileSync(join(WWW, 'palette.css'), 'utf8');
-    const [lightPart, darkPart] = css.split('@media (prefers-color-scheme: dark)');
-    const props = (part) => new Map([...part.matchAll(/--([\w-]+):\s*(#[0-9a-fA-F]{6,8})\b/g)].map(([, k, v]) => [k, v.toLowerCase()]));
-    const light = props(lightPart);
-    return { light, dark: new Map([...light, ...props(darkPart)]) };
-}
-
-test('every colour default of the embed is palette.css’s value, in both schemes', () => {
-    const colours = palette();
+test('the embed stylesheet gives every kind and label a colour default from palette.css, in both schemes', () => {
+    const css = embedCss('quotelens');
     for (const scheme of ['light', 'dark']) {
-        assert.deepEqual(Object.keys(DEFAULT_COLOURS[scheme]).sort(), Object.keys(DEFAULT_COLOURS.light).sort());
-        for (const [key, value] of Object.entries(DEFAULT_COLOURS[scheme])) {
-            assert.equal(value, colours[scheme].get(paletteName(key)), `${scheme} ${key} = --${paletteName(key)}`);
+        for (const { kind } of QUOTE_KINDS) {
+            for (const role of ['line', 'tint']) {
+                assert.ok(css.includes(`--quotelens-${kind}-${role}: ${PALETTE[scheme][`quote-${kind}-${role}`]};`), `${scheme} ${kind} ${role}`);
+            }
+            assert.match(css, new RegExp(`quotelens-quote\\[data-kind="${kind}"\\] \\{[^}]*var\\(--quotelens-${kind}-line\\)`));
+        }
+        for (const { label } of ENTITY_LABELS) {
+            const key = label.toLowerCase();
+            for (const role of ['line', 'tint', 'ink']) {
+                assert.ok(css.includes(`--quotelens-${key}-${role}: ${PALETTE[scheme][`entity-${key}-${role}`]};`), `${scheme} ${label} ${role}`);
+            }
         }
     }
 });
 
-test('no colour is written in www/embed outside the defaults of styles.js', () => {
+test('no colour is written in www/embed outside the generated palette.js', () => {
     const colour = /#[0-9a-fA-F]{3,8}\b|\b(?:rgb|rgba|hsl|hsla|oklch|lab|lch)\(|\b(?:white|black|red|blue|green)\b(?=\s*[;)])/;
-    for (const name of files) {
-        let text = read(name);
-        if (name === 'styles.js') text = text.replace(/export const DEFAULT_COLOURS = \{[\s\S]*?\n\};/, '');
+    for (const name of files.filter((n) => n !== 'palette.js')) {
+        const text = read(name);
         // In demo.html, &#…; entities are not colours.
         text.split('\n').forEach((line, i) => assert.doesNotMatch(line, colour, `${name}:${i + 1} writes a colour: ${line.trim()}`));
     }

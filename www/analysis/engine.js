@@ -17,8 +17,8 @@
 
 import { analyzeInWorker, panicInWorkerForTest, prestartWorker, workerCount } from './offthread.js';
 
-const GLUE_URL = new URL('./pkg/quotelens.js', import.meta.url);
-const WASM_URL = new URL('./pkg/quotelens_bg.wasm', import.meta.url);
+const GLUE_URL = new URL('../pkg/quotelens.js', import.meta.url);
+const WASM_URL = new URL('../pkg/quotelens_bg.wasm', import.meta.url);
 
 /** @type {Promise<WebAssembly.Module> | null} compiled once per page */
 let compiled = null;
@@ -94,23 +94,33 @@ export function preload() {
 }
 
 /**
+ * What an analysis answers: the analysis and the module's time, or why there is none (`crashed`:
+ * the instance was spent and has been replaced; `cancelled`: a newer text took over).
+ * @typedef {{ok: true, analysis: import('../pkg/quotelens.js').Analysis, ms: number}
+ *         | {ok: false, error: string, crashed: boolean, cancelled?: boolean}} AnalyzeResult
+ */
+
+/**
  * Analyses `text`. Offsets in the result are UTF-16 code units: `text.slice(q.start, q.end)`;
  * `ms` is the time the module took, without loading it.
  * An aborted `signal` stops the worker's run and answers `{ok: false, cancelled: true}`.
  * @param {string} text
  * @param {{signal?: AbortSignal}} [options]
- * @returns {Promise<{ok: true, analysis: import('./pkg/quotelens.js').Analysis, ms: number}
- *                 | {ok: false, error: string, crashed: boolean}>}
+ * @returns {Promise<AnalyzeResult>}
  */
 export async function analyze(text, { signal } = {}) {
     if (typeof Worker === 'function') return analyzeInWorker(text, compile(), signal, analyzeHere);
     return analyzeHere(text);
 }
 
-/** `analyze` on this thread's own instance (the worker calls this). */
+/**
+ * `analyze` on this thread's own instance (the worker calls this).
+ * @param {string} text
+ * @returns {Promise<AnalyzeResult>}
+ */
 export async function analyzeHere(text) {
     const result = await guarded((glue) => glue.analyze(text));
-    return result.ok ? { ok: true, analysis: result.value, ms: result.ms } : result;
+    return /** @type {AnalyzeResult} */ (result.ok ? { ok: true, analysis: result.value, ms: result.ms } : result);
 }
 
 /** Makes the module panic where analyses run, for the tests of the recovery path (`{here: true}`:

@@ -4,8 +4,10 @@
 // shows the tooltip (kind, speaker, why an attribution is inferred; an entity's label and the
 // name of its cluster). Lighting is a class (`is-lit`), styled in page.css.
 
-import { inferredReason, isInferred, speakerName } from './attribution.js';
-import { entityLabel, quoteKind } from './labels.js';
+import { inferredReason, isInferred, speakerName } from '../core/attribution.js';
+import { entityLabel, quoteKind } from '../core/labels.js';
+
+/** @typedef {import('./tooltip.js').TooltipLine} TooltipLine */
 
 export class Linking {
     /**
@@ -15,19 +17,26 @@ export class Linking {
     constructor(view, tooltip) {
         this.view = view;
         this.tooltip = tooltip;
+        /** @type {import('../core/types.js').ShownAnalysis | null} null until the first update() */
         this.analysis = null;
         this.lit = [];
         this.index = emptyIndex();
         this.hovered = null;
+        /** @type {Map<number, import('../core/types.js').Cluster>} */
+        this.clustersById = new Map();
+        /** @type {Map<number, number>} mentions per cluster */
+        this.mentionCount = new Map();
         view.addEventListener('mouseover', (event) => this.enter(event.target, 'hover'));
         view.addEventListener('mouseleave', () => this.leave('hover'));
         view.addEventListener('focusin', (event) => this.enter(event.target, 'focus'));
         view.addEventListener('focusout', (event) => {
-            if (!view.contains(event.relatedTarget)) this.leave('focus');
+            if (!(event.relatedTarget instanceof Node && view.contains(event.relatedTarget))) this.leave('focus');
         });
     }
 
-    /** Call after each render: indexes the view's marks for `analysis` (the corrected one). */
+    /** Call after each render: indexes the view's marks for `analysis` (the corrected one).
+     * @param {import('../core/types.js').ShownAnalysis} analysis
+     */
     update(analysis) {
         this.analysis = analysis;
         this.clear();
@@ -63,7 +72,7 @@ export class Linking {
         const quoteMark = mark.closest('mark.quote');
         const speaker = mark.closest('mark.speaker');
         if (speaker) this.lightSpeakerMark(speaker);
-        else if (quoteMark) this.lightQuote(Number(quoteMark.dataset.quote));
+        else if (quoteMark) this.lightQuote(Number(/** @type {HTMLElement} */ (quoteMark).dataset.quote));
         // Any mention of someone quoted, outside quotes, is their speaker too.
         else if (mark.matches('mark.entity')) this.lightSpeaker(`entity:${mark.dataset.cluster}`);
         this.tooltip.show(mark, this.describe(mark), this.lit);
@@ -118,6 +127,7 @@ export class Linking {
 
     /** The tooltip's sections for `mark`: the innermost mark first, then its enclosing quote. */
     describe(mark) {
+        /** @type {TooltipLine[][]} */
         const sections = [];
         if (mark.matches('mark.entity')) sections.push(this.describeEntity(mark));
         if (mark.matches('mark.speaker')) sections.push(this.describeSpeaker(mark));
@@ -128,9 +138,10 @@ export class Linking {
     }
 
     describeEntity(mark) {
-        const entity = this.analysis.entities[Number(mark.dataset.entity)];
+        const entity = this.analysis?.entities[Number(mark.dataset.entity)];
         if (!entity) return [];
         const cluster = this.clustersById.get(entity.cluster);
+        /** @type {TooltipLine[]} */
         const lines = [{ text: `${entityLabel(entity.label).name} · ${cluster?.name ?? entity.text}`, kind: 'title' }];
         const count = this.mentionCount.get(entity.cluster) ?? 1;
         if (count > 1) lines.push({ text: `Mentioned ${count} times` });
@@ -139,9 +150,10 @@ export class Linking {
 
     describeSpeaker(mark) {
         const ids = mark.dataset.quotes.split(' ').map(Number);
-        const quote = this.analysis.quotes[ids[0]];
+        const quote = this.analysis?.quotes[ids[0]];
         if (!quote) return [];
         const name = speakerName(quote, this.clustersById);
+        /** @type {TooltipLine[]} */
         const lines = [{ text: `Speaker: ${name}`, kind: 'title' }];
         lines.push({ text: ids.length === 1 ? 'Credited with 1 quote here' : `Credited with ${ids.length} quotes here` });
         if (isInferred(quote)) lines.push({ text: `Inferred: ${inferredReason(quote)}`, kind: 'note' });
@@ -149,9 +161,10 @@ export class Linking {
     }
 
     describeQuote(id) {
-        const quote = this.analysis.quotes[id];
+        const quote = this.analysis?.quotes[id];
         if (!quote) return [];
         const kind = quoteKind(quote.kind);
+        /** @type {TooltipLine[]} */
         const lines = [{ text: `${kind.name} quote${quote.unclosed ? ' · no closing mark' : ''}`, kind: 'title' }];
         if (quote.speaker) {
             const name = speakerName(quote, this.clustersById);

@@ -1,50 +1,16 @@
 // Corrections kept in this browser, one record per text, keyed by a hash of the text (so the
 // text itself is never stored twice, and a correction comes back only for the same text).
-// IndexedDB when the browser offers it, else a map that lasts as long as the page. Every call
-// resolves; a storage failure never breaks the page (the corrections then last for the visit).
+// IndexedDB (model/store.js) when the browser offers it, and always a map that lasts as long as
+// the page: every call here resolves, as a storage failure must never break the page (the
+// corrections then last for the visit).
 
 import { emptyCorrections, normalizeCorrections } from './corrections.js';
+import { keyValueStore } from './store.js';
 
 // One database per store, so that neither module's upgrade can miss the other's store.
-const DB_NAME = 'quotelens-corrections';
-const STORE = 'corrections';
-
-/** @type {Promise<IDBDatabase|null> | null} */
-let database = null;
+const store = keyValueStore('quotelens-corrections', 'corrections');
+/** The corrections of this visit: what the page shows when IndexedDB cannot keep them. */
 const memory = new Map();
-
-function open() {
-    database ??= new Promise((resolve) => {
-        try {
-            const request = indexedDB.open(DB_NAME, 1);
-            request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-            request.onsuccess = () => resolve(request.result);
-            request.onerror = () => resolve(null);
-            request.onblocked = () => resolve(null);
-        } catch {
-            resolve(null);
-        }
-    });
-    return database;
-}
-
-function transact(mode, action) {
-    return open().then(
-        (db) =>
-            new Promise((resolve) => {
-                if (!db) return resolve(undefined);
-                try {
-                    const tx = db.transaction(STORE, mode);
-                    const request = action(tx.objectStore(STORE));
-                    tx.oncomplete = () => resolve(request.result);
-                    tx.onerror = () => resolve(undefined);
-                    tx.onabort = () => resolve(undefined);
-                } catch {
-                    resolve(undefined);
-                }
-            }),
-    );
-}
 
 /** A hex SHA-256 of `text` (a 53-bit FNV-style hash where Web Crypto is unavailable). */
 export async function textKey(text) {
@@ -66,7 +32,7 @@ export async function textKey(text) {
 
 /** The corrections stored for the text with key `key` (empty ones if none). */
 export async function loadCorrections(key) {
-    const stored = (await transact('readonly', (store) => store.get(key))) ?? memory.get(key);
+    const stored = memory.get(key) ?? (await store.get(key).catch(() => undefined));
     return normalizeCorrections(stored ?? emptyCorrections());
 }
 
@@ -75,5 +41,5 @@ export async function saveCorrections(key, corrections) {
     const empty = corrections.speakers.length + corrections.notQuotes.length + corrections.merges.length === 0;
     if (empty) memory.delete(key);
     else memory.set(key, corrections);
-    await transact('readwrite', (store) => (empty ? store.delete(key) : store.put(corrections, key)));
+    await (empty ? store.delete(key) : store.set(key, corrections)).catch(() => {});
 }

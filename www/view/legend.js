@@ -1,14 +1,15 @@
 // The legends above the article: one chip per quote kind and per entity label, with its count.
-// Each chip is a toggle button (aria-pressed) that shows or hides that kind in the view; the
-// caller applies it (app.js sets the view's data-hide). Data from labels.js, colours from CSS.
+// Each chip is a toggle button (aria-pressed) that shows or hides that kind in the view (the
+// view's data-hide; marks.css draws a hidden kind as plain text). Data from core/labels.js,
+// colours from CSS.
 
-import { ENTITY_LABELS, QUOTE_KINDS } from './labels.js';
+import { ENTITY_LABELS, QUOTE_KINDS } from '../core/labels.js';
 
 /**
  * Fills `quoteList` and `entityList` (<ul>s) with toggle chips; `onToggle(key, shown)` is
  * called on each press with the kind or label.
  */
-export function buildLegends(quoteList, entityList, onToggle) {
+function buildLegends(quoteList, entityList, onToggle) {
     const chip = (key, description, swatch, name) => {
         const count = document.createElement('span');
         count.className = 'legend__count';
@@ -60,8 +61,45 @@ export function buildLegends(quoteList, entityList, onToggle) {
 }
 
 /** Writes the counts: `counts` maps a kind or label to a number; null shows dashes. */
-export function updateCounts(list, counts) {
+function updateCounts(list, counts) {
     for (const element of list.querySelectorAll('[data-count]')) {
-        element.textContent = counts ? String(counts.get(element.dataset.count) ?? 0) : '–';
+        element.textContent = counts ? String(counts.get(/** @type {HTMLElement} */ (element).dataset.count ?? '') ?? 0) : '–';
+    }
+}
+
+/**
+ * Both legends of the view: builds their chips, applies the toggles to `view` (and reports the
+ * hidden kinds in `hidden`, which keyboard navigation skips), and counts what `model` holds.
+ */
+export class Legends {
+    /**
+     * @param {HTMLElement} quoteList
+     * @param {HTMLElement} entityList
+     * @param {HTMLElement} view the article view
+     * @param {Set<string>} hidden the hidden quote kinds and entity labels (kept up to date here)
+     */
+    constructor(quoteList, entityList, view, hidden) {
+        this.quoteList = quoteList;
+        this.entityList = entityList;
+        buildLegends(quoteList, entityList, (key, shown) => {
+            if (shown) hidden.delete(key);
+            else hidden.add(key);
+            if (hidden.size === 0) delete view.dataset.hide;
+            else view.dataset.hide = [...hidden].join(' ');
+        });
+    }
+
+    /**
+     * The counts of `model` (quotes per kind, mentions per label); null shows dashes.
+     * @param {{quotes: Array<{kind: string}>, entities: Array<{label: string}>} | null} model
+     */
+    update(model) {
+        const count = (keys, values) => {
+            const counts = new Map(keys.map((key) => [key, 0]));
+            for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+            return counts;
+        };
+        updateCounts(this.quoteList, model ? count(QUOTE_KINDS.map((k) => k.kind), model.quotes.map((q) => q.kind)) : null);
+        updateCounts(this.entityList, model ? count(ENTITY_LABELS.map((l) => l.label), model.entities.map((e) => e.label)) : null);
     }
 }

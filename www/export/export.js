@@ -3,7 +3,7 @@
 // 4180, one row per quote). Plus the two ways out: the clipboard and a download (a Blob and an
 // object URL; nothing goes over the network). Knows no page element ids.
 
-import { isInferred, speakerName } from './attribution.js';
+import { isInferred, speakerName } from '../core/attribution.js';
 
 /**
  * UTF-16 offset → code-point offset, for every offset of `text` (0 … length), built once per

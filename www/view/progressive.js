@@ -34,18 +34,18 @@ const latestRun = new WeakMap();
  * @param {Element} view
  * @param {string} text
  * @param {object | null} analysis
- * @param {(text: string, analysis: object) => Node} render
+ * @param {((text: string, analysis: object) => Node) | null} render (null: the text alone)
  * @param {{isCurrent?: () => boolean, onProgress?: (fraction: number) => void}} [options]
  */
 export async function renderProgressively(view, text, analysis, render, { isCurrent = () => true, onProgress } = {}) {
     const draw = (from, to) => {
         const part = text.slice(from, to);
-        return analysis ? render(part, sliceAnalysis(analysis, from, to)) : view.ownerDocument.createTextNode(part);
+        return analysis && render ? render(part, sliceAnalysis(analysis, from, to)) : view.ownerDocument.createTextNode(part);
     };
     const run = (latestRun.get(view) ?? 0) + 1;
     latestRun.set(view, run);
     if (text.length <= CHUNKED_LENGTH) {
-        view.replaceChildren(analysis ? render(text, analysis) : view.ownerDocument.createTextNode(text));
+        view.replaceChildren(analysis && render ? render(text, analysis) : view.ownerDocument.createTextNode(text));
         onProgress?.(1);
         return true;
     }
@@ -227,6 +227,26 @@ export class Progress {
     done() {
         this.bar.hidden = true;
         delete document.documentElement.dataset.progress;
+    }
+
+    /**
+     * What the view shows, once drawn: the counts and the module's time; or, for `model` null,
+     * that the text is not analysed.
+     * @param {{quotes: Array<{unclosed: boolean}>, entities: unknown[]} | null} model
+     * @param {number} [elapsedMs]
+     */
+    shown(model, elapsedMs = 0) {
+        if (!model) {
+            this.statusLine.textContent = 'Not analysed';
+            return;
+        }
+        const n = model.quotes.length;
+        const unclosed = model.quotes.filter((q) => q.unclosed).length;
+        const parts = [n === 1 ? '1 quotation' : `${n} quotations`];
+        if (unclosed > 0) parts.push(`${unclosed} without a closing mark`);
+        parts.push(model.entities.length === 1 ? '1 entity' : `${model.entities.length} entities`);
+        parts.push(`${elapsedMs < 1 ? '<1' : Math.round(elapsedMs)} ms`);
+        this.statusLine.textContent = parts.join(' · ');
     }
 }
 

@@ -27,7 +27,7 @@ export function enableMarkNavigation(view) {
         if (!mark) return;
         // One tab stop in the view, whoever set the last one (app.js gives it to the current
         // quote). The others stay focusable by script (-1): the panels move focus to them.
-        for (const other of view.querySelectorAll('[tabindex="0"]')) if (other !== mark) other.tabIndex = -1;
+        for (const other of view.querySelectorAll('[tabindex="0"]')) if (other !== mark) /** @type {HTMLElement} */ (other).tabIndex = -1;
         stop = mark;
         mark.tabIndex = 0;
         // Named by its own text (a <mark> is not named from its content otherwise, so focus
@@ -41,7 +41,7 @@ export function enableMarkNavigation(view) {
     /** The next (or previous) <mark> after `from` in document order, inside the view. */
     const step = (from, forward) => {
         const walker = view.ownerDocument.createTreeWalker(view, NodeFilter.SHOW_ELEMENT, {
-            acceptNode: (node) => (node.localName === 'mark' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
+            acceptNode: (node) => (node.nodeName === 'MARK' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP),
         });
         walker.currentNode = from;
         return /** @type {HTMLElement | null} */ (forward ? walker.nextNode() : walker.previousNode());
@@ -72,7 +72,7 @@ export function enableMarkNavigation(view) {
         else if (event.key === 'End') target = lastMark();
         else if (event.key === 'Enter' || event.key === ' ') {
             event.preventDefault();
-            current.click();
+            /** @type {HTMLElement} */ (current).click();
             return;
         } else return;
         event.preventDefault();

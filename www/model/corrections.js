@@ -8,7 +8,16 @@
 // version of the analyser that numbers things differently; one that no longer finds the quote
 // or the entity drops the correction (it is reported as `stale`).
 
-/** A set of corrections with nothing in it. */
+/**
+ * The reader's corrections: quotes and clusters named by their keys (quoteKey, clusterKey).
+ * @typedef {{speakers: Array<{quote: string, entity: string | null}>, notQuotes: string[],
+ *            merges: Array<{from: string, into: string}>}} Corrections
+ */
+
+/**
+ * A set of corrections with nothing in it.
+ * @returns {Corrections}
+ */
 export function emptyCorrections() {
     return { speakers: [], notQuotes: [], merges: [] };
 }
@@ -47,6 +56,30 @@ export function without(corrections, type, index) {
     return { ...corrections, [type]: corrections[type].filter((_, i) => i !== index) };
 }
 
+/**
+ * A change the reader asks for in a panel, applied to `corrections`: a copy, or the same object
+ * when nothing changes.
+ * @param {ReturnType<typeof emptyCorrections>} corrections
+ * @param {{type: 'speaker', quote: string, entity: string | null} | {type: 'notQuote', quote: string}
+ *       | {type: 'merge', from: string, into: string} | {type: 'undo', list: string, index: number}
+ *       | {type: 'reset'}} change
+ */
+export function withChange(corrections, change) {
+    switch (change.type) {
+        case 'speaker':
+            return withSpeaker(corrections, change.quote, change.entity);
+        case 'notQuote':
+            return withNotQuote(corrections, change.quote);
+        case 'merge':
+            return withMerge(corrections, change.from, change.into);
+        case 'undo':
+            return without(corrections, change.list, change.index);
+        case 'reset':
+            return isEmpty(corrections) ? corrections : emptyCorrections();
+    }
+    return corrections;
+}
+
 /** Reads stored corrections defensively: anything malformed is dropped, never thrown. */
 export function normalizeCorrections(value) {
     const out = emptyCorrections();
@@ -70,6 +103,9 @@ export function isEmpty(corrections) {
  *   - `quote.corrected: true` on a quote whose speaker the user set;
  *   - `applied`: what each correction did, for the panels ({type, index, …} in the
  *     corrections' own order) and the exports; `stale`: corrections that no longer apply.
+ * @param {import('../core/types.js').Analysis} analysis the module's, UTF-16
+ * @param {Corrections} corrections
+ * @returns {import('../core/types.js').ShownAnalysis}
  */
 export function applyCorrections(analysis, corrections) {
     const clusterByKey = new Map(analysis.clusters.map((c) => [clusterKey(analysis, c.id), c]));
@@ -104,7 +140,8 @@ export function applyCorrections(analysis, corrections) {
     for (const [root, group] of members) {
         const id = Math.min(...group.map((c) => c.id));
         for (const c of group) newId.set(c.id, id);
-        const named = analysis.clusters.find((c) => c.id === root);
+        // A root is always one of the clusters (union-find over their ids).
+        const named = /** @type {import('../core/types.js').Cluster} */ (analysis.clusters.find((c) => c.id === root));
         clusters.push({ id, label: named.label, name: named.name, mentions: group.reduce((n, c) => n + c.mentions, 0) });
     }
     clusters.sort((a, b) => a.id - b.id);
@@ -134,13 +171,14 @@ export function applyCorrections(analysis, corrections) {
         const cluster = correction.entity === null ? null : clusterByKey.get(correction.entity);
         if (!quote || dropped.has(quote.id) || cluster === undefined) return stale.push({ type: 'speakers', index });
         reassigned.set(quote.id, cluster === null ? null : mapCluster(cluster.id));
-        const name = cluster === null ? null : clustersById.get(mapCluster(cluster.id)).name;
+        const name = cluster === null ? null : (clustersById.get(mapCluster(cluster.id))?.name ?? null);
         applied.push({ type: 'speakers', index, text: quote.text, start: quote.start, end: quote.end, name });
     });
 
     const quotes = [];
     for (const quote of analysis.quotes) {
         if (dropped.has(quote.id)) continue;
+        /** @type {import('../core/types.js').ShownQuote} */
         const copy = { ...quote, id: renumber.get(quote.id), parent: quote.parent === null ? null : keptParent(quote.parent) };
         if (reassigned.has(quote.id)) {
             const cluster = reassigned.get(quote.id);
@@ -163,6 +201,7 @@ function namedCluster(analysis, id) {
 /**
  * A speaker the user chose: the cluster's mention nearest before the quote (else its first
  * mention), referring to the mention that carries the cluster's name.
+ * @returns {import('../core/types.js').Speaker}
  */
 function speakerFromCluster(quote, clusterId, entities, cluster) {
     const mentions = entities.filter((e) => e.cluster === clusterId);

@@ -4,9 +4,14 @@
 
 import { attributionBasis } from './labels.js';
 
+/** @typedef {import('./types.js').ShownQuote} ShownQuote */
+/** @typedef {import('./types.js').Cluster} Cluster */
+
 /**
  * The key that groups quotes by speaker: the speaker's entity cluster when known, else the name
  * the mention refers to, else the mention's own text. Null for an unattributed quote.
+ * @param {ShownQuote} quote
+ * @returns {string | null}
  */
 export function speakerKey(quote) {
     const speaker = quote.speaker;
@@ -15,7 +20,14 @@ export function speakerKey(quote) {
     return `name:${(speaker.refers_to?.text ?? speaker.text).trim()}`;
 }
 
-/** The name shown for a quote's speaker ('' when unattributed). */
+/**
+ * THE name of a quote's speaker, for the page (panels, tooltips, exports) and the embed
+ * (`data-speaker`) alike: their entity cluster's name, else the name the mention refers to
+ * ("he" → "Søren Kjærgaard"), else the mention itself; '' when unattributed.
+ * @param {ShownQuote} quote
+ * @param {Map<number, Cluster>} clustersById
+ * @returns {string}
+ */
 export function speakerName(quote, clustersById) {
     const speaker = quote.speaker;
     if (!speaker) return '';
@@ -23,21 +35,30 @@ export function speakerName(quote, clustersById) {
     return cluster?.name ?? speaker.refers_to?.text ?? speaker.text;
 }
 
-/** True when the speaker was not stated in the quote's own sentence (and not set by the user). */
+/**
+ * True when the speaker was not stated in the quote's own sentence (and not set by the user).
+ * @param {ShownQuote} quote
+ */
 export function isInferred(quote) {
-    return Boolean(quote.speaker) && quote.speaker.basis !== 'explicit' && !quote.corrected;
+    return quote.speaker !== null && quote.speaker.basis !== 'explicit' && !quote.corrected;
 }
 
-/** Why an inferred attribution was made, in a sentence ('' when it is not inferred). */
+/**
+ * Why an inferred attribution was made, in a sentence ('' when it is not inferred).
+ * @param {ShownQuote} quote
+ */
 export function inferredReason(quote) {
-    if (!isInferred(quote)) return '';
     const speaker = quote.speaker;
+    if (speaker === null || !isInferred(quote)) return '';
     const reason = attributionBasis(speaker.basis).reason;
     const refers = speaker.refers_to && speaker.refers_to.text !== speaker.text ? ` “${speaker.text}” → ${speaker.refers_to.text}.` : '';
     return reason + refers;
 }
 
-/** Whether a quote belongs in "who said what": speech, or anything credited to someone. */
+/**
+ * Whether a quote belongs in "who said what": speech, or anything credited to someone.
+ * @param {ShownQuote} quote
+ */
 export function isSpeech(quote) {
     return quote.kind !== 'term' || quote.speaker !== null;
 }
@@ -47,7 +68,8 @@ export function isSpeech(quote) {
  * quotes in text order, then the unattributed quotes as a last group with `key: null`.
  * Scare quotes and titles (`term`) with no speaker are left out: they are not speech.
  *
- * @returns {Array<{key: string|null, name: string, entity: number|null, quotes: object[]}>}
+ * @param {import('./types.js').ShownAnalysis} analysis
+ * @returns {Array<{key: string|null, name: string, entity: number|null, quotes: ShownQuote[]}>}
  */
 export function speakerGroups(analysis) {
     const clustersById = new Map(analysis.clusters.map((c) => [c.id, c]));
@@ -62,7 +84,7 @@ export function speakerGroups(analysis) {
         }
         let group = groups.get(key);
         if (!group) {
-            group = { key, name: speakerName(quote, clustersById), entity: quote.speaker.entity ?? null, quotes: [] };
+            group = { key, name: speakerName(quote, clustersById), entity: quote.speaker?.entity ?? null, quotes: [] };
             groups.set(key, group);
         }
         group.quotes.push(quote);

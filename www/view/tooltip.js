@@ -2,6 +2,8 @@
 // shows on hover only). Its content is built from text nodes; it is tied to the focused element
 // with aria-describedby. Knows nothing of the analysis: callers hand it lines of text.
 
+/** @typedef {{text: string, kind?: 'title' | 'note'}} TooltipLine a line of the tooltip */
+
 const GAP = 8;
 /** Linked marks within this many pixels of the target's first line are kept clear. */
 const NEAR = 120;
@@ -12,18 +14,28 @@ export class Tooltip {
         this.element = element;
         this.target = null;
         // The target moves when the view scrolls (a jump scrolls smoothly after focusing): follow
-        // it, out of sight while it is scrolled out of its view.
+        // it, out of sight while it is scrolled out of its view. Placed in the next animation
+        // frame, where the target's position is the one painted: during a smooth scroll, a
+        // position read in the scroll event is a step behind and the tooltip covered its mark.
+        let frame = 0;
         const follow = () => {
-            if (!this.target) return;
-            if (!this.target.isConnected) return this.hide();
-            this.element.hidden = !isInView(this.target);
-            if (!this.element.hidden) this.place(this.target);
+            if (frame) return;
+            frame = requestAnimationFrame(() => {
+                frame = 0;
+                if (!this.target) return;
+                if (!this.target.isConnected) return this.hide();
+                this.element.hidden = !isInView(this.target);
+                if (!this.element.hidden) this.place(this.target);
+            });
         };
         window.addEventListener('scroll', follow, { capture: true, passive: true });
         window.addEventListener('resize', follow, { passive: true });
     }
 
     /**
+     * @param {Element} target
+     * @param {TooltipLine[][]} sections
+     * @param {Element[]} [keepVisible]
      * Shows `sections` (arrays of {text, kind?} lines, kind: 'title' | 'note' | undefined) by
      * `target`, above its first line box (below it when there is no room above), and clear of
      * the `keepVisible` elements near it (the lit speaker and cue the reader wants to see).
@@ -44,9 +56,11 @@ export class Tooltip {
             nodes.push(section);
         }
         this.element.replaceChildren(...nodes);
-        this.element.hidden = false;
         this.describe(target);
-        this.place(target);
+        // A target still scrolled out of its view (a jump scrolls smoothly to it) shows the tooltip
+        // when it comes into view (the scroll listener above), not before.
+        this.element.hidden = !isInView(target);
+        if (!this.element.hidden) this.place(target);
     }
 
     hide() {

@@ -13,9 +13,11 @@
 //
 // For the tests, <html data-persisted> says what happened last: "saved", "deleted" or "off".
 
-// One database per store (storage.js keeps the corrections in its own).
-const DB_NAME = 'quotelens-text';
-const STORE = 'texts';
+import { keyValueStore } from '../model/store.js';
+
+// One database per store (model/storage.js keeps the corrections in its own). Its calls reject
+// on failure (model/store.js); every one is caught here.
+const store = keyValueStore('quotelens-text', 'texts');
 const KEY = 'article';
 /** The choice to opt out; absent means the default, remember. */
 const OPT_OUT_KEY = 'quotelens.remember';
@@ -35,8 +37,6 @@ let timer = 0;
 let pendingSince = 0;
 /** @type {(() => string) | null} reads the text to save when a write is due */
 let pendingText = null;
-/** @type {Promise<IDBDatabase> | null} */
-let opening = null;
 /** The text last written (or read), so a page hide rewrites only a changed text. */
 let lastSaved = null;
 
@@ -47,29 +47,6 @@ export function remembering() {
     } catch {
         return true; // no localStorage: IndexedDB may still work
     }
-}
-
-function open() {
-    opening ??= new Promise((resolve, reject) => {
-        const request = indexedDB.open(DB_NAME, 1);
-        request.onupgradeneeded = () => request.result.createObjectStore(STORE);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-        request.onblocked = () => reject(new Error('blocked'));
-    });
-    opening.catch(() => (opening = null));
-    return opening;
-}
-
-async function run(mode, action) {
-    const db = await open();
-    return new Promise((resolve, reject) => {
-        const transaction = db.transaction(STORE, mode);
-        const request = action(transaction.objectStore(STORE));
-        transaction.oncomplete = () => resolve(request.result);
-        transaction.onerror = () => reject(transaction.error);
-        transaction.onabort = () => reject(transaction.error);
-    });
 }
 
 function mark(state) {
@@ -86,7 +63,7 @@ export async function loadText() {
             localStorage.removeItem(JOURNAL_KEY);
             return journal;
         }
-        const stored = await run('readonly', (store) => store.get(KEY));
+        const stored = await store.get(KEY);
         const text = stored instanceof Blob ? await stored.text() : stored;
         if (typeof text === 'string') {
             lastSaved = text;
@@ -146,7 +123,7 @@ function readJournal() {
 async function writeNow(text) {
     try {
         const blob = await toBlob(text);
-        await run('readwrite', (store) => store.put(blob, KEY));
+        await store.set(KEY, blob);
         lastSaved = text;
         mark('saved');
     } catch {
@@ -163,7 +140,7 @@ export async function forget() {
         localStorage.removeItem(JOURNAL_KEY);
     } catch {}
     try {
-        await run('readwrite', (store) => store.delete(KEY));
+        await store.delete(KEY);
     } catch {}
     lastSaved = null;
     mark('deleted');

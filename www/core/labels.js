@@ -1,15 +1,19 @@
-// The display names and legend order of what the analysis reports. Data only: no colours (those
-// are in palette.css, keyed by the same names), no DOM.
+// The display names, legend order and line styles of what the analysis reports. Data only: no
+// colours (those are in palette.css, keyed by the same names), no DOM. Shared by the page and the
+// embed package.
 //
 // The keys are the wire format's `kind`, `label` and `basis` values (src/export.rs); the order
 // here is the order of the legends.
 
-/** Quote kinds, in legend order. */
+/**
+ * Quote kinds, in legend order. `line` is the style of the line under the kind's marks (CSS
+ * border style), so that colour is never the only cue (core/marks.js draws it).
+ */
 export const QUOTE_KINDS = [
-    { kind: 'direct', name: 'Direct', description: 'Speech standing on its own: “…,” she said.' },
-    { kind: 'partial', name: 'Partial', description: 'Quoted words inside the reporter’s own sentence.' },
-    { kind: 'term', name: 'Term', description: 'Scare quotes, titles and nicknames: not speech.' },
-    { kind: 'nested', name: 'Nested', description: 'A quote inside another quote.' },
+    { kind: 'direct', name: 'Direct', line: 'solid', description: 'Speech standing on its own: “…,” she said.' },
+    { kind: 'partial', name: 'Partial', line: 'dashed', description: 'Quoted words inside the reporter’s own sentence.' },
+    { kind: 'term', name: 'Term', line: 'dotted', description: 'Scare quotes, titles and nicknames: not speech.' },
+    { kind: 'nested', name: 'Nested', line: 'double', description: 'A quote inside another quote.' },
 ];
 
 /** Entity labels, in legend order. `label` is also the tag drawn after each mention. */
@@ -45,7 +49,7 @@ const BASIS_BY_NAME = new Map(BASES.map((b) => [b.basis, b]));
 
 /** The legend entry of a quote kind; an unknown kind (a newer module) gets a neutral entry. */
 export function quoteKind(kind) {
-    return KIND_BY_NAME.get(kind) ?? { kind, name: kind, description: '' };
+    return KIND_BY_NAME.get(kind) ?? { kind, name: kind, line: 'solid', description: '' };
 }
 
 /** The legend entry of an entity label; an unknown label gets a neutral entry. */

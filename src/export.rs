@@ -36,8 +36,9 @@ use crate::text::offsets::{OffsetMap, OffsetUnit};
 #[cfg(test)]
 mod typescript;
 
-/// The wire format's version, the document's `schema` field. Bumped only if a field changes
-/// meaning; new fields do not bump it.
+/// The wire format's version, the document's `schema` field. Bumped whenever the format grows
+/// (a field is added); fields are never renamed or removed, so a reader of version N reads any
+/// later version.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// One analysed text. The CLI prints it with the caller's `id` as a first field

@@ -35,7 +35,7 @@ extern "C" {
 /// re-installs the same hook).
 ///
 /// The hook is ours rather than `console_error_panic_hook`'s, because it does one thing more:
-/// after logging the message it throws it as a JS `Error`, so the caller (`www/engine.js`) can
+/// after logging the message it throws it as a JS `Error`, so the caller (`www/analysis/engine.js`) can
 /// show it, where a plain abort would only say "unreachable". Either way the panicking call
 /// never returns normally and the instance must not be used again (wasm32 aborts on panic; no
 /// destructor ran and std's panic state is left mid-panic): `engine.js` drops it and
@@ -65,7 +65,7 @@ pub fn analyze(text: &str) -> Result<DocumentJs, JsError> {
 }
 
 /// Panics on purpose, so the tests can check that a panic reaches the console and that the page
-/// recovers. Not part of the API: only the tests call it (through `www/engine.js`'s
+/// recovers. Not part of the API: only the tests call it (through `www/analysis/engine.js`'s
 /// `panicForTest`).
 #[wasm_bindgen]
 pub fn __test_panic() {

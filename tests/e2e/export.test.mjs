@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { ROOT, WWW, startServer, launchChromium, openPage, paste } from './support.mjs';
 import { CSV_TRICKY, ALL_STYLES } from './cases.mjs';
 import { parseCsv } from './csv.mjs';
-import { isOffsetField, toJson } from '../../www/export.js';
+import { isOffsetField, toJson } from '../../www/export/export.js';
 
 const SAMPLE = readFileSync(join(WWW, 'sample.txt'), 'utf8');
 

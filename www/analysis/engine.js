@@ -96,7 +96,7 @@ export function preload() {
 /**
  * What an analysis answers: the analysis and the module's time, or why there is none (`crashed`:
  * the instance was spent and has been replaced; `cancelled`: a newer text took over).
- * @typedef {{ok: true, analysis: import('../pkg/quotelens.js').Analysis, ms: number}
+ * @typedef {{ok: true, analysis: import('../pkg/quotelens.js').DocumentOut, ms: number}
  *         | {ok: false, error: string, crashed: boolean, cancelled?: boolean}} AnalyzeResult
  */
 

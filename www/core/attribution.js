@@ -5,7 +5,7 @@
 import { attributionBasis } from './labels.js';
 
 /** @typedef {import('./types.js').ShownQuote} ShownQuote */
-/** @typedef {import('./types.js').Cluster} Cluster */
+/** @typedef {import('./types.js').ClusterOut} Cluster */
 
 /**
  * The key that groups quotes by speaker: the speaker's entity cluster when known, else the name

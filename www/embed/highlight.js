@@ -88,7 +88,7 @@ export function labelSet(labels) {
  * @returns {Span[]}
  */
 /**
- * @param {import('../core/types.js').Analysis} analysis
+ * @param {import('../core/types.js').DocumentOut} analysis
  * @param {{labels?: Iterable<string> | string, speakers?: boolean, prefix?: string}} [options]
  */
 export function spansOf(analysis, { labels = undefined, speakers = true, prefix = 'quotelens' } = {}) {

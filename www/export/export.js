@@ -29,7 +29,7 @@ function isLowSurrogate(unit) {
     return unit >= 0xdc00 && unit <= 0xdfff;
 }
 
-/** @typedef {import('./pkg/quotelens.js').DocumentOut} DocumentOut the wire document (src/export.d.ts) */
+/** @typedef {import('../core/types.js').DocumentOut} DocumentOut the wire document (src/export.d.ts) */
 
 /**
  * Whether the wire field `key` holds an offset. The contract's one rule (src/export.rs,
@@ -61,7 +61,8 @@ export function convertOffsets(value, convert, key = '') {
  * wire format only ever grows by fields).
  *
  * @param {string} text
- * @param {DocumentOut & {applied?: any[], stale?: any[]}} analysis UTF-16 offsets into `text`
+ * @param {Omit<DocumentOut, 'quotes'> & {quotes: import('../core/types.js').ShownQuote[], applied?: any[], stale?: any[]}} analysis
+ *   UTF-16 offsets into `text`
  */
 export function toCliDocument(text, analysis) {
     const cp = codePointOffsets(text);

@@ -103,7 +103,7 @@ export function isEmpty(corrections) {
  *   - `quote.corrected: true` on a quote whose speaker the user set;
  *   - `applied`: what each correction did, for the panels ({type, index, …} in the
  *     corrections' own order) and the exports; `stale`: corrections that no longer apply.
- * @param {import('../core/types.js').Analysis} analysis the module's, UTF-16
+ * @param {import('../core/types.js').DocumentOut} analysis the module's, UTF-16
  * @param {Corrections} corrections
  * @returns {import('../core/types.js').ShownAnalysis}
  */
@@ -141,8 +141,9 @@ export function applyCorrections(analysis, corrections) {
         const id = Math.min(...group.map((c) => c.id));
         for (const c of group) newId.set(c.id, id);
         // A root is always one of the clusters (union-find over their ids).
-        const named = /** @type {import('../core/types.js').Cluster} */ (analysis.clusters.find((c) => c.id === root));
-        clusters.push({ id, label: named.label, name: named.name, mentions: group.reduce((n, c) => n + c.mentions, 0) });
+        const named = /** @type {import('../core/types.js').ClusterOut} */ (analysis.clusters.find((c) => c.id === root));
+        // Every field of the named cluster is kept (a field the wire format gains is never dropped).
+        clusters.push({ ...named, id, mentions: group.reduce((n, c) => n + c.mentions, 0) });
     }
     clusters.sort((a, b) => a.id - b.id);
     const mapCluster = (id) => (id === null || id === undefined ? id : (newId.get(id) ?? id));
@@ -201,7 +202,7 @@ function namedCluster(analysis, id) {
 /**
  * A speaker the user chose: the cluster's mention nearest before the quote (else its first
  * mention), referring to the mention that carries the cluster's name.
- * @returns {import('../core/types.js').Speaker}
+ * @returns {import('../core/types.js').SpeakerOut}
  */
 function speakerFromCluster(quote, clusterId, entities, cluster) {
     const mentions = entities.filter((e) => e.cluster === clusterId);

@@ -31,7 +31,7 @@ export class SpeakersPanel {
         this.current = null;
         /** @type {import('../core/types.js').ShownAnalysis} the analysis shown (update() sets it) */
         this.analysis = NOTHING;
-        /** @type {import('../core/types.js').Cluster[]} who a quote can be credited to */
+        /** @type {import('../core/types.js').ClusterOut[]} who a quote can be credited to */
         this.candidates = [];
         this.list = el('div', { className: 'speaker-list' });
         this.correctionsBox = el('section', { className: 'corrections', 'aria-label': 'Your corrections', hidden: true });

@@ -22,7 +22,7 @@ export class Linking {
         this.lit = [];
         this.index = emptyIndex();
         this.hovered = null;
-        /** @type {Map<number, import('../core/types.js').Cluster>} */
+        /** @type {Map<number, import('../core/types.js').ClusterOut>} */
         this.clustersById = new Map();
         /** @type {Map<number, number>} mentions per cluster */
         this.mentionCount = new Map();

@@ -22,10 +22,10 @@ mod tokens;
 #[allow(dead_code)]
 pub(crate) mod train;
 
-use std::collections::HashSet;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
 use crate::analysis::{Entity, Label, Sentence, Span};
+use crate::text::data::FUNCTION_WORDS;
 use features::Doc;
 use model::{Model, ModelError};
 use tagger::{decode, viterbi, Kind, N_TAGS};
@@ -160,12 +160,6 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mme", "dr", "prof", "r
 
 /// Nouns for a people or a part of one: a lone name right before one is a group.
 const PEOPLE_NOUNS: &[&str] = &["minority", "minorities", "community", "communities", "diaspora", "population", "majority", "people", "peoples"];
-
-/// Capitalised words that are never a name alone (src/data/function_words.txt, shared with
-/// attribution).
-static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/function_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
 
 /// True for a lone word the tagger should not have taken for a name: a function word ("Do",
 /// "Among") or a sentence adverb ("Recently, the minister …").

@@ -1,7 +1,6 @@
 //! Quotations: pairing the marks (`scan`) and telling what each quoted span is (`classify`).
 
 mod classify;
-mod marks;
 mod scan;
 
 #[allow(unused_imports)] // Attribution (issue 6) shares the cue lexicon.

@@ -11,7 +11,7 @@
 //! Cost is linear: each mark is looked at once, and a closer searches at most
 //! `MAX_CROSSING_DEPTH` open quotes below the innermost one.
 
-use super::marks::{may_start_mark, mark_at, Lean, Mark};
+use crate::text::marks::{lean_of, may_start_mark, mark_at, Lean, Mark};
 use crate::analysis::Span;
 use crate::text::is_blank;
 
@@ -45,12 +45,7 @@ struct Token {
 
 fn is_opening_context(c: char) -> bool {
     is_blank(c) || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '<' | ':' | ';')
-        || mark_lean(c) == Some(Lean::Open)
-}
-
-fn mark_lean(c: char) -> Option<Lean> {
-    let mut buf = [0u8; 4];
-    mark_at(c.encode_utf8(&mut buf), 0).map(|(m, _)| m.lean())
+        || lean_of(c) == Some(Lean::Open)
 }
 
 /// The marks of one paragraph, with what their surroundings say about their direction.

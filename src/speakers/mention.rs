@@ -6,7 +6,10 @@
 //! first-name lexicon. It deliberately does not decide who is speaking (`attribute`) or who a
 //! pronoun is (`resolve`). One pass over the text, so the cost is linear.
 
-use super::lexicon::{fold, Gender, HeadClass, LEXICON};
+use super::lexicon::{Gender, HeadClass, LEXICON};
+use crate::text::abbreviations::is_abbreviation;
+use crate::text::fold::fold_lower as fold;
+use crate::text::marks::may_open;
 use crate::analysis::{MentionKind, Span};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -53,13 +56,6 @@ fn is_word_joiner(c: char) -> bool {
     matches!(c, '\'' | '’' | '-' | '.' | '‑')
 }
 
-/// Abbreviations whose full stop belongs to the word ("Mr.", "Sen.").
-fn keeps_full_stop(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    word.chars().count() == 1 && word.chars().all(char::is_uppercase)
-        || word.contains('.')
-        || matches!(lower.as_str(), "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "lt" | "col" | "capt" | "sgt" | "rev" | "prof" | "jr" | "sr" | "st" | "adm" | "messrs")
-}
 
 /// Words and punctuation marks of `text[span]`, in order; blanks are skipped.
 pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
@@ -96,7 +92,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             }
             break;
         }
-        if s[end..].starts_with('.') && keeps_full_stop(&s[i..end]) {
+        if s[end..].starts_with('.') && is_abbreviation(&s[i..end]) {
             end += 1;
             chars.next();
         }
@@ -184,7 +180,12 @@ pub(crate) fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
 
 /// True when token `i` is the first word of a sentence, a quote or a paragraph.
 fn opens_sentence(tokens: &[Token], i: usize) -> bool {
-    i == 0 || matches!(tokens[i - 1].lower.as_str(), "." | "?" | "!" | ":" | ";" | "“" | "\"" | "‘" | "—" | "―" | "(" | "…")
+    let Some(prev) = i.checked_sub(1).map(|p| tokens[p].lower.as_str()) else { return true };
+    let mut chars = prev.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => matches!(c, '.' | '?' | '!' | ':' | ';' | '—' | '―' | '(' | '…') || may_open(c),
+        _ => false,
+    }
 }
 
 fn names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {

@@ -3,14 +3,13 @@
 //! A paragraph is a non-blank line: it ends at every line break (`\n`, `\r\n`, `\r`, U+2028,
 //! U+2029), because pasted articles, PDF text and the evaluation corpora all put one paragraph
 //! per line. Sentences are found inside paragraphs only, by terminal punctuation followed by a
-//! likely sentence start; abbreviations and initials do not end a sentence.
+//! likely sentence start; abbreviations and initials (`super::abbreviations`) do not end a
+//! sentence. Every later stage takes its sentences from here, by index.
 
-use super::is_blank;
+use super::abbreviations::is_abbreviation;
+use super::marks::{may_close, may_open};
+use super::{is_blank, is_line_break};
 use crate::analysis::{Sentence, Span};
-
-fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}')
-}
 
 /// The non-blank lines of `text`, trimmed of surrounding blanks.
 pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
@@ -45,24 +44,19 @@ pub(crate) fn trim(text: &str, span: Span) -> Option<Span> {
     }
 }
 
-/// Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "st", "jr", "sr", "rev",
-    "mt", "inc", "corp", "co", "ltd", "vs", "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "aug",
-    "sept", "sep", "oct", "nov", "dec", "fig", "approx", "dept", "est", "ft", "pres", "atty", "supt", "messrs", "sens",
-    "reps", "govs", "ave", "blvd", "u.s", "u.k", "u.n", "a.m", "p.m",
-];
-
-fn is_terminal(c: char) -> bool {
+/// Sentence-final punctuation, Latin and CJK.
+pub(crate) fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…' | '。' | '？' | '！')
 }
 
-fn is_closing_punct(c: char) -> bool {
-    matches!(c, '"' | '”' | '’' | '\'' | '»' | '›' | ')' | ']' | '」' | '』')
+/// What may follow sentence-final punctuation and still belong to its sentence: a closing quote
+/// mark (the straight `'` of ASCII text included) or bracket (`?!”)` ends together).
+pub(crate) fn is_closing_punct(c: char) -> bool {
+    may_close(c) || matches!(c, '\'' | ')' | ']')
 }
 
 fn may_start_sentence(c: char) -> bool {
-    c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '«' | '„' | '(' | '[' | '¿' | '¡' | '「' | '『')
+    c.is_uppercase() || c.is_numeric() || may_open(c) || matches!(c, '(' | '[' | '¿' | '¡')
 }
 
 /// True when the full stop ending `before` belongs to an abbreviation or an initial.
@@ -70,21 +64,14 @@ fn ends_with_abbreviation(before: &str) -> bool {
     let word_start = before
         .char_indices()
         .rev()
-        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || may_open(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if word.is_empty() {
         return false;
     }
-    // A single letter is an initial ("John F. Kennedy"); a dotted acronym stays whole ("U.S.").
-    let mut chars = word.chars();
-    let first = chars.next().unwrap_or(' ');
-    if chars.next().is_none() && first.is_alphabetic() {
-        return true;
-    }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str()) || (word.contains('.') && word.len() <= 6)
+    is_abbreviation(word)
 }
 
 /// Sentences of each paragraph.

@@ -10,8 +10,9 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::scan::RawQuote;
-use crate::analysis::{QuoteKind, Span};
+use crate::analysis::{QuoteKind, Sentence, Span};
 use crate::text::is_blank;
+use crate::text::segment::is_closing_punct;
 
 /// Cue words and phrases, from `src/data/speech_verbs.txt`.
 pub(crate) struct Cues {
@@ -76,65 +77,10 @@ pub(crate) fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '?' | '!' | '…')
-}
-
-fn is_closing(c: char) -> bool {
-    matches!(c, '"' | '”' | '’' | '»' | '«' | ')' | ']' | '\'')
-}
-
-/// Where the sentence holding byte `end` of `s` starts: after the last terminal punctuation
-/// (with its closing marks) followed by a blank.
-fn sentence_start(s: &str) -> usize {
-    let mut after_blank = false;
-    let mut candidate = None;
-    for (i, c) in s.char_indices().rev() {
-        if is_blank(c) {
-            after_blank = true;
-            candidate = Some(i + c.len_utf8());
-            continue;
-        }
-        if after_blank && (is_terminal(c) || is_closing(c)) {
-            // Skip closing marks back to a terminal: `.”` then space ends a sentence.
-            let head = &s[..i + c.len_utf8()];
-            let trimmed = head.trim_end_matches(is_closing);
-            if trimmed.ends_with(is_terminal) && !ends_with_abbreviation(trimmed) {
-                return candidate.unwrap_or(0);
-            }
-        }
-        after_blank = false;
-    }
-    0
-}
-
-fn ends_with_abbreviation(s: &str) -> bool {
-    let word = s.rsplit(|c: char| is_blank(c)).next().unwrap_or("");
-    let bare = word.trim_end_matches('.');
-    matches!(bare, "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "Gen" | "St" | "Jr" | "Sr" | "Prof" | "U.S" | "U.N" | "Lt" | "Col")
-        || (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase))
-}
-
-/// Where the sentence starting at `s` ends: after the first terminal punctuation followed by a blank.
-fn sentence_end(s: &str) -> usize {
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_terminal(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if is_closing(d) || is_terminal(d) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            if s[end..].starts_with(is_blank) && !ends_with_abbreviation(&s[..i + c.len_utf8()]) {
-                return end;
-            }
-        }
-    }
-    s.len()
+/// The sentence holding byte `at` (the segmenter's, by binary search), or None when there are none.
+fn sentence_at(sentences: &[Sentence], at: usize) -> Option<Span> {
+    let i = sentences.partition_point(|s| s.span.end <= at);
+    sentences.get(i.min(sentences.len().checked_sub(1)?)).map(|s| s.span)
 }
 
 /// What stands before the opening mark, within the sentence and after any earlier quote.
@@ -174,9 +120,9 @@ const MAX_WORDS_BEFORE_THAT: usize = 6;
 /// `starts_lower`: the quoted text opens with a lower-case letter, as a fragment of the
 /// reporter's sentence does ("X said he was “surprised”"); on PolNeAR train such a quote right
 /// after "X said" with no comma or "that" is a partial quote about three times in four.
-fn before(text: &str, from: usize, to: usize, starts_lower: bool) -> Before {
-    let s = &text[from..to];
-    let s = &s[sentence_start(s)..];
+/// `sentence_start`: where the sentence holding the opening mark starts.
+fn before(text: &str, from: usize, to: usize, sentence_start: usize, starts_lower: bool) -> Before {
+    let s = &text[from.max(sentence_start).min(to)..to];
     let trimmed = s.trim_end_matches(is_blank);
     let words = words(trimmed);
     if words.is_empty() {
@@ -215,9 +161,9 @@ fn before(text: &str, from: usize, to: usize, starts_lower: bool) -> Before {
     Before::Words
 }
 
-fn after(text: &str, from: usize, to: usize) -> After {
-    let s = &text[from..to];
-    let s = &s[..sentence_end(s)];
+/// `sentence_end`: where the sentence holding the closing mark ends.
+fn after(text: &str, from: usize, to: usize, sentence_end: usize) -> After {
+    let s = &text[from..to.min(sentence_end).max(from)];
     let words = words(s);
     if words.is_empty() {
         return After::Nothing;
@@ -253,8 +199,8 @@ fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Kinds for every quote of `quotes`.
-pub(crate) fn classify(text: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<QuoteKind> {
+/// Kinds for every quote of `quotes`, reading each quote's sentence from `sentences`.
+pub(crate) fn classify(text: &str, paragraphs: &[Span], sentences: &[Sentence], quotes: &[RawQuote]) -> Vec<QuoteKind> {
     let top_level: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).collect();
     let mut kinds = vec![QuoteKind::Nested; quotes.len()];
     for (k, &i) in top_level.iter().enumerate() {
@@ -268,19 +214,24 @@ pub(crate) fn classify(text: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> 
         let end_para = paragraphs[..paragraphs.partition_point(|p| p.start <= q.outer.end)].last().copied().unwrap_or(para);
         let right_limit = next_start.map_or(end_para.end, |s| s.min(end_para.end)).max(q.outer.end);
         let starts_lower = q.body.slice(text).chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase);
-        let left = before(text, prev_end.unwrap_or(para.start), q.outer.start, starts_lower);
-        let right = after(text, q.outer.end, right_limit);
-        kinds[i] = decide(text, q, left, right, para, end_para);
+        // The sentences holding the opening and the closing mark (the same one for most quotes).
+        let first = sentence_at(sentences, q.outer.start).unwrap_or(para);
+        let last = sentence_at(sentences, q.outer.end.saturating_sub(1)).unwrap_or(end_para);
+        let left = before(text, prev_end.unwrap_or(para.start), q.outer.start, first.start, starts_lower);
+        let right = after(text, q.outer.end, right_limit, last.end);
+        kinds[i] = decide(text, q, left, right, Span::new(first.start, last.end), para, end_para);
     }
     kinds
 }
 
-fn decide(text: &str, q: &RawQuote, left: Before, right: After, para: Span, end_para: Span) -> QuoteKind {
+/// `sentence`: from the start of the sentence holding the opening mark to the end of the one
+/// holding the closing mark.
+fn decide(text: &str, q: &RawQuote, left: Before, right: After, sentence: Span, para: Span, end_para: Span) -> QuoteKind {
     let inner = q.body.slice(text).trim_matches(is_blank);
     let inner_words = words(inner).len();
     let first_letter = inner.chars().find(|c| c.is_alphanumeric());
     let starts_upper = first_letter.is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    let ends_like_speech = inner.trim_end_matches(is_closing).ends_with([',', '.', '?', '!', '…', '—', ':', ';']);
+    let ends_like_speech = inner.trim_end_matches(is_closing_punct).ends_with([',', '.', '?', '!', '…', '—', ':', ';']);
     let direct = match (&left, &right) {
         (Before::Colon, _) => true,
         // X said “a bomb” had gone off: the sentence goes on in the reporter's words.
@@ -300,9 +251,9 @@ fn decide(text: &str, q: &RawQuote, left: Before, right: After, para: Span, end_
     // Partial or term: does the quote's sentence report speech? Looked for within
     // `SENTENCE_REACH` bytes either side of the quote.
     let reach_from = floor_char_boundary(text, q.outer.start.saturating_sub(SENTENCE_REACH).max(para.start));
-    let sentence_from = reach_from + sentence_start(&text[reach_from..q.outer.start]);
+    let sentence_from = reach_from.max(sentence.start).min(q.outer.start);
     let reach_to = ceil_char_boundary(text, (q.outer.end + SENTENCE_REACH).min(end_para.end).max(q.outer.end));
-    let sentence_to = q.outer.end + sentence_end(&text[q.outer.end..reach_to]);
+    let sentence_to = reach_to.min(sentence.end).max(q.outer.end);
     let sentence_words = words(&text[sentence_from..q.outer.start]).into_iter().chain(words(&text[q.outer.end..sentence_to])).collect::<Vec<_>>();
     if CUES.any_cue(&sentence_words) || inner_words >= 4 {
         QuoteKind::Partial

@@ -10,7 +10,7 @@ use crate::analysis::{Quote, Sentence, Span};
 use crate::text::segment::trim;
 
 /// Every quoted span of `text` holding at least one letter or digit, in order of opening mark.
-pub(crate) fn find(text: &str, paragraphs: &[Span], _sentences: &[Sentence]) -> Vec<Quote> {
+pub(crate) fn find(text: &str, paragraphs: &[Span], sentences: &[Sentence]) -> Vec<Quote> {
     let raw = scan::scan(text, paragraphs);
     // Marks around nothing readable (`""`, `“…”`) quote nothing; drop them and re-point parents.
     // Deeply nested quotes share one long tail, so scanning each body would cost O(n²): find the
@@ -54,7 +54,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span], _sentences: &[Sentence]) -> 
             q
         })
         .collect();
-    let kinds = classify::classify(text, paragraphs, &kept);
+    let kinds = classify::classify(text, paragraphs, sentences, &kept);
     kept.into_iter()
         .zip(kinds)
         .map(|(q, kind)| Quote {

@@ -7,7 +7,7 @@
 //! sentence. Every later stage takes its sentences from here, by index.
 
 use super::abbreviations::is_abbreviation;
-use super::marks::{may_close, may_open};
+use super::marks::{mark_at, may_close, may_open, Lean};
 use super::{is_blank, is_line_break};
 use crate::analysis::{Sentence, Span};
 
@@ -55,8 +55,15 @@ pub(crate) fn is_closing_punct(c: char) -> bool {
     may_close(c) || matches!(c, '\'' | ')' | ']')
 }
 
-fn may_start_sentence(c: char) -> bool {
-    c.is_uppercase() || c.is_numeric() || may_open(c) || matches!(c, '(' | '[' | '¿' | '¡')
+/// True when `s` (what follows the gap after sentence-final punctuation) may open a sentence: a
+/// capital, a digit, a bracket, or a mark that may open a quote (two-character marks included:
+/// ``…'' and ''…'').
+fn may_start_sentence(s: &str) -> bool {
+    let Some(c) = s.chars().next() else { return false };
+    c.is_uppercase()
+        || c.is_numeric()
+        || matches!(c, '(' | '[' | '¿' | '¡')
+        || mark_at(s, 0).is_some_and(|(mark, _)| mark.lean() != Lean::Close)
 }
 
 /// True when the full stop ending `before` belongs to an abbreviation or an initial.
@@ -108,7 +115,7 @@ pub(crate) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
             let splits = match next {
                 None => false,
                 // CJK full stops need no space after them.
-                Some(n) => cjk || (has_gap && may_start_sentence(n)),
+                Some(_) => cjk || (has_gap && may_start_sentence(after)),
             };
             if splits && !(c == '.' && ends_with_abbreviation(&body[start..i])) {
                 push(paragraph.start + start, paragraph.start + end);

@@ -13,6 +13,7 @@ use super::scan::RawQuote;
 use crate::analysis::{QuoteKind, Sentence, Span};
 use crate::text::is_blank;
 use crate::text::segment::is_closing_punct;
+use crate::text::words::Words;
 
 /// Cue words and phrases, from `src/data/speech_verbs.txt`.
 pub(crate) struct Cues {
@@ -68,13 +69,23 @@ impl Cues {
     }
 }
 
-/// Lower-cased words of `s` (letters, digits and inner apostrophes or hyphens).
-pub(crate) fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+/// The lower-case words within bytes `from..to`, from the text's one word splitter, each with
+/// its possessive ending ("state’s", "that’s"): neither is the cue "state" nor the "that" of
+/// "X said that “…”".
+fn words_in(words: &Words, from: usize, to: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last_end = None;
+    for t in words.tokens_in(from, to) {
+        if t.is_word {
+            out.push(t.lower.clone());
+            last_end = Some(t.span.end);
+        } else if t.lower == "’s" && last_end == Some(t.span.start) {
+            if let Some(w) = out.last_mut() {
+                w.push_str("’s");
+            }
+        }
+    }
+    out
 }
 
 /// The sentence holding byte `at` (the segmenter's, by binary search), or None when there are none.
@@ -121,10 +132,10 @@ const MAX_WORDS_BEFORE_THAT: usize = 6;
 /// reporter's sentence does ("X said he was “surprised”"); on PolNeAR train such a quote right
 /// after "X said" with no comma or "that" is a partial quote about three times in four.
 /// `sentence_start`: where the sentence holding the opening mark starts.
-fn before(text: &str, from: usize, to: usize, sentence_start: usize, starts_lower: bool) -> Before {
-    let s = &text[from.max(sentence_start).min(to)..to];
-    let trimmed = s.trim_end_matches(is_blank);
-    let words = words(trimmed);
+fn before(text: &str, w: &Words, from: usize, to: usize, sentence_start: usize, starts_lower: bool) -> Before {
+    let from = from.max(sentence_start).min(to);
+    let trimmed = text[from..to].trim_end_matches(is_blank);
+    let words = words_in(w, from, to);
     if words.is_empty() {
         return Before::Nothing;
     }
@@ -146,7 +157,7 @@ fn before(text: &str, from: usize, to: usize, sentence_start: usize, starts_lowe
             let ok = match rest.len() {
                 _ if ends_with_that => true,
                 0 => !starts_lower || comma,
-                1 => !starts_lower && !rest[0].ends_with("'s") && !rest[0].ends_with("’s") && rest[0] != "and",
+                1 => !starts_lower && !rest[0].ends_with("’s") && rest[0] != "and",
                 _ => comma && !starts_lower,
             };
             if ok {
@@ -162,9 +173,10 @@ fn before(text: &str, from: usize, to: usize, sentence_start: usize, starts_lowe
 }
 
 /// `sentence_end`: where the sentence holding the closing mark ends.
-fn after(text: &str, from: usize, to: usize, sentence_end: usize) -> After {
-    let s = &text[from..to.min(sentence_end).max(from)];
-    let words = words(s);
+fn after(text: &str, w: &Words, from: usize, to: usize, sentence_end: usize) -> After {
+    let to = to.min(sentence_end).max(from);
+    let s = &text[from..to];
+    let words = words_in(w, from, to);
     if words.is_empty() {
         return After::Nothing;
     }
@@ -200,7 +212,8 @@ fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
 }
 
 /// Kinds for every quote of `quotes`, reading each quote's sentence from `sentences`.
-pub(crate) fn classify(text: &str, paragraphs: &[Span], sentences: &[Sentence], quotes: &[RawQuote]) -> Vec<QuoteKind> {
+/// `words`: the text's words (`text::words::split`), read by index.
+pub(crate) fn classify(text: &str, paragraphs: &[Span], sentences: &[Sentence], words: &Words, quotes: &[RawQuote]) -> Vec<QuoteKind> {
     let top_level: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).collect();
     let mut kinds = vec![QuoteKind::Nested; quotes.len()];
     for (k, &i) in top_level.iter().enumerate() {
@@ -217,18 +230,19 @@ pub(crate) fn classify(text: &str, paragraphs: &[Span], sentences: &[Sentence], 
         // The sentences holding the opening and the closing mark (the same one for most quotes).
         let first = sentence_at(sentences, q.outer.start).unwrap_or(para);
         let last = sentence_at(sentences, q.outer.end.saturating_sub(1)).unwrap_or(end_para);
-        let left = before(text, prev_end.unwrap_or(para.start), q.outer.start, first.start, starts_lower);
-        let right = after(text, q.outer.end, right_limit, last.end);
-        kinds[i] = decide(text, q, left, right, Span::new(first.start, last.end), para, end_para);
+        let left = before(text, words, prev_end.unwrap_or(para.start), q.outer.start, first.start, starts_lower);
+        let right = after(text, words, q.outer.end, right_limit, last.end);
+        kinds[i] = decide(text, words, q, left, right, Span::new(first.start, last.end), para, end_para);
     }
     kinds
 }
 
 /// `sentence`: from the start of the sentence holding the opening mark to the end of the one
 /// holding the closing mark.
-fn decide(text: &str, q: &RawQuote, left: Before, right: After, sentence: Span, para: Span, end_para: Span) -> QuoteKind {
+#[allow(clippy::too_many_arguments)]
+fn decide(text: &str, words: &Words, q: &RawQuote, left: Before, right: After, sentence: Span, para: Span, end_para: Span) -> QuoteKind {
     let inner = q.body.slice(text).trim_matches(is_blank);
-    let inner_words = words(inner).len();
+    let inner_words = words_in(words, q.body.start, q.body.end).len();
     let first_letter = inner.chars().find(|c| c.is_alphanumeric());
     let starts_upper = first_letter.is_some_and(|c| c.is_uppercase() || c.is_numeric());
     let ends_like_speech = inner.trim_end_matches(is_closing_punct).ends_with([',', '.', '?', '!', '…', '—', ':', ';']);
@@ -254,7 +268,7 @@ fn decide(text: &str, q: &RawQuote, left: Before, right: After, sentence: Span, 
     let sentence_from = reach_from.max(sentence.start).min(q.outer.start);
     let reach_to = ceil_char_boundary(text, (q.outer.end + SENTENCE_REACH).min(end_para.end).max(q.outer.end));
     let sentence_to = reach_to.min(sentence.end).max(q.outer.end);
-    let sentence_words = words(&text[sentence_from..q.outer.start]).into_iter().chain(words(&text[q.outer.end..sentence_to])).collect::<Vec<_>>();
+    let sentence_words = words_in(words, sentence_from, q.outer.start).into_iter().chain(words_in(words, q.outer.end, sentence_to)).collect::<Vec<_>>();
     if CUES.any_cue(&sentence_words) || inner_words >= 4 {
         QuoteKind::Partial
     } else {

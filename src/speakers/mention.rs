@@ -1,4 +1,4 @@
-//! Words, and the mentions that may name a speaker: names (runs of capitalised words, titles
+//! The mentions that may name a speaker, read off the words of `text::words`: names (runs of capitalised words, titles
 //! trimmed off), pronouns (he, she, they, it, we) and nominals ("the Hungarian Foreign
 //! Minister", "the campaign", "officials").
 //!
@@ -7,20 +7,10 @@
 //! pronoun is (`resolve`). One pass over the text, so the cost is linear.
 
 use super::lexicon::{Gender, HeadClass, LEXICON};
-use crate::text::abbreviations::is_abbreviation;
 use crate::text::fold::fold_lower as fold;
 use crate::text::marks::may_open;
+pub(crate) use crate::text::words::Token;
 use crate::analysis::{MentionKind, Span};
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Token {
-    pub span: Span,
-    /// Lower case; punctuation as itself.
-    pub lower: String,
-    pub is_word: bool,
-    /// The first letter is upper case.
-    pub capitalised: bool,
-}
 
 /// What a mention can refer to, as far as its surface tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -49,82 +39,6 @@ pub(crate) struct Mention {
     pub surname: Option<String>,
     /// The phrase opens its sentence, where any word is capitalised ("Tanks were discussed").
     pub sentence_initial: bool,
-}
-
-/// Punctuation inside a word: O’Brien, Holtz-Eakin, U.S.
-fn is_word_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '.' | '‑')
-}
-
-
-/// Words and punctuation marks of `text[span]`, in order; blanks are skipped.
-pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
-    let start = out.len();
-    let s = span.slice(text);
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() || crate::text::is_invisible(c) {
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            let end = i + c.len_utf8();
-            out.push(Token { span: Span::new(span.start + i, span.start + end), lower: c.to_string(), is_word: false, capitalised: false });
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                chars.next();
-                continue;
-            }
-            // A joiner continues the word only when a letter or digit follows it; the
-            // possessive ’s is left as a token of its own.
-            let after = &s[j + d.len_utf8()..];
-            let next = after.chars().next();
-            let possessive = matches!(d, '\'' | '’')
-                && after.starts_with(['s', 'S'])
-                && !after[1..].starts_with(char::is_alphanumeric);
-            if is_word_joiner(d) && next.is_some_and(char::is_alphanumeric) && !possessive {
-                end = j + d.len_utf8();
-                chars.next();
-                continue;
-            }
-            break;
-        }
-        if s[end..].starts_with('.') && is_abbreviation(&s[i..end]) {
-            end += 1;
-            chars.next();
-        }
-        let word = &s[i..end];
-        out.push(Token {
-            span: Span::new(span.start + i, span.start + end),
-            lower: word.to_lowercase(),
-            is_word: true,
-            capitalised: c.is_uppercase(),
-        });
-    }
-    // Re-glue the possessive: `’` + `s` become one token "’s" (in place, one pass: a text full
-    // of possessives must not cost a shift of the whole vector each).
-    let mut write = start;
-    let mut read = start;
-    while read < out.len() {
-        let glue = read + 1 < out.len()
-            && matches!(out[read].lower.as_str(), "'" | "’")
-            && out[read + 1].lower == "s"
-            && out[read].span.end == out[read + 1].span.start
-            && write > start
-            && out[write - 1].span.end == out[read].span.start;
-        if glue {
-            out[write] = Token { span: Span::new(out[read].span.start, out[read + 1].span.end), lower: "’s".into(), is_word: false, capitalised: false };
-            read += 2;
-        } else {
-            out.swap(write, read);
-            read += 1;
-        }
-        write += 1;
-    }
-    out.truncate(write);
 }
 
 fn is_possessive(t: &Token) -> bool {
@@ -355,6 +269,7 @@ fn nominals(tokens: &[Token], out: &mut Vec<Mention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::words::tokenize;
 
     /// Mentions of `text` as `(text, kind, class)`.
     fn check(text: &str, expected: &[(&str, MentionKind, Class)]) {
@@ -392,14 +307,5 @@ mod tests {
     #[test]
     fn pronouns_are_mentions() {
         check("he said she said", &[("he", Pronoun, MALE), ("she", Pronoun, Person(Some(Gender::Female)))]);
-    }
-
-    #[test]
-    fn possessives_are_their_own_token() {
-        let text = "Putin’s spokesman";
-        let mut tokens = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut tokens);
-        let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
-        assert_eq!(words, ["Putin", "’s", "spokesman"]);
     }
 }

@@ -17,6 +17,7 @@ pub(crate) mod fold;
 pub(crate) mod marks;
 pub mod offsets;
 pub(crate) mod segment;
+pub(crate) mod words;
 
 /// Characters that take no room and carry no meaning for segmentation (zero-width space and
 /// joiners, word joiner, BOM); trimmed like whitespace around quotes and paragraphs.

@@ -69,11 +69,12 @@ fn is_org_word(word: &str) -> bool {
         )
 }
 
-/// Every mention in `tokens`, ordered by start.
-pub(crate) fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
+/// Every mention in `tokens`, ordered by start. `sentence_starts[i]`: token `i` is the first of
+/// one of the text's sentences (`text::segment`).
+pub(crate) fn mentions(text: &str, tokens: &[Token], sentence_starts: &[bool]) -> Vec<Mention> {
     let mut out = Vec::new();
-    names(text, tokens, &mut out);
-    nominals(tokens, &mut out);
+    names(text, tokens, sentence_starts, &mut out);
+    nominals(tokens, sentence_starts, &mut out);
     for (i, t) in tokens.iter().enumerate() {
         let class = match t.lower.as_str() {
             "he" => Class::Person(Some(Gender::Male)),
@@ -85,24 +86,28 @@ pub(crate) fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
             "it" => Class::Org,
             _ => continue,
         };
-        let sentence_initial = opens_sentence(tokens, i);
+        let sentence_initial = opens_sentence(tokens, sentence_starts, i);
         out.push(Mention { span: t.span, kind: MentionKind::Pronoun, class, first_token: i, last_token: i, descriptors: Vec::new(), surname: None, sentence_initial });
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
 }
 
-/// True when token `i` is the first word of a sentence, a quote or a paragraph.
-fn opens_sentence(tokens: &[Token], i: usize) -> bool {
+/// True when token `i` is the first word of a sentence (the segmenter's), of a paragraph, of a
+/// quote, or of a clause after a colon, semicolon, dash or bracket: where any word is capitalised.
+fn opens_sentence(tokens: &[Token], sentence_starts: &[bool], i: usize) -> bool {
     let Some(prev) = i.checked_sub(1).map(|p| tokens[p].lower.as_str()) else { return true };
+    if sentence_starts[i] {
+        return true;
+    }
     let mut chars = prev.chars();
     match (chars.next(), chars.next()) {
-        (Some(c), None) => matches!(c, '.' | '?' | '!' | ':' | ';' | '—' | '―' | '(' | '…') || may_open(c),
+        (Some(c), None) => matches!(c, ':' | ';' | '—' | '―' | '(') || may_open(c),
         _ => false,
     }
 }
 
-fn names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+fn names(text: &str, tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Mention>) {
     let lex = &*LEXICON;
     let mut i = 0;
     while i < tokens.len() {
@@ -133,7 +138,7 @@ fn names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         }
         let run = &tokens[first..end];
         let last = &run[run.len() - 1];
-        let sentence_initial = opens_sentence(tokens, first);
+        let sentence_initial = opens_sentence(tokens, sentence_starts, first);
         // "Recently, …", "Meanwhile, …": a sentence adverb, not a name.
         if run.len() == 1 && sentence_initial && last.lower.ends_with("ly") {
             continue;
@@ -202,7 +207,7 @@ fn is_determiner(word: &str) -> bool {
     matches!(word, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "another" | "this" | "that" | "these" | "those" | "one")
 }
 
-fn nominals(tokens: &[Token], out: &mut Vec<Mention>) {
+fn nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Mention>) {
     let lex = &*LEXICON;
     for (h, t) in tokens.iter().enumerate() {
         let Some(&class) = lex.heads.get(t.lower.as_str()).filter(|_| t.is_word) else { continue };
@@ -261,7 +266,7 @@ fn nominals(tokens: &[Token], out: &mut Vec<Mention>) {
             last_token: h,
             descriptors: tokens[start + 1..=h].iter().filter(|w| w.is_word).map(|w| bare(w).to_string()).collect(),
             surname: None,
-            sentence_initial: opens_sentence(tokens, start),
+            sentence_initial: opens_sentence(tokens, sentence_starts, start),
         });
     }
 }
@@ -275,7 +280,9 @@ mod tests {
     fn check(text: &str, expected: &[(&str, MentionKind, Class)]) {
         let mut tokens = Vec::new();
         tokenize(text, Span::new(0, text.len()), &mut tokens);
-        let got: Vec<(&str, MentionKind, Class)> = mentions(text, &tokens).iter().map(|m| (m.span.slice(text), m.kind, m.class)).collect();
+        let sentences = crate::text::segment::sentences(text, &[Span::new(0, text.len())]);
+        let starts: Vec<bool> = tokens.iter().map(|t| sentences.iter().any(|s| s.span.start == t.span.start)).collect();
+        let got: Vec<(&str, MentionKind, Class)> = mentions(text, &tokens, &starts).iter().map(|m| (m.span.slice(text), m.kind, m.class)).collect();
         assert_eq!(got, expected, "mentions of {text:?}");
     }
 

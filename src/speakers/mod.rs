@@ -31,12 +31,13 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence], words: &TextWords, q
     let top: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).collect();
     let (tokens, token_paragraph) = (&words.tokens[..], &words.paragraph[..]);
     let in_quote = inside_quotes(tokens, quotes, &top);
+    let sentence_starts = sentence_starts(words, sentences);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut start = 0;
     while start < tokens.len() {
         let paragraph = token_paragraph[start];
         let end = start + token_paragraph[start..].iter().take_while(|&&p| p == paragraph).count();
-        for mut m in mention::mentions(text, &tokens[start..end]) {
+        for mut m in mention::mentions(text, &tokens[start..end], &sentence_starts[start..end]) {
             m.first_token += start;
             m.last_token += start;
             if !in_quote[m.first_token] && !in_quote[m.last_token] {
@@ -154,6 +155,18 @@ fn basis_of(mention: &Mention, referent: &resolve::Referent, index: usize) -> Ba
         MentionKind::Nominal if referent.name.is_some_and(|r| r != index) => Basis::Pronoun,
         MentionKind::Nominal => Basis::Explicit,
     }
+}
+
+/// For each token, whether it is the first token of a sentence.
+fn sentence_starts(words: &TextWords, sentences: &[Sentence]) -> Vec<bool> {
+    let mut out = vec![false; words.tokens.len()];
+    for s in sentences {
+        let i = words.at(s.span.start);
+        if words.tokens.get(i).is_some_and(|t| t.span.start == s.span.start) {
+            out[i] = true;
+        }
+    }
+    out
 }
 
 /// For each token, whether it lies inside a top-level quote (marks included).

@@ -10,6 +10,7 @@ use std::collections::HashMap;
 
 use crate::analysis::{Cluster, Entity, Label, Span};
 use crate::text::fold::fold_char as fold;
+use crate::text::marks::is_apostrophe;
 
 /// Words skipped when spelling initials ("Bank of England" → BE, "North Atlantic Treaty
 /// Organization" → NATO).
@@ -183,7 +184,7 @@ pub(crate) fn cluster_summaries(text: &str, entities: &[Entity]) -> Vec<Cluster>
     // The longest proper form names the cluster; acronyms and possessives do not.
     let proper = |s: Span| {
         let t = s.slice(text);
-        let bare = t.trim_end_matches(['s', '\'', '’']).len();
+        let bare = t.trim_end_matches(|c| c == 's' || is_apostrophe(c)).len();
         (acronym(t).is_none(), t.chars().count(), bare == t.len())
     };
     let mut index_of: HashMap<usize, usize> = HashMap::new();

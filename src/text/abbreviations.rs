@@ -83,6 +83,21 @@ mod tests {
     }
 
     #[test]
+    fn capt_is_one_word_to_every_stage() {
+        // "Capt." once ended a sentence for the quote classifier and not for the segmenter.
+        let text = "Capt. Smith said: “We hold.” Then Capt. Jones left.";
+        let paragraphs = crate::text::segment::paragraphs(text);
+        let sentences = crate::text::segment::sentences(text, &paragraphs);
+        let got: Vec<&str> = sentences.iter().map(|s| s.span.slice(text)).collect();
+        assert_eq!(got, ["Capt. Smith said: “We hold.”", "Then Capt. Jones left."]);
+        let words = crate::text::words::split(text, &paragraphs);
+        assert_eq!(words.tokens.iter().filter(|t| t.span.slice(text) == "Capt.").count(), 2);
+        assert!(is_conll_abbreviation("Capt"));
+        let quote = &crate::analyze(text).quotes[0];
+        assert_eq!(quote.speaker.as_ref().map(|s| s.span.slice(text)), Some("Smith"));
+    }
+
+    #[test]
     fn every_entry_is_short_lower_case_ascii() {
         for line in lines(include_str!("../data/abbreviations.txt")) {
             let word = line.split_whitespace().next().unwrap_or("");

@@ -1,6 +1,6 @@
 //! THE quote-mark table: every mark quotelens recognises, which marks close which, and which
 //! marks belong to the same style. Every other module asks this one (quotes pair marks with it;
-//! sentences, the speaker tokens and the tagger's tokens ask [`lean_of`]); no mark is listed
+//! sentences, words and the tagger's tokens ask [`lean_of`], [`may_open`], [`is_apostrophe`]); no mark is listed
 //! elsewhere. It lives in `text` because it is the lowest layer: every stage reads marks.
 
 /// A quotation mark as it appears in text (some marks are two characters long).
@@ -173,10 +173,10 @@ pub(crate) fn may_open(c: char) -> bool {
     matches!(lean_of(c), Some(Lean::Open | Lean::Either))
 }
 
-/// True when `c` is a mark that may close a quote where its context does not tell: `"` ” ’ » › 」 』.
-/// Such marks belong to the sentence whose final punctuation they follow (`.”`).
-pub(crate) fn may_close(c: char) -> bool {
-    matches!(lean_of(c), Some(Lean::Close | Lean::Either))
+/// The apostrophes: `'` and `’` (which is also the right single quote). Words keep one inside
+/// (O’Brien, don't); the possessive `’s` is told apart by what follows.
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
 }
 
 /// Quick filter: can a mark start with this byte?
@@ -217,8 +217,9 @@ mod tests {
         for c in ['"', '“', '„', '‘', '‚', '«', '‹', '「', '『'] {
             assert!(may_open(c), "{c} opens");
         }
-        for c in ['"', '”', '’', '»', '›', '」', '』'] {
-            assert!(may_close(c), "{c} closes");
+        for c in ['”', '’', '»', '›', '」', '』'] {
+            assert!(!may_open(c), "{c} opens only where its context says so");
+            assert!(lean_of(c).is_some());
         }
         for c in ['\'', '`', 'a', '.', '(', '-'] {
             assert_eq!(lean_of(c), None, "{c:?} is no mark by itself");

@@ -7,7 +7,7 @@
 //! sentence. Every later stage takes its sentences from here, by index.
 
 use super::abbreviations::is_abbreviation;
-use super::marks::{mark_at, may_close, may_open, Lean};
+use super::marks::{lean_of, mark_at, may_open, Lean};
 use super::{is_blank, is_line_break};
 use crate::analysis::{Sentence, Span};
 
@@ -49,10 +49,11 @@ pub(crate) fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…' | '。' | '？' | '！')
 }
 
-/// What may follow sentence-final punctuation and still belong to its sentence: a closing quote
-/// mark (the straight `'` of ASCII text included) or bracket (`?!”)` ends together).
+/// What may follow sentence-final punctuation and still belong to its sentence: a quote mark
+/// (any: “ closes German „…“, « closes »…«; the straight `'` of ASCII text included) or a
+/// closing bracket (`?!”)` ends together).
 pub(crate) fn is_closing_punct(c: char) -> bool {
-    may_close(c) || matches!(c, '\'' | ')' | ']')
+    lean_of(c).is_some() || matches!(c, '\'' | ')' | ']')
 }
 
 /// True when `s` (what follows the gap after sentence-final punctuation) may open a sentence: a
@@ -151,6 +152,14 @@ mod tests {
     }
 
     #[test]
+    fn every_opening_mark_may_start_a_sentence_two_character_ones_too() {
+        check_sentences("He said it. ''We hold.'' Then he left.", &["He said it.", "''We hold.''", "Then he left."]);
+        check_sentences("He said it. ``We hold.'' Then he left.", &["He said it.", "``We hold.''", "Then he left."]);
+        check_sentences("Er sagte es. „Wir halten.“ Dann ging er.", &["Er sagte es.", "„Wir halten.“", "Dann ging er."]);
+        check_sentences("He said it. 'We hold.' Then he left.", &["He said it. 'We hold.'", "Then he left."]);
+    }
+
+    #[test]
     fn sentences_split_at_terminal_punctuation_but_not_after_abbreviations() {
         check_sentences(
             "Mr. Smith went to Washington. He said: “No.” Then he left! Did he? Yes.",
@@ -160,6 +169,12 @@ mod tests {
             "John F. Kennedy and the U.S. Army met at 3 p.m. on Monday.",
         ]);
         check_sentences("It rose 3.5 percent. Shares fell.", &["It rose 3.5 percent.", "Shares fell."]);
+        check_sentences("Adm. Mike Mullen and Capt. Jones spoke. Sens. Reed agreed.", &[
+            "Adm. Mike Mullen and Capt. Jones spoke.",
+            "Sens. Reed agreed.",
+        ]);
+        // A dotted word with a longer part is no initialism: "R-S.C." ends its sentence.
+        check_sentences("said Lindsey Graham, R-S.C. \"I get that.\"", &["said Lindsey Graham, R-S.C.", "\"I get that.\""]);
         check_sentences("“Stop,” she said. “Now.”\nNext paragraph.", &["“Stop,” she said.", "“Now.”", "Next paragraph."]);
     }
 }

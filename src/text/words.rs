@@ -10,6 +10,7 @@
 
 use super::abbreviations::is_abbreviation;
 use super::is_blank;
+use super::marks::is_apostrophe;
 use crate::analysis::Span;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,7 +57,7 @@ pub(crate) fn split(text: &str, paragraphs: &[Span]) -> Words {
 
 /// Punctuation inside a word: O’Brien, Holtz-Eakin, U.S.
 fn is_word_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '.' | '‑')
+    is_apostrophe(c) || matches!(c, '-' | '.' | '‑')
 }
 
 /// Words and punctuation marks of `text[span]`, in order; blanks are skipped.
@@ -84,7 +85,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             // possessive ’s is left as a token of its own.
             let after = &s[j + d.len_utf8()..];
             let next = after.chars().next();
-            let possessive = matches!(d, '\'' | '’')
+            let possessive = is_apostrophe(d)
                 && after.starts_with(['s', 'S'])
                 && !after[1..].starts_with(char::is_alphanumeric);
             if is_word_joiner(d) && next.is_some_and(char::is_alphanumeric) && !possessive {

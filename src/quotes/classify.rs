@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 
 use super::scan::RawQuote;
 use crate::analysis::{QuoteKind, Sentence, Span};
+use crate::text::data::lines;
 use crate::text::is_blank;
 use crate::text::segment::is_closing_punct;
 use crate::text::words::Words;
@@ -25,11 +26,7 @@ pub(crate) struct Cues {
 pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let mut words = HashSet::new();
     let mut phrases = Vec::new();
-    for line in include_str!("../data/speech_verbs.txt").lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for line in lines(include_str!("../data/speech_verbs.txt")) {
         if line.contains(' ') {
             phrases.push(line.split(' ').collect());
         } else {

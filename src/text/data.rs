@@ -7,7 +7,10 @@ use std::sync::LazyLock;
 
 /// The entries of a data file: its lines trimmed, without blank lines and `#` comments.
 pub(crate) fn lines(source: &'static str) -> impl Iterator<Item = &'static str> {
-    source.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    source
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// src/data/function_words.txt: capitalised words that never start a name nor are one alone

@@ -15,27 +15,29 @@ pub mod ner {
 
 use crate::analysis::{Cluster, Entity, Label, Quote, Sentence, Span};
 
-/// Paragraphs and sentences, the input of every later stage.
+/// Paragraphs, sentences and words, the input of every later stage.
 pub struct Segments {
     pub paragraphs: Vec<Span>,
     pub sentences: Vec<Sentence>,
+    words: crate::text::words::Words,
 }
 
-/// Segmentation: paragraphs, then sentences.
+/// Segmentation: paragraphs, then sentences and words.
 pub fn segment(text: &str) -> Segments {
     let paragraphs = crate::text::segment::paragraphs(text);
     let sentences = crate::text::segment::sentences(text, &paragraphs);
-    Segments { paragraphs, sentences }
+    let words = crate::text::words::split(text, &paragraphs);
+    Segments { paragraphs, sentences, words }
 }
 
 /// Quote marks paired into spans, and each span classified (direct, partial, term, nested).
 pub fn quotes(text: &str, segments: &Segments) -> Vec<Quote> {
-    crate::quotes::find(text, &segments.paragraphs, &segments.sentences)
+    crate::quotes::find(text, &segments.paragraphs, &segments.sentences, &segments.words)
 }
 
 /// Every entity, as `analyze` finds them: tagger, rules, merge, clusters.
-pub fn entities(text: &str, segments: &Segments) -> Vec<Entity> {
-    crate::entities::find(text, &segments.paragraphs, &segments.sentences)
+pub fn entities(text: &str, _segments: &Segments) -> Vec<Entity> {
+    crate::entities::find(text)
 }
 
 /// The tagger alone: tokens, features, the model's scores and Viterbi decoding.
@@ -50,7 +52,7 @@ pub fn entity_figures(text: &str) -> Vec<(Span, Label)> {
 
 /// Speakers and cues for `quotes`.
 pub fn attribute(text: &str, segments: &Segments, quotes: &mut [Quote], entities: &[Entity]) {
-    crate::speakers::attribute(text, &segments.paragraphs, &segments.sentences, quotes, entities)
+    crate::speakers::attribute(text, &segments.sentences, &segments.words, quotes, entities)
 }
 
 /// One summary per entity cluster.

@@ -48,9 +48,11 @@ pub use text::offsets::{OffsetMap, OffsetUnit};
 pub fn analyze(text: &str) -> Analysis {
     let paragraphs = text::segment::paragraphs(text);
     let sentences = text::segment::sentences(text, &paragraphs);
-    let mut quotes = quotes::find(text, &paragraphs, &sentences);
-    let entities = entities::find(text, &paragraphs, &sentences);
-    speakers::attribute(text, &paragraphs, &sentences, &mut quotes, &entities);
+    let words = text::words::split(text, &paragraphs);
+    let mut quotes = quotes::find(text, &paragraphs, &sentences, &words);
+    // The tagger reads its own CoNLL tokens (`entities::tokens`), the one documented exception.
+    let entities = entities::find(text);
+    speakers::attribute(text, &sentences, &words, &mut quotes, &entities);
     let clusters = entities::cluster_summaries(text, &entities);
     Analysis { paragraphs, sentences, quotes, entities, clusters }
 }

@@ -9,6 +9,8 @@
 use std::collections::HashMap;
 
 use crate::analysis::{Cluster, Entity, Label, Span};
+use crate::text::fold::fold_char as fold;
+use crate::text::marks::is_apostrophe;
 
 /// Words skipped when spelling initials ("Bank of England" → BE, "North Atlantic Treaty
 /// Organization" → NATO).
@@ -34,43 +36,6 @@ fn key(s: &str) -> String {
         }
     }
     out.trim().to_lowercase()
-}
-
-/// The unaccented base letter of common Latin letters with diacritics; others unchanged.
-fn fold(c: char) -> char {
-    match c {
-        'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'Á' | 'À' | 'Â' | 'Ä' | 'Ã' | 'Å' | 'Ā' | 'Ă' | 'Ą' => 'A',
-        'ç' | 'ć' | 'č' => 'c',
-        'Ç' | 'Ć' | 'Č' => 'C',
-        'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'É' | 'È' | 'Ê' | 'Ë' | 'Ē' | 'Ė' | 'Ę' | 'Ě' => 'E',
-        'í' | 'ì' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-        'Í' | 'Ì' | 'Î' | 'Ï' | 'Ī' | 'Į' | 'İ' => 'I',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'Ñ' | 'Ń' | 'Ň' => 'N',
-        'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ø' | 'ō' | 'ő' => 'o',
-        'Ó' | 'Ò' | 'Ô' | 'Ö' | 'Õ' | 'Ø' | 'Ō' | 'Ő' => 'O',
-        'ú' | 'ù' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' | 'ų' => 'u',
-        'Ú' | 'Ù' | 'Û' | 'Ü' | 'Ū' | 'Ů' | 'Ű' | 'Ų' => 'U',
-        'ý' | 'ÿ' => 'y',
-        'Ý' | 'Ÿ' => 'Y',
-        'ś' | 'š' | 'ș' | 'ş' => 's',
-        'Ś' | 'Š' | 'Ș' | 'Ş' => 'S',
-        'ź' | 'ż' | 'ž' => 'z',
-        'Ź' | 'Ż' | 'Ž' => 'Z',
-        'ł' => 'l',
-        'Ł' => 'L',
-        'ř' => 'r',
-        'Ř' => 'R',
-        'ț' | 'ţ' | 'ť' => 't',
-        'Ț' | 'Ţ' | 'Ť' => 'T',
-        'ğ' => 'g',
-        'Ğ' => 'G',
-        'đ' | 'ď' => 'd',
-        'Đ' | 'Ď' => 'D',
-        c => c,
-    }
 }
 
 /// The capitals a mention written in capitals spells ("U.S." → "US"), if it is one.
@@ -219,7 +184,7 @@ pub(crate) fn cluster_summaries(text: &str, entities: &[Entity]) -> Vec<Cluster>
     // The longest proper form names the cluster; acronyms and possessives do not.
     let proper = |s: Span| {
         let t = s.slice(text);
-        let bare = t.trim_end_matches(['s', '\'', '’']).len();
+        let bare = t.trim_end_matches(|c| c == 's' || is_apostrophe(c)).len();
         (acronym(t).is_none(), t.chars().count(), bare == t.len())
     };
     let mut index_of: HashMap<usize, usize> = HashMap::new();

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 
 use super::hashing::{combine, hash_lower, HashKeyed};
 use super::tokens::tokenize;
+use crate::text::data::{lines, DEMONYMS, PLACES};
 
 /// The lists, in the order of their bit in a match mask.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,14 +35,16 @@ impl List {
     ];
     pub const COUNT: usize = List::ALL.len();
 
-    fn source(self) -> &'static str {
+    /// The list's entries. Places and demonyms are shared with attribution, so they come parsed
+    /// from `text::data`; the others only the gazetteer reads, once (`Gazetteer::shared`).
+    fn entries(self) -> Vec<&'static str> {
         match self {
-            List::FirstName => include_str!("../data/gazetteers/first_names.txt"),
-            List::Surname => include_str!("../data/gazetteers/surnames.txt"),
-            List::Place => include_str!("../data/gazetteers/places.txt"),
-            List::Demonym => include_str!("../data/gazetteers/demonyms.txt"),
-            List::OrgWord => include_str!("../data/gazetteers/org_suffixes.txt"),
-            List::GroupWord => include_str!("../data/gazetteers/groups.txt"),
+            List::FirstName => lines(include_str!("../data/gazetteers/first_names.txt")).collect(),
+            List::Surname => lines(include_str!("../data/gazetteers/surnames.txt")).collect(),
+            List::Place => PLACES.clone(),
+            List::Demonym => DEMONYMS.clone(),
+            List::OrgWord => lines(include_str!("../data/gazetteers/org_suffixes.txt")).collect(),
+            List::GroupWord => lines(include_str!("../data/gazetteers/groups.txt")).collect(),
         }
     }
 }
@@ -71,17 +74,14 @@ impl Gazetteer {
     /// The embedded lists, parsed once.
     pub fn shared() -> &'static Gazetteer {
         static SHARED: OnceLock<Gazetteer> = OnceLock::new();
-        SHARED.get_or_init(|| Gazetteer::from_lists(List::ALL.iter().map(|&l| (l, l.source()))))
+        SHARED.get_or_init(|| Gazetteer::from_lists(List::ALL.iter().map(|&l| (l, l.entries()))))
     }
 
-    pub fn from_lists<'a>(lists: impl Iterator<Item = (List, &'a str)>) -> Gazetteer {
+    /// The gazetteer of `lists`: each list with its entries (data-file lines, `text::data::lines`).
+    pub fn from_lists<'a>(lists: impl Iterator<Item = (List, Vec<&'a str>)>) -> Gazetteer {
         let mut entries = HashKeyed::default();
-        for (list, source) in lists {
-            for line in source
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-            {
+        for (list, lines) in lists {
+            for line in lines {
                 let (tokens, _) = tokenize(line);
                 if tokens.len() > MAX_ENTRY_TOKENS {
                     continue;
@@ -185,8 +185,8 @@ mod tests {
     fn small() -> Gazetteer {
         Gazetteer::from_lists(
             [
-                (List::Place, "# header\nNew York\nYork\nParis\n"),
-                (List::FirstName, "Paris\nAngela\n"),
+                (List::Place, vec!["New York", "York", "Paris"]),
+                (List::FirstName, vec!["Paris", "Angela"]),
             ]
             .into_iter(),
         )

@@ -19,10 +19,10 @@ mod patterns;
 mod tagger;
 mod tokens;
 
-use std::collections::HashSet;
-use std::sync::{LazyLock, OnceLock};
+use std::sync::OnceLock;
 
-use crate::analysis::{Entity, Label, Sentence, Span};
+use crate::analysis::{Entity, Label, Span};
+use crate::text::data::FUNCTION_WORDS;
 use features::Doc;
 use model::{Model, ModelError};
 use tagger::{decode, viterbi, Kind, N_TAGS};
@@ -34,10 +34,11 @@ static MODEL_BYTES: &[u8] = include_bytes!("../data/ner/model.bin");
 
 /// Finds the entities of `text`, in text order, never overlapping.
 ///
-/// Sentence and paragraph segmentation are not used: the tagger decodes line by line and reads
-/// sentence starts off its own tokens, exactly as it did in training, so its features do not
-/// shift when the segmenter changes.
-pub(crate) fn find(text: &str, _paragraphs: &[Span], _sentences: &[Sentence]) -> Vec<Entity> {
+/// It takes no paragraphs, sentences or words from `text`: the tagger decodes line by line and
+/// reads sentence starts off its own CoNLL tokens (`tokens`, the one documented exception to
+/// `text::words`), exactly as in training, so its features do not shift when the segmenter
+/// changes. Line breaks, marks, abbreviations and folding it does take from `text`.
+pub(crate) fn find(text: &str) -> Vec<Entity> {
     let names = match shipped_model() {
         Ok(model) => find_with(model, text).into_iter().map(|e| (e.span, e.label)).collect(),
         // A build whose model does not load is caught by the tests; at run time it finds no
@@ -187,12 +188,6 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mme", "dr", "prof", "r
 /// Nouns for a people or a part of one: a lone name right before one is a group.
 const PEOPLE_NOUNS: &[&str] = &["minority", "minorities", "community", "communities", "diaspora", "population", "majority", "people", "peoples"];
 
-/// Capitalised words that are never a name alone (src/data/function_words.txt, shared with
-/// attribution).
-static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    include_str!("../data/function_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
-});
-
 /// True for a lone word the tagger should not have taken for a name: a function word ("Do",
 /// "Among") or a sentence adverb ("Recently, the minister …").
 fn is_never_a_name_alone(word: &str, token: &tokens::Token, next: Option<&str>) -> bool {
@@ -286,7 +281,7 @@ mod tests {
 
     /// Entities rendered as `text/LABEL#cluster`, in order.
     fn check(text: &str, expected: &[&str]) {
-        let got: Vec<String> = find(text, &[], &[])
+        let got: Vec<String> = find(text)
             .iter()
             .map(|e| format!("{}/{}#{}", e.span.slice(text), e.label.as_str(), e.cluster))
             .collect();
@@ -343,7 +338,7 @@ mod tests {
     #[test]
     fn clusters_link_surnames_to_full_names() {
         let text = "Angela Merkel spoke in Berlin. On Friday, Merkel left for Paris.";
-        let entities = find(text, &[], &[]);
+        let entities = find(text);
         let merkel: Vec<_> = entities
             .iter()
             .filter(|e| e.span.slice(text).ends_with("Merkel"))
@@ -355,7 +350,7 @@ mod tests {
     #[test]
     fn pronouns_are_never_entities() {
         assert_eq!(
-            find("He said it was They who told Her. We agree, said I.", &[], &[]),
+            find("He said it was They who told Her. We agree, said I."),
             []
         );
     }
@@ -370,19 +365,19 @@ mod tests {
             "Владимир Путин прибыл в Москву. 習近平在北京。 قال الرئيس",
             "\u{200B}\u{FEFF}'s n't",
         ] {
-            for e in find(text, &[], &[]) {
+            for e in find(text) {
                 assert!(text.is_char_boundary(e.span.start) && text.is_char_boundary(e.span.end));
                 assert!(e.span.start < e.span.end && e.span.end <= text.len());
             }
         }
         let long = "x".repeat(1 << 20);
-        assert!(find(&long, &[], &[]).len() <= 1);
+        assert!(find(&long).len() <= 1);
     }
 
     #[test]
     fn entities_are_ordered_and_disjoint() {
         let text = "Reuters reported that the U.S. State Department and the European Union met in New York City with Jean-Pierre Raffarin.";
-        let entities = find(text, &[], &[]);
+        let entities = find(text);
         assert!(!entities.is_empty());
         for w in entities.windows(2) {
             assert!(w[0].span.end <= w[1].span.start, "{entities:?}");

@@ -10,8 +10,11 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::scan::RawQuote;
-use crate::analysis::{QuoteKind, Span};
+use crate::analysis::{QuoteKind, Sentence, Span};
+use crate::text::data::lines;
 use crate::text::is_blank;
+use crate::text::segment::is_closing_punct;
+use crate::text::words::Words;
 
 /// Cue words and phrases, from `src/data/speech_verbs.txt`.
 pub(crate) struct Cues {
@@ -23,11 +26,7 @@ pub(crate) struct Cues {
 pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let mut words = HashSet::new();
     let mut phrases = Vec::new();
-    for line in include_str!("../data/speech_verbs.txt").lines() {
-        let line = line.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
+    for line in lines(include_str!("../data/speech_verbs.txt")) {
         if line.contains(' ') {
             phrases.push(line.split(' ').collect());
         } else {
@@ -67,74 +66,29 @@ impl Cues {
     }
 }
 
-/// Lower-cased words of `s` (letters, digits and inner apostrophes or hyphens).
-pub(crate) fn words(s: &str) -> Vec<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
-
-fn is_terminal(c: char) -> bool {
-    matches!(c, '.' | '?' | '!' | '…')
-}
-
-fn is_closing(c: char) -> bool {
-    matches!(c, '"' | '”' | '’' | '»' | '«' | ')' | ']' | '\'')
-}
-
-/// Where the sentence holding byte `end` of `s` starts: after the last terminal punctuation
-/// (with its closing marks) followed by a blank.
-fn sentence_start(s: &str) -> usize {
-    let mut after_blank = false;
-    let mut candidate = None;
-    for (i, c) in s.char_indices().rev() {
-        if is_blank(c) {
-            after_blank = true;
-            candidate = Some(i + c.len_utf8());
-            continue;
-        }
-        if after_blank && (is_terminal(c) || is_closing(c)) {
-            // Skip closing marks back to a terminal: `.”` then space ends a sentence.
-            let head = &s[..i + c.len_utf8()];
-            let trimmed = head.trim_end_matches(is_closing);
-            if trimmed.ends_with(is_terminal) && !ends_with_abbreviation(trimmed) {
-                return candidate.unwrap_or(0);
-            }
-        }
-        after_blank = false;
-    }
-    0
-}
-
-fn ends_with_abbreviation(s: &str) -> bool {
-    let word = s.rsplit(|c: char| is_blank(c)).next().unwrap_or("");
-    let bare = word.trim_end_matches('.');
-    matches!(bare, "Mr" | "Mrs" | "Ms" | "Dr" | "Sen" | "Rep" | "Gov" | "Gen" | "St" | "Jr" | "Sr" | "Prof" | "U.S" | "U.N" | "Lt" | "Col")
-        || (bare.chars().count() == 1 && bare.chars().all(char::is_uppercase))
-}
-
-/// Where the sentence starting at `s` ends: after the first terminal punctuation followed by a blank.
-fn sentence_end(s: &str) -> usize {
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if is_terminal(c) {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if is_closing(d) || is_terminal(d) {
-                    end = j + d.len_utf8();
-                    chars.next();
-                } else {
-                    break;
-                }
-            }
-            if s[end..].starts_with(is_blank) && !ends_with_abbreviation(&s[..i + c.len_utf8()]) {
-                return end;
+/// The lower-case words within bytes `from..to`, from the text's one word splitter, each with
+/// its possessive ending ("state’s", "that’s"): neither is the cue "state" nor the "that" of
+/// "X said that “…”".
+fn words_in(words: &Words, from: usize, to: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last_end = None;
+    for t in words.tokens_in(from, to) {
+        if t.is_word {
+            out.push(t.lower.clone());
+            last_end = Some(t.span.end);
+        } else if t.lower == "’s" && last_end == Some(t.span.start) {
+            if let Some(w) = out.last_mut() {
+                w.push_str("’s");
             }
         }
     }
-    s.len()
+    out
+}
+
+/// The sentence holding byte `at` (the segmenter's, by binary search), or None when there are none.
+fn sentence_at(sentences: &[Sentence], at: usize) -> Option<Span> {
+    let i = sentences.partition_point(|s| s.span.end <= at);
+    sentences.get(i.min(sentences.len().checked_sub(1)?)).map(|s| s.span)
 }
 
 /// What stands before the opening mark, within the sentence and after any earlier quote.
@@ -174,11 +128,11 @@ const MAX_WORDS_BEFORE_THAT: usize = 6;
 /// `starts_lower`: the quoted text opens with a lower-case letter, as a fragment of the
 /// reporter's sentence does ("X said he was “surprised”"); on PolNeAR train such a quote right
 /// after "X said" with no comma or "that" is a partial quote about three times in four.
-fn before(text: &str, from: usize, to: usize, starts_lower: bool) -> Before {
-    let s = &text[from..to];
-    let s = &s[sentence_start(s)..];
-    let trimmed = s.trim_end_matches(is_blank);
-    let words = words(trimmed);
+/// `sentence_start`: where the sentence holding the opening mark starts.
+fn before(text: &str, w: &Words, from: usize, to: usize, sentence_start: usize, starts_lower: bool) -> Before {
+    let from = from.max(sentence_start).min(to);
+    let trimmed = text[from..to].trim_end_matches(is_blank);
+    let words = words_in(w, from, to);
     if words.is_empty() {
         return Before::Nothing;
     }
@@ -200,7 +154,7 @@ fn before(text: &str, from: usize, to: usize, starts_lower: bool) -> Before {
             let ok = match rest.len() {
                 _ if ends_with_that => true,
                 0 => !starts_lower || comma,
-                1 => !starts_lower && !rest[0].ends_with("'s") && !rest[0].ends_with("’s") && rest[0] != "and",
+                1 => !starts_lower && !rest[0].ends_with("’s") && rest[0] != "and",
                 _ => comma && !starts_lower,
             };
             if ok {
@@ -215,10 +169,11 @@ fn before(text: &str, from: usize, to: usize, starts_lower: bool) -> Before {
     Before::Words
 }
 
-fn after(text: &str, from: usize, to: usize) -> After {
+/// `sentence_end`: where the sentence holding the closing mark ends.
+fn after(text: &str, w: &Words, from: usize, to: usize, sentence_end: usize) -> After {
+    let to = to.min(sentence_end).max(from);
     let s = &text[from..to];
-    let s = &s[..sentence_end(s)];
-    let words = words(s);
+    let words = words_in(w, from, to);
     if words.is_empty() {
         return After::Nothing;
     }
@@ -253,8 +208,9 @@ fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Kinds for every quote of `quotes`.
-pub(crate) fn classify(text: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> Vec<QuoteKind> {
+/// Kinds for every quote of `quotes`, reading each quote's sentence from `sentences`.
+/// `words`: the text's words (`text::words::split`), read by index.
+pub(crate) fn classify(text: &str, paragraphs: &[Span], sentences: &[Sentence], words: &Words, quotes: &[RawQuote]) -> Vec<QuoteKind> {
     let top_level: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).collect();
     let mut kinds = vec![QuoteKind::Nested; quotes.len()];
     for (k, &i) in top_level.iter().enumerate() {
@@ -268,19 +224,25 @@ pub(crate) fn classify(text: &str, paragraphs: &[Span], quotes: &[RawQuote]) -> 
         let end_para = paragraphs[..paragraphs.partition_point(|p| p.start <= q.outer.end)].last().copied().unwrap_or(para);
         let right_limit = next_start.map_or(end_para.end, |s| s.min(end_para.end)).max(q.outer.end);
         let starts_lower = q.body.slice(text).chars().find(|c| c.is_alphanumeric()).is_some_and(char::is_lowercase);
-        let left = before(text, prev_end.unwrap_or(para.start), q.outer.start, starts_lower);
-        let right = after(text, q.outer.end, right_limit);
-        kinds[i] = decide(text, q, left, right, para, end_para);
+        // The sentences holding the opening and the closing mark (the same one for most quotes).
+        let first = sentence_at(sentences, q.outer.start).unwrap_or(para);
+        let last = sentence_at(sentences, q.outer.end.saturating_sub(1)).unwrap_or(end_para);
+        let left = before(text, words, prev_end.unwrap_or(para.start), q.outer.start, first.start, starts_lower);
+        let right = after(text, words, q.outer.end, right_limit, last.end);
+        kinds[i] = decide(text, words, q, left, right, Span::new(first.start, last.end), para, end_para);
     }
     kinds
 }
 
-fn decide(text: &str, q: &RawQuote, left: Before, right: After, para: Span, end_para: Span) -> QuoteKind {
+/// `sentence`: from the start of the sentence holding the opening mark to the end of the one
+/// holding the closing mark.
+#[allow(clippy::too_many_arguments)]
+fn decide(text: &str, words: &Words, q: &RawQuote, left: Before, right: After, sentence: Span, para: Span, end_para: Span) -> QuoteKind {
     let inner = q.body.slice(text).trim_matches(is_blank);
-    let inner_words = words(inner).len();
+    let inner_words = words_in(words, q.body.start, q.body.end).len();
     let first_letter = inner.chars().find(|c| c.is_alphanumeric());
     let starts_upper = first_letter.is_some_and(|c| c.is_uppercase() || c.is_numeric());
-    let ends_like_speech = inner.trim_end_matches(is_closing).ends_with([',', '.', '?', '!', '…', '—', ':', ';']);
+    let ends_like_speech = inner.trim_end_matches(is_closing_punct).ends_with([',', '.', '?', '!', '…', '—', ':', ';']);
     let direct = match (&left, &right) {
         (Before::Colon, _) => true,
         // X said “a bomb” had gone off: the sentence goes on in the reporter's words.
@@ -300,10 +262,10 @@ fn decide(text: &str, q: &RawQuote, left: Before, right: After, para: Span, end_
     // Partial or term: does the quote's sentence report speech? Looked for within
     // `SENTENCE_REACH` bytes either side of the quote.
     let reach_from = floor_char_boundary(text, q.outer.start.saturating_sub(SENTENCE_REACH).max(para.start));
-    let sentence_from = reach_from + sentence_start(&text[reach_from..q.outer.start]);
+    let sentence_from = reach_from.max(sentence.start).min(q.outer.start);
     let reach_to = ceil_char_boundary(text, (q.outer.end + SENTENCE_REACH).min(end_para.end).max(q.outer.end));
-    let sentence_to = q.outer.end + sentence_end(&text[q.outer.end..reach_to]);
-    let sentence_words = words(&text[sentence_from..q.outer.start]).into_iter().chain(words(&text[q.outer.end..sentence_to])).collect::<Vec<_>>();
+    let sentence_to = reach_to.min(sentence.end).max(q.outer.end);
+    let sentence_words = words_in(words, sentence_from, q.outer.start).into_iter().chain(words_in(words, q.outer.end, sentence_to)).collect::<Vec<_>>();
     if CUES.any_cue(&sentence_words) || inner_words >= 4 {
         QuoteKind::Partial
     } else {

@@ -1,17 +1,18 @@
 //! Quotations: pairing the marks (`scan`) and telling what each quoted span is (`classify`).
 
 mod classify;
-mod marks;
 mod scan;
 
-#[allow(unused_imports)] // Attribution (issue 6) shares the cue lexicon.
-pub(crate) use classify::{words, CUES};
+// Attribution shares the cue lexicon.
+pub(crate) use classify::CUES;
 
 use crate::analysis::{Quote, Sentence, Span};
 use crate::text::segment::trim;
+use crate::text::words::Words;
 
 /// Every quoted span of `text` holding at least one letter or digit, in order of opening mark.
-pub(crate) fn find(text: &str, paragraphs: &[Span], _sentences: &[Sentence]) -> Vec<Quote> {
+/// Paragraphs, sentences and words are the text's own (`crate::text`), read by index.
+pub(crate) fn find(text: &str, paragraphs: &[Span], sentences: &[Sentence], words: &Words) -> Vec<Quote> {
     let raw = scan::scan(text, paragraphs);
     // Marks around nothing readable (`""`, `“…”`) quote nothing; drop them and re-point parents.
     // Deeply nested quotes share one long tail, so scanning each body would cost O(n²): find the
@@ -55,7 +56,7 @@ pub(crate) fn find(text: &str, paragraphs: &[Span], _sentences: &[Sentence]) -> 
             q
         })
         .collect();
-    let kinds = classify::classify(text, paragraphs, &kept);
+    let kinds = classify::classify(text, paragraphs, sentences, words, &kept);
     kept.into_iter()
         .zip(kinds)
         .map(|(q, kind)| Quote {

@@ -11,7 +11,7 @@
 //! Cost is linear: each mark is looked at once, and a closer searches at most
 //! `MAX_CROSSING_DEPTH` open quotes below the innermost one.
 
-use super::marks::{may_start_mark, mark_at, Lean, Mark};
+use crate::text::marks::{is_apostrophe, lean_of, may_start_mark, mark_at, Lean, Mark};
 use crate::analysis::Span;
 use crate::text::is_blank;
 
@@ -45,12 +45,7 @@ struct Token {
 
 fn is_opening_context(c: char) -> bool {
     is_blank(c) || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '<' | ':' | ';')
-        || mark_lean(c) == Some(Lean::Open)
-}
-
-fn mark_lean(c: char) -> Option<Lean> {
-    let mut buf = [0u8; 4];
-    mark_at(c.encode_utf8(&mut buf), 0).map(|(m, _)| m.lean())
+        || lean_of(c) == Some(Lean::Open)
 }
 
 /// The marks of one paragraph, with what their surroundings say about their direction.
@@ -121,7 +116,7 @@ fn is_apostrophe_use(text: &str, t: &Token) -> bool {
         return true;
     }
     // ’n’, ‘n’
-    if first.is_some_and(|c| c == 'n' || c == 'N') && matches!(second, Some('’' | '\'' | '‘')) && third.map_or(true, is_blank) {
+    if first.is_some_and(|c| c == 'n' || c == 'N') && second.is_some_and(|c| is_apostrophe(c) || c == '‘') && third.map_or(true, is_blank) {
         return true;
     }
     false
@@ -135,7 +130,7 @@ fn closes(t: &Token, text: &str) -> bool {
         // The second mark of rock ’n’ roll.
         let mut back = text[..t.at].chars().rev();
         let n_contraction = matches!(back.next(), Some('n' | 'N'))
-            && matches!(back.next(), Some('’' | '‘' | '\''))
+            && back.next().is_some_and(|c| is_apostrophe(c) || c == '‘')
             && back.next().map_or(true, is_blank);
         return t.close_like && !possessive && !n_contraction;
     }

@@ -3,7 +3,7 @@
 //!
 //! A cue word used as a noun ("the report", "a warning") is not a cue: attribution needs a verb.
 
-use super::mention::Token;
+use crate::text::words::Token;
 use crate::analysis::Span;
 use crate::quotes::CUES;
 
@@ -59,7 +59,7 @@ pub(crate) fn first_cue(tokens: &[Token], from: usize, to: usize) -> Option<Cue>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::speakers::mention::tokenize;
+    use crate::text::words::tokenize;
 
     /// The text of every cue in `text`, scanning left to right.
     fn check(text: &str, expected: &[&str]) {

@@ -1,8 +1,12 @@
 //! The word lists attribution consults, read once from src/data/ (see src/data/speakers/ and
-//! src/data/first_name_genders.txt). This module owns parsing them; it knows nothing of quotes.
+//! src/data/first_name_genders.txt) with `text::data`'s one line parser; the lists other stages
+//! read too (function words, places, demonyms) come already parsed from `text::data`. It knows
+//! nothing of quotes.
 
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
+
+use crate::text::data::{lines, DEMONYMS, FUNCTION_WORDS, PLACES};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Gender {
@@ -25,7 +29,7 @@ pub(crate) struct Lexicon {
     /// Title and honorific words ("president", "mr"), with the gender some of them imply.
     pub titles: HashMap<&'static str, Option<Gender>>,
     pub heads: HashMap<&'static str, HeadClass>,
-    pub function_words: HashSet<&'static str>,
+    pub function_words: &'static HashSet<&'static str>,
     pub linking_words: HashSet<&'static str>,
     pub first_names: HashMap<&'static str, Gender>,
     /// Places and nationality adjectives, lower case: a capitalised word found here is not a person.
@@ -33,11 +37,6 @@ pub(crate) struct Lexicon {
     /// Nationality adjective → its country ("hungarian" → "hungary"), both lower case, for
     /// matching "the Hungarian leader" with a person described by "Prime Minister of Hungary".
     pub demonym_country: HashMap<String, String>,
-}
-
-/// Non-empty, non-comment lines of a data file.
-fn lines(source: &'static str) -> impl Iterator<Item = &'static str> {
-    source.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn gender(tag: Option<&str>) -> Option<Gender> {
@@ -73,20 +72,18 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             Some((name, gender(Some(sex))?))
         })
         .collect();
-    let places: HashSet<String> = lines(include_str!("../data/gazetteers/places.txt"))
-        .chain(lines(include_str!("../data/gazetteers/demonyms.txt")))
-        .map(str::to_lowercase)
-        .collect();
+    let places: HashSet<String> = PLACES.iter().chain(DEMONYMS.iter()).map(|p| p.to_lowercase()).collect();
     // Pair each demonym with the place it is spelled from ("Hungarian" ↔ "Hungary"): the longest
     // shared prefix of at least five letters is a good enough match for these lists.
-    let countries: Vec<String> = lines(include_str!("../data/gazetteers/places.txt")).map(str::to_lowercase).collect();
+    let countries: Vec<String> = PLACES.iter().map(|p| p.to_lowercase()).collect();
     let mut by_prefix: HashMap<&str, &str> = HashMap::new();
     for c in &countries {
         if let Some(prefix) = c.get(..5) {
             by_prefix.entry(prefix).or_insert(c);
         }
     }
-    let demonym_country = lines(include_str!("../data/gazetteers/demonyms.txt"))
+    let demonym_country = DEMONYMS
+        .iter()
         .filter_map(|d| {
             let d = d.to_lowercase();
             let country = by_prefix.get(d.get(..5)?)?.to_string();
@@ -96,35 +93,13 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon {
         titles,
         heads,
-        function_words: lines(include_str!("../data/function_words.txt")).collect(),
+        function_words: &FUNCTION_WORDS,
         linking_words: lines(include_str!("../data/speakers/linking_words.txt")).collect(),
         first_names,
         places,
         demonym_country,
     }
 });
-
-/// `word` lower-cased with accents dropped ("Víktor" → "viktor"), for the first-name lexicon.
-pub(crate) fn fold(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'á' | 'à' | 'â' | 'ä' | 'ã' | 'å' | 'ā' => 'a',
-            'é' | 'è' | 'ê' | 'ë' | 'ē' | 'ě' => 'e',
-            'í' | 'ì' | 'î' | 'ï' | 'ī' => 'i',
-            'ó' | 'ò' | 'ô' | 'ö' | 'õ' | 'ő' | 'ø' => 'o',
-            'ú' | 'ù' | 'û' | 'ü' | 'ű' | 'ū' => 'u',
-            'ý' | 'ÿ' => 'y',
-            'ç' | 'č' | 'ć' => 'c',
-            'ñ' | 'ń' => 'n',
-            'š' | 'ś' => 's',
-            'ž' | 'ź' | 'ż' => 'z',
-            'ř' => 'r',
-            'ł' => 'l',
-            c => c,
-        })
-        .collect()
-}
 
 #[cfg(test)]
 mod tests {
@@ -135,7 +110,7 @@ mod tests {
         let lex = &*LEXICON;
         assert_eq!(lex.first_names.get("vladimir"), Some(&Gender::Male));
         assert_eq!(lex.first_names.get("hillary"), Some(&Gender::Female));
-        assert_eq!(lex.first_names.get(fold("Víktor").as_str()), Some(&Gender::Male));
+        assert_eq!(lex.first_names.get(crate::text::fold::fold_lower("Víktor").as_str()), Some(&Gender::Male));
         assert_eq!(lex.titles.get("mrs"), Some(&Some(Gender::Female)));
         assert_eq!(lex.heads.get("campaign"), Some(&HeadClass::Org));
         assert_eq!(lex.heads.get("spokeswoman"), Some(&HeadClass::Person(Some(Gender::Female))));

@@ -1,4 +1,4 @@
-//! Words, and the mentions that may name a speaker: names (runs of capitalised words, titles
+//! The mentions that may name a speaker, read off the words of `text::words`: names (runs of capitalised words, titles
 //! trimmed off), pronouns (he, she, they, it, we) and nominals ("the Hungarian Foreign
 //! Minister", "the campaign", "officials").
 //!
@@ -6,18 +6,11 @@
 //! first-name lexicon. It deliberately does not decide who is speaking (`attribute`) or who a
 //! pronoun is (`resolve`). One pass over the text, so the cost is linear.
 
-use super::lexicon::{fold, Gender, HeadClass, LEXICON};
+use super::lexicon::{Gender, HeadClass, LEXICON};
+use crate::text::fold::fold_lower as fold;
+use crate::text::marks::may_open;
+pub(crate) use crate::text::words::Token;
 use crate::analysis::{MentionKind, Span};
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) struct Token {
-    pub span: Span,
-    /// Lower case; punctuation as itself.
-    pub lower: String,
-    pub is_word: bool,
-    /// The first letter is upper case.
-    pub capitalised: bool,
-}
 
 /// What a mention can refer to, as far as its surface tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,89 +41,6 @@ pub(crate) struct Mention {
     pub sentence_initial: bool,
 }
 
-/// Punctuation inside a word: O’Brien, Holtz-Eakin, U.S.
-fn is_word_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '.' | '‑')
-}
-
-/// Abbreviations whose full stop belongs to the word ("Mr.", "Sen.").
-fn keeps_full_stop(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    word.chars().count() == 1 && word.chars().all(char::is_uppercase)
-        || word.contains('.')
-        || matches!(lower.as_str(), "mr" | "mrs" | "ms" | "dr" | "sen" | "rep" | "gov" | "gen" | "lt" | "col" | "capt" | "sgt" | "rev" | "prof" | "jr" | "sr" | "st" | "adm" | "messrs")
-}
-
-/// Words and punctuation marks of `text[span]`, in order; blanks are skipped.
-pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
-    let start = out.len();
-    let s = span.slice(text);
-    let mut chars = s.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if c.is_whitespace() || crate::text::is_invisible(c) {
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            let end = i + c.len_utf8();
-            out.push(Token { span: Span::new(span.start + i, span.start + end), lower: c.to_string(), is_word: false, capitalised: false });
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = chars.peek() {
-            if d.is_alphanumeric() {
-                end = j + d.len_utf8();
-                chars.next();
-                continue;
-            }
-            // A joiner continues the word only when a letter or digit follows it; the
-            // possessive ’s is left as a token of its own.
-            let after = &s[j + d.len_utf8()..];
-            let next = after.chars().next();
-            let possessive = matches!(d, '\'' | '’')
-                && after.starts_with(['s', 'S'])
-                && !after[1..].starts_with(char::is_alphanumeric);
-            if is_word_joiner(d) && next.is_some_and(char::is_alphanumeric) && !possessive {
-                end = j + d.len_utf8();
-                chars.next();
-                continue;
-            }
-            break;
-        }
-        if s[end..].starts_with('.') && keeps_full_stop(&s[i..end]) {
-            end += 1;
-            chars.next();
-        }
-        let word = &s[i..end];
-        out.push(Token {
-            span: Span::new(span.start + i, span.start + end),
-            lower: word.to_lowercase(),
-            is_word: true,
-            capitalised: c.is_uppercase(),
-        });
-    }
-    // Re-glue the possessive: `’` + `s` become one token "’s" (in place, one pass: a text full
-    // of possessives must not cost a shift of the whole vector each).
-    let mut write = start;
-    let mut read = start;
-    while read < out.len() {
-        let glue = read + 1 < out.len()
-            && matches!(out[read].lower.as_str(), "'" | "’")
-            && out[read + 1].lower == "s"
-            && out[read].span.end == out[read + 1].span.start
-            && write > start
-            && out[write - 1].span.end == out[read].span.start;
-        if glue {
-            out[write] = Token { span: Span::new(out[read].span.start, out[read + 1].span.end), lower: "’s".into(), is_word: false, capitalised: false };
-            read += 2;
-        } else {
-            out.swap(write, read);
-            read += 1;
-        }
-        write += 1;
-    }
-    out.truncate(write);
-}
-
 fn is_possessive(t: &Token) -> bool {
     t.lower == "’s" || t.lower == "'s" || t.lower == "’"
 }
@@ -159,11 +69,12 @@ fn is_org_word(word: &str) -> bool {
         )
 }
 
-/// Every mention in `tokens`, ordered by start.
-pub(crate) fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
+/// Every mention in `tokens`, ordered by start. `sentence_starts[i]`: token `i` is the first of
+/// one of the text's sentences (`text::segment`).
+pub(crate) fn mentions(text: &str, tokens: &[Token], sentence_starts: &[bool]) -> Vec<Mention> {
     let mut out = Vec::new();
-    names(text, tokens, &mut out);
-    nominals(tokens, &mut out);
+    names(text, tokens, sentence_starts, &mut out);
+    nominals(tokens, sentence_starts, &mut out);
     for (i, t) in tokens.iter().enumerate() {
         let class = match t.lower.as_str() {
             "he" => Class::Person(Some(Gender::Male)),
@@ -175,19 +86,28 @@ pub(crate) fn mentions(text: &str, tokens: &[Token]) -> Vec<Mention> {
             "it" => Class::Org,
             _ => continue,
         };
-        let sentence_initial = opens_sentence(tokens, i);
+        let sentence_initial = opens_sentence(tokens, sentence_starts, i);
         out.push(Mention { span: t.span, kind: MentionKind::Pronoun, class, first_token: i, last_token: i, descriptors: Vec::new(), surname: None, sentence_initial });
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
 }
 
-/// True when token `i` is the first word of a sentence, a quote or a paragraph.
-fn opens_sentence(tokens: &[Token], i: usize) -> bool {
-    i == 0 || matches!(tokens[i - 1].lower.as_str(), "." | "?" | "!" | ":" | ";" | "“" | "\"" | "‘" | "—" | "―" | "(" | "…")
+/// True when token `i` is the first word of a sentence (the segmenter's), of a paragraph, of a
+/// quote, or of a clause after a colon, semicolon, dash or bracket: where any word is capitalised.
+fn opens_sentence(tokens: &[Token], sentence_starts: &[bool], i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| tokens[p].lower.as_str()) else { return true };
+    if sentence_starts[i] {
+        return true;
+    }
+    let mut chars = prev.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => matches!(c, ':' | ';' | '—' | '―' | '(') || may_open(c),
+        _ => false,
+    }
 }
 
-fn names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
+fn names(text: &str, tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Mention>) {
     let lex = &*LEXICON;
     let mut i = 0;
     while i < tokens.len() {
@@ -218,7 +138,7 @@ fn names(text: &str, tokens: &[Token], out: &mut Vec<Mention>) {
         }
         let run = &tokens[first..end];
         let last = &run[run.len() - 1];
-        let sentence_initial = opens_sentence(tokens, first);
+        let sentence_initial = opens_sentence(tokens, sentence_starts, first);
         // "Recently, …", "Meanwhile, …": a sentence adverb, not a name.
         if run.len() == 1 && sentence_initial && last.lower.ends_with("ly") {
             continue;
@@ -287,7 +207,7 @@ fn is_determiner(word: &str) -> bool {
     matches!(word, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "another" | "this" | "that" | "these" | "those" | "one")
 }
 
-fn nominals(tokens: &[Token], out: &mut Vec<Mention>) {
+fn nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Mention>) {
     let lex = &*LEXICON;
     for (h, t) in tokens.iter().enumerate() {
         let Some(&class) = lex.heads.get(t.lower.as_str()).filter(|_| t.is_word) else { continue };
@@ -346,7 +266,7 @@ fn nominals(tokens: &[Token], out: &mut Vec<Mention>) {
             last_token: h,
             descriptors: tokens[start + 1..=h].iter().filter(|w| w.is_word).map(|w| bare(w).to_string()).collect(),
             surname: None,
-            sentence_initial: opens_sentence(tokens, start),
+            sentence_initial: opens_sentence(tokens, sentence_starts, start),
         });
     }
 }
@@ -354,12 +274,15 @@ fn nominals(tokens: &[Token], out: &mut Vec<Mention>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::words::tokenize;
 
     /// Mentions of `text` as `(text, kind, class)`.
     fn check(text: &str, expected: &[(&str, MentionKind, Class)]) {
         let mut tokens = Vec::new();
         tokenize(text, Span::new(0, text.len()), &mut tokens);
-        let got: Vec<(&str, MentionKind, Class)> = mentions(text, &tokens).iter().map(|m| (m.span.slice(text), m.kind, m.class)).collect();
+        let sentences = crate::text::segment::sentences(text, &[Span::new(0, text.len())]);
+        let starts: Vec<bool> = tokens.iter().map(|t| sentences.iter().any(|s| s.span.start == t.span.start)).collect();
+        let got: Vec<(&str, MentionKind, Class)> = mentions(text, &tokens, &starts).iter().map(|m| (m.span.slice(text), m.kind, m.class)).collect();
         assert_eq!(got, expected, "mentions of {text:?}");
     }
 
@@ -391,14 +314,5 @@ mod tests {
     #[test]
     fn pronouns_are_mentions() {
         check("he said she said", &[("he", Pronoun, MALE), ("she", Pronoun, Person(Some(Gender::Female)))]);
-    }
-
-    #[test]
-    fn possessives_are_their_own_token() {
-        let text = "Putin’s spokesman";
-        let mut tokens = Vec::new();
-        tokenize(text, Span::new(0, text.len()), &mut tokens);
-        let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
-        assert_eq!(words, ["Putin", "’s", "spokesman"]);
     }
 }

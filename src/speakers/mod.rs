@@ -1,7 +1,7 @@
 //! Who said it: for every `direct` and `partial` quotation, the mention of its speaker, the cue
 //! that introduces it, and what that mention refers to.
 //!
-//! The pipeline, one pass each: words (`mention::tokenize`) → mentions of possible speakers
+//! The pipeline, one pass each: the text's words (`text::words`, split once per `analyze`) → mentions of possible speakers
 //! (`mention`) → what each mention refers to (`resolve`) → per quote, the speaker by the cue
 //! rules (`attribute`) → quotes with no cue of their own take the speaker of the quote they
 //! continue, or of the sentence just before (here).
@@ -17,24 +17,27 @@ mod lexicon;
 mod mention;
 mod resolve;
 
-use crate::analysis::{Basis, Entity, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
+use crate::analysis::{Basis, Entity, MentionKind, Quote, QuoteKind, Sentence, Speaker};
 use attribute::{cue_after, cue_before, cue_in_next_sentence, Found, Pick, Words};
+use crate::text::words::Words as TextWords;
 use mention::{Mention, Token};
 
 /// Fills `speaker` and `cue` of every top-level direct and partial quote in `quotes`.
-pub(crate) fn attribute(text: &str, paragraphs: &[Span], sentences: &[Sentence], quotes: &mut [Quote], entities: &[Entity]) {
+/// `words` are the text's words (`text::words::split`), read by index.
+pub(crate) fn attribute(text: &str, sentences: &[Sentence], words: &TextWords, quotes: &mut [Quote], entities: &[Entity]) {
     if quotes.is_empty() || sentences.is_empty() {
         return;
     }
     let top: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).collect();
-    let (tokens, token_paragraph) = tokenize(text, paragraphs);
-    let in_quote = inside_quotes(&tokens, quotes, &top);
+    let (tokens, token_paragraph) = (&words.tokens[..], &words.paragraph[..]);
+    let in_quote = inside_quotes(tokens, quotes, &top);
+    let sentence_starts = sentence_starts(words, sentences);
     let mut mentions: Vec<Mention> = Vec::new();
     let mut start = 0;
     while start < tokens.len() {
         let paragraph = token_paragraph[start];
         let end = start + token_paragraph[start..].iter().take_while(|&&p| p == paragraph).count();
-        for mut m in mention::mentions(text, &tokens[start..end]) {
+        for mut m in mention::mentions(text, &tokens[start..end], &sentence_starts[start..end]) {
             m.first_token += start;
             m.last_token += start;
             if !in_quote[m.first_token] && !in_quote[m.last_token] {
@@ -44,8 +47,8 @@ pub(crate) fn attribute(text: &str, paragraphs: &[Span], sentences: &[Sentence],
         start = end;
     }
     let paragraph_of: Vec<usize> = mentions.iter().map(|m| token_paragraph[m.first_token]).collect();
-    let referents = resolve::resolve(&tokens, &mut mentions, &paragraph_of, entities);
-    let words = Words::new(&tokens, &mentions, in_quote);
+    let referents = resolve::resolve(tokens, &mut mentions, &paragraph_of, entities);
+    let words = Words::new(tokens, &mentions, in_quote);
     let sentence_of = |at: usize| sentences.partition_point(|s| s.span.end <= at).min(sentences.len() - 1);
 
     // Rules 1 and 2: a cue in the quote's own sentence.
@@ -154,15 +157,16 @@ fn basis_of(mention: &Mention, referent: &resolve::Referent, index: usize) -> Ba
     }
 }
 
-/// The tokens of every paragraph, with the paragraph of each.
-fn tokenize(text: &str, paragraphs: &[Span]) -> (Vec<Token>, Vec<usize>) {
-    let mut tokens = Vec::new();
-    let mut token_paragraph = Vec::new();
-    for (index, &p) in paragraphs.iter().enumerate() {
-        mention::tokenize(text, p, &mut tokens);
-        token_paragraph.resize(tokens.len(), index);
+/// For each token, whether it is the first token of a sentence.
+fn sentence_starts(words: &TextWords, sentences: &[Sentence]) -> Vec<bool> {
+    let mut out = vec![false; words.tokens.len()];
+    for s in sentences {
+        let i = words.at(s.span.start);
+        if words.tokens.get(i).is_some_and(|t| t.span.start == s.span.start) {
+            out[i] = true;
+        }
     }
-    (tokens, token_paragraph)
+    out
 }
 
 /// For each token, whether it lies inside a top-level quote (marks included).

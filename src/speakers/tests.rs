@@ -158,9 +158,10 @@ fn entities_give_the_speaker_its_cluster() {
     let text = "Vladimir Putin spoke first.\n“We are ready,” he said.";
     let paragraphs = crate::text::segment::paragraphs(text);
     let sentences = crate::text::segment::sentences(text, &paragraphs);
-    let mut quotes = crate::quotes::find(text, &paragraphs, &sentences);
+    let words = crate::text::words::split(text, &paragraphs);
+    let mut quotes = crate::quotes::find(text, &paragraphs, &sentences, &words);
     let entities = [Entity { span: Span::new(0, "Vladimir Putin".len()), label: Label::Person, cluster: 0 }];
-    super::attribute(text, &paragraphs, &sentences, &mut quotes, &entities);
+    super::attribute(text, &sentences, &words, &mut quotes, &entities);
     let speaker = quotes[0].speaker.as_ref().expect("a speaker");
     assert_eq!(speaker.span.slice(text), "he");
     assert_eq!(speaker.entity, Some(0));

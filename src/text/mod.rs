@@ -1,7 +1,23 @@
-//! Text plumbing shared by every analysis stage: segmentation and offset conversion.
+//! Text units, the lowest layer: every other stage reads these and decides none of them again.
+//!
+//! | unit | home |
+//! |---|---|
+//! | paragraphs, sentences | [`segment`] (sentences by index: `Sentence::paragraph`, byte spans) |
+//! | words | [`words`] (the one splitter; the tagger's CoNLL tokenizer in `entities::tokens` is the documented exception) |
+//! | abbreviations | [`abbreviations`] (src/data/abbreviations.txt) |
+//! | quote marks | [`marks`] (the one mark table and its one-character predicates) |
+//! | line breaks, blanks | here: [`is_line_break`], [`is_blank`] |
+//! | accent folding | [`fold`] |
+//! | data-file lines | [`data`] (one parser; each file parsed once) |
+//! | offsets | [`offsets`] (byte → UTF-16 / code point, for `export` only) |
 
+pub(crate) mod abbreviations;
+pub(crate) mod data;
+pub(crate) mod fold;
+pub(crate) mod marks;
 pub mod offsets;
 pub(crate) mod segment;
+pub(crate) mod words;
 
 /// Characters that take no room and carry no meaning for segmentation (zero-width space and
 /// joiners, word joiner, BOM); trimmed like whitespace around quotes and paragraphs.
@@ -12,4 +28,11 @@ pub(crate) fn is_invisible(c: char) -> bool {
 /// Whitespace or an invisible character.
 pub(crate) fn is_blank(c: char) -> bool {
     c.is_whitespace() || is_invisible(c)
+}
+
+/// Every line-break kind: `\n`, `\r` (`\r\n` is one break to whoever reads it), vertical tab, form
+/// feed, NEL, and the Unicode line and paragraph separators. A paragraph ends at each; so does a
+/// line of the entity tagger.
+pub(crate) fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}')
 }

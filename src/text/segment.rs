@@ -3,14 +3,13 @@
 //! A paragraph is a non-blank line: it ends at every line break (`\n`, `\r\n`, `\r`, U+2028,
 //! U+2029), because pasted articles, PDF text and the evaluation corpora all put one paragraph
 //! per line. Sentences are found inside paragraphs only, by terminal punctuation followed by a
-//! likely sentence start; abbreviations and initials do not end a sentence.
+//! likely sentence start; abbreviations and initials (`super::abbreviations`) do not end a
+//! sentence. Every later stage takes its sentences from here, by index.
 
-use super::is_blank;
+use super::abbreviations::is_abbreviation;
+use super::marks::{lean_of, mark_at, may_open, Lean};
+use super::{is_blank, is_line_break};
 use crate::analysis::{Sentence, Span};
-
-fn is_line_break(c: char) -> bool {
-    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}')
-}
 
 /// The non-blank lines of `text`, trimmed of surrounding blanks.
 pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
@@ -45,24 +44,27 @@ pub(crate) fn trim(text: &str, span: Span) -> Option<Span> {
     }
 }
 
-/// Abbreviations after which a full stop does not end a sentence (lower-cased, without the dot).
-const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "st", "jr", "sr", "rev",
-    "mt", "inc", "corp", "co", "ltd", "vs", "etc", "e.g", "i.e", "jan", "feb", "mar", "apr", "aug",
-    "sept", "sep", "oct", "nov", "dec", "fig", "approx", "dept", "est", "ft", "pres", "atty", "supt", "messrs", "sens",
-    "reps", "govs", "ave", "blvd", "u.s", "u.k", "u.n", "a.m", "p.m",
-];
-
-fn is_terminal(c: char) -> bool {
+/// Sentence-final punctuation, Latin and CJK.
+pub(crate) fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '?' | '!' | '…' | '。' | '？' | '！')
 }
 
-fn is_closing_punct(c: char) -> bool {
-    matches!(c, '"' | '”' | '’' | '\'' | '»' | '›' | ')' | ']' | '」' | '』')
+/// What may follow sentence-final punctuation and still belong to its sentence: a quote mark
+/// (any: “ closes German „…“, « closes »…«; the straight `'` of ASCII text included) or a
+/// closing bracket (`?!”)` ends together).
+pub(crate) fn is_closing_punct(c: char) -> bool {
+    lean_of(c).is_some() || matches!(c, '\'' | ')' | ']')
 }
 
-fn may_start_sentence(c: char) -> bool {
-    c.is_uppercase() || c.is_numeric() || matches!(c, '"' | '“' | '‘' | '«' | '„' | '(' | '[' | '¿' | '¡' | '「' | '『')
+/// True when `s` (what follows the gap after sentence-final punctuation) may open a sentence: a
+/// capital, a digit, a bracket, or a mark that may open a quote (two-character marks included:
+/// ``…'' and ''…'').
+fn may_start_sentence(s: &str) -> bool {
+    let Some(c) = s.chars().next() else { return false };
+    c.is_uppercase()
+        || c.is_numeric()
+        || matches!(c, '(' | '[' | '¿' | '¡')
+        || mark_at(s, 0).is_some_and(|(mark, _)| mark.lean() != Lean::Close)
 }
 
 /// True when the full stop ending `before` belongs to an abbreviation or an initial.
@@ -70,21 +72,14 @@ fn ends_with_abbreviation(before: &str) -> bool {
     let word_start = before
         .char_indices()
         .rev()
-        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || may_open(c))
         .map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if word.is_empty() {
         return false;
     }
-    // A single letter is an initial ("John F. Kennedy"); a dotted acronym stays whole ("U.S.").
-    let mut chars = word.chars();
-    let first = chars.next().unwrap_or(' ');
-    if chars.next().is_none() && first.is_alphabetic() {
-        return true;
-    }
-    let lower = word.to_lowercase();
-    ABBREVIATIONS.contains(&lower.as_str()) || (word.contains('.') && word.len() <= 6)
+    is_abbreviation(word)
 }
 
 /// Sentences of each paragraph.
@@ -121,7 +116,7 @@ pub(crate) fn sentences(text: &str, paragraphs: &[Span]) -> Vec<Sentence> {
             let splits = match next {
                 None => false,
                 // CJK full stops need no space after them.
-                Some(n) => cjk || (has_gap && may_start_sentence(n)),
+                Some(_) => cjk || (has_gap && may_start_sentence(after)),
             };
             if splits && !(c == '.' && ends_with_abbreviation(&body[start..i])) {
                 push(paragraph.start + start, paragraph.start + end);
@@ -157,6 +152,14 @@ mod tests {
     }
 
     #[test]
+    fn every_opening_mark_may_start_a_sentence_two_character_ones_too() {
+        check_sentences("He said it. ''We hold.'' Then he left.", &["He said it.", "''We hold.''", "Then he left."]);
+        check_sentences("He said it. ``We hold.'' Then he left.", &["He said it.", "``We hold.''", "Then he left."]);
+        check_sentences("Er sagte es. „Wir halten.“ Dann ging er.", &["Er sagte es.", "„Wir halten.“", "Dann ging er."]);
+        check_sentences("He said it. 'We hold.' Then he left.", &["He said it. 'We hold.'", "Then he left."]);
+    }
+
+    #[test]
     fn sentences_split_at_terminal_punctuation_but_not_after_abbreviations() {
         check_sentences(
             "Mr. Smith went to Washington. He said: “No.” Then he left! Did he? Yes.",
@@ -166,6 +169,12 @@ mod tests {
             "John F. Kennedy and the U.S. Army met at 3 p.m. on Monday.",
         ]);
         check_sentences("It rose 3.5 percent. Shares fell.", &["It rose 3.5 percent.", "Shares fell."]);
+        check_sentences("Adm. Mike Mullen and Capt. Jones spoke. Sens. Reed agreed.", &[
+            "Adm. Mike Mullen and Capt. Jones spoke.",
+            "Sens. Reed agreed.",
+        ]);
+        // A dotted word with a longer part is no initialism: "R-S.C." ends its sentence.
+        check_sentences("said Lindsey Graham, R-S.C. \"I get that.\"", &["said Lindsey Graham, R-S.C.", "\"I get that.\""]);
         check_sentences("“Stop,” she said. “Now.”\nNext paragraph.", &["“Stop,” she said.", "“Now.”", "Next paragraph."]);
     }
 }

@@ -1,5 +1,7 @@
 //! THE quote-mark table: every mark quotelens recognises, which marks close which, and which
-//! marks belong to the same style. Every other module asks this one; no mark is listed elsewhere.
+//! marks belong to the same style. Every other module asks this one (quotes pair marks with it;
+//! sentences, words and the tagger's tokens ask [`lean_of`], [`may_open`], [`is_apostrophe`]); no mark is listed
+//! elsewhere. It lives in `text` because it is the lowest layer: every stage reads marks.
 
 /// A quotation mark as it appears in text (some marks are two characters long).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,6 +160,25 @@ pub(crate) fn mark_at(s: &str, i: usize) -> Option<(Mark, usize)> {
     Some((mark, c.len_utf8()))
 }
 
+/// Which way the one-character mark `c` leans, or None when `c` is no mark by itself (letters,
+/// the straight single quote `'`, a lone backtick).
+pub(crate) fn lean_of(c: char) -> Option<Lean> {
+    let mut buf = [0u8; 4];
+    mark_at(c.encode_utf8(&mut buf), 0).map(|(m, _)| m.lean())
+}
+
+/// True when `c` is a mark that may open a quote where its context does not tell: `"` “ „ ‘ ‚ « ‹ 「 『.
+/// A sentence may start with one.
+pub(crate) fn may_open(c: char) -> bool {
+    matches!(lean_of(c), Some(Lean::Open | Lean::Either))
+}
+
+/// The apostrophes: `'` and `’` (which is also the right single quote). Words keep one inside
+/// (O’Brien, don't); the possessive `’s` is told apart by what follows.
+pub(crate) fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
 /// Quick filter: can a mark start with this byte?
 pub(crate) fn may_start_mark(b: u8) -> bool {
     // Every non-ASCII mark is a multi-byte char whose first byte is >= 0xC2.
@@ -189,5 +210,19 @@ mod tests {
         assert!(!Mark::LeftDouble.is_closed_by(Mark::RightGuillemet));
         assert!(Mark::Backticks.is_closed_by(Mark::TwoApostrophes));
         assert!(!Mark::RightSingle.can_open());
+    }
+
+    #[test]
+    fn one_character_predicates_come_from_the_table() {
+        for c in ['"', '“', '„', '‘', '‚', '«', '‹', '「', '『'] {
+            assert!(may_open(c), "{c} opens");
+        }
+        for c in ['”', '’', '»', '›', '」', '』'] {
+            assert!(!may_open(c), "{c} opens only where its context says so");
+            assert!(lean_of(c).is_some());
+        }
+        for c in ['\'', '`', 'a', '.', '(', '-'] {
+            assert_eq!(lean_of(c), None, "{c:?} is no mark by itself");
+        }
     }
 }

@@ -45,13 +45,52 @@ def rate(run, articles: int, seconds: float) -> tuple[float, float]:
     return rounds * articles / wall, rounds * articles / cpu
 
 
-def spark_seconds(cores: int, texts: list[str], copies: int) -> float:
-    """Wall seconds of the Spark job over `texts` * `copies` in local[cores] (a second run, warm)."""
+def gil_share(texts: list[str], rounds: int = 20) -> float:
+    """The share of analyze_many's CPU spent in the calling thread, holding the GIL (reading the
+    texts, building the dicts): with threads >= 2 the analysis itself runs on other threads. It
+    does not depend on how busy the machine is, unlike wall-clock scaling."""
+    thread0, process0 = time.thread_time(), time.process_time()
+    for _ in range(rounds):
+        quotelens.analyze_many(texts, threads=2)
+    return (time.thread_time() - thread0) / (time.process_time() - process0)
+
+
+def tree_cpu_seconds() -> float:
+    """CPU seconds used so far by this process and its descendants (the JVM, Spark's Python
+    workers), reaped children included (Linux /proc)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    parents: dict[int, int] = {}
+    cpu: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            parents[int(entry)] = int(fields[1])
+            cpu[int(entry)] = sum(int(x) for x in fields[11:15])  # utime stime cutime cstime
+    mine = {os.getpid()}
+    grew = True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in mine and pid not in mine:
+                mine.add(pid)
+                grew = True
+    return sum(cpu[pid] for pid in mine) / tick
+
+
+def spark_seconds(cores: int, texts: list[str], copies: int) -> tuple[float, float]:
+    """(wall, CPU) seconds of the Spark job over `texts` * `copies` in local[cores] (a second run,
+    warm; CPU of the whole process tree)."""
     import pandas as pd
     from pyspark.sql import SparkSession
 
     sys.path.insert(0, str(REPO / "python" / "examples"))
     import spark_attributions
+
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # executors run this Python, with quotelens
 
     spark = SparkSession.builder.master(f"local[{cores}]").config("spark.ui.enabled", "false").getOrCreate()
     spark.sparkContext.addPyFile(spark_attributions.__file__)
@@ -60,11 +99,11 @@ def spark_seconds(cores: int, texts: list[str], copies: int) -> float:
     articles.count()
     table = spark_attributions.attribution_table(articles)
     table.write.format("noop").mode("overwrite").save()  # warm-up: Python workers start
-    start = time.perf_counter()
+    start, cpu = time.perf_counter(), tree_cpu_seconds()
     table.write.format("noop").mode("overwrite").save()
-    seconds = time.perf_counter() - start
+    seconds, cpu = time.perf_counter() - start, tree_cpu_seconds() - cpu
     spark.stop()
-    return seconds
+    return seconds, cpu
 
 
 def main() -> None:
@@ -77,7 +116,7 @@ def main() -> None:
     texts = load(args.articles)
 
     if args.spark_worker:  # one Spark measurement in its own process (one master per JVM)
-        print(spark_seconds(args.spark_worker, texts, args.spark_copies))
+        print(*spark_seconds(args.spark_worker, texts, args.spark_copies))
         return
 
     chars = sum(map(len, texts)) / len(texts)
@@ -93,18 +132,28 @@ def main() -> None:
             f"cores obtained {many[threads] / per_cpu:.2f}"
         )
     print(f"analyze_many scaling 1 -> 2 threads: x{many[2] / many[1]:.2f} wall (bounded by the cores obtained above)")
+    serial = gil_share(texts)
+    print(
+        f"analyze_many GIL-held share (calling thread's CPU / process CPU, 2 threads): {serial:.1%}; "
+        f"on 2 free cores the speed-up is at most x{1 / (serial + (1 - serial) / 2):.2f}"
+    )
     print(f"1 M articles through Python: {1e6 / cpu / 3600:.2f} core-hours (at {cpu:,.0f} articles per CPU-second)")
 
     if args.spark_copies:
         n = len(texts) * args.spark_copies
-        seconds = {}
+        seconds, per_cpu = {}, {}
         for cores in (1, 2):
             cmd = [sys.executable, __file__, str(args.articles), "--spark-copies", str(args.spark_copies), "--spark-worker", str(cores)]
-            out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()
-            seconds[cores] = float(out[-1])
-            print(f"spark local[{cores}]: {n} articles in {seconds[cores]:.2f} s = {n / seconds[cores]:,.0f} articles/s")
-        print(f"spark scaling local[1] -> local[2]: x{seconds[1] / seconds[2]:.2f}")
-        print(f"1 M articles through Spark: {1e6 / (n / seconds[1]) / 3600:.2f} core-hours (local[1] rate, Spark and Arrow overhead included)")
+            wall, cpu = map(float, subprocess.run(cmd, capture_output=True, text=True, check=True).stdout.split()[-2:])
+            seconds[cores], per_cpu[cores] = wall, n / cpu
+            print(
+                f"spark local[{cores}]: {n} articles in {wall:.2f} s = {n / wall:,.0f} articles/s wall, "
+                f"{per_cpu[cores]:,.0f} per CPU-second (JVM and Python workers), cores obtained {cpu / wall:.2f}"
+            )
+        print(f"spark scaling local[1] -> local[2]: x{seconds[1] / seconds[2]:.2f} wall (bounded by the cores obtained above)")
+        efficiency = per_cpu[2] / per_cpu[1]
+        print(f"spark work per article local[2] vs local[1]: {efficiency:.2f} (so on 2 free cores about x{2 * efficiency:.2f})")
+        print(f"1 M articles through Spark: {1e6 / per_cpu[1] / 3600:.2f} core-hours (local[1], Spark, Arrow and pandas included)")
 
 
 if __name__ == "__main__":

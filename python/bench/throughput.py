@@ -153,7 +153,7 @@ def main() -> None:
         print(f"spark scaling local[1] -> local[2]: x{seconds[1] / seconds[2]:.2f} wall (bounded by the cores obtained above)")
         efficiency = per_cpu[2] / per_cpu[1]
         print(f"spark work per article local[2] vs local[1]: {efficiency:.2f} (so on 2 free cores about x{2 * efficiency:.2f})")
-        print(f"1 M articles through Spark: {1e6 / per_cpu[1] / 3600:.2f} core-hours (local[1], Spark, Arrow and pandas included)")
+        print(f"1 M articles through Spark: {1e6 / per_cpu[1] / 3600:.2f} core-hours (local[1] rate, Spark and Arrow included)")
 
 
 if __name__ == "__main__":

@@ -12,12 +12,12 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 @pytest.fixture(scope="session")
 def cli() -> Path:
-    """The quotelens CLI: $QUOTELENS_CLI, else target/release or target/debug (scripts/test-python.sh builds it)."""
+    """The quotelens CLI: $QUOTELENS_CLI, else target/release or target/debug (scripts/test-python.sh builds the latter)."""
     candidates = [os.environ.get("QUOTELENS_CLI")] + [str(REPO / "target" / p / "quotelens") for p in ("release", "debug")]
     for path in filter(None, candidates):
         if Path(path).is_file():
             return Path(path)
-    pytest.fail("no quotelens CLI: run `cargo build --release --bin quotelens` or set QUOTELENS_CLI")
+    pytest.fail("no quotelens CLI: run `cargo build --bin quotelens` or set QUOTELENS_CLI")
 
 
 @pytest.fixture(scope="session")

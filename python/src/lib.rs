@@ -101,13 +101,11 @@ fn analyze_many<'py>(
         None => std::thread::available_parallelism().map_or(1, NonZeroUsize::get),
     };
     let items: Vec<Bound<'py, PyAny>> = texts.try_iter()?.collect::<PyResult<_>>()?;
-    let strings = items.iter().enumerate().map(|(i, item)| as_str(item, &format!("texts[{i}]"))).collect::<PyResult<Vec<_>>>()?;
+    let strings =
+        items.iter().enumerate().map(|(i, item)| as_str(item, &format!("texts[{i}]"))).collect::<PyResult<Vec<_>>>()?;
     let texts = strings.iter().map(|s| text_of(s)).collect::<PyResult<Vec<Cow<str>>>>()?;
     let docs = py.detach(|| analyse_all(&texts, threads));
-    docs.into_iter()
-        .enumerate()
-        .map(|(i, doc)| Ok(pythonize(py, &doc.ok_or_else(|| failed(Some(i)))?)?))
-        .collect()
+    docs.into_iter().enumerate().map(|(i, doc)| Ok(pythonize(py, &doc.ok_or_else(|| failed(Some(i)))?)?)).collect()
 }
 
 /// The documents of `texts`, in order, analysed on `threads` threads that each take the next

@@ -34,3 +34,5 @@ bash scripts/fuzz.sh 60
 
 echo "== linear cost on adversarial inputs (instruction counts under callgrind; fails without valgrind)"
 bash scripts/check-linear.sh
+echo "== Python package and Spark example (pytest; venv under target/py-venv)"
+bash scripts/test-python.sh

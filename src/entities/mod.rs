@@ -231,26 +231,35 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
     })
 }
 
-/// Names and figures in text order; a figure overlapping a name gives way ("Euro 96" stays a name).
+/// Names and figures in text order, never overlapping. Where they overlap, the one that holds
+/// the other whole wins: a figure inside a name gives way ("Euro 96" stays a name), and a name
+/// inside a figure is dropped, so "US$4.7 billion" is never cut to a name "US$" and a lone
+/// "May" the tagger took for a person is the month the date rule read in "in May". Names win
+/// where the two only cross.
 fn merge(names: Vec<(Span, Label)>, figures: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
-    let mut out = Vec::with_capacity(names.len() + figures.len());
-    let mut names = names.into_iter().peekable();
-    let mut last_name_end = 0;
-    for figure in figures {
-        while let Some(&name) = names.peek() {
-            if name.0.start >= figure.0.end {
-                break;
-            }
-            last_name_end = last_name_end.max(name.0.end);
-            out.push(name);
-            names.next();
+    let mut keep_name = vec![true; names.len()];
+    let mut keep_figure = vec![true; figures.len()];
+    // Both lists are sorted and disjoint, so one sweep finds every overlap.
+    let mut first = 0;
+    for (f, &(figure, _)) in figures.iter().enumerate() {
+        while first < names.len() && names[first].0.end <= figure.start {
+            first += 1;
         }
-        let overlaps_next = names.peek().is_some_and(|n| n.0.overlaps(figure.0));
-        if figure.0.start >= last_name_end && !overlaps_next {
-            out.push(figure);
+        let overlapping = names[first..].iter().take_while(|n| n.0.start < figure.end).count();
+        let inside = |n: &(Span, Label)| n.0.start >= figure.start && n.0.end <= figure.end;
+        if overlapping == 0 {
+            continue;
+        }
+        if names[first..first + overlapping].iter().all(inside) {
+            keep_name[first..first + overlapping].iter_mut().for_each(|k| *k = false);
+        } else {
+            keep_figure[f] = false;
         }
     }
-    out.extend(names);
+    let names = names.into_iter().zip(keep_name).filter_map(|(n, k)| k.then_some(n));
+    let figures = figures.into_iter().zip(keep_figure).filter_map(|(f, k)| k.then_some(f));
+    let mut out: Vec<(Span, Label)> = names.chain(figures).collect();
+    out.sort_by_key(|e| e.0.start);
     out
 }
 
@@ -364,15 +373,38 @@ mod tests {
     }
 
     #[test]
-    fn figures_give_way_to_names() {
+    fn the_span_that_holds_the_other_wins() {
         let s = Span::new;
-        let names = vec![(s(0, 7), Label::Misc), (s(20, 25), Label::Person)];
-        let figures = vec![(s(5, 7), Label::Number), (s(10, 12), Label::Number), (s(24, 30), Label::Date), (s(31, 33), Label::Number)];
+        // A name holding a figure; a figure between names; a name crossing a date; a name
+        // inside money; a figure equal to a name.
+        let names = vec![(s(0, 7), Label::Misc), (s(20, 25), Label::Person), (s(40, 43), Label::Misc), (s(60, 63), Label::Person)];
+        let figures = vec![
+            (s(5, 7), Label::Number),
+            (s(10, 12), Label::Number),
+            (s(24, 30), Label::Date),
+            (s(31, 33), Label::Number),
+            (s(40, 52), Label::Money),
+            (s(60, 63), Label::Date),
+        ];
         assert_eq!(merge(names, figures), vec![
             (s(0, 7), Label::Misc),
             (s(10, 12), Label::Number),
             (s(20, 25), Label::Person),
             (s(31, 33), Label::Number),
+            (s(40, 52), Label::Money),
+            (s(60, 63), Label::Date),
         ]);
+    }
+
+    #[test]
+    fn figures_are_never_cut_by_names() {
+        let found = |text: &str| -> Vec<String> {
+            find(text, &[], &[]).iter().filter(|e| e.label >= Label::Date).map(|e| format!("{}/{}", e.span.slice(text), e.label.as_str())).collect()
+        };
+        assert_eq!(found("Brightwater, a US$2.3 billion lender, and a C$80 million fund merged."), [
+            "US$2.3 billion/MONEY",
+            "C$80 million/MONEY"
+        ]);
+        assert_eq!(found("They paid 5 million Swiss francs in the late eighties."), ["5 million Swiss francs/MONEY", "late eighties/DATE"]);
     }
 }

@@ -406,5 +406,6 @@ mod tests {
             "C$80 million/MONEY"
         ]);
         assert_eq!(found("They paid 5 million Swiss francs in the late eighties."), ["5 million Swiss francs/MONEY", "late eighties/DATE"]);
+        assert_eq!(found("The vote was expected in May."), ["May/DATE"]);
     }
 }

@@ -56,6 +56,10 @@ fn rules() -> Vec<Rule> {
         r(Label::Date, "day and month", format!("{B}{DAY}{SP}{MONTH}(?:{SP}{YEAR})?{B}"), "26 January 1997", "26 Jane"),
         r(Label::Date, "month and year", format!("{B}{MONTH}{SP}{YEAR}{B}"), "September 2016", "May 15000"),
         r(Label::Date, "a month alone", format!("{B}{MONTH_ALONE}{B}"), "January", "Junebug"),
+        // "May" and "March" are also a name and a verb: a date only after a word that sets a
+        // time ("in May", "since March", "early May") and not before a capitalised word, which
+        // would make them part of a name. "of" and "to" stay out: "the resignation of May".
+        r(Label::Date, "May or March after a time word", format!("{B}(?i-u:in|since|until|till|before|after|from|during|through|early|late|mid|last|next|this|by\\x20late|by\\x20early|end\\x20of|start\\x20of|beginning\\x20of|middle\\x20of)[\\x20-](May|March)(?:$|[^A-Za-z0-9\\x20\\t\\r\\n]|\\x20+(?:[^A-Z\\x20]|$))"), "in May", "Theresa May"),
         r(Label::Date, "a decade in digits", format!("{B}(?:{YEAR}|1[5-9][0-9]0['’]|20[0-9]0['’]|[2-9]0)s{B}"), "1970's", "1990ss"),
         // The apostrophe of "'90s" has no word boundary before it, so the rule asks for a
         // non-word character (or the start) there and marks the decade with its group.
@@ -188,6 +192,16 @@ mod tests {
         check("'80s music", &[("'80s", Date)]);
         // An apostrophe after a letter is a possessive, not a decade's.
         check("the band's 70s tour", &[("70s", Date)]);
+    }
+
+    #[test]
+    fn may_and_march_are_dates_only_with_a_time_word() {
+        use Label::*;
+        check("Talks resume in May, and the plant has been shut since March.", &[("May", Date), ("March", Date)]);
+        check("A ruling is expected by late May or early March.", &[("May", Date), ("March", Date)]);
+        check("Theresa May spoke. Unions march in Leeds; in May Street a crowd met Ms May.", &[]);
+        // Known limit: "confidence in May" (the person) reads as the month.
+        check("Nobody may march.", &[]);
     }
 
     #[test]

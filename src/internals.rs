@@ -1,13 +1,17 @@
-//! For the benchmarks only (cargo feature `bench`): each stage of [`crate::analyze`] on its own,
-//! and the seeded input generator. Not part of the API: hidden from the docs, absent from every
-//! build without the feature, and free to change with the stages.
+//! For the tools/ crate only (cargo feature `internals`): what the trainers and the benchmarks
+//! need of the library's insides. Not part of the API: hidden from the docs, absent from every
+//! build without the feature, and free to change with the code it exposes.
 //!
-//! The stages are exactly the calls `analyze` makes, in its order, so their times add up to
-//! its time: `segment` → `quotes` (pairing + classification) → `entities` (the tagger
-//! `entity_names`, the rules `entity_figures`, then merging and clustering) → `attribute` →
-//! `clusters`.
+//! At this level, the stages of `analyze` for the benchmarks: exactly the calls `analyze` makes,
+//! in its order, so their times add up to its time: `segment` → `quotes` (pairing +
+//! classification) → `entities` (the tagger `entity_names`, the rules `entity_figures`, then
+//! merging and clustering) → `attribute` → `clusters`. In [`ner`], what training the tagger needs.
 
-pub mod corpus;
+/// The entity tagger's insides for tools/src/ner.rs: feature extraction, the BILOU tags and
+/// Viterbi, the model file (reader and writer), and decoding with any [`ner::Scorer`].
+pub mod ner {
+    pub use crate::entities::internals::*;
+}
 
 use crate::analysis::{Cluster, Entity, Label, Quote, Sentence, Span};
 
@@ -36,12 +40,12 @@ pub fn entities(text: &str, segments: &Segments) -> Vec<Entity> {
 
 /// The tagger alone: tokens, features, the model's scores and Viterbi decoding.
 pub fn entity_names(text: &str) -> Vec<Entity> {
-    crate::entities::stages::names(text)
+    crate::entities::internals::names(text)
 }
 
 /// The date and figure rules alone (the regexes).
 pub fn entity_figures(text: &str) -> Vec<(Span, Label)> {
-    crate::entities::stages::figures(text)
+    crate::entities::internals::figures(text)
 }
 
 /// Speakers and cues for `quotes`.

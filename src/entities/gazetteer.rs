@@ -144,6 +144,11 @@ impl Gazetteer {
     }
 }
 
+/// Whether a one-word name (any case) is in the list of places.
+pub(crate) fn is_place_word(word: &str) -> bool {
+    Gazetteer::shared().word(hash_lower(word)) & (1 << List::Place as u8) != 0
+}
+
 /// Whether an entity's text names a nationality, religion or political or ethnic group
 /// ("Russian", "Serbs", "Republicans", "Sri Lankan") rather than some other MISC thing.
 pub(crate) fn is_group_name(words: &[&str]) -> bool {

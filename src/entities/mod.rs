@@ -39,7 +39,7 @@ static MODEL_BYTES: &[u8] = include_bytes!("../data/ner/model.bin");
 /// shift when the segmenter changes.
 pub(crate) fn find(text: &str, _paragraphs: &[Span], _sentences: &[Sentence]) -> Vec<Entity> {
     let names = match shipped_model() {
-        Ok(model) => find_with(model, text).into_iter().map(|e| (e.span, e.label)).collect(),
+        Ok(model) => places_of_places(text, find_with(model, text).into_iter().map(|e| (e.span, e.label)).collect()),
         // A build whose model does not load is caught by the tests; at run time it finds no
         // names rather than failing the whole analysis.
         Err(_) => Vec::new(),
@@ -257,6 +257,23 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
     })
 }
 
+/// Two places joined by a lone "of" are one place the tagger cut in two ("United States of
+/// America", "Federated States of Micronesia"): one mention, so the name has one cluster.
+fn places_of_places(text: &str, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
+    let mut out: Vec<(Span, Label)> = Vec::with_capacity(names.len());
+    for (span, label) in names {
+        if let Some(last) = out.last_mut() {
+            let between = &text[last.0.end.min(span.start)..span.start];
+            if last.1 == Label::Place && label == Label::Place && between == " of " {
+                last.0 = Span::new(last.0.start, span.end);
+                continue;
+            }
+        }
+        out.push((span, label));
+    }
+    out
+}
+
 /// Names and figures in text order, never overlapping. Where they overlap, the one that holds
 /// the other whole wins: a figure inside a name gives way ("Euro 96" stays a name), and a name
 /// inside a figure is dropped, so "US$4.7 billion" is never cut to a name "US$" and a lone
@@ -420,6 +437,19 @@ mod tests {
             (s(40, 52), Label::Money),
             (s(60, 63), Label::Date),
         ]);
+    }
+
+    #[test]
+    fn a_place_of_a_place_is_one_place() {
+        let text = "the Union of Soviet Republics and Paris of France, and Bank of England";
+        let s = |a: &str| {
+            let start = text.find(a).unwrap();
+            (Span::new(start, start + a.len()), Label::Place)
+        };
+        let org = |(span, _): (Span, Label)| (span, Label::Org);
+        let names = vec![s("Union"), s("Soviet Republics"), s("Paris"), s("France"), org(s("Bank")), s("England")];
+        let got: Vec<&str> = places_of_places(text, names).iter().map(|(span, _)| span.slice(text)).collect();
+        assert_eq!(got, ["Union of Soviet Republics", "Paris of France", "Bank", "England"]);
     }
 
     #[test]

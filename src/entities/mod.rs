@@ -187,6 +187,25 @@ const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mme", "dr", "prof", "r
 /// Nouns for a people or a part of one: a lone name right before one is a group.
 const PEOPLE_NOUNS: &[&str] = &["minority", "minorities", "community", "communities", "diaspora", "population", "majority", "people", "peoples"];
 
+/// Words that end the names of places and institutions named after people and never end a
+/// person's name ("John F. Kennedy International Airport", "Nelson Mandela University").
+const NAMED_AFTER_ENDINGS: &[(&str, Label)] = &[
+    ("airport", Label::Place),
+    ("stadium", Label::Place),
+    ("arena", Label::Place),
+    ("station", Label::Place),
+    ("hospital", Label::Org),
+    ("museum", Label::Org),
+    ("university", Label::Org),
+    ("institute", Label::Org),
+    ("foundation", Label::Org),
+    ("college", Label::Org),
+    ("school", Label::Org),
+    ("library", Label::Org),
+    ("prize", Label::Misc),
+    ("award", Label::Misc),
+];
+
 /// Capitalised words that are never a name alone (src/data/function_words.txt, shared with
 /// attribution).
 static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -239,8 +258,15 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
     // group, whatever else the tagger took it for.
     let names_a_people = words.len() == 1
         && next.is_some_and(|t| PEOPLE_NOUNS.contains(&t.span.slice(text).to_lowercase().as_str()));
+    let named_after = match (kind, &words[..]) {
+        (Kind::Person, [_, .., last]) => {
+            NAMED_AFTER_ENDINGS.iter().find(|(w, _)| w.eq_ignore_ascii_case(last)).map(|&(_, label)| label)
+        }
+        _ => None,
+    };
     let label = match kind {
         _ if names_a_people => Label::Group,
+        _ if named_after.is_some() => named_after.unwrap_or(Label::Misc),
         // The tagger read the glued pair as one name; what is left is a group.
         _ if glued => Label::Group,
         Kind::Person => Label::Person,
@@ -341,6 +367,12 @@ mod tests {
             &["O'Neill/PERSON#0", "General Motors Corp./ORG#1", "Detroit/PLACE#2"],
         );
         check("They told us the US would act.", &["US/PLACE#0"]);
+        // A person's name never ends with "Airport" or "University": named after a person.
+        let named: Vec<Label> = find("Delays hit Amelia Earhart Regional Airport and Ada Lovelace Memorial University.", &[], &[])
+            .iter()
+            .map(|e| e.label)
+            .collect();
+        assert!(!named.contains(&Label::Person), "{named:?}");
         check("Recently, Kelly Ayotte spoke. Do Republicans agree?", &["Kelly Ayotte/PERSON#0", "Republicans/GROUP#1"]);
         check("The Kurdish minority and the Roma community voted.", &["Kurdish/GROUP#0", "Roma/GROUP#1"]);
         check(

@@ -167,7 +167,17 @@ pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
             scorer.add_scores(&hashes, scores);
         }
         viterbi(&emissions, scorer.transitions(), &mut tags);
-        for (start, end, kind) in decode(&tags) {
+        let mut last_end = 0;
+        for (mut start, end, kind) in decode(&tags) {
+            if kind == Kind::Person
+                && end == start + 1
+                && start > last_end
+                && !line.all_caps
+                && is_a_left_out_first_name(text, &doc, line.first + start)
+            {
+                start -= 1;
+            }
+            last_end = end;
             let tokens = &doc.tokens[line.first + start..line.first + end];
             let next = (line.first + end < line.end).then(|| &doc.tokens[line.first + end]);
             if let Some(entity) = entity(text, tokens, next, kind) {
@@ -179,6 +189,35 @@ pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
         e.cluster = i;
     }
     entities
+}
+
+/// Whether the word before a one-word person's name at token `first` is a first name the
+/// tagger left out ("Barack" of a sentence-opening "Barack Obama", which it had never seen): a
+/// capitalised word that opens the sentence or follows a lower-case one, and that no list
+/// knows as anything else — not a function word, title, honorific or noun for a speaker ("Mayor"), place, nationality,
+/// organisation or group word, nor a date.
+fn is_a_left_out_first_name(text: &str, doc: &Doc, first: usize) -> bool {
+    let Some(prev) = first.checked_sub(1).map(|i| &doc.tokens[i]) else { return false };
+    let word = prev.span.slice(text);
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.clone().count() >= 1 && chars.all(char::is_lowercase);
+    if !capitalised {
+        return false;
+    }
+    let opens = prev.sentence_start
+        || first.checked_sub(2).is_some_and(|i| doc.tokens[i].span.slice(text).chars().next().is_some_and(|c| c.is_lowercase()));
+    let lower = word.to_lowercase();
+    opens
+        && !FUNCTION_WORDS.contains(lower.as_str())
+        && !HONORIFICS.contains(&lower.as_str())
+        && !is_title(word)
+        && !crate::speakers::lexicon::LEXICON.heads.contains_key(lower.as_str())
+        && !gazetteer::is_other_than_a_name_word(word)
+        && patterns::find(word).is_empty()
+}
+
+fn is_title(word: &str) -> bool {
+    crate::speakers::lexicon::LEXICON.titles.contains_key(word.to_lowercase().as_str())
 }
 
 /// Honorifics that CoNLL leaves outside PERSON spans; the tagger sees few of them.
@@ -236,6 +275,12 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
         }
         _ => tokens,
     };
+    // Nor with a title ("Mayor Anna Keller", "Foreign Minister Ana Ruiz"): the titles are
+    // attribution's list (src/data/speakers/titles.txt).
+    let mut tokens = tokens;
+    while kind == Kind::Person && tokens.len() > 1 && is_title(word(&tokens[0])) {
+        tokens = &tokens[1..];
+    }
     // A sentence-opening function word glued to a group ("Do Republicans agree?") is not part of
     // it. Only groups: stripping it from every span costs points on CoNLL, where such a word can
     // belong to the name.
@@ -247,7 +292,8 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
     if let [word] = words[..] {
         // "US" in capitals is the country, not the pronoun.
         let all_caps = word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase());
-        if !all_caps && PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word)) {
+        // "said I." keeps its period as an initial would, so the period is set aside.
+        if !all_caps && PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word.trim_end_matches('.'))) {
             return None;
         }
         if !all_caps && is_never_a_name_alone(word, &tokens[0], next.map(|t| t.span.slice(text))) {
@@ -367,6 +413,12 @@ mod tests {
             &["O'Neill/PERSON#0", "General Motors Corp./ORG#1", "Detroit/PLACE#2"],
         );
         check("They told us the US would act.", &["US/PLACE#0"]);
+        check("The US and China agreed.", &["US/PLACE#0", "China/PLACE#1"]);
+        // A first name the tagger never saw, opening the sentence, joins the surname; a title
+        // or a weekday there does not.
+        check("Zoltaric Petrenko and Ilsa Petrenko arrived.", &["Zoltaric Petrenko/PERSON#0", "Ilsa Petrenko/PERSON#1"]);
+        // A title is not part of the name.
+        check("Mayor Petrenko spoke with Foreign Minister Ilsa Petrenko.", &["Petrenko/PERSON#0", "Ilsa Petrenko/PERSON#0"]);
         // A person's name never ends with "Airport" or "University": named after a person.
         let named: Vec<Label> = find("Delays hit Amelia Earhart Regional Airport and Ada Lovelace Memorial University.", &[], &[])
             .iter()

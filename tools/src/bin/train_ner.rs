@@ -49,7 +49,7 @@ fn parse_options(args: &[String]) -> Result<train::Options, String> {
             "--seed" => options.seed = number(value()?)?,
             "--cv" => options.cv_folds = number(value()?)? as usize,
             "--min-epochs" => options.min_epochs = number(value()?)?.max(1) as usize,
-            "--no-recase" => options.recase = false,
+            "--recase" => options.recase = true,
             "--prune" => options.prune_threshold = number(value()?)? as i32,
             _ => return Err(format!("unknown option {flag}")),
         }

@@ -611,8 +611,8 @@ pub fn run(options: &Options) -> Result<(), String> {
             })?;
         }
         let mut best = (options.min_epochs, f64::MIN);
-        for epoch in options.min_epochs..=max_epochs {
-            let scores = scores_of(float_counts[epoch]);
+        for (epoch, &counts) in float_counts.iter().enumerate().skip(options.min_epochs) {
+            let scores = scores_of(counts);
             eprintln!("cv epoch {epoch:2}: {}", scores.report);
             if scores.f1_4 > best.1 {
                 best = (epoch, scores.f1_4);

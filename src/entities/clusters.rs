@@ -6,21 +6,36 @@
 //! mention joins the name whose initials it spells. Everything goes through hash maps built in one
 //! pass, so the cost is linear in the number of mentions.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
+use super::gazetteer;
 use crate::analysis::{Cluster, Entity, Label, Span};
 use crate::text::fold::fold_char as fold;
-use crate::text::marks::is_apostrophe;
+use crate::text::words::strip_possessive;
 
 /// Words skipped when spelling initials ("Bank of England" → BE, "North Atlantic Treaty
 /// Organization" → NATO).
 const MINOR_WORDS: &[&str] = &["of", "the", "and", "for", "de", "du", "des", "la", "le", "von", "van", "der", "&"];
 
+/// Name particles: the word before one is a family name too ("Lula" of "Lula da Silva").
+const PARTICLES: &[&str] = &["da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el"];
+
+/// Generational suffixes, which end a person's name without being a surname.
+const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
+
+/// A person key without its generational suffix ("robert f kennedy jr" → "robert f kennedy").
+fn person_core(key: &str) -> &str {
+    match key.rsplit_once(' ') {
+        Some((core, last)) if GENERATIONS.contains(&last) && core.contains(' ') => core,
+        _ => key,
+    }
+}
+
 /// Lower-case ASCII-folded form of `s`: accents dropped from common Latin letters, dots removed,
 /// a trailing possessive cut, hyphens and runs of blanks turned into single spaces.
 fn key(s: &str) -> String {
     let s = s.trim();
-    let s = ["'s", "’s", "'", "’"].iter().find_map(|p| s.strip_suffix(p)).unwrap_or(s);
+    let s = strip_possessive(s);
     let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -101,6 +116,96 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
     let mut clusters = Clusters { parent: (0..n).collect() };
     let keys: Vec<String> = mentions.iter().map(|(s, _)| key(s.slice(text))).collect();
 
+    // Full person names by each of their word suffixes ("Putin"; "Ní Bhriain" of "Mairéad Ní
+    // Bhriain"), by the word before a particle ("Lula" of "Luiz Inácio Lula da Silva") and by
+    // their first word; names by their initials. A generational suffix ("Jr.", "III") is not a
+    // surname: "Kennedy" is the surname of "Robert F. Kennedy Jr.". Names have a handful of
+    // words, so the aliases cost no more than the names themselves.
+    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_first_name: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_initials: HashMap<(String, u8), usize> = HashMap::new();
+    // First words of multi-word organisation names: "Ford" there is the company.
+    let mut org_heads: HashSet<&str> = HashSet::new();
+    for (i, (span, label)) in mentions.iter().enumerate() {
+        if !is_name_label(*label) {
+            continue;
+        }
+        let key = keys[i].as_str();
+        let words: Vec<&str> = key.split(' ').collect();
+        if *label == Label::Org && words.len() >= 2 {
+            org_heads.insert(words[0]);
+        }
+        let core = person_core(key);
+        let n_core = core.split(' ').count();
+        if *label == Label::Person && n_core >= 2 {
+            // Every suffix of a real name; only the last word of a runaway span (a line of
+            // capitals the tagger took for one name), which keeps this linear.
+            let spaces: Vec<usize> = core.match_indices(' ').map(|(at, _)| at).collect();
+            let from = if n_core <= 6 { 0 } else { spaces.len() - 1 };
+            for &at in &spaces[from..] {
+                by_surname.entry(&core[at + 1..]).or_default().push(i);
+                // The suffix with the generational word too: "Kennedy Jr." alone.
+                if core.len() < key.len() {
+                    by_surname.entry(&key[at + 1..]).or_default().push(i);
+                }
+            }
+            let core_words: Vec<&str> = core.split(' ').collect();
+            if n_core <= 6 {
+                for (p, w) in core_words.iter().enumerate().skip(2) {
+                    if PARTICLES.contains(w) && !PARTICLES.contains(&core_words[p - 1]) {
+                        by_surname.entry(core_words[p - 1]).or_default().push(i);
+                    }
+                }
+            }
+            by_first_name.entry(words[0]).or_default().push(i);
+        }
+        if let Some(caps) = initials(span.slice(text)) {
+            by_initials.entry((caps, acronym_family(*label))).or_insert(i);
+        }
+        // "United States of America" is also "US": the initials of the part before "of".
+        if let Some((head, _)) = span.slice(text).split_once(" of ") {
+            if let Some(caps) = initials(head) {
+                by_initials.entry((caps, acronym_family(*label))).or_insert(i);
+            }
+        }
+    }
+    // Who a full name is, for telling competing full names apart: its first word and its
+    // generational suffix ("Robert Kennedy" and "Robert Kennedy Jr." are two people).
+    let identity = |i: usize| {
+        let key = keys[i].as_str();
+        let first = key.split(' ').next().unwrap_or("");
+        (first, &key[person_core(key).len()..])
+    };
+    // The one person `k` can name: none when two full names with different first names (or
+    // suffixes) both fit, so "Obama" after "Barack Obama" and "Michelle Obama" joins neither.
+    // A candidate that is itself the alias of a longer name ("Ní Bhriain" of "Mairéad Ní
+    // Bhriain") competes with nobody.
+    let only_full_name = |candidates: &Vec<usize>, i: usize| {
+        let mut names = candidates.iter().filter(|&&c| !by_surname.contains_key(keys[c].as_str()));
+        let first = names.next().map(|&c| identity(c));
+        names.all(|&c| Some(identity(c)) == first).then(|| nearest(candidates, i)).flatten()
+    };
+
+    // One article, one reading: a lone word that is the surname of a person named in full
+    // here is that person, whatever the tagger made of it in this sentence; unless the word is
+    // a known place read as one ("visited Jordan" beside "Michael Jordan") or heads an
+    // organisation's name in the article ("Ford" beside "Ford Motor Co." and "Bill Ford").
+    // Decided before equal names are joined, so the place and the person stay apart.
+    let mut full_names = Vec::with_capacity(n);
+    for i in 0..n {
+        let (span, label) = mentions[i];
+        let k = keys[i].as_str();
+        let full = if is_name_label(label) { by_surname.get(k).and_then(|c| only_full_name(c, i)) } else { None };
+        full_names.push(full);
+        if is_name_label(label) && label != Label::Person && !k.contains(' ') && full.is_some() {
+            let place = label == Label::Place && gazetteer::is_place_word(k) && reads_as_a_place(text, span);
+            let org = label == Label::Org && org_heads.contains(k);
+            if !place && !org {
+                mentions[i].1 = Label::Person;
+            }
+        }
+    }
+
     // The same name twice is one entity.
     let mut by_key: HashMap<(&str, Label), usize> = HashMap::new();
     for (i, (_, label)) in mentions.iter().enumerate() {
@@ -112,56 +217,29 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
         }
     }
 
-    // Full person names by each of their word suffixes ("Putin"; "Ní Bhriain" of "Mairéad Ní
-    // Bhriain") and their first word; names by their initials. Names have a handful of words, so
-    // the suffixes cost no more than the names themselves.
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_first_name: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_initials: HashMap<(String, u8), usize> = HashMap::new();
-    for (i, (span, label)) in mentions.iter().enumerate() {
-        if !is_name_label(*label) {
-            continue;
-        }
-        let words: Vec<&str> = keys[i].split(' ').collect();
-        if *label == Label::Person && words.len() >= 2 {
-            // Every suffix of a real name; only the last word of a runaway span (a line of
-            // capitals the tagger took for one name), which keeps this linear.
-            let key = keys[i].as_str();
-            let spaces: Vec<usize> = key.match_indices(' ').map(|(at, _)| at).collect();
-            let from = if words.len() <= 6 { 0 } else { spaces.len() - 1 };
-            for &at in &spaces[from..] {
-                by_surname.entry(&key[at + 1..]).or_default().push(i);
-            }
-            by_first_name.entry(words[0]).or_default().push(i);
-        }
-        if let Some(caps) = initials(span.slice(text)) {
-            by_initials.entry((caps, acronym_family(*label))).or_insert(i);
-        }
-    }
-
-    for (i, (span, label)) in mentions.iter_mut().enumerate() {
-        if !is_name_label(*label) {
+    for i in 0..n {
+        let (span, label) = mentions[i];
+        if !is_name_label(label) {
             continue;
         }
         let k = keys[i].as_str();
-        // One article, one reading: a lone word that is the surname of a person named in full
-        // here is that person, whatever the tagger made of it in this sentence.
-        if *label != Label::Person && !k.contains(' ') && by_surname.contains_key(k) {
-            *label = Label::Person;
-        }
-        if *label == Label::Person {
-            // A surname joins the nearest full name before it, else the first after it; a first
-            // name alone only when one full name has it.
+        let full = full_names[i];
+        if mentions[i].1 == Label::Person {
+            // A surname joins its one full name (the nearest mention of it before, else
+            // after); a first name alone only when one full name has it.
             let first_name = || by_first_name.get(k).filter(|c| c.len() == 1 && !k.contains(' ')).map(|c| c[0]);
-            let full = by_surname.get(k).and_then(|c| nearest(c, i)).or_else(first_name);
-            if let Some(full) = full {
+            if let Some(full) = full.or_else(first_name) {
                 clusters.join(full, i);
                 continue;
             }
         }
         if let Some(caps) = acronym(span.slice(text)) {
-            if let Some(&full) = by_initials.get(&(caps, acronym_family(*label))) {
+            if let Some(&full) = by_initials.get(&(caps, acronym_family(label))) {
                 clusters.join(full, i);
+                // "US" the tagger was unsure of is whatever "United States" is.
+                if label == Label::Misc {
+                    mentions[i].1 = mentions[full].1;
+                }
             }
         }
     }
@@ -173,6 +251,19 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
         .collect()
 }
 
+/// Words after which a known place name is the place ("in Jordan", "flew to Jordan").
+const TO_A_PLACE: &[&str] = &["in", "to", "from", "into", "across", "near", "throughout", "visited", "visit", "visiting", "towards", "toward"];
+
+/// Whether a place name at `span` reads as the place: after a word that leads to a place and
+/// not before a possessive ("in Jordan" but not "in Jordan's film").
+fn reads_as_a_place(text: &str, span: Span) -> bool {
+    let before = text[..span.start].trim_end();
+    let word = &before[before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1)..];
+    let after = text[span.end..].trim_start();
+    let possessive = ["'s", "’s"].iter().any(|p| after.starts_with(p)) || span.slice(text).ends_with("'s") || span.slice(text).ends_with("’s");
+    TO_A_PLACE.iter().any(|w| w.eq_ignore_ascii_case(word)) && !possessive
+}
+
 /// The candidate nearest before `i`, else the first one after it.
 fn nearest(candidates: &[usize], i: usize) -> Option<usize> {
     let before = candidates.partition_point(|&c| c < i);
@@ -181,11 +272,12 @@ fn nearest(candidates: &[usize], i: usize) -> Option<usize> {
 
 /// One summary per cluster, in order of first mention.
 pub(crate) fn cluster_summaries(text: &str, entities: &[Entity]) -> Vec<Cluster> {
-    // The longest proper form names the cluster; acronyms and possessives do not.
+    // The fullest name names the cluster: not an acronym, the most characters once a
+    // possessive is set aside, and the bare form over the possessive one.
     let proper = |s: Span| {
         let t = s.slice(text);
-        let bare = t.trim_end_matches(|c| c == 's' || is_apostrophe(c)).len();
-        (acronym(t).is_none(), t.chars().count(), bare == t.len())
+        let bare = strip_possessive(t);
+        (acronym(t).is_none(), bare.chars().count(), bare.len() == t.len())
     };
     let mut index_of: HashMap<usize, usize> = HashMap::new();
     let mut out: Vec<Cluster> = Vec::new();
@@ -271,12 +363,73 @@ mod tests {
     }
 
     #[test]
-    fn a_surname_shared_by_two_people_joins_the_nearest_before_it() {
-        check("[P|Bill Clinton] and [P|Hillary Clinton] spoke. [P|Clinton] smiled.", &[
+    fn a_surname_shared_by_two_people_joins_neither() {
+        check("[P|Bill Clinton] and [P|Hillary Clinton] spoke. [P|Clinton] smiled. [P|Hillary Clinton] left.", &[
             ("Bill Clinton", "Bill Clinton"),
             ("Hillary Clinton", "Hillary Clinton"),
-            ("Clinton", "Hillary Clinton"),
+            ("Clinton", "Clinton"),
+            ("Hillary Clinton", "Hillary Clinton"),
         ]);
+        // The same full name twice does not compete with itself.
+        check("[P|Tomasz Wrona] came. [P|Wrona] sat. [P|Tomasz Wrona] went.", &[
+            ("Tomasz Wrona", "Tomasz Wrona"),
+            ("Wrona", "Tomasz Wrona"),
+            ("Tomasz Wrona", "Tomasz Wrona"),
+        ]);
+    }
+
+    #[test]
+    fn suffixes_and_particles() {
+        check("[P|Dale P. Harlow Jr.] thanked [P|Ada Mendel III]. [P|Harlow] and [P|Mendel] left; [P|Harlow Jr.] stayed.", &[
+            ("Dale P. Harlow Jr.", "Dale P. Harlow Jr."),
+            ("Ada Mendel III", "Ada Mendel III"),
+            ("Harlow", "Dale P. Harlow Jr."),
+            ("Mendel", "Ada Mendel III"),
+            ("Harlow Jr.", "Dale P. Harlow Jr."),
+        ]);
+        // Father and son compete for the bare surname.
+        check("[P|Dale Harlow] and [P|Dale Harlow Jr.] came. [P|Harlow] spoke.", &[
+            ("Dale Harlow", "Dale Harlow"),
+            ("Dale Harlow Jr.", "Dale Harlow Jr."),
+            ("Harlow", "Harlow"),
+        ]);
+        check("[P|João Pedro Neto dos Anjos] spoke; [P|Neto] and [P|dos Anjos] agreed.", &[
+            ("João Pedro Neto dos Anjos", "João Pedro Neto dos Anjos"),
+            ("Neto", "João Pedro Neto dos Anjos"),
+            ("dos Anjos", "João Pedro Neto dos Anjos"),
+        ]);
+    }
+
+    #[test]
+    fn places_and_companies_are_not_surnames() {
+        check("[P|Leila Jordan] visited [L|Jordan]; [P|Sam Ford] left [O|Ford Motor] and [O|Ford] fell. [O|Jordan] said no. The seeded [L|Jordan] lost in [L|Jordan]'s town.", &[
+            ("Leila Jordan", "Leila Jordan"),
+            ("Jordan", "Jordan"),
+            ("Sam Ford", "Sam Ford"),
+            ("Ford Motor", "Ford Motor"),
+            ("Ford", "Ford"),
+            ("Jordan", "Leila Jordan"),
+            ("Jordan", "Leila Jordan"),
+            ("Jordan", "Leila Jordan"),
+        ]);
+    }
+
+    #[test]
+    fn a_long_form_is_spelled_by_its_initials_with_or_without_what_follows_of() {
+        check("The [L|Union of Soviet Socialist Republics], the [L|USSR] and the [L|US]; [L|United States of America].", &[
+            ("Union of Soviet Socialist Republics", "Union of Soviet Socialist Republics"),
+            ("USSR", "Union of Soviet Socialist Republics"),
+            ("US", "US"),
+            ("United States of America", "US"),
+        ]);
+    }
+
+    #[test]
+    fn an_acronym_takes_the_label_of_the_name_it_spells() {
+        let text = "the United Kingdom and the UK";
+        let entities = assign(text, vec![(Span::new(4, 18), Label::Place), (Span::new(27, 29), Label::Misc)]);
+        assert_eq!(entities[1].cluster, 0);
+        assert_eq!(entities[1].label, Label::Place);
     }
 
     #[test]
@@ -321,5 +474,14 @@ mod tests {
         assert_eq!(summaries.len(), 2);
         assert_eq!(summaries[0].mentions, 3);
         assert_eq!(summaries[0].name.slice(text), "Vladimir Putin's");
+        let text = "Vladimir Putin's aide met Vladimir Putin and Putin's.";
+        let entities = assign(text, vec![
+            (Span::new(0, 16), Label::Person),
+            (Span::new(26, 40), Label::Person),
+            (Span::new(45, 52), Label::Person),
+        ]);
+        let summaries = cluster_summaries(text, &entities);
+        assert_eq!(summaries.len(), 1);
+        assert_eq!(summaries[0].name.slice(text), "Vladimir Putin");
     }
 }

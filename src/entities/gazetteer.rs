@@ -144,6 +144,19 @@ impl Gazetteer {
     }
 }
 
+/// Whether a one-word name (any case) is in the list of places.
+pub(crate) fn is_place_word(word: &str) -> bool {
+    Gazetteer::shared().word(hash_lower(word)) & (1 << List::Place as u8) != 0
+}
+
+/// Whether a word (any case) is in a list that makes it something other than a person's first
+/// name: places, nationalities, organisation and group words.
+pub(crate) fn is_other_than_a_name_word(word: &str) -> bool {
+    let lists = [List::Place, List::Demonym, List::OrgWord, List::GroupWord];
+    let mask = Gazetteer::shared().word(hash_lower(word));
+    lists.iter().any(|&l| mask & (1 << l as u8) != 0)
+}
+
 /// Whether an entity's text names a nationality, religion or political or ethnic group
 /// ("Russian", "Serbs", "Republicans", "Sri Lankan") rather than some other MISC thing.
 pub(crate) fn is_group_name(words: &[&str]) -> bool {

@@ -40,7 +40,7 @@ static MODEL_BYTES: &[u8] = include_bytes!("../data/ner/model.bin");
 /// changes. Line breaks, marks, abbreviations and folding it does take from `text`.
 pub(crate) fn find(text: &str) -> Vec<Entity> {
     let names = match shipped_model() {
-        Ok(model) => find_with(model, text).into_iter().map(|e| (e.span, e.label)).collect(),
+        Ok(model) => places_of_places(text, find_with(model, text).into_iter().map(|e| (e.span, e.label)).collect()),
         // A build whose model does not load is caught by the tests; at run time it finds no
         // names rather than failing the whole analysis.
         Err(_) => Vec::new(),
@@ -168,7 +168,17 @@ pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
             scorer.add_scores(&hashes, scores);
         }
         viterbi(&emissions, scorer.transitions(), &mut tags);
-        for (start, end, kind) in decode(&tags) {
+        let mut last_end = 0;
+        for (mut start, end, kind) in decode(&tags) {
+            if kind == Kind::Person
+                && end == start + 1
+                && start > last_end
+                && !line.all_caps
+                && is_a_left_out_first_name(text, &doc, line.first + start)
+            {
+                start -= 1;
+            }
+            last_end = end;
             let tokens = &doc.tokens[line.first + start..line.first + end];
             let next = (line.first + end < line.end).then(|| &doc.tokens[line.first + end]);
             if let Some(entity) = entity(text, tokens, next, kind) {
@@ -182,11 +192,59 @@ pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
     entities
 }
 
+/// Whether the word before a one-word person's name at token `first` is a first name the
+/// tagger left out ("Barack" of a sentence-opening "Barack Obama", which it had never seen): a
+/// capitalised word that opens the sentence or follows a lower-case one, and that no list
+/// knows as anything else — not a function word, title, honorific or noun for a speaker ("Mayor"), place, nationality,
+/// organisation or group word, nor a date.
+fn is_a_left_out_first_name(text: &str, doc: &Doc, first: usize) -> bool {
+    let Some(prev) = first.checked_sub(1).map(|i| &doc.tokens[i]) else { return false };
+    let word = prev.span.slice(text);
+    let mut chars = word.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.clone().count() >= 1 && chars.all(char::is_lowercase);
+    if !capitalised {
+        return false;
+    }
+    let opens = prev.sentence_start
+        || first.checked_sub(2).is_some_and(|i| doc.tokens[i].span.slice(text).chars().next().is_some_and(|c| c.is_lowercase()));
+    let lower = word.to_lowercase();
+    opens
+        && !FUNCTION_WORDS.contains(lower.as_str())
+        && !HONORIFICS.contains(&lower.as_str())
+        && !is_title(word)
+        && !crate::speakers::lexicon::LEXICON.heads.contains_key(lower.as_str())
+        && !gazetteer::is_other_than_a_name_word(word)
+        && patterns::find(word).is_empty()
+}
+
+fn is_title(word: &str) -> bool {
+    crate::speakers::lexicon::LEXICON.titles.contains_key(word.to_lowercase().as_str())
+}
+
 /// Honorifics that CoNLL leaves outside PERSON spans; the tagger sees few of them.
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mme", "dr", "prof", "rev"];
 
 /// Nouns for a people or a part of one: a lone name right before one is a group.
 const PEOPLE_NOUNS: &[&str] = &["minority", "minorities", "community", "communities", "diaspora", "population", "majority", "people", "peoples"];
+
+/// Words that end the names of places and institutions named after people and never end a
+/// person's name ("John F. Kennedy International Airport", "Nelson Mandela University").
+const NAMED_AFTER_ENDINGS: &[(&str, Label)] = &[
+    ("airport", Label::Place),
+    ("stadium", Label::Place),
+    ("arena", Label::Place),
+    ("station", Label::Place),
+    ("hospital", Label::Org),
+    ("museum", Label::Org),
+    ("university", Label::Org),
+    ("institute", Label::Org),
+    ("foundation", Label::Org),
+    ("college", Label::Org),
+    ("school", Label::Org),
+    ("library", Label::Org),
+    ("prize", Label::Misc),
+    ("award", Label::Misc),
+];
 
 /// True for a lone word the tagger should not have taken for a name: a function word ("Do",
 /// "Among") or a sentence adverb ("Recently, the minister …").
@@ -212,6 +270,12 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
         }
         _ => tokens,
     };
+    // Nor with a title ("Mayor Anna Keller", "Foreign Minister Ana Ruiz"): the titles are
+    // attribution's list (src/data/speakers/titles.txt).
+    let mut tokens = tokens;
+    while kind == Kind::Person && tokens.len() > 1 && is_title(word(&tokens[0])) {
+        tokens = &tokens[1..];
+    }
     // A sentence-opening function word glued to a group ("Do Republicans agree?") is not part of
     // it. Only groups: stripping it from every span costs points on CoNLL, where such a word can
     // belong to the name.
@@ -223,7 +287,8 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
     if let [word] = words[..] {
         // "US" in capitals is the country, not the pronoun.
         let all_caps = word.chars().count() > 1 && word.chars().all(|c| c.is_uppercase());
-        if !all_caps && PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word)) {
+        // "said I." keeps its period as an initial would, so the period is set aside.
+        if !all_caps && PRONOUNS.iter().any(|p| p.eq_ignore_ascii_case(word.trim_end_matches('.'))) {
             return None;
         }
         if !all_caps && is_never_a_name_alone(word, &tokens[0], next.map(|t| t.span.slice(text))) {
@@ -234,8 +299,15 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
     // group, whatever else the tagger took it for.
     let names_a_people = words.len() == 1
         && next.is_some_and(|t| PEOPLE_NOUNS.contains(&t.span.slice(text).to_lowercase().as_str()));
+    let named_after = match (kind, &words[..]) {
+        (Kind::Person, [_, .., last]) => {
+            NAMED_AFTER_ENDINGS.iter().find(|(w, _)| w.eq_ignore_ascii_case(last)).map(|&(_, label)| label)
+        }
+        _ => None,
+    };
     let label = match kind {
         _ if names_a_people => Label::Group,
+        _ if named_after.is_some() => named_after.unwrap_or(Label::Misc),
         // The tagger read the glued pair as one name; what is left is a group.
         _ if glued => Label::Group,
         Kind::Person => Label::Person,
@@ -252,26 +324,52 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
     })
 }
 
-/// Names and figures in text order; a figure overlapping a name gives way ("Euro 96" stays a name).
-fn merge(names: Vec<(Span, Label)>, figures: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
-    let mut out = Vec::with_capacity(names.len() + figures.len());
-    let mut names = names.into_iter().peekable();
-    let mut last_name_end = 0;
-    for figure in figures {
-        while let Some(&name) = names.peek() {
-            if name.0.start >= figure.0.end {
-                break;
+/// Two places joined by a lone "of" are one place the tagger cut in two ("United States of
+/// America", "Federated States of Micronesia"): one mention, so the name has one cluster.
+fn places_of_places(text: &str, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
+    let mut out: Vec<(Span, Label)> = Vec::with_capacity(names.len());
+    for (span, label) in names {
+        if let Some(last) = out.last_mut() {
+            let between = &text[last.0.end.min(span.start)..span.start];
+            if last.1 == Label::Place && label == Label::Place && between == " of " {
+                last.0 = Span::new(last.0.start, span.end);
+                continue;
             }
-            last_name_end = last_name_end.max(name.0.end);
-            out.push(name);
-            names.next();
         }
-        let overlaps_next = names.peek().is_some_and(|n| n.0.overlaps(figure.0));
-        if figure.0.start >= last_name_end && !overlaps_next {
-            out.push(figure);
+        out.push((span, label));
+    }
+    out
+}
+
+/// Names and figures in text order, never overlapping. Where they overlap, the one that holds
+/// the other whole wins: a figure inside a name gives way ("Euro 96" stays a name), and a name
+/// inside a figure is dropped, so "US$4.7 billion" is never cut to a name "US$" and a lone
+/// "May" the tagger took for a person is the month the date rule read in "in May". Names win
+/// where the two only cross.
+fn merge(names: Vec<(Span, Label)>, figures: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
+    let mut keep_name = vec![true; names.len()];
+    let mut keep_figure = vec![true; figures.len()];
+    // Both lists are sorted and disjoint, so one sweep finds every overlap.
+    let mut first = 0;
+    for (f, &(figure, _)) in figures.iter().enumerate() {
+        while first < names.len() && names[first].0.end <= figure.start {
+            first += 1;
+        }
+        let overlapping = names[first..].iter().take_while(|n| n.0.start < figure.end).count();
+        let inside = |n: &(Span, Label)| n.0.start >= figure.start && n.0.end <= figure.end;
+        if overlapping == 0 {
+            continue;
+        }
+        if names[first..first + overlapping].iter().all(inside) {
+            keep_name[first..first + overlapping].iter_mut().for_each(|k| *k = false);
+        } else {
+            keep_figure[f] = false;
         }
     }
-    out.extend(names);
+    let names = names.into_iter().zip(keep_name).filter_map(|(n, k)| k.then_some(n));
+    let figures = figures.into_iter().zip(keep_figure).filter_map(|(f, k)| k.then_some(f));
+    let mut out: Vec<(Span, Label)> = names.chain(figures).collect();
+    out.sort_by_key(|e| e.0.start);
     out
 }
 
@@ -310,6 +408,18 @@ mod tests {
             &["O'Neill/PERSON#0", "General Motors Corp./ORG#1", "Detroit/PLACE#2"],
         );
         check("They told us the US would act.", &["US/PLACE#0"]);
+        check("The US and China agreed.", &["US/PLACE#0", "China/PLACE#1"]);
+        // A first name the tagger never saw, opening the sentence, joins the surname; a title
+        // or a weekday there does not.
+        check("Zoltaric Petrenko and Ilsa Petrenko arrived.", &["Zoltaric Petrenko/PERSON#0", "Ilsa Petrenko/PERSON#1"]);
+        // A title is not part of the name.
+        check("Mayor Petrenko spoke with Foreign Minister Ilsa Petrenko.", &["Petrenko/PERSON#0", "Ilsa Petrenko/PERSON#0"]);
+        // A person's name never ends with "Airport" or "University": named after a person.
+        let named: Vec<Label> = find("Delays hit Amelia Earhart Regional Airport and Ada Lovelace Memorial University.")
+            .iter()
+            .map(|e| e.label)
+            .collect();
+        assert!(!named.contains(&Label::Person), "{named:?}");
         check("Recently, Kelly Ayotte spoke. Do Republicans agree?", &["Kelly Ayotte/PERSON#0", "Republicans/GROUP#1"]);
         check("The Kurdish minority and the Roma community voted.", &["Kurdish/GROUP#0", "Roma/GROUP#1"]);
         check(
@@ -385,15 +495,52 @@ mod tests {
     }
 
     #[test]
-    fn figures_give_way_to_names() {
+    fn the_span_that_holds_the_other_wins() {
         let s = Span::new;
-        let names = vec![(s(0, 7), Label::Misc), (s(20, 25), Label::Person)];
-        let figures = vec![(s(5, 7), Label::Number), (s(10, 12), Label::Number), (s(24, 30), Label::Date), (s(31, 33), Label::Number)];
+        // A name holding a figure; a figure between names; a name crossing a date; a name
+        // inside money; a figure equal to a name.
+        let names = vec![(s(0, 7), Label::Misc), (s(20, 25), Label::Person), (s(40, 43), Label::Misc), (s(60, 63), Label::Person)];
+        let figures = vec![
+            (s(5, 7), Label::Number),
+            (s(10, 12), Label::Number),
+            (s(24, 30), Label::Date),
+            (s(31, 33), Label::Number),
+            (s(40, 52), Label::Money),
+            (s(60, 63), Label::Date),
+        ];
         assert_eq!(merge(names, figures), vec![
             (s(0, 7), Label::Misc),
             (s(10, 12), Label::Number),
             (s(20, 25), Label::Person),
             (s(31, 33), Label::Number),
+            (s(40, 52), Label::Money),
+            (s(60, 63), Label::Date),
         ]);
+    }
+
+    #[test]
+    fn a_place_of_a_place_is_one_place() {
+        let text = "the Union of Soviet Republics and Paris of France, and Bank of England";
+        let s = |a: &str| {
+            let start = text.find(a).unwrap();
+            (Span::new(start, start + a.len()), Label::Place)
+        };
+        let org = |(span, _): (Span, Label)| (span, Label::Org);
+        let names = vec![s("Union"), s("Soviet Republics"), s("Paris"), s("France"), org(s("Bank")), s("England")];
+        let got: Vec<&str> = places_of_places(text, names).iter().map(|(span, _)| span.slice(text)).collect();
+        assert_eq!(got, ["Union of Soviet Republics", "Paris of France", "Bank", "England"]);
+    }
+
+    #[test]
+    fn figures_are_never_cut_by_names() {
+        let found = |text: &str| -> Vec<String> {
+            find(text).iter().filter(|e| e.label >= Label::Date).map(|e| format!("{}/{}", e.span.slice(text), e.label.as_str())).collect()
+        };
+        assert_eq!(found("Brightwater, a US$2.3 billion lender, and a C$80 million fund merged."), [
+            "US$2.3 billion/MONEY",
+            "C$80 million/MONEY"
+        ]);
+        assert_eq!(found("They paid 5 million Swiss francs in the late eighties."), ["5 million Swiss francs/MONEY", "late eighties/DATE"]);
+        assert_eq!(found("The vote was expected in May."), ["May/DATE"]);
     }
 }

@@ -26,6 +26,14 @@ const NUMBER_WORD: &str = r"(?i-u:two|three|four|five|six|seven|eight|nine|ten|e
 const NUMBER_WORDS: &str = r"(?:(?i-u:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\x20-](?i-u:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*)";
 const DIGITS: &str = r"[0-9]+(?:[,.][0-9]+)*";
 const SCALE: &str = r"(?i-u:million|billion|trillion|thousand|hundred)";
+/// Scales written short after an amount ("$5bn", "€1.1tn", "£1.5mn"); `m`, `b` and `k` only
+/// right after the digits.
+const SCALE_SHORT: &str = r"(?i-u:bn|bln|mn|mln|tn|trn|m|b|k)";
+/// Nationality words that come between an amount and its currency ("2 million Swiss francs").
+const CURRENCY_NATION: &str = r"(?:US|U\.S\.|Canadian|Australian|Hong\x20Kong|New\x20Zealand|Singapore|Swiss|Danish|Swedish|Norwegian|Czech|Mexican|Argentine|Chilean|Colombian|Philippine|Indian|Pakistani|Japanese|Chinese|South\x20African|Turkish|Russian|Egyptian|Saudi|Brazilian|Kenyan|Nigerian|Taiwan|Taiwanese|Israeli|Polish|Hungarian|Thai)";
+/// The ordinal plurals of fractions ("two-thirds", "three quarters").
+const FRACTION: &str = r"(?i-u:halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)";
+const DECADE_WORD: &str = r"(?i-u:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)";
 const CURRENCY_WORD: &str = r"(?i-u:dollars|dollar|euros|euro|pounds|sterling|rubles|roubles|yen|yuan|renminbi|pesos|francs|forints|cents|pence|rupees|lira|zlotys|kronor|krona|crowns|shekels|dinars|riyals|won)";
 
 // The name and examples are documentation the tests check; the matcher needs only the rest.
@@ -48,14 +56,23 @@ fn rules() -> Vec<Rule> {
         r(Label::Date, "day and month", format!("{B}{DAY}{SP}{MONTH}(?:{SP}{YEAR})?{B}"), "26 January 1997", "26 Jane"),
         r(Label::Date, "month and year", format!("{B}{MONTH}{SP}{YEAR}{B}"), "September 2016", "May 15000"),
         r(Label::Date, "a month alone", format!("{B}{MONTH_ALONE}{B}"), "January", "Junebug"),
-        r(Label::Date, "a decade", format!("{B}(?:{YEAR}|'[0-9]0)s{B}"), "1990s", "1990ss"),
+        // "May" and "March" are also a name and a verb: a date only after a word that sets a
+        // time ("in May", "since March", "early May") and not before a capitalised word, which
+        // would make them part of a name. "of" and "to" stay out: "the resignation of May".
+        r(Label::Date, "May or March after a time word", format!("{B}(?i-u:in|since|until|till|before|after|from|during|through|early|late|mid|last|next|this|by\\x20late|by\\x20early|end\\x20of|start\\x20of|beginning\\x20of|middle\\x20of)[\\x20-](May|March)(?:$|[^A-Za-z0-9\\x20\\t\\r\\n]|\\x20+(?:[^A-Z\\x20]|$))"), "in May", "Theresa May"),
+        r(Label::Date, "a decade in digits", format!("{B}(?:{YEAR}|1[5-9][0-9]0['’]|20[0-9]0['’]|[2-9]0)s{B}"), "1970's", "1990ss"),
+        // The apostrophe of "'90s" has no word boundary before it, so the rule asks for a
+        // non-word character (or the start) there and marks the decade with its group.
+        r(Label::Date, "a decade with an apostrophe", format!("(?:^|[^0-9A-Za-z_'’])(['’][0-9]0s){B}"), "'90s", "1'90s"),
+        r(Label::Date, "a decade in words", format!("{B}(?:(?i-u:early|mid|late)[\\x20-])?{DECADE_WORD}{B}"), "late eighties", "eightieses"),
         r(Label::Date, "a year after a preposition", format!("(?i-u:{B}(?:in|since|by|until|till|before|after|from|of|during|to|through|between|and|the|early|late|mid)[\\x20-])({YEAR}){B}"), "since 1997", "3000 troops"),
         r(Label::Date, "today and its neighbours", format!("{B}(?i-u:today|yesterday|tomorrow|tonight|overnight){B}"), "yesterday", "todays"),
         r(Label::Date, "last week and kin", format!("{B}(?i-u:last|next|this|past|coming|previous|recent|earlier this|later this)(?:{SP}(?i-u:few|two|three|several))?{SP}(?:(?i-u:weeks?|months?|years?|weekend|decades?|century|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|days|quarter)|{WEEKDAY}){B}"), "last week", "last weak"),
         r(Label::Date, "a duration or a time ago", format!("{B}(?:(?i-u:almost|nearly|about|around|roughly|more\\x20than|less\\x20than|over|some|at\\x20least|up\\x20to){SP})?(?:{NUMBER_WORDS}|[0-9]+|(?i-u:a|an|one)){SP}(?i-u:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)(?:{SP}(?i-u:ago|later|earlier|old))?{B}"), "almost five hours", "five hourglasses"),
         r(Label::Date, "a time of day", format!("{B}(?:[01]?[0-9](?::[0-5][0-9])?{SP}?(?:(?i-u:a\\.m\\.|p\\.m\\.)|(?i-u:am|pm){B})|(?i-u:noon|midnight){B})"), "9:30 a.m.", "9:30"),
-        r(Label::Money, "currency sign and amount", format!("(?:{B}(?:US|A|C|NZ|HK))?[$€£¥₽₹]{SP}?{DIGITS}(?:{SP}?(?:{SCALE}|(?i-u:bn|mn|m|k)){B})?"), "$5 million", "$ or €"),
-        r(Label::Money, "amount and currency name", format!("{B}(?:{DIGITS}|{NUMBER_WORD})(?:{SP}{SCALE})?{SP}{CURRENCY_WORD}{B}"), "300 rubles", "300 rubble"),
+        r(Label::Money, "currency sign and amount", format!("(?:{B}(?:US|A|AU|C|CA|NZ|HK|S|R))?[$€£¥₽₹]{SP}?{DIGITS}(?:{SP}?(?:{SCALE}|{SCALE_SHORT}){B})?"), "US$4.7 billion", "$ or €"),
+        r(Label::Money, "amount and currency name", format!("{B}(?:{DIGITS}|{NUMBER_WORD})(?:{SP}{SCALE})?{SP}(?:{CURRENCY_NATION}{SP})?{CURRENCY_WORD}{B}"), "2 million Swiss francs", "300 rubble"),
+        r(Label::Number, "a fraction in words", format!("{B}(?i-u:one|two|three|four|five|six|seven|eight|nine)[\\x20-]{FRACTION}{B}"), "Two-thirds", "two thirdsies"),
         r(Label::Percent, "percentages", format!("{B}(?:{DIGITS}|{NUMBER_WORD}){SP}?(?:%|(?i-u:percent|per\\x20cent|pct|percentage\\x20points?){B})"), "12 per cent", "12 percentile"),
         r(Label::Number, "digits, with a scale", format!("{B}{DIGITS}(?:{SP}{SCALE}{B})?{B}"), "150,000", "G7"),
         r(Label::Number, "number words", format!("{B}(?:{NUMBER_WORDS}|(?i-u:a\\x20dozen|dozens|hundreds|thousands|millions|billions|one\\x20hundred|one\\x20thousand|one\\x20million)){B}"), "a dozen", "someone"),
@@ -143,6 +160,48 @@ mod tests {
         ]);
         check("CoNLL style: $ 5 million and 5.5 pct .", &[("$ 5 million", Money), ("5.5 pct", Percent)]);
         check("I have spent thirty-one years here.", &[("thirty-one years", Date)]);
+    }
+
+    #[test]
+    fn money_in_every_spelling() {
+        use Label::*;
+        check("The ferry firm, a C$1.9 billion group, bid A$300m, HK$12bn and NZ$ 40 million.", &[
+            ("C$1.9 billion", Money),
+            ("A$300m", Money),
+            ("HK$12bn", Money),
+            ("NZ$ 40 million", Money),
+        ]);
+        check("Debts of €2.6tn, £0.4mn and ¥9bn dwarf the 3 million Danish crowns it raised.", &[
+            ("€2.6tn", Money),
+            ("£0.4mn", Money),
+            ("¥9bn", Money),
+            ("3 million Danish crowns", Money),
+        ]);
+    }
+
+    #[test]
+    fn fractions_and_decades() {
+        use Label::*;
+        check("Three-quarters of the pupils and one third of staff left.", &[("Three-quarters", Number), ("one third", Number)]);
+        check("Jazz of the 1920's, rock of the ’60s, punk of the late seventies and the 2010s.", &[
+            ("1920's", Date),
+            ("’60s", Date),
+            ("late seventies", Date),
+            ("2010s", Date),
+        ]);
+        check("'80s music", &[("'80s", Date)]);
+        // An apostrophe after a letter is a possessive, not a decade's.
+        check("the band's 70s tour", &[("70s", Date)]);
+    }
+
+    #[test]
+    fn may_and_march_are_dates_only_with_a_time_word() {
+        use Label::*;
+        check("Talks resume in May, and the plant has been shut since March.", &[("May", Date), ("March", Date)]);
+        check("A ruling is expected by late May or early March.", &[("May", Date), ("March", Date)]);
+        check("Theresa May spoke. Unions march in Leeds; in May Street a crowd met Ms May.", &[]);
+        // Known limit: "confidence in May" (the person) reads as the month.
+        check("Nobody may march.", &[]);
     }
 
     #[test]

@@ -13,7 +13,8 @@
 
 mod attribute;
 mod cues;
-mod lexicon;
+// Its titles also keep entities from taking "President" for a first name.
+pub(crate) mod lexicon;
 mod mention;
 mod resolve;
 

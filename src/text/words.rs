@@ -140,9 +140,27 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
     out.truncate(write);
 }
 
+/// `word` without a trailing possessive (`Obama’s` → `Obama`, `Jones'` → `Jones`), apostrophes as
+/// the one mark table defines them; `word` itself when it has none.
+pub(crate) fn strip_possessive(word: &str) -> &str {
+    fn strip_apostrophe(w: &str) -> Option<&str> {
+        let c = w.chars().last().filter(|&c| is_apostrophe(c))?;
+        Some(&w[..w.len() - c.len_utf8()])
+    }
+    word.strip_suffix('s').and_then(strip_apostrophe).or_else(|| strip_apostrophe(word)).unwrap_or(word)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_possessive_is_stripped_by_the_mark_table() {
+        assert_eq!(strip_possessive("Obama’s"), "Obama");
+        assert_eq!(strip_possessive("Obama's"), "Obama");
+        assert_eq!(strip_possessive("Jones’"), "Jones");
+        assert_eq!(strip_possessive("James"), "James");
+    }
 
     #[test]
     fn possessives_are_their_own_token() {

@@ -1,6 +1,11 @@
 //! Trains the entity model on CoNLL-2003 and writes src/data/ner/model.bin; or scores a model.
 //!
-//!     cargo run --release -p quotelens-tools --bin train_ner -- [--epochs N] [--bits B] [--seed S]
+//!     cargo run --release -p quotelens-tools --bin train_ner -- [--cv K] [--epochs N] [--bits B] [--seed S]
+//!
+//! Epochs (up to `--epochs`, from `--min-epochs`) and pruning are chosen by K-fold
+//! cross-validation over the training documents (seeded folds, default K = 5); dev is scored
+//! once at the end and chooses nothing. `--cv 0` trains exactly `--epochs` epochs and prunes
+//! below `--prune`.
 //!     cargo run --release -p quotelens-tools --bin train_ner -- eval [MODEL] [CONLL_FILE]
 //!     echo "Some text." | cargo run --release -p quotelens-tools --bin train_ner -- show [MODEL]
 //!
@@ -42,6 +47,10 @@ fn parse_options(args: &[String]) -> Result<train::Options, String> {
             "--epochs" => options.max_epochs = number(value()?)? as usize,
             "--bits" => options.hash_bits = number(value()?)? as u32,
             "--seed" => options.seed = number(value()?)?,
+            "--cv" => options.cv_folds = number(value()?)? as usize,
+            "--min-epochs" => options.min_epochs = number(value()?)?.max(1) as usize,
+            "--recase" => options.recase = true,
+            "--prune" => options.prune_threshold = number(value()?)? as i32,
             _ => return Err(format!("unknown option {flag}")),
         }
     }

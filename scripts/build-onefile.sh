@@ -12,13 +12,8 @@ cd "$root"
 
 [[ ${QUOTELENS_SKIP_WASM:-0} == 1 ]] || bash scripts/build-wasm.sh >/dev/null
 
-# esbuild from the lockfile; npm ci only when node_modules is missing or from another lockfile.
+# esbuild from the lockfile.
 tool=scripts/onefile
-stamp=$tool/node_modules/.quotelens-lock-sha256
-want=$(sha256sum "$tool/package-lock.json" | cut -d' ' -f1)
-if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
-    (cd "$tool" && npm ci --no-audit --no-fund)
-    echo "$want" >"$stamp"
-fi
+bash scripts/npm-ci.sh "$tool"
 
 node "$tool/build.mjs" "$@"

@@ -14,6 +14,7 @@ runs=${1:-5}
 
 bash scripts/ensure-tools.sh
 bash scripts/build-wasm.sh
+bash scripts/npm-ci.sh tests/e2e
 
 load_pids=()
 stop_load() { ((${#load_pids[@]})) && kill "${load_pids[@]}" 2>/dev/null || true; }

@@ -12,14 +12,8 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-$root/target}
 bash scripts/ensure-tools.sh
 bash scripts/build-wasm.sh
 
-# npm ci only when node_modules is missing or was installed from another lockfile.
 e2e=tests/e2e
-stamp=$e2e/node_modules/.quotelens-lock-sha256
-want=$(sha256sum "$e2e/package-lock.json" | cut -d' ' -f1)
-if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
-    (cd "$e2e" && npm ci --no-audit --no-fund)
-    echo "$want" >"$stamp"
-fi
+bash scripts/npm-ci.sh "$e2e"
 
 # The page's and the embed's JS type-checked (checkJs, JSDoc; the analysis typed by the wasm
 # module's own declarations in www/pkg/quotelens.d.ts, built above).

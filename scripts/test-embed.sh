@@ -21,16 +21,7 @@ if [[ ${1:-} != --no-wasm ]]; then
     bash scripts/build-wasm.sh
 fi
 
-# npm ci in $1 only when its node_modules is missing or was installed from another lockfile.
-npm_ci() {
-    local dir=$1 stamp=$1/node_modules/.quotelens-lock-sha256 want
-    want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
-    if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
-        (cd "$dir" && npm ci --no-audit --no-fund)
-        echo "$want" >"$stamp"
-    fi
-}
-npm_ci tests/e2e
+bash scripts/npm-ci.sh tests/e2e
 
 echo "== embed: package and one-file page"
 bash scripts/build-package.sh --no-wasm
@@ -43,7 +34,7 @@ rm -rf "$pack" && mkdir -p "$pack"
 tarball=$(ls "$pack"/quotelens-*.tgz)
 ls -l "$tarball" | awk '{print "embed: " $NF " " $5 " bytes"}'
 consumer=tests/consumer
-npm_ci "$consumer"
+bash scripts/npm-ci.sh "$consumer"
 # The tarball is not in the consumer's package.json or lockfile (its hash changes with every
 # build); it is installed over the locked tree, which needs no registry access.
 (cd "$consumer" && npm install --no-save --prefer-offline --no-audit --no-fund "$root/$tarball" >/dev/null)

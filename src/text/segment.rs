@@ -156,7 +156,7 @@ mod tests {
         check_sentences("He said it. ''We hold.'' Then he left.", &["He said it.", "''We hold.''", "Then he left."]);
         check_sentences("He said it. ``We hold.'' Then he left.", &["He said it.", "``We hold.''", "Then he left."]);
         check_sentences("Er sagte es. „Wir halten.“ Dann ging er.", &["Er sagte es.", "„Wir halten.“", "Dann ging er."]);
-        check_sentences("He said it. 'We hold.' Then he left.", &["He said it. 'We hold.'", "Then he left."]);
+        check_sentences("He said it. 'We hold.' Then he left.", &["He said it.", "'We hold.'", "Then he left."]);
     }
 
     #[test]

@@ -33,10 +33,7 @@ impl KindModel {
             let name = cols.next().unwrap_or_default();
             let mut w = [0f32; 3];
             for slot in &mut w {
-                *slot = cols
-                    .next()
-                    .and_then(|c| c.parse().ok())
-                    .ok_or_else(|| format!("quote_kinds: bad weight line {line:?}"))?;
+                *slot = cols.next().and_then(|c| c.parse().ok()).ok_or_else(|| format!("quote_kinds: bad weight line {line:?}"))?;
             }
             weights.insert(name.to_string(), w);
         }

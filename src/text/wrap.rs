@@ -116,7 +116,10 @@ mod tests {
 
     #[test]
     fn verse_addresses_and_lists_keep_their_lines() {
-        check("The rain comes down on Harrow Hill,\nAnd all the lanes are wet and still;\nI hear the gate,\nI hear the mill.", &[false, false, false]);
+        check(
+            "The rain comes down on Harrow Hill,\nAnd all the lanes are wet and still;\nI hear the gate,\nI hear the mill.",
+            &[false, false, false],
+        );
         check("Dr. Ana Brook\n14 Weir Lane\nOldfield OX7 2QT\nUnited Kingdom", &[false, false, false]);
         check(
             "- the library will close at six on weekdays from next month on\n\

@@ -67,7 +67,8 @@ struct Article {
 
 /// Span `s..e` (code points) without surrounding blanks and quote marks, as the scorer compares.
 fn norm(chars: &[char], mut s: usize, mut e: usize) -> (usize, usize) {
-    let strip = |c: char| c.is_whitespace() || "\"'\u{201c}\u{201d}\u{2018}\u{2019}\u{ab}\u{bb}\u{201e}\u{201f}\u{2039}\u{203a}".contains(c);
+    let strip =
+        |c: char| c.is_whitespace() || "\"'\u{201c}\u{201d}\u{2018}\u{2019}\u{ab}\u{bb}\u{201e}\u{201f}\u{2039}\u{203a}".contains(c);
     e = e.min(chars.len());
     while s < e && strip(chars[s]) {
         s += 1;
@@ -157,10 +158,8 @@ fn train(examples: &[&Example], options: &Options) -> Weights {
     let mut names: Vec<&str> = counts.iter().filter(|&(_, &c)| c >= options.min_count).map(|(&n, _)| n).collect();
     names.sort_unstable();
     let index: HashMap<&str, usize> = names.iter().enumerate().map(|(i, &n)| (n, i)).collect();
-    let encoded: Vec<(Vec<usize>, usize)> = examples
-        .iter()
-        .map(|ex| (ex.features.iter().filter_map(|f| index.get(f.as_str()).copied()).collect(), ex.label))
-        .collect();
+    let encoded: Vec<(Vec<usize>, usize)> =
+        examples.iter().map(|ex| (ex.features.iter().filter_map(|f| index.get(f.as_str()).copied()).collect(), ex.label)).collect();
     let mut w = vec![[0f64; 3]; names.len()];
     let mut order: Vec<usize> = (0..encoded.len()).collect();
     let mut rng = Rng(options.seed.max(1));
@@ -279,6 +278,10 @@ pub fn run(options: &Options) -> Result<(), String> {
     let dir = &options.cv_dir;
     std::fs::write(format!("{dir}/cv.gold.jsonl"), gold).map_err(|e| e.to_string())?;
     std::fs::write(format!("{dir}/cv.pred.jsonl"), pred).map_err(|e| e.to_string())?;
-    println!("{}-fold CV kind accuracy {:.4} over {total} quotes; wrote {dir}/cv.gold.jsonl and cv.pred.jsonl", options.folds, right / total.max(1) as f64);
+    println!(
+        "{}-fold CV kind accuracy {:.4} over {total} quotes; wrote {dir}/cv.gold.jsonl and cv.pred.jsonl",
+        options.folds,
+        right / total.max(1) as f64
+    );
     Ok(())
 }

@@ -253,24 +253,88 @@ pub(crate) fn classify(
     quotes: &[RawQuote],
     model: &KindModel,
 ) -> Vec<QuoteKind> {
-    let mut kinds = vec![QuoteKind::Nested; quotes.len()];
-    let mut previous: Option<usize> = None;
-    for (i, features) in features(text, paragraphs, sentences, words, quotes) {
-        // `chanted “…” and “…”`: quotes joined by a conjunction share their kind.
-        if let Some(p) = previous.filter(|_| features.iter().any(|f| f == COORDINATED)) {
-            kinds[i] = kinds[p];
-            previous = Some(i);
-            continue;
+    let mut sink = Scorer { model, kinds: vec![QuoteKind::Nested; quotes.len()], previous: None, quote: Pending::default(), buf: String::new() };
+    features(text, paragraphs, sentences, words, quotes, &mut sink);
+    sink.kinds
+}
+
+/// What [`features`] hands each feature name to (one name at a time, no list kept: this runs
+/// for every quote of every text), and the end of each quote's names.
+pub(crate) trait FeatureSink {
+    fn feature(&mut self, name: std::fmt::Arguments);
+    fn end_quote(&mut self, quote: usize);
+}
+
+/// The trainer's sink: every quote's names, as a list.
+#[derive(Default)]
+pub(crate) struct FeatureLists {
+    pub lists: Vec<(usize, Vec<String>)>,
+    current: Vec<String>,
+}
+
+impl FeatureSink for FeatureLists {
+    fn feature(&mut self, name: std::fmt::Arguments) {
+        self.current.push(name.to_string());
+    }
+
+    fn end_quote(&mut self, quote: usize) {
+        self.lists.push((quote, std::mem::take(&mut self.current)));
+    }
+}
+
+/// One quote's scores and the names the decision reads, while its features stream by.
+#[derive(Default)]
+struct Pending {
+    score: [f32; 3],
+    rule: Option<QuoteKind>,
+    appositive: bool,
+    continues: bool,
+    coordinated: bool,
+}
+
+/// The library's sink: scores each quote with the model as its names stream by, then decides.
+struct Scorer<'m> {
+    model: &'m KindModel,
+    kinds: Vec<QuoteKind>,
+    previous: Option<usize>,
+    quote: Pending,
+    buf: String,
+}
+
+impl FeatureSink for Scorer<'_> {
+    fn feature(&mut self, name: std::fmt::Arguments) {
+        use std::fmt::Write;
+        self.buf.clear();
+        let _ = self.buf.write_fmt(name);
+        let q = &mut self.quote;
+        self.model.add_scores(&self.buf, &mut q.score);
+        match self.buf.as_str() {
+            NAMED_BY_APPOSITIVE => q.appositive = true,
+            "before=Continues" => q.continues = true,
+            COORDINATED => q.coordinated = true,
+            f => {
+                if let Some(r) = f.strip_prefix("rule=") {
+                    q.rule = QuoteKind::ALL.into_iter().find(|k| k.as_str() == r);
+                }
+            }
         }
-        previous = Some(i);
-        let rule = features.iter().find_map(|f| f.strip_prefix("rule=")).and_then(|r| QuoteKind::ALL.into_iter().find(|k| k.as_str() == r));
-        let (learned, confidence) = model.kind_and_confidence(&features);
+    }
+
+    fn end_quote(&mut self, i: usize) {
+        let q = std::mem::take(&mut self.quote);
+        let previous = self.previous.replace(i);
+        // `chanted “…” and “…”`: quotes joined by a conjunction share their kind.
+        if let Some(p) = previous.filter(|_| q.coordinated) {
+            self.kinds[i] = self.kinds[p];
+            return;
+        }
+        let (learned, confidence) = KindModel::decide(q.score);
         let confident = confidence >= OVERRIDE_CONFIDENCE;
-        kinds[i] = match rule {
+        self.kinds[i] = match q.rule {
             // A quoted name that an appositive describes (`“The Ledger,” a weekly paper, said`)
             // is the sentence's subject, a title: speech is never described by an appositive.
-            _ if features.iter().any(|f| f == NAMED_BY_APPOSITIVE) => QuoteKind::Term,
-            _ if features.iter().any(|f| f == "before=Continues") => rule.unwrap_or(QuoteKind::Partial),
+            _ if q.appositive => QuoteKind::Term,
+            rule if q.continues => rule.unwrap_or(QuoteKind::Partial),
             // The model overrules the rules only on speech or not, and only when confident; between
             // a fragment of reported speech and a term the rules' test (does the sentence report
             // speech?) stands.
@@ -280,7 +344,6 @@ pub(crate) fn classify(
             None => learned,
         };
     }
-    kinds
 }
 
 /// For each top-level quote (by index into `quotes`), the names of its features: the rules'
@@ -293,9 +356,9 @@ pub(crate) fn features(
     sentences: &[Sentence],
     words: &Words,
     quotes: &[RawQuote],
-) -> Vec<(usize, Vec<String>)> {
+    f: &mut dyn FeatureSink,
+) {
     let top_level: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).collect();
-    let mut out = Vec::with_capacity(top_level.len());
     for (k, &i) in top_level.iter().enumerate() {
         let q = &quotes[i];
         let para = paragraphs[q.paragraph];
@@ -319,38 +382,39 @@ pub(crate) fn features(
         let last = sentence_at(sentences, q.outer.end.saturating_sub(1)).unwrap_or(end_para);
         let left = before(text, words, prev_end.unwrap_or(para.start), q.outer.start, first.start, starts_lower);
         let right = after(text, words, q.outer.end, right_limit, last.end);
-        let mut f = context_features(text, words, q, &left, &right, para, end_para);
+        context_features(text, words, q, &left, &right, para, end_para, f);
         // How much of the reporter's own sentence stands either side, and whether another quote
         // shares it (fragments woven into a sentence; "…," he said, "…").
         let left_from = prev_end.unwrap_or(para.start).max(first.start).min(q.outer.start);
         let right_to = right_limit.min(last.end).max(q.outer.end);
-        let left_words = words_in(words, left_from, q.outer.start);
-        let right_words = words_in(words, q.outer.end, right_to);
-        f.push(format!("sent_before={}", bucket(left_words.len())));
-        f.push(format!("sent_after={}", bucket(right_words.len())));
+        // Counted on the text's tokens, not copied: this runs for every quote.
+        let left_tokens = words.tokens_in(left_from, q.outer.start);
+        let left_count = left_tokens.iter().filter(|t| t.is_word).count();
+        let right_count = words.tokens_in(q.outer.end, right_to).iter().filter(|t| t.is_word).count();
+        f.feature(format_args!("sent_before={}", bucket(left_count)));
+        f.feature(format_args!("sent_after={}", bucket(right_count)));
 
         if prev_end.is_some_and(|e| e > first.start) {
             // Between two quotes of one sentence: a bare reporting clause (`“…,” he added, “…”`)
             // or the reporter's words going on (`“…” was, the auditor wrote, “…”`).
             let lead = text[left_from..q.outer.start].trim_start_matches(is_blank).starts_with(char::is_alphanumeric);
-            f.push(format!("quote_before_in_sentence|{}", if lead { "words" } else { "punct" }));
+            f.feature(format_args!("quote_before_in_sentence|{}", if lead { "words" } else { "punct" }));
         }
-        if prev_end.is_some_and(|e| e > first.start) && matches!(left_words.as_slice(), [w] if w == "and" || w == "or") {
-            f.push(COORDINATED.into());
+        if prev_end.is_some_and(|e| e > first.start) && left_count == 1 && left_tokens.iter().all(|t| t.is_word && (t.lower == "and" || t.lower == "or")) {
+            f.feature(format_args!("{COORDINATED}"));
         }
         if is_named_by_appositive(text, words, q, right_to) {
-            f.push(NAMED_BY_APPOSITIVE.into());
+            f.feature(format_args!("{NAMED_BY_APPOSITIVE}"));
         }
         if next_start.is_some_and(|s| s < last.end) {
-            f.push("quote_after_in_sentence".into());
+            f.feature(format_args!("quote_after_in_sentence"));
         }
         let rule = decide(text, words, q, left, right, Span::new(first.start, last.end), para, end_para);
         let style = format!("{:?}", q.mark.style());
-        f.push(format!("rule|style={}|{style}", rule.as_str()));
-        f.push(format!("rule={}", rule.as_str()));
-        out.push((i, f));
+        f.feature(format_args!("rule|style={}|{style}", rule.as_str()));
+        f.feature(format_args!("rule={}", rule.as_str()));
+        f.end_quote(i);
     }
-    out
 }
 
 /// How sure the kind model must be to overrule the rules (its probability for its own kind).
@@ -398,7 +462,8 @@ fn bucket(n: usize) -> &'static str {
 /// Words of at most this many bytes either side of the marks are read as neighbours.
 const NEIGHBOUR_REACH: usize = 40;
 
-fn context_features(text: &str, words: &Words, q: &RawQuote, left: &Before, right: &After, para: Span, end_para: Span) -> Vec<String> {
+#[allow(clippy::too_many_arguments)]
+fn context_features(text: &str, words: &Words, q: &RawQuote, left: &Before, right: &After, para: Span, end_para: Span, f: &mut dyn FeatureSink) {
     let inner = q.body.slice(text).trim_matches(is_blank);
     let inner_tokens = words.tokens_in(q.body.start, q.body.end);
     let inner_words = inner_tokens.iter().filter(|t| t.is_word).count();
@@ -410,63 +475,61 @@ fn context_features(text: &str, words: &Words, q: &RawQuote, left: &Before, righ
             format!("Cue{}{}", if *comma_first { "Comma" } else { "" }, if *words_before <= 3 { "Near" } else { "Far" })
         }
     };
-    let mut f = vec![
-        "bias".to_string(),
-        format!("before={left_tag}"),
-        format!("after={right_tag}"),
-        format!("around={left_tag}|{right_tag}"),
-        format!("len={}", match inner_words {
-            0..=1 => "1",
-            2 => "2",
-            3 => "3",
-            4..=6 => "4-6",
-            7..=12 => "7-12",
-            _ => "13+",
-        }),
-        format!("style={:?}", q.mark.style()),
-    ];
+        f.feature(format_args!("bias"));
+        f.feature(format_args!("before={left_tag}"));
+        f.feature(format_args!("after={right_tag}"));
+        f.feature(format_args!("around={left_tag}|{right_tag}"));
+    let len = match inner_words {
+        0..=1 => "1",
+        2 => "2",
+        3 => "3",
+        4..=6 => "4-6",
+        7..=12 => "7-12",
+        _ => "13+",
+    };
+    f.feature(format_args!("len={len}"));
+        f.feature(format_args!("style={:?}", q.mark.style()));
     let first_letter = inner.chars().find(|c| c.is_alphanumeric());
     if first_letter.is_some_and(char::is_lowercase) {
-        f.push("starts=lower".into());
+        f.feature(format_args!("starts=lower"));
     }
     if let Some(last) = inner.trim_end_matches(is_closing_punct).chars().next_back() {
         if !last.is_alphanumeric() {
-            f.push(format!("ends={last}"));
+            f.feature(format_args!("ends={last}"));
         }
     }
     let capitalised = inner_tokens.iter().filter(|t| t.is_word && t.capitalised).count();
     if inner_words >= 2 && inner_words <= 10 && capitalised * 4 >= inner_words * 3 {
-        f.push("titlecase".into());
+        f.feature(format_args!("titlecase"));
     }
     if q.unclosed {
-        f.push("unclosed".into());
+        f.feature(format_args!("unclosed"));
     }
     // Where the quote stands in its paragraph.
     let opens_para = text[para.start..q.outer.start].trim_matches(is_blank).is_empty();
     let closes_para = q.outer.end >= end_para.end || text[q.outer.end..end_para.end].trim_matches(is_blank).is_empty();
     match (opens_para, closes_para) {
-        (true, true) => f.push("para=alone".into()),
-        (true, false) => f.push("para=opens".into()),
-        (false, true) => f.push("para=closes".into()),
+        (true, true) => f.feature(format_args!("para=alone")),
+        (true, false) => f.feature(format_args!("para=opens")),
+        (false, true) => f.feature(format_args!("para=closes")),
         _ => {}
     }
     // The two tokens before the opening mark and after the closing mark, in the paragraph.
     let from = floor_char_boundary(text, q.outer.start.saturating_sub(NEIGHBOUR_REACH).max(para.start));
     let before_tokens = words.tokens_in(from, q.outer.start);
     for (n, t) in before_tokens.iter().rev().take(2).enumerate() {
-        f.push(format!("prev{n}={}", t.lower));
+        f.feature(format_args!("prev{n}={}", t.lower));
     }
     let to = ceil_char_boundary(text, (q.outer.end + NEIGHBOUR_REACH).min(end_para.end).max(q.outer.end));
     for (n, t) in words.tokens_in(q.outer.end, to).iter().take(2).enumerate() {
-        f.push(format!("next{n}={}", t.lower));
+        f.feature(format_args!("next{n}={}", t.lower));
     }
     // No space between the previous sentence's end and the opening mark (`close."We …`).
     if let Some(c) = text[para.start..q.outer.start].chars().next_back() {
         if crate::text::segment::is_terminal(c) {
-            f.push("glued_after_terminal".into());
+            f.feature(format_args!("glued_after_terminal"));
         }
     }
-    f
 }
 
 /// `sentence`: from the start of the sentence holding the opening mark to the end of the one

@@ -6,6 +6,7 @@
 //! A feature the file does not list weighs nothing. Scoring a quote is a few dozen hash look-ups.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::analysis::QuoteKind;
@@ -14,10 +15,31 @@ use crate::text::data::lines;
 /// The kinds the model scores, in the order of the weight columns.
 pub const CLASSES: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Term];
 
+/// FNV-1a: feature names are short and trusted (ours, not the user's), so the default
+/// DoS-resistant hasher only costs time on a look-up made for every feature of every quote.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Table = HashMap<String, [f32; 3], BuildHasherDefault<Fnv>>;
+
 /// Feature weights, one column per class of [`CLASSES`].
 #[derive(Debug, Default)]
 pub struct KindModel {
-    weights: HashMap<String, [f32; 3]>,
+    weights: Table,
 }
 
 /// The model compiled into the library.
@@ -27,7 +49,7 @@ pub(crate) static MODEL: LazyLock<KindModel> =
 impl KindModel {
     /// Reads the weight file (`#` comments and blank lines skipped). Errors name the bad line.
     pub fn parse(s: &str) -> Result<KindModel, String> {
-        let mut weights = HashMap::new();
+        let mut weights = Table::default();
         for line in lines(s) {
             let mut cols = line.split('\t');
             let name = cols.next().unwrap_or_default();
@@ -43,42 +65,34 @@ impl KindModel {
     /// Builds a model from weights (the trainer's view).
     #[cfg_attr(not(feature = "internals"), allow(dead_code))]
     pub fn from_weights(weights: HashMap<String, [f32; 3]>) -> KindModel {
-        KindModel { weights }
+        KindModel { weights: weights.into_iter().collect() }
     }
 
-    /// The highest-scoring kind for `features` and its probability (softmax of the scores).
-    pub fn kind_and_confidence(&self, features: &[String]) -> (QuoteKind, f32) {
-        let mut score = [0f32; 3];
-        for f in features {
-            if let Some(w) = self.weights.get(f) {
-                for (s, x) in score.iter_mut().zip(w) {
-                    *s += x;
-                }
+    /// Adds the weights of feature `name` (if listed) to `score`.
+    pub(crate) fn add_scores(&self, name: &str, score: &mut [f32; 3]) {
+        if let Some(w) = self.weights.get(name) {
+            for (s, x) in score.iter_mut().zip(w) {
+                *s += x;
             }
         }
+    }
+
+    /// The highest-scoring kind for summed scores and its probability (softmax).
+    pub(crate) fn decide(score: [f32; 3]) -> (QuoteKind, f32) {
         let max = score.iter().copied().fold(f32::MIN, f32::max);
         let exp = score.map(|s| (s - max).exp());
         let best = (0..3).fold(0, |b, c| if score[c] > score[b] { c } else { b });
         (CLASSES[best], exp[best] / exp.iter().sum::<f32>())
     }
 
-    /// The highest-scoring kind for `features`; ties go to the earlier class.
+    /// The highest-scoring kind for `features` by the model alone (the trainer's accuracy).
+    #[cfg_attr(not(feature = "internals"), allow(dead_code))]
     pub fn kind(&self, features: &[String]) -> QuoteKind {
         let mut score = [0f32; 3];
         for f in features {
-            if let Some(w) = self.weights.get(f) {
-                for (s, x) in score.iter_mut().zip(w) {
-                    *s += x;
-                }
-            }
+            self.add_scores(f, &mut score);
         }
-        let mut best = 0;
-        for c in 1..3 {
-            if score[c] > score[best] {
-                best = c;
-            }
-        }
-        CLASSES[best]
+        Self::decide(score).0
     }
 
     pub fn is_empty(&self) -> bool {

@@ -28,7 +28,9 @@ pub(crate) fn find_with(text: &str, paragraphs: &[Span], sentences: &[Sentence],
 #[cfg_attr(not(feature = "internals"), allow(dead_code))]
 pub(crate) fn features(text: &str, paragraphs: &[Span], sentences: &[Sentence], words: &Words) -> Vec<(Span, Vec<String>)> {
     let kept = pair(text, paragraphs);
-    classify::features(text, paragraphs, sentences, words, &kept)
+    let mut sink = classify::FeatureLists::default();
+    classify::features(text, paragraphs, sentences, words, &kept, &mut sink);
+    sink.lists
         .into_iter()
         .map(|(i, f)| (trim(text, kept[i].body).unwrap_or(Span::new(kept[i].body.start, kept[i].body.start)), f))
         .collect()

@@ -95,6 +95,7 @@ impl KindModel {
         Self::decide(score).0
     }
 
+    #[cfg_attr(not(test), allow(dead_code))]
     pub fn is_empty(&self) -> bool {
         self.weights.is_empty()
     }

@@ -13,6 +13,29 @@ pub mod ner {
     pub use crate::entities::internals::*;
 }
 
+/// The quote-kind model for tools/src/bin/train_kinds.rs: each top-level quote's features, the
+/// weights' reader, and `analyze` with another model (cross-validation folds).
+pub mod kinds {
+    use crate::analysis::{Analysis, Span};
+    pub use crate::quotes::kinds::{KindModel, CLASSES};
+
+    /// Each top-level quote of `text`: its inner span (bytes, trimmed) and its feature names.
+    pub fn features(text: &str) -> Vec<(Span, Vec<String>)> {
+        let s = super::segment(text);
+        crate::quotes::features(text, &s.paragraphs, &s.sentences, &s.words)
+    }
+
+    /// `analyze`, with the quote kinds from `model`.
+    pub fn analyze_with(text: &str, model: &KindModel) -> Analysis {
+        let s = super::segment(text);
+        let mut quotes = crate::quotes::find_with(text, &s.paragraphs, &s.sentences, &s.words, model);
+        let entities = crate::entities::find(text);
+        crate::speakers::attribute(text, &s.sentences, &s.words, &mut quotes, &entities);
+        let clusters = crate::entities::cluster_summaries(text, &entities);
+        Analysis { paragraphs: s.paragraphs, sentences: s.sentences, quotes, entities, clusters }
+    }
+}
+
 use crate::analysis::{Cluster, Entity, Label, Quote, Sentence, Span};
 
 /// Paragraphs, sentences and words, the input of every later stage.

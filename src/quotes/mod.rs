@@ -1,6 +1,7 @@
 //! Quotations: pairing the marks (`scan`) and telling what each quoted span is (`classify`).
 
 mod classify;
+pub(crate) mod kinds;
 mod scan;
 
 // Attribution shares the cue lexicon.
@@ -13,6 +14,30 @@ use crate::text::words::Words;
 /// Every quoted span of `text` holding at least one letter or digit, in order of opening mark.
 /// Paragraphs, sentences and words are the text's own (`crate::text`), read by index.
 pub(crate) fn find(text: &str, paragraphs: &[Span], sentences: &[Sentence], words: &Words) -> Vec<Quote> {
+    find_with(text, paragraphs, sentences, words, &kinds::MODEL)
+}
+
+/// [`find`] with the kinds from `model` (the trainer's cross-validation folds).
+pub(crate) fn find_with(text: &str, paragraphs: &[Span], sentences: &[Sentence], words: &Words, model: &kinds::KindModel) -> Vec<Quote> {
+    let kept = pair(text, paragraphs);
+    let kinds = classify::classify(text, paragraphs, sentences, words, &kept, model);
+    build(text, kept, kinds)
+}
+
+/// For each top-level quote, its inner span and the kind model's feature names (the trainer's view).
+#[cfg_attr(not(feature = "internals"), allow(dead_code))]
+pub(crate) fn features(text: &str, paragraphs: &[Span], sentences: &[Sentence], words: &Words) -> Vec<(Span, Vec<String>)> {
+    let kept = pair(text, paragraphs);
+    let mut sink = classify::FeatureLists::default();
+    classify::features(text, paragraphs, sentences, words, &kept, &mut sink);
+    sink.lists
+        .into_iter()
+        .map(|(i, f)| (trim(text, kept[i].body).unwrap_or(Span::new(kept[i].body.start, kept[i].body.start)), f))
+        .collect()
+}
+
+/// The quoted spans holding something readable, parents re-pointed past the dropped ones.
+fn pair(text: &str, paragraphs: &[Span]) -> Vec<scan::RawQuote> {
     let raw = scan::scan(text, paragraphs);
     // Marks around nothing readable (`""`, `“…”`) quote nothing; drop them and re-point parents.
     // Deeply nested quotes share one long tail, so scanning each body would cost O(n²): find the
@@ -56,7 +81,10 @@ pub(crate) fn find(text: &str, paragraphs: &[Span], sentences: &[Sentence], word
             q
         })
         .collect();
-    let kinds = classify::classify(text, paragraphs, sentences, words, &kept);
+    kept
+}
+
+fn build(text: &str, kept: Vec<scan::RawQuote>, kinds: Vec<crate::analysis::QuoteKind>) -> Vec<Quote> {
     kept.into_iter()
         .zip(kinds)
         .map(|(q, kind)| Quote {

@@ -11,7 +11,7 @@
 //! Cost is linear: each mark is looked at once, and a closer searches at most
 //! `MAX_CROSSING_DEPTH` open quotes below the innermost one.
 
-use crate::text::marks::{is_apostrophe, lean_of, may_start_mark, mark_at, Lean, Mark};
+use crate::text::marks::{is_apostrophe, is_elision_at, lean_of, may_start_mark, mark_at, Lean, Mark, Style};
 use crate::analysis::Span;
 use crate::text::is_blank;
 
@@ -83,7 +83,7 @@ fn tokens(text: &str, para: Span) -> Vec<Token> {
     for t in out.iter_mut().rev() {
         if t.mark.is_single() {
             t.later_single_closer = closer_ahead;
-            if t.close_like && t.mark == Mark::RightSingle {
+            if t.close_like && matches!(t.mark, Mark::RightSingle | Mark::StraightSingle) {
                 closer_ahead = true;
             } else if t.open_like && t.mark.can_open() {
                 closer_ahead = false;
@@ -104,29 +104,19 @@ fn markup_len(s: &str) -> Option<usize> {
     (s.as_bytes()[end] == b'>').then_some(end + 1)
 }
 
-/// True when the single mark at `t` is an apostrophe, whatever its neighbours: ’90s, rock ’n’ roll.
-fn is_apostrophe_use(text: &str, t: &Token) -> bool {
-    let after = &text[t.at + t.len..];
-    let mut chars = after.chars();
-    let first = chars.next();
-    let second = chars.next();
-    let third = chars.next();
-    // ‘90s, ’05
-    if first.is_some_and(|c| c.is_ascii_digit()) && second.is_some_and(|c| c.is_ascii_digit()) {
-        return true;
-    }
-    // ’n’, ‘n’
-    if first.is_some_and(|c| c == 'n' || c == 'N') && second.is_some_and(|c| is_apostrophe(c) || c == '‘') && third.map_or(true, is_blank) {
-        return true;
-    }
-    false
-}
-
 fn closes(t: &Token, text: &str) -> bool {
     if t.mark.is_single() {
+        // With another closer ahead, a mark after a word and before a space is the word's own
+        // when it makes a plural possessive (the Smiths’ album) or the reporter's sentence goes
+        // on in lower case (I was goin’ home).
+        let after = &text[t.at + t.len..];
+        let spaced = after.starts_with([' ', '\u{A0}']);
+        let lower_next = after.trim_start_matches([' ', '\u{A0}']).starts_with(char::is_lowercase);
+        let prev_letter = text[..t.at].chars().next_back().is_some_and(char::is_alphabetic);
         let possessive = t.later_single_closer
-            && text[..t.at].ends_with(['s', 'S'])
-            && text[t.at + t.len..].starts_with([' ', '\u{A0}']);
+            && spaced
+            && prev_letter
+            && (text[..t.at].ends_with(['s', 'S']) || lower_next);
         // The second mark of rock ’n’ roll.
         let mut back = text[..t.at].chars().rev();
         let n_contraction = matches!(back.next(), Some('n' | 'N'))
@@ -143,7 +133,7 @@ fn opens(t: &Token, text: &str) -> bool {
         return false;
     }
     if t.mark.is_single() {
-        return t.open_like && !is_apostrophe_use(text, t);
+        return t.open_like && !is_elision_at(text, t.at, t.len);
     }
     match (t.open_like, t.close_like) {
         (true, false) => true,
@@ -248,6 +238,40 @@ impl Scanner<'_> {
 /// Every quoted span of `text`, in order of their opening marks.
 pub(crate) fn scan(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
     let mut scanner = Scanner { text, quotes: Vec::new(), open: Vec::new() };
+    scanner_run(&mut scanner, text, paragraphs);
+    drop_unclosed_straight_singles(scanner.quotes)
+}
+
+/// A straight single mark that never closes was an apostrophe (`tell 'em`, a clipped word): the
+/// quote it opened is dropped and its children handed to its parent. Curly and double marks keep
+/// their unclosed quotes (a news quote cut off by an editor is still a quote).
+fn drop_unclosed_straight_singles(quotes: Vec<RawQuote>) -> Vec<RawQuote> {
+    let keep: Vec<bool> = quotes.iter().map(|q| !(q.unclosed && q.mark.style() == Style::StraightSingle)).collect();
+    if keep.iter().all(|&k| k) {
+        return quotes;
+    }
+    let mut new_index = vec![None; quotes.len()];
+    let mut resolved: Vec<Option<usize>> = vec![None; quotes.len()];
+    let mut n = 0;
+    for i in 0..quotes.len() {
+        resolved[i] = quotes[i].parent.and_then(|p| if keep[p] { new_index[p] } else { resolved[p] });
+        if keep[i] {
+            new_index[i] = Some(n);
+            n += 1;
+        }
+    }
+    quotes
+        .into_iter()
+        .enumerate()
+        .filter(|&(i, _)| keep[i])
+        .map(|(i, mut q)| {
+            q.parent = resolved[i];
+            q
+        })
+        .collect()
+}
+
+fn scanner_run(scanner: &mut Scanner<'_>, text: &str, paragraphs: &[Span]) {
     let mut next_tokens = paragraphs.first().map(|&p| tokens(text, p)).unwrap_or_default();
     let mut reopened = false;
     for (index, &para) in paragraphs.iter().enumerate() {
@@ -263,7 +287,6 @@ pub(crate) fn scan(text: &str, paragraphs: &[Span]) -> Vec<RawQuote> {
         let first_of_next = next_tokens.first().filter(|t| t.at == paragraphs[index + 1].start);
         reopened = scanner.end_paragraph(para, first_of_next);
     }
-    scanner.quotes
 }
 
 fn tokens_in(text: &str, para: Span) -> Vec<Token> {
@@ -296,6 +319,23 @@ mod tests {
         check("‘I loved the Smiths’ album,’ she said.", &[("‘I loved the Smiths’ album,’", false, None)]);
         check("He said ‘rock ’n’ roll’ twice.", &[("‘rock ’n’ roll’", false, None)]);
         check("Back in the ‘90s we said ‘no’.", &[("‘no’", false, None)]);
+    }
+
+    #[test]
+    fn straight_single_marks_quote_where_context_says_so() {
+        check("'We can't keep it,' said Ann Lee.", &[("'We can't keep it,'", false, None)]);
+        check("He said 'no' twice.", &[("'no'", false, None)]);
+        check(r#""He said 'no' twice," she said."#, &[(r#""He said 'no' twice,""#, false, None), ("'no'", false, Some(0))]);
+        check("'I was goin' home to the Smiths' place,' he said.", &[("'I was goin' home to the Smiths' place,'", false, None)]);
+        check("'Play rock 'n' roll at two o'clock,' he said.", &[("'Play rock 'n' roll at two o'clock,'", false, None)]);
+        check("'Back in the '90s we won,' he said.", &[("'Back in the '90s we won,'", false, None)]);
+    }
+
+    #[test]
+    fn straight_single_apostrophes_are_not_quotes() {
+        check("can't, the Smiths' album, '90s, rock 'n' roll, o'clock, goin' home, tell 'em", &[]);
+        check("The players' union said the owners' offer was low.", &[]);
+        check("Tell 'em I said so.", &[]);
     }
 
     #[test]

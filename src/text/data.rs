@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 /// The entries of a data file: its lines trimmed, without blank lines and `#` comments.
-pub(crate) fn lines(source: &'static str) -> impl Iterator<Item = &'static str> {
+pub(crate) fn lines(source: &str) -> impl Iterator<Item = &str> {
     source
         .lines()
         .map(str::trim)

@@ -40,6 +40,9 @@ pub(crate) enum Mark {
     Backticks,
     /// `''`: two apostrophes standing for a double mark, opening or closing.
     TwoApostrophes,
+    /// `'`: the straight single quote, also the ASCII apostrophe. A quotation mark only where
+    /// its surroundings say so (British and plain-text copy: `'No,' she said.`).
+    StraightSingle,
 }
 
 /// Marks that look alike to a reader: a quote of one style may nest inside another style, and
@@ -54,6 +57,7 @@ pub(crate) enum Style {
     Corner,
     WhiteCorner,
     Typewriter,
+    StraightSingle,
 }
 
 /// Which way a mark points when its surroundings do not tell.
@@ -76,13 +80,14 @@ impl Mark {
             LeftCorner | RightCorner => Style::Corner,
             LeftWhiteCorner | RightWhiteCorner => Style::WhiteCorner,
             Backticks | TwoApostrophes => Style::Typewriter,
+            StraightSingle => Style::StraightSingle,
         }
     }
 
     pub(crate) fn lean(self) -> Lean {
         use Mark::*;
         match self {
-            Straight | TwoApostrophes => Lean::Either,
+            Straight | TwoApostrophes | StraightSingle => Lean::Either,
             LeftDouble | LowDouble | LeftSingle | LowSingle | LeftGuillemet | LeftSingleGuillemet | LeftCorner
             | LeftWhiteCorner | Backticks => Lean::Open,
             RightDouble | RightSingle | RightGuillemet | RightSingleGuillemet | RightCorner | RightWhiteCorner => {
@@ -93,7 +98,7 @@ impl Mark {
 
     /// Single marks double as apostrophes, so they open or close only where context is clear.
     pub(crate) fn is_single(self) -> bool {
-        self.style() == Style::CurlySingle
+        matches!(self.style(), Style::CurlySingle | Style::StraightSingle)
     }
 
     /// True when a quote opened by `self` may be closed by `closer`. Covers English (“…”, and the
@@ -116,6 +121,8 @@ impl Mark {
                 | (LeftCorner, RightCorner)
                 | (LeftWhiteCorner, RightWhiteCorner)
                 | (Backticks | TwoApostrophes, TwoApostrophes)
+                | (StraightSingle, StraightSingle)
+                | (LeftSingle, StraightSingle)
         )
     }
 
@@ -155,16 +162,43 @@ pub(crate) fn mark_at(s: &str, i: usize) -> Option<(Mark, usize)> {
             }
             return Some((Mark::TwoApostrophes, 2));
         }
+        '\'' => Mark::StraightSingle,
         _ => return None,
     };
     Some((mark, c.len_utf8()))
 }
 
 /// Which way the one-character mark `c` leans, or None when `c` is no mark by itself (letters,
-/// the straight single quote `'`, a lone backtick).
+/// a lone backtick, and the straight single quote `'`: it is an apostrophe unless the quote
+/// scanner's context says otherwise, so words, sentences and the tagger's frozen tokens take it
+/// as one).
 pub(crate) fn lean_of(c: char) -> Option<Lean> {
     let mut buf = [0u8; 4];
-    mark_at(c.encode_utf8(&mut buf), 0).map(|(m, _)| m.lean())
+    mark_at(c.encode_utf8(&mut buf), 0).filter(|&(m, _)| m != Mark::StraightSingle).map(|(m, _)| m.lean())
+}
+
+/// Short words written with a leading apostrophe for a dropped syllable (`'em`, `'til`, `'cause`);
+/// a mark before one of them opens no quote.
+const ELIDED_STARTS: &[&str] = &["em", "tis", "twas", "til", "cause", "bout", "cept", "n"];
+
+/// True when the single mark (`'` ‘ ’) at byte `i` of `s`, `len` bytes long, is an apostrophe
+/// whatever its neighbours: a year (`'90s`), `rock 'n' roll`, an elision (`'em`, `'til`).
+pub(crate) fn is_elision_at(s: &str, i: usize, len: usize) -> bool {
+    let after = &s[i + len..];
+    let mut chars = after.chars();
+    let first = chars.next();
+    let second = chars.next();
+    if first.is_some_and(|c| c.is_ascii_digit()) && second.is_some_and(|c| c.is_ascii_digit()) {
+        return true;
+    }
+    let word_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
+    let word = &after[..word_len];
+    let end = after[word_len..].chars().next();
+    // `'n'` needs its second mark; the others end at a space or punctuation.
+    if word.eq_ignore_ascii_case("n") {
+        return end.is_some_and(|c| is_apostrophe(c) || c == '‘');
+    }
+    ELIDED_STARTS.iter().any(|w| w.eq_ignore_ascii_case(word)) && !end.is_some_and(is_apostrophe)
 }
 
 /// True when `c` is a mark that may open a quote where its context does not tell: `"` “ „ ‘ ‚ « ‹ 「 『.
@@ -194,7 +228,8 @@ mod tests {
         assert_eq!(mark_at("“a", 0), Some((Mark::LeftDouble, 3)));
         assert_eq!(mark_at("``a", 0), Some((Mark::Backticks, 2)));
         assert_eq!(mark_at("''a", 0), Some((Mark::TwoApostrophes, 2)));
-        assert_eq!(mark_at("'a", 0), None, "a straight single quote is never a mark");
+        assert_eq!(mark_at("'a", 0), Some((Mark::StraightSingle, 1)), "context decides whether it quotes");
+        assert_eq!(lean_of('\''), None, "by itself it is an apostrophe");
         assert_eq!(mark_at("players'''", 7), None, "the word's own apostrophe comes first");
         assert_eq!(mark_at("players'''", 8), Some((Mark::TwoApostrophes, 2)));
         assert_eq!(mark_at("`a", 0), None);
@@ -210,6 +245,18 @@ mod tests {
         assert!(!Mark::LeftDouble.is_closed_by(Mark::RightGuillemet));
         assert!(Mark::Backticks.is_closed_by(Mark::TwoApostrophes));
         assert!(!Mark::RightSingle.can_open());
+        assert!(Mark::StraightSingle.is_closed_by(Mark::StraightSingle));
+        assert!(!Mark::StraightSingle.is_closed_by(Mark::Straight));
+    }
+
+    #[test]
+    fn elisions_are_apostrophes() {
+        for s in ["'90s", "'n' roll", "'em off", "'til then", "’cause", "'Tis true"] {
+            assert!(is_elision_at(s, 0, s.chars().next().unwrap().len_utf8()), "{s}");
+        }
+        for s in ["'no'", "'Nobody", "'emergency", "'9 lives", "'n roll", "'til'"] {
+            assert!(!is_elision_at(s, 0, 1), "{s}");
+        }
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //!
 //! | unit | home |
 //! |---|---|
-//! | paragraphs, sentences | [`segment`] (sentences by index: `Sentence::paragraph`, byte spans) |
+//! | paragraphs, sentences | [`segment`] (sentences by index: `Sentence::paragraph`, byte spans); hard wraps: [`wrap`] |
 //! | words | [`words`] (the one splitter; the tagger's CoNLL tokenizer in `entities::tokens` is the documented exception) |
 //! | abbreviations | [`abbreviations`] (src/data/abbreviations.txt) |
 //! | quote marks | [`marks`] (the one mark table and its one-character predicates) |
@@ -18,6 +18,7 @@ pub(crate) mod marks;
 pub mod offsets;
 pub(crate) mod segment;
 pub(crate) mod words;
+pub(crate) mod wrap;
 
 /// Characters that take no room and carry no meaning for segmentation (zero-width space and
 /// joiners, word joiner, BOM); trimmed like whitespace around quotes and paragraphs.

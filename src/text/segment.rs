@@ -1,32 +1,64 @@
 //! Paragraphs and sentences.
 //!
 //! A paragraph is a non-blank line: it ends at every line break (`\n`, `\r\n`, `\r`, U+2028,
-//! U+2029), because pasted articles, PDF text and the evaluation corpora all put one paragraph
-//! per line. Sentences are found inside paragraphs only, by terminal punctuation followed by a
+//! U+2029), because pasted articles and the evaluation corpora put one paragraph per line,
+//! except inside a hard-wrapped block (`super::wrap`, the one rule), where lines that go on are
+//! joined. Sentences are found inside paragraphs only, by terminal punctuation followed by a
 //! likely sentence start; abbreviations and initials (`super::abbreviations`) do not end a
 //! sentence. Every later stage takes its sentences from here, by index.
 
 use super::abbreviations::is_abbreviation;
 use super::marks::{lean_of, mark_at, may_open, Lean};
-use super::{is_blank, is_line_break};
+use super::{is_blank, is_line_break, wrap};
 use crate::analysis::{Sentence, Span};
 
-/// The non-blank lines of `text`, trimmed of surrounding blanks.
+/// The paragraphs of `text`, trimmed of surrounding blanks: its non-blank lines, except that
+/// the lines of a hard-wrapped block are joined where `super::wrap` says the line goes on (such
+/// a paragraph holds the line breaks it joined; offsets are the text's own).
 pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
-    let mut start = 0;
-    let mut push = |start: usize, end: usize| {
-        if let Some(span) = trim(text, Span::new(start, end)) {
+    let mut push = |span: Span| {
+        if let Some(span) = trim(text, span) {
             out.push(span);
         }
     };
-    for (i, c) in text.char_indices() {
+    // Lines, each without its break; `\r\n` is one break.
+    let mut lines: Vec<Span> = Vec::new();
+    let mut start = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         if is_line_break(c) {
-            push(start, i);
-            start = i + c.len_utf8();
+            lines.push(Span::new(start, i));
+            if c == '\r' && chars.peek().is_some_and(|&(_, d)| d == '\n') {
+                chars.next();
+                start = i + 2;
+            } else {
+                start = i + c.len_utf8();
+            }
         }
     }
-    push(start, text.len());
+    lines.push(Span::new(start, text.len()));
+    // Blocks of non-blank lines; each block's wraps from the one rule.
+    let mut i = 0;
+    while i < lines.len() {
+        if trim(text, lines[i]).is_none() {
+            i += 1;
+            continue;
+        }
+        let end = lines[i..].iter().position(|&l| trim(text, l).is_none()).map_or(lines.len(), |k| i + k);
+        let block: Vec<&str> = lines[i..end].iter().map(|l| l.slice(text)).collect();
+        let joins = wrap::joins(&block);
+        let mut from = lines[i].start;
+        for k in i..end {
+            if !joins.get(k - i).copied().unwrap_or(false) {
+                push(Span::new(from, lines[k].end));
+                if k + 1 < end {
+                    from = lines[k + 1].start;
+                }
+            }
+        }
+        i = end;
+    }
     out
 }
 
@@ -152,11 +184,25 @@ mod tests {
     }
 
     #[test]
+    fn hard_wrapped_lines_join_into_one_paragraph_with_the_texts_offsets() {
+        let text = "Short title\n\n\"We cannot keep the ward open through the winter,\" said\r\nthe ward manager, Ellen Fisk, who has run it for a decade.\n\nRoses are red,\nViolets are blue.";
+        check_paragraphs(text, &[
+            "Short title",
+            "\"We cannot keep the ward open through the winter,\" said\r\nthe ward manager, Ellen Fisk, who has run it for a decade.",
+            "Roses are red,",
+            "Violets are blue.",
+        ]);
+        let quotes = crate::analyze(text).quotes;
+        assert_eq!(quotes.len(), 1);
+        assert_eq!(quotes[0].kind, crate::analysis::QuoteKind::Direct);
+    }
+
+    #[test]
     fn every_opening_mark_may_start_a_sentence_two_character_ones_too() {
         check_sentences("He said it. ''We hold.'' Then he left.", &["He said it.", "''We hold.''", "Then he left."]);
         check_sentences("He said it. ``We hold.'' Then he left.", &["He said it.", "``We hold.''", "Then he left."]);
         check_sentences("Er sagte es. „Wir halten.“ Dann ging er.", &["Er sagte es.", "„Wir halten.“", "Dann ging er."]);
-        check_sentences("He said it. 'We hold.' Then he left.", &["He said it. 'We hold.'", "Then he left."]);
+        check_sentences("He said it. 'We hold.' Then he left.", &["He said it.", "'We hold.'", "Then he left."]);
     }
 
     #[test]

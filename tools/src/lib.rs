@@ -6,4 +6,5 @@
 //! doc-hidden `internals` feature), the one door from here into the library's insides.
 
 pub mod corpus;
+pub mod kinds;
 pub mod ner;

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Retrains the quote-kind model: reads ../shared/data/polnear/{train,dev}.jsonl and writes
+# src/data/quote_kinds.tsv (same bytes on every run for the same code and data; seed 16).
+# `cv` runs 5-fold cross-validation by article on train instead and scores the held-out
+# predictions with the shared harness (files under target/kinds-cv, never in the repo).
+#
+#     scripts/train-kinds.sh          # train and write the model
+#     scripts/train-kinds.sh cv       # 5-fold CV on train: direct-view and all-quoted scores
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target-ner}"
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
+cargo build --quiet --release --locked -p quotelens-tools --bin train_kinds
+if [ "${1:-}" = cv ]; then
+    shift
+    "$CARGO_TARGET_DIR/release/train_kinds" --folds 5 --cv-dir target/kinds-cv "$@"
+    score() {
+        python3 ../shared/eval/quotes/run_eval.py score --pred target/kinds-cv/cv.pred.jsonl \
+            --gold target/kinds-cv/cv.gold.jsonl --name kinds-cv "$@" |
+            python3 scripts/kinds_summary.py
+    }
+    printf 'direct view:  '; score --ignore-kind term --ignore-kind partial --ignore-kind nested
+    printf 'all kinds:    '; score
+else
+    "$CARGO_TARGET_DIR/release/train_kinds" "$@"
+    sha256sum src/data/quote_kinds.tsv
+fi

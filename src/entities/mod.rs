@@ -4,18 +4,22 @@
 //! The pipeline is `tokens` (byte-span words) → `features` (hashed, with gazetteer and
 //! document-level evidence) → `model` (quantised averaged-perceptron weights, embedded from
 //! src/data/ner/model.bin) → `tagger` (BILOU Viterbi per line) → names here: GROUP is split
-//! from MISC and pronouns are dropped. Dates and figures come from rules (`patterns`); names win
+//! from MISC and pronouns are dropped. An all-caps line is tagged again on a truecased copy
+//! (`recase`), and `consistency` lets a name's mid-sentence mentions decide its sentence-opening
+//! and headline ones. Neither needs retraining. Dates and figures come from rules (`patterns`); names win
 //! where the two overlap (`merge`), and `clusters` groups the mentions of one entity.
 //!
 //! Training lives in the tools/ crate (tools/src/ner.rs), which reaches what it needs through
 //! `internals` (feature `internals`); nothing here reads files.
 
 mod clusters;
+mod consistency;
 mod features;
 mod gazetteer;
 mod hashing;
 mod model;
 mod patterns;
+mod recase;
 mod tagger;
 mod tokens;
 
@@ -153,13 +157,63 @@ const PRONOUNS: &[&str] = &[
     "themselves",
 ];
 
+/// The names the tagger finds with `scorer` in `text`, in text order, never overlapping; each in
+/// a cluster of its own. An all-caps line is tagged on a truecased copy (`recase`), and what the
+/// tagger found on the line as written is kept where the copy found nothing.
 pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
     let doc = Doc::new(text);
+    let mut entities = tag(scorer, text, &doc, None);
+    let recased = recase::truecased(text, &doc.tokens, &doc.lines);
+    if recased != text {
+        let caps: Vec<Span> = doc
+            .lines
+            .iter()
+            .filter(|l| l.all_caps)
+            .map(|l| Span::new(doc.tokens[l.first].span.start, doc.tokens[l.end - 1].span.end))
+            .collect();
+        let on_caps = |s: Span| caps.iter().any(|c| c.start <= s.start && s.end <= c.end);
+        // The copy's lines are those of the text; only the all-caps ones are tagged again.
+        let copy = Doc::new(&recased);
+        let from_copy: Vec<Entity> = tag(scorer, &recased, &copy, Some(&doc.lines)).into_iter().filter(|e| on_caps(e.span)).collect();
+        // The copy adds names where the line as written has none, and a name that holds one
+        // of the line's whole with the same label ("BORIS JOHNSON" for "JOHNSON"); elsewhere
+        // the tagger, trained on all-caps headlines too, keeps its reading.
+        let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
+        let holds = |c: &Entity, e: &Entity| c.label == e.label && c.span.start <= e.span.start && e.span.end <= c.span.end;
+        let from_copy: Vec<Entity> = from_copy
+            .into_iter()
+            .filter(|c| {
+                let mut o = entities.iter().filter(|e| overlaps(c.span, e.span)).peekable();
+                if o.peek().is_none() {
+                    c.span.slice(text).contains(' ')
+                } else {
+                    o.all(|e| holds(c, e))
+                }
+            })
+            .collect();
+        entities.retain(|e| !from_copy.iter().any(|c| overlaps(c.span, e.span)));
+        entities.extend(from_copy);
+        entities.sort_by_key(|e| e.span.start);
+    }
+    let mut entities = consistency::apply(text, &doc, entities);
+    for (i, e) in entities.iter_mut().enumerate() {
+        e.cluster = i;
+    }
+    entities
+}
+
+/// The tagger's names in `doc` (of `text`), line by line; given the `original` lines of a
+/// truecased copy, on the lines that are all caps there only (recasing moves no line break, so
+/// line `i` of the copy is line `i` of the original).
+fn tag(scorer: &impl Scorer, text: &str, doc: &Doc, original: Option<&[tokens::Line]>) -> Vec<Entity> {
     let mut entities = Vec::new();
     let mut hashes = Vec::new();
     let mut emissions = Vec::new();
     let mut tags = Vec::new();
-    for line in &doc.lines {
+    for (n, line) in doc.lines.iter().enumerate() {
+        if original.is_some_and(|lines| !lines.get(n).is_some_and(|l| l.all_caps)) {
+            continue;
+        }
         emissions.clear();
         emissions.resize((line.end - line.first) * N_TAGS, 0.0);
         for (i, scores) in (line.first..line.end).zip(emissions.chunks_exact_mut(N_TAGS)) {
@@ -174,7 +228,7 @@ pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
                 && end == start + 1
                 && start > last_end
                 && !line.all_caps
-                && is_a_left_out_first_name(text, &doc, line.first + start)
+                && is_a_left_out_first_name(text, doc, line.first + start)
             {
                 start -= 1;
             }
@@ -185,9 +239,6 @@ pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
                 entities.push(entity);
             }
         }
-    }
-    for (i, e) in entities.iter_mut().enumerate() {
-        e.cluster = i;
     }
     entities
 }
@@ -442,6 +493,18 @@ mod tests {
                 "Merkel/PERSON#3",
                 "Germany/PLACE#4",
             ],
+        );
+    }
+
+    #[test]
+    fn all_caps_headlines_are_tagged_through_a_truecased_copy() {
+        // A lone headline: the lists case the words, and the copy finds the whole name.
+        check("MAYOR ANNA KELLER RESIGNS OVER HARBOUR DEAL", &["ANNA KELLER/PERSON#0"]);
+        check("PM JOHN SMITH QUITS", &["JOHN SMITH/PERSON#0"]);
+        // Above a story, the headline's surname joins the story's person.
+        check(
+            "KELLER QUITS AFTER VOTE\nThe mayor of Dunmore, Anna Keller, resigned on Monday.",
+            &["KELLER/PERSON#0", "Dunmore/PLACE#1", "Anna Keller/PERSON#0", "Monday/DATE#3"],
         );
     }
 

@@ -1,0 +1,149 @@
+//! Document consistency: a second pass over the tagger's names that lets a name's mentions where
+//! capitalisation is informative (mid-sentence, on a mixed-case line) decide its mentions where
+//! it is not (opening a sentence, on an all-caps line).
+//!
+//! Two things change, nothing else: such a weak mention whose text the strong mentions label
+//! one way gets that label ("Apple" opening a sentence, ORG elsewhere), and an untagged
+//! occurrence of a strongly labelled name's words is added with that label (the headline's
+//! "KELLER" when the story tags "Keller" a person; a capitalised "Keller" the tagger let pass).
+//! Strong mentions are never relabelled, so one name for two referents ("Liverpool" the club and
+//! the city) keeps both labels where the text says so.
+
+use std::collections::HashMap;
+
+use super::features::Doc;
+use super::hashing::hash_lower;
+use crate::analysis::{Entity, Label, Span};
+
+/// Where a mention's capitalisation tells the tagger something.
+fn is_strong(doc: &Doc, first: usize) -> bool {
+    let t = &doc.tokens[first];
+    !t.sentence_start && !doc.lines[t.line as usize].all_caps
+}
+
+/// Applies the two rules of the module comment to `entities` (the tagger's names in `text`, in
+/// text order, disjoint); the result is in text order and disjoint.
+pub(crate) fn apply(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
+    // Each entity's token range; an entity whose span is not on token bounds is left alone.
+    let start_of: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.span.start, i)).collect();
+    let end_of: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.span.end, i + 1)).collect();
+    let ranges: Vec<Option<(usize, usize)>> =
+        entities.iter().map(|e| Some((*start_of.get(&e.span.start)?, *end_of.get(&e.span.end)?))).collect();
+    let key =
+        |a: usize, b: usize| -> Vec<u64> { doc.tokens[a..b].iter().map(|t| hash_lower(t.span.slice(text))).collect() };
+    // Votes of the strong mentions, per name (its tokens, lowercased).
+    let mut votes: HashMap<Vec<u64>, [u32; 5]> = HashMap::new();
+    for (e, r) in entities.iter().zip(&ranges) {
+        let (Some((a, b)), Some(slot)) = (r, slot_of(e.label)) else { continue };
+        if is_strong(doc, *a) {
+            votes.entry(key(*a, *b)).or_default()[slot] += 1;
+        }
+    }
+    let winner = |counts: &[u32; 5]| -> Option<Label> {
+        let best = (0..5).max_by_key(|&s| (counts[s], std::cmp::Reverse(s)))?;
+        let unique = counts.iter().enumerate().all(|(s, &c)| s == best || c < counts[best]);
+        (counts[best] > 0 && unique).then(|| LABELS[best])
+    };
+    // Rule 1: weak mentions take the strong mentions' label.
+    for (e, r) in entities.iter_mut().zip(&ranges) {
+        let Some((a, b)) = *r else { continue };
+        if slot_of(e.label).is_none() || is_strong(doc, a) {
+            continue;
+        }
+        if let Some(label) = votes.get(&key(a, b)).and_then(winner) {
+            e.label = label;
+        }
+    }
+    // Rule 2: untagged occurrences of a strongly labelled name. Longest names first, so
+    // "Anna Keller" is found before "Keller".
+    let mut names: Vec<(Vec<u64>, Label)> = votes.iter().filter_map(|(k, c)| Some((k.clone(), winner(c)?))).collect();
+    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    let mut covered = vec![false; doc.tokens.len()];
+    for r in ranges.iter().flatten() {
+        covered[r.0..r.1].iter_mut().for_each(|c| *c = true);
+    }
+    let lowers: Vec<u64> = doc.tokens.iter().map(|t| hash_lower(t.span.slice(text))).collect();
+    let mut added = Vec::new();
+    for (name, label) in &names {
+        for line in &doc.lines {
+            let mut i = line.first;
+            while i + name.len() <= line.end {
+                let j = i + name.len();
+                let capitalised = doc.tokens[i].span.slice(text).chars().next().is_some_and(char::is_uppercase);
+                if lowers[i..j] == name[..] && capitalised && !covered[i..j].iter().any(|&c| c) {
+                    covered[i..j].iter_mut().for_each(|c| *c = true);
+                    added.push(Entity {
+                        span: Span::new(doc.tokens[i].span.start, doc.tokens[j - 1].span.end),
+                        label: *label,
+                        cluster: 0,
+                    });
+                    i = j;
+                } else {
+                    i += 1;
+                }
+            }
+        }
+    }
+    if !added.is_empty() {
+        entities.extend(added);
+        entities.sort_by_key(|e| e.span.start);
+    }
+    entities
+}
+
+/// The tagger's labels, in a fixed order for voting.
+const LABELS: [Label; 5] = [Label::Person, Label::Org, Label::Place, Label::Group, Label::Misc];
+
+fn slot_of(label: Label) -> Option<usize> {
+    LABELS.iter().position(|&l| l == label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(text: &str, needle: &str, nth: usize, label: Label) -> Entity {
+        let start = text.match_indices(needle).nth(nth).expect("needle in text").0;
+        Entity { span: Span::new(start, start + needle.len()), label, cluster: 0 }
+    }
+
+    fn render(text: &str, entities: &[Entity]) -> Vec<String> {
+        entities.iter().map(|e| format!("{}/{}", e.span.slice(text), e.label.as_str())).collect()
+    }
+
+    #[test]
+    fn weak_mentions_follow_strong_ones() {
+        let text = "ZORBLAX PROFITS SOAR\nZorblax rose. Analysts said Zorblax and Quillon grew, as zorblax fans hoped. Quillon fell.";
+        let doc = Doc::new(text);
+        // The sentence-opening "Zorblax" mislabelled, the headline's missed; the mid-sentence
+        // mention decides both. The lower-case word is no name.
+        let tagged = vec![
+            at(text, "Zorblax", 0, Label::Person),
+            at(text, "Zorblax", 1, Label::Org),
+            at(text, "Quillon", 0, Label::Org),
+            at(text, "Quillon", 1, Label::Place),
+        ];
+        assert_eq!(
+            render(text, &apply(text, &doc, tagged)),
+            ["ZORBLAX/ORG", "Zorblax/ORG", "Zorblax/ORG", "Quillon/ORG", "Quillon/ORG"]
+        );
+    }
+
+    #[test]
+    fn strong_mentions_keep_their_labels() {
+        // The club and the city: both mentions are mid-sentence, so neither is changed.
+        let text = "Fans said Brackton won, and the mayor of Brackton agreed.";
+        let doc = Doc::new(text);
+        let tagged = vec![at(text, "Brackton", 0, Label::Org), at(text, "Brackton", 1, Label::Place)];
+        assert_eq!(render(text, &apply(text, &doc, tagged)), ["Brackton/ORG", "Brackton/PLACE"]);
+        // A tie decides nothing for the weak mention.
+        let text = "Brackton lost. Fans said Brackton won, and the mayor of Brackton agreed.";
+        let doc = Doc::new(text);
+        let tagged = vec![
+            at(text, "Brackton", 0, Label::Person),
+            at(text, "Brackton", 1, Label::Org),
+            at(text, "Brackton", 2, Label::Place),
+        ];
+        assert_eq!(render(text, &apply(text, &doc, tagged)), ["Brackton/PERSON", "Brackton/ORG", "Brackton/PLACE"]);
+    }
+}

@@ -1,0 +1,188 @@
+//! Truecasing of all-caps lines (headlines, datelines) before tagging.
+//!
+//! In "MINISTER ANNA KELLER QUITS" capitals say nothing, and the tagger, trained mostly on
+//! mixed-case text, finds little there. So an all-caps line is tagged a second time through a
+//! copy of the text in which each of its words is cased as the document writes it elsewhere (a
+//! mid-sentence "Keller" in the story), or else by the word lists: a function word, a nominal
+//! head ("officials") or a linking word is lower case, a name-list word (first name, surname,
+//! place, nationality, organisation or group word) or a title is capitalised, a short word of
+//! no list ("PM", "EU", "BBC") stays in capitals as an acronym, and any other word is lower case.
+//!
+//! Only the case of letters whose other case has the same UTF-8 length changes, so every byte
+//! offset of the copy is an offset of the original and the entities found on it need no mapping.
+
+use std::borrow::Cow;
+
+use super::gazetteer::{Gazetteer, List};
+use super::hashing::{hash_lower, HashKeyed};
+use super::tokens::{Line, Token};
+use crate::text::data::FUNCTION_WORDS;
+
+/// Words up to this many letters that no list knows keep their capitals: acronyms.
+const ACRONYM_LETTERS: usize = 3;
+
+/// How a word is written where its case is informative, counted over the document.
+#[derive(Clone, Copy, Default)]
+struct Seen {
+    title: u16,
+    lower: u16,
+    upper: u16,
+}
+
+/// The text with the words of every all-caps line recased (see the module comment); borrowed
+/// unchanged when no line is all caps. Same length as `text`, with the same char boundaries.
+pub(crate) fn truecased<'t>(text: &'t str, tokens: &[Token], lines: &[Line]) -> Cow<'t, str> {
+    if !lines.iter().any(|l| l.all_caps) {
+        return Cow::Borrowed(text);
+    }
+    let seen = forms_elsewhere(text, tokens, lines);
+    let mut out = text.to_owned();
+    for line in lines.iter().filter(|l| l.all_caps) {
+        for t in &tokens[line.first..line.end] {
+            let word = t.span.slice(text);
+            if !word.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            let cased = recase_word(word, seen.get(&hash_lower(word)).copied());
+            if cased.len() == word.len() {
+                out.replace_range(t.span.start..t.span.end, &cased);
+            }
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// Counts, per lowercased word, how it is written mid-sentence on mixed-case lines.
+fn forms_elsewhere(text: &str, tokens: &[Token], lines: &[Line]) -> HashKeyed<Seen> {
+    let mut seen: HashKeyed<Seen> = HashKeyed::default();
+    for line in lines.iter().filter(|l| !l.all_caps) {
+        for t in tokens[line.first..line.end].iter().filter(|t| !t.sentence_start) {
+            let word = t.span.slice(text);
+            let mut letters = word.chars().filter(|c| c.is_alphabetic());
+            let Some(first) = letters.next() else { continue };
+            let rest_upper = letters.clone().all(char::is_uppercase);
+            let rest_lower = letters.all(char::is_lowercase);
+            let s = seen.entry(hash_lower(word)).or_default();
+            match (first.is_uppercase(), rest_lower, rest_upper) {
+                (false, true, _) => s.lower = s.lower.saturating_add(1),
+                (true, true, _) => s.title = s.title.saturating_add(1),
+                (true, _, true) => s.upper = s.upper.saturating_add(1),
+                _ => {}
+            }
+        }
+    }
+    seen
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Form {
+    Lower,
+    Title,
+    Upper,
+}
+
+fn recase_word(word: &str, seen: Option<Seen>) -> String {
+    let form = match seen {
+        Some(s) if s.title + s.lower + s.upper > 0 => {
+            if s.upper >= s.title && s.upper >= s.lower {
+                Form::Upper
+            } else if s.title >= s.lower {
+                Form::Title
+            } else {
+                Form::Lower
+            }
+        }
+        _ => form_by_lists(word),
+    };
+    apply(word, form)
+}
+
+fn form_by_lists(word: &str) -> Form {
+    let lower = word.to_lowercase();
+    let bare = lower.trim_end_matches('.');
+    let lexicon = &*crate::speakers::lexicon::LEXICON;
+    if FUNCTION_WORDS.contains(bare) || lexicon.heads.contains_key(bare) || lexicon.linking_words.contains(bare) {
+        return Form::Lower;
+    }
+    let lists = Gazetteer::shared().word(hash_lower(word));
+    let personal_or_place = [List::FirstName, List::Surname, List::Place].iter().any(|&l| lists & (1 << l as u8) != 0);
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    // "U.S.", "PM", "AMD": initials and short acronyms keep their capitals ("Tom", "Oslo" do not).
+    if word.contains('.') || (letters <= ACRONYM_LETTERS && !personal_or_place) {
+        return Form::Upper;
+    }
+    if lists != 0 {
+        return Form::Title;
+    }
+    if lexicon.titles.contains_key(bare) {
+        return Form::Title;
+    }
+    Form::Lower
+}
+
+/// `word` in `form`, letter by letter; a letter whose other case has another UTF-8 length keeps
+/// its case, so the length never changes.
+fn apply(word: &str, form: Form) -> String {
+    let mut out = String::with_capacity(word.len());
+    let mut first_letter = true;
+    for c in word.chars() {
+        let upper = match form {
+            Form::Upper => true,
+            Form::Lower => false,
+            Form::Title => first_letter,
+        };
+        if c.is_alphabetic() {
+            first_letter = false;
+        }
+        let mapped: Vec<char> = if upper { c.to_uppercase().collect() } else { c.to_lowercase().collect() };
+        match mapped[..] {
+            [m] if m.len_utf8() == c.len_utf8() => out.push(m),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    fn recased(text: &str) -> String {
+        let (tokens, lines) = tokenize(text);
+        truecased(text, &tokens, &lines).into_owned()
+    }
+
+    #[test]
+    fn mixed_case_text_is_left_alone() {
+        let text = "The minister, Anna Keller, quit on Monday.";
+        let (tokens, lines) = tokenize(text);
+        assert!(matches!(truecased(text, &tokens, &lines), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn words_take_the_case_they_have_elsewhere() {
+        let text = "KELLER QUITS OVER ZORBLAX DEAL\nThe minister Ilse Keller said the Zorblax deal was fair.";
+        assert_eq!(recased(text).lines().next(), Some("Keller quits over Zorblax deal"));
+    }
+
+    #[test]
+    fn lists_case_a_lone_headline() {
+        // No other line: first names, surnames and places are capitalised, acronyms kept, function
+        // words and unknown words lowered.
+        assert_eq!(recased("PM JOHN SMITH VISITS PARIS AND THE EU"), "PM John Smith visits Paris and the EU");
+        assert_eq!(recased("U.S. TALKS"), "U.S. talks");
+    }
+
+    #[test]
+    fn offsets_survive_letters_whose_case_changes_length() {
+        // "ẞ" (3 bytes) lowers to "ß" (2 bytes): it keeps its case, and the length holds.
+        for text in ["STRAẞE IN WIEN", "İSTANBUL MARKETS RISE", "ÅLAND ÖRE"] {
+            let out = recased(text);
+            assert_eq!(out.len(), text.len(), "{text}");
+            for (i, _) in text.char_indices() {
+                assert!(out.is_char_boundary(i), "{text}");
+            }
+        }
+    }
+}

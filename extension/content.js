@@ -70,8 +70,22 @@ function start() {
      */
     function watch() {
         if (!root) return;
-        observer = new MutationObserver(() => {
+        observer = new MutationObserver((records) => {
             if (state.status !== 'on') return;
+            // The page rewrote a text node in place (as React does with the node it keeps): if
+            // we split that node, our other pieces now repeat old text on screen. Every mark
+            // goes at once (the embed's undo drops those pieces), and the page shows its own text.
+            if (records.some((record) => record.type === 'characterData')) {
+                remove();
+                return set({
+                    status: 'stale',
+                    message:
+                        'The page rewrote the article’s text while it was highlighted, so the highlights were removed and the page shows its own text. ' +
+                        'Use “Highlight again” to read it afresh.',
+                    text: undefined,
+                    analysis: undefined,
+                });
+            }
             set({
                 status: 'stale',
                 message:

@@ -328,6 +328,29 @@ test('the single-page app re-renders a paragraph: the rest stays highlighted, th
     assertNoForeignRequests(ext);
 });
 
+test('the single-page app rewrites a text node in place (as React does): the marks go at once, the page shows its own text', async (t) => {
+    const ext = await launch(t);
+    const { page, errors } = await open(ext, '/spa.html');
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    const { page: twin } = await open(ext, '/spa.html');
+    await twin.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    await twin.click('#correct');
+    const expected = await snapshot(twin);
+    await twin.close();
+    await page.bringToFront();
+
+    await clickAction(ext, page);
+    const panel = await sidePanel(ext);
+    await settled(panel, 'on');
+    assert.ok((await page.locator('article p:nth-of-type(4) mark').count()) > 0, 'the paragraph the app rewrites is highlighted (its node split)');
+    await page.click('#correct');
+    const shown = await settled(panel, 'stale');
+    assert.match(shown.status, /rewrote/);
+    assert.deepEqual(await snapshot(page), expected, 'the app’s new text, once, and no mark left');
+    assert.deepEqual(errors, []);
+    assertNoForeignRequests(ext);
+});
+
 test('a page with no article: nothing changes and the reader is told why', async (t) => {
     const ext = await launch(t);
     const { page, errors } = await open(ext, '/none.html');

@@ -7,6 +7,7 @@
 // Messages it answers (chrome.runtime):
 //   {type: 'analyze', text}   from the content script → {ok, analysis} | {ok: false, error}
 //   {type: 'state', tabId}    from the side panel → the tab's state (content.js), or why there is none
+//   {type: 'acted', windowId} from the side panel → the tab last toggled in that window
 //   {type: 'refresh', tabId}  from the side panel → highlight the article again
 
 import { analyze, init } from '../www/embed/index.js';
@@ -15,6 +16,8 @@ const MENU_ID = 'quotelens-toggle';
 
 /** Why the last toggle of a tab could not reach its page (the side panel shows it). */
 const failures = new Map();
+/** The tab last acted on in each window: the side panel follows it (it may not be the active one). */
+const acted = new Map();
 
 /** @type {Promise<void> | null} */
 let loading = null;
@@ -35,6 +38,8 @@ function analyser() {
 async function toggle(tab) {
     if (tab.id === undefined) return;
     const tabId = tab.id;
+    acted.set(tab.windowId, tabId);
+    chrome.runtime.sendMessage({ type: 'follow', tabId, windowId: tab.windowId }).catch(() => {}); // an open panel
     chrome.sidePanel.open({ windowId: tab.windowId }).catch(() => {
         // No user gesture (or no window): the panel can still be opened from the browser's menu.
     });
@@ -85,6 +90,8 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
                     url: '',
                 }));
             }
+            case 'acted':
+                return acted.get(message.windowId) ?? null;
             case 'refresh': {
                 const state = await chrome.tabs.sendMessage(message.tabId, { type: 'refresh' }).catch(() => null);
                 await chrome.action.setBadgeText({ tabId: message.tabId, text: state?.status === 'on' ? 'on' : '' });
@@ -94,7 +101,7 @@ chrome.runtime.onMessage.addListener((message, sender, reply) => {
                 return undefined;
         }
     };
-    if (!['analyze', 'state', 'refresh'].includes(message?.type)) return false;
+    if (!['analyze', 'state', 'acted', 'refresh'].includes(message?.type)) return false;
     run().then(reply);
     return true;
 });

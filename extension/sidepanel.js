@@ -6,7 +6,8 @@
 // a click on a quote or a name scrolls the page to it.
 //
 // The tab it follows: `?tab=<id>` when given (the tests open the panel as an extension page),
-// otherwise the active tab of its window, followed as the reader switches tabs.
+// otherwise the tab the button was last used on in its window, then each tab the reader
+// switches to or uses the button on.
 
 import { EntitiesPanel } from '../www/panels/entities.js';
 import { SpeakersPanel } from '../www/panels/speakers.js';
@@ -62,8 +63,12 @@ function toTab(message) {
 async function refresh() {
     const request = ++latest;
     if (tabId === null) {
-        const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
-        tabId = tab?.id ?? null;
+        // The tab the button was last used on in this window (a click opened this panel), else
+        // the active one.
+        const { id: windowId } = await chrome.windows.getCurrent();
+        const last = await chrome.runtime.sendMessage({ type: 'acted', windowId }).catch(() => null);
+        const [active] = await chrome.tabs.query({ active: true, windowId });
+        tabId = last ?? active?.id ?? null;
     }
     /** @type {{status: string, message: string, title: string, url: string, text?: string, analysis?: any}} */
     const state = (tabId === null ? null : await chrome.runtime.sendMessage({ type: 'state', tabId }).catch(() => null)) ?? {
@@ -125,6 +130,15 @@ refreshButton.addEventListener('click', async () => {
     refresh();
 });
 chrome.runtime.onMessage.addListener((message, sender) => {
+    if (message?.type === 'follow' && fixedTab === null) {
+        // The button was used on a tab of this window: show that one.
+        chrome.windows.getCurrent().then(({ id }) => {
+            if (id !== message.windowId || message.tabId === tabId) return;
+            tabId = message.tabId;
+            refresh();
+        });
+        return;
+    }
     if (message?.type !== 'changed') return;
     const from = sender.tab?.id ?? message.tabId;
     if (from === tabId) refresh();

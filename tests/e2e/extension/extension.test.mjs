@@ -91,10 +91,14 @@ async function launch(t) {
     context.on('request', (request) => requests.push(request.url()));
     context.on('weberror', (error) => errors.push(String(error.error())));
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    // The profile's first, empty tab is closed once a fixture opens (open() below), so the
+    // window holds the tabs under test only.
     const id = new URL(worker.url()).host;
     const [port] = readFileSync(join(profile, 'DevToolsActivePort'), 'utf8').split('\n');
     const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
     const cdp = await browser.newBrowserCDPSession();
+    // Target events (the side panel's creation, its navigation) reach this session only so.
+    await cdp.send('Target.setDiscoverTargets', { discover: true });
     // Requests of targets the persistent context does not see (the side panel) are caught here.
     const watch = (ctx) => ctx.on('request', (request) => requests.push(request.url()));
     browser.contexts().forEach(watch);
@@ -124,11 +128,20 @@ async function sidePanel(ext) {
     const url = `chrome-extension://${ext.id}/sidepanel.html`;
     let target;
     for (;;) {
+        // Listening before looking: a target created or navigated meanwhile is not missed.
+        const changed = new Promise((seen) => {
+            const done = () => {
+                ext.cdp.off('Target.targetCreated', done);
+                ext.cdp.off('Target.targetInfoChanged', done);
+                seen(undefined);
+            };
+            ext.cdp.on('Target.targetCreated', done);
+            ext.cdp.on('Target.targetInfoChanged', done);
+        });
         const { targetInfos } = await ext.cdp.send('Target.getTargets', { filter: [{ type: 'page' }] });
         target = targetInfos.find((info) => info.url === url);
         if (target) break;
-        // Not open yet: wait for the browser to announce a new target, then look again.
-        await new Promise((found) => ext.cdp.once('Target.targetCreated', found));
+        await changed; // not open yet: look again when the browser's targets change
     }
     const { sessionId } = await ext.cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
     let next = 0;
@@ -172,20 +185,23 @@ async function sidePanel(ext) {
 
 /**
  * Waits until the panel shows the state `expected` (its `data-status`, set when it has drawn
- * the tab's state), without polling: a MutationObserver on the attribute. Returns what it shows.
+ * the tab's state), without polling: a MutationObserver on the attribute; an 'error' state ends
+ * the wait too, and fails with its message. Returns what the panel shows.
  */
 async function settled(panel, expected) {
-    return panel.evaluate(
+    const shown = await panel.evaluate(
         (want) =>
             new Promise((resolve) => {
                 const read = () => ({
+                    state: document.documentElement.dataset.status,
                     status: document.getElementById('status').textContent,
                     speakers: [...document.querySelectorAll('.speaker__name')].map((n) => n.textContent),
                 });
+                const done = () => [want, 'error'].includes(document.documentElement.dataset.status ?? '');
                 const watch = () => {
-                    if (document.documentElement.dataset.status === want) return resolve(read());
+                    if (done()) return resolve(read());
                     const observer = new MutationObserver(() => {
-                        if (document.documentElement.dataset.status !== want) return;
+                        if (!done()) return;
                         observer.disconnect();
                         resolve(read());
                     });
@@ -197,6 +213,8 @@ async function settled(panel, expected) {
             }),
         expected,
     );
+    assert.equal(shown.state, expected, shown.status);
+    return shown;
 }
 
 /** What must hold of the page's DOM before and after: its markup and its text nodes. */
@@ -219,7 +237,9 @@ function assertNoForeignRequests(ext) {
 }
 
 async function open(ext, path) {
+    const blank = ext.context.pages().filter((p) => p.url() === 'about:blank');
     const page = await ext.context.newPage();
+    for (const other of blank) await other.close();
     const errors = [];
     page.on('pageerror', (error) => errors.push(String(error)));
     await page.goto(`${server.origin}${path}`);
@@ -363,6 +383,44 @@ test('a page with no article: nothing changes and the reader is told why', async
     assert.deepEqual(await snapshot(page), before);
     assert.deepEqual(errors, []);
     assertNoForeignRequests(ext);
+});
+
+test('a very long page is highlighted; one past the limit is left alone, with the reason', async (t) => {
+    const ext = await launch(t);
+    // ~800 paragraphs, ~270,000 characters: a long report, highlighted in full.
+    const { page, errors } = await open(ext, '/long.html?paragraphs=800');
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    const before = await snapshot(page);
+    const started = performance.now();
+    await clickAction(ext, page);
+    const panel = await sidePanel(ext);
+    let shown = await settled(panel, 'on');
+    t.diagnostic(`800 paragraphs (${before.html.length} characters of HTML): click → highlighted and listed in ${(performance.now() - started).toFixed(0)} ms`);
+    assert.match(shown.status, /800 quotations/);
+    assert.equal(await page.locator('mark[data-quotelens="quote"]').count(), 800);
+    await clickAction(ext, page);
+    await settled(panel, 'off');
+    assert.deepEqual(await snapshot(page), before);
+
+    // 4,000 paragraphs, ~1,070,000 characters: over the 1,000,000-character limit.
+    await page.goto(`${server.origin}/long.html?paragraphs=4000`);
+    await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+    const huge = await snapshot(page);
+    await clickAction(ext, page);
+    shown = await settled(panel, 'none');
+    assert.match(shown.status, /characters long; quotelens reads articles of up to 1,000,000/);
+    assert.deepEqual(await snapshot(page), huge, 'nothing changed');
+    assert.deepEqual(errors, []);
+    assertNoForeignRequests(ext);
+});
+
+test('a page closed to extensions: the side panel says so', async (t) => {
+    const ext = await launch(t);
+    const page = await ext.context.newPage();
+    await page.goto('chrome://version/');
+    await clickAction(ext, page);
+    const shown = await settled(await sidePanel(ext), 'error');
+    assert.match(shown.status, /cannot read this page/);
 });
 
 test('the side panel exports JSON and CSV of the highlighted page, and its clicks scroll the page', async (t) => {

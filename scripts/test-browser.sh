@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The wasm-side tests: tests/wasm.rs inside a wasm32 module under Node and in headless Chromium
 # (wasm-bindgen-test-runner), a type-check of www/'s JavaScript (tsc, checkJs),
-# then tests/e2e in real headless Chromium (node:test + playwright-core, /usr/bin/chromium).
+# then tests/e2e in real headless Chromium (node:test + playwright-core, /usr/bin/chromium),
+# the embed (scripts/test-embed.sh) and the extension (scripts/test-extension.sh).
 # Screenshots land in target/screenshots/.
 set -euo pipefail
 
@@ -30,3 +31,6 @@ node --test "$e2e"/*.test.mjs
 
 # The embed (package, highlight(), <quote-lens>, one-file page, consumer app); www/pkg is built.
 bash scripts/test-embed.sh --no-wasm
+
+# The Chromium extension (extension/): built into dist/ and tested with the unpacked build.
+bash scripts/test-extension.sh --no-wasm

@@ -197,7 +197,14 @@ export function unhighlightElement(root) {
     }
     // Join each split node's pieces back into the original node, as far as they are still
     // neighbours (the host page may have moved one meanwhile).
-    for (const pieces of state.splits) {
+    for (const { pieces, first } of state.splits) {
+        // The page rewrote its own node (a framework setting a text node's data, as React
+        // does): it now holds the page's whole new text, and the other pieces are left-overs
+        // of the old one, which joined back would show the text twice. They go instead.
+        if (pieces[0].data !== first) {
+            for (const piece of pieces.slice(1)) piece.remove();
+            continue;
+        }
         let into = pieces[0];
         for (const piece of pieces.slice(1)) {
             if (into.nextSibling === piece) {
@@ -234,7 +241,7 @@ function checkPrefix(prefix) {
  * @param {Segment[]} segments
  * @param {Span[]} spans
  * @param {string} prefix
- * @param {{splits: Text[][], marks: Element[]}} state
+ * @param {{splits: Array<{pieces: Text[], first: string}>, marks: Element[]}} state
  */
 function wrapSpans(doc, segments, spans, prefix, state) {
     if (segments.length === 0) return;
@@ -294,7 +301,9 @@ function splitAt(segment, cuts, state) {
         start = cut;
     }
     pieces.push({ node, start, end: segment.end });
-    if (pieces.length > 1) state.splits.push(pieces.map((piece) => piece.node));
+    // `first`: what the page's own node (the first piece) holds after the split, to tell
+    // whether the page rewrote it before the undo.
+    if (pieces.length > 1) state.splits.push({ pieces: pieces.map((piece) => piece.node), first: pieces[0].node.data });
     return pieces;
 }
 

@@ -169,6 +169,27 @@ test('unhighlight() restores the DOM exactly; highlighting twice is idempotent',
     });
 });
 
+test('unhighlight() after the page rewrote a text node it owns (as React does): the page’s new text, once', async (t) => {
+    const { page } = await openHost(t);
+    const result = await page.evaluate(() => {
+        const q = window.quotelens;
+        const story = document.getElementById('story');
+        const lede = story.querySelector('p.lede');
+        const own = lede.firstChild; // the node a framework would keep a reference to
+        q.highlight(story);
+        const split = lede.querySelectorAll('mark').length > 0 && own.data !== lede.textContent;
+        own.data = 'KELBY — The festival is postponed, the trust said on Friday.';
+        q.unhighlight(story);
+        return { split, html: lede.innerHTML, same: lede.firstChild === own, nodes: lede.childNodes.length };
+    });
+    assert.deepEqual(result, {
+        split: true,
+        html: 'KELBY — The festival is postponed, the trust said on Friday.',
+        same: true,
+        nodes: 1,
+    });
+});
+
 test('options: labels, speakers, prefix, palette (custom properties on the root only)', async (t) => {
     const { page } = await openHost(t);
     const result = await page.evaluate(() => {

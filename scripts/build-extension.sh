@@ -28,14 +28,9 @@ fi
 version=$(sed -n -E '/^\[package\]/,/^\[/ s/^version[[:space:]]*=[[:space:]]*"([^"]+)".*/\1/p' Cargo.toml | head -n 1)
 [[ -n $version ]] || { echo "build-extension: no version in Cargo.toml" >&2; exit 1; }
 
-# esbuild from scripts/onefile's lockfile; npm ci only when node_modules is missing or stale.
+# esbuild from scripts/onefile's lockfile.
 tool=scripts/onefile
-stamp=$tool/node_modules/.quotelens-lock-sha256
-want=$(sha256sum "$tool/package-lock.json" | cut -d' ' -f1)
-if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
-    (cd "$tool" && npm ci --no-audit --no-fund)
-    echo "$want" >"$stamp"
-fi
+bash scripts/npm-ci.sh "$tool"
 esbuild=$tool/node_modules/.bin/esbuild
 
 out=dist/extension

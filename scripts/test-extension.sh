@@ -17,13 +17,7 @@ if [[ ${1:-} != --no-wasm ]]; then
     bash scripts/build-wasm.sh
 fi
 
-e2e=tests/e2e
-stamp=$e2e/node_modules/.quotelens-lock-sha256
-want=$(sha256sum "$e2e/package-lock.json" | cut -d' ' -f1)
-if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
-    (cd "$e2e" && npm ci --no-audit --no-fund)
-    echo "$want" >"$stamp"
-fi
+bash scripts/npm-ci.sh tests/e2e
 
 echo "== extension: build (dist/extension/, dist/quotelens-extension-*.zip)"
 bash scripts/build-extension.sh --no-wasm

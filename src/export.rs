@@ -4,11 +4,11 @@
 
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Cluster, Entity, Quote, Span, Speaker};
+use crate::analysis::{Analysis, Attribution, Cluster, Entity, Quote, Span, Speaker};
 use crate::text::offsets::{OffsetMap, OffsetUnit};
 
-/// Bumped only if a field changes meaning; new fields do not bump it.
-pub const SCHEMA_VERSION: u32 = 1;
+/// Bumped when the format grows (2: `attributions`) or a field changes meaning.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One analysed text, offsets in the unit it was exported with.
 #[derive(Serialize, Debug)]
@@ -20,6 +20,8 @@ pub struct Document<'t> {
     /// One per entity cluster: its display name and how often it is mentioned.
     pub clusters: Vec<ClusterOut<'t>>,
     pub paragraphs: Vec<Range>,
+    /// Who said what, direct and reported speech (schema 2); see `AttributionOut`.
+    pub attributions: Vec<AttributionOut<'t>>,
 }
 
 #[derive(Serialize, Debug)]
@@ -141,5 +143,44 @@ pub fn export<'t>(text: &'t str, analysis: &Analysis, unit: OffsetUnit) -> Docum
         entities: analysis.entities.iter().enumerate().map(entity).collect(),
         clusters: analysis.clusters.iter().map(|c: &Cluster| ClusterOut { id: c.id, label: c.label.as_str(), name: c.name.slice(text), mentions: c.mentions }).collect(),
         paragraphs: analysis.paragraphs.iter().map(|&p| range(p)).collect(),
+        attributions: analysis.attributions.iter().enumerate().map(|(id, a)| attribution(text, &range, &speaker, id, a)).collect(),
+    }
+}
+
+// ---- Attributions (schema 2) -------------------------------------------------------------------
+
+/// One claim and who made it (`crate::Attribution`), offsets in the document's unit.
+#[derive(Serialize, Debug)]
+pub struct AttributionOut<'t> {
+    pub id: usize,
+    /// `"direct"`, `"mixed"` or `"indirect"`.
+    pub kind: &'static str,
+    /// The hull of `content_spans`, with its text.
+    pub content: CueOut<'t>,
+    pub content_spans: Vec<Range>,
+    /// Who made the claim, as a quote's `speaker` (equal to it for the quotes in `quotes`), or null.
+    pub source: Option<SpeakerOut<'t>>,
+    pub cue: Option<CueOut<'t>>,
+    /// Ids of the direct and partial quotes inside the content.
+    pub quotes: Vec<usize>,
+    /// The calibrated probability that content and source are both right.
+    pub confidence: f32,
+}
+
+fn attribution<'t>(text: &'t str, range: &impl Fn(Span) -> Range, speaker: &impl Fn(&Speaker) -> SpeakerOut<'t>, id: usize, a: &Attribution) -> AttributionOut<'t> {
+    let text_range = |s: Span| {
+        let r = range(s);
+        CueOut { start: r.start, end: r.end, text: s.slice(text) }
+    };
+    AttributionOut {
+        id,
+        kind: a.kind.as_str(),
+        content: text_range(a.content),
+        content_spans: a.content_spans.iter().map(|&s| range(s)).collect(),
+        source: a.source.as_ref().map(speaker),
+        cue: a.cue.map(text_range),
+        quotes: a.quotes.clone(),
+        // Two decimals: more would claim a precision the calibration does not have.
+        confidence: (a.confidence * 100.0).round() / 100.0,
     }
 }

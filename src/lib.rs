@@ -25,6 +25,7 @@
 #![forbid(unsafe_code)]
 
 mod analysis;
+mod attribution;
 mod entities;
 pub mod export;
 mod quotes;
@@ -39,7 +40,14 @@ mod wasm;
 #[doc(hidden)]
 pub mod bench_support;
 
-pub use analysis::{Analysis, Basis, Cluster, Entity, Label, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
+// The attribution trainer's entry point, for src/bin/train_attribution.rs only (not API).
+#[cfg(feature = "dev")]
+#[doc(hidden)]
+pub mod attribution_training {
+    pub use crate::attribution::train::{run, Options};
+}
+
+pub use analysis::{Analysis, Attribution, AttributionKind, Basis, Cluster, Entity, Label, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
 pub use text::offsets::{OffsetMap, OffsetUnit};
 
 /// Analyses `text`: paragraphs, sentences, quotations with their speakers, and entities.
@@ -48,7 +56,8 @@ pub fn analyze(text: &str) -> Analysis {
     let sentences = text::segment::sentences(text, &paragraphs);
     let mut quotes = quotes::find(text, &paragraphs, &sentences);
     let entities = entities::find(text, &paragraphs, &sentences);
-    speakers::attribute(text, &paragraphs, &sentences, &mut quotes, &entities);
+    let mentions = speakers::attribute(text, &paragraphs, &sentences, &mut quotes, &entities);
+    let attributions = attribution::find(text, &mut quotes, &entities, &mentions);
     let clusters = entities::cluster_summaries(text, &entities);
-    Analysis { paragraphs, sentences, quotes, entities, clusters }
+    Analysis { paragraphs, sentences, quotes, entities, clusters, attributions }
 }

@@ -46,7 +46,7 @@ fn an_article_gives_one_json_object_with_the_documented_fields() {
     let (code, stdout, stderr) = run(&[], text);
     assert_eq!(code, 0, "{stderr}");
     let doc: Value = serde_json::from_str(&stdout).unwrap();
-    assert_eq!(doc["schema"], 1);
+    assert_eq!(doc["schema"], 2);
     assert!(doc["entities"].is_array());
     let quotes = doc["quotes"].as_array().unwrap();
     assert_eq!(quotes.len(), 2);

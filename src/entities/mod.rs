@@ -12,11 +12,11 @@
 mod clusters;
 mod features;
 mod gazetteer;
-mod hashing;
+pub(crate) mod hashing;
 mod model;
 mod patterns;
 mod tagger;
-mod tokens;
+pub(crate) mod tokens;
 // In the library build nothing calls the trainer: only src/bin/train_ner.rs does.
 #[cfg(feature = "dev")]
 #[allow(dead_code)]

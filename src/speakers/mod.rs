@@ -21,10 +21,21 @@ use crate::analysis::{Basis, Entity, MentionKind, Quote, QuoteKind, Sentence, Sp
 use attribute::{cue_after, cue_before, cue_in_next_sentence, Found, Pick, Words};
 use mention::{Mention, Token};
 
-/// Fills `speaker` and `cue` of every top-level direct and partial quote in `quotes`.
-pub(crate) fn attribute(text: &str, paragraphs: &[Span], sentences: &[Sentence], quotes: &mut [Quote], entities: &[Entity]) {
-    if quotes.is_empty() || sentences.is_empty() {
-        return;
+/// A possible speaker mention outside quotations and what it refers to: how the attribution
+/// linker (`crate::attribution`) turns a source span into a `Speaker` the same way as here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    /// The whole phrase, titles included ("Russian President Vladimir Putin").
+    pub phrase: Span,
+    /// `Speaker::span`, `kind`, `entity`, `basis` and `refers_to` for this mention.
+    pub speaker: Speaker,
+}
+
+/// Fills `speaker` and `cue` of every top-level direct and partial quote in `quotes`; returns
+/// every mention outside quotations, resolved, in text order.
+pub(crate) fn attribute(text: &str, paragraphs: &[Span], sentences: &[Sentence], quotes: &mut [Quote], entities: &[Entity]) -> Vec<Resolved> {
+    if sentences.is_empty() {
+        return Vec::new();
     }
     let top: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).collect();
     let (tokens, token_paragraph) = tokenize(text, paragraphs);
@@ -124,6 +135,20 @@ pub(crate) fn attribute(text: &str, paragraphs: &[Span], sentences: &[Sentence],
         });
         quotes[qi].cue = Some(f.cue);
     }
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| Resolved {
+            phrase: Span::new(tokens[m.first_token].span.start, tokens[m.last_token].span.end),
+            speaker: Speaker {
+                span: m.span,
+                kind: m.kind,
+                entity: referents[i].cluster,
+                basis: basis_of(m, &referents[i], i),
+                refers_to: referents[i].name.map(|r| mentions[r].span),
+            },
+        })
+        .collect()
 }
 
 const MAX_NEAREST_TOKENS: usize = 60;

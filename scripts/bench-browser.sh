@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Page timings in real headless Chromium (README "Performance and size"): load → first highlight
 # with the sample, and paste → analysis shown for articles of 1k, 10k and 100k words, through the
-# page's public behaviour only (bench/browser.mjs). Installs what is missing (scripts/ensure-tools.sh).
+# page's public behaviour only (tools/bench/browser.mjs). Installs what is missing (scripts/ensure-tools.sh).
 #
 #   scripts/bench-browser.sh [--rounds N]
 set -euo pipefail
@@ -13,11 +13,11 @@ inputs=$CARGO_TARGET_DIR/bench/inputs
 
 bash scripts/ensure-tools.sh >/dev/null
 bash scripts/build-wasm.sh
-cargo run --quiet --release --locked --features bench --example bench_inputs -- "$inputs" >/dev/null
-stamp=bench/node_modules/.quotelens-lock-sha256
-want=$(sha256sum bench/package-lock.json | cut -d' ' -f1)
+cargo run --quiet --release --locked -p quotelens-tools --example bench_inputs -- "$inputs" >/dev/null
+stamp=tools/bench/node_modules/.quotelens-lock-sha256
+want=$(sha256sum tools/bench/package-lock.json | cut -d' ' -f1)
 if [[ ! -f $stamp || $(cat "$stamp") != "$want" ]]; then
-    (cd bench && npm ci --no-audit --no-fund --loglevel=error)
+    (cd tools/bench && npm ci --no-audit --no-fund --loglevel=error)
     echo "$want" >"$stamp"
 fi
-node bench/browser.mjs --inputs "$inputs" "$@"
+node tools/bench/browser.mjs --inputs "$inputs" "$@"

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the wasm build, the page and the browser tests need, and only what is missing:
 #
-#   - the rustup target wasm32-unknown-unknown;
+#   - the rustup target wasm32-unknown-unknown, and rustfmt and clippy (scripts/test.sh runs them);
+#   - Debian's valgrind, which the linear-cost check needs (scripts/check-linear.sh fails without it);
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version pinned in Cargo.toml (the CLI and the
 #     crate must match, or the generated glue does not fit the module);
 #   - unless --no-browser (or QUOTELENS_NO_BROWSER=1): Debian's chromium for the browser tests,
@@ -13,7 +14,7 @@
 # Safe to run any number of times, also concurrently: the installs run under a lock.
 set -euo pipefail
 
-usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
 
 want_browser=1
 [[ ${QUOTELENS_NO_BROWSER:-0} == 1 ]] && want_browser=0
@@ -40,6 +41,13 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
     rustup target add wasm32-unknown-unknown
 fi
 
+for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+        say "adding rustup component $component"
+        rustup component add "$component"
+    fi
+done
+
 # --- wasm-bindgen-cli, the exact pinned version ----------------------------------------------
 # Cargo.toml pins it as `wasm-bindgen = "=X.Y.Z"` (or `version = "=X.Y.Z"` in a table).
 pinned=$(sed -n -E 's/^wasm-bindgen[[:space:]]*=[[:space:]]*(\{.*version[[:space:]]*=[[:space:]]*)?"=([0-9]+\.[0-9]+\.[0-9]+)".*/\2/p' \
@@ -54,24 +62,27 @@ if [[ $installed != "$pinned" ]] || ! command -v wasm-bindgen-test-runner >/dev/
     cargo install --locked wasm-bindgen-cli --version "$pinned"
 fi
 
-# --- Browser-test tools ----------------------------------------------------------------------
+# --- Debian packages ---------------------------------------------------------------------------
+apt_missing=()
+command -v valgrind >/dev/null || apt_missing+=(valgrind)
 if ((want_browser)); then
-    apt_missing=()
     [[ -x /usr/bin/chromium ]] || apt_missing+=(chromium)
     [[ -x /usr/bin/chromedriver ]] || apt_missing+=(chromium-driver)
     command -v node >/dev/null || apt_missing+=(nodejs)
     command -v npm >/dev/null || apt_missing+=(npm)
-    if ((${#apt_missing[@]})); then
-        say "installing ${apt_missing[*]} with apt-get"
-        export DEBIAN_FRONTEND=noninteractive
-        sudo=()
-        if ((EUID != 0)); then
-            command -v sudo >/dev/null || { say "installing ${apt_missing[*]} needs root or sudo"; exit 1; }
-            sudo=(sudo --preserve-env=DEBIAN_FRONTEND)
-        fi
-        "${sudo[@]}" apt-get update -qq
-        "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${apt_missing[@]}"
+fi
+if ((${#apt_missing[@]})); then
+    say "installing ${apt_missing[*]} with apt-get"
+    export DEBIAN_FRONTEND=noninteractive
+    sudo=()
+    if ((EUID != 0)); then
+        command -v sudo >/dev/null || { say "installing ${apt_missing[*]} needs root or sudo"; exit 1; }
+        sudo=(sudo --preserve-env=DEBIAN_FRONTEND)
     fi
+    "${sudo[@]}" apt-get update -qq
+    "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${apt_missing[@]}"
+fi
+if ((want_browser)); then
     node_major=$(node -p 'process.versions.node.split(".")[0]')
     if ((node_major < 18)); then
         say "Node.js 18 or later is needed for node:test (found $(node --version))"
@@ -79,4 +90,4 @@ if ((want_browser)); then
     fi
 fi
 
-say "ok: wasm32-unknown-unknown, wasm-bindgen $pinned$( ((want_browser)) && echo ", chromium, node $(node --version)")"
+say "ok: wasm32-unknown-unknown, rustfmt, clippy, valgrind, wasm-bindgen $pinned$( ((want_browser)) && echo ", chromium, node $(node --version)")"

@@ -36,7 +36,7 @@ build simd128 "$root" RUSTFLAGS="-C target-feature=+simd128"
 # regex without `perf`: a copy of the tree with that one feature removed (Cargo.toml cannot
 # switch a dependency's feature from the command line).
 rm -rf "$out/src-no-perf" && mkdir -p "$out/src-no-perf"
-git ls-files -z | grep -zv '^www/\|^tests/\|^bench/' | xargs -0 tar -cf - | tar -xf - -C "$out/src-no-perf"
+git ls-files -z | grep -zv '^www/\|^tests/\|^tools/bench/' | xargs -0 tar -cf - | tar -xf - -C "$out/src-no-perf"
 sed -i 's/features = \["std", "perf"\]/features = ["std"]/' "$out/src-no-perf/Cargo.toml"
 grep -q 'features = \["std"\]' "$out/src-no-perf/Cargo.toml"
 build regex-no-perf "$out/src-no-perf"
@@ -65,7 +65,7 @@ done
 
 echo
 echo "== what the shipped module is made of"
-python3 bench/wasm_parts.py "$out/shipped/pkg/quotelens_bg.wasm"
+python3 tools/bench/wasm_parts.py "$out/shipped/pkg/quotelens_bg.wasm"
 
 echo
 echo "== the page's whole download (www/ as served, with the shipped module)"
@@ -85,5 +85,5 @@ echo "(www/sample.txt, fetched only by the Sample button: $(wc -c <www/sample.tx
 
 echo
 echo "== speed of each variant relative to the shipped module (Node, same process, medians)"
-cargo run --quiet --release --locked --features bench --example bench_inputs -- "$root/target/bench/inputs" >/dev/null
-node bench/variants.mjs "$root/target/bench/inputs" "${variants[@]/#/$out/}"
+cargo run --quiet --release --locked -p quotelens-tools --example bench_inputs -- "$root/target/bench/inputs" >/dev/null
+node tools/bench/variants.mjs "$root/target/bench/inputs" "${variants[@]/#/$out/}"

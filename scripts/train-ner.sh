@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Retrains the entity model: reads ../shared/data/conll2003/{train,dev}.txt, tunes the number of
 # epochs and the pruning threshold on dev, and writes src/data/ner/model.bin (same bytes on every
-# run for the same code and data). Extra arguments go to train_ner (--epochs, --bits, --seed).
+# run for the same code and data). Extra arguments go to train_ner (tools/src/bin/train_ner.rs:
+# --epochs, --bits, --seed).
 #
 #     scripts/train-ner.sh                # train and write the model
 #     scripts/train-ner.sh eval           # score the committed model on dev, and its speed
@@ -10,7 +11,7 @@ cd "$(dirname "$0")/.."
 # Training wants speed, not the size-tuned release profile the shipped library uses.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target-ner}"
 export CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
-cargo build --quiet --release --features dev --bin train_ner
+cargo build --quiet --release --locked -p quotelens-tools --bin train_ner
 "$CARGO_TARGET_DIR/release/train_ner" "$@"
 if [ "${1:-}" != eval ] && [ "${1:-}" != show ]; then
     sha256sum src/data/ner/model.bin

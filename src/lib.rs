@@ -35,17 +35,10 @@ mod text;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 
-// The private stages and the input generator, for benches/ and examples/bench_inputs.rs only.
-#[cfg(feature = "bench")]
+// The private stages and the tagger's training needs, for the tools/ crate only.
+#[cfg(feature = "internals")]
 #[doc(hidden)]
-pub mod bench_support;
-
-// The attribution trainer's entry point, for src/bin/train_attribution.rs only (not API).
-#[cfg(feature = "dev")]
-#[doc(hidden)]
-pub mod attribution_training {
-    pub use crate::attribution::train::{run, Options};
-}
+pub mod internals;
 
 pub use analysis::{Analysis, Attribution, AttributionKind, Basis, Cluster, Entity, Label, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
 pub use text::offsets::{OffsetMap, OffsetUnit};

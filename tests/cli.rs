@@ -59,20 +59,24 @@ fn an_article_gives_one_json_object_with_the_documented_fields() {
     assert_eq!(quotes[1]["text"], "ghost");
 }
 
+/// Every case file through the real binary in one `--jsonl` stream: every span sliced from the
+/// text by its code-point offsets.
 #[test]
-fn offsets_are_code_points_for_every_case_and_twin() {
-    for case in common::quote_cases().iter().flat_map(common::twins) {
-        let answers = jsonl(&[json!({"id": case.name, "text": case.text})]);
-        let quotes = answers[0]["quotes"].as_array().unwrap();
-        assert_eq!(quotes.len(), case.quotes.len(), "{}", case.name);
-        for (q, expected) in quotes.iter().zip(&case.quotes) {
-            let (start, end) = (q["start"].as_u64().unwrap(), q["end"].as_u64().unwrap());
-            assert_eq!(slice_cp(&case.text, start, end), expected.text, "{}", case.name);
-            assert_eq!(q["text"], expected.text.as_str());
-            let outer = slice_cp(&case.text, q["outer_start"].as_u64().unwrap(), q["outer_end"].as_u64().unwrap());
-            assert!(outer.contains(&expected.text), "{}: outer {outer:?}", case.name);
-        }
-    }
+fn every_case_and_its_twins_through_the_cli() {
+    common::check_all("CLI", |texts| {
+        let lines: Vec<Value> = texts.iter().enumerate().map(|(i, text)| json!({"id": i.to_string(), "text": text})).collect();
+        let answers = jsonl(&lines);
+        texts
+            .iter()
+            .zip(&answers)
+            .enumerate()
+            .map(|(i, (text, answer))| {
+                assert_eq!(answer["id"], i.to_string(), "answers in input order");
+                assert_eq!(answer["unit"], "codepoint");
+                common::observe_json(text, answer, common::Unit::CodePoint)
+            })
+            .collect()
+    });
 }
 
 #[test]

@@ -109,3 +109,23 @@ fn absent_speaker_and_parent_are_null_not_undefined() {
     assert!(get(&quote, "speaker").is_null());
     assert!(get(&quote, "cue").is_null());
 }
+
+// --- The case files (tests/cases, format in tests/cases/README.md) --------------------------------
+// Every case and its twins through the wasm boundary, each span sliced from the text by its
+// UTF-16 offsets; the same checks as the native and CLI runners (tests/common).
+
+mod common;
+
+#[wasm_bindgen_test]
+fn every_case_and_its_twins_through_the_wasm_boundary() {
+    common::check_all("wasm", |texts| {
+        texts
+            .iter()
+            .map(|text| {
+                let document: serde_json::Value = serde_wasm_bindgen::from_value(analyze_js(text)).expect("the analysis is JSON-like");
+                assert_eq!(document["unit"], "utf16");
+                common::observe_json(text, &document, common::Unit::Utf16)
+            })
+            .collect()
+    });
+}

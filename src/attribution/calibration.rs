@@ -18,7 +18,7 @@ pub(crate) fn probability(weights: &[f32], x: &Evidence) -> f32 {
 
 /// Logistic regression by full-batch gradient descent (deterministic: no sampling), with a
 /// little L2 so that rare evidence does not run away.
-#[cfg(any(test, feature = "dev"))]
+#[cfg(any(test, feature = "internals"))]
 pub(crate) fn fit(xs: &[Evidence], ys: &[bool]) -> Vec<f32> {
     let mut w = vec![0.0f64; N_CALIBRATION];
     let n = xs.len().max(1) as f64;
@@ -42,7 +42,7 @@ pub(crate) fn fit(xs: &[Evidence], ys: &[bool]) -> Vec<f32> {
 }
 
 /// One row of a reliability table: predictions with confidence in `[low, high)`.
-#[cfg(any(test, feature = "dev"))]
+#[cfg(any(test, feature = "internals"))]
 #[derive(Clone, Debug)]
 pub(crate) struct Bin {
     pub low: f32,
@@ -54,7 +54,7 @@ pub(crate) struct Bin {
 
 /// The reliability table over `bins` equal-width bins, and the expected calibration error
 /// (the count-weighted mean of |accuracy − confidence|).
-#[cfg(any(test, feature = "dev"))]
+#[cfg(any(test, feature = "internals"))]
 pub(crate) fn reliability(ps: &[f32], ys: &[bool], bins: usize) -> (Vec<Bin>, f64) {
     let mut table: Vec<Bin> = (0..bins)
         .map(|b| Bin { low: b as f32 / bins as f32, high: (b + 1) as f32 / bins as f32, count: 0, mean_confidence: 0.0, accuracy: 0.0 })

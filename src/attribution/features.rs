@@ -11,7 +11,7 @@
 //! retraining, which `FEATURE_VERSION` (recorded in the weights) enforces.
 
 use crate::analysis::{Entity, Quote, QuoteKind};
-#[cfg(feature = "dev")]
+#[cfg(feature = "internals")]
 use crate::analysis::Span;
 use crate::entities::hashing::{combine, hash_lower, hash_str};
 use crate::entities::tokens::{tokenize, Line, Token};
@@ -300,7 +300,7 @@ fn entity_labels(tokens: &[Token], entities: &[Entity]) -> Vec<u8> {
 }
 
 /// The token range `first..end` covering `span` (tokens that overlap it).
-#[cfg(feature = "dev")]
+#[cfg(feature = "internals")]
 pub(crate) fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
     let first = tokens.partition_point(|t| t.span.end <= span.start);
     let end = tokens.partition_point(|t| t.span.start < span.end);

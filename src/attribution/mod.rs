@@ -13,7 +13,7 @@ mod features;
 mod link;
 mod model;
 mod tags;
-#[cfg(feature = "dev")]
+#[cfg(feature = "internals")]
 pub(crate) mod train;
 
 use std::sync::OnceLock;

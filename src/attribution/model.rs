@@ -216,7 +216,7 @@ impl Model {
 }
 
 /// Quantised weights ready to be written: what training produces.
-#[cfg(any(test, feature = "dev"))]
+#[cfg(any(test, feature = "internals"))]
 pub(crate) struct Weights {
     pub hash_bits: u32,
     pub scale: f32,
@@ -226,7 +226,7 @@ pub(crate) struct Weights {
     pub rows: Vec<(u32, [i8; N_TAGS])>,
 }
 
-#[cfg(any(test, feature = "dev"))]
+#[cfg(any(test, feature = "internals"))]
 impl Weights {
     pub fn to_bytes(&self) -> Vec<u8> {
         fn varint(out: &mut Vec<u8>, mut v: u64) {

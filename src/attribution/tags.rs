@@ -17,7 +17,7 @@ pub(crate) const PARTS: [Part; 3] = [Part::Cue, Part::Source, Part::Content];
 pub(crate) const N_TAGS: usize = 1 + 2 * PARTS.len();
 pub(crate) const OUTSIDE: usize = 0;
 
-#[cfg(any(test, feature = "dev"))]
+#[cfg(any(test, feature = "internals"))]
 pub(crate) fn begin(part: Part) -> usize {
     1 + 2 * part as usize
 }

@@ -68,7 +68,7 @@ pub(crate) fn combine(a: u64, b: u64) -> u64 {
 }
 
 /// The bucket of a feature hash in a table of `2^bits` rows.
-pub(crate) fn bucket(hash: u64, bits: u32) -> u32 {
+pub fn bucket(hash: u64, bits: u32) -> u32 {
     ((hash ^ (hash >> 32)) & ((1u64 << bits) - 1)) as u32
 }
 

@@ -7,7 +7,8 @@
 //! from MISC and pronouns are dropped. Dates and figures come from rules (`patterns`); names win
 //! where the two overlap (`merge`), and `clusters` groups the mentions of one entity.
 //!
-//! Training lives in `train` (feature `dev`, src/bin/train_ner.rs); nothing here reads files.
+//! Training lives in the tools/ crate (tools/src/ner.rs), which reaches what it needs through
+//! `internals` (feature `internals`); nothing here reads files.
 
 mod clusters;
 mod features;
@@ -17,10 +18,6 @@ mod model;
 mod patterns;
 mod tagger;
 pub(crate) mod tokens;
-// In the library build nothing calls the trainer: only src/bin/train_ner.rs does.
-#[cfg(feature = "dev")]
-#[allow(dead_code)]
-pub(crate) mod train;
 
 use std::collections::HashSet;
 use std::sync::{LazyLock, OnceLock};
@@ -50,18 +47,47 @@ pub(crate) fn find(text: &str, _paragraphs: &[Span], _sentences: &[Sentence]) ->
     clusters::assign(text, merge(names, patterns::find(text)))
 }
 
-/// The stages of `find`, one at a time, for the benchmarks (`crate::bench_support`).
-#[cfg(feature = "bench")]
-pub(crate) mod stages {
+/// What the trainer and the benchmarks need (re-exported as `quotelens::internals::ner`).
+#[cfg(feature = "internals")]
+pub(crate) mod internals {
     use crate::analysis::{Entity, Label, Span};
 
+    pub use super::hashing::bucket;
+    pub use super::model::{Model, ModelError, Weights};
+    pub use super::tagger::{encode, viterbi, Kind, N_TAGS};
+    pub use super::{find_with, Scorer};
+
+    /// A tokenised text with its features, as the tagger sees it.
+    pub struct Features(super::features::Doc);
+
+    impl Features {
+        pub fn new(text: &str) -> Features {
+            Features(super::features::Doc::new(text))
+        }
+
+        /// The tokens' byte spans, in text order.
+        pub fn token_spans(&self) -> impl Iterator<Item = Span> + '_ {
+            self.0.tokens.iter().map(|t| t.span)
+        }
+
+        /// The lines the tagger decodes one at a time, as ranges of token indices.
+        pub fn lines(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+            self.0.lines.iter().map(|l| l.first..l.end)
+        }
+
+        /// Appends the feature hashes of token `i` to `out`.
+        pub fn features(&self, i: usize, out: &mut Vec<u64>) {
+            self.0.features(i, out)
+        }
+    }
+
     /// The tagger alone; no names when the model does not load, as in `find`.
-    pub(crate) fn names(text: &str) -> Vec<Entity> {
+    pub fn names(text: &str) -> Vec<Entity> {
         super::shipped_model().map(|model| super::find_with(model, text)).unwrap_or_default()
     }
 
     /// The date and figure rules alone.
-    pub(crate) fn figures(text: &str) -> Vec<(Span, Label)> {
+    pub fn figures(text: &str) -> Vec<(Span, Label)> {
         super::patterns::find(text)
     }
 }
@@ -72,7 +98,7 @@ fn shipped_model() -> Result<&'static Model, &'static ModelError> {
 }
 
 /// Weights the decoder can score with: the shipped quantised model, or training's floats.
-pub(crate) trait Scorer {
+pub trait Scorer {
     /// Adds each tag's weight for the feature hashes of one token to `scores`.
     fn add_scores(&self, hashes: &[u64], scores: &mut [f32]);
     /// `(N_TAGS + 1) × N_TAGS` transition weights, in the same unit.
@@ -126,7 +152,7 @@ const PRONOUNS: &[&str] = &[
     "themselves",
 ];
 
-pub(crate) fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
+pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
     let doc = Doc::new(text);
     let mut entities = Vec::new();
     let mut hashes = Vec::new();

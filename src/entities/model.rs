@@ -33,7 +33,7 @@ const HEADER_LEN: usize = 6 + 2 + 4 + 1 + 1 + 4 + 4;
 
 /// Why a model file was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum ModelError {
+pub enum ModelError {
     NotAModel,
     UnsupportedVersion(u16),
     /// Trained for other features: the weights would mean nothing.
@@ -69,12 +69,12 @@ impl fmt::Display for ModelError {
 impl std::error::Error for ModelError {}
 
 /// Loaded weights, laid out for lookup.
-pub(crate) struct Model {
+pub struct Model {
     hash_bits: u32,
     /// Open-addressing table keyed by bucket; `EMPTY` marks a free slot. A row lives in its slot,
     /// so a lookup touches one cache line: scoring is dominated by these lookups.
     slots: Vec<Slot>,
-    #[cfg_attr(not(any(test, feature = "dev")), allow(dead_code))]
+    #[cfg_attr(not(any(test, feature = "internals")), allow(dead_code))]
     n_rows: usize,
     /// Transition weights in the same unit as the quantised emission weights.
     transitions: Vec<f32>,
@@ -221,9 +221,9 @@ impl Model {
         &self.transitions
     }
 
-    #[cfg(any(test, feature = "dev"))]
+    #[cfg(any(test, feature = "internals"))]
     // Read by the tests and the trainer's report, not by tagging.
-    #[cfg_attr(not(any(test, feature = "dev")), allow(dead_code))]
+    #[cfg_attr(not(any(test, feature = "internals")), allow(dead_code))]
     pub fn n_rows(&self) -> usize {
         self.n_rows
     }
@@ -274,8 +274,8 @@ fn fnv32(bytes: &[u8]) -> u32 {
 }
 
 /// Quantised weights ready to be written: what training produces.
-#[cfg(any(test, feature = "dev"))]
-pub(crate) struct Weights {
+#[cfg(any(test, feature = "internals"))]
+pub struct Weights {
     pub hash_bits: u32,
     pub scale: f32,
     /// `(N_TAGS + 1) × N_TAGS`.
@@ -284,7 +284,7 @@ pub(crate) struct Weights {
     pub rows: Vec<(u32, [i8; N_TAGS])>,
 }
 
-#[cfg(any(test, feature = "dev"))]
+#[cfg(any(test, feature = "internals"))]
 impl Weights {
     pub fn to_bytes(&self) -> Vec<u8> {
         fn varint(out: &mut Vec<u8>, mut v: u64) {

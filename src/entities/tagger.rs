@@ -7,7 +7,7 @@
 
 /// The types the model is trained on, in tag order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Kind {
+pub enum Kind {
     Person,
     Org,
     Place,
@@ -19,7 +19,7 @@ impl Kind {
 }
 
 /// `O`, then `B I L U` for each kind.
-pub(crate) const N_TAGS: usize = 1 + 4 * Kind::ALL.len();
+pub const N_TAGS: usize = 1 + 4 * Kind::ALL.len();
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Part {
@@ -31,7 +31,7 @@ pub(crate) enum Part {
 
 pub(crate) const OUTSIDE_TAG: usize = 0;
 
-#[cfg(any(test, feature = "dev"))]
+#[cfg(any(test, feature = "internals"))]
 pub(crate) fn tag(kind: Kind, part: Part) -> usize {
     1 + 4 * kind as usize + part as usize
 }
@@ -64,8 +64,8 @@ pub(crate) fn can_end(tag: usize) -> bool {
 }
 
 /// Tags of a token sequence with entities at token ranges `start..end`.
-#[cfg(any(test, feature = "dev"))]
-pub(crate) fn encode(n: usize, entities: &[(usize, usize, Kind)]) -> Vec<usize> {
+#[cfg(any(test, feature = "internals"))]
+pub fn encode(n: usize, entities: &[(usize, usize, Kind)]) -> Vec<usize> {
     let mut tags = vec![OUTSIDE_TAG; n];
     for &(start, end, kind) in entities {
         if end == start + 1 {
@@ -97,10 +97,10 @@ pub(crate) fn decode(tags: &[usize]) -> Vec<(usize, usize, Kind)> {
 }
 
 /// Transition scores between tags: `(N_TAGS + 1) × N_TAGS`, the last row from the line start.
-pub(crate) type Transitions = [f32];
+pub type Transitions = [f32];
 
 /// The best well-formed tag sequence given per-token scores (`n × N_TAGS`, row-major).
-pub(crate) fn viterbi(emissions: &[f32], transitions: &Transitions, out: &mut Vec<usize>) {
+pub fn viterbi(emissions: &[f32], transitions: &Transitions, out: &mut Vec<usize>) {
     out.clear();
     let n = emissions.len() / N_TAGS;
     if n == 0 {

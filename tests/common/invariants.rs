@@ -1,6 +1,7 @@
 //! The invariants every analysis keeps, whatever the text (ARCHITECTURE.md, "Invariants"), as
-//! one checker shared by the fuzz target (fuzz/fuzz_targets/analyze.rs) and tests/regression.rs:
-//! a fuzz finding replays as a test with exactly the same assertions.
+//! the one checker, shared by the fuzz target (fuzz/fuzz_targets/analyze.rs), the property tests
+//! (tests/properties.rs) and tests/regression.rs: a fuzz finding replays as a test with exactly
+//! the same assertions.
 //!
 //! Each check panics with a message naming the broken invariant. The checks cost O(n) plus the
 //! total length of the quotes (their texts are compared), so they stay cheap on fuzz inputs.

@@ -137,3 +137,171 @@ export const CSV_TRICKY = [
     '@Brennan, a critic, called it “a waste”.',
     '',
 ].join('\n');
+
+// --- The case files (tests/cases/*.txt, format in tests/cases/README.md) --------------------------
+// The same cases the native, CLI and wasm runners check (tests/common/mod.rs), read here for the
+// browser runner (casefiles.test.mjs). This reader and tests/common/mod.rs implement one format.
+// (An import may stand anywhere at a module's top level; it is here to keep this section whole.)
+
+import { readdirSync, readFileSync } from 'node:fs';
+
+const CASES_DIR = new URL('../cases/', import.meta.url);
+const QUOTE_KINDS = ['direct', 'partial', 'term', 'nested'];
+const LABELS = ['PERSON', 'ORG', 'PLACE', 'GROUP', 'MISC', 'DATE', 'MONEY', 'PERCENT', 'NUMBER'];
+
+/** Every case of every tests/cases/*.txt: {name, text, checks, quotes, entities, speakers}. */
+export function readCaseFiles() {
+    const files = readdirSync(CASES_DIR).filter((f) => f.endsWith('.txt')).sort();
+    return files.flatMap((file) => parseCaseFile(file, readFileSync(new URL(file, CASES_DIR), 'utf8')));
+}
+
+/** The cases of one file; throws on anything the format does not allow. */
+export function parseCaseFile(file, source) {
+    let checks = null;
+    const blocks = [];
+    for (const line of source.split('\n')) {
+        if (line.startsWith('=== ')) blocks.push({ name: `${file}: ${line.slice(4).trim()}`, lines: [] });
+        else if (line.startsWith('@checks ')) {
+            if (blocks.length || checks) throw new Error(`${file}: one @checks line, before the first case`);
+            checks = { quotes: false, speakers: false, entities: false };
+            for (const layer of line.slice(8).split(/[ ,]+/).filter(Boolean)) {
+                if (!(layer in checks)) throw new Error(`${file}: unknown layer ${layer} in @checks`);
+                checks[layer] = true;
+            }
+        } else if (line.startsWith('#')) continue;
+        else if (blocks.length) blocks.at(-1).lines.push(line);
+        else if (line.trim()) throw new Error(`${file}: text before the first case`);
+    }
+    if (!checks) throw new Error(`${file}: no @checks line`);
+    return blocks.map(({ name, lines }) => parseCase(name, lines.join('\n'), checks));
+}
+
+function parseCase(name, body, checks) {
+    const split = body.indexOf('\n---\n');
+    const marked = (split < 0 ? body.replace(/\n---$/, '') : body.slice(0, split)).replace(/^\n+|\n+$/g, '');
+    const expectations = split < 0 ? '' : body.slice(split + 5);
+    let text = '';
+    const marks = [];
+    const open = [];
+    for (let i = 0; i < marked.length; ) {
+        const c = marked[i];
+        if (c === '⟦') {
+            const bar = marked.indexOf('|', i);
+            if (bar < 0) throw new Error(`${name}: ⟦ without |`);
+            marks.push({ start: text.length, tag: marked.slice(i + 1, bar), end: -1 });
+            open.push(marks.length - 1);
+            i = bar + 1;
+        } else if (c === '⟧') {
+            if (!open.length) throw new Error(`${name}: ⟧ without ⟦`);
+            marks[open.pop()].end = text.length;
+            i += 1;
+        } else {
+            text += c;
+            i += 1;
+        }
+    }
+    if (open.length) throw new Error(`${name}: ⟦ without ⟧`);
+    const quotes = [];
+    const entities = [];
+    for (const { start, tag, end } of marks) {
+        const span = text.slice(start, end);
+        const unclosed = tag.endsWith('!');
+        const kind = unclosed ? tag.slice(0, -1) : tag;
+        const [label, cluster = null] = tag.split('#');
+        if (QUOTE_KINDS.includes(kind)) quotes.push({ kind, text: span, unclosed });
+        else if (LABELS.includes(label)) entities.push({ label, text: span, cluster });
+        else throw new Error(`${name}: unknown mark ⟦${tag}|`);
+    }
+    const speakers = expectations
+        .split('\n')
+        .filter((l) => l.trim() && !l.startsWith('#'))
+        .map((l) => {
+            const at = l.indexOf(' => ');
+            if (at < 0) throw new Error(`${name}: \`quote start => speaker\` expected, got ${l}`);
+            const fields = l.slice(at + 4).trim().split(' | ');
+            const n = fields[0] === 'none' ? 1 : 3;
+            if (fields.length !== n && fields.length !== n + 1) throw new Error(`${name}: bad speaker line ${l}`);
+            return { quoteStart: l.slice(0, at).trim(), who: fields.slice(0, n).join(' | '), cue: fields[n] ?? null };
+        });
+    if (!checks.quotes && quotes.length) throw new Error(`${name}: quote marks in a file that does not check quotes`);
+    if (!checks.entities && entities.length) throw new Error(`${name}: entity marks in a file that does not check entities`);
+    return { name, text, checks, quotes, entities, speakers };
+}
+
+/** The case with CRLF line breaks, with an emoji in front, and with no-break spaces. */
+export function caseTwins(c) {
+    const variant = (suffix, f) => ({
+        ...c,
+        name: `${c.name} (${suffix})`,
+        text: f(c.text),
+        quotes: c.quotes.map((q) => ({ ...q, text: f(q.text) })),
+        entities: c.entities.map((e) => ({ ...e, text: f(e.text) })),
+        speakers: c.speakers.map((s) => ({
+            quoteStart: f(s.quoteStart),
+            who: s.who.split(' | ').map(f).join(' | '),
+            cue: s.cue === null ? null : f(s.cue),
+        })),
+    });
+    return [
+        c,
+        variant('crlf', (s) => s.replaceAll('\n', '\r\n')),
+        { ...c, name: `${c.name} (emoji)`, text: `🗞️ ${c.text}` },
+        variant('nbsp', (s) => s.replaceAll(' ', '\u00A0')),
+    ];
+}
+
+/** What the wasm `analyze` returned (UTF-16 offsets), every text sliced from `text`. */
+export function observeAnalysis(text, analysis) {
+    const slice = (o) => text.slice(o.start, o.end);
+    return {
+        quotes: analysis.quotes.map((q) => ({
+            kind: q.kind,
+            text: slice(q),
+            unclosed: q.unclosed,
+            speaker: q.speaker && [slice(q.speaker), q.speaker.refers_to ? slice(q.speaker.refers_to) : null, q.speaker.basis],
+            cue: q.cue ? slice(q.cue) : null,
+        })),
+        entities: analysis.entities.map((e) => ({ label: e.label, text: slice(e), cluster: e.cluster })),
+    };
+}
+
+/** Compares what a runner observed with the case, on the layers its file checks; [] if it agrees. */
+export function caseProblems(c, got) {
+    const problems = [];
+    const differ = (a, b) => JSON.stringify(a) !== JSON.stringify(b);
+    if (c.checks.quotes) {
+        const line = (q) => `${q.kind}${q.unclosed ? '!' : ''} ${JSON.stringify(q.text)}`;
+        const expected = c.quotes.map(line);
+        const found = got.quotes.map(line);
+        if (differ(expected, found)) problems.push({ layer: 'quotes', expected, found });
+    }
+    if (c.checks.speakers) {
+        const who = (q) => (q.speaker ? `${q.speaker[0]} | ${q.speaker[1] ?? ''} | ${q.speaker[2]}` : 'none');
+        const found = got.quotes.filter((q) => q.kind === 'direct' || q.kind === 'partial');
+        const ok =
+            found.length === c.speakers.length &&
+            found.every((q, i) => {
+                const want = c.speakers[i];
+                return q.text.startsWith(want.quoteStart) && who(q) === want.who && (want.cue === null || q.cue === want.cue);
+            });
+        if (!ok) {
+            problems.push({
+                layer: 'speakers',
+                expected: c.speakers.map((s) => `${s.quoteStart} => ${s.who}${s.cue === null ? '' : ` | ${s.cue}`}`),
+                found: found.map((q) => `${q.text} => ${who(q)} | ${q.cue ?? '(no cue)'}`),
+            });
+        }
+    }
+    if (c.checks.entities) {
+        // A cluster is named by the index of its first mention, so ids of any kind compare.
+        const expected = c.entities.map((e, i) => {
+            const first = e.cluster === null ? i : c.entities.findIndex((o) => o.cluster === e.cluster);
+            return `${e.label} ${JSON.stringify(e.text)} in ${first}`;
+        });
+        const found = got.entities.map(
+            (e) => `${e.label} ${JSON.stringify(e.text)} in ${got.entities.findIndex((o) => o.cluster === e.cluster)}`,
+        );
+        if (differ(expected, found)) problems.push({ layer: 'entities', expected, found });
+    }
+    return problems;
+}

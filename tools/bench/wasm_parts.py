@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """What a wasm module's bytes are: each section, raw and gzip -9, and the embedded data files.
 
-    python3 bench/wasm_parts.py www/pkg/quotelens_bg.wasm
+    python3 tools/bench/wasm_parts.py www/pkg/quotelens_bg.wasm
 
 Sections are compressed one by one, so their gzipped sizes add up to a bit more than the
 module's (gzip shares nothing across them). The embedded files (src/data/...) sit verbatim in the

@@ -1,8 +1,8 @@
 //! Writes the benchmark inputs and prints their density next to PolNeAR dev's.
 //!
-//!     cargo run --release --features bench --example bench_inputs -- target/bench/inputs
+//!     cargo run --release -p quotelens-tools --example bench_inputs -- target/bench/inputs
 //!
-//! Writes `1k.txt`, `10k.txt`, `100k.txt`, `1M.txt` (seeded, `bench_support::corpus`) and, when
+//! Writes `1k.txt`, `10k.txt`, `100k.txt`, `1M.txt` (seeded, `quotelens_tools::corpus`) and, when
 //! `../shared/data/polnear/dev.jsonl` exists, `dev.txt` (its 84 articles, blank-line separated;
 //! under target/, never committed). Then prints quotes and entities per 1,000 words for each, as
 //! found by `analyze`, beside PolNeAR dev's, and exits non-zero if a generated input is more than
@@ -11,7 +11,8 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use quotelens::bench_support::{corpus, count_words};
+use quotelens::internals::count_words;
+use quotelens_tools::corpus;
 
 /// PolNeAR dev as measured when the generator was tuned (used only when ../shared is absent):
 /// 67,609 words; gold quoted spans (direct + other_quoted) 1,002; our entities 6,687.
@@ -54,7 +55,7 @@ fn read_dev(path: &Path) -> Option<(Vec<String>, usize, usize)> {
 fn main() -> ExitCode {
     let out: PathBuf = std::env::args_os().nth(1).map_or_else(|| "target/bench/inputs".into(), PathBuf::from);
     std::fs::create_dir_all(&out).expect("create the output directory");
-    let dev_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/polnear/dev.jsonl");
+    let dev_path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/polnear/dev.jsonl");
 
     println!("{:<26} {:>9} {:>10} {:>11} {:>12}", "input", "words", "quotes/1k", "direct/1k", "entities/1k");
     let row = |name: &str, d: &Density| {

@@ -2,15 +2,15 @@
 //! src/data/attribution/model.bin, after 5-fold cross-validation by article whose scores (the
 //! shared scorer's, per fold and pooled) and calibration table it prints.
 //!
-//!     cargo run --release --features dev --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--folds K] [--prune P] [--skip-cv]
+//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--folds K] [--prune P] [--skip-cv]
 //!
-//! Run from the crate root: paths default to ../shared/data/polnear/attributions/train.jsonl,
+//! Run from the repository root: paths default to ../shared/data/polnear/attributions/train.jsonl,
 //! ../shared/eval/attributions/score_attributions.py and target/attribution-cv/.
 //! scripts/train-attribution.sh wraps it.
 
 use std::path::PathBuf;
 
-use quotelens::attribution_training::{run, Options};
+use quotelens::internals::attribution::{run, Options};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

@@ -1,8 +1,8 @@
 //! Native throughput of `analyze` and of each of its stages, on the seeded inputs
-//! (`bench_support::corpus`) and on PolNeAR dev when ../shared is there.
+//! (`quotelens_tools::corpus`) and on PolNeAR dev when ../shared is there.
 //!
-//!     cargo bench --features bench --bench stages             # full criterion runs
-//!     cargo bench --features bench --bench stages -- --quick  # what scripts/bench.sh runs
+//!     cargo bench -p quotelens-tools --bench stages             # full criterion runs
+//!     cargo bench -p quotelens-tools --bench stages -- --quick  # what scripts/bench.sh runs
 //!
 //! After criterion's groups it prints two tables of its own, measured in rounds so that every
 //! number in one table shares the machine's state (this machine is shared and noisy): each
@@ -14,7 +14,8 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, Throughput};
-use quotelens::bench_support::{self as stages, corpus, count_words};
+use quotelens::internals::{self as stages, count_words};
+use quotelens_tools::corpus;
 
 struct Input {
     name: String,
@@ -37,7 +38,7 @@ fn generated(max_words: usize) -> Vec<Input> {
 
 /// PolNeAR dev's articles as one text, as examples/bench_inputs.rs writes it; `None` without ../shared.
 fn polnear_dev() -> Option<Input> {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/polnear/dev.jsonl");
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../shared/data/polnear/dev.jsonl");
     let data = std::fs::read_to_string(path).ok()?;
     let texts: Vec<String> = data
         .lines()
@@ -73,7 +74,10 @@ fn bench_stages(c: &mut Criterion, input: &Input) {
     group.bench_function("4-attribution", |b| {
         b.iter_batched_ref(
             || quotes.clone(),
-            |quotes| stages::attribute(black_box(text), &segments, quotes, &entities),
+            |quotes| {
+                let mentions = stages::attribute(black_box(text), &segments, quotes, &entities);
+                stages::attributions(text, quotes, &entities, &mentions)
+            },
             criterion::BatchSize::LargeInput,
         )
     });
@@ -125,7 +129,8 @@ fn time_stages(input: &Input, budget: Duration) -> [f64; 8] {
     // is measured apart and taken off.
     let attribution = time_per_run(budget, || {
         let mut q = quotes.clone();
-        stages::attribute(text, &segments, &mut q, &entities);
+        let mentions = stages::attribute(text, &segments, &mut q, &entities);
+        black_box(stages::attributions(text, &mut q, &entities, &mentions));
         black_box(q);
     }) - time_per_run(budget, || drop(black_box(quotes.clone())));
     let summaries = time_per_run(budget, || drop(black_box(stages::clusters(text, &entities))));

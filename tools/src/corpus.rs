@@ -312,7 +312,7 @@ impl Article {
             self.topic,
             place,
             self.date(rng),
-            format!("{},{:03}", rng.range(2, 900), rng.range(0, 1000)),
+            format_args!("{},{:03}", rng.range(2, 900), rng.range(0, 1000)),
         ) + &format!(" {} {} the announcement, {}", self.full_name(p), rng.pick(&["welcomed", "criticised", "questioned", "defended"]), full_stop(&p.role))
     }
 

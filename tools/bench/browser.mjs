@@ -3,7 +3,7 @@
 // articles of 1k, 10k and 100k words into the textarea and wait for the analysis to be shown.
 // scripts/bench-browser.sh runs it; the launch and the static server follow tests/e2e/support.mjs.
 //
-//   node bench/browser.mjs [--inputs DIR] [--rounds N]
+//   node tools/bench/browser.mjs [--inputs DIR] [--rounds N]
 //
 // Load → first highlight: a fresh browser context per round (empty cache and storage), from
 // navigation start to the page's own `quotelens:first-highlight` performance mark (app.js sets it
@@ -20,7 +20,7 @@ import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const WWW = join(ROOT, 'www');
 const args = Object.fromEntries(
     process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),

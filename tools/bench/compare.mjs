@@ -3,11 +3,11 @@
 // wink-eng-lite-web-model (entities). Prints each one's time per input, words/s, our throughput
 // ratio over each, and our cost per word at each size (the growth check for the wasm build).
 //
-//   node bench/compare.mjs [--pkg DIR] [--inputs DIR] [--rounds N] [--cap-seconds S]
+//   node tools/bench/compare.mjs [--pkg DIR] [--inputs DIR] [--rounds N] [--cap-seconds S]
 //
 // --pkg     the wasm-bindgen web build to load (default www/pkg, from scripts/build-wasm.sh);
 //           it is instantiated with initSync from the bytes, no fetch needed.
-// --inputs  the files examples/bench_inputs.rs writes (default target/bench/inputs).
+// --inputs  the files tools/examples/bench_inputs.rs writes (default target/bench/inputs).
 // --rounds  rounds per input (default 5; 3 on 1M words); the libraries take turns within each
 //           round, so a busy spell of this shared machine hits all of them, and medians are shown.
 // --cap-seconds  a library whose single run on an input would take longer than this (projected
@@ -19,7 +19,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(
     process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
 );

@@ -1,27 +1,13 @@
 //! Trains the entity model on CoNLL-2003 and writes src/data/ner/model.bin; or scores a model.
 //!
-//!     cargo run --release --features dev --bin train_ner -- [--epochs N] [--bits B] [--seed S]
-//!     cargo run --release --features dev --bin train_ner -- eval [MODEL] [CONLL_FILE]
-//!     echo "Some text." | cargo run --release --features dev --bin train_ner -- show [MODEL]
+//!     cargo run --release -p quotelens-tools --bin train_ner -- [--epochs N] [--bits B] [--seed S]
+//!     cargo run --release -p quotelens-tools --bin train_ner -- eval [MODEL] [CONLL_FILE]
+//!     echo "Some text." | cargo run --release -p quotelens-tools --bin train_ner -- show [MODEL]
 //!
-//! Run from the crate root (paths default to ../shared/data/conll2003/ and src/data/ner/).
+//! Run from the repository root (paths default to ../shared/data/conll2003/ and src/data/ner/).
 //! scripts/train-ner.sh wraps the first form.
-//!
-//! The entity modules are compiled into this binary from their source files rather than reached
-//! through the library, whose API keeps them private: the trainer needs their internals (feature
-//! hashes, the perceptron) and the library must not export them.
 
-#[allow(dead_code)]
-#[path = "../analysis.rs"]
-mod analysis;
-#[allow(dead_code)]
-#[path = "../entities/mod.rs"]
-mod entities;
-#[allow(dead_code)]
-#[path = "../text/mod.rs"]
-mod text;
-
-use entities::train;
+use quotelens_tools::ner as train;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();

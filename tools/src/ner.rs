@@ -1,5 +1,5 @@
-//! Training and evaluation of the entity model on CoNLL-2003 (feature `dev` only; run through
-//! src/bin/train_ner.rs or scripts/train-ner.sh).
+//! Training and evaluation of the entity model on CoNLL-2003 (run through src/bin/train_ner.rs
+//! or scripts/train-ner.sh).
 //!
 //! An averaged structured perceptron (Collins 2002): decode each training line with the current
 //! weights, and where the best path differs from the gold one, move the weights of the features
@@ -11,12 +11,8 @@
 use std::fmt::Write as _;
 use std::time::Instant;
 
-use super::features::Doc;
-use super::hashing::bucket;
-use super::model::{Model, Weights};
-use super::tagger::{encode, viterbi, Kind, N_TAGS};
-use super::{find_with, Scorer};
-use crate::analysis::{Label, Span};
+use quotelens::internals::ner::{bucket, encode, find_with, viterbi, Features, Kind, Model, Scorer, Weights, N_TAGS};
+use quotelens::{Label, Span};
 
 /// Options of one training run.
 #[derive(Clone, Debug)]
@@ -177,26 +173,27 @@ fn examples(docs: &[ConllDoc], hash_bits: u32) -> (Vec<Example>, usize) {
     let mut misaligned = 0;
     let mut hashes = Vec::new();
     for conll in docs {
-        let doc = Doc::new(&conll.text);
+        let doc = Features::new(&conll.text);
+        let tokens: Vec<Span> = doc.token_spans().collect();
         // Gold entities onto our tokens: those inside the entity's span.
         let mut spans = Vec::new();
         for &(span, kind) in &conll.gold {
-            let first = doc.tokens.partition_point(|t| t.span.start < span.start);
-            let end = doc.tokens.partition_point(|t| t.span.end <= span.end);
-            if first < end && doc.tokens[first].span.start == span.start && doc.tokens[end - 1].span.end == span.end {
+            let first = tokens.partition_point(|t| t.start < span.start);
+            let end = tokens.partition_point(|t| t.end <= span.end);
+            if first < end && tokens[first].start == span.start && tokens[end - 1].end == span.end {
                 spans.push((first, end, kind));
             } else {
                 misaligned += 1;
             }
         }
-        let all_tags = encode(doc.tokens.len(), &spans);
-        for line in &doc.lines {
+        let all_tags = encode(tokens.len(), &spans);
+        for line in doc.lines() {
             let mut ex = Example {
                 offsets: vec![0],
                 buckets: Vec::new(),
-                gold: all_tags[line.first..line.end].to_vec(),
+                gold: all_tags[line.clone()].to_vec(),
             };
-            for i in line.first..line.end {
+            for i in line {
                 hashes.clear();
                 doc.features(i, &mut hashes);
                 ex.buckets.extend(hashes.iter().map(|&h| bucket(h, hash_bits)));

@@ -2,7 +2,7 @@
 // on the same inputs, the builds taking turns within each round; prints medians relative to the
 // first build. Used by scripts/size-ledger.sh.
 //
-//   node bench/variants.mjs INPUTS_DIR BUILD_DIR...   (each BUILD_DIR holds pkg/)
+//   node tools/bench/variants.mjs INPUTS_DIR BUILD_DIR...   (each BUILD_DIR holds pkg/)
 
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';

@@ -1,0 +1,78 @@
+//! For the tools/ crate only (cargo feature `internals`): what the trainers and the benchmarks
+//! need of the library's insides. Not part of the API: hidden from the docs, absent from every
+//! build without the feature, and free to change with the code it exposes.
+//!
+//! At this level, the stages of `analyze` for the benchmarks: exactly the calls `analyze` makes,
+//! in its order, so their times add up to its time: `segment` → `quotes` (pairing +
+//! classification) → `entities` (the tagger `entity_names`, the rules `entity_figures`, then
+//! merging and clustering) → `attribute` (speakers) → `attributions` → `clusters`. In [`ner`], what training the tagger needs.
+
+/// The entity tagger's insides for tools/src/ner.rs: feature extraction, the BILOU tags and
+/// Viterbi, the model file (reader and writer), and decoding with any [`ner::Scorer`].
+pub mod ner {
+    pub use crate::entities::internals::*;
+}
+
+/// The attribution tagger's trainer (tools/src/bin/train_attribution.rs): cross-validation with
+/// the shared scorer, calibration, and the model file.
+pub mod attribution {
+    pub use crate::attribution::train::{run, Options};
+}
+
+use crate::analysis::{Cluster, Entity, Label, Quote, Sentence, Span};
+
+/// Paragraphs and sentences, the input of every later stage.
+pub struct Segments {
+    pub paragraphs: Vec<Span>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// Segmentation: paragraphs, then sentences.
+pub fn segment(text: &str) -> Segments {
+    let paragraphs = crate::text::segment::paragraphs(text);
+    let sentences = crate::text::segment::sentences(text, &paragraphs);
+    Segments { paragraphs, sentences }
+}
+
+/// Quote marks paired into spans, and each span classified (direct, partial, term, nested).
+pub fn quotes(text: &str, segments: &Segments) -> Vec<Quote> {
+    crate::quotes::find(text, &segments.paragraphs, &segments.sentences)
+}
+
+/// Every entity, as `analyze` finds them: tagger, rules, merge, clusters.
+pub fn entities(text: &str, segments: &Segments) -> Vec<Entity> {
+    crate::entities::find(text, &segments.paragraphs, &segments.sentences)
+}
+
+/// The tagger alone: tokens, features, the model's scores and Viterbi decoding.
+pub fn entity_names(text: &str) -> Vec<Entity> {
+    crate::entities::internals::names(text)
+}
+
+/// The date and figure rules alone (the regexes).
+pub fn entity_figures(text: &str) -> Vec<(Span, Label)> {
+    crate::entities::internals::figures(text)
+}
+
+/// Speakers and cues for `quotes`.
+pub fn attribute(text: &str, segments: &Segments, quotes: &mut [Quote], entities: &[Entity]) -> Mentions {
+    Mentions(crate::speakers::attribute(text, &segments.paragraphs, &segments.sentences, quotes, entities))
+}
+
+/// The speaker mentions `attribute` resolved, which `attributions` reads (opaque here).
+pub struct Mentions(Vec<crate::speakers::Resolved>);
+
+/// Attributions: the tagger, the linker and the calibration.
+pub fn attributions(text: &str, quotes: &mut [Quote], entities: &[Entity], mentions: &Mentions) -> Vec<crate::analysis::Attribution> {
+    crate::attribution::find(text, quotes, entities, &mentions.0)
+}
+
+/// One summary per entity cluster.
+pub fn clusters(text: &str, entities: &[Entity]) -> Vec<Cluster> {
+    crate::entities::cluster_summaries(text, entities)
+}
+
+/// Whitespace-separated tokens: the unit every benchmark counts words in.
+pub fn count_words(text: &str) -> usize {
+    text.split_whitespace().count()
+}

@@ -50,6 +50,7 @@ const NONE: usize = usize::MAX;
 
 /// A text prepared for feature extraction: tokens and what is known about each.
 pub(crate) struct Doc {
+    text: String,
     pub tokens: Vec<Token>,
     /// The decoding units: one per line (paragraph).
     pub lines: Vec<Line>,
@@ -176,6 +177,7 @@ impl Doc {
             }
         }
         Doc {
+            text: text.to_string(),
             tokens,
             lines,
             lower,
@@ -192,6 +194,11 @@ impl Doc {
             colon_before,
             after_colon_sentence,
         }
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens[i].span.slice(&self.text)
     }
 
     /// Token `i` is in the speech-verb lexicon.

@@ -14,7 +14,7 @@ use super::model::Scorer;
 use super::tags::Part;
 use super::Tagged;
 use crate::analysis::{Attribution, AttributionKind, Basis, Entity, Label, MentionKind, Quote, QuoteKind, Span, Speaker};
-use crate::speakers::Resolved;
+use crate::speakers::{is_negation, Resolved};
 
 /// How far (in tokens) a cue may stand from its content, and a source from its cue.
 const MAX_CUE_DISTANCE: usize = 30;
@@ -157,7 +157,9 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             .min_by_key(|(x, _)| *x)
             .map(|(_, s)| *s);
     }
-    drafts.retain(|d| d.cue.is_some() || d.source.is_some());
+    // "did not say", "never claimed": a denied cue attributes nothing.
+    let negated = |c: &Tagged| (c.first.saturating_sub(1)..c.end).any(|k| is_negation(&doc.word(k).to_lowercase()));
+    drafts.retain(|d| (d.cue.is_some() || d.source.is_some()) && !d.cue.is_some_and(|c| negated(&c)));
     drafts
 }
 

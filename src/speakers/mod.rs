@@ -21,6 +21,8 @@ use crate::analysis::{Basis, Entity, MentionKind, Quote, QuoteKind, Sentence, Sp
 use attribute::{cue_after, cue_before, cue_in_next_sentence, Found, Pick, Words};
 use mention::{Mention, Token};
 
+pub(crate) use cues::is_negation;
+
 /// A possible speaker mention outside quotations and what it refers to: how the attribution
 /// linker (`crate::attribution`) turns a source span into a `Speaker` the same way as here.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -164,9 +166,27 @@ fn nearest(words: &Words, sentences: &[Sentence], s0: usize, last_quote: Option<
     // Only the end of a long sentence is read: its reporting verb is there or nowhere near.
     let to = words.token_at(prev.span.end);
     let from = words.token_at(prev.span.start).max(to.saturating_sub(MAX_NEAREST_TOKENS));
-    let cue = words.last_cue(from, to)?;
+    let Some(cue) = words.last_cue(from, to) else { return introduction(words, from, to) };
     let mention = words.subject_before(cue, from)?;
     Some(Found { mention, cue: cue.span })
+}
+
+/// A sentence with no reporting verb that introduces what follows, "And from Chairwoman Ilse
+/// Moreau:" or "From the desk of Jon Pike, …": its first person or organisation name, with the
+/// colon (or "from") as the cue.
+fn introduction(words: &Words, from: usize, to: usize) -> Option<Found> {
+    let tokens = words.tokens;
+    let last = (from..to).rev().find(|&k| !matches!(tokens[k].lower.as_str(), "“" | "\"" | "‘" | "'"))?;
+    let cue = if tokens[last].lower == ":" {
+        last
+    } else {
+        (from..to.min(from + 2)).find(|&k| tokens[k].lower == "from")?
+    };
+    let mention = (from..to).find_map(|k| words.starting_at[k]).filter(|&m| {
+        let m = &words.mentions[m];
+        m.kind == MentionKind::Name && m.last_token < to && !matches!(m.class, mention::Class::Place)
+    })?;
+    Some(Found { mention, cue: tokens[cue].span })
 }
 
 /// Explicit for a name; Pronoun for a pronoun or a nominal that was resolved.

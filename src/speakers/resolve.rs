@@ -196,7 +196,15 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                 if m.class == Class::People && tokens[m.first_token].lower == "we" {
                     continue;
                 }
-                recent().find(|s| s.salient && compatible(m, s.class)).map(|s| s.rep)
+                // Subjects first; when no subject fits (“Varga met police chief Rilke. … he
+                // said”), the nearest person the pronoun can name, from this or the last paragraph.
+                recent()
+                    .find(|s| s.salient && compatible(m, s.class))
+                    .or_else(|| {
+                        let near = |s: &&Seen| paragraph.saturating_sub(s.paragraph) <= 1;
+                        recent().filter(near).find(|s| s.class != Class::Unknown && compatible(m, s.class))
+                    })
+                    .map(|s| s.rep)
             }
             MentionKind::Nominal => {
                 // An appositive pair names one referent: "the Hungarian Foreign Minister, Péter

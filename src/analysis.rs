@@ -249,7 +249,8 @@ pub struct Attribution {
     /// The content's pieces in order: one, or several when an interrupting "he said" splits it.
     pub content_spans: Vec<Span>,
     /// Who made the claim; `None` when the text does not say ("it was reported that …").
-    /// For an attribution holding a direct or partial quote it is that quote's `speaker`.
+    /// For an attribution holding direct or partial quotes it names the same mention (and
+    /// entity) as their `speaker`; the basis may differ.
     pub source: Option<Speaker>,
     pub cue: Option<Span>,
     /// Indices into `Analysis::quotes` of the direct and partial quotes inside the content.

@@ -18,7 +18,7 @@ use crate::entities::tokens::{tokenize, Line, Token};
 use crate::quotes::CUES;
 
 /// Bump on any change to what `Doc::features` extracts.
-pub(crate) const FEATURE_VERSION: u32 = 1;
+pub(crate) const FEATURE_VERSION: u32 = 2;
 
 /// Where a token stands with respect to the quotations.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -70,6 +70,10 @@ pub(crate) struct Doc {
     cue_right: Vec<usize>,
     /// Tokens to the sentence end.
     to_end: Vec<u32>,
+    /// A "that" stands between the nearest lexicon cue before and the token.
+    that_since_cue: Vec<bool>,
+    /// Tokens since the last comma of the sentence, `NONE` if there is none.
+    comma_left: Vec<usize>,
     /// A colon earlier in the sentence.
     colon_before: Vec<bool>,
     /// The previous sentence of the line ends with a colon.
@@ -142,6 +146,8 @@ impl Doc {
         let mut cue_right = vec![NONE; n];
         let mut to_end = vec![0u32; n];
         let mut colon_before = vec![false; n];
+        let mut that_since_cue = vec![false; n];
+        let mut comma_left = vec![NONE; n];
         let mut after_colon_sentence = vec![false; n];
         for line in &lines {
             let mut s = line.first;
@@ -153,7 +159,11 @@ impl Doc {
                 }
                 let mut last_cue = NONE;
                 let mut colon = false;
+                let mut that = false;
+                let mut comma = NONE;
                 for i in s..e {
+                    that_since_cue[i] = that;
+                    comma_left[i] = if comma == NONE { NONE } else { i - comma };
                     in_sentence[i] = (i - s) as u32;
                     to_end[i] = (e - 1 - i) as u32;
                     cue_left[i] = if last_cue == NONE { NONE } else { i - last_cue };
@@ -161,6 +171,11 @@ impl Doc {
                     after_colon_sentence[i] = previous_ends_colon;
                     if lexicon[i] {
                         last_cue = i;
+                        that = false;
+                    }
+                    that |= last_cue != NONE && words[i] == "that";
+                    if shapes[i] == 5 {
+                        comma = i;
                     }
                     colon |= shapes[i] == 7;
                 }
@@ -191,6 +206,8 @@ impl Doc {
             cue_left,
             cue_right,
             to_end,
+            that_since_cue,
+            comma_left,
             colon_before,
             after_colon_sentence,
         }
@@ -264,6 +281,12 @@ impl Doc {
         f(29, combine(self.entity[i] as u64, right_b));
         f(30, combine(combine(shape(-1), self.suffix2[i]), shape(1)));
         f(31, combine(word(-1), combine(shape(0), right_b)));
+        f(32, combine(self.that_since_cue[i] as u64, left_b));
+        // Which cue stands before: "said" and "called" govern contents of different lengths.
+        let left_cue_word = if left == NONE { 0 } else { self.lower[i - left] };
+        f(33, combine(left_cue_word, left_b));
+        let comma_b = if self.comma_left[i] == NONE { 9 } else { bucket_distance(self.comma_left[i]) };
+        f(34, combine(comma_b, left_b));
     }
 }
 

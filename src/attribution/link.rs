@@ -14,7 +14,7 @@ use super::model::Scorer;
 use super::tags::Part;
 use super::Tagged;
 use crate::analysis::{Attribution, AttributionKind, Basis, Entity, Label, MentionKind, Quote, QuoteKind, Span, Speaker};
-use crate::speakers::{is_negation, Resolved};
+use crate::speakers::{is_linking_word, is_negation, Resolved};
 
 /// How far (in tokens) a cue may stand from its content, and a source from its cue.
 const MAX_CUE_DISTANCE: usize = 30;
@@ -54,7 +54,7 @@ pub(crate) fn with_evidence(text: &str, tagged: &[Tagged], quotes: &mut [Quote],
             let tokens = &doc.tokens;
             let pieces: Vec<Span> = draft.pieces.iter().map(|&(f, e)| Span::new(tokens[f].span.start, tokens[e - 1].span.end)).collect();
             let content = Span::new(pieces[0].start, pieces[pieces.len() - 1].end);
-            let cue = draft.cue.map(|c| Span::new(tokens[c.first].span.start, tokens[c.end - 1].span.end));
+            let cue = draft.cue.map(|c| Span::new(tokens[c.first].span.start, tokens[verb_end(doc, c.end) - 1].span.end));
             let source = draft.source.map(|s| speaker_for(text, Span::new(tokens[s.first].span.start, tokens[s.end - 1].span.end), mentions, entities));
             let n_tokens: usize = draft.pieces.iter().map(|(f, e)| e - f).sum();
             let mut x = [0.0; N_CALIBRATION];
@@ -105,7 +105,9 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             let joins = line_of(prev_end - 1) == line_of(c.first)
                 && gap.len() <= MAX_PIECE_GAP
                 && gap.clone().any(|i| covered[i])
-                && gap.clone().all(|i| covered[i] || !doc.is_word(i));
+                && gap.clone().all(|i| covered[i] || !doc.is_word(i))
+                // “…,” she said. “…” is one content; "… spring. He added that …" is two.
+                && !(prev_end..=c.first).any(|i| doc.opens_unquoted_sentence(i));
             if joins {
                 last.pieces.push((c.first, c.end));
                 let n = (last.pieces.len()) as f32;
@@ -163,6 +165,23 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
     drafts
 }
 
+/// Where a cue ending at token `end` really ends: a cue ending on an auxiliary ("would", "has
+/// also") takes the verb after it, so "neighbours would mutter" is cued by "would mutter".
+fn verb_end(doc: &Doc, mut end: usize) -> usize {
+    let lower = |k: usize| doc.word(k).to_lowercase();
+    if !is_linking_word(&lower(end - 1)) {
+        return end;
+    }
+    while end < doc.tokens.len() && doc.tokens[end].line == doc.tokens[end - 1].line && doc.is_word(end) && !doc.tokens[end].sentence_start {
+        let word = lower(end);
+        end += 1;
+        if !is_linking_word(&word) {
+            break;
+        }
+    }
+    end
+}
+
 /// True when `t` lies in a gap between two of `pieces`.
 fn d_between(t: &Tagged, pieces: &[(usize, usize)]) -> bool {
     pieces.windows(2).any(|w| t.first >= w[0].1 && t.end <= w[1].0)
@@ -175,11 +194,12 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", 
 fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entities: &[Entity]) -> Speaker {
     let from = mentions.partition_point(|m| m.phrase.end <= span.start);
     let overlap = |a: Span, b: Span| a.end.min(b.end).saturating_sub(a.start.max(b.start));
+    // By the whole phrase: a source tagged "Mayor" of "Mayor Ivo Sand" is Ivo Sand.
     let best = mentions[from..]
         .iter()
         .take_while(|m| m.phrase.start < span.end)
-        .filter(|m| m.speaker.span.overlaps(span))
-        .max_by_key(|m| overlap(m.speaker.span, span));
+        .filter(|m| m.phrase.overlaps(span))
+        .max_by_key(|m| (overlap(m.speaker.span, span), overlap(m.phrase, span)));
     if let Some(m) = best {
         return m.speaker.clone();
     }
@@ -212,28 +232,38 @@ fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote
     let mut held = vec![false; quotes.len()];
     for (a, x) in out.iter_mut() {
         a.quotes = (0..quotes.len())
-            .filter(|&i| speech(&quotes[i]) && a.content_spans.iter().any(|p| p.overlaps(quotes[i].inner)))
+            .filter(|&i| !held[i] && speech(&quotes[i]) && a.content_spans.iter().any(|p| p.overlaps(quotes[i].inner)))
             .collect();
         if a.quotes.is_empty() {
             continue;
         }
-        x[5] = 1.0;
-        a.quotes.iter().for_each(|&i| held[i] = true);
-        let outside = words_outside(text, &a.content_spans, a.quotes.iter().map(|&i| quotes[i].outer));
-        a.kind = if outside <= 1 { AttributionKind::Direct } else { AttributionKind::Mixed };
         // The speaker rules win when they found a cue of their own; a speaker they only guessed
         // (the nearest or the previous one) gives way to a source the tagger found.
-        let ruled = |q: &Quote| q.speaker.as_ref().is_some_and(|s| matches!(s.basis, Basis::Explicit | Basis::Pronoun) || a.source.is_none());
-        if let Some(q) = a.quotes.iter().map(|&i| &quotes[i]).find(|q| ruled(q)) {
+        let ruled = |q: &Quote| q.speaker.as_ref().is_some_and(|s| matches!(s.basis, Basis::Explicit | Basis::Pronoun));
+        if let Some(q) = a.quotes.iter().map(|&i| &quotes[i]).find(|q| ruled(q) || a.source.is_none() && q.speaker.is_some()) {
             a.source = q.speaker.clone();
             if a.cue.is_none() {
                 a.cue = q.cue;
             }
-        } else if a.source.is_some() {
-            for &i in &a.quotes {
-                quotes[i].speaker = a.source.clone();
+        }
+        // Every quote held has the attribution's source as its speaker: one credited to someone
+        // else on firm grounds leaves this attribution (and gets one of its own below).
+        // Agreeing means naming the same mention; the basis may differ (a quote continuing the
+        // one before keeps `continuation`).
+        let source = a.source.clone();
+        let mention = |s: &Option<Speaker>| s.as_ref().map(|s| (s.span, s.entity));
+        a.quotes.retain(|&i| !(ruled(&quotes[i]) && mention(&quotes[i].speaker) != mention(&source)));
+        for &i in &a.quotes {
+            if mention(&quotes[i].speaker) != mention(&source) {
+                quotes[i].speaker = source.clone();
                 quotes[i].cue = a.cue.or(quotes[i].cue);
             }
+            held[i] = true;
+        }
+        if !a.quotes.is_empty() {
+            x[5] = 1.0;
+            let outside = words_outside(text, &a.content_spans, a.quotes.iter().map(|&i| quotes[i].outer));
+            a.kind = if outside <= 1 { AttributionKind::Direct } else { AttributionKind::Mixed };
         }
     }
     let mut last_from_quote: Option<usize> = None;

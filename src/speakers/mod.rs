@@ -23,6 +23,12 @@ use mention::{Mention, Token};
 
 pub(crate) use cues::is_negation;
 
+/// An auxiliary or adverb that may stand between a subject and its verb ("has", "would", "also"),
+/// from src/data/speakers/linking_words.txt; `word` in lower case.
+pub(crate) fn is_linking_word(word: &str) -> bool {
+    lexicon::LEXICON.linking_words.contains(word)
+}
+
 /// A possible speaker mention outside quotations and what it refers to: how the attribution
 /// linker (`crate::attribution`) turns a source span into a `Speaker` the same way as here.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -214,3 +214,11 @@ fn a_sentence_introducing_the_quote_without_a_verb_names_its_speaker() {
     // A sentence that introduces nothing gives no speaker.
     check("Omar Reyes walked home.\n“The river is higher than last year.”", &[("The river is higher than last year.", None)]);
 }
+
+#[test]
+fn an_indefinite_nominal_is_someone_new() {
+    check(
+        "Governor Maria Olsen opened the bridge on Sunday. “It shakes when the trains pass,” a fisherman said.",
+        &[("It shakes when the trains pass,", Some(("a fisherman", "", "said", Explicit)))],
+    );
+}

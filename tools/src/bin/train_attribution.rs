@@ -24,7 +24,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
     let mut o = Options {
         data: PathBuf::from("../shared/data/polnear/attributions/train.jsonl"),
         out: PathBuf::from("src/data/attribution/model.bin"),
-        epochs: 8,
+        epochs: 12,
         hash_bits: 17,
         seed: 14,
         folds: 5,

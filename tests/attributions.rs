@@ -98,3 +98,13 @@ fn confidence_is_a_probability_and_firmer_for_a_plain_claim() {
     assert!(analysis.attributions.iter().all(|a| (0.0..=1.0).contains(&a.confidence)));
     assert!(plain.confidence > 0.3, "{}", plain.confidence);
 }
+
+#[test]
+fn an_unlisted_cue_takes_the_speaker_beside_it_not_the_object_before() {
+    let text = "“The lights are out again,” groaned Councillor Ada Brenner, pointing at the square. \
+                “Nobody will fix them,” sighed Mayor Tomas Veld, closing the file.";
+    let analysis = analyze(text);
+    let second = claim(text, &analysis, "Nobody will fix them");
+    assert_eq!(second.source.as_ref().and_then(|s| s.refers_to).map(|r| r.slice(text)), Some("Tomas Veld"));
+    assert_eq!(analysis.quotes[1].speaker.as_ref().map(|s| s.span.slice(text)), Some("Tomas Veld"));
+}

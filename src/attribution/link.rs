@@ -55,7 +55,10 @@ pub(crate) fn with_evidence(text: &str, tagged: &[Tagged], quotes: &mut [Quote],
             let pieces: Vec<Span> = draft.pieces.iter().map(|&(f, e)| Span::new(tokens[f].span.start, tokens[e - 1].span.end)).collect();
             let content = Span::new(pieces[0].start, pieces[pieces.len() - 1].end);
             let cue = draft.cue.map(|c| Span::new(tokens[c.first].span.start, tokens[verb_end(doc, c.end) - 1].span.end));
-            let source = draft.source.map(|s| speaker_for(text, Span::new(tokens[s.first].span.start, tokens[s.end - 1].span.end), mentions, entities));
+            let source = match draft.source {
+                Some(s) => Some(speaker_for(text, Span::new(tokens[s.first].span.start, tokens[s.end - 1].span.end), mentions, entities)),
+                None => cue.and_then(|c| beside(text, c, mentions)),
+            };
             let n_tokens: usize = draft.pieces.iter().map(|(f, e)| e - f).sum();
             let mut x = [0.0; N_CALIBRATION];
             x[0] = 1.0;
@@ -154,7 +157,9 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
                 };
                 let same_line = line_of(s.first) == line_of(anchor.0);
                 let far = sentence[s.first] != sentence[anchor.0];
-                (same_line && x <= limit).then_some((x + if far { limit } else { 0 }, *s))
+                // With a cue, the source is in the cue's sentence ("…," sighed X), never the
+                // object of the sentence before.
+                (same_line && x <= limit && !(far && d.cue.is_some())).then_some((x + if far { limit } else { 0 }, *s))
             })
             .min_by_key(|(x, _)| *x)
             .map(|(_, s)| *s);
@@ -185,6 +190,17 @@ fn verb_end(doc: &Doc, mut end: usize) -> usize {
 /// True when `t` lies in a gap between two of `pieces`.
 fn d_between(t: &Tagged, pieces: &[(usize, usize)]) -> bool {
     pieces.windows(2).any(|w| t.first >= w[0].1 && t.end <= w[1].0)
+}
+
+/// The speaker mention right beside a cue that the tagger gave no source: "X sighed", "sighed X".
+fn beside(text: &str, cue: Span, mentions: &[Resolved]) -> Option<Speaker> {
+    let blank = |from: usize, to: usize| from <= to && text[from..to].chars().all(char::is_whitespace);
+    let from = mentions.partition_point(|m| m.phrase.end < cue.start);
+    mentions[from..]
+        .iter()
+        .take_while(|m| m.phrase.start <= cue.end + 1)
+        .find(|m| blank(m.phrase.end, cue.start) || blank(cue.end, m.phrase.start))
+        .map(|m| m.speaker.clone())
 }
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "him", "her", "them", "us", "me"];

@@ -222,3 +222,16 @@ fn an_indefinite_nominal_is_someone_new() {
         &[("It shakes when the trains pass,", Some(("a fisherman", "", "said", Explicit)))],
     );
 }
+
+#[test]
+fn an_unlisted_verb_after_the_quote_still_reports_it() {
+    check(
+        "“The lights are out again,” groaned Councillor Ada Brenner, pointing at the square. \
+         “Nobody will fix them,” sighed Mayor Tomas Veld, closing the file.",
+        &[
+            ("The lights are out again,", Some(("Councillor Ada Brenner", "Councillor Ada Brenner", "groaned", Explicit))),
+            ("Nobody will fix them,", Some(("Tomas Veld", "Tomas Veld", "sighed", Explicit))),
+        ],
+    );
+    check("“We will not pay again,” the spokesman groaned.", &[("We will not pay again,", Some(("the spokesman", "", "groaned", Explicit)))]);
+}

@@ -13,11 +13,11 @@
 mod clusters;
 mod features;
 mod gazetteer;
-mod hashing;
+pub(crate) mod hashing;
 mod model;
 mod patterns;
 mod tagger;
-mod tokens;
+pub(crate) mod tokens;
 
 use std::sync::OnceLock;
 

@@ -228,7 +228,8 @@ export type AttributionOut = {
     quotes: Array<number>,
     /**
      * The calibrated probability (0 to 1, two decimals) that content and source are both right,
-     * calibrated by cross-validation over PolNeAR train (`src/data/README.md`).
+     * calibrated by cross-validation over PolNeAR train (`src/data/README.md`). A double, so
+     * that the wasm module's number is the same two-decimal value as the CLI's.
      */
     confidence: number,
 };

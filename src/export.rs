@@ -232,8 +232,9 @@ pub struct AttributionOut<'t> {
     /// Ids (`QuoteOut.id`) of the direct and partial quotes inside the content.
     pub quotes: Vec<usize>,
     /// The calibrated probability (0 to 1, two decimals) that content and source are both right,
-    /// calibrated by cross-validation over PolNeAR train (`src/data/README.md`).
-    pub confidence: f32,
+    /// calibrated by cross-validation over PolNeAR train (`src/data/README.md`). A double, so
+    /// that the wasm module's number is the same two-decimal value as the CLI's.
+    pub confidence: f64,
 }
 
 /// What an attribution reports: its span and words.
@@ -327,7 +328,7 @@ fn attribution<'t>(text: &'t str, range: &impl Fn(Span) -> RangeOut, speaker: &i
         }),
         quotes: a.quotes.clone(),
         // Two decimals: more would claim a precision the calibration does not have.
-        confidence: (a.confidence * 100.0).round() / 100.0,
+        confidence: (f64::from(a.confidence) * 100.0).round() / 100.0,
     }
 }
 

@@ -161,7 +161,8 @@ class AttributionOut(TypedDict):
     """Ids (`QuoteOut.id`) of the direct and partial quotes inside the content."""
     confidence: float
     """The calibrated probability (0 to 1, two decimals) that content and source are both right,
-    calibrated by cross-validation over PolNeAR train (`src/data/README.md`)."""
+    calibrated by cross-validation over PolNeAR train (`src/data/README.md`). A double, so
+    that the wasm module's number is the same two-decimal value as the CLI's."""
 
 class ContentOut(TypedDict):
     """What an attribution reports: its span and words."""

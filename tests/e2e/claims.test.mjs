@@ -9,7 +9,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyzeInPage, paste, saveScreenshot, usePage, waitForTooltip } from './support.mjs';
+import { join } from 'node:path';
+import { ROOT, analyzeInPage, paste, saveScreenshot, usePage, waitForTooltip } from './support.mjs';
 import { parseCsv } from './csv.mjs';
 
 const suite = usePage();
@@ -295,4 +296,20 @@ test('highlight() and <quote-lens> accept the label `claim`', async (t) => {
     assert.deepEqual(embedded.lens, claims.map((c) => c.content.text));
     assert.ok(embedded.legend.includes(`AaReported ${claims.length}`), embedded.legend.join(' / '));
     assert.equal(embedded.style, 'dotted');
+});
+
+test('screenshot: our sample with its claims (and the README’s, on request)', async (t) => {
+    const { page } = await suite.open(t);
+    // The first claim with a named source: the article as a reader meets it, with the claim's
+    // source and cue lit and the tooltip saying whose it is.
+    const id = await page.$eval('#view mark.claim[data-speaker-key]:not([data-inferred])', (m) => m.dataset.claim);
+    await page.focus(`#view mark.claim[data-claim="${id}"]`);
+    await page.$eval(`#view mark.claim[data-claim="${id}"]`, (m) => m.scrollIntoView({ block: 'center' }));
+    await page.$eval(`#panel-speakers .entry[data-claim="${id}"]`, (e) => e.scrollIntoView({ block: 'center' }));
+    assert.match(await waitForTooltip(page, /Reported speech/), /Source: /);
+    t.diagnostic(`screenshot: ${await saveScreenshot(page, 'claims-sample.png')}`);
+    if (process.env.QUOTELENS_DOCS_SCREENSHOT === '1') {
+        await page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png') });
+        t.diagnostic('screenshot: docs/screenshot.png');
+    }
 });

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { ROOT, WWW, waitForAnalysis, analysisCount, paste, saveScreenshot, usePage, waitForTooltip } from './support.mjs';
+import { WWW, waitForAnalysis, analysisCount, paste, saveScreenshot, usePage, waitForTooltip } from './support.mjs';
 import { SAMPLE_SPEAKER_PANEL } from './cases.mjs';
 
 const suite = usePage();
@@ -228,7 +228,7 @@ test('corrections change the panel and the export, and survive a reload', async 
     assert.deepEqual(await copiedJson(), original);
 });
 
-test('screenshots: who said what in light and dark (and the README’s, on request)', async (t) => {
+test('screenshots: who said what in light and dark (the README’s is claims.test.mjs’s)', async (t) => {
     for (const colorScheme of ['light', 'dark']) {
         const { page } = await open(t, { colorScheme });
         // Stop at Ní Bhriain's second quote: her name and the cue lit, the tooltip saying why
@@ -237,9 +237,5 @@ test('screenshots: who said what in light and dark (and the README’s, on reque
         await waitForTooltip(page, /Inferred/); // shown once the smooth scroll has brought the quote into view
         const name = colorScheme === 'light' ? 'speakers-panel.png' : 'speakers-panel-dark.png';
         t.diagnostic(`screenshot: ${await saveScreenshot(page, name)}`);
-        if (colorScheme === 'light' && process.env.QUOTELENS_DOCS_SCREENSHOT === '1') {
-            await page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png') });
-            t.diagnostic('screenshot: docs/screenshot.png');
-        }
     }
 });

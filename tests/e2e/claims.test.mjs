@@ -313,3 +313,15 @@ test('screenshot: our sample with its claims (and the README’s, on request)', 
         t.diagnostic('screenshot: docs/screenshot.png');
     }
 });
+
+test('a long text, drawn in chunks, paints every claim over its own words', async (t) => {
+    const { page } = await suite.open(t);
+    // Over view/progressive.js's CHUNKED_LENGTH: drawn in chunks, each with its part of the analysis.
+    const text = Array.from({ length: 150 }, () => ARTICLE).join('\n');
+    await paste(page, { 'text/plain': text });
+    const analysis = await analyzeInPage(page, text);
+    const claims = analysis.attributions.filter((a) => a.kind !== 'direct');
+    assert.ok(await page.locator('#view .article-chunk').count() > 1, 'drawn in chunks');
+    const marks = await page.$$eval('#view mark.claim', (all) => all.map((m) => m.textContent));
+    assert.deepEqual(marks, claims.map((c) => c.content.text));
+});

@@ -141,10 +141,15 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             let far = sentence[t.first] != sentence[from.0] && sentence[t.first] != sentence[from.1 - 1];
             Some(d + if far { MAX_CUE_DISTANCE } else { 0 })
         };
-        d.cue = cues.iter().filter_map(|c| distance(c, (first, end)).filter(|&x| x <= MAX_CUE_DISTANCE).map(|x| (x, *c))).min_by_key(|(x, _)| *x).map(|(_, c)| *c);
+        // Only the cues and sources within reach are looked at, so linking stays linear.
+        let lo = cues.partition_point(|c| c.end + MAX_CUE_DISTANCE < first);
+        let hi = cues.partition_point(|c| c.first <= end + MAX_CUE_DISTANCE);
+        d.cue = cues[lo..hi.max(lo)].iter().filter_map(|c| distance(c, (first, end)).filter(|&x| x <= MAX_CUE_DISTANCE).map(|x| (x, *c))).min_by_key(|(x, _)| *x).map(|(_, c)| *c);
         let anchor = d.cue.map_or((first, end), |c| (c.first, c.end));
         let limit = if d.cue.is_some() { MAX_SOURCE_DISTANCE } else { MAX_SOURCE_DISTANCE / 2 };
-        d.source = sources
+        let lo = sources.partition_point(|s| s.end + MAX_SOURCE_DISTANCE < anchor.0);
+        let hi = sources.partition_point(|s| s.first <= anchor.1 + MAX_SOURCE_DISTANCE);
+        d.source = sources[lo..hi.max(lo)]
             .iter()
             .filter(|s| !d.pieces.iter().any(|&(f, e)| s.first >= f && s.end <= e))
             .filter_map(|s| {
@@ -247,7 +252,14 @@ fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote
     let speech = |q: &Quote| q.parent.is_none() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial);
     let mut held = vec![false; quotes.len()];
     for (a, x) in out.iter_mut() {
-        a.quotes = (0..quotes.len())
+        // Quotes are ordered by opening mark: only those opening before the content ends, back
+        // to the first that may still reach into it, can overlap it.
+        let hi = quotes.partition_point(|q| q.outer.start < a.content.end);
+        let mut lo = quotes[..hi].partition_point(|q| q.outer.start < a.content.start);
+        while lo > 0 && (quotes[lo - 1].outer.end > a.content.start || quotes[lo - 1].parent.is_some()) {
+            lo -= 1;
+        }
+        a.quotes = (lo..hi)
             .filter(|&i| !held[i] && speech(&quotes[i]) && a.content_spans.iter().any(|p| p.overlaps(quotes[i].inner)))
             .collect();
         if a.quotes.is_empty() {

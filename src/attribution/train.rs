@@ -33,6 +33,10 @@ pub struct Options {
     pub scorer: PathBuf,
     /// Quantised weights with a magnitude below this are dropped (the size budget).
     pub prune: i8,
+    /// PolNeAR's direct-quote gold (the same articles) and the quotes scorer: direct-quote
+    /// speakers are scored per fold too, with the speakers the attributions agreed on.
+    pub quotes_gold: PathBuf,
+    pub quotes_scorer: PathBuf,
     /// Skip cross-validation (and keep the calibration already in `out`): a quick retrain.
     pub skip_cv: bool,
 }
@@ -278,10 +282,56 @@ fn quantise(model: &FloatModel, calibration: Vec<f32>, prune: i8) -> Weights {
 }
 
 /// The attributions of one article under `model`, each with its evidence.
-fn predict(model: &impl Scorer, a: &Article) -> Vec<(Attribution, Evidence)> {
+fn predict(model: &impl Scorer, a: &Article) -> (Vec<(Attribution, Evidence)>, Vec<Quote>) {
     let tagged: Vec<Tagged> = tag(model, &a.doc);
     let mut quotes = a.quotes.clone();
-    with_evidence(&a.text, &tagged, &mut quotes, &a.mentions, &a.entities, Some(&a.doc))
+    let attributions = with_evidence(&a.text, &tagged, &mut quotes, &a.mentions, &a.entities, Some(&a.doc));
+    (attributions, quotes)
+}
+
+/// The quotes with their speakers (after the attributions agreed with them), as the quotes
+/// scorer reads the CLI's answer (code points).
+fn quotes_line(a: &Article, quotes: &[Quote]) -> String {
+    let map = OffsetMap::new(&a.text, OffsetUnit::CodePoint);
+    let quotes: Vec<serde_json::Value> = quotes
+        .iter()
+        .map(|q| {
+            serde_json::json!({
+                "start": map.convert(q.inner.start),
+                "end": map.convert(q.inner.end),
+                "kind": q.kind.as_str(),
+                "speaker": q.speaker.as_ref().map(|s| serde_json::json!({"start": map.convert(s.span.start), "end": map.convert(s.span.end)})),
+            })
+        })
+        .collect();
+    serde_json::json!({"id": a.id, "quotes": quotes}).to_string()
+}
+
+/// The quotes scorer on saved answers, for the articles of `ids` (its gold: `options.quotes_gold`).
+fn score_quotes(options: &Options, ids: &std::collections::HashSet<&str>, answers: &Path, fold: &str) -> Result<String, String> {
+    let gold = std::fs::read_to_string(&options.quotes_gold).map_err(|e| format!("{}: {e}", options.quotes_gold.display()))?;
+    let lines: Vec<String> = gold
+        .lines()
+        .filter(|l| serde_json::from_str::<serde_json::Value>(l).ok().is_some_and(|v| v["id"].as_str().is_some_and(|i| ids.contains(i))))
+        .map(str::to_string)
+        .collect();
+    let gold_path = options.work.join(format!("{fold}.quotes-gold.jsonl"));
+    write_lines(&gold_path, &lines)?;
+    let out = Command::new("python3")
+        .arg(&options.quotes_scorer)
+        .args(["run", "--name", &format!("attribution-cv-{fold}"), "--runs", "1"])
+        .args(["--ignore-kind", "term", "--ignore-kind", "partial", "--ignore-kind", "nested"])
+        .arg("--gold")
+        .arg(&gold_path)
+        .arg("--cmd")
+        .arg(format!("python3 scripts/replay-answers.py {}", answers.display()))
+        .env("EVAL_OUT", options.work.join("eval"))
+        .output()
+        .map_err(|e| format!("running the quotes scorer: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("quotes scorer failed: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or_default().to_string())
 }
 
 /// Word-token starts in `span`, as the scorer counts them (runs of letters, digits, `_`).
@@ -428,7 +478,8 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<Vec<f32>, S
     };
     // Per fold: the predictions' evidence and whether each was right.
     let mut evidence: Vec<Vec<(Evidence, bool)>> = vec![Vec::new(); k];
-    let (mut all_gold, mut all_pred) = (Vec::new(), Vec::new());
+    let (mut all_gold, mut all_pred, mut all_quotes) = (Vec::new(), Vec::new(), Vec::new());
+    let mut all_ids = std::collections::HashSet::new();
     let mut report = String::new();
     for fold in 0..k {
         let train_set: Vec<&Article> = articles.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, a)| a).collect();
@@ -436,10 +487,12 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<Vec<f32>, S
         let float = train(&train_set, options, options.seed.wrapping_add(fold as u64 + 1));
         let bytes = quantise(&float, vec![0.0; super::calibration::N_CALIBRATION], options.prune).to_bytes();
         let model = super::model::Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
-        let (mut gold_lines, mut pred_lines) = (Vec::new(), Vec::new());
-        for (i, a) in articles.iter().enumerate().filter(|(i, _)| fold_of[*i] == fold) {
-            let _ = i;
-            let predicted = predict(&model, a);
+        let (mut gold_lines, mut pred_lines, mut quote_lines) = (Vec::new(), Vec::new(), Vec::new());
+        let mut ids = std::collections::HashSet::new();
+        for a in articles.iter().enumerate().filter(|(i, _)| fold_of[*i] == fold).map(|(_, a)| a) {
+            let (predicted, quotes) = predict(&model, a);
+            quote_lines.push(quotes_line(a, &quotes));
+            ids.insert(a.id.as_str());
             let attributions: Vec<Attribution> = predicted.iter().map(|(p, _)| p.clone()).collect();
             for ((_, x), ok) in predicted.iter().zip(correct(&a.text, &a.gold, &attributions)) {
                 evidence[fold].push((*x, ok));
@@ -451,16 +504,24 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<Vec<f32>, S
         write_lines(&g, &gold_lines)?;
         write_lines(&p, &pred_lines)?;
         let s = score(options, &g, &p)?;
-        eprintln!("== fold {fold} ({} articles)\n{s}", gold_lines.len());
-        let _ = writeln!(report, "== fold {fold} ({} articles)\n{s}", gold_lines.len());
+        let qp = options.work.join(format!("fold{fold}.quotes.jsonl"));
+        write_lines(&qp, &quote_lines)?;
+        let q = score_quotes(options, &ids, &qp, &format!("fold{fold}"))?;
+        eprintln!("== fold {fold} ({} articles)\n{s}direct quotes: {q}\n", gold_lines.len());
+        let _ = writeln!(report, "== fold {fold} ({} articles)\n{s}direct quotes: {q}\n", gold_lines.len());
         all_gold.extend(gold_lines);
         all_pred.extend(pred_lines);
+        all_quotes.extend(quote_lines);
+        all_ids.extend(ids);
     }
     let (g, p) = (options.work.join("pooled.gold.jsonl"), options.work.join("pooled.pred.jsonl"));
     write_lines(&g, &all_gold)?;
     write_lines(&p, &all_pred)?;
     let s = score(options, &g, &p)?;
-    let _ = writeln!(report, "== pooled over {k} folds\n{s}");
+    let qp = options.work.join("pooled.quotes.jsonl");
+    write_lines(&qp, &all_quotes)?;
+    let q = score_quotes(options, &all_ids, &qp, "pooled")?;
+    let _ = writeln!(report, "== pooled over {k} folds\n{s}direct quotes: {q}\n");
 
     // Calibration, honestly measured: each fold's probabilities come from a map fitted on the
     // other folds' predictions. The shipped map is then fitted on all of them.

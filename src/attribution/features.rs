@@ -10,9 +10,9 @@
 //! Every feature is a 64-bit hash (`crate::entities::hashing`); changing any of them means
 //! retraining, which `FEATURE_VERSION` (recorded in the weights) enforces.
 
-use crate::analysis::{Entity, Quote, QuoteKind};
 #[cfg(feature = "internals")]
 use crate::analysis::Span;
+use crate::analysis::{Entity, Quote, QuoteKind};
 use crate::entities::hashing::{combine, hash_lower, hash_str};
 use crate::entities::tokens::{tokenize, Line, Token};
 use crate::quotes::CUES;

@@ -32,7 +32,7 @@ fn is_inside(tag: usize) -> bool {
 
 /// Whether `next` may follow `prev` (`None`: the line start).
 pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
-    !is_inside(next) || prev.is_some_and(|p| p != OUTSIDE && (p + 1) / 2 == next / 2)
+    !is_inside(next) || prev.is_some_and(|p| p != OUTSIDE && p.div_ceil(2) == next / 2)
 }
 
 /// `allowed(Some(p), t)` for every pair, computed once: the decoder's inner loop reads it.
@@ -44,7 +44,7 @@ const ALLOWED: [[bool; N_TAGS]; N_TAGS] = {
         while t < N_TAGS {
             // As `allowed`: an inside tag only continues its own part.
             let inside = t != OUTSIDE && t % 2 == 0;
-            table[p][t] = !inside || (p != OUTSIDE && (p + 1) / 2 == t / 2);
+            table[p][t] = !inside || (p != OUTSIDE && p.div_ceil(2) == t / 2);
             t += 1;
         }
         p += 1;
@@ -154,9 +154,9 @@ mod tests {
 
     #[test]
     fn the_table_is_the_rule() {
-        for p in 0..N_TAGS {
-            for t in 0..N_TAGS {
-                assert_eq!(ALLOWED[p][t], allowed(Some(p), t), "{p} → {t}");
+        for (p, row) in ALLOWED.iter().enumerate() {
+            for (t, &cell) in row.iter().enumerate() {
+                assert_eq!(cell, allowed(Some(p), t), "{p} → {t}");
             }
         }
     }

@@ -133,24 +133,26 @@ fn gold_tags(doc: &Doc, gold: &[Gold]) -> Vec<usize> {
     let mut pieces: Vec<(usize, usize)> = gold.iter().flat_map(|g| g.pieces.iter().map(|&p| token_range(&doc.tokens, p))).collect();
     pieces.sort();
     for (first, end) in pieces {
-        for t in first..end {
-            if tags[t] == OUTSIDE {
-                tags[t] = if t == first { begin(Part::Content) } else { inside(Part::Content) };
+        for (t, tag) in tags.iter_mut().enumerate().take(end).skip(first) {
+            if *tag == OUTSIDE {
+                *tag = if t == first { begin(Part::Content) } else { inside(Part::Content) };
             }
         }
     }
-    for (part, spans) in [(Part::Source, gold.iter().filter_map(|g| g.source).collect::<Vec<_>>()), (Part::Cue, gold.iter().filter_map(|g| g.cue).collect())] {
+    for (part, spans) in
+        [(Part::Source, gold.iter().filter_map(|g| g.source).collect::<Vec<_>>()), (Part::Cue, gold.iter().filter_map(|g| g.cue).collect())]
+    {
         for span in spans {
             let (first, end) = token_range(&doc.tokens, span);
-            for t in first..end {
-                tags[t] = if t == first { begin(part) } else { inside(part) };
+            for (t, tag) in tags.iter_mut().enumerate().take(end).skip(first) {
+                *tag = if t == first { begin(part) } else { inside(part) };
             }
         }
     }
     // Repair: an `I-` whose predecessor is not of its part begins a span.
     for i in 0..n {
         let t = tags[i];
-        if t != OUTSIDE && t % 2 == 0 && (i == 0 || tags[i - 1] == OUTSIDE || (tags[i - 1] + 1) / 2 != t / 2) {
+        if t != OUTSIDE && t % 2 == 0 && (i == 0 || tags[i - 1] == OUTSIDE || tags[i - 1].div_ceil(2) != t / 2) {
             tags[i] = t - 1;
         }
     }
@@ -214,7 +216,8 @@ impl Scorer for FloatModel {
 fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
     let n = (1usize << options.hash_bits) * N_TAGS;
     let nt = (N_TAGS + 1) * N_TAGS;
-    let mut p = Perceptron { weights: vec![0.0; n], sums: vec![0.0; n], transitions: vec![0.0; nt], transition_sums: vec![0.0; nt], step: 1.0 };
+    let mut p =
+        Perceptron { weights: vec![0.0; n], sums: vec![0.0; n], transitions: vec![0.0; nt], transition_sums: vec![0.0; nt], step: 1.0 };
     let mut order: Vec<&Example> = articles.iter().flat_map(|a| a.lines.iter()).filter(|l| !l.gold.is_empty()).collect();
     let mut rng = Rng(seed | 1);
     let mut emissions = Vec::new();
@@ -258,7 +261,12 @@ fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
         }
     }
     let avg = |w: &[f32], s: &[f32]| -> Vec<f32> { w.iter().zip(s).map(|(w, s)| w - s / p.step).collect() };
-    FloatModel { hash_bits: options.hash_bits, weights: avg(&p.weights, &p.sums), transitions: avg(&p.transitions, &p.transition_sums), calibration: Vec::new() }
+    FloatModel {
+        hash_bits: options.hash_bits,
+        weights: avg(&p.weights, &p.sums),
+        transitions: avg(&p.transitions, &p.transition_sums),
+        calibration: Vec::new(),
+    }
 }
 
 fn quantise(model: &FloatModel, calibration: Vec<f32>, prune: i8) -> Weights {
@@ -464,6 +472,8 @@ pub fn run(options: &Options) -> Result<(), String> {
     Ok(())
 }
 
+// The fold index also selects the articles and names the files.
+#[allow(clippy::needless_range_loop)]
 fn cross_validate(articles: &[Article], options: &Options) -> Result<Vec<f32>, String> {
     std::fs::create_dir_all(&options.work).map_err(|e| format!("{}: {e}", options.work.display()))?;
     let mut order: Vec<usize> = (0..articles.len()).collect();

@@ -163,8 +163,9 @@ pub struct AttributionOut<'t> {
     pub cue: Option<CueOut<'t>>,
     /// Ids of the direct and partial quotes inside the content.
     pub quotes: Vec<usize>,
-    /// The calibrated probability that content and source are both right.
-    pub confidence: f32,
+    /// The calibrated probability that content and source are both right, two decimals (f64, so
+    /// that JavaScript reads 0.44, not 0.4399999976).
+    pub confidence: f64,
 }
 
 fn attribution<'t>(text: &'t str, range: &impl Fn(Span) -> Range, speaker: &impl Fn(&Speaker) -> SpeakerOut<'t>, id: usize, a: &Attribution) -> AttributionOut<'t> {
@@ -181,6 +182,6 @@ fn attribution<'t>(text: &'t str, range: &impl Fn(Span) -> Range, speaker: &impl
         cue: a.cue.map(text_range),
         quotes: a.quotes.clone(),
         // Two decimals: more would claim a precision the calibration does not have.
-        confidence: (a.confidence * 100.0).round() / 100.0,
+        confidence: (a.confidence as f64 * 100.0).round() / 100.0,
     }
 }

@@ -83,11 +83,7 @@ fn a_quote_and_its_attribution_agree() {
 fn denied_speech_is_no_attribution() {
     let text = "Officials did not say that the bridge would close.";
     let analysis = analyze(text);
-    assert!(
-        analysis.attributions.iter().all(|a| cue(text, a) != "did not say" && cue(text, a) != "say"),
-        "{:?}",
-        analysis.attributions
-    );
+    assert!(analysis.attributions.iter().all(|a| cue(text, a) != "did not say" && cue(text, a) != "say"), "{:?}", analysis.attributions);
 }
 
 #[test]

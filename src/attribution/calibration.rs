@@ -44,6 +44,7 @@ pub(crate) fn fit(xs: &[Evidence], ys: &[bool]) -> Vec<f32> {
 /// One row of a reliability table: predictions with confidence in `[low, high)`.
 #[cfg(any(test, feature = "internals"))]
 #[derive(Clone, Debug)]
+#[cfg_attr(not(feature = "internals"), allow(dead_code))] // the bounds are printed by the trainer
 pub(crate) struct Bin {
     pub low: f32,
     pub high: f32,

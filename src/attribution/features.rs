@@ -10,9 +10,9 @@
 //! Every feature is a 64-bit hash (`crate::entities::hashing`); changing any of them means
 //! retraining, which `FEATURE_VERSION` (recorded in the weights) enforces.
 
-use crate::analysis::{Entity, Quote, QuoteKind};
 #[cfg(feature = "internals")]
 use crate::analysis::Span;
+use crate::analysis::{Entity, Quote, QuoteKind};
 use crate::entities::hashing::{combine, hash_lower, hash_str};
 use crate::entities::tokens::{tokenize, Line, Token};
 use crate::quotes::CUES;
@@ -125,19 +125,36 @@ impl Doc {
         let mut suffix2 = Vec::with_capacity(n);
         let mut suffix3 = Vec::with_capacity(n);
         let mut shapes = Vec::with_capacity(n);
-        let mut words: Vec<String> = Vec::with_capacity(n);
+        let mut lexicon = Vec::with_capacity(n);
+        let mut is_that = Vec::with_capacity(n);
+        // Lower-casing without allocating: ASCII words in a stack buffer (every lexicon word is
+        // ASCII); other words allocate, and they are rare in English news.
+        let mut buf = [0u8; 24];
+        let (that, according, to) = (hash_str("that"), hash_str("according"), hash_str("to"));
         for t in &tokens {
             let s = t.span.slice(text);
-            let l = s.to_lowercase();
-            lower.push(hash_lower(s));
-            suffix2.push(suffix_hash(&l, 2));
-            suffix3.push(suffix_hash(&l, 3));
+            let h = hash_lower(s);
+            lower.push(h);
             shapes.push(shape(s));
-            words.push(l);
+            is_that.push(h == that);
+            if s.is_ascii() && s.len() <= buf.len() {
+                let l = &mut buf[..s.len()];
+                l.copy_from_slice(s.as_bytes());
+                l.make_ascii_lowercase();
+                let l = std::str::from_utf8(l).unwrap_or_default();
+                suffix2.push(hash_str(&l[l.len().saturating_sub(2)..]));
+                suffix3.push(hash_str(&l[l.len().saturating_sub(3)..]));
+                lexicon.push(CUES.is_cue_word(l));
+            } else {
+                let l = s.to_lowercase();
+                suffix2.push(suffix_hash(&l, 2));
+                suffix3.push(suffix_hash(&l, 3));
+                lexicon.push(CUES.is_cue_word(&l));
+            }
         }
-        let lexicon: Vec<bool> = (0..n)
-            .map(|i| CUES.is_cue_word(&words[i]) || (words[i] == "according" && words.get(i + 1).is_some_and(|w| w == "to")))
-            .collect();
+        for i in 0..n.saturating_sub(1) {
+            lexicon[i] |= lower[i] == according && lower[i + 1] == to;
+        }
         let quote = quote_states(&tokens, quotes);
         let entity = entity_labels(&tokens, entities);
 
@@ -173,7 +190,7 @@ impl Doc {
                         last_cue = i;
                         that = false;
                     }
-                    that |= last_cue != NONE && words[i] == "that";
+                    that |= last_cue != NONE && is_that[i];
                     if shapes[i] == 5 {
                         comma = i;
                     }

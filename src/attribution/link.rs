@@ -33,7 +33,14 @@ struct Draft {
 
 /// Builds the attributions; `tagged` are the tagger's spans over `doc`'s tokens (none when no
 /// model is loaded, then only the quotations are credited).
-pub(crate) fn link<S: Scorer>(text: &str, tagged: &[Tagged], quotes: &mut [Quote], mentions: &[Resolved], entities: &[Entity], model: Option<(&S, &Doc)>) -> Vec<Attribution> {
+pub(crate) fn link<S: Scorer>(
+    text: &str,
+    tagged: &[Tagged],
+    quotes: &mut [Quote],
+    mentions: &[Resolved],
+    entities: &[Entity],
+    model: Option<(&S, &Doc)>,
+) -> Vec<Attribution> {
     with_evidence(text, tagged, quotes, mentions, entities, model.map(|(_, d)| d))
         .into_iter()
         .map(|(mut a, x)| {
@@ -47,7 +54,14 @@ pub(crate) fn link<S: Scorer>(text: &str, tagged: &[Tagged], quotes: &mut [Quote
 }
 
 /// `link` before calibration: each attribution with its evidence (what the trainer fits on).
-pub(crate) fn with_evidence(text: &str, tagged: &[Tagged], quotes: &mut [Quote], mentions: &[Resolved], entities: &[Entity], doc: Option<&Doc>) -> Vec<(Attribution, Evidence)> {
+pub(crate) fn with_evidence(
+    text: &str,
+    tagged: &[Tagged],
+    quotes: &mut [Quote],
+    mentions: &[Resolved],
+    entities: &[Entity],
+    doc: Option<&Doc>,
+) -> Vec<(Attribution, Evidence)> {
     let mut out = Vec::new();
     if let Some(doc) = doc {
         for draft in drafts(doc, tagged) {
@@ -71,7 +85,15 @@ pub(crate) fn with_evidence(text: &str, tagged: &[Tagged], quotes: &mut [Quote],
             x[9] = draft.source.map_or(0.0, |s| s.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP);
             x[10] = draft.cue.is_some_and(|c| (c.first..c.end).any(|i| doc.in_lexicon(i))) as u8 as f32;
             x[11] = (1.0 + n_tokens as f32).ln() / 5.0;
-            let attribution = Attribution { kind: AttributionKind::Indirect, content, content_spans: pieces, source, cue, quotes: Vec::new(), confidence: 0.0 };
+            let attribution = Attribution {
+                kind: AttributionKind::Indirect,
+                content,
+                content_spans: pieces,
+                source,
+                cue,
+                quotes: Vec::new(),
+                confidence: 0.0,
+            };
             out.push((attribution, x));
         }
     }
@@ -141,20 +163,24 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             let far = sentence[t.first] != sentence[from.0] && sentence[t.first] != sentence[from.1 - 1];
             Some(d + if far { MAX_CUE_DISTANCE } else { 0 })
         };
-        d.cue = cues.iter().filter_map(|c| distance(c, (first, end)).filter(|&x| x <= MAX_CUE_DISTANCE).map(|x| (x, *c))).min_by_key(|(x, _)| *x).map(|(_, c)| *c);
+        // Only the cues and sources within reach are looked at, so linking stays linear.
+        let lo = cues.partition_point(|c| c.end + MAX_CUE_DISTANCE < first);
+        let hi = cues.partition_point(|c| c.first <= end + MAX_CUE_DISTANCE);
+        d.cue = cues[lo..hi.max(lo)]
+            .iter()
+            .filter_map(|c| distance(c, (first, end)).filter(|&x| x <= MAX_CUE_DISTANCE).map(|x| (x, *c)))
+            .min_by_key(|(x, _)| *x)
+            .map(|(_, c)| *c);
         let anchor = d.cue.map_or((first, end), |c| (c.first, c.end));
         let limit = if d.cue.is_some() { MAX_SOURCE_DISTANCE } else { MAX_SOURCE_DISTANCE / 2 };
-        d.source = sources
+        let lo = sources.partition_point(|s| s.end + MAX_SOURCE_DISTANCE < anchor.0);
+        let hi = sources.partition_point(|s| s.first <= anchor.1 + MAX_SOURCE_DISTANCE);
+        d.source = sources[lo..hi.max(lo)]
             .iter()
             .filter(|s| !d.pieces.iter().any(|&(f, e)| s.first >= f && s.end <= e))
             .filter_map(|s| {
-                let x = if s.end <= anchor.0 {
-                    anchor.0 - s.end
-                } else if s.first >= anchor.1 {
-                    s.first - anchor.1
-                } else {
-                    0
-                };
+                // Tokens between the source and the anchor (0 when they touch or overlap).
+                let x = anchor.0.saturating_sub(s.end).max(s.first.saturating_sub(anchor.1));
                 let same_line = line_of(s.first) == line_of(anchor.0);
                 let far = sentence[s.first] != sentence[anchor.0];
                 // With a cue, the source is in the cue's sentence ("…," sighed X), never the
@@ -177,7 +203,8 @@ fn verb_end(doc: &Doc, mut end: usize) -> usize {
     if !is_linking_word(&lower(end - 1)) {
         return end;
     }
-    while end < doc.tokens.len() && doc.tokens[end].line == doc.tokens[end - 1].line && doc.is_word(end) && !doc.tokens[end].sentence_start {
+    while end < doc.tokens.len() && doc.tokens[end].line == doc.tokens[end - 1].line && doc.is_word(end) && !doc.tokens[end].sentence_start
+    {
         let word = lower(end);
         end += 1;
         if !is_linking_word(&word) {
@@ -247,9 +274,15 @@ fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote
     let speech = |q: &Quote| q.parent.is_none() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial);
     let mut held = vec![false; quotes.len()];
     for (a, x) in out.iter_mut() {
-        a.quotes = (0..quotes.len())
-            .filter(|&i| !held[i] && speech(&quotes[i]) && a.content_spans.iter().any(|p| p.overlaps(quotes[i].inner)))
-            .collect();
+        // Quotes are ordered by opening mark: only those opening before the content ends, back
+        // to the first that may still reach into it, can overlap it.
+        let hi = quotes.partition_point(|q| q.outer.start < a.content.end);
+        let mut lo = quotes[..hi].partition_point(|q| q.outer.start < a.content.start);
+        while lo > 0 && (quotes[lo - 1].outer.end > a.content.start || quotes[lo - 1].parent.is_some()) {
+            lo -= 1;
+        }
+        a.quotes =
+            (lo..hi).filter(|&i| !held[i] && speech(&quotes[i]) && a.content_spans.iter().any(|p| p.overlaps(quotes[i].inner))).collect();
         if a.quotes.is_empty() {
             continue;
         }
@@ -308,7 +341,18 @@ fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote
         x[10] = q.cue.is_some() as u8 as f32;
         x[11] = (1.0 + q.inner.slice(text).split_whitespace().count() as f32).ln() / 5.0;
         let kind = if q.kind == QuoteKind::Direct { AttributionKind::Direct } else { AttributionKind::Mixed };
-        out.push((Attribution { kind, content: q.inner, content_spans: vec![q.inner], source: q.speaker.clone(), cue: q.cue, quotes: vec![i], confidence: 0.0 }, x));
+        out.push((
+            Attribution {
+                kind,
+                content: q.inner,
+                content_spans: vec![q.inner],
+                source: q.speaker.clone(),
+                cue: q.cue,
+                quotes: vec![i],
+                confidence: 0.0,
+            },
+            x,
+        ));
         last_from_quote = Some(out.len() - 1);
     }
 }

@@ -54,7 +54,13 @@ pub(crate) struct Tagged {
     pub margin: f32,
 }
 
-pub(crate) fn find_with(scorer: &impl Scorer, text: &str, quotes: &mut [Quote], entities: &[Entity], mentions: &[Resolved]) -> Vec<Attribution> {
+pub(crate) fn find_with(
+    scorer: &impl Scorer,
+    text: &str,
+    quotes: &mut [Quote],
+    entities: &[Entity],
+    mentions: &[Resolved],
+) -> Vec<Attribution> {
     let doc = Doc::new(text, quotes, entities);
     let tagged = tag(scorer, &doc);
     link::link(text, &tagged, quotes, mentions, entities, Some((scorer, &doc)))

@@ -32,8 +32,25 @@ fn is_inside(tag: usize) -> bool {
 
 /// Whether `next` may follow `prev` (`None`: the line start).
 pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
-    !is_inside(next) || prev.is_some_and(|p| p != OUTSIDE && (p + 1) / 2 == next / 2)
+    !is_inside(next) || prev.is_some_and(|p| p != OUTSIDE && p.div_ceil(2) == next / 2)
 }
+
+/// `allowed(Some(p), t)` for every pair, computed once: the decoder's inner loop reads it.
+const ALLOWED: [[bool; N_TAGS]; N_TAGS] = {
+    let mut table = [[false; N_TAGS]; N_TAGS];
+    let mut p = 0;
+    while p < N_TAGS {
+        let mut t = 0;
+        while t < N_TAGS {
+            // As `allowed`: an inside tag only continues its own part.
+            let inside = t != OUTSIDE && t % 2 == 0;
+            table[p][t] = !inside || (p != OUTSIDE && p.div_ceil(2) == t / 2);
+            t += 1;
+        }
+        p += 1;
+    }
+    table
+};
 
 /// Spans `(first, end, part)` of a well-formed tag sequence.
 pub(crate) fn decode(tags: &[usize]) -> Vec<(usize, usize, Part)> {
@@ -95,7 +112,7 @@ pub(crate) fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usiz
             let mut best = NEVER;
             let mut arg = 0;
             for p in 0..N_TAGS {
-                if score[p] == NEVER || !allowed(Some(p), t) {
+                if score[p] == NEVER || !ALLOWED[p][t] {
                     continue;
                 }
                 let v = score[p] + transitions[p * N_TAGS + t];
@@ -133,6 +150,15 @@ mod tests {
         // A cue written over the middle of a content leaves two contents.
         let cut = encode(6, &[(0, 6, Part::Content), (2, 3, Part::Cue)]);
         assert_eq!(decode(&cut), vec![(0, 2, Part::Content), (2, 3, Part::Cue), (3, 6, Part::Content)]);
+    }
+
+    #[test]
+    fn the_table_is_the_rule() {
+        for (p, row) in ALLOWED.iter().enumerate() {
+            for (t, &cell) in row.iter().enumerate() {
+                assert_eq!(cell, allowed(Some(p), t), "{p} → {t}");
+            }
+        }
     }
 
     #[test]

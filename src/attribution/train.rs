@@ -33,6 +33,10 @@ pub struct Options {
     pub scorer: PathBuf,
     /// Quantised weights with a magnitude below this are dropped (the size budget).
     pub prune: i8,
+    /// PolNeAR's direct-quote gold (the same articles) and the quotes scorer: direct-quote
+    /// speakers are scored per fold too, with the speakers the attributions agreed on.
+    pub quotes_gold: PathBuf,
+    pub quotes_scorer: PathBuf,
     /// Skip cross-validation (and keep the calibration already in `out`): a quick retrain.
     pub skip_cv: bool,
 }
@@ -130,24 +134,26 @@ fn gold_tags(doc: &Doc, gold: &[Gold]) -> Vec<usize> {
     let mut pieces: Vec<(usize, usize)> = gold.iter().flat_map(|g| g.pieces.iter().map(|&p| token_range(&doc.tokens, p))).collect();
     pieces.sort();
     for (first, end) in pieces {
-        for t in first..end {
-            if tags[t] == OUTSIDE {
-                tags[t] = if t == first { begin(Part::Content) } else { inside(Part::Content) };
+        for (t, tag) in tags.iter_mut().enumerate().take(end).skip(first) {
+            if *tag == OUTSIDE {
+                *tag = if t == first { begin(Part::Content) } else { inside(Part::Content) };
             }
         }
     }
-    for (part, spans) in [(Part::Source, gold.iter().filter_map(|g| g.source).collect::<Vec<_>>()), (Part::Cue, gold.iter().filter_map(|g| g.cue).collect())] {
+    for (part, spans) in
+        [(Part::Source, gold.iter().filter_map(|g| g.source).collect::<Vec<_>>()), (Part::Cue, gold.iter().filter_map(|g| g.cue).collect())]
+    {
         for span in spans {
             let (first, end) = token_range(&doc.tokens, span);
-            for t in first..end {
-                tags[t] = if t == first { begin(part) } else { inside(part) };
+            for (t, tag) in tags.iter_mut().enumerate().take(end).skip(first) {
+                *tag = if t == first { begin(part) } else { inside(part) };
             }
         }
     }
     // Repair: an `I-` whose predecessor is not of its part begins a span.
     for i in 0..n {
         let t = tags[i];
-        if t != OUTSIDE && t % 2 == 0 && (i == 0 || tags[i - 1] == OUTSIDE || (tags[i - 1] + 1) / 2 != t / 2) {
+        if t != OUTSIDE && t % 2 == 0 && (i == 0 || tags[i - 1] == OUTSIDE || tags[i - 1].div_ceil(2) != t / 2) {
             tags[i] = t - 1;
         }
     }
@@ -211,7 +217,8 @@ impl Scorer for FloatModel {
 fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
     let n = (1usize << options.hash_bits) * N_TAGS;
     let nt = (N_TAGS + 1) * N_TAGS;
-    let mut p = Perceptron { weights: vec![0.0; n], sums: vec![0.0; n], transitions: vec![0.0; nt], transition_sums: vec![0.0; nt], step: 1.0 };
+    let mut p =
+        Perceptron { weights: vec![0.0; n], sums: vec![0.0; n], transitions: vec![0.0; nt], transition_sums: vec![0.0; nt], step: 1.0 };
     let mut order: Vec<&Example> = articles.iter().flat_map(|a| a.lines.iter()).filter(|l| !l.gold.is_empty()).collect();
     let mut rng = Rng(seed | 1);
     let mut emissions = Vec::new();
@@ -255,7 +262,12 @@ fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
         }
     }
     let avg = |w: &[f32], s: &[f32]| -> Vec<f32> { w.iter().zip(s).map(|(w, s)| w - s / p.step).collect() };
-    FloatModel { hash_bits: options.hash_bits, weights: avg(&p.weights, &p.sums), transitions: avg(&p.transitions, &p.transition_sums), calibration: Vec::new() }
+    FloatModel {
+        hash_bits: options.hash_bits,
+        weights: avg(&p.weights, &p.sums),
+        transitions: avg(&p.transitions, &p.transition_sums),
+        calibration: Vec::new(),
+    }
 }
 
 fn quantise(model: &FloatModel, calibration: Vec<f32>, prune: i8) -> Weights {
@@ -279,10 +291,56 @@ fn quantise(model: &FloatModel, calibration: Vec<f32>, prune: i8) -> Weights {
 }
 
 /// The attributions of one article under `model`, each with its evidence.
-fn predict(model: &impl Scorer, a: &Article) -> Vec<(Attribution, Evidence)> {
+fn predict(model: &impl Scorer, a: &Article) -> (Vec<(Attribution, Evidence)>, Vec<Quote>) {
     let tagged: Vec<Tagged> = tag(model, &a.doc);
     let mut quotes = a.quotes.clone();
-    with_evidence(&a.text, &tagged, &mut quotes, &a.mentions, &a.entities, Some(&a.doc))
+    let attributions = with_evidence(&a.text, &tagged, &mut quotes, &a.mentions, &a.entities, Some(&a.doc));
+    (attributions, quotes)
+}
+
+/// The quotes with their speakers (after the attributions agreed with them), as the quotes
+/// scorer reads the CLI's answer (code points).
+fn quotes_line(a: &Article, quotes: &[Quote]) -> String {
+    let map = OffsetMap::new(&a.text, OffsetUnit::CodePoint);
+    let quotes: Vec<serde_json::Value> = quotes
+        .iter()
+        .map(|q| {
+            serde_json::json!({
+                "start": map.convert(q.inner.start),
+                "end": map.convert(q.inner.end),
+                "kind": q.kind.as_str(),
+                "speaker": q.speaker.as_ref().map(|s| serde_json::json!({"start": map.convert(s.span.start), "end": map.convert(s.span.end)})),
+            })
+        })
+        .collect();
+    serde_json::json!({"id": a.id, "quotes": quotes}).to_string()
+}
+
+/// The quotes scorer on saved answers, for the articles of `ids` (its gold: `options.quotes_gold`).
+fn score_quotes(options: &Options, ids: &std::collections::HashSet<&str>, answers: &Path, fold: &str) -> Result<String, String> {
+    let gold = std::fs::read_to_string(&options.quotes_gold).map_err(|e| format!("{}: {e}", options.quotes_gold.display()))?;
+    let lines: Vec<String> = gold
+        .lines()
+        .filter(|l| serde_json::from_str::<serde_json::Value>(l).ok().is_some_and(|v| v["id"].as_str().is_some_and(|i| ids.contains(i))))
+        .map(str::to_string)
+        .collect();
+    let gold_path = options.work.join(format!("{fold}.quotes-gold.jsonl"));
+    write_lines(&gold_path, &lines)?;
+    let out = Command::new("python3")
+        .arg(&options.quotes_scorer)
+        .args(["run", "--name", &format!("attribution-cv-{fold}"), "--runs", "1"])
+        .args(["--ignore-kind", "term", "--ignore-kind", "partial", "--ignore-kind", "nested"])
+        .arg("--gold")
+        .arg(&gold_path)
+        .arg("--cmd")
+        .arg(format!("python3 scripts/replay-answers.py {}", answers.display()))
+        .env("EVAL_OUT", options.work.join("eval"))
+        .output()
+        .map_err(|e| format!("running the quotes scorer: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("quotes scorer failed: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or_default().to_string())
 }
 
 /// Word-token starts in `span`, as the scorer counts them (runs of letters, digits, `_`).
@@ -415,6 +473,8 @@ pub fn run(options: &Options) -> Result<(), String> {
     Ok(())
 }
 
+// The fold index also selects the articles and names the files.
+#[allow(clippy::needless_range_loop)]
 fn cross_validate(articles: &[Article], options: &Options) -> Result<Vec<f32>, String> {
     std::fs::create_dir_all(&options.work).map_err(|e| format!("{}: {e}", options.work.display()))?;
     let mut order: Vec<usize> = (0..articles.len()).collect();
@@ -429,7 +489,8 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<Vec<f32>, S
     };
     // Per fold: the predictions' evidence and whether each was right.
     let mut evidence: Vec<Vec<(Evidence, bool)>> = vec![Vec::new(); k];
-    let (mut all_gold, mut all_pred) = (Vec::new(), Vec::new());
+    let (mut all_gold, mut all_pred, mut all_quotes) = (Vec::new(), Vec::new(), Vec::new());
+    let mut all_ids = std::collections::HashSet::new();
     let mut report = String::new();
     for fold in 0..k {
         let train_set: Vec<&Article> = articles.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, a)| a).collect();
@@ -437,10 +498,12 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<Vec<f32>, S
         let float = train(&train_set, options, options.seed.wrapping_add(fold as u64 + 1));
         let bytes = quantise(&float, vec![0.0; super::calibration::N_CALIBRATION], options.prune).to_bytes();
         let model = super::model::Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
-        let (mut gold_lines, mut pred_lines) = (Vec::new(), Vec::new());
-        for (i, a) in articles.iter().enumerate().filter(|(i, _)| fold_of[*i] == fold) {
-            let _ = i;
-            let predicted = predict(&model, a);
+        let (mut gold_lines, mut pred_lines, mut quote_lines) = (Vec::new(), Vec::new(), Vec::new());
+        let mut ids = std::collections::HashSet::new();
+        for a in articles.iter().enumerate().filter(|(i, _)| fold_of[*i] == fold).map(|(_, a)| a) {
+            let (predicted, quotes) = predict(&model, a);
+            quote_lines.push(quotes_line(a, &quotes));
+            ids.insert(a.id.as_str());
             let attributions: Vec<Attribution> = predicted.iter().map(|(p, _)| p.clone()).collect();
             for ((_, x), ok) in predicted.iter().zip(correct(&a.text, &a.gold, &attributions)) {
                 evidence[fold].push((*x, ok));
@@ -452,16 +515,24 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<Vec<f32>, S
         write_lines(&g, &gold_lines)?;
         write_lines(&p, &pred_lines)?;
         let s = score(options, &g, &p)?;
-        eprintln!("== fold {fold} ({} articles)\n{s}", gold_lines.len());
-        let _ = writeln!(report, "== fold {fold} ({} articles)\n{s}", gold_lines.len());
+        let qp = options.work.join(format!("fold{fold}.quotes.jsonl"));
+        write_lines(&qp, &quote_lines)?;
+        let q = score_quotes(options, &ids, &qp, &format!("fold{fold}"))?;
+        eprintln!("== fold {fold} ({} articles)\n{s}direct quotes: {q}\n", gold_lines.len());
+        let _ = writeln!(report, "== fold {fold} ({} articles)\n{s}direct quotes: {q}\n", gold_lines.len());
         all_gold.extend(gold_lines);
         all_pred.extend(pred_lines);
+        all_quotes.extend(quote_lines);
+        all_ids.extend(ids);
     }
     let (g, p) = (options.work.join("pooled.gold.jsonl"), options.work.join("pooled.pred.jsonl"));
     write_lines(&g, &all_gold)?;
     write_lines(&p, &all_pred)?;
     let s = score(options, &g, &p)?;
-    let _ = writeln!(report, "== pooled over {k} folds\n{s}");
+    let qp = options.work.join("pooled.quotes.jsonl");
+    write_lines(&qp, &all_quotes)?;
+    let q = score_quotes(options, &all_ids, &qp, "pooled")?;
+    let _ = writeln!(report, "== pooled over {k} folds\n{s}direct quotes: {q}\n");
 
     // Calibration, honestly measured: each fold's probabilities come from a map fitted on the
     // other folds' predictions. The shipped map is then fitted on all of them.

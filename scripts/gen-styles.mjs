@@ -21,8 +21,8 @@ export function readPalette() {
     return { light, dark: { ...light, ...props(darkPart) } };
 }
 
-/** The colours the embed draws with: every quote kind's and entity label's, and its own box's. */
-const EMBED_COLOURS = /^(?:quote-|entity-)|^(?:ink|ink-muted|surface|rule)$/;
+/** The colours the embed draws with: every quote kind's, entity label's and the claim's, and its own box's. */
+const EMBED_COLOURS = /^(?:quote-|entity-|claim-)|^(?:ink|ink-muted|surface|rule)$/;
 
 /** The text of www/embed/palette.js. */
 export function embedPaletteJs() {

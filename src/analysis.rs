@@ -47,6 +47,8 @@ pub struct Analysis {
     pub entities: Vec<Entity>,
     /// One per entity cluster, in order of first mention.
     pub clusters: Vec<Cluster>,
+    /// Who said what, direct and reported speech, in order of content start (see `Attribution`).
+    pub attributions: Vec<Attribution>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -217,4 +219,49 @@ pub struct Cluster {
     /// The mention that names the cluster: its longest proper form ("Vladimir Putin").
     pub name: Span,
     pub mentions: usize,
+}
+
+/// What an attribution's content is, by how much of it is quoted (PolNeAR's kinds).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AttributionKind {
+    /// The content is a quotation (at most a leading "that" outside the marks).
+    Direct,
+    /// Reported speech with quoted fragments (partial quotes).
+    Mixed,
+    /// Reported speech with nothing quoted.
+    Indirect,
+}
+
+impl AttributionKind {
+    pub const ALL: [AttributionKind; 3] = [AttributionKind::Direct, AttributionKind::Mixed, AttributionKind::Indirect];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AttributionKind::Direct => "direct",
+            AttributionKind::Mixed => "mixed",
+            AttributionKind::Indirect => "indirect",
+        }
+    }
+}
+
+/// One claim and who made it: content (what was said), source (who), cue (how: "said",
+/// "according to", a colon). Spans follow PolNeAR's conventions: the content is the reported
+/// clause (a leading "that" may be in or out), the source the mention as written.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Attribution {
+    pub kind: AttributionKind,
+    /// The hull of `content_spans`.
+    pub content: Span,
+    /// The content's pieces in order: one, or several when an interrupting "he said" splits it.
+    pub content_spans: Vec<Span>,
+    /// Who made the claim; `None` when the text does not say ("it was reported that …").
+    /// For an attribution holding direct or partial quotes it names the same mention (and
+    /// entity) as their `speaker`; the basis may differ.
+    pub source: Option<Speaker>,
+    pub cue: Option<Span>,
+    /// Indices into `Analysis::quotes` of the direct and partial quotes inside the content.
+    pub quotes: Vec<usize>,
+    /// The probability that content and source are both right (calibrated on cross-validation
+    /// over PolNeAR train; see src/data/attribution/README.md).
+    pub confidence: f32,
 }

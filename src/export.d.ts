@@ -12,17 +12,19 @@ export type QuoteKind = "direct" | "partial" | "term" | "nested";
 export type MentionKind = "name" | "pronoun" | "nominal";
 /** How an attribution was reached, strongest first. */
 export type Basis = "explicit" | "pronoun" | "continuation" | "nearest";
+/** What an attribution's content is: a quotation, reported speech with quoted fragments, or reported speech. */
+export type AttributionKind = "direct" | "mixed" | "indirect";
 /** What an entity is. */
 export type EntityLabel = "PERSON" | "ORG" | "PLACE" | "GROUP" | "MISC" | "DATE" | "MONEY" | "PERCENT" | "NUMBER";
 
 /**
  * One analysed text. The CLI prints it with the caller's `id` as a first field
- * (`{"id": …, "schema": 1, …}`, `null` for a file); the wasm module's `analyze` returns it
+ * (`{"id": …, "schema": 2, …}`, `null` for a file); the wasm module's `analyze` returns it
  * as a plain object.
  */
 export type DocumentOut = {
     /**
-     * The wire format's version: 1.
+     * The wire format's version: 2 (1 had no `attributions`).
      */
     schema: number,
     /**
@@ -47,6 +49,11 @@ export type DocumentOut = {
      * The paragraphs: one per non-blank line, in order, line breaks excluded.
      */
     paragraphs: Array<RangeOut>,
+    /**
+     * Who said what: every claim, direct and reported speech, with its source, in order of
+     * content start (schema 2). Every direct and partial quote with a speaker lies in one.
+     */
+    attributions: Array<AttributionOut>,
 };
 /**
  * One quotation: the words between a pair of quote marks, what kind of quote it is and, for
@@ -181,6 +188,65 @@ export type ReferentOut = {
     end: number,
     /**
      * The name (“Vladimir Putin”).
+     */
+    text: string,
+};
+/**
+ * One claim and who made it (PolNeAR's conventions: content, source, cue).
+ */
+export type AttributionOut = {
+    /**
+     * Its index in the document's `attributions`.
+     */
+    id: number,
+    /**
+     * `direct` (the content is a quotation), `mixed` (reported speech with quoted fragments) or
+     * `indirect` (reported speech, nothing quoted: "X said that …", "according to X, …").
+     */
+    kind: AttributionKind,
+    /**
+     * What was said: the hull of `content_spans`, with its text.
+     */
+    content: ContentOut,
+    /**
+     * The content's pieces in order: one, or several when an interrupting "he said" splits it.
+     */
+    content_spans: Array<RangeOut>,
+    /**
+     * Who made the claim, like a quote's `speaker` (the same mention as the `speaker` of the
+     * quotes in `quotes`); null when the text does not say ("it was reported that …").
+     */
+    source: SpeakerOut | null,
+    /**
+     * The reporting verb or phrase ("said", "denied", "according to", a colon); null when the
+     * claim has none of its own.
+     */
+    cue: CueOut | null,
+    /**
+     * Ids (`QuoteOut.id`) of the direct and partial quotes inside the content.
+     */
+    quotes: Array<number>,
+    /**
+     * The calibrated probability (0 to 1, two decimals) that content and source are both right,
+     * calibrated by cross-validation over PolNeAR train (`src/data/README.md`). A double, so
+     * that the wasm module's number is the same two-decimal value as the CLI's.
+     */
+    confidence: number,
+};
+/**
+ * What an attribution reports: its span and words.
+ */
+export type ContentOut = {
+    /**
+     * Start of the content, in the unit named by `unit`.
+     */
+    start: number,
+    /**
+     * End (exclusive) of the content, in the unit named by `unit`.
+     */
+    end: number,
+    /**
+     * The content's words, from `start` to `end` (any interruption included).
      */
     text: string,
 };

@@ -25,12 +25,14 @@
 //! `quotes/marks.rs`, then classifying). Speakers and cues: `speakers` (cues read from
 //! `src/data/speech_verbs.txt`). Entities: `entities` (the tagger trained on CoNLL-2003,
 //! `src/data/ner/model.bin`, with the gazetteers of `src/data/`, plus rules for dates and
-//! figures); clusters: `entities::clusters`. Nothing is looked up outside the text and the
+//! figures); clusters: `entities::clusters`. Attributions (direct and reported speech):
+//! `attribution` (the tagger trained on PolNeAR attributions, `src/data/attribution/model.bin`,
+//! linked to the speakers' mentions and the entity clusters). Nothing is looked up outside the text and the
 //! crate's own data.
 
 use serde::Serialize;
 
-use crate::analysis::{Analysis, Cluster, Entity, Quote, Span, Speaker};
+use crate::analysis::{Analysis, Attribution, Cluster, Entity, Quote, Span, Speaker};
 use crate::text::offsets::{OffsetMap, OffsetUnit};
 
 #[cfg(test)]
@@ -38,16 +40,16 @@ mod typescript;
 
 /// The wire format's version, the document's `schema` field. Bumped whenever the format grows
 /// (a field is added); fields are never renamed or removed, so a reader of version N reads any
-/// later version.
-pub const SCHEMA_VERSION: u32 = 1;
+/// later version. 2: `attributions`.
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// One analysed text. The CLI prints it with the caller's `id` as a first field
-/// (`{"id": …, "schema": 1, …}`, `null` for a file); the wasm module's `analyze` returns it
+/// (`{"id": …, "schema": 2, …}`, `null` for a file); the wasm module's `analyze` returns it
 /// as a plain object.
 #[derive(Serialize, Debug)]
 #[cfg_attr(test, derive(ts_rs::TS))]
 pub struct DocumentOut<'t> {
-    /// The wire format's version: 1.
+    /// The wire format's version: 2 (1 had no `attributions`).
     pub schema: u32,
     /// The unit of every offset in this document: `"codepoint"` from the CLI (what Python
     /// strings index), `"utf16"` from the wasm module (what JavaScript strings index), `"byte"`
@@ -62,6 +64,9 @@ pub struct DocumentOut<'t> {
     pub clusters: Vec<ClusterOut<'t>>,
     /// The paragraphs: one per non-blank line, in order, line breaks excluded.
     pub paragraphs: Vec<RangeOut>,
+    /// Who said what: every claim, direct and reported speech, with its source, in order of
+    /// content start (schema 2). Every direct and partial quote with a speaker lies in one.
+    pub attributions: Vec<AttributionOut<'t>>,
 }
 
 /// A span without text of its own (a paragraph), in the unit named by the document's `unit`.
@@ -204,6 +209,46 @@ pub struct ClusterOut<'t> {
     pub mentions: usize,
 }
 
+/// One claim and who made it (PolNeAR's conventions: content, source, cue).
+#[derive(Serialize, Debug)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct AttributionOut<'t> {
+    /// Its index in the document's `attributions`.
+    pub id: usize,
+    /// `direct` (the content is a quotation), `mixed` (reported speech with quoted fragments) or
+    /// `indirect` (reported speech, nothing quoted: "X said that …", "according to X, …").
+    #[cfg_attr(test, ts(type = "AttributionKind"))]
+    pub kind: &'static str,
+    /// What was said: the hull of `content_spans`, with its text.
+    pub content: ContentOut<'t>,
+    /// The content's pieces in order: one, or several when an interrupting "he said" splits it.
+    pub content_spans: Vec<RangeOut>,
+    /// Who made the claim, like a quote's `speaker` (the same mention as the `speaker` of the
+    /// quotes in `quotes`); null when the text does not say ("it was reported that …").
+    pub source: Option<SpeakerOut<'t>>,
+    /// The reporting verb or phrase ("said", "denied", "according to", a colon); null when the
+    /// claim has none of its own.
+    pub cue: Option<CueOut<'t>>,
+    /// Ids (`QuoteOut.id`) of the direct and partial quotes inside the content.
+    pub quotes: Vec<usize>,
+    /// The calibrated probability (0 to 1, two decimals) that content and source are both right,
+    /// calibrated by cross-validation over PolNeAR train (`src/data/README.md`). A double, so
+    /// that the wasm module's number is the same two-decimal value as the CLI's.
+    pub confidence: f64,
+}
+
+/// What an attribution reports: its span and words.
+#[derive(Serialize, Debug)]
+#[cfg_attr(test, derive(ts_rs::TS))]
+pub struct ContentOut<'t> {
+    /// Start of the content, in the unit named by `unit`.
+    pub start: usize,
+    /// End (exclusive) of the content, in the unit named by `unit`.
+    pub end: usize,
+    /// The content's words, from `start` to `end` (any interruption included).
+    pub text: &'t str,
+}
+
 /// The name of `unit` in the document's `unit` field.
 fn unit_name(unit: OffsetUnit) -> &'static str {
     match unit {
@@ -265,6 +310,25 @@ pub fn export<'t>(text: &'t str, analysis: &Analysis, unit: OffsetUnit) -> Docum
         entities: analysis.entities.iter().enumerate().map(entity).collect(),
         clusters: analysis.clusters.iter().map(|c: &Cluster| ClusterOut { id: c.id, label: c.label.as_str(), name: c.name.slice(text), mentions: c.mentions }).collect(),
         paragraphs: analysis.paragraphs.iter().map(|&p| range(p)).collect(),
+        attributions: analysis.attributions.iter().enumerate().map(|(id, a)| attribution(text, &range, &speaker, id, a)).collect(),
+    }
+}
+
+fn attribution<'t>(text: &'t str, range: &impl Fn(Span) -> RangeOut, speaker: &impl Fn(&Speaker) -> SpeakerOut<'t>, id: usize, a: &Attribution) -> AttributionOut<'t> {
+    let content = range(a.content);
+    AttributionOut {
+        id,
+        kind: a.kind.as_str(),
+        content: ContentOut { start: content.start, end: content.end, text: a.content.slice(text) },
+        content_spans: a.content_spans.iter().map(|&s| range(s)).collect(),
+        source: a.source.as_ref().map(speaker),
+        cue: a.cue.map(|c| {
+            let r = range(c);
+            CueOut { start: r.start, end: r.end, text: c.slice(text) }
+        }),
+        quotes: a.quotes.clone(),
+        // Two decimals: more would claim a precision the calibration does not have.
+        confidence: (f64::from(a.confidence) * 100.0).round() / 100.0,
     }
 }
 

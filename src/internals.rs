@@ -5,7 +5,7 @@
 //! At this level, the stages of `analyze` for the benchmarks: exactly the calls `analyze` makes,
 //! in its order, so their times add up to its time: `segment` → `quotes` (pairing +
 //! classification) → `entities` (the tagger `entity_names`, the rules `entity_figures`, then
-//! merging and clustering) → `attribute` → `clusters`. In [`ner`], what training the tagger needs.
+//! merging and clustering) → `attribute` (speakers) → `attributions` → `clusters`. In [`ner`], what training the tagger needs.
 
 /// The entity tagger's insides for tools/src/ner.rs: feature extraction, the BILOU tags and
 /// Viterbi, the model file (reader and writer), and decoding with any [`ner::Scorer`].
@@ -27,13 +27,14 @@ pub mod kinds {
 
     /// `analyze`, with the quote kinds from `model`.
     pub fn analyze_with(text: &str, model: &KindModel) -> Analysis {
-        let s = super::segment(text);
-        let mut quotes = crate::quotes::find_with(text, &s.paragraphs, &s.sentences, &s.words, model);
-        let entities = crate::entities::find(text);
-        crate::speakers::attribute(text, &s.sentences, &s.words, &mut quotes, &entities);
-        let clusters = crate::entities::cluster_summaries(text, &entities);
-        Analysis { paragraphs: s.paragraphs, sentences: s.sentences, quotes, entities, clusters }
+        crate::analyze_with_kinds(text, model)
     }
+}
+
+/// The attribution tagger's trainer (tools/src/bin/train_attribution.rs): cross-validation with
+/// the shared scorer, calibration, and the model file.
+pub mod attribution {
+    pub use crate::attribution::train::{run, Options};
 }
 
 use crate::analysis::{Cluster, Entity, Label, Quote, Sentence, Span};
@@ -74,8 +75,16 @@ pub fn entity_figures(text: &str) -> Vec<(Span, Label)> {
 }
 
 /// Speakers and cues for `quotes`.
-pub fn attribute(text: &str, segments: &Segments, quotes: &mut [Quote], entities: &[Entity]) {
-    crate::speakers::attribute(text, &segments.sentences, &segments.words, quotes, entities)
+pub fn attribute(text: &str, segments: &Segments, quotes: &mut [Quote], entities: &[Entity]) -> Mentions {
+    Mentions(crate::speakers::attribute(text, &segments.sentences, &segments.words, quotes, entities))
+}
+
+/// The speaker mentions `attribute` resolved, which `attributions` reads (opaque here).
+pub struct Mentions(Vec<crate::speakers::Resolved>);
+
+/// Attributions: the tagger, the linker and the calibration.
+pub fn attributions(text: &str, quotes: &mut [Quote], entities: &[Entity], mentions: &Mentions) -> Vec<crate::analysis::Attribution> {
+    crate::attribution::find(text, quotes, entities, &mentions.0)
 }
 
 /// One summary per entity cluster.

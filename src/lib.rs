@@ -25,6 +25,7 @@
 #![forbid(unsafe_code)]
 
 mod analysis;
+mod attribution;
 mod entities;
 pub mod export;
 mod quotes;
@@ -41,18 +42,25 @@ pub mod wasm;
 #[doc(hidden)]
 pub mod internals;
 
-pub use analysis::{Analysis, Basis, Cluster, Entity, Label, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
+pub use analysis::{Analysis, Attribution, AttributionKind, Basis, Cluster, Entity, Label, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
 pub use text::offsets::{OffsetMap, OffsetUnit};
 
 /// Analyses `text`: paragraphs, sentences, quotations with their speakers, and entities.
 pub fn analyze(text: &str) -> Analysis {
+    analyze_with_kinds(text, &quotes::kinds::MODEL)
+}
+
+/// `analyze` with the quote kinds decided by `kinds` (the shipped model, or a cross-validation
+/// fold's in tools/): the one pipeline.
+pub(crate) fn analyze_with_kinds(text: &str, kinds: &quotes::kinds::KindModel) -> Analysis {
     let paragraphs = text::segment::paragraphs(text);
     let sentences = text::segment::sentences(text, &paragraphs);
     let words = text::words::split(text, &paragraphs);
-    let mut quotes = quotes::find(text, &paragraphs, &sentences, &words);
+    let mut quotes = quotes::find_with(text, &paragraphs, &sentences, &words, kinds);
     // The tagger reads its own CoNLL tokens (`entities::tokens`), the one documented exception.
     let entities = entities::find(text);
-    speakers::attribute(text, &sentences, &words, &mut quotes, &entities);
+    let mentions = speakers::attribute(text, &sentences, &words, &mut quotes, &entities);
+    let attributions = attribution::find(text, &mut quotes, &entities, &mentions);
     let clusters = entities::cluster_summaries(text, &entities);
-    Analysis { paragraphs, sentences, quotes, entities, clusters }
+    Analysis { paragraphs, sentences, quotes, entities, clusters, attributions }
 }

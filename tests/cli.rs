@@ -52,10 +52,44 @@ fn an_article_is_printed_as_the_wire_document_in_code_points_after_a_null_id() {
     let document = serde_json::to_string(&export(text, &quotelens::analyze(text), OffsetUnit::CodePoint)).unwrap();
     assert_eq!(stdout, format!("{{\"id\":null,{}\n", &document[1..]), "byte for byte");
     let doc: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(doc["schema"], quotelens::export::SCHEMA_VERSION);
     assert_eq!(doc["unit"], "codepoint");
     assert_eq!(doc["quotes"][0]["kind"], "direct");
     assert_eq!(doc["quotes"][1]["kind"], "term");
     assert_eq!(doc["quotes"][1]["text"], "ghost");
+}
+
+#[test]
+fn attributions_carry_content_source_cue_and_confidence_in_code_points() {
+    // An emoji before the claim: code points and UTF-8 bytes differ from there on.
+    let text = "🚋 “The tram is late again,” the driver said. The mayor said that the line would reopen in May.";
+    let (code, stdout, stderr) = run(&[], text);
+    assert_eq!(code, 0, "{stderr}");
+    let doc: Value = serde_json::from_str(&stdout).unwrap();
+    let attributions = doc["attributions"].as_array().expect("attributions");
+    assert!(!attributions.is_empty());
+    for a in attributions {
+        let keys: Vec<&str> = a.as_object().unwrap().keys().map(String::as_str).collect();
+        for key in ["id", "kind", "content", "content_spans", "source", "cue", "quotes", "confidence"] {
+            assert!(keys.contains(&key), "attribution lacks {key}: {keys:?}");
+        }
+        let content = &a["content"];
+        let sliced = slice_cp(text, content["start"].as_u64().unwrap(), content["end"].as_u64().unwrap());
+        assert_eq!(sliced, content["text"].as_str().unwrap());
+        let confidence = a["confidence"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&confidence));
+        assert!(["direct", "mixed", "indirect"].contains(&a["kind"].as_str().unwrap()));
+    }
+    // The quote's speaker is its attribution's source.
+    let quote = &doc["quotes"][0];
+    let held = attributions.iter().find(|a| a["quotes"].as_array().unwrap().contains(&json!(0))).expect("the quote's attribution");
+    assert_eq!(held["kind"], "direct");
+    assert_eq!(held["source"], quote["speaker"]);
+    assert_eq!(quote["speaker"]["text"], "the driver");
+    let claim = attributions.iter().find(|a| a["kind"] == "indirect").expect("the reported claim");
+    assert!(claim["content"]["text"].as_str().unwrap().contains("the line would reopen in May"));
+    assert_eq!(claim["source"]["text"], "The mayor");
+    assert_eq!(claim["cue"]["text"], "said");
 }
 
 /// Every case file through the real binary in one `--jsonl` stream: every span sliced from the

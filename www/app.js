@@ -57,6 +57,7 @@ const tooltip = new Tooltip(byId('tooltip'));
 const linking = new Linking(view, tooltip);
 const speakersPanel = new SpeakersPanel(byId('panel-speakers'), {
     onJump: (id) => navigation.goToQuote(id),
+    onJumpClaim: (id) => navigation.goToClaim(id),
     onHoverSpeaker: (key) => {
         linking.clear();
         if (key) linking.lightSpeaker(key);

@@ -34,15 +34,18 @@ MentionKind = Literal["name", "pronoun", "nominal"]
 Basis = Literal["explicit", "pronoun", "continuation", "nearest"]
 """How an attribution was reached, strongest first."""
 
+AttributionKind = Literal["direct", "mixed", "indirect"]
+"""What an attribution's content is: a quotation, reported speech with quoted fragments, or reported speech."""
+
 EntityLabel = Literal["PERSON", "ORG", "PLACE", "GROUP", "MISC", "DATE", "MONEY", "PERCENT", "NUMBER"]
 """What an entity is."""
 
 class DocumentOut(TypedDict):
     """One analysed text. The CLI prints it with the caller's `id` as a first field
-    (`{"id": …, "schema": 1, …}`, `null` for a file); the wasm module's `analyze` returns it
+    (`{"id": …, "schema": 2, …}`, `null` for a file); the wasm module's `analyze` returns it
     as a plain object."""
     schema: int
-    """The wire format's version: 1."""
+    """The wire format's version: 2 (1 had no `attributions`)."""
     unit: OffsetUnit
     """The unit of every offset in this document: `"codepoint"` from the CLI (what Python
     strings index), `"utf16"` from the wasm module (what JavaScript strings index), `"byte"`
@@ -55,6 +58,9 @@ class DocumentOut(TypedDict):
     """One per entity cluster (the mentions of one real-world entity), in order of first mention."""
     paragraphs: list[RangeOut]
     """The paragraphs: one per non-blank line, in order, line breaks excluded."""
+    attributions: list[AttributionOut]
+    """Who said what: every claim, direct and reported speech, with its source, in order of
+    content start (schema 2). Every direct and partial quote with a speaker lies in one."""
 
 class QuoteOut(TypedDict):
     """One quotation: the words between a pair of quote marks, what kind of quote it is and, for
@@ -133,6 +139,39 @@ class ReferentOut(TypedDict):
     """End (exclusive) of the name, in the unit named by `unit`."""
     text: str
     """The name (“Vladimir Putin”)."""
+
+class AttributionOut(TypedDict):
+    """One claim and who made it (PolNeAR's conventions: content, source, cue)."""
+    id: int
+    """Its index in the document's `attributions`."""
+    kind: AttributionKind
+    """`direct` (the content is a quotation), `mixed` (reported speech with quoted fragments) or
+    `indirect` (reported speech, nothing quoted: "X said that …", "according to X, …")."""
+    content: ContentOut
+    """What was said: the hull of `content_spans`, with its text."""
+    content_spans: list[RangeOut]
+    """The content's pieces in order: one, or several when an interrupting "he said" splits it."""
+    source: SpeakerOut | None
+    """Who made the claim, like a quote's `speaker` (the same mention as the `speaker` of the
+    quotes in `quotes`); null when the text does not say ("it was reported that …")."""
+    cue: CueOut | None
+    """The reporting verb or phrase ("said", "denied", "according to", a colon); null when the
+    claim has none of its own."""
+    quotes: list[int]
+    """Ids (`QuoteOut.id`) of the direct and partial quotes inside the content."""
+    confidence: float
+    """The calibrated probability (0 to 1, two decimals) that content and source are both right,
+    calibrated by cross-validation over PolNeAR train (`src/data/README.md`). A double, so
+    that the wasm module's number is the same two-decimal value as the CLI's."""
+
+class ContentOut(TypedDict):
+    """What an attribution reports: its span and words."""
+    start: int
+    """Start of the content, in the unit named by `unit`."""
+    end: int
+    """End (exclusive) of the content, in the unit named by `unit`."""
+    text: str
+    """The content's words, from `start` to `end` (any interruption included)."""
 
 class EntityOut(TypedDict):
     """One mention of a named entity, or a date or figure."""

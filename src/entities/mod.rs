@@ -16,12 +16,12 @@ mod clusters;
 mod consistency;
 mod features;
 mod gazetteer;
-mod hashing;
+pub(crate) mod hashing;
 mod model;
 mod patterns;
 mod recase;
 mod tagger;
-mod tokens;
+pub(crate) mod tokens;
 
 use std::sync::OnceLock;
 

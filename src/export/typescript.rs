@@ -5,8 +5,8 @@
 
 use ts_rs::{Config, TS};
 
-use super::{ClusterOut, CueOut, DocumentOut, EntityOut, QuoteOut, RangeOut, ReferentOut, SpeakerOut};
-use crate::analysis::{Basis, Label, MentionKind, QuoteKind};
+use super::{AttributionOut, ClusterOut, ContentOut, CueOut, DocumentOut, EntityOut, QuoteOut, RangeOut, ReferentOut, SpeakerOut};
+use crate::analysis::{AttributionKind, Basis, Label, MentionKind, QuoteKind};
 use crate::text::offsets::OffsetUnit;
 
 /// The committed file, relative to the crate root.
@@ -65,6 +65,11 @@ fn typescript() -> String {
     );
     out += &union("MentionKind", "How a speaker is mentioned.", MentionKind::ALL.map(MentionKind::as_str));
     out += &union("Basis", "How an attribution was reached, strongest first.", Basis::ALL.map(Basis::as_str));
+    out += &union(
+        "AttributionKind",
+        "What an attribution's content is: a quotation, reported speech with quoted fragments, or reported speech.",
+        AttributionKind::ALL.map(AttributionKind::as_str),
+    );
     out += &union("EntityLabel", "What an entity is.", Label::ALL.map(Label::as_str));
     out += "\n";
     out += &declaration::<DocumentOut<'static>>(&cfg);
@@ -72,6 +77,8 @@ fn typescript() -> String {
     out += &declaration::<SpeakerOut<'static>>(&cfg);
     out += &declaration::<CueOut<'static>>(&cfg);
     out += &declaration::<ReferentOut<'static>>(&cfg);
+    out += &declaration::<AttributionOut<'static>>(&cfg);
+    out += &declaration::<ContentOut<'static>>(&cfg);
     out += &declaration::<EntityOut<'static>>(&cfg);
     out += &declaration::<ClusterOut<'static>>(&cfg);
     out += &declaration::<RangeOut>(&cfg);

@@ -130,6 +130,14 @@ fn is_preposition(word: &str) -> bool {
     matches!(word, "in" | "on" | "at" | "during" | "after" | "before" | "from" | "with" | "outside" | "via" | "over" | "through" | "to")
 }
 
+/// The words just before a quote introduce a name for someone or something: "nicknamed",
+/// "alias", "known as", "by the name", "a nickname".
+fn introduces_a_name(before: &[String]) -> bool {
+    let last = |k: usize| before.len().checked_sub(k).map(|i| before[i].as_str());
+    matches!(last(1), Some("nicknamed" | "alias" | "aka" | "a.k.a" | "name" | "nickname" | "moniker" | "codenamed" | "dubbed"))
+        || matches!((last(2), last(1)), (Some("known" | "go" | "goes" | "went"), Some("as" | "by")))
+}
+
 /// How many words may stand between a cue and a quote introduced by "that" ("The commission
 /// says on its website that “…”").
 const MAX_WORDS_BEFORE_THAT: usize = 6;
@@ -578,7 +586,13 @@ fn decide(text: &str, words: &Words, q: &RawQuote, left: Before, right: After, s
     let sentence_from = reach_from.max(sentence.start).min(q.outer.start);
     let reach_to = ceil_char_boundary(text, (q.outer.end + SENTENCE_REACH).min(end_para.end).max(q.outer.end));
     let sentence_to = reach_to.min(sentence.end).max(q.outer.end);
-    let sentence_words = words_in(words, sentence_from, q.outer.start).into_iter().chain(words_in(words, q.outer.end, sentence_to)).collect::<Vec<_>>();
+    let words_before = words_in(words, sentence_from, q.outer.start);
+    // A nickname or alias ("goes by the name “Sparrow”", "known as “the Professor”") is a
+    // name, whatever reporting verb shares its sentence.
+    if inner_words <= 3 && introduces_a_name(&words_before) {
+        return QuoteKind::Term;
+    }
+    let sentence_words = words_before.into_iter().chain(words_in(words, q.outer.end, sentence_to)).collect::<Vec<_>>();
     // "so-called" announces the reporter's distance from a word, not a source's speech.
     let so_called = words.tokens_in(sentence_from, q.outer.start).last().is_some_and(|t| t.lower == "so-called");
     if !so_called && (CUES.any_cue(&sentence_words) || inner_words >= 4) {
@@ -648,6 +662,13 @@ mod tests {
         );
         // Slogans after a chanting verb, alike.
         check("The crowd chanted \"No more cuts!\" and \"Save our school!\" until dusk.", &[("No more cuts!", Direct), ("Save our school!", Direct)]);
+    }
+
+    #[test]
+    fn nicknames_are_terms_even_beside_a_reporting_verb() {
+        check("“Keep out,” said a fisherman everyone knows by the name “Captain.”", &[("Keep out,", Direct), ("Captain.", Term)]);
+        check("The striker, known as “the Wall,” said little.", &[("the Wall,", Term)]);
+        check("A hacker nicknamed “Moth” told reporters it was easy.", &[("Moth", Term)]);
     }
 
     #[test]

@@ -229,7 +229,7 @@ pub(crate) fn cue_after(words: &Words, from: usize, to: usize) -> Option<Found> 
             }
         }
     }
-    let cue = words.first_cue(from, to.min(from + MAX_CUE_DISTANCE_AFTER + 1))?;
+    let Some(cue) = words.first_cue(from, to.min(from + MAX_CUE_DISTANCE_AFTER + 1)) else { return unlisted_cue_after(words, from, to) };
     let has_words_before = (from..cue.first).any(|k| words.tokens[k].is_word);
     let mention = if cue.is_according_to(words.tokens) || !has_words_before {
         words.speaker_after(cue, to)
@@ -237,6 +237,21 @@ pub(crate) fn cue_after(words: &Words, from: usize, to: usize) -> Option<Found> 
         words.subject_before(cue, from).or_else(|| words.speaker_after(cue, to))
     }?;
     Some(Found { mention, cue: cue.span })
+}
+
+/// A reporting clause right after a quote whose verb is in no list ("sighed", "muttered"): a
+/// lower-case past-tense word next to a mention, as “…,” sighed Mayor X / “…,” the tenants groaned.
+fn unlisted_cue_after(words: &Words, from: usize, to: usize) -> Option<Found> {
+    let tokens = words.tokens;
+    let past = |k: usize| k < to && tokens[k].is_word && !tokens[k].capitalised && tokens[k].lower.len() > 4 && tokens[k].lower.ends_with("ed");
+    let first = (from..to.min(from + 2)).find(|&k| tokens[k].is_word)?;
+    if past(first) {
+        let mention = words.starting_at.get(first + 1).copied().flatten()?;
+        return Some(Found { mention, cue: tokens[first].span });
+    }
+    let mention = words.starting_at[first]?;
+    let verb = words.mentions[mention].last_token + 1;
+    past(verb).then(|| Found { mention, cue: tokens[verb].span })
 }
 
 /// Which cue before a quote reports it.

@@ -30,6 +30,11 @@ fn is_noun_context(word: &str) -> bool {
     matches!(word, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "this" | "that" | "’s" | "'s" | "whose" | "no" | "any")
 }
 
+/// "did not say", "never said", "didn’t tell": whatever is quoted next to it was not said.
+pub(crate) fn is_negation(word: &str) -> bool {
+    matches!(word, "not" | "never" | "n't" | "n’t") || word.ends_with("n't") || word.ends_with("n’t")
+}
+
 /// The cue starting at token `i` of `tokens`, if there is one.
 pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<Cue> {
     if !tokens[i].is_word {
@@ -38,7 +43,7 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<Cue> {
     // Phrases are short: look at a few words from `i` only.
     let window: Vec<String> = tokens[i..tokens.len().min(i + 3)].iter().map(|t| t.lower.clone()).collect();
     let len = CUES.cue_len_at(&window, 0)?;
-    if i > 0 && is_noun_context(&tokens[i - 1].lower) {
+    if i > 0 && (is_noun_context(&tokens[i - 1].lower) || is_negation(&tokens[i - 1].lower)) {
         return None;
     }
     // "United States", "Fox News Says": a capitalised cue word inside a name is part of it.

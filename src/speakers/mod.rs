@@ -18,16 +18,35 @@ pub(crate) mod lexicon;
 mod mention;
 mod resolve;
 
-use crate::analysis::{Basis, Entity, MentionKind, Quote, QuoteKind, Sentence, Speaker};
+use crate::analysis::{Basis, Entity, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
 use attribute::{cue_after, cue_before, cue_in_next_sentence, Found, Pick, Words};
 use crate::text::words::Words as TextWords;
 use mention::{Mention, Token};
 
-/// Fills `speaker` and `cue` of every top-level direct and partial quote in `quotes`.
+pub(crate) use cues::is_negation;
+
+/// An auxiliary or adverb that may stand between a subject and its verb ("has", "would", "also"),
+/// from src/data/speakers/linking_words.txt; `word` in lower case.
+pub(crate) fn is_linking_word(word: &str) -> bool {
+    lexicon::LEXICON.linking_words.contains(word)
+}
+
+/// A possible speaker mention outside quotations and what it refers to: how the attribution
+/// linker (`crate::attribution`) turns a source span into a `Speaker` the same way as here.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Resolved {
+    /// The whole phrase, titles included ("Russian President Vladimir Putin").
+    pub phrase: Span,
+    /// `Speaker::span`, `kind`, `entity`, `basis` and `refers_to` for this mention.
+    pub speaker: Speaker,
+}
+
+/// Fills `speaker` and `cue` of every top-level direct and partial quote in `quotes`; returns
+/// every mention outside quotations, resolved, in text order.
 /// `words` are the text's words (`text::words::split`), read by index.
-pub(crate) fn attribute(text: &str, sentences: &[Sentence], words: &TextWords, quotes: &mut [Quote], entities: &[Entity]) {
-    if quotes.is_empty() || sentences.is_empty() {
-        return;
+pub(crate) fn attribute(text: &str, sentences: &[Sentence], words: &TextWords, quotes: &mut [Quote], entities: &[Entity]) -> Vec<Resolved> {
+    if sentences.is_empty() {
+        return Vec::new();
     }
     let top: Vec<usize> = (0..quotes.len()).filter(|&i| quotes[i].parent.is_none()).collect();
     let (tokens, token_paragraph) = (&words.tokens[..], &words.paragraph[..]);
@@ -128,6 +147,20 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence], words: &TextWords, q
         });
         quotes[qi].cue = Some(f.cue);
     }
+    mentions
+        .iter()
+        .enumerate()
+        .map(|(i, m)| Resolved {
+            phrase: Span::new(tokens[m.first_token].span.start, tokens[m.last_token].span.end),
+            speaker: Speaker {
+                span: m.span,
+                kind: m.kind,
+                entity: referents[i].cluster,
+                basis: basis_of(m, &referents[i], i),
+                refers_to: referents[i].name.map(|r| mentions[r].span),
+            },
+        })
+        .collect()
 }
 
 const MAX_NEAREST_TOKENS: usize = 60;
@@ -143,9 +176,27 @@ fn nearest(words: &Words, sentences: &[Sentence], s0: usize, last_quote: Option<
     // Only the end of a long sentence is read: its reporting verb is there or nowhere near.
     let to = words.token_at(prev.span.end);
     let from = words.token_at(prev.span.start).max(to.saturating_sub(MAX_NEAREST_TOKENS));
-    let cue = words.last_cue(from, to)?;
+    let Some(cue) = words.last_cue(from, to) else { return introduction(words, from, to) };
     let mention = words.subject_before(cue, from)?;
     Some(Found { mention, cue: cue.span })
+}
+
+/// A sentence with no reporting verb that introduces what follows, "And from Chairwoman Ilse
+/// Moreau:" or "From the desk of Jon Pike, …": its first person or organisation name, with the
+/// colon (or "from") as the cue.
+fn introduction(words: &Words, from: usize, to: usize) -> Option<Found> {
+    let tokens = words.tokens;
+    let last = (from..to).rev().find(|&k| !matches!(tokens[k].lower.as_str(), "“" | "\"" | "‘" | "'"))?;
+    let cue = if tokens[last].lower == ":" {
+        last
+    } else {
+        (from..to.min(from + 2)).find(|&k| tokens[k].lower == "from")?
+    };
+    let mention = (from..to).find_map(|k| words.starting_at[k]).filter(|&m| {
+        let m = &words.mentions[m];
+        m.kind == MentionKind::Name && m.last_token < to && !matches!(m.class, mention::Class::Place)
+    })?;
+    Some(Found { mention, cue: tokens[cue].span })
 }
 
 /// Explicit for a name; Pronoun for a pronoun or a nominal that was resolved.

@@ -55,6 +55,12 @@ pub(crate) fn in_subject_position(tokens: &[Token], first: usize) -> bool {
     ) || prev.lower == "to" && first >= 2 && tokens[first - 2].lower == "according"
 }
 
+/// The nominal starting at token `first` opens with an indefinite determiner ("a", "an", "one", "another").
+fn is_indefinite(tokens: &[Token], first: usize) -> bool {
+    let det = |k: usize| tokens.get(k).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "one" | "another" | "some"));
+    det(first) || first > 0 && det(first - 1)
+}
+
 /// True when a reporting verb follows at token `k`, perhaps after auxiliaries ("Caddell has said").
 fn reports_speech(tokens: &[Token], mut k: usize) -> bool {
     while tokens.get(k).is_some_and(|t| LEXICON.linking_words.contains(t.lower.as_str())) {
@@ -196,8 +202,18 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                 if m.class == Class::People && tokens[m.first_token].lower == "we" {
                     continue;
                 }
-                recent().find(|s| s.salient && compatible(m, s.class)).map(|s| s.rep)
+                // Subjects first; when no subject fits (“Varga met police chief Rilke. … he
+                // said”), the nearest person the pronoun can name, from this or the last paragraph.
+                recent()
+                    .find(|s| s.salient && compatible(m, s.class))
+                    .or_else(|| {
+                        let near = |s: &&Seen| paragraph.saturating_sub(s.paragraph) <= 1;
+                        recent().filter(near).find(|s| s.class != Class::Unknown && compatible(m, s.class))
+                    })
+                    .map(|s| s.rep)
             }
+            // "A neighbour", "one resident": an indefinite nominal brings in someone new.
+            MentionKind::Nominal if is_indefinite(tokens, m.first_token) => None,
             MentionKind::Nominal => {
                 // An appositive pair names one referent: "the Hungarian Foreign Minister, Péter
                 // Szijjártó" / "Víktor Orbán, the Hungarian leader".

@@ -102,6 +102,20 @@ fn pronouns_resolve_to_the_most_recent_compatible_person_in_subject_position() {
 }
 
 #[test]
+fn a_pronoun_no_subject_fits_takes_the_nearest_person_it_can_name() {
+    // The subject is a woman; "he" can only be the man met, an object after a role noun.
+    check(
+        "Governor Maria Olsen visited fire captain Peter Brandt on Sunday. “The dam will hold,” he said.",
+        &[("The dam will hold,", Some(("he", "Peter Brandt", "said", Pronoun)))],
+    );
+    // A subject that fits still wins over a nearer object.
+    check(
+        "Peter Brandt thanked captain Jonas Olsen. “The dam will hold,” he said.",
+        &[("The dam will hold,", Some(("he", "Peter Brandt", "said", Pronoun)))],
+    );
+}
+
+#[test]
 fn nominals_resolve_by_their_description() {
     check(
         "Russian President Vladimir Putin met Víktor Orbán, Prime Minister of Hungary.\n\
@@ -179,4 +193,46 @@ fn a_name_in_apposition_names_the_speaker() {
         "Orbán, the closest ally of the president, has said he sees “room” for a deal.",
         &[("room", Some(("Orbán", "Orbán", "said", Explicit)))],
     );
+}
+
+#[test]
+fn a_negated_cue_credits_no_one() {
+    check("The coach never said “retire,” whatever the papers wrote.", &[("retire,", None)]);
+    check("Mira Lenz did not say “guilty” at any point.", &[("guilty", None)]);
+    check("Mira Lenz didn’t say “guilty” at any point.", &[("guilty", None)]);
+}
+
+#[test]
+fn a_sentence_introducing_the_quote_without_a_verb_names_its_speaker() {
+    check(
+        "Then a word from festival director Lena Brook:\n\n“Every ticket is sold.”",
+        &[("Every ticket is sold.", Some(("Lena Brook", "Lena Brook", ":", Nearest)))],
+    );
+    check(
+        "From the notebook of Omar Reyes, a ferry pilot.\n“The river is higher than last year.”",
+        &[("The river is higher than last year.", Some(("Omar Reyes", "Omar Reyes", "From", Nearest)))],
+    );
+    // A sentence that introduces nothing gives no speaker.
+    check("Omar Reyes walked home.\n“The river is higher than last year.”", &[("The river is higher than last year.", None)]);
+}
+
+#[test]
+fn an_indefinite_nominal_is_someone_new() {
+    check(
+        "Governor Maria Olsen opened the bridge on Sunday. “It shakes when the trains pass,” a fisherman said.",
+        &[("It shakes when the trains pass,", Some(("a fisherman", "", "said", Explicit)))],
+    );
+}
+
+#[test]
+fn an_unlisted_verb_after_the_quote_still_reports_it() {
+    check(
+        "“The lights are out again,” groaned Councillor Ada Brenner, pointing at the square. \
+         “Nobody will fix them,” sighed Mayor Tomas Veld, closing the file.",
+        &[
+            ("The lights are out again,", Some(("Councillor Ada Brenner", "Councillor Ada Brenner", "groaned", Explicit))),
+            ("Nobody will fix them,", Some(("Tomas Veld", "Tomas Veld", "sighed", Explicit))),
+        ],
+    );
+    check("“We will not pay again,” the spokesman groaned.", &[("We will not pay again,", Some(("the spokesman", "", "groaned", Explicit)))]);
 }

@@ -54,6 +54,43 @@ pub fn check_analysis(text: &str, analysis: &Analysis) {
     }
     check_quotes(text, analysis);
     check_entities(text, analysis);
+    check_attributions(text, analysis);
+}
+
+/// Attributions: spans in bounds, pieces inside the content hull and in order, quotes held once
+/// and credited to the attribution's source, confidence a probability.
+fn check_attributions(text: &str, analysis: &Analysis) {
+    let mut held = vec![false; analysis.quotes.len()];
+    for (i, a) in analysis.attributions.iter().enumerate() {
+        check_span(text, a.content, "attribution content");
+        assert!(!a.content_spans.is_empty(), "attribution {i} has no content piece");
+        for (k, &p) in a.content_spans.iter().enumerate() {
+            check_span(text, p, "attribution content piece");
+            assert!(a.content.contains(p), "attribution {i}: piece {p:?} outside {:?}", a.content);
+            assert!(k == 0 || a.content_spans[k - 1].end <= p.start, "attribution {i}: pieces out of order");
+        }
+        if let Some(c) = a.cue {
+            check_span(text, c, "attribution cue");
+        }
+        if let Some(s) = &a.source {
+            check_span(text, s.span, "attribution source");
+        }
+        assert!((0.0..=1.0).contains(&a.confidence), "attribution {i}: confidence {}", a.confidence);
+        if i > 0 {
+            assert!(analysis.attributions[i - 1].content.start <= a.content.start, "attributions {} and {i} out of order", i - 1);
+        }
+        for &q in &a.quotes {
+            assert!(q < analysis.quotes.len(), "attribution {i} holds quote {q} of {}", analysis.quotes.len());
+            assert!(!held[q], "quote {q} held by two attributions");
+            held[q] = true;
+            let mention = |s: Option<&quotelens::Speaker>| s.map(|s| (s.span, s.entity));
+            assert_eq!(mention(analysis.quotes[q].speaker.as_ref()), mention(a.source.as_ref()), "quote {q}'s speaker and attribution {i}'s source disagree");
+        }
+    }
+    for (q, quote) in analysis.quotes.iter().enumerate() {
+        let speech = quote.parent.is_none() && matches!(quote.kind, QuoteKind::Direct | QuoteKind::Partial);
+        assert!(!speech || held[q], "{:?} quote {q} is in no attribution", quote.kind);
+    }
 }
 
 fn check_quotes(text: &str, analysis: &Analysis) {

@@ -67,7 +67,7 @@ function checkCliDocument(doc, text) {
     assert.deepEqual(Object.keys(doc).slice(0, 3), ['id', 'schema', 'unit']);
     assert.equal(doc.id, null);
     assert.equal(doc.unit, 'codepoint');
-    assert.equal(doc.schema, 1);
+    assert.equal(doc.schema, 2);
     for (const key of ['quotes', 'entities', 'clusters', 'paragraphs']) assert.ok(Array.isArray(doc[key]), key);
     const points = [...text];
     const slice = (s) => points.slice(s.start, s.end).join('').replace(/[\uD800-\uDFFF]/gu, '\uFFFD');
@@ -122,15 +122,23 @@ test('the CSV reads back with an RFC 4180 parser and matches the JSON', async (t
     assert.ok(csv.endsWith('\r\n') && !/[^\r]\n/.test(csv.replace(/"[^"]*"/g, '')), 'records end in CRLF');
     const [header, ...rows] = parseCsv(csv);
     assert.deepEqual(header, ['speaker', 'quote', 'cue', 'kind', 'paragraph', 'inferred']);
-    assert.equal(rows.length, json.quotes.length);
+    // A row per quote, then a row per claim (reported speech), its kind in `kind`.
+    const claims = json.attributions.filter((a) => a.kind !== 'direct');
+    assert.equal(rows.length, json.quotes.length + claims.length);
     const clusters = new Map(json.clusters.map((c) => [c.id, c]));
+    const name = (s) => (s ? (clusters.get(s.entity)?.name ?? s.refers_to?.text ?? s.text) : '');
     json.quotes.forEach((q, i) => {
-        const speaker = q.speaker ? (clusters.get(q.speaker.entity)?.name ?? q.speaker.refers_to?.text ?? q.speaker.text) : '';
         const inferred = q.speaker !== null && q.speaker.basis !== 'explicit';
-        assert.deepEqual(rows[i], [guarded(speaker), guarded(q.text), guarded(q.cue?.text ?? ''), q.kind, String(q.paragraph), String(inferred)], `row ${i + 1}`);
+        assert.deepEqual(rows[i], [guarded(name(q.speaker)), guarded(q.text), guarded(q.cue?.text ?? ''), q.kind, String(q.paragraph), String(inferred)], `row ${i + 1}`);
+    });
+    claims.forEach((a, i) => {
+        const row = rows[json.quotes.length + i];
+        const inferred = a.source !== null && (a.source.basis !== 'explicit' || a.confidence < 0.5);
+        assert.deepEqual([row[0], row[1], row[2], row[3], row[5]], [guarded(name(a.source)), guarded(a.content.text), guarded(a.cue?.text ?? ''), a.kind, String(inferred)], `claim row ${i + 1}`);
+        assert.ok(['indirect', 'mixed'].includes(row[3]));
     });
     // The hard cells, as a spreadsheet will see them.
-    const cells = rows.map((r) => r.slice(0, 2));
+    const cells = rows.slice(0, json.quotes.length).map((r) => r.slice(0, 2));
     assert.deepEqual(cells, [
         ['Anna Weber', "'=SUM(A1:A9), then +1, or -1,"],
         ['Anna Weber', 'He said "no", twice.'],

@@ -55,11 +55,14 @@ async function assertViewMatchesAnalysis(page, text) {
     for (const kind of ['direct', 'partial', 'term', 'nested']) {
         assert.equal(counts[kind], analysis.quotes.filter((q) => q.kind === kind).length, `legend count of ${kind}`);
     }
+    const claims = await page.textContent('#legend [data-count="claim"]');
+    assert.equal(Number(claims), analysis.attributions.filter((a) => a.kind !== 'direct').length, 'legend count of claims');
     return analysis;
 }
 
+/** The legend's count per quote kind (the claims' chip is checked against the analysis above). */
 async function legendCounts(page) {
-    return page.$$eval('#legend [data-count]', (elements) =>
+    return page.$$eval('#legend [data-count]:not([data-count="claim"])', (elements) =>
         Object.fromEntries(elements.map((e) => [e.dataset.count, Number(e.textContent)])),
     );
 }

@@ -7,20 +7,22 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFileSync } from 'node:fs';
-import { ROOT, WWW, waitForAnalysis, analysisCount, paste, saveScreenshot, usePage, waitForTooltip } from './support.mjs';
+import { WWW, waitForAnalysis, analysisCount, paste, saveScreenshot, usePage, waitForTooltip } from './support.mjs';
 import { SAMPLE_SPEAKER_PANEL } from './cases.mjs';
 
 const suite = usePage();
 const open = suite.open;
 
-/** The panel as [speaker, [quote text without its mark, …]] per group. */
+/** The panel's quotes as [speaker, [quote text without its mark, …]] per group with quotes
+ * (claims, reported speech, are claims.test.mjs's). */
 async function speakerPanel(page) {
-    return page.$$eval('#panel-speakers .speaker', (groups) =>
+    const groups = await page.$$eval('#panel-speakers .speaker', (groups) =>
         groups.map((group) => [
             group.querySelector('.speaker__name').textContent,
-            [...group.querySelectorAll('.entry__text')].map((e) => e.textContent.replace(/^“/, '')),
+            [...group.querySelectorAll('.entry:not(.entry--claim) .entry__text')].map((e) => e.textContent.replace(/^“/, '')),
         ]),
     );
+    return groups.filter(([, quotes]) => quotes.length > 0);
 }
 
 /** Checks `actual` (full texts) against `expected` (their beginnings). */
@@ -50,12 +52,13 @@ const lit = (page) =>
 test('the panel lists our sample’s speakers with their quotes, unattributed last', async (t) => {
     const { page } = await open(t);
     assertPanel(await speakerPanel(page), SAMPLE_SPEAKER_PANEL);
-    const counts = await page.$$eval('#panel-speakers .speaker__head .count', (c) => c.map((e) => Number(e.textContent)));
-    assert.deepEqual(counts, SAMPLE_SPEAKER_PANEL.map(([, quotes]) => quotes.length));
+    // Each count is the group's entries: its quotes and its claims (reported speech).
+    const counts = await page.$$eval('#panel-speakers .speaker', (gs) => gs.map((g) => [Number(g.querySelector('.count').textContent), g.querySelectorAll('.entry').length]));
+    for (const [count, entries] of counts) assert.equal(count, entries);
     // Each entry shows its cue; the panel says plainly what is not attributed.
     const first = await page.$eval('#panel-speakers .entry', (e) => e.querySelector('.entry__cue')?.textContent);
     assert.equal(first, 'said');
-    assert.match(await page.textContent('#panel-speakers .panel__note'), /Only quotations in quote marks are attributed; indirect speech .* not attributed yet/);
+    assert.match(await page.textContent('#panel-speakers .panel__note'), /List reported speech/);
     const keys = await page.$$eval('#panel-speakers .panel__keys kbd', (k) => k.map((e) => e.textContent));
     assert.deepEqual(keys.slice(0, 4), ['j', 'k', 's', 'S']);
 });
@@ -225,7 +228,7 @@ test('corrections change the panel and the export, and survive a reload', async 
     assert.deepEqual(await copiedJson(), original);
 });
 
-test('screenshots: who said what in light and dark (and the README’s, on request)', async (t) => {
+test('screenshots: who said what in light and dark (the README’s is claims.test.mjs’s)', async (t) => {
     for (const colorScheme of ['light', 'dark']) {
         const { page } = await open(t, { colorScheme });
         // Stop at Ní Bhriain's second quote: her name and the cue lit, the tooltip saying why
@@ -234,9 +237,5 @@ test('screenshots: who said what in light and dark (and the README’s, on reque
         await waitForTooltip(page, /Inferred/); // shown once the smooth scroll has brought the quote into view
         const name = colorScheme === 'light' ? 'speakers-panel.png' : 'speakers-panel-dark.png';
         t.diagnostic(`screenshot: ${await saveScreenshot(page, name)}`);
-        if (colorScheme === 'light' && process.env.QUOTELENS_DOCS_SCREENSHOT === '1') {
-            await page.screenshot({ path: join(ROOT, 'docs', 'screenshot.png') });
-            t.diagnostic('screenshot: docs/screenshot.png');
-        }
     }
 });

@@ -74,7 +74,10 @@ fn bench_stages(c: &mut Criterion, input: &Input) {
     group.bench_function("4-attribution", |b| {
         b.iter_batched_ref(
             || quotes.clone(),
-            |quotes| stages::attribute(black_box(text), &segments, quotes, &entities),
+            |quotes| {
+                let mentions = stages::attribute(black_box(text), &segments, quotes, &entities);
+                stages::attributions(text, quotes, &entities, &mentions)
+            },
             criterion::BatchSize::LargeInput,
         )
     });
@@ -126,7 +129,8 @@ fn time_stages(input: &Input, budget: Duration) -> [f64; 8] {
     // is measured apart and taken off.
     let attribution = time_per_run(budget, || {
         let mut q = quotes.clone();
-        stages::attribute(text, &segments, &mut q, &entities);
+        let mentions = stages::attribute(text, &segments, &mut q, &entities);
+        black_box(stages::attributions(text, &mut q, &entities, &mentions));
         black_box(q);
     }) - time_per_run(budget, || drop(black_box(quotes.clone())));
     let summaries = time_per_run(budget, || drop(black_box(stages::clusters(text, &entities))));

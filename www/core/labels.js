@@ -16,6 +16,14 @@ export const QUOTE_KINDS = [
     { kind: 'nested', name: 'Nested', line: 'double', description: 'A quote inside another quote.' },
 ];
 
+/**
+ * Reported speech (the wire format's attributions of kind `indirect` and `mixed`: "X said that
+ * …", "according to X, …"), drawn after the quote kinds in the legend. Its key `claim` is also
+ * its label in the embed's `labels`. `line` is a dotted underline with no tint: quieter than any
+ * quote, and told apart from a term's dotted border by the quotes' tinted box.
+ */
+export const CLAIM = { kind: 'claim', name: 'Reported', line: 'dotted', description: 'Reported speech: X said that …, according to X …' };
+
 /** Entity labels, in legend order. `label` is also the tag drawn after each mention. */
 export const ENTITY_LABELS = [
     { label: 'PERSON', name: 'Person', description: 'People, by name.' },

@@ -12,10 +12,13 @@
 /** @typedef {import('../pkg/quotelens.js').EntityOut} EntityOut */
 /** @typedef {import('../pkg/quotelens.js').ClusterOut} ClusterOut */
 /** @typedef {import('../pkg/quotelens.js').CueOut} CueOut */
+/** @typedef {import('../pkg/quotelens.js').AttributionOut} AttributionOut */
 
 /** @typedef {QuoteOut & {corrected?: boolean}} ShownQuote a quote, maybe with a speaker the reader set */
+/** @typedef {AttributionOut & {corrected?: boolean}} ShownAttribution an attribution, maybe with a source the reader set */
 /**
- * @typedef {Omit<DocumentOut, 'quotes'> & {quotes: ShownQuote[], applied?: object[], stale?: object[]}} ShownAnalysis
+ * @typedef {Omit<DocumentOut, 'quotes' | 'attributions'> & {quotes: ShownQuote[], attributions?: ShownAttribution[],
+ *           applied?: object[], stale?: object[]}} ShownAnalysis
  *   an analysis as the page shows it: corrected (model/corrections.js applyCorrections)
  */
 

@@ -15,7 +15,8 @@
 // The shadow root holds only text nodes, <p> and <mark> elements made here; the text is read
 // with the same walker as highlight() (paragraph breaks at block elements) and marked by it.
 
-import { ENTITY_LABELS, QUOTE_KINDS } from '../core/labels.js';
+import { claimsOf } from '../core/attribution.js';
+import { CLAIM, ENTITY_LABELS, QUOTE_KINDS } from '../core/labels.js';
 import { analyze, init, isReady } from './index.js';
 import { collectText, highlightElement, labelSet } from './highlight.js';
 import { adoptStyles } from './styles.js';
@@ -23,6 +24,7 @@ import { adoptStyles } from './styles.js';
 const PREFIX = 'quotelens';
 const LEGEND = [
     ...QUOTE_KINDS.map(({ kind, name }) => ({ key: kind, name, data: { kind }, className: `${PREFIX}-quote`, count: (a) => a.quotes.filter((q) => q.kind === kind).length })),
+    { key: CLAIM.kind, name: CLAIM.name, data: { kind: 'indirect' }, className: `${PREFIX}-claim`, count: (a) => claimsOf(a).length },
     ...ENTITY_LABELS.map(({ label, name }) => ({ key: label, name, data: { label }, className: `${PREFIX}-entity`, count: (a) => a.entities.filter((e) => e.label === label).length })),
 ];
 

@@ -15,14 +15,14 @@
 // Deliberately does not: call the wasm module (index.js passes an `analyze` function in), write
 // colours (styles.js), or know about the custom element (element.js).
 
-import { speakerName } from '../core/attribution.js';
+import { claimsOf, inferredReason, isInferred, speakerName } from '../core/attribution.js';
 import { isBlock, walkText } from '../core/domtext.js';
-import { ENTITY_LABELS, QUOTE_KINDS, quoteKind } from '../core/labels.js';
+import { CLAIM, ENTITY_LABELS, QUOTE_KINDS, quoteKind } from '../core/labels.js';
 import { reopen, stretches } from '../core/layers.js';
 import { adoptStyles } from './styles.js';
 
-/** Everything `labels` can name: the four quote kinds and the entity labels, wire-format spelling. */
-export const ALL_LABELS = [...QUOTE_KINDS.map((k) => k.kind), ...ENTITY_LABELS.map((e) => e.label)];
+/** Everything `labels` can name: the four quote kinds, `claim` (reported speech) and the entity labels, wire-format spelling. */
+export const ALL_LABELS = [...QUOTE_KINDS.map((k) => k.kind), CLAIM.kind, ...ENTITY_LABELS.map((e) => e.label)];
 
 const ENTITY_NAMES = new Map(ENTITY_LABELS.map((e) => [e.label, e.name]));
 
@@ -36,7 +36,7 @@ const states = new WeakMap();
 
 /**
  * @typedef {{node: Text, start: number, end: number}} Segment a text node at [start, end) of the text
- * @typedef {import('../core/layers.js').LayerSpan & {type: 'quote'|'entity'|'speaker',
+ * @typedef {import('../core/layers.js').LayerSpan & {type: 'quote'|'claim'|'entity'|'speaker',
  *            className: string, data: Record<string, string>, title: string}} Span
  */
 
@@ -83,8 +83,9 @@ export function labelSet(labels) {
 }
 
 /**
- * The spans to draw for `analysis`: quotes (outer range, marks included), entities and, when
- * `speakers`, each shown quote's speaker. One span per speaker range, naming all its quotes.
+ * The spans to draw for `analysis`: quotes (outer range, marks included), claims (reported
+ * speech, the label `claim`: their content, outer like quotes), entities and, when `speakers`,
+ * each shown quote's speaker and claim's source. One span per speaker range, naming all of them.
  * @returns {Span[]}
  */
 /**
@@ -97,6 +98,32 @@ export function spansOf(analysis, { labels = undefined, speakers = true, prefix 
     const spans = [];
     const speakerSpans = new Map();
     const clustersById = new Map((analysis.clusters ?? []).map((c) => [c.id, c]));
+    /**
+     * One span per speaker mention, naming every quote (`quoteId`) and claim (`claimId`) credited to it.
+     * @param {import('../core/types.js').SpeakerOut} speaker @param {string} name
+     * @param {'quoteId' | 'claimId'} field @param {number} id
+     */
+    const addSpeaker = (speaker, name, field, id) => {
+        const key = `${speaker.start}:${speaker.end}`;
+        const existing = speakerSpans.get(key);
+        if (existing) {
+            existing.data[field] = existing.data[field] === undefined ? String(id) : `${existing.data[field]} ${id}`;
+            return;
+        }
+        /** @type {Span} */
+        const span = {
+            start: speaker.start,
+            end: speaker.end,
+            type: 'speaker',
+            outer: false,
+            layer: 1,
+            className: `${prefix}-speaker`,
+            data: { speaker: name, [field]: String(id) },
+            title: speaker.text === name ? `Speaker: ${name}` : `Speaker: ${speaker.text} (${name})`,
+        };
+        speakerSpans.set(key, span);
+        spans.push(span);
+    };
     for (const quote of analysis.quotes) {
         if (!shown.has(quote.kind)) continue;
         const speaker = quote.speaker;
@@ -118,27 +145,26 @@ export function spansOf(analysis, { labels = undefined, speakers = true, prefix 
             title: `${quoteKind(quote.kind).name} quote${speaker ? ` · ${name}` : ''}` +
                 (quote.unclosed ? ' · no closing mark' : ''),
         });
-        if (speakers && speaker) {
-            const key = `${speaker.start}:${speaker.end}`;
-            const existing = speakerSpans.get(key);
-            if (existing) {
-                existing.data.quoteId += ` ${quote.id}`;
-                continue;
-            }
-            /** @type {Span} */
-            const span = {
-                start: speaker.start,
-                end: speaker.end,
-                type: 'speaker',
-                outer: false,
-                layer: 1,
-                className: `${prefix}-speaker`,
-                data: { speaker: name, quoteId: String(quote.id) },
-                title: speaker.text === name ? `Speaker: ${name}` : `Speaker: ${speaker.text} (${name})`,
-            };
-            speakerSpans.set(key, span);
-            spans.push(span);
-        }
+        if (speakers && speaker) addSpeaker(speaker, name, 'quoteId', quote.id);
+    }
+    // Reported speech: its content, outer like a quote (a mixed claim holds its partial quotes).
+    for (const claim of shown.has(CLAIM.kind) ? claimsOf(analysis) : []) {
+        const name = speakerName(claim, clustersById);
+        /** @type {Record<string, string>} */
+        const data = { kind: claim.kind, claimId: String(claim.id) };
+        if (claim.source) data.speaker = name;
+        if (isInferred(claim)) data.inferred = '';
+        spans.push({
+            start: claim.content.start,
+            end: claim.content.end,
+            type: 'claim',
+            outer: true,
+            layer: 0,
+            className: `${prefix}-claim`,
+            data,
+            title: `${CLAIM.name} speech${claim.source ? ` · ${name}` : ''}${isInferred(claim) ? ` · ${inferredReason(claim)}` : ''}`,
+        });
+        if (speakers && claim.source) addSpeaker(claim.source, name, 'claimId', claim.id);
     }
     for (const entity of analysis.entities) {
         if (!shown.has(entity.label)) continue;

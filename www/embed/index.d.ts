@@ -4,20 +4,20 @@
 // file with `tsc --noEmit`.
 
 import type {
-    Basis, ClusterOut, CueOut, DocumentOut, EntityLabel, EntityOut, MentionKind, OffsetUnit, QuoteKind, QuoteOut,
+    AttributionKind, AttributionOut, Basis, ClusterOut, ContentOut, CueOut, DocumentOut, EntityLabel, EntityOut, MentionKind, OffsetUnit, QuoteKind, QuoteOut,
     RangeOut, ReferentOut, SpeakerOut,
     // Deprecated names of the same types (before they were generated).
     Analysis, Cluster, Cue, Entity, Quote, Speaker, TextRange,
 } from '../pkg/quotelens.js';
 
 export type {
-    Basis, ClusterOut, CueOut, DocumentOut, EntityLabel, EntityOut, MentionKind, OffsetUnit, QuoteKind, QuoteOut,
+    AttributionKind, AttributionOut, Basis, ClusterOut, ContentOut, CueOut, DocumentOut, EntityLabel, EntityOut, MentionKind, OffsetUnit, QuoteKind, QuoteOut,
     RangeOut, ReferentOut, SpeakerOut,
     Analysis, Cluster, Cue, Entity, Quote, Speaker, TextRange,
 };
 
-/** A quote kind or an entity label. */
-export type Label = QuoteKind | EntityLabel;
+/** A quote kind, `claim` (reported speech: the attributions of kind `indirect` and `mixed`) or an entity label. */
+export type Label = QuoteKind | 'claim' | EntityLabel;
 
 /** Where `init()` may load the module from (default: `quotelens_bg.wasm` next to the glue). */
 export type InitSource = string | URL | Request | Response | BufferSource | WebAssembly.Module;
@@ -35,7 +35,7 @@ export function initSync(bytes: BufferSource | WebAssembly.Module): void;
 export function isReady(): boolean;
 
 export interface AnalyzeOptions {
-    /** Keep only quotes of these kinds and entities of these labels (array or space-separated string). */
+    /** Keep only quotes of these kinds, entities of these labels and, with `claim`, reported speech (array or space-separated string). */
     labels?: Iterable<Label | string> | string;
 }
 

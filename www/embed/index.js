@@ -64,8 +64,8 @@ export function isReady() {
 
 /**
  * Analyses `text`: quotes, speakers, entities and paragraphs, offsets in UTF-16 code units
- * (`text.slice(q.start, q.end)`). With `labels`, only quotes of those kinds and entities of those
- * labels are returned; `id`, `parent` and `cluster` still refer to the full analysis.
+ * (`text.slice(q.start, q.end)`). With `labels`, only quotes of those kinds, entities of those
+ * labels and, with `claim`, reported speech (attributions; a direct one goes with `direct`) are returned; `id`, `parent` and `cluster` still refer to the full analysis.
  * @param {string} text
  * @param {{labels?: Iterable<string> | string}} [options]
  */
@@ -87,6 +87,8 @@ export function analyze(text, options = {}) {
         ...analysis,
         quotes: analysis.quotes.filter((quote) => shown.has(quote.kind)),
         entities: analysis.entities.filter((entity) => shown.has(entity.label)),
+        // Reported speech is the label `claim`; a direct attribution goes with its quotes.
+        attributions: analysis.attributions.filter((a) => shown.has(a.kind === 'direct' ? 'direct' : 'claim')),
     };
 }
 

@@ -10,7 +10,7 @@
 //
 // Nothing here touches the DOM until `adoptStyles()` is called, so the module loads under Node.
 
-import { labelRules } from '../core/marks.js';
+import { labelRules, paletteProperty } from '../core/marks.js';
 import { PALETTE } from './palette.js';
 
 /**
@@ -56,8 +56,9 @@ export function embedCss(p = 'quotelens') {
         ...labelRules({
             quote: (kind) => `${mark}.${p}-quote[data-kind="${kind}"]`,
             entity: (label) => `${mark}.${p}-entity[data-label="${label}"]`,
+            claim: `${mark}.${p}-claim`,
             set: (_what, role) => `--${p}-${role}`,
-            colour: (what, key, role) => `var(--${p}-${embedKey(`${what}-${key.toLowerCase()}-${role}`)})`,
+            colour: (what, key, role) => `var(--${p}-${embedKey(paletteProperty(what, key, role))})`,
         }),
         `${mark}.${p}-speaker { text-decoration: underline 1.5px var(--${p}-speaker-line); ` +
             `text-underline-offset: 0.25em; text-decoration-skip-ink: none; }`,

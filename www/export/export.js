@@ -1,9 +1,9 @@
 // Exports built in the page, from the corrected analysis: JSON in the CLI's wire format (code
 // points, byte for byte what `quotelens FILE` prints for an uncorrected text), and CSV (RFC
-// 4180, one row per quote). Plus the two ways out: the clipboard and a download (a Blob and an
+// 4180, one row per quote and one per claim). Plus the two ways out: the clipboard and a download (a Blob and an
 // object URL; nothing goes over the network). Knows no page element ids.
 
-import { isInferred, speakerName } from '../core/attribution.js';
+import { claimsOf, isInferred, speakerName } from '../core/attribution.js';
 
 /**
  * UTF-16 offset → code-point offset, for every offset of `text` (0 … length), built once per
@@ -61,7 +61,7 @@ export function convertOffsets(value, convert, key = '') {
  * wire format only ever grows by fields).
  *
  * @param {string} text
- * @param {Omit<DocumentOut, 'quotes'> & {quotes: import('../core/types.js').ShownQuote[], applied?: any[], stale?: any[]}} analysis
+ * @param {import('../core/types.js').ShownAnalysis} analysis
  *   UTF-16 offsets into `text`
  */
 export function toCliDocument(text, analysis) {
@@ -69,6 +69,7 @@ export function toCliDocument(text, analysis) {
     const at = (offset) => cp[offset];
     const { applied = [], stale: _stale, ...wire } = analysis;
     wire.quotes = wire.quotes.map(({ corrected: _corrected, ...quote }) => quote);
+    if (wire.attributions) wire.attributions = wire.attributions.map(({ corrected: _corrected, ...attribution }) => attribution);
     // `unit` keeps its place: a spread key that is set again is not moved.
     const document = { id: null, ...convertOffsets(wire, at), unit: 'codepoint' };
     if (applied.length > 0) {
@@ -92,10 +93,14 @@ export const CSV_HEADER = ['speaker', 'quote', 'cue', 'kind', 'paragraph', 'infe
 /**
  * One CSV row per quote, in text order: the speaker's display name (empty when unattributed),
  * the quoted words, the cue, the kind, the paragraph index (0-based, as in the JSON) and
- * whether the speaker was inferred (`true`/`false`). Lines end in CRLF (RFC 4180).
+ * whether the speaker was inferred (`true`/`false`); then one row per claim (reported speech,
+ * the attributions of kind `indirect` or `mixed`, which is its `kind`), its content in the
+ * `quote` column, `inferred` also true for a doubtful one. Lines end in CRLF (RFC 4180).
+ * @param {import('../core/types.js').ShownAnalysis} analysis
  */
 export function toCsv(analysis) {
     const clustersById = new Map(analysis.clusters.map((c) => [c.id, c]));
+    /** @type {string[][]} */
     const rows = [CSV_HEADER];
     for (const quote of analysis.quotes) {
         rows.push([
@@ -105,6 +110,17 @@ export function toCsv(analysis) {
             quote.kind,
             String(quote.paragraph),
             String(isInferred(quote)),
+        ]);
+    }
+    for (const claim of claimsOf(analysis)) {
+        const paragraph = analysis.paragraphs.findIndex((p) => p.end >= claim.content.start);
+        rows.push([
+            speakerName(claim, clustersById),
+            claim.content.text,
+            claim.cue?.text ?? '',
+            claim.kind,
+            String(paragraph),
+            String(isInferred(claim)),
         ]);
     }
     return rows.map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';

@@ -1,12 +1,15 @@
-// The user's corrections to an analysis, as data: reassign a quote's speaker, mark a quoted span
-// as not a quotation, merge two entities. `applyCorrections` turns an analysis and a set of
+// The user's corrections to an analysis, as data: reassign a quote's speaker or a claim's source,
+// mark a quoted span as not a quotation or a claim as not reported speech, merge two entities. `applyCorrections` turns an analysis and a set of
 // corrections into a corrected analysis of the same shape (the wire format, UTF-16), which the
 // view, the panels and the exports all read. No DOM, no storage (storage.js keeps them).
 //
-// Corrections name quotes and clusters by their place in the text, not by index: a quote by its
-// span (`"start-end"`), a cluster by the span of its first mention. So they survive a new
+// Corrections name quotes, claims and clusters by their place in the text, not by index: a quote
+// by its span (`"start-end"`), a claim by its content's span (the same lists: a key that names no
+// quote names a claim), a cluster by the span of its first mention. So they survive a new
 // version of the analyser that numbers things differently; one that no longer finds the quote
 // or the entity drops the correction (it is reported as `stale`).
+
+import { claimsOf } from '../core/attribution.js';
 
 /**
  * The reader's corrections: quotes and clusters named by their keys (quoteKey, clusterKey).
@@ -22,9 +25,10 @@ export function emptyCorrections() {
     return { speakers: [], notQuotes: [], merges: [] };
 }
 
-/** The key a correction uses for a quote. */
+/** The key a correction uses for a quote, or for a claim (its content's span). */
 export function quoteKey(quote) {
-    return `${quote.start}-${quote.end}`;
+    const span = 'content' in quote ? quote.content : quote;
+    return `${span.start}-${span.end}`;
 }
 
 /** The key a correction uses for the cluster with id `clusterId` (its first mention's span). */
@@ -152,9 +156,16 @@ export function applyCorrections(analysis, corrections) {
 
     // Quotes marked as not quotations are dropped; the others are renumbered.
     const byKey = new Map(analysis.quotes.map((q) => [quoteKey(q), q]));
+    const claimByKey = new Map(claimsOf(analysis).map((a) => [quoteKey(a), a]));
     const dropped = new Set();
+    const droppedClaims = new Set();
     corrections.notQuotes.forEach((key, index) => {
         const quote = byKey.get(key);
+        const claim = quote ? undefined : claimByKey.get(key);
+        if (claim) {
+            droppedClaims.add(claim.id);
+            return applied.push({ type: 'notQuotes', index, text: claim.content.text, start: claim.content.start, end: claim.content.end });
+        }
         if (!quote) return stale.push({ type: 'notQuotes', index });
         dropped.add(quote.id);
         applied.push({ type: 'notQuotes', index, text: quote.text, start: quote.start, end: quote.end });
@@ -167,9 +178,16 @@ export function applyCorrections(analysis, corrections) {
     };
 
     const reassigned = new Map();
+    const reassignedClaims = new Map();
     corrections.speakers.forEach((correction, index) => {
         const quote = byKey.get(correction.quote);
         const cluster = correction.entity === null ? null : clusterByKey.get(correction.entity);
+        const claim = quote ? undefined : claimByKey.get(correction.quote);
+        if (claim && !droppedClaims.has(claim.id) && cluster !== undefined) {
+            reassignedClaims.set(claim.id, cluster === null ? null : mapCluster(cluster.id));
+            const name = cluster === null ? null : (clustersById.get(mapCluster(cluster.id))?.name ?? null);
+            return applied.push({ type: 'speakers', index, text: claim.content.text, start: claim.content.start, end: claim.content.end, name });
+        }
         if (!quote || dropped.has(quote.id) || cluster === undefined) return stale.push({ type: 'speakers', index });
         reassigned.set(quote.id, cluster === null ? null : mapCluster(cluster.id));
         const name = cluster === null ? null : (clustersById.get(mapCluster(cluster.id))?.name ?? null);
@@ -190,8 +208,33 @@ export function applyCorrections(analysis, corrections) {
         }
         quotes.push(copy);
     }
+    // Attributions: the dropped ones go, the others name the kept quotes by their new ids; a
+    // claim's source (or a quote's, through its quote) follows the reader's choice.
+    /** @type {import('../core/types.js').ShownAttribution[]} */
+    const attributions = [];
+    for (const attribution of analysis.attributions ?? []) {
+        const held = attribution.quotes.filter((id) => !dropped.has(id));
+        if (droppedClaims.has(attribution.id) || (attribution.quotes.length > 0 && held.length === 0 && attribution.kind === 'direct')) continue;
+        /** @type {import('../core/types.js').ShownAttribution} */
+        const copy = { ...attribution, id: attributions.length, quotes: held.map((id) => /** @type {number} */ (renumber.get(id))) };
+        const setBy = reassignedClaims.has(attribution.id) ? reassignedClaims : null;
+        const viaQuote = held.find((id) => reassigned.has(id));
+        if (setBy) {
+            const cluster = setBy.get(attribution.id);
+            copy.source = cluster === null ? null : speakerFromCluster({ outer_start: attribution.content.start }, cluster, entities, clustersById.get(cluster));
+            copy.corrected = true;
+        } else if (viaQuote !== undefined) {
+            copy.source = quotes[/** @type {number} */ (renumber.get(viaQuote))].speaker;
+            copy.corrected = true;
+        } else if (attribution.source) {
+            copy.source = { ...attribution.source, entity: mapCluster(attribution.source.entity) };
+        }
+        attributions.push(copy);
+    }
     applied.sort((a, b) => (a.type === b.type ? a.index - b.index : a.type < b.type ? -1 : 1));
-    return { ...analysis, quotes, entities, clusters, applied, stale };
+    const shown = { ...analysis, quotes, entities, clusters, applied, stale };
+    if (analysis.attributions) shown.attributions = attributions;
+    return shown;
 }
 
 /** The cluster a union-find root names (the original cluster with that id). */
@@ -200,15 +243,19 @@ function namedCluster(analysis, id) {
 }
 
 /**
- * A speaker the user chose: the cluster's mention nearest before the quote (else its first
- * mention), referring to the mention that carries the cluster's name.
+ * A speaker the user chose: the cluster's mention nearest before the quote or claim (its
+ * `outer_start`; else its first mention), referring to the mention that carries the cluster's name.
+ * @param {{outer_start: number}} quote
+ * @param {number} clusterId
+ * @param {import('../core/types.js').EntityOut[]} entities
+ * @param {import('../core/types.js').ClusterOut | undefined} cluster
  * @returns {import('../core/types.js').SpeakerOut}
  */
 function speakerFromCluster(quote, clusterId, entities, cluster) {
     const mentions = entities.filter((e) => e.cluster === clusterId);
     const before = mentions.filter((e) => e.end <= quote.outer_start);
     const mention = before.length > 0 ? before[before.length - 1] : mentions[0];
-    const named = mentions.find((e) => e.text === cluster.name) ?? mention;
+    const named = mentions.find((e) => e.text === cluster?.name) ?? mention;
     return {
         start: mention.start,
         end: mention.end,

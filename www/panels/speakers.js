@@ -1,12 +1,13 @@
-// The "Who said what" panel: one entry per speaker (display name, number of quotes), their
-// quotes in text order with the cue, the unattributed quotes last; a click jumps to a quote.
-// Each quote can be corrected here: another speaker (any person or organisation of the
-// article), or "not a quotation". The panel reports what the user asks for through callbacks;
+// The "Who said what" panel: one entry per speaker (display name, number of quotes and claims),
+// their quotes in text order with the cue, then their claims (reported speech, which a checkbox
+// hides), the unattributed ones last; a click jumps to a quote or claim. Each quote or claim can
+// be corrected here: another speaker (any person or organisation of the article), or "not a
+// quotation" / "not reported speech". The panel reports what the user asks for through callbacks;
 // it keeps no corrections itself.
 
-import { inferredReason, isInferred, speakerGroups } from '../core/attribution.js';
+import { creditOf, inferredReason, isDoubtful, isInferred, speakerGroups } from '../core/attribution.js';
 import { clusterKey, quoteKey } from '../model/corrections.js';
-import { SPEAKER_LABELS, entityLabel, quoteKind } from '../core/labels.js';
+import { CLAIM, SPEAKER_LABELS, entityLabel, quoteKind } from '../core/labels.js';
 import { correctionList, el, excerpt } from './dom.js';
 
 /** @type {import('../core/types.js').ShownAnalysis} */
@@ -17,6 +18,7 @@ export class SpeakersPanel {
      * @param {HTMLElement} root the panel's container
      * @param {{
      *   onJump: (quoteId: number) => void,
+     *   onJumpClaim: (claimId: number) => void,
      *   onHoverSpeaker: (key: string | null) => void,
      *   onCorrect: (change: {type: 'speaker', quote: string, entity: string | null}
      *                     | {type: 'notQuote', quote: string}
@@ -34,13 +36,20 @@ export class SpeakersPanel {
         /** @type {import('../core/types.js').ClusterOut[]} who a quote can be credited to */
         this.candidates = [];
         this.list = el('div', { className: 'speaker-list' });
+        /** Whether claims (reported speech) are listed. */
+        this.showClaims = true;
+        const claimsToggle = el('input', {
+            type: 'checkbox',
+            className: 'claims-toggle',
+            checked: true,
+            onchange: () => {
+                this.showClaims = claimsToggle.checked;
+                this.update(this.analysis);
+            },
+        });
         this.correctionsBox = el('section', { className: 'corrections', 'aria-label': 'Your corrections', hidden: true });
         root.replaceChildren(
-            el(
-                'p',
-                { className: 'panel__note' },
-                'Only quotations in quote marks are attributed; indirect speech (she said that …) is not attributed yet.',
-            ),
+            el('label', { className: 'panel__note panel__option' }, claimsToggle, ' List reported speech (she said that …) under each speaker'),
             keyHelp(),
             this.list,
             this.correctionsBox,
@@ -54,13 +63,13 @@ export class SpeakersPanel {
      */
     update(analysis) {
         this.analysis = analysis;
-        this.groups = speakerGroups(analysis);
+        this.groups = speakerGroups(analysis, { claims: this.showClaims });
         const candidates = analysis.clusters
             .filter((c) => SPEAKER_LABELS.has(c.label))
             .sort((a, b) => a.name.localeCompare(b.name));
         this.candidates = candidates;
         if (this.groups.length === 0) {
-            this.list.replaceChildren(el('p', { className: 'panel__empty' }, 'No quotations found.'));
+            this.list.replaceChildren(el('p', { className: 'panel__empty' }, this.showClaims ? 'No quotations or reported speech found.' : 'No quotations found.'));
         } else {
             this.list.replaceChildren(...this.groups.map((group, i) => this.renderGroup(group, i)));
         }
@@ -100,9 +109,42 @@ export class SpeakersPanel {
                 { className: 'speaker__head', id: headingId },
                 el('span', { className: 'speaker__name' }, group.name),
                 cluster ? el('span', { className: 'tag', dataset: { label: cluster.label }, title: entityLabel(cluster.label).name }, cluster.label) : null,
-                el('span', { className: 'count', 'aria-label': `${group.quotes.length} quotes` }, String(group.quotes.length)),
+                el('span', { className: 'count', 'aria-label': countLabel(group) }, String(group.quotes.length + group.claims.length)),
             ),
-            el('ol', { className: 'speaker__quotes' }, group.quotes.map((quote) => this.renderQuote(quote))),
+            el('ol', { className: 'speaker__quotes' }, group.quotes.map((quote) => this.renderQuote(quote)), group.claims.map((claim) => this.renderClaim(claim))),
+        );
+    }
+
+    renderClaim(claim) {
+        const meta = [];
+        if (claim.cue) meta.push(el('span', { className: 'entry__cue' }, claim.cue.text));
+        meta.push(el('span', {}, CLAIM.name));
+        if (claim.corrected) meta.push(el('span', { className: 'flag flag--corrected', title: 'You set this source' }, 'corrected'));
+        else if (isInferred(claim)) meta.push(el('span', { className: 'flag flag--inferred', title: inferredReason(claim) }, isDoubtful(claim) ? 'doubtful' : 'inferred'));
+        const editor = el('div', { className: 'entry__editor', hidden: true });
+        const edit = el(
+            'button',
+            {
+                type: 'button',
+                className: 'entry__edit',
+                'aria-expanded': 'false',
+                'aria-label': `Edit “${excerpt(claim.content.text, 40)}”: its source, or not reported speech`,
+                title: 'Correct the source, or mark as not reported speech',
+                onclick: () => this.toggleEditor(claim, editor, edit),
+            },
+            'Edit',
+        );
+        return el(
+            'li',
+            { className: 'entry entry--claim', dataset: { claim: String(claim.id) } },
+            el(
+                'button',
+                { type: 'button', className: 'entry__jump', dataset: { claim: String(claim.id) }, onclick: () => this.callbacks.onJumpClaim(claim.id) },
+                el('span', { className: 'entry__text' }, excerpt(claim.content.text)),
+                el('span', { className: 'entry__meta' }, meta),
+            ),
+            edit,
+            editor,
         );
     }
 
@@ -151,11 +193,13 @@ export class SpeakersPanel {
         editor.hidden = !open;
         button.setAttribute('aria-expanded', String(open));
         if (!open) return editor.replaceChildren();
-        const current = quote.speaker?.entity ?? null;
+        const claim = 'content' in quote;
+        const credited = creditOf(quote);
+        const current = credited?.entity ?? null;
         const select = el(
             'select',
-            { className: 'select', 'aria-label': 'Speaker' },
-            el('option', { value: '', selected: quote.speaker === null }, 'Nobody (unattributed)'),
+            { className: 'select', 'aria-label': claim ? 'Source' : 'Speaker' },
+            el('option', { value: '', selected: credited === null }, 'Nobody (unattributed)'),
             this.candidates.map((c) =>
                 el('option', { value: clusterKey(this.analysis, c.id), selected: c.id === current }, `${c.name} (${entityLabel(c.label).name.toLowerCase()})`),
             ),
@@ -179,11 +223,11 @@ export class SpeakersPanel {
             el(
                 'div',
                 { className: 'editor__actions' },
-                el('button', { type: 'submit', className: 'button button--primary' }, 'Set speaker'),
+                el('button', { type: 'submit', className: 'button button--primary' }, claim ? 'Set source' : 'Set speaker'),
                 el(
                     'button',
                     { type: 'button', className: 'button', onclick: () => this.callbacks.onCorrect({ type: 'notQuote', quote: quoteKey(quote) }) },
-                    'Not a quotation',
+                    claim ? 'Not reported speech' : 'Not a quotation',
                 ),
                 el('button', { type: 'button', className: 'link-button', onclick: () => this.toggleEditor(quote, editor, button) }, 'Cancel'),
             ),
@@ -222,6 +266,12 @@ export class SpeakersPanel {
         const next = buttons[Math.min(buttons.length - 1, Math.max(0, at + (event.key === 'ArrowDown' ? 1 : -1)))];
         next.focus();
     }
+}
+
+/** The count's spoken form: "3 quotes and 1 claim". */
+function countLabel(group) {
+    const counted = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
+    return group.claims.length === 0 ? counted(group.quotes.length, 'quote') : `${counted(group.quotes.length, 'quote')} and ${counted(group.claims.length, 'claim')}`;
 }
 
 function keyHelp() {

@@ -1,9 +1,11 @@
-// The legends above the article: one chip per quote kind and per entity label, with its count.
+// The legends above the article: one chip per quote kind, one for reported speech (claims) and
+// one per entity label, with its count.
 // Each chip is a toggle button (aria-pressed) that shows or hides that kind in the view (the
 // view's data-hide; marks.css draws a hidden kind as plain text). Data from core/labels.js,
 // colours from CSS.
 
-import { ENTITY_LABELS, QUOTE_KINDS } from '../core/labels.js';
+import { claimsOf } from '../core/attribution.js';
+import { CLAIM, ENTITY_LABELS, QUOTE_KINDS } from '../core/labels.js';
 
 /**
  * Fills `quoteList` and `entityList` (<ul>s) with toggle chips; `onToggle(key, shown)` is
@@ -33,19 +35,18 @@ function buildLegends(quoteList, entityList, onToggle) {
         item.append(button);
         return item;
     };
-    quoteList.replaceChildren(
-        ...QUOTE_KINDS.map(({ kind, name, description }) => {
-            const swatch = document.createElement('mark');
-            swatch.className = 'quote legend__swatch';
-            swatch.dataset.kind = kind;
-            swatch.setAttribute('aria-hidden', 'true');
-            swatch.textContent = 'Aa';
-            const label = document.createElement('span');
-            label.className = 'legend__name';
-            label.textContent = name;
-            return chip(kind, description, swatch, label);
-        }),
-    );
+    const swatched = (className, { kind, name, description }) => {
+        const swatch = document.createElement('mark');
+        swatch.className = `${className} legend__swatch`;
+        swatch.dataset.kind = kind;
+        swatch.setAttribute('aria-hidden', 'true');
+        swatch.textContent = 'Aa';
+        const label = document.createElement('span');
+        label.className = 'legend__name';
+        label.textContent = name;
+        return chip(kind, description, swatch, label);
+    };
+    quoteList.replaceChildren(...QUOTE_KINDS.map((kind) => swatched('quote', kind)), swatched('claim', CLAIM));
     entityList.replaceChildren(
         ...ENTITY_LABELS.map(({ label, name, description }) => {
             const tag = document.createElement('span');
@@ -90,8 +91,8 @@ export class Legends {
     }
 
     /**
-     * The counts of `model` (quotes per kind, mentions per label); null shows dashes.
-     * @param {{quotes: Array<{kind: string}>, entities: Array<{label: string}>} | null} model
+     * The counts of `model` (quotes per kind, claims, mentions per label); null shows dashes.
+     * @param {{quotes: Array<{kind: string}>, entities: Array<{label: string}>, attributions?: Array<{kind: string}>} | null} model
      */
     update(model) {
         const count = (keys, values) => {
@@ -99,7 +100,9 @@ export class Legends {
             for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
             return counts;
         };
-        updateCounts(this.quoteList, model ? count(QUOTE_KINDS.map((k) => k.kind), model.quotes.map((q) => q.kind)) : null);
+        const kinds = [...QUOTE_KINDS.map((k) => k.kind), CLAIM.kind];
+        const claims = model ? claimsOf(/** @type {any} */ (model)).map(() => CLAIM.kind) : [];
+        updateCounts(this.quoteList, model ? count(kinds, [...model.quotes.map((q) => q.kind), ...claims]) : null);
         updateCounts(this.entityList, model ? count(ENTITY_LABELS.map((l) => l.label), model.entities.map((e) => e.label)) : null);
     }
 }

@@ -1,11 +1,16 @@
-// Linking in the article view: hovering or focusing a quote lights its speaker mention and its
-// cue; hovering or focusing a speaker mention (or any other mention of a quoted person or
-// organisation, outside quotes) lights every quote of that speaker; and either
-// shows the tooltip (kind, speaker, why an attribution is inferred; an entity's label and the
-// name of its cluster). Lighting is a class (`is-lit`), styled in page.css.
+// Linking in the article view: hovering or focusing a quote or a claim (reported speech) lights
+// its speaker mention (a claim's source) and its cue; hovering or focusing a speaker mention (or
+// any other mention of a quoted person or organisation, outside quotes) lights every quote and
+// claim of that speaker; and either shows the tooltip (kind, speaker, why an attribution is
+// inferred or doubtful; an entity's label and the name of its cluster). Lighting is a class (`is-lit`), styled in page.css.
 
 import { inferredReason, isInferred, speakerName } from '../core/attribution.js';
-import { entityLabel, quoteKind } from '../core/labels.js';
+import { CLAIM, entityLabel, quoteKind } from '../core/labels.js';
+
+/** The ids in a mark's `data-quotes` / `data-claims` (absent or empty: none). */
+function ids(list) {
+    return list ? list.split(' ').map(Number) : [];
+}
 
 /** @typedef {import('./tooltip.js').TooltipLine} TooltipLine */
 
@@ -70,9 +75,11 @@ export class Linking {
         }
         this.clear();
         const quoteMark = mark.closest('mark.quote');
+        const claimMark = mark.closest('mark.claim');
         const speaker = mark.closest('mark.speaker');
         if (speaker) this.lightSpeakerMark(speaker);
         else if (quoteMark) this.lightQuote(Number(/** @type {HTMLElement} */ (quoteMark).dataset.quote));
+        else if (claimMark) this.lightClaim(Number(/** @type {HTMLElement} */ (claimMark).dataset.claim));
         // Any mention of someone quoted, outside quotes, is their speaker too.
         else if (mark.matches('mark.entity')) this.lightSpeaker(`entity:${mark.dataset.cluster}`);
         this.tooltip.show(mark, this.describe(mark), this.lit);
@@ -96,21 +103,33 @@ export class Linking {
         this.light(this.index.mentionsOf.get(id) ?? []);
     }
 
-    /** Lights every quote of the speaker group `key` (and the mentions credited with them). */
+    /** Lights claim `id` (every piece of it), its source mention and its cue. */
+    lightClaim(id) {
+        this.light(this.index.claims.get(id) ?? []);
+        this.light(this.index.mentionsOfClaim.get(id) ?? []);
+    }
+
+    /** The pieces of claim `id`'s mark, in text order. */
+    claimPieces(id) {
+        return this.index.claims.get(id) ?? [];
+    }
+
+    /** Lights every quote and claim of the speaker group `key` (and the mentions credited with them). */
     lightSpeaker(key) {
-        const quotes = this.index.bySpeaker.get(key) ?? [];
-        this.light(quotes);
-        for (const mark of quotes) this.light(this.index.mentionsOf.get(Number(mark.dataset.quote)) ?? []);
+        const marks = this.index.bySpeaker.get(key) ?? [];
+        this.light(marks);
+        for (const mark of marks) {
+            if (mark.dataset.claim !== undefined) this.light(this.index.mentionsOfClaim.get(Number(mark.dataset.claim)) ?? []);
+            else this.light(this.index.mentionsOf.get(Number(mark.dataset.quote)) ?? []);
+        }
     }
 
     lightSpeakerMark(mark) {
         const keys = new Set();
-        for (const id of mark.dataset.quotes.split(' ')) {
-            const key = this.index.quotes.get(Number(id))?.dataset.speakerKey;
-            if (key) keys.add(key);
-        }
-        for (const key of keys) this.lightSpeaker(key);
-        this.light(this.index.speakerPieces.get(mark.dataset.quotes) ?? [mark]);
+        for (const id of ids(mark.dataset.quotes)) keys.add(this.index.quotes.get(id)?.dataset.speakerKey);
+        for (const id of ids(mark.dataset.claims)) keys.add(this.index.claims.get(id)?.[0]?.dataset.speakerKey);
+        for (const key of keys) if (key) this.lightSpeaker(key);
+        this.light(this.index.speakerPieces.get(`${mark.dataset.quotes}|${mark.dataset.claims}`) ?? [mark]);
     }
 
     light(marks) {
@@ -133,6 +152,8 @@ export class Linking {
         if (mark.matches('mark.speaker')) sections.push(this.describeSpeaker(mark));
         const quoteMark = mark.closest('mark.quote');
         if (quoteMark) sections.push(this.describeQuote(Number(quoteMark.dataset.quote)));
+        const claimMark = mark.closest('mark.claim');
+        if (claimMark) sections.push(this.describeClaim(Number(claimMark.dataset.claim)));
         if (mark.matches('mark.cue')) sections.push([{ text: 'Cue (reporting words)', kind: 'title' }]);
         return sections.filter((s) => s.length > 0);
     }
@@ -149,14 +170,36 @@ export class Linking {
     }
 
     describeSpeaker(mark) {
-        const ids = mark.dataset.quotes.split(' ').map(Number);
-        const quote = this.analysis?.quotes[ids[0]];
-        if (!quote) return [];
-        const name = speakerName(quote, this.clustersById);
+        const quoteIds = ids(mark.dataset.quotes);
+        const claimIds = ids(mark.dataset.claims);
+        const claims = this.analysis?.attributions ?? [];
+        const first = quoteIds.length > 0 ? this.analysis?.quotes[quoteIds[0]] : claims[claimIds[0]];
+        if (!first) return [];
+        const name = speakerName(first, this.clustersById);
         /** @type {TooltipLine[]} */
         const lines = [{ text: `Speaker: ${name}`, kind: 'title' }];
-        lines.push({ text: ids.length === 1 ? 'Credited with 1 quote here' : `Credited with ${ids.length} quotes here` });
-        if (isInferred(quote)) lines.push({ text: `Inferred: ${inferredReason(quote)}`, kind: 'note' });
+        const counted = (n, one) => `${n} ${one}${n === 1 ? '' : 's'}`;
+        const credited = [quoteIds.length > 0 ? counted(quoteIds.length, 'quote') : '', claimIds.length > 0 ? counted(claimIds.length, 'claim') : ''];
+        lines.push({ text: `Credited with ${credited.filter(Boolean).join(' and ')} here` });
+        if (isInferred(first)) lines.push({ text: `Inferred: ${inferredReason(first)}`, kind: 'note' });
+        return lines;
+    }
+
+    describeClaim(id) {
+        const claim = this.analysis?.attributions?.[id];
+        if (!claim) return [];
+        /** @type {TooltipLine[]} */
+        const lines = [{ text: `${CLAIM.name} speech${claim.kind === 'mixed' ? ' · with quoted words' : ''}`, kind: 'title' }];
+        if (claim.source) {
+            const name = speakerName(claim, this.clustersById);
+            const mention = name === claim.source.text ? '' : ` (“${claim.source.text}”)`;
+            lines.push({ text: `Source: ${name}${mention}` });
+        } else {
+            lines.push({ text: 'No source found' });
+        }
+        if (claim.cue) lines.push({ text: `Cue: ${claim.cue.text}` });
+        if (claim.corrected) lines.push({ text: 'Source set by you', kind: 'note' });
+        else if (isInferred(claim)) lines.push({ text: `Inferred: ${inferredReason(claim)}`, kind: 'note' });
         return lines;
     }
 
@@ -181,7 +224,15 @@ export class Linking {
 }
 
 function emptyIndex() {
-    return { quotes: new Map(), mentionsOf: new Map(), bySpeaker: new Map(), entities: new Map(), speakerPieces: new Map() };
+    return {
+        quotes: new Map(),
+        claims: new Map(),
+        mentionsOf: new Map(),
+        mentionsOfClaim: new Map(),
+        bySpeaker: new Map(),
+        entities: new Map(),
+        speakerPieces: new Map(),
+    };
 }
 
 /** One pass over the view's marks: quote id → mark, quote id → its speaker/cue marks, etc. */
@@ -198,9 +249,14 @@ function indexMarks(view) {
             const id = Number(mark.dataset.quote);
             index.quotes.set(id, mark);
             if (mark.dataset.speakerKey) push(index.bySpeaker, mark.dataset.speakerKey, mark);
+        } else if (mark.classList.contains('claim')) {
+            const id = Number(mark.dataset.claim);
+            push(index.claims, id, mark);
+            if (mark.dataset.speakerKey) push(index.bySpeaker, mark.dataset.speakerKey, mark);
         } else if (mark.classList.contains('speaker') || mark.classList.contains('cue')) {
-            for (const id of mark.dataset.quotes.split(' ')) push(index.mentionsOf, Number(id), mark);
-            if (mark.classList.contains('speaker')) push(index.speakerPieces, mark.dataset.quotes, mark);
+            for (const id of ids(mark.dataset.quotes)) push(index.mentionsOf, id, mark);
+            for (const id of ids(mark.dataset.claims)) push(index.mentionsOfClaim, id, mark);
+            if (mark.classList.contains('speaker')) push(index.speakerPieces, `${mark.dataset.quotes}|${mark.dataset.claims}`, mark);
         } else if (mark.classList.contains('entity')) {
             push(index.entities, Number(mark.dataset.entity), mark);
         }

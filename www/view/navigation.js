@@ -90,7 +90,20 @@ export class Navigation {
         if (groups.length === 0) return;
         const at = this.currentQuote === null ? -1 : this.speakersPanel.groupOf(this.currentQuote);
         const next = at < 0 ? (step > 0 ? 0 : groups.length - 1) : (at + step + groups.length) % groups.length;
-        this.goToQuote(groups[next].quotes[0].id);
+        const group = groups[next];
+        if (group.quotes.length > 0) this.goToQuote(group.quotes[0].id);
+        else if (group.claims.length > 0) this.goToClaim(group.claims[0].id);
+    }
+
+    /**
+     * Moves to claim `id` (reported speech): focuses its first piece and scrolls to it.
+     * @param {number} id
+     */
+    goToClaim(id) {
+        const mark = /** @type {HTMLElement | undefined} */ (this.linking.claimPieces(id)[0]);
+        if (!mark) return;
+        mark.focus({ preventScroll: true });
+        mark.scrollIntoView({ block: 'center', behavior: motion() });
     }
 
     /**

@@ -134,15 +134,20 @@ function spanLists(analysis) {
     return lists;
 }
 
+/** Whether `item` is a span: `start` and `end` of its own, or an attribution's `content`. */
 function hasOffsets(item) {
-    return item !== null && typeof item === 'object' && typeof item.start === 'number' && typeof item.end === 'number';
+    if (item === null || typeof item !== 'object') return false;
+    const span = item.content ?? item;
+    return typeof span.start === 'number' && typeof span.end === 'number';
 }
 
 function spanStart(item) {
+    if (item.content) return item.content.start;
     return Math.min(item.start, item.outer_start ?? item.start);
 }
 
 function spanEnd(item) {
+    if (item.content) return item.content.end;
     return Math.max(item.end, item.outer_end ?? item.end);
 }
 

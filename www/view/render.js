@@ -7,19 +7,21 @@
 //
 // What each mark says is decided here; how marks nest is core/layers.js's (shared with the embed).
 
-import { isInferred, speakerKey } from '../core/attribution.js';
+import { claimsOf, creditOf, isDoubtful, isInferred, speakerKey } from '../core/attribution.js';
 import { renderLayers } from '../core/layers.js';
 
 /**
- * Renders `text` with its quotes, the speaker mentions and cues of those quotes, and its
- * entities, each a `<mark>`:
+ * Renders `text` with its quotes, its claims (reported speech), the speaker mentions and cues of
+ * both, and its entities, each a `<mark>`:
  *
  *   <mark class="quote" data-kind data-quote data-speaker-key [data-inferred] [data-unclosed]>
- *   <mark class="speaker" data-quotes="0 2" data-speaker-key>   the mention credited with them
- *   <mark class="cue" data-quotes="0">                         the reporting verb
+ *   <mark class="claim" data-kind data-claim data-speaker-key [data-inferred] [data-doubtful]>
+ *   <mark class="speaker" data-quotes="0 2" data-claims="1" data-speaker-key>   the mention credited with them
+ *   <mark class="cue" data-quotes="0" data-claims="">          the reporting verb
  *   <mark class="entity" data-label data-entity data-cluster>
  *
- * Quotes are always the outer layer; the other marks nest inside them by containment. A mark
+ * Quotes and claims are the outer layer (nested by containment: a mixed claim holds its partial
+ * quotes); the other marks nest inside them. A mark
  * that crosses the boundary of an enclosing one is split into pieces, each flagged with
  * `data-cont-before` / `data-cont-after`, so neither layer is clobbered and no text is dropped
  * or repeated. Offsets are UTF-16 code units.
@@ -34,20 +36,28 @@ export function renderArticle(text, analysis, doc = document) {
     for (const quote of analysis.quotes) {
         spans.push({ start: quote.outer_start, end: quote.outer_end, outer: true, layer: 0, make: () => articleQuoteMark(quote, doc) });
     }
-    // A mention credited with several quotes (“…,” said X, “…”) is one mark listing them all.
+    const claims = claimsOf(analysis);
+    for (const claim of claims) {
+        spans.push({ start: claim.content.start, end: claim.content.end, outer: true, layer: 0, make: () => claimMark(claim, doc) });
+    }
+    // A mention credited with several quotes or claims (“…,” said X, “…”) is one mark listing them all.
     const mentions = new Map();
-    const addMention = (role, range, quote) => {
+    const addMention = (role, range, item, list) => {
         const id = `${role}:${range.start}:${range.end}`;
-        const mention = mentions.get(id) ?? { role, range, quotes: [] };
-        mention.quotes.push(quote);
+        const mention = mentions.get(id) ?? { role, range, quotes: [], claims: [] };
+        mention[list].push(item);
         mentions.set(id, mention);
     };
     for (const quote of analysis.quotes) {
-        if (quote.speaker) addMention('speaker', quote.speaker, quote);
-        if (quote.cue) addMention('cue', quote.cue, quote);
+        if (quote.speaker) addMention('speaker', quote.speaker, quote, 'quotes');
+        if (quote.cue) addMention('cue', quote.cue, quote, 'quotes');
     }
-    for (const { role, range, quotes } of mentions.values()) {
-        spans.push({ start: range.start, end: range.end, outer: false, layer: 1, make: () => mentionMark(role, quotes, doc) });
+    for (const claim of claims) {
+        if (claim.source) addMention('speaker', claim.source, claim, 'claims');
+        if (claim.cue) addMention('cue', claim.cue, claim, 'claims');
+    }
+    for (const { role, range, quotes, claims: credited } of mentions.values()) {
+        spans.push({ start: range.start, end: range.end, outer: false, layer: 1, make: () => mentionMark(role, quotes, credited, doc) });
     }
     for (const entity of analysis.entities) {
         spans.push({ start: entity.start, end: entity.end, outer: false, layer: 2, make: () => entityMark(entity, doc) });
@@ -71,14 +81,32 @@ function articleQuoteMark(quote, doc) {
     return mark;
 }
 
-function mentionMark(role, quotes, doc) {
+/** A claim: its content, drawn quieter than a quote (marks.css); `data-kind` is indirect or mixed. */
+function claimMark(claim, doc) {
+    const mark = doc.createElement('mark');
+    mark.className = 'claim';
+    mark.dataset.kind = claim.kind;
+    mark.dataset.claim = String(claim.id);
+    mark.tabIndex = -1;
+    const key = speakerKey(claim);
+    if (key !== null) mark.dataset.speakerKey = key;
+    if (isInferred(claim)) mark.dataset.inferred = claim.source?.basis ?? '';
+    if (isDoubtful(claim) && !claim.corrected) mark.dataset.doubtful = '';
+    if (claim.corrected) mark.dataset.corrected = '';
+    return mark;
+}
+
+/** A speaker mention or cue; `data-quotes` and `data-claims` list what it is credited with. */
+function mentionMark(role, quotes, claims, doc) {
     const mark = doc.createElement('mark');
     mark.className = role;
     mark.dataset.quotes = quotes.map((q) => q.id).join(' ');
+    mark.dataset.claims = claims.map((c) => c.id).join(' ');
     if (role === 'speaker') {
-        const key = speakerKey(quotes[0]);
+        const first = quotes[0] ?? claims[0];
+        const key = speakerKey(first);
         if (key !== null) mark.dataset.speakerKey = key;
-        if (quotes.every(isInferred)) mark.dataset.inferred = quotes[0].speaker.basis;
+        if ([...quotes, ...claims].every(isInferred)) mark.dataset.inferred = creditOf(first)?.basis ?? '';
     }
     return mark;
 }

@@ -1,0 +1,388 @@
+//! Token features for the attribution tagger: hashed, from the token, its neighbours, the
+//! sentence around it and what the earlier stages found (quotations, entities).
+//!
+//! The features are chosen to generalise past the training vocabulary: a reporting verb never
+//! seen in training ("muttered") is still told by its suffix, by what stands around it (a subject
+//! before, "that", a colon or a quotation mark after) and by its place in the sentence; a source
+//! outside any list ("the coach") by its shape and its position before a cue. The speech-verb
+//! lexicon (src/data/speech_verbs.txt, via `crate::quotes::CUES`) is one feature among these.
+//!
+//! Every feature is a 64-bit hash (`crate::entities::hashing`); changing any of them means
+//! retraining, which `FEATURE_VERSION` (recorded in the weights) enforces.
+
+#[cfg(feature = "internals")]
+use crate::analysis::Span;
+use crate::analysis::{Entity, Quote, QuoteKind};
+use crate::entities::hashing::{combine, hash_lower, hash_str};
+use crate::entities::tokens::{tokenize, Line, Token};
+use crate::quotes::CUES;
+
+/// Bump on any change to what `Doc::features` extracts.
+pub(crate) const FEATURE_VERSION: u32 = 2;
+
+/// Where a token stands with respect to the quotations.
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+enum QuoteState {
+    Outside = 0,
+    InDirect = 1,
+    InPartial = 2,
+    InOther = 3,
+    Opening = 4,
+    Closing = 5,
+}
+
+/// Distances are bucketed so that "three words after a cue" and "four words after" share weights.
+fn bucket_distance(d: usize) -> u64 {
+    match d {
+        0 => 0,
+        1 => 1,
+        2 => 2,
+        3..=4 => 3,
+        5..=8 => 4,
+        9..=16 => 5,
+        17..=32 => 6,
+        _ => 7,
+    }
+}
+
+const NONE: usize = usize::MAX;
+
+/// A text prepared for feature extraction: tokens and what is known about each.
+pub(crate) struct Doc {
+    text: String,
+    pub tokens: Vec<Token>,
+    /// The decoding units: one per line (paragraph).
+    pub lines: Vec<Line>,
+    lower: Vec<u64>,
+    suffix2: Vec<u64>,
+    suffix3: Vec<u64>,
+    shape: Vec<u8>,
+    /// In the speech-verb lexicon (a one-word cue or the first word of a phrase).
+    lexicon: Vec<bool>,
+    quote: Vec<QuoteState>,
+    /// `Label as u8 + 1` of the entity covering the token, 0 for none.
+    entity: Vec<u8>,
+    /// Index of the token in its sentence.
+    in_sentence: Vec<u32>,
+    /// Tokens to the nearest lexicon cue before / after in the same sentence, `NONE` if there is none.
+    cue_left: Vec<usize>,
+    cue_right: Vec<usize>,
+    /// Tokens to the sentence end.
+    to_end: Vec<u32>,
+    /// A "that" stands between the nearest lexicon cue before and the token.
+    that_since_cue: Vec<bool>,
+    /// Tokens since the last comma of the sentence, `NONE` if there is none.
+    comma_left: Vec<usize>,
+    /// A colon earlier in the sentence.
+    colon_before: Vec<bool>,
+    /// The previous sentence of the line ends with a colon.
+    after_colon_sentence: Vec<bool>,
+}
+
+fn shape(text: &str) -> u8 {
+    let mut chars = text.chars();
+    let Some(first) = chars.next() else { return 0 };
+    if first.is_alphabetic() {
+        if first.is_uppercase() {
+            if text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && text.chars().count() > 1 {
+                2
+            } else {
+                1
+            }
+        } else {
+            3
+        }
+    } else if first.is_numeric() {
+        4
+    } else {
+        match first {
+            ',' => 5,
+            '.' | '!' | '?' => 6,
+            ':' => 7,
+            ';' => 8,
+            '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»' | '„' | '‚' => 9,
+            '-' | '–' | '—' | '‑' => 10,
+            '(' | ')' | '[' | ']' => 11,
+            _ => 12,
+        }
+    }
+}
+
+fn suffix_hash(lower: &str, n: usize) -> u64 {
+    let count = lower.chars().count();
+    let skip = count.saturating_sub(n);
+    let start = lower.char_indices().nth(skip).map_or(0, |(i, _)| i);
+    hash_str(&lower[start..])
+}
+
+impl Doc {
+    /// Tokens of `text` with the quotations and entities already found in it.
+    pub fn new(text: &str, quotes: &[Quote], entities: &[Entity]) -> Doc {
+        let (tokens, lines) = tokenize(text);
+        let n = tokens.len();
+        let mut lower = Vec::with_capacity(n);
+        let mut suffix2 = Vec::with_capacity(n);
+        let mut suffix3 = Vec::with_capacity(n);
+        let mut shapes = Vec::with_capacity(n);
+        let mut lexicon = Vec::with_capacity(n);
+        let mut is_that = Vec::with_capacity(n);
+        // Lower-casing without allocating: ASCII words in a stack buffer (every lexicon word is
+        // ASCII); other words allocate, and they are rare in English news.
+        let mut buf = [0u8; 24];
+        let (that, according, to) = (hash_str("that"), hash_str("according"), hash_str("to"));
+        for t in &tokens {
+            let s = t.span.slice(text);
+            let h = hash_lower(s);
+            lower.push(h);
+            shapes.push(shape(s));
+            is_that.push(h == that);
+            if s.is_ascii() && s.len() <= buf.len() {
+                let l = &mut buf[..s.len()];
+                l.copy_from_slice(s.as_bytes());
+                l.make_ascii_lowercase();
+                let l = std::str::from_utf8(l).unwrap_or_default();
+                suffix2.push(hash_str(&l[l.len().saturating_sub(2)..]));
+                suffix3.push(hash_str(&l[l.len().saturating_sub(3)..]));
+                lexicon.push(CUES.is_cue_word(l));
+            } else {
+                let l = s.to_lowercase();
+                suffix2.push(suffix_hash(&l, 2));
+                suffix3.push(suffix_hash(&l, 3));
+                lexicon.push(CUES.is_cue_word(&l));
+            }
+        }
+        for i in 0..n.saturating_sub(1) {
+            lexicon[i] |= lower[i] == according && lower[i + 1] == to;
+        }
+        let quote = quote_states(&tokens, quotes);
+        let entity = entity_labels(&tokens, entities);
+
+        let mut in_sentence = vec![0u32; n];
+        let mut cue_left = vec![NONE; n];
+        let mut cue_right = vec![NONE; n];
+        let mut to_end = vec![0u32; n];
+        let mut colon_before = vec![false; n];
+        let mut that_since_cue = vec![false; n];
+        let mut comma_left = vec![NONE; n];
+        let mut after_colon_sentence = vec![false; n];
+        for line in &lines {
+            let mut s = line.first;
+            let mut previous_ends_colon = false;
+            while s < line.end {
+                let mut e = s + 1;
+                while e < line.end && !tokens[e].sentence_start {
+                    e += 1;
+                }
+                let mut last_cue = NONE;
+                let mut colon = false;
+                let mut that = false;
+                let mut comma = NONE;
+                for i in s..e {
+                    that_since_cue[i] = that;
+                    comma_left[i] = if comma == NONE { NONE } else { i - comma };
+                    in_sentence[i] = (i - s) as u32;
+                    to_end[i] = (e - 1 - i) as u32;
+                    cue_left[i] = if last_cue == NONE { NONE } else { i - last_cue };
+                    colon_before[i] = colon;
+                    after_colon_sentence[i] = previous_ends_colon;
+                    if lexicon[i] {
+                        last_cue = i;
+                        that = false;
+                    }
+                    that |= last_cue != NONE && is_that[i];
+                    if shapes[i] == 5 {
+                        comma = i;
+                    }
+                    colon |= shapes[i] == 7;
+                }
+                let mut next_cue = NONE;
+                for i in (s..e).rev() {
+                    cue_right[i] = if next_cue == NONE { NONE } else { next_cue - i };
+                    if lexicon[i] {
+                        next_cue = i;
+                    }
+                }
+                // A sentence "introducing" the next one ends with a colon (maybe before a quote mark).
+                previous_ends_colon = (s..e).rev().take(2).any(|i| shapes[i] == 7);
+                s = e;
+            }
+        }
+        Doc {
+            text: text.to_string(),
+            tokens,
+            lines,
+            lower,
+            suffix2,
+            suffix3,
+            shape: shapes,
+            lexicon,
+            quote,
+            entity,
+            in_sentence,
+            cue_left,
+            cue_right,
+            to_end,
+            that_since_cue,
+            comma_left,
+            colon_before,
+            after_colon_sentence,
+        }
+    }
+
+    /// The text of token `i`.
+    pub fn word(&self, i: usize) -> &str {
+        self.tokens[i].span.slice(&self.text)
+    }
+
+    /// Token `i` is in the speech-verb lexicon.
+    pub fn in_lexicon(&self, i: usize) -> bool {
+        self.lexicon[i]
+    }
+
+    /// Token `i` opens a sentence outside any quotation: reported speech does not run past it.
+    pub fn opens_unquoted_sentence(&self, i: usize) -> bool {
+        self.tokens[i].sentence_start && self.quote[i] == QuoteState::Outside
+    }
+
+    /// Token `i` is a word or number (not punctuation).
+    pub fn is_word(&self, i: usize) -> bool {
+        self.shape[i] <= 4
+    }
+
+    /// Appends the feature hashes of token `i` of the line `first..end` to `out`.
+    pub fn features(&self, i: usize, first: usize, end: usize, out: &mut Vec<u64>) {
+        let at = |k: isize| -> Option<usize> {
+            let j = i as isize + k;
+            (j >= first as isize && j < end as isize).then_some(j as usize)
+        };
+        let word = |k: isize| at(k).map_or(1, |j| self.lower[j]);
+        let shape = |k: isize| at(k).map_or(15, |j| self.shape[j] as u64);
+        let lex = |k: isize| at(k).is_some_and(|j| self.lexicon[j]) as u64;
+        let quote = |k: isize| at(k).map_or(7, |j| self.quote[j] as u64);
+        let mut f = |template: u64, value: u64| out.push(combine(template, value));
+        let w0 = self.lower[i];
+        f(0, 0);
+        f(1, w0);
+        f(2, word(-1));
+        f(3, word(1));
+        f(4, word(-2));
+        f(5, word(2));
+        f(6, combine(word(-1), w0));
+        f(7, combine(w0, word(1)));
+        f(8, self.suffix3[i]);
+        f(9, self.suffix2[i]);
+        f(10, combine(self.suffix2[i], word(1)));
+        f(11, combine(shape(-1), self.suffix2[i]));
+        f(12, shape(0));
+        f(13, combine(combine(shape(-1), shape(0)), shape(1)));
+        f(14, lex(-1) | lex(0) << 1 | lex(1) << 2);
+        let left = self.cue_left[i];
+        let right = self.cue_right[i];
+        let left_b = if left == NONE { 9 } else { bucket_distance(left) };
+        let right_b = if right == NONE { 9 } else { bucket_distance(right) };
+        f(15, left_b);
+        f(16, right_b);
+        f(17, combine(left_b, right_b));
+        f(18, combine(left_b, quote(0)));
+        f(19, combine(right_b, shape(0)));
+        f(20, quote(0));
+        f(21, combine(quote(-1), quote(0)));
+        f(22, combine(quote(0), quote(1)));
+        f(23, bucket_distance(self.in_sentence[i] as usize));
+        f(24, bucket_distance(self.to_end[i] as usize));
+        f(25, combine(self.colon_before[i] as u64, quote(0)));
+        f(26, combine(self.after_colon_sentence[i] as u64, bucket_distance(self.in_sentence[i] as usize)));
+        f(27, self.entity[i] as u64);
+        f(28, combine(at(-1).map_or(0, |j| self.entity[j] as u64), self.entity[i] as u64));
+        f(29, combine(self.entity[i] as u64, right_b));
+        f(30, combine(combine(shape(-1), self.suffix2[i]), shape(1)));
+        f(31, combine(word(-1), combine(shape(0), right_b)));
+        f(32, combine(self.that_since_cue[i] as u64, left_b));
+        // Which cue stands before: "said" and "called" govern contents of different lengths.
+        let left_cue_word = if left == NONE { 0 } else { self.lower[i - left] };
+        f(33, combine(left_cue_word, left_b));
+        let comma_b = if self.comma_left[i] == NONE { 9 } else { bucket_distance(self.comma_left[i]) };
+        f(34, combine(comma_b, left_b));
+    }
+}
+
+/// The quote state of each token: inside which kind of top-level quote, or one of its marks.
+fn quote_states(tokens: &[Token], quotes: &[Quote]) -> Vec<QuoteState> {
+    let mut out = vec![QuoteState::Outside; tokens.len()];
+    let top: Vec<&Quote> = quotes.iter().filter(|q| q.parent.is_none()).collect();
+    let mut q = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        while q < top.len() && top[q].outer.end <= t.span.start {
+            q += 1;
+        }
+        let Some(quote) = top.get(q).filter(|quote| quote.outer.start <= t.span.start) else { continue };
+        out[i] = if t.span.end <= quote.inner.start {
+            QuoteState::Opening
+        } else if t.span.start >= quote.inner.end {
+            QuoteState::Closing
+        } else {
+            match quote.kind {
+                QuoteKind::Direct => QuoteState::InDirect,
+                QuoteKind::Partial => QuoteState::InPartial,
+                QuoteKind::Term | QuoteKind::Nested => QuoteState::InOther,
+            }
+        };
+    }
+    out
+}
+
+fn entity_labels(tokens: &[Token], entities: &[Entity]) -> Vec<u8> {
+    let mut out = vec![0u8; tokens.len()];
+    let mut e = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        while e < entities.len() && entities[e].span.end <= t.span.start {
+            e += 1;
+        }
+        if let Some(entity) = entities.get(e).filter(|x| x.span.overlaps(t.span)) {
+            out[i] = entity.label as u8 + 1;
+        }
+    }
+    out
+}
+
+/// The token range `first..end` covering `span` (tokens that overlap it).
+#[cfg(feature = "internals")]
+pub(crate) fn token_range(tokens: &[Token], span: Span) -> (usize, usize) {
+    let first = tokens.partition_point(|t| t.span.end <= span.start);
+    let end = tokens.partition_point(|t| t.span.start < span.end);
+    (first, end.max(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unseen_cue_shares_context_features_with_a_known_one() {
+        // "muttered" is not in the lexicon, but its suffix and context features equal those of
+        // "answered" in the same frame.
+        let a = "The coach muttered that it was over.";
+        let b = "The coach answered that it was over.";
+        let feats = |t: &str| {
+            let d = Doc::new(t, &[], &[]);
+            let mut out = Vec::new();
+            d.features(2, d.lines[0].first, d.lines[0].end, &mut out);
+            out
+        };
+        let (fa, fb) = (feats(a), feats(b));
+        let shared = fa.iter().filter(|h| fb.contains(h)).count();
+        assert!(shared >= 12, "shared {shared}");
+        assert_ne!(fa, fb);
+    }
+
+    #[test]
+    fn cue_distances_stay_in_their_sentence() {
+        let d = Doc::new("He said it. Then rain fell.", &[], &[]);
+        let said = 1;
+        assert!(d.lexicon[said]);
+        assert_eq!(d.cue_left[2], 1);
+        let rain = d.tokens.iter().position(|t| t.span.start == 17).expect("rain");
+        assert_eq!(d.cue_left[rain], NONE);
+    }
+}

@@ -1,0 +1,399 @@
+//! The linker: from tagged spans to attributions.
+//!
+//! - Contents split by an interrupting reporting clause ("…,” she said, “…") become one
+//!   attribution with several pieces.
+//! - Each content takes the nearest cue (same sentence first) and the source nearest that cue.
+//! - A source becomes a `Speaker` through the speaker mentions and their resolution
+//!   (`crate::speakers::Resolved`): "he" leads to the entity cluster of the name it refers to.
+//! - `agree` is the one place where a quotation's speaker and its attribution's source are made
+//!   the same; direct and partial quotes that no content covers become attributions of their own.
+
+use super::calibration::{probability, Evidence, N_CALIBRATION};
+use super::features::Doc;
+use super::model::Scorer;
+use super::tags::Part;
+use super::Tagged;
+use crate::analysis::{Attribution, AttributionKind, Basis, Entity, Label, MentionKind, Quote, QuoteKind, Span, Speaker};
+use crate::speakers::{is_linking_word, is_negation, Resolved};
+
+/// How far (in tokens) a cue may stand from its content, and a source from its cue.
+const MAX_CUE_DISTANCE: usize = 30;
+const MAX_SOURCE_DISTANCE: usize = 15;
+/// Tokens between two content pieces that may still be one content (an interrupting clause).
+const MAX_PIECE_GAP: usize = 12;
+/// Margins above this many weight units say nothing more.
+const MARGIN_CAP: f32 = 8.0;
+
+struct Draft {
+    pieces: Vec<(usize, usize)>,
+    margin: f32,
+    cue: Option<Tagged>,
+    source: Option<Tagged>,
+}
+
+/// Builds the attributions; `tagged` are the tagger's spans over `doc`'s tokens (none when no
+/// model is loaded, then only the quotations are credited).
+pub(crate) fn link<S: Scorer>(
+    text: &str,
+    tagged: &[Tagged],
+    quotes: &mut [Quote],
+    mentions: &[Resolved],
+    entities: &[Entity],
+    model: Option<(&S, &Doc)>,
+) -> Vec<Attribution> {
+    with_evidence(text, tagged, quotes, mentions, entities, model.map(|(_, d)| d))
+        .into_iter()
+        .map(|(mut a, x)| {
+            a.confidence = match model {
+                Some((s, _)) => probability(s.calibration(), &x),
+                None => 0.5,
+            };
+            a
+        })
+        .collect()
+}
+
+/// `link` before calibration: each attribution with its evidence (what the trainer fits on).
+pub(crate) fn with_evidence(
+    text: &str,
+    tagged: &[Tagged],
+    quotes: &mut [Quote],
+    mentions: &[Resolved],
+    entities: &[Entity],
+    doc: Option<&Doc>,
+) -> Vec<(Attribution, Evidence)> {
+    let mut out = Vec::new();
+    if let Some(doc) = doc {
+        for draft in drafts(doc, tagged) {
+            let tokens = &doc.tokens;
+            let pieces: Vec<Span> = draft.pieces.iter().map(|&(f, e)| Span::new(tokens[f].span.start, tokens[e - 1].span.end)).collect();
+            let content = Span::new(pieces[0].start, pieces[pieces.len() - 1].end);
+            let cue = draft.cue.map(|c| Span::new(tokens[c.first].span.start, tokens[verb_end(doc, c.end) - 1].span.end));
+            let source = match draft.source {
+                Some(s) => Some(speaker_for(text, Span::new(tokens[s.first].span.start, tokens[s.end - 1].span.end), mentions, entities)),
+                None => cue.and_then(|c| beside(text, c, mentions)),
+            };
+            let n_tokens: usize = draft.pieces.iter().map(|(f, e)| e - f).sum();
+            let mut x = [0.0; N_CALIBRATION];
+            x[0] = 1.0;
+            x[1] = cue.is_some() as u8 as f32;
+            x[2] = source.is_some() as u8 as f32;
+            x[3] = source.as_ref().is_some_and(|s| s.kind == MentionKind::Pronoun) as u8 as f32;
+            x[4] = source.as_ref().is_some_and(|s| s.kind == MentionKind::Nominal) as u8 as f32;
+            x[7] = draft.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP;
+            x[8] = draft.cue.map_or(0.0, |c| c.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP);
+            x[9] = draft.source.map_or(0.0, |s| s.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP);
+            x[10] = draft.cue.is_some_and(|c| (c.first..c.end).any(|i| doc.in_lexicon(i))) as u8 as f32;
+            x[11] = (1.0 + n_tokens as f32).ln() / 5.0;
+            let attribution = Attribution {
+                kind: AttributionKind::Indirect,
+                content,
+                content_spans: pieces,
+                source,
+                cue,
+                quotes: Vec::new(),
+                confidence: 0.0,
+            };
+            out.push((attribution, x));
+        }
+    }
+    agree(text, &mut out, quotes);
+    out.sort_by_key(|(a, _)| (a.content.start, a.content.end));
+    out
+}
+
+/// Groups the tagged spans into drafts: contents (merged across interruptions) with their cue and source.
+fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
+    let tokens = &doc.tokens;
+    let line_of = |i: usize| tokens[i].line;
+    let mut sentence = vec![0u32; tokens.len()];
+    let mut s = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        if t.sentence_start && i > 0 {
+            s += 1;
+        }
+        sentence[i] = s;
+    }
+    let mut covered = vec![false; tokens.len()];
+    for t in tagged.iter().filter(|t| t.part != Part::Content) {
+        covered[t.first..t.end].iter_mut().for_each(|c| *c = true);
+    }
+    let contents: Vec<&Tagged> = tagged.iter().filter(|t| t.part == Part::Content).collect();
+    let cues: Vec<&Tagged> = tagged.iter().filter(|t| t.part == Part::Cue).collect();
+    let sources: Vec<&Tagged> = tagged.iter().filter(|t| t.part == Part::Source).collect();
+
+    let mut drafts: Vec<Draft> = Vec::new();
+    for c in contents {
+        if let Some(last) = drafts.last_mut() {
+            let (_, prev_end) = *last.pieces.last().expect("a draft has a piece");
+            let gap = prev_end..c.first;
+            let joins = line_of(prev_end - 1) == line_of(c.first)
+                && gap.len() <= MAX_PIECE_GAP
+                && gap.clone().any(|i| covered[i])
+                && gap.clone().all(|i| covered[i] || !doc.is_word(i))
+                // “…,” she said. “…” is one content; "… spring. He added that …" is two.
+                && !(prev_end..=c.first).any(|i| doc.opens_unquoted_sentence(i));
+            if joins {
+                last.pieces.push((c.first, c.end));
+                let n = (last.pieces.len()) as f32;
+                last.margin = (last.margin * (n - 1.0) + c.margin) / n;
+                continue;
+            }
+        }
+        drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, source: None });
+    }
+
+    for d in &mut drafts {
+        let pieces = d.pieces.clone();
+        let (first, end) = (pieces[0].0, pieces[pieces.len() - 1].1);
+        let distance = |t: &Tagged, from: (usize, usize)| -> Option<usize> {
+            if line_of(t.first) != line_of(from.0) {
+                return None;
+            }
+            let d = if t.end <= from.0 {
+                from.0 - t.end
+            } else if t.first >= from.1 {
+                t.first - from.1
+            } else if d_between(t, &pieces) {
+                0
+            } else {
+                return None;
+            };
+            // Same sentence first: a cue of the next sentence is farther than any of this one.
+            let far = sentence[t.first] != sentence[from.0] && sentence[t.first] != sentence[from.1 - 1];
+            Some(d + if far { MAX_CUE_DISTANCE } else { 0 })
+        };
+        // Only the cues and sources within reach are looked at, so linking stays linear.
+        let lo = cues.partition_point(|c| c.end + MAX_CUE_DISTANCE < first);
+        let hi = cues.partition_point(|c| c.first <= end + MAX_CUE_DISTANCE);
+        d.cue = cues[lo..hi.max(lo)]
+            .iter()
+            .filter_map(|c| distance(c, (first, end)).filter(|&x| x <= MAX_CUE_DISTANCE).map(|x| (x, *c)))
+            .min_by_key(|(x, _)| *x)
+            .map(|(_, c)| *c);
+        let anchor = d.cue.map_or((first, end), |c| (c.first, c.end));
+        let limit = if d.cue.is_some() { MAX_SOURCE_DISTANCE } else { MAX_SOURCE_DISTANCE / 2 };
+        let lo = sources.partition_point(|s| s.end + MAX_SOURCE_DISTANCE < anchor.0);
+        let hi = sources.partition_point(|s| s.first <= anchor.1 + MAX_SOURCE_DISTANCE);
+        d.source = sources[lo..hi.max(lo)]
+            .iter()
+            .filter(|s| !d.pieces.iter().any(|&(f, e)| s.first >= f && s.end <= e))
+            .filter_map(|s| {
+                // Tokens between the source and the anchor (0 when they touch or overlap).
+                let x = anchor.0.saturating_sub(s.end).max(s.first.saturating_sub(anchor.1));
+                let same_line = line_of(s.first) == line_of(anchor.0);
+                let far = sentence[s.first] != sentence[anchor.0];
+                // With a cue, the source is in the cue's sentence ("…," sighed X), never the
+                // object of the sentence before.
+                (same_line && x <= limit && !(far && d.cue.is_some())).then_some((x + if far { limit } else { 0 }, *s))
+            })
+            .min_by_key(|(x, _)| *x)
+            .map(|(_, s)| *s);
+    }
+    // "did not say", "never claimed": a denied cue attributes nothing.
+    let negated = |c: &Tagged| (c.first.saturating_sub(1)..c.end).any(|k| is_negation(&doc.word(k).to_lowercase()));
+    drafts.retain(|d| (d.cue.is_some() || d.source.is_some()) && !d.cue.is_some_and(|c| negated(&c)));
+    drafts
+}
+
+/// Where a cue ending at token `end` really ends: a cue ending on an auxiliary ("would", "has
+/// also") takes the verb after it, so "neighbours would mutter" is cued by "would mutter".
+fn verb_end(doc: &Doc, mut end: usize) -> usize {
+    let lower = |k: usize| doc.word(k).to_lowercase();
+    if !is_linking_word(&lower(end - 1)) {
+        return end;
+    }
+    while end < doc.tokens.len() && doc.tokens[end].line == doc.tokens[end - 1].line && doc.is_word(end) && !doc.tokens[end].sentence_start
+    {
+        let word = lower(end);
+        end += 1;
+        if !is_linking_word(&word) {
+            break;
+        }
+    }
+    end
+}
+
+/// True when `t` lies in a gap between two of `pieces`.
+fn d_between(t: &Tagged, pieces: &[(usize, usize)]) -> bool {
+    pieces.windows(2).any(|w| t.first >= w[0].1 && t.end <= w[1].0)
+}
+
+/// The speaker mention right beside a cue that the tagger gave no source: "X sighed", "sighed X".
+fn beside(text: &str, cue: Span, mentions: &[Resolved]) -> Option<Speaker> {
+    let blank = |from: usize, to: usize| from <= to && text[from..to].chars().all(char::is_whitespace);
+    let from = mentions.partition_point(|m| m.phrase.end < cue.start);
+    mentions[from..]
+        .iter()
+        .take_while(|m| m.phrase.start <= cue.end + 1)
+        .find(|m| blank(m.phrase.end, cue.start) || blank(cue.end, m.phrase.start))
+        .map(|m| m.speaker.clone())
+}
+
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "him", "her", "them", "us", "me"];
+
+/// The speaker a tagged source span names: the resolved mention it overlaps most (the same
+/// speaker the quote rules would give), else the span itself, classed by its words.
+fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entities: &[Entity]) -> Speaker {
+    let from = mentions.partition_point(|m| m.phrase.end <= span.start);
+    let overlap = |a: Span, b: Span| a.end.min(b.end).saturating_sub(a.start.max(b.start));
+    // By the whole phrase: a source tagged "Mayor" of "Mayor Ivo Sand" is Ivo Sand.
+    let best = mentions[from..]
+        .iter()
+        .take_while(|m| m.phrase.start < span.end)
+        .filter(|m| m.phrase.overlaps(span))
+        .max_by_key(|m| (overlap(m.speaker.span, span), overlap(m.phrase, span)));
+    if let Some(m) = best {
+        return m.speaker.clone();
+    }
+    let words = span.slice(text);
+    let lower = words.to_lowercase();
+    let entity = entities
+        .iter()
+        .skip(entities.partition_point(|e| e.span.end <= span.start))
+        .take_while(|e| e.span.start < span.end)
+        .find(|e| matches!(e.label, Label::Person | Label::Org | Label::Group));
+    let (kind, basis) = if PRONOUNS.contains(&lower.as_str()) {
+        (MentionKind::Pronoun, Basis::Pronoun)
+    } else if entity.is_some() || words.chars().next().is_some_and(char::is_uppercase) && !lower.starts_with("the ") {
+        (MentionKind::Name, Basis::Explicit)
+    } else {
+        (MentionKind::Nominal, Basis::Explicit)
+    };
+    Speaker { span, kind, entity: entity.map(|e| e.cluster), basis, refers_to: None }
+}
+
+/// Makes attributions and quotations agree, in one place:
+/// - an attribution whose content holds top-level direct or partial quotes lists them, and its
+///   kind follows from how much of the content they cover;
+/// - its source is the speaker of its first quote that has one; a quote without a speaker takes
+///   the attribution's source (and cue);
+/// - direct and partial quotes no content holds become attributions of their own (one per run
+///   of quotes sharing a cue, as "“…,” she said, “…”").
+fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote]) {
+    let speech = |q: &Quote| q.parent.is_none() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial);
+    let mut held = vec![false; quotes.len()];
+    for (a, x) in out.iter_mut() {
+        // Quotes are ordered by opening mark: only those opening before the content ends, back
+        // to the first that may still reach into it, can overlap it.
+        let hi = quotes.partition_point(|q| q.outer.start < a.content.end);
+        let mut lo = quotes[..hi].partition_point(|q| q.outer.start < a.content.start);
+        while lo > 0 && (quotes[lo - 1].outer.end > a.content.start || quotes[lo - 1].parent.is_some()) {
+            lo -= 1;
+        }
+        a.quotes =
+            (lo..hi).filter(|&i| !held[i] && speech(&quotes[i]) && a.content_spans.iter().any(|p| p.overlaps(quotes[i].inner))).collect();
+        if a.quotes.is_empty() {
+            continue;
+        }
+        // The speaker rules win when they found a cue of their own; a speaker they only guessed
+        // (the nearest or the previous one) gives way to a source the tagger found.
+        // A quote continuing the previous speaker's keeps that speaker unless the tagger found a
+        // cue of its own for its source (a source without a cue is often a noun phrase of a
+        // relative clause: "…, who chairs the flood committee. “…”").
+        let has_cue = a.cue.is_some();
+        let ruled = |q: &Quote| {
+            q.speaker.as_ref().is_some_and(|s| match s.basis {
+                Basis::Explicit | Basis::Pronoun => true,
+                Basis::Continuation => !has_cue,
+                _ => false,
+            })
+        };
+        if let Some(q) = a.quotes.iter().map(|&i| &quotes[i]).find(|q| ruled(q) || a.source.is_none() && q.speaker.is_some()) {
+            a.source = q.speaker.clone();
+            if a.cue.is_none() {
+                a.cue = q.cue;
+            }
+        }
+        // Every quote held has the attribution's source as its speaker: one credited to someone
+        // else on firm grounds leaves this attribution (and gets one of its own below).
+        // Agreeing means naming the same mention; the basis may differ (a quote continuing the
+        // one before keeps `continuation`).
+        let source = a.source.clone();
+        let mention = |s: &Option<Speaker>| s.as_ref().map(|s| (s.span, s.entity));
+        a.quotes.retain(|&i| !(ruled(&quotes[i]) && mention(&quotes[i].speaker) != mention(&source)));
+        for &i in &a.quotes {
+            if mention(&quotes[i].speaker) != mention(&source) {
+                quotes[i].speaker = source.clone();
+                quotes[i].cue = a.cue.or(quotes[i].cue);
+            }
+            held[i] = true;
+        }
+        if !a.quotes.is_empty() {
+            x[5] = 1.0;
+            let outside = words_outside(text, &a.content_spans, a.quotes.iter().map(|&i| quotes[i].outer));
+            a.kind = if outside <= 1 { AttributionKind::Direct } else { AttributionKind::Mixed };
+        }
+    }
+    let mut last_from_quote: Option<usize> = None;
+    for i in 0..quotes.len() {
+        if held[i] || !speech(&quotes[i]) {
+            continue;
+        }
+        let q = &quotes[i];
+        if let Some(k) = last_from_quote {
+            let (a, _) = &mut out[k];
+            if q.cue.is_some() && a.cue == q.cue && a.source == q.speaker {
+                a.content_spans.push(q.inner);
+                a.content.end = q.inner.end;
+                a.quotes.push(i);
+                continue;
+            }
+        }
+        let mut x = [0.0; N_CALIBRATION];
+        x[0] = 1.0;
+        x[1] = q.cue.is_some() as u8 as f32;
+        x[2] = q.speaker.is_some() as u8 as f32;
+        x[3] = q.speaker.as_ref().is_some_and(|s| s.kind == MentionKind::Pronoun) as u8 as f32;
+        x[4] = q.speaker.as_ref().is_some_and(|s| s.kind == MentionKind::Nominal) as u8 as f32;
+        x[5] = 1.0;
+        x[6] = 1.0;
+        x[10] = q.cue.is_some() as u8 as f32;
+        x[11] = (1.0 + q.inner.slice(text).split_whitespace().count() as f32).ln() / 5.0;
+        let kind = if q.kind == QuoteKind::Direct { AttributionKind::Direct } else { AttributionKind::Mixed };
+        out.push((
+            Attribution {
+                kind,
+                content: q.inner,
+                content_spans: vec![q.inner],
+                source: q.speaker.clone(),
+                cue: q.cue,
+                quotes: vec![i],
+                confidence: 0.0,
+            },
+            x,
+        ));
+        last_from_quote = Some(out.len() - 1);
+    }
+}
+
+/// Words of `pieces` outside every span of `quoted`.
+fn words_outside(text: &str, pieces: &[Span], quoted: impl Iterator<Item = Span> + Clone) -> usize {
+    let mut n = 0;
+    for p in pieces {
+        let mut in_word = false;
+        for (i, c) in p.slice(text).char_indices() {
+            let at = p.start + i;
+            let word = c.is_alphanumeric() && !quoted.clone().any(|q| q.start <= at && at < q.end);
+            if word && !in_word {
+                n += 1;
+            }
+            in_word = word;
+        }
+    }
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_outside_counts_only_unquoted_words() {
+        let text = "that “we will win,” he said";
+        let close = text.find(" he").expect("he");
+        let quote = Span::new(text.find('“').expect("mark"), close);
+        assert_eq!(words_outside(text, &[Span::new(0, close)], [quote].into_iter()), 1);
+        assert_eq!(words_outside(text, &[Span::new(0, text.len())], [quote].into_iter()), 3);
+    }
+}

@@ -1,0 +1,560 @@
+//! Training the attribution tagger on PolNeAR's attributions (train split only), k-fold
+//! cross-validation by article with the shared scorer, and the confidence calibration.
+//!
+//! Deterministic: the article split and the example order come from `seed`, and nothing else is
+//! random, so the same command writes the same bytes.
+
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use super::calibration::{fit, probability, reliability, Evidence};
+use super::features::{token_range, Doc};
+use super::link::with_evidence;
+use super::model::{Scorer, Weights};
+use super::tags::{begin, inside, Part, N_TAGS, OUTSIDE};
+use super::{tag, Tagged};
+use crate::analysis::{Attribution, Entity, Quote, Span};
+use crate::entities::hashing::bucket;
+use crate::speakers::Resolved;
+use crate::text::offsets::{OffsetMap, OffsetUnit};
+
+pub struct Options {
+    pub data: PathBuf,
+    pub out: PathBuf,
+    pub epochs: usize,
+    pub hash_bits: u32,
+    pub seed: u64,
+    pub folds: usize,
+    /// Where the fold files go (gold and predictions, for the scorer).
+    pub work: PathBuf,
+    /// The shared scorer; its numbers are printed per fold and pooled.
+    pub scorer: PathBuf,
+    /// Quantised weights with a magnitude below this are dropped (the size budget).
+    pub prune: i8,
+    /// PolNeAR's direct-quote gold (the same articles) and the quotes scorer: direct-quote
+    /// speakers are scored per fold too, with the speakers the attributions agreed on.
+    pub quotes_gold: PathBuf,
+    pub quotes_scorer: PathBuf,
+    /// Skip cross-validation (and keep the calibration already in `out`): a quick retrain.
+    pub skip_cv: bool,
+}
+
+/// One gold attribution in byte offsets.
+struct Gold {
+    pieces: Vec<Span>,
+    source: Option<Span>,
+    cue: Option<Span>,
+}
+
+/// One article with the earlier stages run and its features extracted.
+struct Article {
+    id: String,
+    raw: String,
+    text: String,
+    gold: Vec<Gold>,
+    quotes: Vec<Quote>,
+    entities: Vec<Entity>,
+    mentions: Vec<Resolved>,
+    doc: Doc,
+    /// Per line: `offsets[i]..offsets[i+1]` index `buckets` for token i, and gold tags.
+    lines: Vec<Example>,
+}
+
+struct Example {
+    offsets: Vec<u32>,
+    buckets: Vec<u32>,
+    gold: Vec<usize>,
+}
+
+fn byte_offsets(text: &str) -> Vec<usize> {
+    let mut v: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+    v.push(text.len());
+    v
+}
+
+fn read(path: &Path, hash_bits: u32) -> Result<Vec<Article>, String> {
+    let source = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut out = Vec::new();
+    for (n, line) in source.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+        let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
+        let text = v["text"].as_str().ok_or(format!("line {}: no text", n + 1))?.to_string();
+        let id = v["id"].as_str().unwrap_or_default().to_string();
+        let at = byte_offsets(&text);
+        let span = |s: &serde_json::Value| -> Option<Span> {
+            let (a, b) = (s["start"].as_u64()? as usize, s["end"].as_u64()? as usize);
+            (a <= b && b < at.len()).then(|| Span::new(at[a], at[b]))
+        };
+        let mut gold = Vec::new();
+        for a in v["attributions"].as_array().into_iter().flatten() {
+            let mut pieces: Vec<Span> = a["content_spans"].as_array().into_iter().flatten().filter_map(span).collect();
+            if pieces.is_empty() {
+                pieces.extend(span(&a["content"]));
+            }
+            if pieces.is_empty() {
+                continue;
+            }
+            gold.push(Gold { pieces, source: span(&a["source"]), cue: span(&a["cue"]) });
+        }
+        out.push(prepare(id, line.to_string(), text, gold, hash_bits));
+    }
+    Ok(out)
+}
+
+fn prepare(id: String, raw: String, text: String, gold: Vec<Gold>, hash_bits: u32) -> Article {
+    let paragraphs = crate::text::segment::paragraphs(&text);
+    let sentences = crate::text::segment::sentences(&text, &paragraphs);
+    let words = crate::text::words::split(&text, &paragraphs);
+    let mut quotes = crate::quotes::find(&text, &paragraphs, &sentences, &words);
+    let entities = crate::entities::find(&text);
+    let mentions = crate::speakers::attribute(&text, &sentences, &words, &mut quotes, &entities);
+    let doc = Doc::new(&text, &quotes, &entities);
+    let tags = gold_tags(&doc, &gold);
+    let mut lines = Vec::new();
+    let mut hashes = Vec::new();
+    for line in &doc.lines {
+        let mut ex = Example { offsets: vec![0], buckets: Vec::new(), gold: tags[line.first..line.end].to_vec() };
+        for i in line.first..line.end {
+            hashes.clear();
+            doc.features(i, line.first, line.end, &mut hashes);
+            ex.buckets.extend(hashes.iter().map(|&h| bucket(h, hash_bits)));
+            ex.offsets.push(ex.buckets.len() as u32);
+        }
+        lines.push(ex);
+    }
+    Article { id, raw, text, gold, quotes, entities, mentions, doc, lines }
+}
+
+/// Gold tags: contents as the union of all pieces (a nested content stays inside its outer one),
+/// then sources and cues written over them.
+fn gold_tags(doc: &Doc, gold: &[Gold]) -> Vec<usize> {
+    let n = doc.tokens.len();
+    let mut tags = vec![OUTSIDE; n];
+    let mut pieces: Vec<(usize, usize)> = gold.iter().flat_map(|g| g.pieces.iter().map(|&p| token_range(&doc.tokens, p))).collect();
+    pieces.sort();
+    for (first, end) in pieces {
+        for (t, tag) in tags.iter_mut().enumerate().take(end).skip(first) {
+            if *tag == OUTSIDE {
+                *tag = if t == first { begin(Part::Content) } else { inside(Part::Content) };
+            }
+        }
+    }
+    for (part, spans) in
+        [(Part::Source, gold.iter().filter_map(|g| g.source).collect::<Vec<_>>()), (Part::Cue, gold.iter().filter_map(|g| g.cue).collect())]
+    {
+        for span in spans {
+            let (first, end) = token_range(&doc.tokens, span);
+            for (t, tag) in tags.iter_mut().enumerate().take(end).skip(first) {
+                *tag = if t == first { begin(part) } else { inside(part) };
+            }
+        }
+    }
+    // Repair: an `I-` whose predecessor is not of its part begins a span.
+    for i in 0..n {
+        let t = tags[i];
+        if t != OUTSIDE && t % 2 == 0 && (i == 0 || tags[i - 1] == OUTSIDE || tags[i - 1].div_ceil(2) != t / 2) {
+            tags[i] = t - 1;
+        }
+    }
+    tags
+}
+
+/// A seeded xorshift: the only randomness in training.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn shuffle<T>(&mut self, v: &mut [T]) {
+        for i in (1..v.len()).rev() {
+            let j = (self.next() % (i as u64 + 1)) as usize;
+            v.swap(i, j);
+        }
+    }
+}
+
+struct Perceptron {
+    weights: Vec<f32>,
+    sums: Vec<f32>,
+    transitions: Vec<f32>,
+    transition_sums: Vec<f32>,
+    step: f32,
+}
+
+/// Averaged weights in floats, scoring like the shipped model.
+pub(crate) struct FloatModel {
+    hash_bits: u32,
+    weights: Vec<f32>,
+    transitions: Vec<f32>,
+    calibration: Vec<f32>,
+}
+
+impl Scorer for FloatModel {
+    fn add_scores(&self, hashes: &[u64], scores: &mut [f32]) {
+        for &h in hashes {
+            let b = bucket(h, self.hash_bits) as usize * N_TAGS;
+            for (s, w) in scores.iter_mut().zip(&self.weights[b..b + N_TAGS]) {
+                *s += w;
+            }
+        }
+    }
+    fn transitions(&self) -> &[f32] {
+        &self.transitions
+    }
+    fn scale(&self) -> f32 {
+        1.0
+    }
+    fn calibration(&self) -> &[f32] {
+        &self.calibration
+    }
+}
+
+fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
+    let n = (1usize << options.hash_bits) * N_TAGS;
+    let nt = (N_TAGS + 1) * N_TAGS;
+    let mut p =
+        Perceptron { weights: vec![0.0; n], sums: vec![0.0; n], transitions: vec![0.0; nt], transition_sums: vec![0.0; nt], step: 1.0 };
+    let mut order: Vec<&Example> = articles.iter().flat_map(|a| a.lines.iter()).filter(|l| !l.gold.is_empty()).collect();
+    let mut rng = Rng(seed | 1);
+    let mut emissions = Vec::new();
+    let mut predicted = Vec::new();
+    for _ in 0..options.epochs {
+        rng.shuffle(&mut order);
+        for ex in &order {
+            let len = ex.gold.len();
+            emissions.clear();
+            emissions.resize(len * N_TAGS, 0.0);
+            for i in 0..len {
+                for &b in &ex.buckets[ex.offsets[i] as usize..ex.offsets[i + 1] as usize] {
+                    let row = &p.weights[b as usize * N_TAGS..][..N_TAGS];
+                    for (s, w) in emissions[i * N_TAGS..(i + 1) * N_TAGS].iter_mut().zip(row) {
+                        *s += w;
+                    }
+                }
+            }
+            super::tags::viterbi(&emissions, &p.transitions, &mut predicted);
+            let step = p.step;
+            for i in 0..len {
+                let (g, q) = (ex.gold[i], predicted[i]);
+                if g != q {
+                    for &b in &ex.buckets[ex.offsets[i] as usize..ex.offsets[i + 1] as usize] {
+                        let row = b as usize * N_TAGS;
+                        p.weights[row + g] += 1.0;
+                        p.weights[row + q] -= 1.0;
+                        p.sums[row + g] += step;
+                        p.sums[row + q] -= step;
+                    }
+                }
+                let (gp, pp) = if i == 0 { (N_TAGS, N_TAGS) } else { (ex.gold[i - 1], predicted[i - 1]) };
+                if (gp, g) != (pp, q) {
+                    p.transitions[gp * N_TAGS + g] += 1.0;
+                    p.transitions[pp * N_TAGS + q] -= 1.0;
+                    p.transition_sums[gp * N_TAGS + g] += step;
+                    p.transition_sums[pp * N_TAGS + q] -= step;
+                }
+            }
+            p.step += 1.0;
+        }
+    }
+    let avg = |w: &[f32], s: &[f32]| -> Vec<f32> { w.iter().zip(s).map(|(w, s)| w - s / p.step).collect() };
+    FloatModel {
+        hash_bits: options.hash_bits,
+        weights: avg(&p.weights, &p.sums),
+        transitions: avg(&p.transitions, &p.transition_sums),
+        calibration: Vec::new(),
+    }
+}
+
+fn quantise(model: &FloatModel, calibration: Vec<f32>, prune: i8) -> Weights {
+    let max = model.weights.iter().fold(0.0f32, |m, w| m.max(w.abs())).max(1e-6);
+    let scale = max / 127.0;
+    let rows = model
+        .weights
+        .chunks_exact(N_TAGS)
+        .enumerate()
+        .filter_map(|(b, row)| {
+            let mut q = [0i8; N_TAGS];
+            for (o, &w) in q.iter_mut().zip(row) {
+                let v = (w / scale).round().clamp(-127.0, 127.0) as i8;
+                *o = if v.abs() < prune { 0 } else { v };
+            }
+            q.iter().any(|&v| v != 0).then_some((b as u32, q))
+        })
+        .collect();
+    let transitions = model.transitions.iter().map(|&t| (t / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
+    Weights { hash_bits: model.hash_bits, scale, transitions, calibration, rows }
+}
+
+/// The attributions of one article under `model`, each with its evidence.
+fn predict(model: &impl Scorer, a: &Article) -> (Vec<(Attribution, Evidence)>, Vec<Quote>) {
+    let tagged: Vec<Tagged> = tag(model, &a.doc);
+    let mut quotes = a.quotes.clone();
+    let attributions = with_evidence(&a.text, &tagged, &mut quotes, &a.mentions, &a.entities, Some(&a.doc));
+    (attributions, quotes)
+}
+
+/// The quotes with their speakers (after the attributions agreed with them), as the quotes
+/// scorer reads the CLI's answer (code points).
+fn quotes_line(a: &Article, quotes: &[Quote]) -> String {
+    let map = OffsetMap::new(&a.text, OffsetUnit::CodePoint);
+    let quotes: Vec<serde_json::Value> = quotes
+        .iter()
+        .map(|q| {
+            serde_json::json!({
+                "start": map.convert(q.inner.start),
+                "end": map.convert(q.inner.end),
+                "kind": q.kind.as_str(),
+                "speaker": q.speaker.as_ref().map(|s| serde_json::json!({"start": map.convert(s.span.start), "end": map.convert(s.span.end)})),
+            })
+        })
+        .collect();
+    serde_json::json!({"id": a.id, "quotes": quotes}).to_string()
+}
+
+/// The quotes scorer on saved answers, for the articles of `ids` (its gold: `options.quotes_gold`).
+fn score_quotes(options: &Options, ids: &std::collections::HashSet<&str>, answers: &Path, fold: &str) -> Result<String, String> {
+    let gold = std::fs::read_to_string(&options.quotes_gold).map_err(|e| format!("{}: {e}", options.quotes_gold.display()))?;
+    let lines: Vec<String> = gold
+        .lines()
+        .filter(|l| serde_json::from_str::<serde_json::Value>(l).ok().is_some_and(|v| v["id"].as_str().is_some_and(|i| ids.contains(i))))
+        .map(str::to_string)
+        .collect();
+    let gold_path = options.work.join(format!("{fold}.quotes-gold.jsonl"));
+    write_lines(&gold_path, &lines)?;
+    let out = Command::new("python3")
+        .arg(&options.quotes_scorer)
+        .args(["run", "--name", &format!("attribution-cv-{fold}"), "--runs", "1"])
+        .args(["--ignore-kind", "term", "--ignore-kind", "partial", "--ignore-kind", "nested"])
+        .arg("--gold")
+        .arg(&gold_path)
+        .arg("--cmd")
+        .arg(format!("python3 scripts/replay-answers.py {}", answers.display()))
+        .env("EVAL_OUT", options.work.join("eval"))
+        .output()
+        .map_err(|e| format!("running the quotes scorer: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("quotes scorer failed: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or_default().to_string())
+}
+
+/// Word-token starts in `span`, as the scorer counts them (runs of letters, digits, `_`).
+fn words(text: &str, span: Span) -> Vec<(usize, String)> {
+    let mut out: Vec<(usize, String)> = Vec::new();
+    let mut in_word = false;
+    for (i, c) in span.slice(text).char_indices() {
+        let w = c.is_alphanumeric() || c == '_';
+        if w && !in_word {
+            out.push((span.start + i, String::new()));
+        }
+        if w {
+            out.last_mut().expect("a word").1.extend(c.to_lowercase());
+        }
+        in_word = w;
+    }
+    out
+}
+
+fn content_set(text: &str, pieces: &[Span]) -> Vec<usize> {
+    let mut ws: Vec<(usize, String)> = pieces.iter().flat_map(|&p| words(text, p)).collect();
+    ws.sort();
+    if ws.first().is_some_and(|(_, w)| w == "that") {
+        ws.remove(0);
+    }
+    ws.into_iter().map(|(p, _)| p).collect()
+}
+
+fn span_set(text: &str, span: Span) -> Vec<usize> {
+    words(text, span).into_iter().map(|(p, _)| p).collect()
+}
+
+/// For each prediction, whether it is right end to end (content overlap-matched one-to-one by
+/// token Jaccard ≥ 0.5, greedily, and source right), as the shared scorer decides.
+fn correct(text: &str, gold: &[Gold], pred: &[Attribution]) -> Vec<bool> {
+    let g_sets: Vec<Vec<usize>> = gold.iter().map(|g| content_set(text, &g.pieces)).collect();
+    let p_sets: Vec<Vec<usize>> = pred.iter().map(|p| content_set(text, &p.content_spans)).collect();
+    let mut pairs = Vec::new();
+    for (pi, ps) in p_sets.iter().enumerate() {
+        for (gi, gs) in g_sets.iter().enumerate() {
+            let inter = ps.iter().filter(|x| gs.binary_search(x).is_ok()).count();
+            let union = ps.len() + gs.len() - inter;
+            if union > 0 && inter * 2 >= union {
+                pairs.push((inter as f64 / union as f64, pi, gi));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut used_p = vec![false; pred.len()];
+    let mut used_g = vec![false; gold.len()];
+    let mut out = vec![false; pred.len()];
+    for (_, pi, gi) in pairs {
+        if used_p[pi] || used_g[gi] {
+            continue;
+        }
+        used_p[pi] = true;
+        used_g[gi] = true;
+        out[pi] = match (gold[gi].source, pred[pi].source.as_ref()) {
+            (None, None) => true,
+            (Some(g), Some(p)) => {
+                let (gs, ps) = (span_set(text, g), span_set(text, p.span));
+                let inter = ps.iter().filter(|x| gs.contains(x)).count();
+                !ps.is_empty() && inter > 0 && inter * 2 >= ps.len()
+            }
+            _ => false,
+        };
+    }
+    out
+}
+
+/// A prediction line for the scorer (code points).
+fn pred_line(a: &Article, pred: &[Attribution]) -> String {
+    let map = OffsetMap::new(&a.text, OffsetUnit::CodePoint);
+    let r = |s: Span| serde_json::json!({"start": map.convert(s.start), "end": map.convert(s.end)});
+    let attributions: Vec<serde_json::Value> = pred
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "content": r(p.content),
+                "content_spans": p.content_spans.iter().map(|&s| r(s)).collect::<Vec<_>>(),
+                "source": p.source.as_ref().map(|s| r(s.span)),
+                "cue": p.cue.map(r),
+            })
+        })
+        .collect();
+    serde_json::json!({"id": a.id, "attributions": attributions}).to_string()
+}
+
+fn score(options: &Options, gold: &Path, pred: &Path) -> Result<String, String> {
+    let out = Command::new("python3")
+        .arg(&options.scorer)
+        .arg("--gold")
+        .arg(gold)
+        .arg("--pred")
+        .arg(pred)
+        .output()
+        .map_err(|e| format!("running the scorer: {e}"))?;
+    if !out.status.success() {
+        return Err(format!("scorer failed: {}", String::from_utf8_lossy(&out.stderr)));
+    }
+    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+fn write_lines(path: &Path, lines: &[String]) -> Result<(), String> {
+    let mut f = std::fs::File::create(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    for l in lines {
+        writeln!(f, "{l}").map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
+
+/// Cross-validates (unless `skip_cv`), fits the calibration, trains on everything and writes
+/// the model to `options.out`.
+pub fn run(options: &Options) -> Result<(), String> {
+    let articles = read(&options.data, options.hash_bits)?;
+    eprintln!("{} articles, {} attributions", articles.len(), articles.iter().map(|a| a.gold.len()).sum::<usize>());
+    let calibration = if options.skip_cv {
+        let bytes = std::fs::read(&options.out).map_err(|e| format!("{}: {e}", options.out.display()))?;
+        let model = super::model::Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+        model.calibration().to_vec()
+    } else {
+        cross_validate(&articles, options)?
+    };
+    let all: Vec<&Article> = articles.iter().collect();
+    let model = train(&all, options, options.seed);
+    let weights = quantise(&model, calibration, options.prune);
+    let bytes = weights.to_bytes();
+    std::fs::write(&options.out, &bytes).map_err(|e| format!("{}: {e}", options.out.display()))?;
+    eprintln!("wrote {} ({} bytes, {} rows)", options.out.display(), bytes.len(), weights.rows.len());
+    Ok(())
+}
+
+// The fold index also selects the articles and names the files.
+#[allow(clippy::needless_range_loop)]
+fn cross_validate(articles: &[Article], options: &Options) -> Result<Vec<f32>, String> {
+    std::fs::create_dir_all(&options.work).map_err(|e| format!("{}: {e}", options.work.display()))?;
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    Rng(options.seed | 1).shuffle(&mut order);
+    let k = options.folds.max(2);
+    let fold_of: Vec<usize> = {
+        let mut f = vec![0; articles.len()];
+        for (rank, &i) in order.iter().enumerate() {
+            f[i] = rank % k;
+        }
+        f
+    };
+    // Per fold: the predictions' evidence and whether each was right.
+    let mut evidence: Vec<Vec<(Evidence, bool)>> = vec![Vec::new(); k];
+    let (mut all_gold, mut all_pred, mut all_quotes) = (Vec::new(), Vec::new(), Vec::new());
+    let mut all_ids = std::collections::HashSet::new();
+    let mut report = String::new();
+    for fold in 0..k {
+        let train_set: Vec<&Article> = articles.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, a)| a).collect();
+        // Scored as shipped: quantised and pruned, through the loader.
+        let float = train(&train_set, options, options.seed.wrapping_add(fold as u64 + 1));
+        let bytes = quantise(&float, vec![0.0; super::calibration::N_CALIBRATION], options.prune).to_bytes();
+        let model = super::model::Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+        let (mut gold_lines, mut pred_lines, mut quote_lines) = (Vec::new(), Vec::new(), Vec::new());
+        let mut ids = std::collections::HashSet::new();
+        for a in articles.iter().enumerate().filter(|(i, _)| fold_of[*i] == fold).map(|(_, a)| a) {
+            let (predicted, quotes) = predict(&model, a);
+            quote_lines.push(quotes_line(a, &quotes));
+            ids.insert(a.id.as_str());
+            let attributions: Vec<Attribution> = predicted.iter().map(|(p, _)| p.clone()).collect();
+            for ((_, x), ok) in predicted.iter().zip(correct(&a.text, &a.gold, &attributions)) {
+                evidence[fold].push((*x, ok));
+            }
+            gold_lines.push(a.raw.clone());
+            pred_lines.push(pred_line(a, &attributions));
+        }
+        let (g, p) = (options.work.join(format!("fold{fold}.gold.jsonl")), options.work.join(format!("fold{fold}.pred.jsonl")));
+        write_lines(&g, &gold_lines)?;
+        write_lines(&p, &pred_lines)?;
+        let s = score(options, &g, &p)?;
+        let qp = options.work.join(format!("fold{fold}.quotes.jsonl"));
+        write_lines(&qp, &quote_lines)?;
+        let q = score_quotes(options, &ids, &qp, &format!("fold{fold}"))?;
+        eprintln!("== fold {fold} ({} articles)\n{s}direct quotes: {q}\n", gold_lines.len());
+        let _ = writeln!(report, "== fold {fold} ({} articles)\n{s}direct quotes: {q}\n", gold_lines.len());
+        all_gold.extend(gold_lines);
+        all_pred.extend(pred_lines);
+        all_quotes.extend(quote_lines);
+        all_ids.extend(ids);
+    }
+    let (g, p) = (options.work.join("pooled.gold.jsonl"), options.work.join("pooled.pred.jsonl"));
+    write_lines(&g, &all_gold)?;
+    write_lines(&p, &all_pred)?;
+    let s = score(options, &g, &p)?;
+    let qp = options.work.join("pooled.quotes.jsonl");
+    write_lines(&qp, &all_quotes)?;
+    let q = score_quotes(options, &all_ids, &qp, "pooled")?;
+    let _ = writeln!(report, "== pooled over {k} folds\n{s}direct quotes: {q}\n");
+
+    // Calibration, honestly measured: each fold's probabilities come from a map fitted on the
+    // other folds' predictions. The shipped map is then fitted on all of them.
+    let (mut ps, mut ys) = (Vec::new(), Vec::new());
+    for fold in 0..k {
+        let (xs, ls): (Vec<Evidence>, Vec<bool>) = (0..k).filter(|&f| f != fold).flat_map(|f| evidence[f].iter().copied()).unzip();
+        let w = fit(&xs, &ls);
+        for (x, y) in &evidence[fold] {
+            ps.push(probability(&w, x));
+            ys.push(*y);
+        }
+    }
+    let (table, ece) = reliability(&ps, &ys, 10);
+    let _ = writeln!(report, "== calibration (cross-fitted over the folds' predictions)\nconfidence      n   mean conf  accuracy");
+    for b in &table {
+        let _ = writeln!(report, "[{:.1}, {:.1})  {:6}  {:.3}      {:.3}", b.low, b.high, b.count, b.mean_confidence, b.accuracy);
+    }
+    let _ = writeln!(report, "expected calibration error {ece:.4} over {} predictions", ps.len());
+    let (xs, ls): (Vec<Evidence>, Vec<bool>) = evidence.iter().flatten().copied().unzip();
+    let w = fit(&xs, &ls);
+    let _ = writeln!(report, "calibration weights {w:?}");
+    print!("{report}");
+    std::io::stdout().flush().map_err(|e| e.to_string())?;
+    Ok(w)
+}

@@ -1,0 +1,118 @@
+//! Attributions on texts we wrote: reported speech found with cues the lexicon does not list,
+//! sources outside any noun list, sources resolved to entity clusters, quotes and their
+//! attributions agreeing, and denied speech credited to no one.
+
+use quotelens::{analyze, Analysis, Attribution, AttributionKind, MentionKind};
+
+/// The attribution whose content contains `words`.
+fn claim<'a>(text: &str, analysis: &'a Analysis, words: &str) -> &'a Attribution {
+    analysis
+        .attributions
+        .iter()
+        .find(|a| a.content.slice(text).contains(words))
+        .unwrap_or_else(|| panic!("no attribution holds {words:?} in {:?}", analysis.attributions))
+}
+
+fn source<'t>(text: &'t str, a: &Attribution) -> &'t str {
+    a.source.as_ref().map_or("", |s| s.span.slice(text))
+}
+
+fn cue<'t>(text: &'t str, a: &Attribution) -> &'t str {
+    a.cue.map_or("", |c| c.slice(text))
+}
+
+#[test]
+fn reported_speech_is_credited_to_its_source_and_cluster() {
+    let text = "The Hungarian foreign minister, Péter Szijjártó, said on Tuesday that the pipeline would be finished by spring. \
+                He added that Budapest would not pay more for the gas.";
+    let analysis = analyze(text);
+    let first = claim(text, &analysis, "the pipeline would be finished by spring");
+    let second = claim(text, &analysis, "Budapest would not pay more for the gas");
+    assert_eq!(first.kind, AttributionKind::Indirect);
+    assert_eq!(cue(text, first), "said");
+    assert_eq!(cue(text, second), "added");
+    assert_eq!(source(text, second), "He");
+    assert_eq!(second.source.as_ref().map(|s| s.kind), Some(MentionKind::Pronoun));
+    // Both claims lead to the minister's entity cluster, the second through "He".
+    let cluster = analysis.entities.iter().find(|e| e.span.slice(text) == "Péter Szijjártó").map(|e| e.cluster);
+    assert!(cluster.is_some());
+    assert_eq!(first.source.as_ref().and_then(|s| s.entity), cluster);
+    assert_eq!(second.source.as_ref().and_then(|s| s.entity), cluster);
+    // Two sentences, two claims: the second does not run into the first.
+    assert!(!first.content.slice(text).contains("Budapest"));
+}
+
+#[test]
+fn sources_outside_any_noun_list_and_cues_beyond_said() {
+    let text = "The coach told reporters that his team had played its best game of the season. \
+                Police said three people were arrested after the match. \
+                A neighbour tweeted that the street had been blocked for hours.";
+    let analysis = analyze(text);
+    let coach = claim(text, &analysis, "his team had played its best game");
+    assert_eq!(source(text, coach), "The coach");
+    assert_eq!(cue(text, coach), "told");
+    let police = claim(text, &analysis, "three people were arrested");
+    assert_eq!(source(text, police), "Police");
+    let neighbour = claim(text, &analysis, "the street had been blocked");
+    assert_eq!(source(text, neighbour), "A neighbour");
+    assert_eq!(cue(text, neighbour), "tweeted");
+    // "A neighbour" is someone new, not a person named earlier.
+    assert_eq!(neighbour.source.as_ref().and_then(|s| s.refers_to), None);
+}
+
+#[test]
+fn a_quote_and_its_attribution_agree() {
+    let text = "“We are not moving,” the tenants would chant outside the office. \
+                “The rent doubled in a year,” said Maria Kovacs, who has lived there since 1990.";
+    let analysis = analyze(text);
+    for a in &analysis.attributions {
+        for &q in &a.quotes {
+            let speaker = analysis.quotes[q].speaker.as_ref().map(|s| (s.span, s.entity));
+            assert_eq!(speaker, a.source.as_ref().map(|s| (s.span, s.entity)));
+        }
+    }
+    let tenants = claim(text, &analysis, "We are not moving");
+    assert_eq!(tenants.kind, AttributionKind::Direct);
+    assert_eq!(source(text, tenants), "the tenants");
+    assert_eq!(tenants.quotes, vec![0]);
+    let kovacs = claim(text, &analysis, "The rent doubled");
+    assert_eq!(source(text, kovacs), "Maria Kovacs");
+}
+
+#[test]
+fn denied_speech_is_no_attribution() {
+    let text = "Officials did not say that the bridge would close.";
+    let analysis = analyze(text);
+    assert!(analysis.attributions.iter().all(|a| cue(text, a) != "did not say" && cue(text, a) != "say"), "{:?}", analysis.attributions);
+}
+
+#[test]
+fn confidence_is_a_probability_and_firmer_for_a_plain_claim() {
+    let text = "The mayor said that the line would reopen in May. Prices, it seems, may rise.";
+    let analysis = analyze(text);
+    let plain = claim(text, &analysis, "the line would reopen in May");
+    assert!(analysis.attributions.iter().all(|a| (0.0..=1.0).contains(&a.confidence)));
+    assert!(plain.confidence > 0.3, "{}", plain.confidence);
+}
+
+#[test]
+fn an_unlisted_cue_takes_the_speaker_beside_it_not_the_object_before() {
+    let text = "“The lights are out again,” groaned Councillor Ada Brenner, pointing at the square. \
+                “Nobody will fix them,” sighed Mayor Tomas Veld, closing the file.";
+    let analysis = analyze(text);
+    let second = claim(text, &analysis, "Nobody will fix them");
+    assert_eq!(second.source.as_ref().and_then(|s| s.refers_to).map(|r| r.slice(text)), Some("Tomas Veld"));
+    assert_eq!(analysis.quotes[1].speaker.as_ref().map(|s| s.span.slice(text)), Some("Tomas Veld"));
+}
+
+#[test]
+fn a_quote_continuing_its_speaker_keeps_them_past_a_relative_clause() {
+    // The noun phrase of the relative clause ("the district's roads committee") is no source: the
+    // second quote goes on in the voice of the first quote's speaker.
+    let text = "“We have seen the road wash out three springs in a row,” said Alderman Tobiah Greaves, who leads the \
+                district’s roads committee. “Each of those mornings left a family stranded.”";
+    let analysis = analyze(text);
+    let second = analysis.quotes.iter().find(|q| q.inner.slice(text).starts_with("Each of those")).expect("the second quote");
+    let speaker = second.speaker.as_ref().expect("a speaker");
+    assert_eq!(speaker.span.slice(text), "Alderman Tobiah Greaves");
+}

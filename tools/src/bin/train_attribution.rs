@@ -1,0 +1,62 @@
+//! Trains the attribution tagger on PolNeAR attributions (train split) and writes
+//! src/data/attribution/model.bin, after 5-fold cross-validation by article whose scores (the
+//! shared scorer's, per fold and pooled) and calibration table it prints.
+//!
+//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--folds K] [--prune P] [--skip-cv]
+//!
+//! Run from the repository root: paths default to ../shared/data/polnear/attributions/train.jsonl,
+//! ../shared/eval/attributions/score_attributions.py and target/attribution-cv/.
+//! scripts/train-attribution.sh wraps it.
+
+use std::path::PathBuf;
+
+use quotelens::internals::attribution::{run, Options};
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Err(message) = parse(&args).and_then(|o| run(&o)) {
+        eprintln!("train_attribution: {message}");
+        std::process::exit(1);
+    }
+}
+
+fn parse(args: &[String]) -> Result<Options, String> {
+    let mut o = Options {
+        data: PathBuf::from("../shared/data/polnear/attributions/train.jsonl"),
+        out: PathBuf::from("src/data/attribution/model.bin"),
+        epochs: 12,
+        hash_bits: 17,
+        seed: 14,
+        folds: 5,
+        work: PathBuf::from("target/attribution-cv"),
+        scorer: PathBuf::from("../shared/eval/attributions/score_attributions.py"),
+        prune: 3,
+        quotes_gold: PathBuf::from("../shared/data/polnear/train.jsonl"),
+        quotes_scorer: PathBuf::from("../shared/eval/quotes/run_eval.py"),
+        skip_cv: false,
+    };
+    let mut i = 0;
+    while i < args.len() {
+        let value = || args.get(i + 1).ok_or(format!("{} needs a value", args[i]));
+        let number = |v: &String| v.parse::<u64>().map_err(|e| format!("{}: {e}", args[i]));
+        match args[i].as_str() {
+            "--epochs" => o.epochs = number(value()?)? as usize,
+            "--bits" => o.hash_bits = number(value()?)? as u32,
+            "--seed" => o.seed = number(value()?)?,
+            "--folds" => o.folds = number(value()?)? as usize,
+            "--prune" => o.prune = number(value()?)? as i8,
+            "--data" => o.data = PathBuf::from(value()?),
+            "--out" => o.out = PathBuf::from(value()?),
+            "--work" => o.work = PathBuf::from(value()?),
+            "--scorer" => o.scorer = PathBuf::from(value()?),
+            "--skip-cv" => {
+                o.skip_cv = true;
+                i += 1;
+                continue;
+            }
+            other => return Err(format!("unknown argument {other}")),
+        }
+        i += 2;
+    }
+    Ok(o)
+}

@@ -234,7 +234,11 @@ pub(crate) fn cue_after(words: &Words, from: usize, to: usize) -> Option<Found> 
     let mention = if cue.is_according_to(words.tokens) || !has_words_before {
         words.speaker_after(cue, to)
     } else {
-        words.subject_before(cue, from).or_else(|| words.speaker_after(cue, to))
+        // Words stand before the cue, so its subject is there even when we know no mention for
+        // it ("the tenants would chant outside the office"): a speaker after the cue must then
+        // follow it at once (an inversion), never stand further on ("outside the office").
+        let inverted = |m: &usize| words.mentions[*m].first_token == cue.last + 1;
+        words.subject_before(cue, from).or_else(|| words.speaker_after(cue, to).filter(inverted))
     }?;
     Some(Found { mention, cue: cue.span })
 }

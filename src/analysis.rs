@@ -174,17 +174,8 @@ pub enum Label {
 }
 
 impl Label {
-    pub const ALL: [Label; 9] = [
-        Label::Person,
-        Label::Org,
-        Label::Place,
-        Label::Group,
-        Label::Misc,
-        Label::Date,
-        Label::Money,
-        Label::Percent,
-        Label::Number,
-    ];
+    pub const ALL: [Label; 9] =
+        [Label::Person, Label::Org, Label::Place, Label::Group, Label::Misc, Label::Date, Label::Money, Label::Percent, Label::Number];
 
     pub fn as_str(self) -> &'static str {
         match self {

@@ -127,8 +127,7 @@ pub fn run(args: Vec<OsString>) -> Result<(), CliError> {
                     ("stdin".to_string(), bytes)
                 }
             };
-            let text = String::from_utf8(bytes)
-                .map_err(|e| CliError::NotUtf8 { path, valid_up_to: e.utf8_error().valid_up_to() })?;
+            let text = String::from_utf8(bytes).map_err(|e| CliError::NotUtf8 { path, valid_up_to: e.utf8_error().valid_up_to() })?;
             let mut out = stdout.lock();
             match analyse(&Value::Null, &text) {
                 Ok(line) => writeln!(out, "{line}")?,

@@ -308,13 +308,23 @@ pub fn export<'t>(text: &'t str, analysis: &Analysis, unit: OffsetUnit) -> Docum
         unit: unit_name(unit),
         quotes: analysis.quotes.iter().enumerate().map(quote).collect(),
         entities: analysis.entities.iter().enumerate().map(entity).collect(),
-        clusters: analysis.clusters.iter().map(|c: &Cluster| ClusterOut { id: c.id, label: c.label.as_str(), name: c.name.slice(text), mentions: c.mentions }).collect(),
+        clusters: analysis
+            .clusters
+            .iter()
+            .map(|c: &Cluster| ClusterOut { id: c.id, label: c.label.as_str(), name: c.name.slice(text), mentions: c.mentions })
+            .collect(),
         paragraphs: analysis.paragraphs.iter().map(|&p| range(p)).collect(),
         attributions: analysis.attributions.iter().enumerate().map(|(id, a)| attribution(text, &range, &speaker, id, a)).collect(),
     }
 }
 
-fn attribution<'t>(text: &'t str, range: &impl Fn(Span) -> RangeOut, speaker: &impl Fn(&Speaker) -> SpeakerOut<'t>, id: usize, a: &Attribution) -> AttributionOut<'t> {
+fn attribution<'t>(
+    text: &'t str,
+    range: &impl Fn(Span) -> RangeOut,
+    speaker: &impl Fn(&Speaker) -> SpeakerOut<'t>,
+    id: usize,
+    a: &Attribution,
+) -> AttributionOut<'t> {
     let content = range(a.content);
     AttributionOut {
         id,

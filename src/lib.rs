@@ -42,7 +42,9 @@ pub mod wasm;
 #[doc(hidden)]
 pub mod internals;
 
-pub use analysis::{Analysis, Attribution, AttributionKind, Basis, Cluster, Entity, Label, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
+pub use analysis::{
+    Analysis, Attribution, AttributionKind, Basis, Cluster, Entity, Label, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker,
+};
 pub use text::offsets::{OffsetMap, OffsetUnit};
 
 /// Analyses `text`: paragraphs, sentences, quotations with their speakers, and entities.

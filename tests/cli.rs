@@ -19,13 +19,8 @@ fn quotelens() -> Command {
 
 /// Runs the CLI with `args` and `stdin`, returning (exit code, stdout, stderr).
 fn run(args: &[&str], stdin: &str) -> (i32, String, String) {
-    let mut child = quotelens()
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("spawn quotelens");
+    let mut child =
+        quotelens().args(args).stdin(Stdio::piped()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn quotelens");
     child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
     let out = child.wait_with_output().unwrap();
     (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
@@ -125,7 +120,8 @@ fn accents_emoji_and_crlf_shift_offsets_by_code_points() {
 
 #[test]
 fn a_bad_line_gets_an_error_answer_and_the_stream_goes_on() {
-    let input = "{\"id\": 1, \"text\": \"“Hi,” he said.\"}\n{broken\n\n{\"id\": [\"x\"], \"text\": 5}\n{\"id\": {\"k\": 2}, \"text\": \"ok\"}\n";
+    let input =
+        "{\"id\": 1, \"text\": \"“Hi,” he said.\"}\n{broken\n\n{\"id\": [\"x\"], \"text\": 5}\n{\"id\": {\"k\": 2}, \"text\": \"ok\"}\n";
     let (code, stdout, stderr) = run(&["--jsonl"], input);
     assert_eq!(code, 0);
     let answers: Vec<Value> = stdout.lines().map(|l| serde_json::from_str(l).unwrap()).collect();

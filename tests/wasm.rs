@@ -61,9 +61,7 @@ fn slices(js_text: &JsString, value: &Value, out: &mut Vec<(String, String)>) {
     match value {
         Value::Array(items) => items.iter().for_each(|v| slices(js_text, v, out)),
         Value::Object(fields) => {
-            if let (Some(start), Some(end), Some(Value::String(text))) =
-                (fields.get("start"), fields.get("end"), fields.get("text"))
-            {
+            if let (Some(start), Some(end), Some(Value::String(text))) = (fields.get("start"), fields.get("end"), fields.get("text")) {
                 let sliced = js_text.slice(start.as_u64().unwrap() as u32, end.as_u64().unwrap() as u32);
                 out.push((sliced.into(), text.clone()));
             }
@@ -108,9 +106,8 @@ fn offsets_slice_js_strings_past_emoji_accents_and_crlf() {
 fn crlf_and_lf_give_the_same_quotes() {
     let lf = "“Le café est fermé,” a dit Noémie.\n\n‘Zut,’ said Bjørn 🙃, “c’est la vie.”\n";
     let crlf = lf.replace('\n', "\r\n");
-    let texts = |text: &str| -> Vec<Value> {
-        analyze_read_back(text)["quotes"].as_array().unwrap().iter().map(|q| q["text"].clone()).collect()
-    };
+    let texts =
+        |text: &str| -> Vec<Value> { analyze_read_back(text)["quotes"].as_array().unwrap().iter().map(|q| q["text"].clone()).collect() };
     assert_eq!(texts(lf), texts(&crlf));
     assert_eq!(texts(lf).len(), 3);
 }

@@ -244,15 +244,12 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
         }
     }
 
-    mentions
-        .into_iter()
-        .enumerate()
-        .map(|(i, (span, label))| Entity { span, label, cluster: clusters.root(i) })
-        .collect()
+    mentions.into_iter().enumerate().map(|(i, (span, label))| Entity { span, label, cluster: clusters.root(i) }).collect()
 }
 
 /// Words after which a known place name is the place ("in Jordan", "flew to Jordan").
-const TO_A_PLACE: &[&str] = &["in", "to", "from", "into", "across", "near", "throughout", "visited", "visit", "visiting", "towards", "toward"];
+const TO_A_PLACE: &[&str] =
+    &["in", "to", "from", "into", "across", "near", "throughout", "visited", "visit", "visiting", "towards", "toward"];
 
 /// Whether a place name at `span` reads as the place: after a word that leads to a place and
 /// not before a possessive ("in Jordan" but not "in Jordan's film").
@@ -260,7 +257,8 @@ fn reads_as_a_place(text: &str, span: Span) -> bool {
     let before = text[..span.start].trim_end();
     let word = &before[before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1)..];
     let after = text[span.end..].trim_start();
-    let possessive = ["'s", "’s"].iter().any(|p| after.starts_with(p)) || span.slice(text).ends_with("'s") || span.slice(text).ends_with("’s");
+    let possessive =
+        ["'s", "’s"].iter().any(|p| after.starts_with(p)) || span.slice(text).ends_with("'s") || span.slice(text).ends_with("’s");
     TO_A_PLACE.iter().any(|w| w.eq_ignore_ascii_case(word)) && !possessive
 }
 
@@ -328,76 +326,83 @@ mod tests {
         }
         text.push_str(rest);
         let entities = assign(&text, mentions);
-        let got: Vec<(&str, &str)> =
-            entities.iter().map(|e| (e.span.slice(&text), entities[e.cluster].span.slice(&text))).collect();
+        let got: Vec<(&str, &str)> = entities.iter().map(|e| (e.span.slice(&text), entities[e.cluster].span.slice(&text))).collect();
         assert_eq!(got, expected);
     }
 
     #[test]
     fn surnames_join_the_full_name() {
-        check("[P|Vladimir Putin] met [P|Víktor Orbán]. [P|Putin] said [P|Orbán’s] plan failed. [P|Orban] left.", &[
-            ("Vladimir Putin", "Vladimir Putin"),
-            ("Víktor Orbán", "Víktor Orbán"),
-            ("Putin", "Vladimir Putin"),
-            ("Orbán’s", "Víktor Orbán"),
-            ("Orban", "Víktor Orbán"),
-        ]);
+        check(
+            "[P|Vladimir Putin] met [P|Víktor Orbán]. [P|Putin] said [P|Orbán’s] plan failed. [P|Orban] left.",
+            &[
+                ("Vladimir Putin", "Vladimir Putin"),
+                ("Víktor Orbán", "Víktor Orbán"),
+                ("Putin", "Vladimir Putin"),
+                ("Orbán’s", "Víktor Orbán"),
+                ("Orban", "Víktor Orbán"),
+            ],
+        );
     }
 
     #[test]
     fn a_surname_tagged_as_something_else_is_still_the_person() {
-        check("[P|Víktor Orbán] spoke. [L|Orbán] said no. [O|Orbán] left.", &[
-            ("Víktor Orbán", "Víktor Orbán"),
-            ("Orbán", "Víktor Orbán"),
-            ("Orbán", "Víktor Orbán"),
-        ]);
+        check(
+            "[P|Víktor Orbán] spoke. [L|Orbán] said no. [O|Orbán] left.",
+            &[("Víktor Orbán", "Víktor Orbán"), ("Orbán", "Víktor Orbán"), ("Orbán", "Víktor Orbán")],
+        );
     }
 
     #[test]
     fn a_multi_word_surname_joins_the_full_name() {
-        check("[P|Mairéad Ní Bhriain] spoke. [P|Ní Bhriain] left. [P|Bhriain] too.", &[
-            ("Mairéad Ní Bhriain", "Mairéad Ní Bhriain"),
-            ("Ní Bhriain", "Mairéad Ní Bhriain"),
-            ("Bhriain", "Mairéad Ní Bhriain"),
-        ]);
+        check(
+            "[P|Mairéad Ní Bhriain] spoke. [P|Ní Bhriain] left. [P|Bhriain] too.",
+            &[("Mairéad Ní Bhriain", "Mairéad Ní Bhriain"), ("Ní Bhriain", "Mairéad Ní Bhriain"), ("Bhriain", "Mairéad Ní Bhriain")],
+        );
     }
 
     #[test]
     fn a_surname_shared_by_two_people_joins_neither() {
-        check("[P|Bill Clinton] and [P|Hillary Clinton] spoke. [P|Clinton] smiled. [P|Hillary Clinton] left.", &[
-            ("Bill Clinton", "Bill Clinton"),
-            ("Hillary Clinton", "Hillary Clinton"),
-            ("Clinton", "Clinton"),
-            ("Hillary Clinton", "Hillary Clinton"),
-        ]);
+        check(
+            "[P|Bill Clinton] and [P|Hillary Clinton] spoke. [P|Clinton] smiled. [P|Hillary Clinton] left.",
+            &[
+                ("Bill Clinton", "Bill Clinton"),
+                ("Hillary Clinton", "Hillary Clinton"),
+                ("Clinton", "Clinton"),
+                ("Hillary Clinton", "Hillary Clinton"),
+            ],
+        );
         // The same full name twice does not compete with itself.
-        check("[P|Tomasz Wrona] came. [P|Wrona] sat. [P|Tomasz Wrona] went.", &[
-            ("Tomasz Wrona", "Tomasz Wrona"),
-            ("Wrona", "Tomasz Wrona"),
-            ("Tomasz Wrona", "Tomasz Wrona"),
-        ]);
+        check(
+            "[P|Tomasz Wrona] came. [P|Wrona] sat. [P|Tomasz Wrona] went.",
+            &[("Tomasz Wrona", "Tomasz Wrona"), ("Wrona", "Tomasz Wrona"), ("Tomasz Wrona", "Tomasz Wrona")],
+        );
     }
 
     #[test]
     fn suffixes_and_particles() {
-        check("[P|Dale P. Harlow Jr.] thanked [P|Ada Mendel III]. [P|Harlow] and [P|Mendel] left; [P|Harlow Jr.] stayed.", &[
-            ("Dale P. Harlow Jr.", "Dale P. Harlow Jr."),
-            ("Ada Mendel III", "Ada Mendel III"),
-            ("Harlow", "Dale P. Harlow Jr."),
-            ("Mendel", "Ada Mendel III"),
-            ("Harlow Jr.", "Dale P. Harlow Jr."),
-        ]);
+        check(
+            "[P|Dale P. Harlow Jr.] thanked [P|Ada Mendel III]. [P|Harlow] and [P|Mendel] left; [P|Harlow Jr.] stayed.",
+            &[
+                ("Dale P. Harlow Jr.", "Dale P. Harlow Jr."),
+                ("Ada Mendel III", "Ada Mendel III"),
+                ("Harlow", "Dale P. Harlow Jr."),
+                ("Mendel", "Ada Mendel III"),
+                ("Harlow Jr.", "Dale P. Harlow Jr."),
+            ],
+        );
         // Father and son compete for the bare surname.
-        check("[P|Dale Harlow] and [P|Dale Harlow Jr.] came. [P|Harlow] spoke.", &[
-            ("Dale Harlow", "Dale Harlow"),
-            ("Dale Harlow Jr.", "Dale Harlow Jr."),
-            ("Harlow", "Harlow"),
-        ]);
-        check("[P|João Pedro Neto dos Anjos] spoke; [P|Neto] and [P|dos Anjos] agreed.", &[
-            ("João Pedro Neto dos Anjos", "João Pedro Neto dos Anjos"),
-            ("Neto", "João Pedro Neto dos Anjos"),
-            ("dos Anjos", "João Pedro Neto dos Anjos"),
-        ]);
+        check(
+            "[P|Dale Harlow] and [P|Dale Harlow Jr.] came. [P|Harlow] spoke.",
+            &[("Dale Harlow", "Dale Harlow"), ("Dale Harlow Jr.", "Dale Harlow Jr."), ("Harlow", "Harlow")],
+        );
+        check(
+            "[P|João Pedro Neto dos Anjos] spoke; [P|Neto] and [P|dos Anjos] agreed.",
+            &[
+                ("João Pedro Neto dos Anjos", "João Pedro Neto dos Anjos"),
+                ("Neto", "João Pedro Neto dos Anjos"),
+                ("dos Anjos", "João Pedro Neto dos Anjos"),
+            ],
+        );
     }
 
     #[test]
@@ -416,12 +421,15 @@ mod tests {
 
     #[test]
     fn a_long_form_is_spelled_by_its_initials_with_or_without_what_follows_of() {
-        check("The [L|Union of Soviet Socialist Republics], the [L|USSR] and the [L|US]; [L|United States of America].", &[
-            ("Union of Soviet Socialist Republics", "Union of Soviet Socialist Republics"),
-            ("USSR", "Union of Soviet Socialist Republics"),
-            ("US", "US"),
-            ("United States of America", "US"),
-        ]);
+        check(
+            "The [L|Union of Soviet Socialist Republics], the [L|USSR] and the [L|US]; [L|United States of America].",
+            &[
+                ("Union of Soviet Socialist Republics", "Union of Soviet Socialist Republics"),
+                ("USSR", "Union of Soviet Socialist Republics"),
+                ("US", "US"),
+                ("United States of America", "US"),
+            ],
+        );
     }
 
     #[test]
@@ -447,12 +455,10 @@ mod tests {
 
     #[test]
     fn different_entities_stay_apart() {
-        check("[L|Georgia] and [P|Georgia] differ; [G|Russian] is not [L|Russia].", &[
-            ("Georgia", "Georgia"),
-            ("Georgia", "Georgia"),
-            ("Russian", "Russian"),
-            ("Russia", "Russia"),
-        ]);
+        check(
+            "[L|Georgia] and [P|Georgia] differ; [G|Russian] is not [L|Russia].",
+            &[("Georgia", "Georgia"), ("Georgia", "Georgia"), ("Russian", "Russian"), ("Russia", "Russia")],
+        );
         let entities = assign("Georgia Georgia", vec![(Span::new(0, 7), Label::Place), (Span::new(8, 15), Label::Person)]);
         assert_ne!(entities[0].cluster, entities[1].cluster);
     }
@@ -468,18 +474,20 @@ mod tests {
             let start = text.rfind(a).unwrap();
             Span::new(start, start + a.len())
         };
-        let mentions = vec![(s("Putin"), Label::Person), (s("Orbán"), Label::Person), (s("Vladimir Putin's"), Label::Person), (s2("Putin"), Label::Person)];
+        let mentions = vec![
+            (s("Putin"), Label::Person),
+            (s("Orbán"), Label::Person),
+            (s("Vladimir Putin's"), Label::Person),
+            (s2("Putin"), Label::Person),
+        ];
         let entities = assign(text, mentions);
         let summaries = cluster_summaries(text, &entities);
         assert_eq!(summaries.len(), 2);
         assert_eq!(summaries[0].mentions, 3);
         assert_eq!(summaries[0].name.slice(text), "Vladimir Putin's");
         let text = "Vladimir Putin's aide met Vladimir Putin and Putin's.";
-        let entities = assign(text, vec![
-            (Span::new(0, 16), Label::Person),
-            (Span::new(26, 40), Label::Person),
-            (Span::new(45, 52), Label::Person),
-        ]);
+        let entities =
+            assign(text, vec![(Span::new(0, 16), Label::Person), (Span::new(26, 40), Label::Person), (Span::new(45, 52), Label::Person)]);
         let summaries = cluster_summaries(text, &entities);
         assert_eq!(summaries.len(), 1);
         assert_eq!(summaries[0].name.slice(text), "Vladimir Putin");

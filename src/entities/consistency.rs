@@ -29,8 +29,7 @@ pub(crate) fn apply(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Ent
     let end_of: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.span.end, i + 1)).collect();
     let ranges: Vec<Option<(usize, usize)>> =
         entities.iter().map(|e| Some((*start_of.get(&e.span.start)?, *end_of.get(&e.span.end)?))).collect();
-    let key =
-        |a: usize, b: usize| -> Vec<u64> { doc.tokens[a..b].iter().map(|t| hash_lower(t.span.slice(text))).collect() };
+    let key = |a: usize, b: usize| -> Vec<u64> { doc.tokens[a..b].iter().map(|t| hash_lower(t.span.slice(text))).collect() };
     // Votes of the strong mentions, per name (its tokens, lowercased).
     let mut votes: HashMap<Vec<u64>, [u32; 5]> = HashMap::new();
     for (e, r) in entities.iter().zip(&ranges) {
@@ -72,11 +71,7 @@ pub(crate) fn apply(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Ent
                 let capitalised = doc.tokens[i].span.slice(text).chars().next().is_some_and(char::is_uppercase);
                 if lowers[i..j] == name[..] && capitalised && !covered[i..j].iter().any(|&c| c) {
                     covered[i..j].iter_mut().for_each(|c| *c = true);
-                    added.push(Entity {
-                        span: Span::new(doc.tokens[i].span.start, doc.tokens[j - 1].span.end),
-                        label: *label,
-                        cluster: 0,
-                    });
+                    added.push(Entity { span: Span::new(doc.tokens[i].span.start, doc.tokens[j - 1].span.end), label: *label, cluster: 0 });
                     i = j;
                 } else {
                     i += 1;
@@ -123,10 +118,7 @@ mod tests {
             at(text, "Quillon", 0, Label::Org),
             at(text, "Quillon", 1, Label::Place),
         ];
-        assert_eq!(
-            render(text, &apply(text, &doc, tagged)),
-            ["ZORBLAX/ORG", "Zorblax/ORG", "Zorblax/ORG", "Quillon/ORG", "Quillon/ORG"]
-        );
+        assert_eq!(render(text, &apply(text, &doc, tagged)), ["ZORBLAX/ORG", "Zorblax/ORG", "Zorblax/ORG", "Quillon/ORG", "Quillon/ORG"]);
     }
 
     #[test]
@@ -139,11 +131,8 @@ mod tests {
         // A tie decides nothing for the weak mention.
         let text = "Brackton lost. Fans said Brackton won, and the mayor of Brackton agreed.";
         let doc = Doc::new(text);
-        let tagged = vec![
-            at(text, "Brackton", 0, Label::Person),
-            at(text, "Brackton", 1, Label::Org),
-            at(text, "Brackton", 2, Label::Place),
-        ];
+        let tagged =
+            vec![at(text, "Brackton", 0, Label::Person), at(text, "Brackton", 1, Label::Org), at(text, "Brackton", 2, Label::Place)];
         assert_eq!(render(text, &apply(text, &doc, tagged)), ["Brackton/PERSON", "Brackton/ORG", "Brackton/PLACE"]);
     }
 }

@@ -116,13 +116,7 @@ impl Doc {
         push(24, combine(lower(1), me.short_shape));
         push(25, combine(sentence_start, me.short_shape));
         push(26, combine(caps, me.short_shape));
-        push(
-            27,
-            combine(
-                caps * 2 + sentence_start,
-                combine(me.doc_evidence as u64, me.case as u64),
-            ),
-        );
+        push(27, combine(caps * 2 + sentence_start, combine(me.doc_evidence as u64, me.case as u64)));
         push(28, combine(me.doc_evidence as u64, me.short_shape));
         for (l, &pos) in me.gazetteer.iter().enumerate() {
             if pos != Position::None {
@@ -143,7 +137,6 @@ impl Doc {
         push(33, combine(short(-2), combine(short(-1), me.short_shape)));
         push(34, combine(lower(-2), lower(-1)));
     }
-
 }
 
 fn token_info(word: &str) -> TokenInfo {
@@ -158,11 +151,7 @@ fn token_info(word: &str) -> TokenInfo {
     // Last four lowercase chars, for suffixes, in a ring.
     let mut tail = ['\0'; 4];
     for c in word.chars() {
-        let lc = if c.is_ascii() {
-            c.to_ascii_lowercase()
-        } else {
-            c.to_lowercase().next().unwrap_or(c)
-        };
+        let lc = if c.is_ascii() { c.to_ascii_lowercase() } else { c.to_lowercase().next().unwrap_or(c) };
         let class = if c.is_uppercase() {
             n_upper += 1;
             if n_chars == 0 {
@@ -269,11 +258,7 @@ fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
                     }
                 }
                 for t in &info[i + 1..end] {
-                    let bit = if t.case == Case::Title {
-                        evidence::TITLE
-                    } else {
-                        evidence::UPPER
-                    };
+                    let bit = if t.case == Case::Title { evidence::TITLE } else { evidence::UPPER };
                     *seen.entry(t.lower).or_insert(0) |= bit;
                 }
                 i = end;
@@ -293,11 +278,7 @@ mod tests {
 
     fn info(text: &str, word: &str) -> TokenInfo {
         let doc = Doc::new(text);
-        let i = doc
-            .tokens
-            .iter()
-            .position(|t| t.span.slice(text) == word)
-            .expect("word in text");
+        let i = doc.tokens.iter().position(|t| t.span.slice(text) == word).expect("word in text");
         doc.info[i]
     }
 

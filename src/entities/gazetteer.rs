@@ -25,14 +25,7 @@ pub(crate) enum List {
 }
 
 impl List {
-    pub const ALL: [List; 6] = [
-        List::FirstName,
-        List::Surname,
-        List::Place,
-        List::Demonym,
-        List::OrgWord,
-        List::GroupWord,
-    ];
+    pub const ALL: [List; 6] = [List::FirstName, List::Surname, List::Place, List::Demonym, List::OrgWord, List::GroupWord];
     pub const COUNT: usize = List::ALL.len();
 
     /// The list's entries. Places and demonyms are shared with attribution, so they come parsed
@@ -86,9 +79,7 @@ impl Gazetteer {
                 if tokens.len() > MAX_ENTRY_TOKENS {
                     continue;
                 }
-                let hash = tokens
-                    .iter()
-                    .fold(SEQ_SEED, |h, t| combine(h, hash_lower(t.span.slice(line))));
+                let hash = tokens.iter().fold(SEQ_SEED, |h, t| combine(h, hash_lower(t.span.slice(line))));
                 *entries.entry(hash).or_insert(0) |= 1 << list as u8;
             }
         }
@@ -167,11 +158,7 @@ pub(crate) fn is_group_name(words: &[&str]) -> bool {
     let gazetteer = Gazetteer::shared();
     let group_lists = (1 << List::Demonym as u8) | (1 << List::GroupWord as u8);
     let phrase = words.iter().fold(SEQ_SEED, |h, w| combine(h, hash_lower(w)));
-    if gazetteer
-        .entries
-        .get(&phrase)
-        .is_some_and(|&mask| mask & group_lists != 0)
-    {
+    if gazetteer.entries.get(&phrase).is_some_and(|&mask| mask & group_lists != 0) {
         return true;
     }
     let singular = last.strip_suffix('s').filter(|s| s.len() > 2);
@@ -180,9 +167,7 @@ pub(crate) fn is_group_name(words: &[&str]) -> bool {
             return true;
         }
         let lower = word.to_lowercase();
-        let demonym_ending = ["ian", "an", "ese", "ish", "i", "ic"]
-            .iter()
-            .any(|s| lower.ends_with(s));
+        let demonym_ending = ["ian", "an", "ese", "ish", "i", "ic"].iter().any(|s| lower.ends_with(s));
         // Short words ending so ("Cup", "Open") are names, not demonyms; one-word only.
         if words.len() == 1 && demonym_ending && lower.chars().count() >= 5 && !lower.ends_with("ic") {
             return true;
@@ -196,13 +181,7 @@ mod tests {
     use super::*;
 
     fn small() -> Gazetteer {
-        Gazetteer::from_lists(
-            [
-                (List::Place, vec!["New York", "York", "Paris"]),
-                (List::FirstName, vec!["Paris", "Angela"]),
-            ]
-            .into_iter(),
-        )
+        Gazetteer::from_lists([(List::Place, vec!["New York", "York", "Paris"]), (List::FirstName, vec!["Paris", "Angela"])].into_iter())
     }
 
     fn check(text: &str, list: List, expected: &str) {
@@ -231,24 +210,10 @@ mod tests {
 
     #[test]
     fn group_names() {
-        for yes in [
-            &["Russian"][..],
-            &["Serbs"],
-            &["Republicans"],
-            &["Sri", "Lankan"],
-            &["Muslims"],
-            &["Hungarian"],
-        ] {
+        for yes in [&["Russian"][..], &["Serbs"], &["Republicans"], &["Sri", "Lankan"], &["Muslims"], &["Hungarian"]] {
             assert!(is_group_name(yes), "{yes:?}");
         }
-        for no in [
-            &["World", "Cup"][..],
-            &["Open"],
-            &["Olympic"],
-            &["Windows"],
-            &["GMT"],
-            &["russian"],
-        ] {
+        for no in [&["World", "Cup"][..], &["Open"], &["Olympic"], &["Windows"], &["GMT"], &["russian"]] {
             assert!(!is_group_name(no), "{no:?}");
         }
     }

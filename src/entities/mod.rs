@@ -276,7 +276,8 @@ fn is_title(word: &str) -> bool {
 const HONORIFICS: &[&str] = &["mr", "mrs", "ms", "miss", "mme", "dr", "prof", "rev"];
 
 /// Nouns for a people or a part of one: a lone name right before one is a group.
-const PEOPLE_NOUNS: &[&str] = &["minority", "minorities", "community", "communities", "diaspora", "population", "majority", "people", "peoples"];
+const PEOPLE_NOUNS: &[&str] =
+    &["minority", "minorities", "community", "communities", "diaspora", "population", "majority", "people", "peoples"];
 
 /// Words that end the names of places and institutions named after people and never end a
 /// person's name ("John F. Kennedy International Airport", "Nelson Mandela University").
@@ -313,9 +314,7 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
     let tokens = match tokens {
         [first, rest @ ..] if !rest.is_empty() && word(first).eq_ignore_ascii_case("the") => rest,
         [first, rest @ ..]
-            if !rest.is_empty()
-                && kind == Kind::Person
-                && HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word(first))) =>
+            if !rest.is_empty() && kind == Kind::Person && HONORIFICS.iter().any(|h| h.eq_ignore_ascii_case(word(first))) =>
         {
             rest
         }
@@ -348,12 +347,9 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
     }
     // "the Kurdish minority", "the Roma community": a lone name before a noun for a people is a
     // group, whatever else the tagger took it for.
-    let names_a_people = words.len() == 1
-        && next.is_some_and(|t| PEOPLE_NOUNS.contains(&t.span.slice(text).to_lowercase().as_str()));
+    let names_a_people = words.len() == 1 && next.is_some_and(|t| PEOPLE_NOUNS.contains(&t.span.slice(text).to_lowercase().as_str()));
     let named_after = match (kind, &words[..]) {
-        (Kind::Person, [_, .., last]) => {
-            NAMED_AFTER_ENDINGS.iter().find(|(w, _)| w.eq_ignore_ascii_case(last)).map(|&(_, label)| label)
-        }
+        (Kind::Person, [_, .., last]) => NAMED_AFTER_ENDINGS.iter().find(|(w, _)| w.eq_ignore_ascii_case(last)).map(|&(_, label)| label),
         _ => None,
     };
     let label = match kind {
@@ -368,11 +364,7 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
         Kind::Misc => Label::Misc,
     };
     let span = Span::new(tokens.first()?.span.start, tokens.last()?.span.end);
-    Some(Entity {
-        span,
-        label,
-        cluster: 0,
-    })
+    Some(Entity { span, label, cluster: 0 })
 }
 
 /// Two places joined by a lone "of" are one place the tagger cut in two ("United States of
@@ -430,10 +422,7 @@ mod tests {
 
     /// Entities rendered as `text/LABEL#cluster`, in order.
     fn check(text: &str, expected: &[&str]) {
-        let got: Vec<String> = find(text)
-            .iter()
-            .map(|e| format!("{}/{}#{}", e.span.slice(text), e.label.as_str(), e.cluster))
-            .collect();
+        let got: Vec<String> = find(text).iter().map(|e| format!("{}/{}#{}", e.span.slice(text), e.label.as_str(), e.cluster)).collect();
         assert_eq!(got, expected, "text: {text:?}");
     }
 
@@ -446,10 +435,7 @@ mod tests {
     #[test]
     fn tags_sentences_of_our_own() {
         // FIXME: "Siemens" should be ORG; after "officials of" the model leans to MISC.
-        check(
-            "Angela Merkel met officials of Siemens in Munich.",
-            &["Angela Merkel/PERSON#0", "Siemens/MISC#1", "Munich/PLACE#2"],
-        );
+        check("Angela Merkel met officials of Siemens in Munich.", &["Angela Merkel/PERSON#0", "Siemens/MISC#1", "Munich/PLACE#2"]);
         check(
             "Shares of Siemens rose 3 percent in Frankfurt after the company said profits would rise.",
             &["Siemens/ORG#0", "3 percent/PERCENT#1", "Frankfurt/PLACE#2"],
@@ -466,33 +452,18 @@ mod tests {
         // A title is not part of the name.
         check("Mayor Petrenko spoke with Foreign Minister Ilsa Petrenko.", &["Petrenko/PERSON#0", "Ilsa Petrenko/PERSON#0"]);
         // A person's name never ends with "Airport" or "University": named after a person.
-        let named: Vec<Label> = find("Delays hit Amelia Earhart Regional Airport and Ada Lovelace Memorial University.")
-            .iter()
-            .map(|e| e.label)
-            .collect();
+        let named: Vec<Label> =
+            find("Delays hit Amelia Earhart Regional Airport and Ada Lovelace Memorial University.").iter().map(|e| e.label).collect();
         assert!(!named.contains(&Label::Person), "{named:?}");
         check("Recently, Kelly Ayotte spoke. Do Republicans agree?", &["Kelly Ayotte/PERSON#0", "Republicans/GROUP#1"]);
         check("The Kurdish minority and the Roma community voted.", &["Kurdish/GROUP#0", "Roma/GROUP#1"]);
         check(
             "The Republicans and Democrats in the U.S. Senate disagreed, said John Smith of the Associated Press.",
-            &[
-                "Republicans/GROUP#0",
-                "Democrats/GROUP#1",
-                "U.S./PLACE#2",
-                "Senate/ORG#3",
-                "John Smith/PERSON#4",
-                "Associated Press/ORG#5",
-            ],
+            &["Republicans/GROUP#0", "Democrats/GROUP#1", "U.S./PLACE#2", "Senate/ORG#3", "John Smith/PERSON#4", "Associated Press/ORG#5"],
         );
         check(
             "Hungarian farmers protested in Budapest on Monday. Merkel said Germany would help.",
-            &[
-                "Hungarian/GROUP#0",
-                "Budapest/PLACE#1",
-                "Monday/DATE#2",
-                "Merkel/PERSON#3",
-                "Germany/PLACE#4",
-            ],
+            &["Hungarian/GROUP#0", "Budapest/PLACE#1", "Monday/DATE#2", "Merkel/PERSON#3", "Germany/PLACE#4"],
         );
     }
 
@@ -512,20 +483,14 @@ mod tests {
     fn clusters_link_surnames_to_full_names() {
         let text = "Angela Merkel spoke in Berlin. On Friday, Merkel left for Paris.";
         let entities = find(text);
-        let merkel: Vec<_> = entities
-            .iter()
-            .filter(|e| e.span.slice(text).ends_with("Merkel"))
-            .collect();
+        let merkel: Vec<_> = entities.iter().filter(|e| e.span.slice(text).ends_with("Merkel")).collect();
         assert_eq!(merkel.len(), 2);
         assert_eq!(merkel[1].cluster, merkel[0].cluster);
     }
 
     #[test]
     fn pronouns_are_never_entities() {
-        assert_eq!(
-            find("He said it was They who told Her. We agree, said I."),
-            []
-        );
+        assert_eq!(find("He said it was They who told Her. We agree, said I."), []);
     }
 
     #[test]
@@ -571,14 +536,17 @@ mod tests {
             (s(40, 52), Label::Money),
             (s(60, 63), Label::Date),
         ];
-        assert_eq!(merge(names, figures), vec![
-            (s(0, 7), Label::Misc),
-            (s(10, 12), Label::Number),
-            (s(20, 25), Label::Person),
-            (s(31, 33), Label::Number),
-            (s(40, 52), Label::Money),
-            (s(60, 63), Label::Date),
-        ]);
+        assert_eq!(
+            merge(names, figures),
+            vec![
+                (s(0, 7), Label::Misc),
+                (s(10, 12), Label::Number),
+                (s(20, 25), Label::Person),
+                (s(31, 33), Label::Number),
+                (s(40, 52), Label::Money),
+                (s(60, 63), Label::Date),
+            ]
+        );
     }
 
     #[test]
@@ -599,10 +567,10 @@ mod tests {
         let found = |text: &str| -> Vec<String> {
             find(text).iter().filter(|e| e.label >= Label::Date).map(|e| format!("{}/{}", e.span.slice(text), e.label.as_str())).collect()
         };
-        assert_eq!(found("Brightwater, a US$2.3 billion lender, and a C$80 million fund merged."), [
-            "US$2.3 billion/MONEY",
-            "C$80 million/MONEY"
-        ]);
+        assert_eq!(
+            found("Brightwater, a US$2.3 billion lender, and a C$80 million fund merged."),
+            ["US$2.3 billion/MONEY", "C$80 million/MONEY"]
+        );
         assert_eq!(found("They paid 5 million Swiss francs in the late eighties."), ["5 million Swiss francs/MONEY", "late eighties/DATE"]);
         assert_eq!(found("The vote was expected in May."), ["May/DATE"]);
     }

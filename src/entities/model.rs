@@ -53,10 +53,7 @@ impl fmt::Display for ModelError {
             ModelError::NotAModel => write!(f, "not an entity model (bad magic)"),
             ModelError::UnsupportedVersion(v) => write!(f, "unsupported model format version {v}"),
             ModelError::FeatureMismatch { expected, found } => {
-                write!(
-                    f,
-                    "model trained for feature set {found}, this build extracts feature set {expected}"
-                )
+                write!(f, "model trained for feature set {found}, this build extracts feature set {expected}")
             }
             ModelError::BadDimensions => write!(f, "model dimensions do not match this build"),
             ModelError::Truncated => write!(f, "model file is truncated"),
@@ -98,20 +95,14 @@ impl Model {
             return Err(ModelError::Truncated);
         }
         let (body, sum) = bytes.split_at(bytes.len() - 4);
-        let mut r = Reader {
-            bytes: body,
-            pos: MAGIC.len(),
-        };
+        let mut r = Reader { bytes: body, pos: MAGIC.len() };
         let version = r.u16()?;
         if version != FORMAT_VERSION {
             return Err(ModelError::UnsupportedVersion(version));
         }
         let features = r.u32()?;
         if features != FEATURE_VERSION {
-            return Err(ModelError::FeatureMismatch {
-                expected: FEATURE_VERSION,
-                found: features,
-            });
+            return Err(ModelError::FeatureMismatch { expected: FEATURE_VERSION, found: features });
         }
         let hash_bits = r.u8()? as u32;
         let n_tags = r.u8()? as usize;
@@ -134,18 +125,7 @@ impl Model {
         }
         // At most 3/4 full, so probe runs stay short.
         let capacity = (n_rows * 4 / 3 + 1).next_power_of_two().max(16);
-        let mut model = Model {
-            hash_bits,
-            slots: vec![
-                Slot {
-                    key: EMPTY,
-                    weights: [0; N_TAGS]
-                };
-                capacity
-            ],
-            n_rows,
-            transitions,
-        };
+        let mut model = Model { hash_bits, slots: vec![Slot { key: EMPTY, weights: [0; N_TAGS] }; capacity], n_rows, transitions };
         let mut previous: Option<u32> = None;
         for _ in 0..n_rows {
             let gap = r.varint()?;
@@ -236,11 +216,7 @@ struct Reader<'b> {
 
 impl Reader<'_> {
     fn take(&mut self, n: usize) -> Result<&[u8], ModelError> {
-        let end = self
-            .pos
-            .checked_add(n)
-            .filter(|&e| e <= self.bytes.len())
-            .ok_or(ModelError::Truncated)?;
+        let end = self.pos.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or(ModelError::Truncated)?;
         let s = &self.bytes[self.pos..end];
         self.pos = end;
         Ok(s)
@@ -268,9 +244,7 @@ impl Reader<'_> {
 }
 
 fn fnv32(bytes: &[u8]) -> u32 {
-    bytes
-        .iter()
-        .fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
+    bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
 }
 
 /// Quantised weights ready to be written: what training produces.
@@ -311,11 +285,7 @@ impl Weights {
         for (key, weights) in rows {
             assert!(previous.map_or(true, |p| p < *key), "rows must be sorted by bucket");
             varint(&mut out, previous.map_or(*key as u64, |p| (key - p - 1) as u64));
-            let mask = weights
-                .iter()
-                .enumerate()
-                .filter(|(_, &w)| w != 0)
-                .fold(0u64, |m, (t, _)| m | 1 << t);
+            let mask = weights.iter().enumerate().filter(|(_, &w)| w != 0).fold(0u64, |m, (t, _)| m | 1 << t);
             varint(&mut out, mask);
             out.extend(weights.iter().filter(|&&w| w != 0).map(|&w| w as u8));
             previous = Some(*key);
@@ -338,12 +308,7 @@ mod tests {
         a[N_TAGS - 1] = -3;
         let mut b = [0i8; N_TAGS];
         b[0] = 127;
-        Weights {
-            hash_bits: 10,
-            scale: 0.5,
-            transitions,
-            rows: vec![(3, a), (4, b), (1023, a)],
-        }
+        Weights { hash_bits: 10, scale: 0.5, transitions, rows: vec![(3, a), (4, b), (1023, a)] }
     }
 
     fn check(bytes: &[u8], expected: Result<(), ModelError>) {
@@ -377,13 +342,7 @@ mod tests {
         check(&version, Err(ModelError::UnsupportedVersion(9)));
         let mut features = good.clone();
         features[8] ^= 1;
-        check(
-            &features,
-            Err(ModelError::FeatureMismatch {
-                expected: FEATURE_VERSION,
-                found: FEATURE_VERSION ^ 1,
-            }),
-        );
+        check(&features, Err(ModelError::FeatureMismatch { expected: FEATURE_VERSION, found: FEATURE_VERSION ^ 1 }));
         // Every truncation is refused, none panics.
         for n in 0..good.len() {
             assert!(Model::from_bytes(&good[..n]).is_err(), "truncated to {n}");

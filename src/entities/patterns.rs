@@ -86,8 +86,9 @@ struct Compiled {
 
 /// The rules, compiled once. A rule that fails to compile is a bug caught by the tests; at run
 /// time it is skipped rather than taking the analysis down.
-static COMPILED: LazyLock<Vec<Compiled>> =
-    LazyLock::new(|| rules().into_iter().filter_map(|r| Regex::new(&r.pattern).ok().map(|regex| Compiled { label: r.label, regex })).collect());
+static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
+    rules().into_iter().filter_map(|r| Regex::new(&r.pattern).ok().map(|regex| Compiled { label: r.label, regex })).collect()
+});
 
 /// The dates and figures of `text`, non-overlapping, in text order: where rules overlap, the
 /// longer span wins, then the earlier rule.
@@ -144,20 +145,14 @@ mod tests {
             "On Tuesday, February 27 they met for almost five hours; 150,000 people paid $5 million, up 12%.",
             &[("Tuesday, February 27", Date), ("almost five hours", Date), ("150,000", Number), ("$5 million", Money), ("12%", Percent)],
         );
-        check("Prices rose 3.5 per cent since 1997, to 300 rubles, and fell 12 times last week.", &[
-            ("3.5 per cent", Percent),
-            ("1997", Date),
-            ("300 rubles", Money),
-            ("12", Number),
-            ("last week", Date),
-        ]);
-        check("It cost € 1.2bn in the 1990s, and a dozen went at 9 p.m. yesterday.", &[
-            ("€ 1.2bn", Money),
-            ("1990s", Date),
-            ("a dozen", Number),
-            ("9 p.m.", Date),
-            ("yesterday", Date),
-        ]);
+        check(
+            "Prices rose 3.5 per cent since 1997, to 300 rubles, and fell 12 times last week.",
+            &[("3.5 per cent", Percent), ("1997", Date), ("300 rubles", Money), ("12", Number), ("last week", Date)],
+        );
+        check(
+            "It cost € 1.2bn in the 1990s, and a dozen went at 9 p.m. yesterday.",
+            &[("€ 1.2bn", Money), ("1990s", Date), ("a dozen", Number), ("9 p.m.", Date), ("yesterday", Date)],
+        );
         check("CoNLL style: $ 5 million and 5.5 pct .", &[("$ 5 million", Money), ("5.5 pct", Percent)]);
         check("I have spent thirty-one years here.", &[("thirty-one years", Date)]);
     }
@@ -165,30 +160,24 @@ mod tests {
     #[test]
     fn money_in_every_spelling() {
         use Label::*;
-        check("The ferry firm, a C$1.9 billion group, bid A$300m, HK$12bn and NZ$ 40 million.", &[
-            ("C$1.9 billion", Money),
-            ("A$300m", Money),
-            ("HK$12bn", Money),
-            ("NZ$ 40 million", Money),
-        ]);
-        check("Debts of €2.6tn, £0.4mn and ¥9bn dwarf the 3 million Danish crowns it raised.", &[
-            ("€2.6tn", Money),
-            ("£0.4mn", Money),
-            ("¥9bn", Money),
-            ("3 million Danish crowns", Money),
-        ]);
+        check(
+            "The ferry firm, a C$1.9 billion group, bid A$300m, HK$12bn and NZ$ 40 million.",
+            &[("C$1.9 billion", Money), ("A$300m", Money), ("HK$12bn", Money), ("NZ$ 40 million", Money)],
+        );
+        check(
+            "Debts of €2.6tn, £0.4mn and ¥9bn dwarf the 3 million Danish crowns it raised.",
+            &[("€2.6tn", Money), ("£0.4mn", Money), ("¥9bn", Money), ("3 million Danish crowns", Money)],
+        );
     }
 
     #[test]
     fn fractions_and_decades() {
         use Label::*;
         check("Three-quarters of the pupils and one third of staff left.", &[("Three-quarters", Number), ("one third", Number)]);
-        check("Jazz of the 1920's, rock of the ’60s, punk of the late seventies and the 2010s.", &[
-            ("1920's", Date),
-            ("’60s", Date),
-            ("late seventies", Date),
-            ("2010s", Date),
-        ]);
+        check(
+            "Jazz of the 1920's, rock of the ’60s, punk of the late seventies and the 2010s.",
+            &[("1920's", Date), ("’60s", Date), ("late seventies", Date), ("2010s", Date)],
+        );
         check("'80s music", &[("'80s", Date)]);
         // An apostrophe after a letter is a possessive, not a decade's.
         check("the band's 70s tour", &[("70s", Date)]);

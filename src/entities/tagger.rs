@@ -52,9 +52,7 @@ pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
         (None, None) => true,
         (None, Some((_, part))) => matches!(part, Part::Begin | Part::Unit),
         (Some(_), None) => false,
-        (Some(p), Some((kind, part))) => {
-            split(p).is_some_and(|(k, _)| k == kind) && matches!(part, Part::Inside | Part::Last)
-        }
+        (Some(p), Some((kind, part))) => split(p).is_some_and(|(k, _)| k == kind) && matches!(part, Part::Inside | Part::Last),
     }
 }
 
@@ -164,10 +162,7 @@ impl Predecessors {
 }
 
 static PREDECESSORS: Predecessors = {
-    let mut p = Predecessors {
-        tags: [[0; N_TAGS]; N_TAGS],
-        len: [0; N_TAGS],
-    };
+    let mut p = Predecessors { tags: [[0; N_TAGS]; N_TAGS], len: [0; N_TAGS] };
     let mut t = 0;
     while t < N_TAGS {
         let mut prev = 0;
@@ -250,11 +245,7 @@ mod tests {
         let per = |p| tag(Kind::Person, p);
         // Emissions alone: the best well-formed path.
         check(
-            &[
-                row(&[(per(Part::Begin), 2.0)]),
-                row(&[(per(Part::Last), 2.0)]),
-                row(&[(OUTSIDE_TAG, 1.0)]),
-            ],
+            &[row(&[(per(Part::Begin), 2.0)]), row(&[(per(Part::Last), 2.0)]), row(&[(OUTSIDE_TAG, 1.0)])],
             &zero,
             &[(0, 2, Kind::Person)],
         );
@@ -263,14 +254,7 @@ mod tests {
         // Transitions can overrule a weak emission.
         let mut trans = zero.clone();
         trans[per(Part::Begin) * N_TAGS + per(Part::Last)] = 3.0;
-        check(
-            &[
-                row(&[(per(Part::Begin), 1.0), (per(Part::Unit), 1.5)]),
-                row(&[(OUTSIDE_TAG, 1.0)]),
-            ],
-            &trans,
-            &[(0, 2, Kind::Person)],
-        );
+        check(&[row(&[(per(Part::Begin), 1.0), (per(Part::Unit), 1.5)]), row(&[(OUTSIDE_TAG, 1.0)])], &trans, &[(0, 2, Kind::Person)]);
         check(&[], &zero, &[]);
     }
 }

@@ -55,11 +55,7 @@ pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<Line>) {
             line_first = tokens.len();
             at_sentence_start = true;
             // CRLF is one break, not two lines.
-            pos += if c == '\r' && bytes.get(pos + 1) == Some(&b'\n') {
-                2
-            } else {
-                c.len_utf8()
-            };
+            pos += if c == '\r' && bytes.get(pos + 1) == Some(&b'\n') { 2 } else { c.len_utf8() };
             continue;
         }
         if is_blank(c) {
@@ -102,11 +98,7 @@ fn close_line(text: &str, tokens: &[Token], lines: &mut Vec<Line>, first: usize)
             }
         }
     }
-    lines.push(Line {
-        first,
-        end,
-        all_caps: upper >= 2 && lower * 10 < upper,
-    });
+    lines.push(Line { first, end, all_caps: upper >= 2 && lower * 10 < upper });
 }
 
 fn char_at(text: &str, pos: usize) -> char {
@@ -115,10 +107,7 @@ fn char_at(text: &str, pos: usize) -> char {
 
 /// End of the maximal run of non-space characters starting at `start`.
 fn chunk_end(text: &str, start: usize) -> usize {
-    text[start..]
-        .char_indices()
-        .find(|&(_, c)| is_blank(c))
-        .map_or(text.len(), |(i, _)| start + i)
+    text[start..].char_indices().find(|&(_, c)| is_blank(c)).map_or(text.len(), |(i, _)| start + i)
 }
 
 fn is_word_char(c: char) -> bool {
@@ -224,10 +213,7 @@ fn clitic_len(s: &str) -> usize {
     let rest = &s[first.len_utf8()..];
     let letters = rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len());
     let word = &rest[..letters];
-    if ["s", "re", "ve", "ll", "d", "m"]
-        .iter()
-        .any(|c| c.eq_ignore_ascii_case(word))
-    {
+    if ["s", "re", "ve", "ll", "d", "m"].iter().any(|c| c.eq_ignore_ascii_case(word)) {
         first.len_utf8() + letters
     } else {
         0
@@ -279,24 +265,15 @@ mod tests {
 
     #[test]
     fn conll_pre_tokenised_text() {
-        check(
-            "The U.S. 's plan cost $ 5 million .",
-            "^The|U.S.|'s|plan|cost|$|5|million|.",
-        );
+        check("The U.S. 's plan cost $ 5 million .", "^The|U.S.|'s|plan|cost|$|5|million|.");
         check("C$ 1,000.5 on 1996-08-22 ( 3-1 )", "^C$|1,000.5|on|1996-08-22|(|3-1|)");
-        check(
-            "SOCCER - JAPAN GET LUCKY WIN .\nPeter Blackburn",
-            "^SOCCER|-|JAPAN|GET|LUCKY|WIN|. / ^Peter|Blackburn",
-        );
+        check("SOCCER - JAPAN GET LUCKY WIN .\nPeter Blackburn", "^SOCCER|-|JAPAN|GET|LUCKY|WIN|. / ^Peter|Blackburn");
         check("AT&T and n't", "^AT&T|and|n't");
     }
 
     #[test]
     fn prose() {
-        check(
-            "Mr. O'Neill, Jean-Pierre's friend, didn't go.",
-            "^Mr.|O'Neill|,|Jean-Pierre|'s|friend|,|did|n't|go|.",
-        );
+        check("Mr. O'Neill, Jean-Pierre's friend, didn't go.", "^Mr.|O'Neill|,|Jean-Pierre|'s|friend|,|did|n't|go|.");
         check("\"Yes!\" she said. Then...", "^\"|^Yes|!|^\"|^she|said|.|^Then|...");
         check("It cost US$5, about 4.5%.", "^It|cost|US$|5|,|about|4.5|%|.");
         check("He works at Acme Inc. in Paris.", "^He|works|at|Acme|Inc.|in|Paris|.");

@@ -58,11 +58,7 @@ fn typescript() -> String {
     );
     let units = [OffsetUnit::Byte, OffsetUnit::Utf16, OffsetUnit::CodePoint];
     out += &union("OffsetUnit", "The unit of a document's offsets.", units.map(super::unit_name));
-    out += &union(
-        "QuoteKind",
-        "What a quotation is: speech, a fragment of it, a term, or nested.",
-        QuoteKind::ALL.map(QuoteKind::as_str),
-    );
+    out += &union("QuoteKind", "What a quotation is: speech, a fragment of it, a term, or nested.", QuoteKind::ALL.map(QuoteKind::as_str));
     out += &union("MentionKind", "How a speaker is mentioned.", MentionKind::ALL.map(MentionKind::as_str));
     out += &union("Basis", "How an attribution was reached, strongest first.", Basis::ALL.map(Basis::as_str));
     out += &union(

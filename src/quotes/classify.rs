@@ -56,10 +56,7 @@ impl Cues {
         if self.words.contains(words[i].as_str()) {
             return Some(1);
         }
-        self.phrases
-            .iter()
-            .find(|p| words.len() >= i + p.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b))
-            .map(Vec::len)
+        self.phrases.iter().find(|p| words.len() >= i + p.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b)).map(Vec::len)
     }
 
     fn any_cue(&self, words: &[String]) -> bool {
@@ -111,7 +108,10 @@ enum After {
     Nothing,
     /// A reporting clause: `words_before` words stand between the closing mark and the cue, and
     /// `comma_first` tells whether a comma or dash comes first ("…," he said / "…" — Smith said).
-    Cue { words_before: usize, comma_first: bool },
+    Cue {
+        words_before: usize,
+        comma_first: bool,
+    },
     Words,
 }
 
@@ -120,8 +120,19 @@ enum After {
 fn is_naming_verb(word: &str) -> bool {
     matches!(
         word,
-        "call" | "calls" | "called" | "calling" | "describe" | "describes" | "described" | "describing" | "dubbed" | "labeled"
-            | "labelled" | "branded" | "termed"
+        "call"
+            | "calls"
+            | "called"
+            | "calling"
+            | "describe"
+            | "describes"
+            | "described"
+            | "describing"
+            | "dubbed"
+            | "labeled"
+            | "labelled"
+            | "branded"
+            | "termed"
     )
 }
 
@@ -261,7 +272,8 @@ pub(crate) fn classify(
     quotes: &[RawQuote],
     model: &KindModel,
 ) -> Vec<QuoteKind> {
-    let mut sink = Scorer { model, kinds: vec![QuoteKind::Nested; quotes.len()], previous: None, quote: Pending::default(), buf: String::new() };
+    let mut sink =
+        Scorer { model, kinds: vec![QuoteKind::Nested; quotes.len()], previous: None, quote: Pending::default(), buf: String::new() };
     features(text, paragraphs, sentences, words, quotes, &mut sink);
     sink.kinds
 }
@@ -408,7 +420,10 @@ pub(crate) fn features(
             let lead = text[left_from..q.outer.start].trim_start_matches(is_blank).starts_with(char::is_alphanumeric);
             f.feature(format_args!("quote_before_in_sentence|{}", if lead { "words" } else { "punct" }));
         }
-        if prev_end.is_some_and(|e| e > first.start) && left_count == 1 && left_tokens.iter().all(|t| t.is_word && (t.lower == "and" || t.lower == "or")) {
+        if prev_end.is_some_and(|e| e > first.start)
+            && left_count == 1
+            && left_tokens.iter().all(|t| t.is_word && (t.lower == "and" || t.lower == "or"))
+        {
             f.feature(format_args!("{COORDINATED}"));
         }
         if is_named_by_appositive(text, words, q, right_to) {
@@ -486,7 +501,16 @@ fn bucket(n: usize) -> &'static str {
 const NEIGHBOUR_REACH: usize = 40;
 
 #[allow(clippy::too_many_arguments)]
-fn context_features(text: &str, words: &Words, q: &RawQuote, left: &Before, right: &After, para: Span, end_para: Span, f: &mut dyn FeatureSink) {
+fn context_features(
+    text: &str,
+    words: &Words,
+    q: &RawQuote,
+    left: &Before,
+    right: &After,
+    para: Span,
+    end_para: Span,
+    f: &mut dyn FeatureSink,
+) {
     let inner = q.body.slice(text).trim_matches(is_blank);
     let inner_tokens = words.tokens_in(q.body.start, q.body.end);
     let inner_words = inner_tokens.iter().filter(|t| t.is_word).count();
@@ -498,10 +522,10 @@ fn context_features(text: &str, words: &Words, q: &RawQuote, left: &Before, righ
             format!("Cue{}{}", if *comma_first { "Comma" } else { "" }, if *words_before <= 3 { "Near" } else { "Far" })
         }
     };
-        f.feature(format_args!("bias"));
-        f.feature(format_args!("before={left_tag}"));
-        f.feature(format_args!("after={right_tag}"));
-        f.feature(format_args!("around={left_tag}|{right_tag}"));
+    f.feature(format_args!("bias"));
+    f.feature(format_args!("before={left_tag}"));
+    f.feature(format_args!("after={right_tag}"));
+    f.feature(format_args!("around={left_tag}|{right_tag}"));
     let len = match inner_words {
         0..=1 => "1",
         2 => "2",
@@ -511,7 +535,7 @@ fn context_features(text: &str, words: &Words, q: &RawQuote, left: &Before, righ
         _ => "13+",
     };
     f.feature(format_args!("len={len}"));
-        f.feature(format_args!("style={:?}", q.mark.style()));
+    f.feature(format_args!("style={:?}", q.mark.style()));
     let first_letter = inner.chars().find(|c| c.is_alphanumeric());
     if first_letter.is_some_and(char::is_lowercase) {
         f.feature(format_args!("starts=lower"));
@@ -661,7 +685,10 @@ mod tests {
             &[("rescue plan", Term), ("a set of promises with no money behind them.", Partial)],
         );
         // Slogans after a chanting verb, alike.
-        check("The crowd chanted \"No more cuts!\" and \"Save our school!\" until dusk.", &[("No more cuts!", Direct), ("Save our school!", Direct)]);
+        check(
+            "The crowd chanted \"No more cuts!\" and \"Save our school!\" until dusk.",
+            &[("No more cuts!", Direct), ("Save our school!", Direct)],
+        );
     }
 
     #[test]

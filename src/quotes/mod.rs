@@ -104,11 +104,7 @@ fn build(text: &str, kept: Vec<scan::RawQuote>, kinds: Vec<crate::analysis::Quot
 mod tests {
     /// Quotes as `inner text (parent)`, in order.
     fn check(text: &str, expected: &[&str]) {
-        let got: Vec<String> = crate::analyze(text)
-            .quotes
-            .iter()
-            .map(|q| format!("{} ({:?})", q.inner.slice(text), q.parent))
-            .collect();
+        let got: Vec<String> = crate::analyze(text).quotes.iter().map(|q| format!("{} ({:?})", q.inner.slice(text), q.parent)).collect();
         assert_eq!(got, expected, "text: {text:?}");
     }
 

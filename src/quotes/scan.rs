@@ -11,9 +11,9 @@
 //! Cost is linear: each mark is looked at once, and a closer searches at most
 //! `MAX_CROSSING_DEPTH` open quotes below the innermost one.
 
-use crate::text::marks::{is_apostrophe, is_elision_at, lean_of, may_start_mark, mark_at, Lean, Mark, Style};
 use crate::analysis::Span;
 use crate::text::is_blank;
+use crate::text::marks::{is_apostrophe, is_elision_at, lean_of, mark_at, may_start_mark, Lean, Mark, Style};
 
 /// How far below the innermost open quote a closing mark may reach (`“a ‘b” c`).
 const MAX_CROSSING_DEPTH: usize = 4;
@@ -44,8 +44,7 @@ struct Token {
 }
 
 fn is_opening_context(c: char) -> bool {
-    is_blank(c) || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '<' | ':' | ';')
-        || lean_of(c) == Some(Lean::Open)
+    is_blank(c) || matches!(c, '(' | '[' | '{' | '—' | '–' | '-' | '/' | '<' | ':' | ';') || lean_of(c) == Some(Lean::Open)
 }
 
 /// The marks of one paragraph, with what their surroundings say about their direction.
@@ -113,10 +112,7 @@ fn closes(t: &Token, text: &str) -> bool {
         let spaced = after.starts_with([' ', '\u{A0}']);
         let lower_next = after.trim_start_matches([' ', '\u{A0}']).starts_with(char::is_lowercase);
         let prev_letter = text[..t.at].chars().next_back().is_some_and(char::is_alphabetic);
-        let possessive = t.later_single_closer
-            && spaced
-            && prev_letter
-            && (text[..t.at].ends_with(['s', 'S']) || lower_next);
+        let possessive = t.later_single_closer && spaced && prev_letter && (text[..t.at].ends_with(['s', 'S']) || lower_next);
         // The second mark of rock ’n’ roll.
         let mut back = text[..t.at].chars().rev();
         let n_contraction = matches!(back.next(), Some('n' | 'N'))

@@ -150,7 +150,10 @@ impl<'a> Words<'a> {
         }
         // Something else stands before the verb ("Sanders made the following comment"): the
         // nearest mention in subject position.
-        (left..j).rev().filter_map(|k| self.ending_at[k]).find(|&m| in_subject_position(tokens, self.mentions[m].first_token) && self.mentions[m].class != Class::Place)
+        (left..j)
+            .rev()
+            .filter_map(|k| self.ending_at[k])
+            .find(|&m| in_subject_position(tokens, self.mentions[m].first_token) && self.mentions[m].class != Class::Place)
     }
 
     /// The subject of a participle's clause: the subject of the reporting verb before it, or
@@ -172,12 +175,10 @@ impl<'a> Words<'a> {
 
     /// The first mention in subject position in `tokens[left..right]` that is not a place.
     pub fn clause_subject(&self, left: usize, right: usize) -> Option<usize> {
-        (left..right)
-            .filter_map(|k| self.starting_at[k])
-            .find(|&m| {
-                let mention = &self.mentions[m];
-                mention.last_token < right && mention.class != Class::Place && in_subject_position(self.tokens, mention.first_token)
-            })
+        (left..right).filter_map(|k| self.starting_at[k]).find(|&m| {
+            let mention = &self.mentions[m];
+            mention.last_token < right && mention.class != Class::Place && in_subject_position(self.tokens, mention.first_token)
+        })
     }
 
     /// The speaker named right after an inverted cue: said Jonas Weber / according to Orbán.
@@ -247,7 +248,8 @@ pub(crate) fn cue_after(words: &Words, from: usize, to: usize) -> Option<Found> 
 /// lower-case past-tense word next to a mention, as “…,” sighed Mayor X / “…,” the tenants groaned.
 fn unlisted_cue_after(words: &Words, from: usize, to: usize) -> Option<Found> {
     let tokens = words.tokens;
-    let past = |k: usize| k < to && tokens[k].is_word && !tokens[k].capitalised && tokens[k].lower.len() > 4 && tokens[k].lower.ends_with("ed");
+    let past =
+        |k: usize| k < to && tokens[k].is_word && !tokens[k].capitalised && tokens[k].lower.len() > 4 && tokens[k].lower.ends_with("ed");
     let first = (from..to.min(from + 2)).find(|&k| tokens[k].is_word)?;
     if past(first) {
         let mention = words.starting_at.get(first + 1).copied().flatten()?;

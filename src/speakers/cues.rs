@@ -3,9 +3,9 @@
 //!
 //! A cue word used as a noun ("the report", "a warning") is not a cue: attribution needs a verb.
 
-use crate::text::words::Token;
 use crate::analysis::Span;
 use crate::quotes::CUES;
+use crate::text::words::Token;
 
 /// A cue found among tokens: its token range (`first..=last`) and text span.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,7 +59,6 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<Cue> {
 pub(crate) fn first_cue(tokens: &[Token], from: usize, to: usize) -> Option<Cue> {
     (from..to).find_map(|i| cue_at(tokens, i).filter(|c| c.last < to))
 }
-
 
 #[cfg(test)]
 mod tests {

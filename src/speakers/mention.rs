@@ -7,10 +7,10 @@
 //! pronoun is (`resolve`). One pass over the text, so the cost is linear.
 
 use super::lexicon::{Gender, HeadClass, LEXICON};
+use crate::analysis::{MentionKind, Span};
 use crate::text::fold::fold_lower as fold;
 use crate::text::marks::may_open;
 pub(crate) use crate::text::words::Token;
-use crate::analysis::{MentionKind, Span};
 
 /// What a mention can refer to, as far as its surface tells.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -56,16 +56,47 @@ fn is_particle(word: &str) -> bool {
 
 fn is_acronym(t: &Token, text: &str) -> bool {
     let w = t.span.slice(text).trim_end_matches('.');
-    w.chars().filter(|c| c.is_alphabetic()).count() >= 2 && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-' || c.is_ascii_digit())
+    w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+        && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-' || c.is_ascii_digit())
 }
 
 fn is_org_word(word: &str) -> bool {
     matches!(LEXICON.heads.get(word), Some(HeadClass::Org))
         || matches!(
             word,
-            "inc" | "corp" | "co" | "ltd" | "llc" | "party" | "house" | "post" | "times" | "news" | "journal" | "press" | "institute"
-                | "university" | "foundation" | "association" | "center" | "centre" | "network" | "council" | "congress" | "senate"
-                | "nato" | "union" | "magazine" | "tribune" | "herald" | "fund" | "commission" | "bureau" | "service" | "force" | "times’"
+            "inc"
+                | "corp"
+                | "co"
+                | "ltd"
+                | "llc"
+                | "party"
+                | "house"
+                | "post"
+                | "times"
+                | "news"
+                | "journal"
+                | "press"
+                | "institute"
+                | "university"
+                | "foundation"
+                | "association"
+                | "center"
+                | "centre"
+                | "network"
+                | "council"
+                | "congress"
+                | "senate"
+                | "nato"
+                | "union"
+                | "magazine"
+                | "tribune"
+                | "herald"
+                | "fund"
+                | "commission"
+                | "bureau"
+                | "service"
+                | "force"
+                | "times’"
         )
 }
 
@@ -87,7 +118,16 @@ pub(crate) fn mentions(text: &str, tokens: &[Token], sentence_starts: &[bool]) -
             _ => continue,
         };
         let sentence_initial = opens_sentence(tokens, sentence_starts, i);
-        out.push(Mention { span: t.span, kind: MentionKind::Pronoun, class, first_token: i, last_token: i, descriptors: Vec::new(), surname: None, sentence_initial });
+        out.push(Mention {
+            span: t.span,
+            kind: MentionKind::Pronoun,
+            class,
+            first_token: i,
+            last_token: i,
+            descriptors: Vec::new(),
+            surname: None,
+            sentence_initial,
+        });
     }
     out.sort_by_key(|m| (m.span.start, m.span.end));
     out
@@ -204,7 +244,25 @@ fn names(text: &str, tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<M
 }
 
 fn is_determiner(word: &str) -> bool {
-    matches!(word, "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "another" | "this" | "that" | "these" | "those" | "one")
+    matches!(
+        word,
+        "the"
+            | "a"
+            | "an"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "my"
+            | "your"
+            | "another"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "one"
+    )
 }
 
 fn nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Mention>) {
@@ -237,7 +295,11 @@ fn nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Mention>) 
                 }
                 continue;
             }
-            if !w.is_word || lex.function_words.contains(w.lower.as_str()) || lex.linking_words.contains(w.lower.as_str()) || crate::quotes::CUES.is_cue_word(&w.lower) {
+            if !w.is_word
+                || lex.function_words.contains(w.lower.as_str())
+                || lex.linking_words.contains(w.lower.as_str())
+                || crate::quotes::CUES.is_cue_word(&w.lower)
+            {
                 // Bare plurals and capitalised compounds open at the first word after the stop:
                 // "officials said", "Clinton aides said".
                 if class == HeadClass::People {
@@ -282,7 +344,8 @@ mod tests {
         tokenize(text, Span::new(0, text.len()), &mut tokens);
         let sentences = crate::text::segment::sentences(text, &[Span::new(0, text.len())]);
         let starts: Vec<bool> = tokens.iter().map(|t| sentences.iter().any(|s| s.span.start == t.span.start)).collect();
-        let got: Vec<(&str, MentionKind, Class)> = mentions(text, &tokens, &starts).iter().map(|m| (m.span.slice(text), m.kind, m.class)).collect();
+        let got: Vec<(&str, MentionKind, Class)> =
+            mentions(text, &tokens, &starts).iter().map(|m| (m.span.slice(text), m.kind, m.class)).collect();
         assert_eq!(got, expected, "mentions of {text:?}");
     }
 

@@ -19,8 +19,8 @@ mod mention;
 mod resolve;
 
 use crate::analysis::{Basis, Entity, MentionKind, Quote, QuoteKind, Sentence, Span, Speaker};
-use attribute::{cue_after, cue_before, cue_in_next_sentence, Found, Pick, Words};
 use crate::text::words::Words as TextWords;
+use attribute::{cue_after, cue_before, cue_in_next_sentence, Found, Pick, Words};
 use mention::{Mention, Token};
 
 pub(crate) use cues::is_negation;
@@ -119,7 +119,8 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence], words: &TextWords, q
                     // Another quote of the same sentence: its speaker, on the same grounds.
                     return Some((f, basis));
                 }
-                let same_referent = |n: &Found| referents[n.mention].name.is_some() && referents[n.mention].name == referents[f.mention].name;
+                let same_referent =
+                    |n: &Found| referents[n.mention].name.is_some() && referents[n.mention].name == referents[f.mention].name;
                 let close = sentences[s0].paragraph <= sentences[ps].paragraph + 1
                     && (s0 == ps + 1
                         || s0 == ps + 2
@@ -187,11 +188,7 @@ fn nearest(words: &Words, sentences: &[Sentence], s0: usize, last_quote: Option<
 fn introduction(words: &Words, from: usize, to: usize) -> Option<Found> {
     let tokens = words.tokens;
     let last = (from..to).rev().find(|&k| !matches!(tokens[k].lower.as_str(), "“" | "\"" | "‘" | "'"))?;
-    let cue = if tokens[last].lower == ":" {
-        last
-    } else {
-        (from..to.min(from + 2)).find(|&k| tokens[k].lower == "from")?
-    };
+    let cue = if tokens[last].lower == ":" { last } else { (from..to.min(from + 2)).find(|&k| tokens[k].lower == "from")? };
     let mention = (from..to).find_map(|k| words.starting_at[k]).filter(|&m| {
         let m = &words.mentions[m];
         m.kind == MentionKind::Name && m.last_token < to && !matches!(m.class, mention::Class::Place)

@@ -154,12 +154,8 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
         let kind = mentions[i].kind;
         let m = &mentions[i];
         let mut salient = in_subject_position(tokens, m.first_token);
-        let recent = || {
-            seen.iter()
-                .rev()
-                .take(MAX_LOOK_BACK)
-                .take_while(move |s| paragraph.saturating_sub(s.paragraph) <= MAX_PARAGRAPHS_BACK)
-        };
+        let recent =
+            || seen.iter().rev().take(MAX_LOOK_BACK).take_while(move |s| paragraph.saturating_sub(s.paragraph) <= MAX_PARAGRAPHS_BACK);
         let rep = match m.kind {
             MentionKind::Name => {
                 if m.class == Class::Place {
@@ -227,12 +223,9 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                     let surname = mentions[n].surname.clone();
                     surname.and_then(|s| by_surname.get(&s).copied()).or(Some(n)).filter(|_| m.class != Class::Org)
                 } else {
-                    let by_description = recent().find(|s| {
-                        compatible(m, s.class) && described.get(&s.rep).is_some_and(|words| describes(m, words))
-                    });
-                    by_description
-                        .or_else(|| recent().find(|s| s.salient && compatible(m, s.class)))
-                        .map(|s| s.rep)
+                    let by_description =
+                        recent().find(|s| compatible(m, s.class) && described.get(&s.rep).is_some_and(|words| describes(m, words)));
+                    by_description.or_else(|| recent().find(|s| s.salient && compatible(m, s.class))).map(|s| s.rep)
                 }
             }
         };

@@ -14,14 +14,10 @@ fn check(text: &str, expected: &[Expected]) {
         .iter()
         .filter(|q| q.parent.is_none())
         .map(|q| {
-            let who = q.speaker.as_ref().map(|s| {
-                (
-                    s.span.slice(text),
-                    s.refers_to.map_or("", |r| r.slice(text)),
-                    q.cue.map_or("", |c| c.slice(text)),
-                    s.basis,
-                )
-            });
+            let who = q
+                .speaker
+                .as_ref()
+                .map(|s| (s.span.slice(text), s.refers_to.map_or("", |r| r.slice(text)), q.cue.map_or("", |c| c.slice(text)), s.basis));
             (q.inner.slice(text), who)
         })
         .collect();
@@ -37,10 +33,7 @@ fn reporting_clause_after_the_quote() {
         "“We are ready,” said Jonas Weber, the council leader.",
         &[("We are ready,", Some(("Jonas Weber", "Jonas Weber", "said", Explicit)))],
     );
-    check(
-        "“It is over,” the senator from Ohio told reporters.",
-        &[("It is over,", Some(("the senator", "", "told", Explicit)))],
-    );
+    check("“It is over,” the senator from Ohio told reporters.", &[("It is over,", Some(("the senator", "", "told", Explicit)))]);
 }
 
 #[test]
@@ -67,10 +60,10 @@ fn according_to_and_headline_colons() {
         "According to Orbán, the positions diverge, but “they can get closer”.",
         &[("they can get closer", Some(("Orbán", "Orbán", "According to", Explicit)))],
     );
-    check("Orsolya Bíró: “There is not a single reason to wait”", &[(
-        "There is not a single reason to wait",
-        Some(("Orsolya Bíró", "Orsolya Bíró", ":", Explicit)),
-    )]);
+    check(
+        "Orsolya Bíró: “There is not a single reason to wait”",
+        &[("There is not a single reason to wait", Some(("Orsolya Bíró", "Orsolya Bíró", ":", Explicit)))],
+    );
 }
 
 #[test]
@@ -182,7 +175,6 @@ fn entities_give_the_speaker_its_cluster() {
     assert_eq!(speaker.refers_to.map(|r| r.slice(text)), Some("Vladimir Putin"));
 }
 
-
 #[test]
 fn a_name_in_apposition_names_the_speaker() {
     check(
@@ -234,5 +226,8 @@ fn an_unlisted_verb_after_the_quote_still_reports_it() {
             ("Nobody will fix them,", Some(("Tomas Veld", "Tomas Veld", "sighed", Explicit))),
         ],
     );
-    check("“We will not pay again,” the spokesman groaned.", &[("We will not pay again,", Some(("the spokesman", "", "groaned", Explicit)))]);
+    check(
+        "“We will not pay again,” the spokesman groaned.",
+        &[("We will not pay again,", Some(("the spokesman", "", "groaned", Explicit)))],
+    );
 }

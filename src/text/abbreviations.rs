@@ -16,10 +16,7 @@ struct Table {
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut table = Table {
-        prose: HashSet::new(),
-        conll: HashSet::new(),
-    };
+    let mut table = Table { prose: HashSet::new(), conll: HashSet::new() };
     for line in lines(include_str!("../data/abbreviations.txt")) {
         let mut parts = line.split_whitespace();
         let Some(word) = parts.next() else { continue };
@@ -43,10 +40,7 @@ fn has_abbreviation_shape(word: &str) -> bool {
     if first.is_alphabetic() && chars.next().is_none() {
         return true;
     }
-    word.contains('.')
-        && word
-            .split('.')
-            .all(|part| !part.is_empty() && part.chars().count() <= 2)
+    word.contains('.') && word.split('.').all(|part| !part.is_empty() && part.chars().count() <= 2)
 }
 
 fn listed(set: &HashSet<&'static str>, word: &str) -> bool {
@@ -71,22 +65,10 @@ mod tests {
 
     #[test]
     fn listed_words_and_shapes() {
-        for yes in [
-            "Mr", "mr", "Capt", "CAPT", "Inc", "Sept", "J", "U.S", "e.g", "a.m", "Ph.D", "Sens",
-        ] {
+        for yes in ["Mr", "mr", "Capt", "CAPT", "Inc", "Sept", "J", "U.S", "e.g", "a.m", "Ph.D", "Sens"] {
             assert!(is_abbreviation(yes), "{yes}");
         }
-        for no in [
-            "",
-            "said",
-            "no",
-            "No",
-            "100.5",
-            "R-S.C",
-            "Washington",
-            "3",
-            "1996",
-        ] {
+        for no in ["", "said", "no", "No", "100.5", "R-S.C", "Washington", "3", "1996"] {
             assert!(!is_abbreviation(no), "{no}");
         }
     }
@@ -94,10 +76,7 @@ mod tests {
     #[test]
     fn the_tagger_differs_only_by_its_flags() {
         assert!(is_conll_abbreviation("No"), "CoNLL's No. 2");
-        assert!(
-            !is_conll_abbreviation("Sens"),
-            "model.bin was trained with Sens . split"
-        );
+        assert!(!is_conll_abbreviation("Sens"), "model.bin was trained with Sens . split");
         for word in ["Capt", "Mr", "Inc", "Adm", "U.S", "J"] {
             assert_eq!(is_abbreviation(word), is_conll_abbreviation(word), "{word}");
         }
@@ -110,42 +89,20 @@ mod tests {
         let paragraphs = crate::text::segment::paragraphs(text);
         let sentences = crate::text::segment::sentences(text, &paragraphs);
         let got: Vec<&str> = sentences.iter().map(|s| s.span.slice(text)).collect();
-        assert_eq!(
-            got,
-            ["Capt. Smith said: “We hold.”", "Then Capt. Jones left."]
-        );
+        assert_eq!(got, ["Capt. Smith said: “We hold.”", "Then Capt. Jones left."]);
         let words = crate::text::words::split(text, &paragraphs);
-        assert_eq!(
-            words
-                .tokens
-                .iter()
-                .filter(|t| t.span.slice(text) == "Capt.")
-                .count(),
-            2
-        );
+        assert_eq!(words.tokens.iter().filter(|t| t.span.slice(text) == "Capt.").count(), 2);
         assert!(is_conll_abbreviation("Capt"));
         let quote = &crate::analyze(text).quotes[0];
-        assert_eq!(
-            quote.speaker.as_ref().map(|s| s.span.slice(text)),
-            Some("Smith")
-        );
+        assert_eq!(quote.speaker.as_ref().map(|s| s.span.slice(text)), Some("Smith"));
     }
 
     #[test]
     fn every_entry_is_short_lower_case_ascii() {
         for line in lines(include_str!("../data/abbreviations.txt")) {
             let word = line.split_whitespace().next().unwrap_or("");
-            assert!(
-                word.len() <= 6 && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'.'),
-                "{line}"
-            );
-            assert!(
-                matches!(
-                    line.split_whitespace().nth(1),
-                    None | Some("conll" | "-conll")
-                ),
-                "{line}"
-            );
+            assert!(word.len() <= 6 && word.bytes().all(|b| b.is_ascii_lowercase() || b == b'.'), "{line}");
+            assert!(matches!(line.split_whitespace().nth(1), None | Some("conll" | "-conll")), "{line}");
         }
     }
 }

@@ -7,10 +7,7 @@ use std::sync::LazyLock;
 
 /// The entries of a data file: its lines trimmed, without blank lines and `#` comments.
 pub(crate) fn lines(source: &str) -> impl Iterator<Item = &str> {
-    source
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    source.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// src/data/function_words.txt: capitalised words that never start a name nor are one alone
@@ -20,8 +17,7 @@ pub(crate) static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
 
 /// src/data/gazetteers/places.txt: countries, regions and cities, as written. Read by the tagger's
 /// gazetteer and by attribution.
-pub(crate) static PLACES: LazyLock<Vec<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../data/gazetteers/places.txt")).collect());
+pub(crate) static PLACES: LazyLock<Vec<&'static str>> = LazyLock::new(|| lines(include_str!("../data/gazetteers/places.txt")).collect());
 
 /// src/data/gazetteers/demonyms.txt: nationality adjectives and nouns, as written. Read by the
 /// tagger's gazetteer and by attribution.

@@ -42,10 +42,7 @@ pub(crate) fn fold_char(c: char) -> char {
 /// `word` lower-cased with accents dropped ("Víktor" → "viktor"), the key of the first-name
 /// lexicon and of surname matching.
 pub(crate) fn fold_lower(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_char)
-        .collect()
+    word.chars().flat_map(char::to_lowercase).map(fold_char).collect()
 }
 
 #[cfg(test)]
@@ -55,11 +52,7 @@ mod tests {
     #[test]
     fn both_cases_fold_and_other_scripts_stay() {
         assert_eq!(fold_lower("Víktor"), "viktor");
-        assert_eq!(
-            fold_lower("Ștefan"),
-            "stefan",
-            "comma-below S folds (one copy once did not)"
-        );
+        assert_eq!(fold_lower("Ștefan"), "stefan", "comma-below S folds (one copy once did not)");
         assert_eq!(fold_lower("ȘTEFAN ERDOĞAN"), "stefan erdogan");
         assert_eq!(fold_char('Ș'), 'S');
         assert_eq!(fold_lower("Путин 習近平"), "путин 習近平");

@@ -88,11 +88,9 @@ impl Mark {
         use Mark::*;
         match self {
             Straight | TwoApostrophes | StraightSingle => Lean::Either,
-            LeftDouble | LowDouble | LeftSingle | LowSingle | LeftGuillemet | LeftSingleGuillemet | LeftCorner
-            | LeftWhiteCorner | Backticks => Lean::Open,
-            RightDouble | RightSingle | RightGuillemet | RightSingleGuillemet | RightCorner | RightWhiteCorner => {
-                Lean::Close
-            }
+            LeftDouble | LowDouble | LeftSingle | LowSingle | LeftGuillemet | LeftSingleGuillemet | LeftCorner | LeftWhiteCorner
+            | Backticks => Lean::Open,
+            RightDouble | RightSingle | RightGuillemet | RightSingleGuillemet | RightCorner | RightWhiteCorner => Lean::Close,
         }
     }
 

@@ -77,7 +77,8 @@ mod tests {
 
     #[test]
     fn every_boundary_converts_like_a_recount() {
-        for text in ["", "plain ascii", "Orbán’s “ghost” 😀 city\r\nnext", "e\u{301}\u{200D}👩‍👩‍👧 «x»", "日本語「引用」"] {
+        for text in ["", "plain ascii", "Orbán’s “ghost” 😀 city\r\nnext", "e\u{301}\u{200D}👩‍👩‍👧 «x»", "日本語「引用」"]
+        {
             for unit in [OffsetUnit::Byte, OffsetUnit::Utf16, OffsetUnit::CodePoint] {
                 check(text, unit);
             }

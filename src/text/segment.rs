@@ -101,11 +101,8 @@ fn may_start_sentence(s: &str) -> bool {
 
 /// True when the full stop ending `before` belongs to an abbreviation or an initial.
 fn ends_with_abbreviation(before: &str) -> bool {
-    let word_start = before
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| c.is_whitespace() || c == '(' || may_open(c))
-        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word_start =
+        before.char_indices().rev().find(|&(_, c)| c.is_whitespace() || c == '(' || may_open(c)).map_or(0, |(i, c)| i + c.len_utf8());
     let word = &before[word_start..];
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if word.is_empty() {
@@ -186,12 +183,15 @@ mod tests {
     #[test]
     fn hard_wrapped_lines_join_into_one_paragraph_with_the_texts_offsets() {
         let text = "Short title\n\n\"We cannot keep the ward open through the winter,\" said\r\nthe ward manager, Ellen Fisk, who has run it for a decade.\n\nRoses are red,\nViolets are blue.";
-        check_paragraphs(text, &[
-            "Short title",
-            "\"We cannot keep the ward open through the winter,\" said\r\nthe ward manager, Ellen Fisk, who has run it for a decade.",
-            "Roses are red,",
-            "Violets are blue.",
-        ]);
+        check_paragraphs(
+            text,
+            &[
+                "Short title",
+                "\"We cannot keep the ward open through the winter,\" said\r\nthe ward manager, Ellen Fisk, who has run it for a decade.",
+                "Roses are red,",
+                "Violets are blue.",
+            ],
+        );
         let quotes = crate::analyze(text).quotes;
         assert_eq!(quotes.len(), 1);
         assert_eq!(quotes[0].kind, crate::analysis::QuoteKind::Direct);
@@ -211,14 +211,15 @@ mod tests {
             "Mr. Smith went to Washington. He said: “No.” Then he left! Did he? Yes.",
             &["Mr. Smith went to Washington.", "He said: “No.”", "Then he left!", "Did he?", "Yes."],
         );
-        check_sentences("John F. Kennedy and the U.S. Army met at 3 p.m. on Monday.", &[
+        check_sentences(
             "John F. Kennedy and the U.S. Army met at 3 p.m. on Monday.",
-        ]);
+            &["John F. Kennedy and the U.S. Army met at 3 p.m. on Monday."],
+        );
         check_sentences("It rose 3.5 percent. Shares fell.", &["It rose 3.5 percent.", "Shares fell."]);
-        check_sentences("Adm. Mike Mullen and Capt. Jones spoke. Sens. Reed agreed.", &[
-            "Adm. Mike Mullen and Capt. Jones spoke.",
-            "Sens. Reed agreed.",
-        ]);
+        check_sentences(
+            "Adm. Mike Mullen and Capt. Jones spoke. Sens. Reed agreed.",
+            &["Adm. Mike Mullen and Capt. Jones spoke.", "Sens. Reed agreed."],
+        );
         // A dotted word with a longer part is no initialism: "R-S.C." ends its sentence.
         check_sentences("said Lindsey Graham, R-S.C. \"I get that.\"", &["said Lindsey Graham, R-S.C.", "\"I get that.\""]);
         check_sentences("“Stop,” she said. “Now.”\nNext paragraph.", &["“Stop,” she said.", "“Now.”", "Next paragraph."]);

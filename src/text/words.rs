@@ -71,12 +71,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
         }
         if !c.is_alphanumeric() {
             let end = i + c.len_utf8();
-            out.push(Token {
-                span: Span::new(span.start + i, span.start + end),
-                lower: c.to_string(),
-                is_word: false,
-                capitalised: false,
-            });
+            out.push(Token { span: Span::new(span.start + i, span.start + end), lower: c.to_string(), is_word: false, capitalised: false });
             continue;
         }
         let mut end = i + c.len_utf8();
@@ -90,9 +85,7 @@ pub(crate) fn tokenize(text: &str, span: Span, out: &mut Vec<Token>) {
             // possessive ’s is left as a token of its own.
             let after = &s[j + d.len_utf8()..];
             let next = after.chars().next();
-            let possessive = is_apostrophe(d)
-                && after.starts_with(['s', 'S'])
-                && !after[1..].starts_with(char::is_alphanumeric);
+            let possessive = is_apostrophe(d) && after.starts_with(['s', 'S']) && !after[1..].starts_with(char::is_alphanumeric);
             if is_word_joiner(d) && next.is_some_and(char::is_alphanumeric) && !possessive {
                 end = j + d.len_utf8();
                 chars.next();
@@ -177,13 +170,7 @@ mod tests {
         let mut tokens = Vec::new();
         tokenize(text, Span::new(0, text.len()), &mut tokens);
         let words: Vec<&str> = tokens.iter().map(|t| t.span.slice(text)).collect();
-        assert_eq!(
-            words,
-            [
-                "Capt.", "Smith", "met", "Sen.", "Jones", "at", "3", "p.m.", "in", "the", "U.S.",
-                "today", "."
-            ]
-        );
+        assert_eq!(words, ["Capt.", "Smith", "met", "Sen.", "Jones", "at", "3", "p.m.", "in", "the", "U.S.", "today", "."]);
     }
 
     #[test]
@@ -193,19 +180,9 @@ mod tests {
         let words = split(text, &paragraphs);
         assert_eq!(words.paragraph, [0, 0, 0, 1]);
         assert_eq!(words.at(4), 1);
-        let lower = |from, to| {
-            words
-                .tokens_in(from, to)
-                .iter()
-                .map(|t| t.lower.as_str())
-                .collect::<Vec<_>>()
-        };
+        let lower = |from, to| words.tokens_in(from, to).iter().map(|t| t.lower.as_str()).collect::<Vec<_>>();
         assert_eq!(lower(0, text.len()), ["one", "two", ".", "three"]);
         assert_eq!(lower(4, 7), ["two"]);
-        assert_eq!(
-            lower(5, 7),
-            [] as [&str; 0],
-            "a word cut by the range is not in it"
-        );
+        assert_eq!(lower(5, 7), [] as [&str; 0], "a word cut by the range is not in it");
     }
 }

@@ -21,10 +21,7 @@ pub fn check(text: &str) -> Analysis {
 
 fn check_span(text: &str, span: Span, what: &str) {
     assert!(span.start <= span.end && span.end <= text.len(), "{what} {span:?} out of bounds (len {})", text.len());
-    assert!(
-        text.is_char_boundary(span.start) && text.is_char_boundary(span.end),
-        "{what} {span:?} off a char boundary"
-    );
+    assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{what} {span:?} off a char boundary");
 }
 
 fn is_line_break(c: char) -> bool {
@@ -84,7 +81,11 @@ fn check_attributions(text: &str, analysis: &Analysis) {
             assert!(!held[q], "quote {q} held by two attributions");
             held[q] = true;
             let mention = |s: Option<&quotelens::Speaker>| s.map(|s| (s.span, s.entity));
-            assert_eq!(mention(analysis.quotes[q].speaker.as_ref()), mention(a.source.as_ref()), "quote {q}'s speaker and attribution {i}'s source disagree");
+            assert_eq!(
+                mention(analysis.quotes[q].speaker.as_ref()),
+                mention(a.source.as_ref()),
+                "quote {q}'s speaker and attribution {i}'s source disagree"
+            );
         }
     }
     for (q, quote) in analysis.quotes.iter().enumerate() {
@@ -108,7 +109,12 @@ fn check_quotes(text: &str, analysis: &Analysis) {
         match q.parent {
             Some(p) => {
                 assert!(p < i, "quote {i} has parent {p}, which does not come before it");
-                assert!(quotes[p].outer.contains(q.outer), "nested quote {i} {:?} leaks out of its parent {p} {:?}", q.outer, quotes[p].outer);
+                assert!(
+                    quotes[p].outer.contains(q.outer),
+                    "nested quote {i} {:?} leaks out of its parent {p} {:?}",
+                    q.outer,
+                    quotes[p].outer
+                );
             }
             None => {
                 if let Some(prev) = last_top_level {

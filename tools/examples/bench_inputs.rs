@@ -86,7 +86,9 @@ fn main() -> ExitCode {
         std::fs::write(out.join(format!("{name}.txt")), &text).expect("write an input");
         let d = measure(&text);
         row(&format!("generated {name}"), &d);
-        for (what, ours, theirs) in [("quotes", d.per_1k(d.quotes), dev.per_1k(dev.quotes)), ("entities", d.per_1k(d.entities), dev.per_1k(dev.entities))] {
+        for (what, ours, theirs) in
+            [("quotes", d.per_1k(d.quotes), dev.per_1k(dev.quotes)), ("entities", d.per_1k(d.entities), dev.per_1k(dev.entities))]
+        {
             let off = ours / theirs - 1.0;
             if off.abs() > 0.25 {
                 println!("  {name}: {what}/1k {ours:.1} is {:+.0}% from PolNeAR dev's {theirs:.1} (limit ±25%)", off * 100.0);
@@ -94,7 +96,18 @@ fn main() -> ExitCode {
             }
         }
     }
-    println!("density: {}", if ok { "every generated input within ±25% of PolNeAR dev (quotes: gold quoted spans; entities: ours on dev)" } else { "OUT OF RANGE" });
+    println!(
+        "density: {}",
+        if ok {
+            "every generated input within ±25% of PolNeAR dev (quotes: gold quoted spans; entities: ours on dev)"
+        } else {
+            "OUT OF RANGE"
+        }
+    );
     println!("inputs written to {}", out.display());
-    if ok { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
 }

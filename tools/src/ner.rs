@@ -113,12 +113,7 @@ fn kind_of(conll_type: &str) -> Option<Kind> {
 }
 
 fn build_doc(sentences: &[Vec<(&str, &str)>]) -> ConllDoc {
-    let mut doc = ConllDoc {
-        text: String::new(),
-        gold: Vec::new(),
-        tokens: Vec::new(),
-        sentence_of: Vec::new(),
-    };
+    let mut doc = ConllDoc { text: String::new(), gold: Vec::new(), tokens: Vec::new(), sentence_of: Vec::new() };
     for (si, sentence) in sentences.iter().enumerate() {
         if si > 0 {
             doc.text.push('\n');
@@ -136,10 +131,7 @@ fn build_doc(sentences: &[Vec<(&str, &str)>]) -> ConllDoc {
         let tags: Vec<&str> = sentence.iter().map(|(_, t)| *t).collect();
         for (s, e, t) in conlleval_chunks(&tags) {
             if let Some(kind) = kind_of(t) {
-                doc.gold.push((
-                    Span::new(doc.tokens[base + s].start, doc.tokens[base + e - 1].end),
-                    kind,
-                ));
+                doc.gold.push((Span::new(doc.tokens[base + s].start, doc.tokens[base + e - 1].end), kind));
             }
         }
     }
@@ -234,11 +226,7 @@ fn examples(docs: &[ConllDoc], hash_bits: u32) -> (Vec<Example>, usize) {
         }
         let all_tags = encode(tokens.len(), &spans);
         for line in doc.lines() {
-            let mut ex = Example {
-                offsets: vec![0],
-                buckets: Vec::new(),
-                gold: all_tags[line.clone()].to_vec(),
-            };
+            let mut ex = Example { offsets: vec![0], buckets: Vec::new(), gold: all_tags[line.clone()].to_vec() };
             for i in line {
                 hashes.clear();
                 doc.features(i, &mut hashes);
@@ -323,11 +311,7 @@ impl Perceptron {
                     self.sums[row + p] -= step;
                 }
             }
-            let (gp, pp) = if i == 0 {
-                (N_TAGS, N_TAGS)
-            } else {
-                (ex.gold[i - 1], predicted[i - 1])
-            };
+            let (gp, pp) = if i == 0 { (N_TAGS, N_TAGS) } else { (ex.gold[i - 1], predicted[i - 1]) };
             if (gp, g) != (pp, p) {
                 self.transitions[gp * N_TAGS + g] += 1.0;
                 self.transitions[pp * N_TAGS + p] -= 1.0;
@@ -389,17 +373,8 @@ fn quantise(model: &FloatModel, threshold: i32) -> Weights {
             rows.push((b as u32, q));
         }
     }
-    let transitions = model
-        .transitions
-        .iter()
-        .map(|&w| (w / scale).round().clamp(-32767.0, 32767.0) as i16)
-        .collect();
-    Weights {
-        hash_bits: model.hash_bits,
-        scale,
-        transitions,
-        rows,
-    }
+    let transitions = model.transitions.iter().map(|&w| (w / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
+    Weights { hash_bits: model.hash_bits, scale, transitions, rows }
 }
 
 /// Entity-level scores with conlleval semantics, as the shared harness computes them.
@@ -482,13 +457,7 @@ pub fn scores_of(counts: [[usize; 3]; 4]) -> Scores {
     let mut report = String::new();
     for (name, c) in ["PER", "ORG", "LOC", "MISC"].iter().zip(&counts) {
         let (p, r, f) = f1(c[0], c[1], c[2]);
-        let _ = write!(
-            report,
-            "{name} P {:.2} R {:.2} F1 {:.2}; ",
-            100.0 * p,
-            100.0 * r,
-            100.0 * f
-        );
+        let _ = write!(report, "{name} P {:.2} R {:.2} F1 {:.2}; ", 100.0 * p, 100.0 * r, 100.0 * f);
     }
     let sum = |types: &[usize], k: usize| types.iter().map(|&t| counts[t][k]).sum::<usize>();
     let all = [0, 1, 2, 3];
@@ -573,11 +542,7 @@ pub fn run(options: &Options) -> Result<(), String> {
         })
         .collect();
     let n_lines: usize = per_doc.iter().map(Vec::len).sum();
-    eprintln!(
-        "train: {} docs, {n_lines} lines; features in {:.1}s",
-        train_docs.len(),
-        started.elapsed().as_secs_f64()
-    );
+    eprintln!("train: {} docs, {n_lines} lines; features in {:.1}s", train_docs.len(), started.elapsed().as_secs_f64());
     let k = options.cv_folds;
     let max_epochs = options.max_epochs;
     // Pooled held-out counts per epoch (float weights) and per epoch and threshold (quantised).
@@ -587,8 +552,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     let (epochs, threshold) = if k >= 2 {
         let fold = document_folds(train_docs.len(), k, options.seed);
         for f in 0..k {
-            let mut train: Vec<&Example> =
-                (0..train_docs.len()).filter(|&d| fold[d] != f).flat_map(|d| per_doc[d].iter()).collect();
+            let mut train: Vec<&Example> = (0..train_docs.len()).filter(|&d| fold[d] != f).flat_map(|d| per_doc[d].iter()).collect();
             let held: Vec<ConllDoc> = (0..train_docs.len()).filter(|&d| fold[d] == f).map(|d| train_docs[d].clone()).collect();
             train_epochs(&mut train, bits, max_epochs, options.seed + 1 + f as u64, &mut |epoch, model| {
                 let scores = evaluate(&held, &mut predict_with(model));
@@ -624,11 +588,7 @@ pub fn run(options: &Options) -> Result<(), String> {
         let mut threshold = PRUNE_THRESHOLDS[0];
         for (t, &candidate) in PRUNE_THRESHOLDS.iter().enumerate() {
             let scores = scores_of(pruned_counts[epochs][t]);
-            eprintln!(
-                "cv prune < {candidate:2}: {} bytes a fold; {}",
-                pruned_bytes[epochs][t] / k,
-                scores.report
-            );
+            eprintln!("cv prune < {candidate:2}: {} bytes a fold; {}", pruned_bytes[epochs][t] / k, scores.report);
             if scores.f1_4 + options.prune_tolerance >= reference {
                 threshold = candidate;
             }
@@ -699,10 +659,8 @@ pub fn show(model_path: &str, input: &str) -> Result<(), String> {
     let bytes = std::fs::read(model_path).map_err(|e| format!("{model_path}: {e}"))?;
     let model = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
     for line in input.lines() {
-        let found: Vec<String> = find_with(&model, line)
-            .iter()
-            .map(|e| format!("[{}]{}#{}", e.span.slice(line), e.label.as_str(), e.cluster))
-            .collect();
+        let found: Vec<String> =
+            find_with(&model, line).iter().map(|e| format!("[{}]{}#{}", e.span.slice(line), e.label.as_str(), e.cluster)).collect();
         println!("{line}\n    {}", found.join(" "));
     }
     Ok(())
@@ -719,10 +677,7 @@ mod tests {
     #[test]
     fn conlleval_chunking() {
         check(&["I-PER", "I-PER", "O", "I-LOC"], &[(0, 2, "PER"), (3, 4, "LOC")]);
-        check(
-            &["I-MISC", "B-MISC", "I-ORG"],
-            &[(0, 1, "MISC"), (1, 2, "MISC"), (2, 3, "ORG")],
-        );
+        check(&["I-MISC", "B-MISC", "I-ORG"], &[(0, 1, "MISC"), (1, 2, "MISC"), (2, 3, "ORG")]);
     }
 
     #[test]

@@ -18,9 +18,9 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = if args.first().map(String::as_str) == Some("show") {
         let mut input = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut input).map_err(|e| e.to_string()).and_then(|_| {
-            train::show(args.get(1).map_or("src/data/ner/model.bin", String::as_str), &input)
-        })
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut input)
+            .map_err(|e| e.to_string())
+            .and_then(|_| train::show(args.get(1).map_or("src/data/ner/model.bin", String::as_str), &input))
     } else if args.first().map(String::as_str) == Some("eval") {
         let model = args.get(1).map_or("src/data/ner/model.bin", String::as_str);
         let data = args.get(2).map_or("../shared/data/conll2003/dev.txt", String::as_str);

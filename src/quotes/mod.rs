@@ -13,6 +13,8 @@ use crate::text::words::Words;
 
 /// Every quoted span of `text` holding at least one letter or digit, in order of opening mark.
 /// Paragraphs, sentences and words are the text's own (`crate::text`), read by index.
+// `analyze` goes through `find_with` (crate::analyze_with_kinds); the stages and trainers call this.
+#[cfg_attr(not(any(test, feature = "internals")), allow(dead_code))]
 pub(crate) fn find(text: &str, paragraphs: &[Span], sentences: &[Sentence], words: &Words) -> Vec<Quote> {
     find_with(text, paragraphs, sentences, words, &kinds::MODEL)
 }

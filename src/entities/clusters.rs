@@ -255,7 +255,10 @@ const TO_A_PLACE: &[&str] =
 /// not before a possessive ("in Jordan" but not "in Jordan's film").
 fn reads_as_a_place(text: &str, span: Span) -> bool {
     let before = text[..span.start].trim_end();
-    let word = &before[before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + 1)..];
+    // The word starts after the last character that is no letter (which may be a curly quote
+    // mark, several bytes long).
+    let word_start = before.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
     let after = text[span.end..].trim_start();
     let possessive =
         ["'s", "’s"].iter().any(|p| after.starts_with(p)) || span.slice(text).ends_with("'s") || span.slice(text).ends_with("’s");
@@ -491,5 +494,16 @@ mod tests {
         let summaries = cluster_summaries(text, &entities);
         assert_eq!(summaries.len(), 1);
         assert_eq!(summaries[0].name.slice(text), "Vladimir Putin");
+    }
+
+    #[test]
+    fn a_place_after_a_curly_quote_mark_is_read_without_panic() {
+        // Regression: the word before the name was cut inside a multi-byte quote mark.
+        let text = "She wrote “Jordan” and then flew to “Jordan” again.";
+        let first = text.find("Jordan").unwrap();
+        assert!(!reads_as_a_place(text, Span::new(first, first + "Jordan".len())));
+        let text = "They flew to Jordan.";
+        let at = text.find("Jordan").unwrap();
+        assert!(reads_as_a_place(text, Span::new(at, at + "Jordan".len())));
     }
 }

@@ -319,6 +319,19 @@ fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote
             }
             held[i] = true;
         }
+        // A quote with its cue after it ends the content at its closing mark: an unquoted piece
+        // after that cue is the cue's own phrase ("“…,” the tenants would chant outside the
+        // office"), not more of what was said.
+        if let Some(cue) = a.cue {
+            let quoted_before_cue = a.quotes.iter().any(|&i| quotes[i].outer.end <= cue.start);
+            if quoted_before_cue {
+                let held: Vec<Span> = a.quotes.iter().map(|&i| quotes[i].outer).collect();
+                a.content_spans.retain(|p| p.start < cue.end || held.iter().any(|q| q.overlaps(*p)));
+                if let (Some(first), Some(last)) = (a.content_spans.first(), a.content_spans.last()) {
+                    a.content = Span::new(first.start, last.end);
+                }
+            }
+        }
         if !a.quotes.is_empty() {
             x[5] = 1.0;
             let outside = words_outside(text, &a.content_spans, a.quotes.iter().map(|&i| quotes[i].outer));

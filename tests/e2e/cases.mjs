@@ -114,12 +114,14 @@ export const SAMPLE_ENTITY_PANEL = [
  */
 export const SAMPLE_SPEAKER_PANEL = [
     ['Mairéad Ní Bhriain', ['We have watched', 'Every one of those', 'another decade', 'The sea does not', 'It just turns up']],
-    ['Søren Kjærgaard', ['choke the tide', 'I have spent', 'When my grandfather']],
-    // FIXME: “a concrete wall …” is the opponents' (led by Kjærgaard): the "it" of "warned that it
-    // would" is taken for its speaker and resolved to the town. The correction test fixes it by hand.
-    ['Port Averly', ['We cannot wait', 'a concrete wall']],
+    // “a concrete wall …” is the opponents', led by Kjærgaard ("had called the barrier …").
+    ['Søren Kjærgaard', ['a concrete wall', 'choke the tide', 'I have spent', 'When my grandfather']],
+    ['Port Averly', ['We cannot wait']],
     ['Joaquín Ibáñez', ['The money is there']],
-    ['Unattributed', ['The sea always finds', 'Last February']],
+    // Read by her, "on behalf of" the traders: the colon at the end of the paragraph before
+    // introduces it (inferred, so marked).
+    ['Élodie Marchetti', ['Last February']],
+    ['Unattributed', ['The sea always finds']],
 ];
 
 /**

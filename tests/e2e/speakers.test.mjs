@@ -89,7 +89,7 @@ test('inferred attributions are marked, with the reason on hover and in the pane
     );
     const inferred = marks.filter(([, basis]) => basis !== null);
     assert.deepEqual(inferred.map(([id, basis]) => [id, basis]), [
-        [2, 'continuation'], [4, 'pronoun'], [6, 'pronoun'], [7, 'continuation'], [12, 'pronoun'], [13, 'continuation'],
+        [2, 'continuation'], [6, 'pronoun'], [7, 'continuation'], [10, 'nearest'], [12, 'pronoun'], [13, 'continuation'],
     ]);
     for (const [, , badge] of inferred) assert.equal(badge, '"?"', 'a visible badge');
     assert.equal(marks.find(([id]) => id === 1)[2], 'none', 'an explicit attribution has none');
@@ -189,7 +189,8 @@ test('corrections change the panel and the export, and survive a reload', async 
         ['Mairéad Ní Bhriain', ['We have watched', 'Every one of those', 'another decade', 'The sea does not', 'It just turns up']],
         ['Søren Kjærgaard', ['a concrete wall', 'choke the tide', 'I have spent', 'When my grandfather']],
         ['Joaquín Ibáñez', ['The money is there']],
-        ['Unattributed', ['The sea always finds', 'Last February']],
+        ['Élodie Marchetti', ['Last February']],
+        ['Unattributed', ['The sea always finds']],
     ];
     assertPanel(await speakerPanel(page), corrected);
     assert.equal(await page.textContent('#panel-speakers .entry .flag--corrected'), 'corrected');

@@ -180,10 +180,21 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
     // suffixes) both fit, so "Obama" after "Barack Obama" and "Michelle Obama" joins neither.
     // A candidate that is itself the alias of a longer name ("Ní Bhriain" of "Mairéad Ní
     // Bhriain") competes with nobody.
-    let only_full_name = |candidates: &Vec<usize>, i: usize| {
-        let mut names = candidates.iter().filter(|&&c| !by_surname.contains_key(keys[c].as_str()));
-        let first = names.next().map(|&c| identity(c));
-        names.all(|&c| Some(identity(c)) == first).then(|| nearest(candidates, i)).flatten()
+    // Decided once per surname, not per mention: an article naming one person a thousand times
+    // must not compare a thousand full names a thousand times (scripts/check-linear.sh).
+    // Keyed by the candidate list itself (one list per surname in `by_surname`).
+    let mut one_person: HashMap<*const usize, bool> = HashMap::new();
+    let mut only_full_name = |candidates: &Vec<usize>, i: usize| {
+        let single = *one_person.entry(candidates.as_ptr()).or_insert_with(|| {
+            let mut names = candidates.iter().filter(|&&c| !by_surname.contains_key(keys[c].as_str()));
+            let first = names.next().map(|&c| identity(c));
+            names.all(|&c| Some(identity(c)) == first)
+        });
+        if single {
+            nearest(candidates, i)
+        } else {
+            None
+        }
     };
 
     // One article, one reading: a lone word that is the surname of a person named in full

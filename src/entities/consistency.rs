@@ -53,29 +53,43 @@ pub(crate) fn apply(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Ent
             e.label = label;
         }
     }
-    // Rule 2: untagged occurrences of a strongly labelled name. Longest names first, so
-    // "Anna Keller" is found before "Keller".
-    let mut names: Vec<(Vec<u64>, Label)> = votes.iter().filter_map(|(k, c)| Some((k.clone(), winner(c)?))).collect();
-    names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    // Rule 2: untagged occurrences of a strongly labelled name, in one pass over the tokens
+    // (names indexed by their first word; a scan per name was quadratic in a long text). At
+    // each capitalised, uncovered token the longest name that fits wins, so "Anna Keller" is
+    // found before "Keller".
+    let mut by_first: HashMap<u64, Vec<(Vec<u64>, Label)>> = HashMap::new();
+    for (k, c) in &votes {
+        if let (Some(&first), Some(label)) = (k.first(), winner(c)) {
+            by_first.entry(first).or_default().push((k.clone(), label));
+        }
+    }
+    for names in by_first.values_mut() {
+        names.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    }
     let mut covered = vec![false; doc.tokens.len()];
     for r in ranges.iter().flatten() {
         covered[r.0..r.1].iter_mut().for_each(|c| *c = true);
     }
     let lowers: Vec<u64> = doc.tokens.iter().map(|t| hash_lower(t.span.slice(text))).collect();
     let mut added = Vec::new();
-    for (name, label) in &names {
-        for line in &doc.lines {
-            let mut i = line.first;
-            while i + name.len() <= line.end {
-                let j = i + name.len();
-                let capitalised = doc.tokens[i].span.slice(text).chars().next().is_some_and(char::is_uppercase);
-                if lowers[i..j] == name[..] && capitalised && !covered[i..j].iter().any(|&c| c) {
+    for line in &doc.lines {
+        let mut i = line.first;
+        while i < line.end {
+            let capitalised = doc.tokens[i].span.slice(text).chars().next().is_some_and(char::is_uppercase);
+            let found = if capitalised && !covered[i] { by_first.get(&lowers[i]) } else { None }.and_then(|names| {
+                names.iter().find(|(name, _)| {
+                    let j = i + name.len();
+                    j <= line.end && lowers[i..j] == name[..] && !covered[i..j].iter().any(|&c| c)
+                })
+            });
+            match found {
+                Some((name, label)) => {
+                    let j = i + name.len();
                     covered[i..j].iter_mut().for_each(|c| *c = true);
                     added.push(Entity { span: Span::new(doc.tokens[i].span.start, doc.tokens[j - 1].span.end), label: *label, cluster: 0 });
                     i = j;
-                } else {
-                    i += 1;
                 }
+                None => i += 1,
             }
         }
     }

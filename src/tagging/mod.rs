@@ -8,9 +8,9 @@ mod viterbi;
 mod weights;
 
 pub(crate) use viterbi::{viterbi, Constraints};
-pub(crate) use weights::Format;
 #[cfg(feature = "internals")]
 pub use weights::bucket;
+pub(crate) use weights::Format;
 #[cfg(any(test, feature = "internals"))]
 pub use weights::Weights;
 pub use weights::{Model, ModelError};

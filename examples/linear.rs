@@ -7,8 +7,11 @@
 use std::hint::black_box;
 
 /// Each input repeats its unit to the size asked for; an input with a head fills the first half
-/// with the head and the second with the unit. `line_without_spaces` and `long_name_then_surnames`
-/// were quadratic once (tests/regression.rs).
+/// with the head and the second with the unit. In a unit, `{n}` is a made-up name, the same
+/// within one repetition and new in the next, so that the number of distinct names grows with
+/// the text (a repeated unit alone holds a fixed few: a pass that is quadratic in the names,
+/// like the consistency pass once was, stays hidden). `line_without_spaces` and
+/// `long_name_then_surnames` were quadratic once (tests/regression.rs).
 const INPUTS: &[(&str, &str)] = &[
     ("openers", "“"),
     ("capitalised_word", "Capitalised"),
@@ -28,6 +31,8 @@ const INPUTS: &[(&str, &str)] = &[
     ("abbreviations", "Mr. U.S. J. "),
     ("long_name_then_surnames", "Angela Merkel |Merkel said no.\n"),
     ("many_paragraphs_with_quotes", "“Yes” x\n"),
+    ("many_distinct_names", "“Yes,” said Anna {n} of {n} Holdings in {n}. {n} met Lena {n}.\n"),
+    ("many_distinct_capitalised", "{n} "),
 ];
 
 /// Runs before measuring: the regexes, the tagger's model and the lexicons load on first use,
@@ -35,11 +40,41 @@ const INPUTS: &[(&str, &str)] = &[
 const WARM_UP: &str = "“We are ready,” said Angela Merkel in Berlin on Monday. He accused them of “lying”.";
 
 fn input(spec: &str, bytes: usize) -> String {
-    let grow = |unit: &str, bytes: usize| unit.repeat(bytes.div_ceil(unit.len()));
+    let grow = |unit: &str, bytes: usize| {
+        if !unit.contains("{n}") {
+            return unit.repeat(bytes.div_ceil(unit.len()));
+        }
+        let mut out = String::with_capacity(bytes + unit.len() * 2);
+        let mut n = 0;
+        while out.len() < bytes {
+            out.push_str(&unit.replace("{n}", &made_up_name(n)));
+            n += 1;
+        }
+        out
+    };
     match spec.split_once('|') {
         Some((head, unit)) => grow(head, bytes / 2) + &grow(unit, bytes / 2),
         None => grow(spec, bytes),
     }
+}
+
+/// The `n`-th of a sequence of distinct capitalised made-up names ("Kalo", "Mikaven", …): the
+/// digits of `n` in base 8, each a syllable.
+fn made_up_name(mut n: usize) -> String {
+    const SYLLABLES: [&str; 8] = ["ka", "lo", "mi", "ra", "ven", "dor", "sel", "tu"];
+    let mut name = String::new();
+    loop {
+        name.push_str(SYLLABLES[n % 8]);
+        n /= 8;
+        if n == 0 {
+            break;
+        }
+    }
+    if name.len() < 4 {
+        name.push_str("ski");
+    }
+    let mut chars = name.chars();
+    chars.next().map(|c| c.to_ascii_uppercase()).into_iter().chain(chars).collect()
 }
 
 #[inline(never)]

@@ -30,6 +30,7 @@ mod entities;
 pub mod export;
 mod quotes;
 mod speakers;
+mod tagging;
 mod text;
 
 // Public only so tests/wasm.rs calls the real boundary; JavaScript is its one real caller.

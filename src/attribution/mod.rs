@@ -1,7 +1,8 @@
 //! Who said what, direct and reported speech: every attribution's content, source and cue.
 //!
 //! The pipeline: `features` (hashed token features over the text, its quotations and entities)
-//! → `model` (quantised averaged-perceptron weights from src/data/attribution/model.bin) →
+//! → `model` (quantised averaged-perceptron weights from src/data/attribution/model.bin, in the
+//! format and with the scoring both taggers share: `tagging`) →
 //! `tags` (BIO for cue, source and content, Viterbi per line) → `link` (pairs each content
 //! with its cue and source, resolves the source to a speaker mention and entity, and makes
 //! attributions and quotations agree) → `calibration` (the confidence).
@@ -29,7 +30,7 @@ static MODEL_BYTES: &[u8] = include_bytes!("../data/attribution/model.bin");
 
 fn shipped_model() -> Result<&'static Model, &'static ModelError> {
     static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES)).as_ref()
+    MODEL.get_or_init(|| model::load(MODEL_BYTES)).as_ref()
 }
 
 /// Every attribution of `text`, in order of content start. Fills the `speaker` of direct and

@@ -3,6 +3,8 @@
 //! Decoding forbids an `I-` that does not continue its own kind, so every decoded line reads back
 //! as non-overlapping spans without repair.
 
+use crate::tagging::Constraints;
+
 /// The three kinds of span an attribution is made of, in tag order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) enum Part {
@@ -26,30 +28,34 @@ pub(crate) fn inside(part: Part) -> usize {
     2 + 2 * part as usize
 }
 
+#[cfg(test)]
 fn is_inside(tag: usize) -> bool {
     tag != OUTSIDE && tag % 2 == 0
 }
 
-/// Whether `next` may follow `prev` (`None`: the line start).
+/// Whether `next` may follow `prev` (`None`: the line start); `RULES` is this as tables.
+#[cfg(test)]
 pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
     !is_inside(next) || prev.is_some_and(|p| p != OUTSIDE && p.div_ceil(2) == next / 2)
 }
 
-/// `allowed(Some(p), t)` for every pair, computed once: the decoder's inner loop reads it.
-const ALLOWED: [[bool; N_TAGS]; N_TAGS] = {
-    let mut table = [[false; N_TAGS]; N_TAGS];
+/// `allowed` as tables for the decoder: any tag but an inside one may start a line, any may end one.
+static RULES: Constraints<N_TAGS> = {
+    let mut allowed = [[false; N_TAGS]; N_TAGS];
+    let mut start = [false; N_TAGS];
     let mut p = 0;
     while p < N_TAGS {
+        // As `allowed`: an inside tag only continues its own part.
+        start[p] = p == OUTSIDE || p % 2 == 1;
         let mut t = 0;
         while t < N_TAGS {
-            // As `allowed`: an inside tag only continues its own part.
             let inside = t != OUTSIDE && t % 2 == 0;
-            table[p][t] = !inside || (p != OUTSIDE && p.div_ceil(2) == t / 2);
+            allowed[p][t] = !inside || (p != OUTSIDE && p.div_ceil(2) == t / 2);
             t += 1;
         }
         p += 1;
     }
-    table
+    Constraints::new(allowed, start, [true; N_TAGS])
 };
 
 /// Spans `(first, end, part)` of a well-formed tag sequence.
@@ -93,50 +99,7 @@ pub(crate) fn encode(n: usize, spans: &[(usize, usize, Part)]) -> Vec<usize> {
 /// The best well-formed tag sequence given per-token scores (`n × N_TAGS`, row-major) and
 /// `(N_TAGS + 1) × N_TAGS` transition scores (the last row from the line start).
 pub(crate) fn viterbi(emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
-    out.clear();
-    let n = emissions.len() / N_TAGS;
-    if n == 0 {
-        return;
-    }
-    const NEVER: f32 = f32::NEG_INFINITY;
-    let mut score = [NEVER; N_TAGS];
-    let mut back = vec![0u8; n * N_TAGS];
-    for t in 0..N_TAGS {
-        if allowed(None, t) {
-            score[t] = transitions[N_TAGS * N_TAGS + t] + emissions[t];
-        }
-    }
-    for i in 1..n {
-        let mut next = [NEVER; N_TAGS];
-        for t in 0..N_TAGS {
-            let mut best = NEVER;
-            let mut arg = 0;
-            for p in 0..N_TAGS {
-                if score[p] == NEVER || !ALLOWED[p][t] {
-                    continue;
-                }
-                let v = score[p] + transitions[p * N_TAGS + t];
-                if v > best {
-                    best = v;
-                    arg = p;
-                }
-            }
-            next[t] = best + emissions[i * N_TAGS + t];
-            back[i * N_TAGS + t] = arg as u8;
-        }
-        score = next;
-    }
-    let mut best = 0;
-    for t in 1..N_TAGS {
-        if score[t] > score[best] {
-            best = t;
-        }
-    }
-    out.resize(n, 0);
-    out[n - 1] = best;
-    for i in (1..n).rev() {
-        out[i - 1] = back[i * N_TAGS + out[i]] as usize;
-    }
+    crate::tagging::viterbi(&RULES, emissions, transitions, out)
 }
 
 #[cfg(test)]
@@ -153,11 +116,12 @@ mod tests {
     }
 
     #[test]
-    fn the_table_is_the_rule() {
-        for (p, row) in ALLOWED.iter().enumerate() {
-            for (t, &cell) in row.iter().enumerate() {
-                assert_eq!(cell, allowed(Some(p), t), "{p} → {t}");
+    fn the_tables_are_the_rule() {
+        for p in 0..N_TAGS {
+            for t in 0..N_TAGS {
+                assert_eq!(RULES.allows(p, t), allowed(Some(p), t), "{p} → {t}");
             }
+            assert_eq!(RULES.start[p], allowed(None, p), "start {p}");
         }
     }
 

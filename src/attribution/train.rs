@@ -12,11 +12,11 @@ use std::process::Command;
 use super::calibration::{fit, probability, reliability, Evidence};
 use super::features::{token_range, Doc};
 use super::link::with_evidence;
-use super::model::{Scorer, Weights};
+use super::model::{load, to_bytes, Scorer, Weights};
 use super::tags::{begin, inside, Part, N_TAGS, OUTSIDE};
 use super::{tag, Tagged};
 use crate::analysis::{Attribution, Entity, Quote, Span};
-use crate::entities::hashing::bucket;
+use crate::tagging::bucket;
 use crate::speakers::Resolved;
 use crate::text::offsets::{OffsetMap, OffsetUnit};
 
@@ -194,7 +194,7 @@ pub(crate) struct FloatModel {
     calibration: Vec<f32>,
 }
 
-impl Scorer for FloatModel {
+impl crate::tagging::Scorer for FloatModel {
     fn add_scores(&self, hashes: &[u64], scores: &mut [f32]) {
         for &h in hashes {
             let b = bucket(h, self.hash_bits) as usize * N_TAGS;
@@ -206,6 +206,9 @@ impl Scorer for FloatModel {
     fn transitions(&self) -> &[f32] {
         &self.transitions
     }
+}
+
+impl Scorer for FloatModel {
     fn scale(&self) -> f32 {
         1.0
     }
@@ -271,23 +274,7 @@ fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
 }
 
 fn quantise(model: &FloatModel, calibration: Vec<f32>, prune: i8) -> Weights {
-    let max = model.weights.iter().fold(0.0f32, |m, w| m.max(w.abs())).max(1e-6);
-    let scale = max / 127.0;
-    let rows = model
-        .weights
-        .chunks_exact(N_TAGS)
-        .enumerate()
-        .filter_map(|(b, row)| {
-            let mut q = [0i8; N_TAGS];
-            for (o, &w) in q.iter_mut().zip(row) {
-                let v = (w / scale).round().clamp(-127.0, 127.0) as i8;
-                *o = if v.abs() < prune { 0 } else { v };
-            }
-            q.iter().any(|&v| v != 0).then_some((b as u32, q))
-        })
-        .collect();
-    let transitions = model.transitions.iter().map(|&t| (t / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
-    Weights { hash_bits: model.hash_bits, scale, transitions, calibration, rows }
+    Weights::quantise(model.hash_bits, &model.weights, &model.transitions, prune as i32, calibration)
 }
 
 /// The attributions of one article under `model`, each with its evidence.
@@ -459,7 +446,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     eprintln!("{} articles, {} attributions", articles.len(), articles.iter().map(|a| a.gold.len()).sum::<usize>());
     let calibration = if options.skip_cv {
         let bytes = std::fs::read(&options.out).map_err(|e| format!("{}: {e}", options.out.display()))?;
-        let model = super::model::Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+        let model = load(&bytes).map_err(|e| e.to_string())?;
         model.calibration().to_vec()
     } else {
         cross_validate(&articles, options)?
@@ -467,7 +454,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     let all: Vec<&Article> = articles.iter().collect();
     let model = train(&all, options, options.seed);
     let weights = quantise(&model, calibration, options.prune);
-    let bytes = weights.to_bytes();
+    let bytes = to_bytes(&weights);
     std::fs::write(&options.out, &bytes).map_err(|e| format!("{}: {e}", options.out.display()))?;
     eprintln!("wrote {} ({} bytes, {} rows)", options.out.display(), bytes.len(), weights.rows.len());
     Ok(())
@@ -496,8 +483,8 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<Vec<f32>, S
         let train_set: Vec<&Article> = articles.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, a)| a).collect();
         // Scored as shipped: quantised and pruned, through the loader.
         let float = train(&train_set, options, options.seed.wrapping_add(fold as u64 + 1));
-        let bytes = quantise(&float, vec![0.0; super::calibration::N_CALIBRATION], options.prune).to_bytes();
-        let model = super::model::Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+        let bytes = to_bytes(&quantise(&float, vec![0.0; super::calibration::N_CALIBRATION], options.prune));
+        let model = load(&bytes).map_err(|e| e.to_string())?;
         let (mut gold_lines, mut pred_lines, mut quote_lines) = (Vec::new(), Vec::new(), Vec::new());
         let mut ids = std::collections::HashSet::new();
         for a in articles.iter().enumerate().filter(|(i, _)| fold_of[*i] == fold).map(|(_, a)| a) {

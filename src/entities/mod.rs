@@ -29,6 +29,7 @@ use crate::analysis::{Entity, Label, Span};
 use crate::text::data::FUNCTION_WORDS;
 use features::Doc;
 use model::{Model, ModelError};
+pub use crate::tagging::Scorer;
 use tagger::{decode, viterbi, Kind, N_TAGS};
 
 pub(crate) use clusters::cluster_summaries;
@@ -57,8 +58,8 @@ pub(crate) fn find(text: &str) -> Vec<Entity> {
 pub(crate) mod internals {
     use crate::analysis::{Entity, Label, Span};
 
-    pub use super::hashing::bucket;
-    pub use super::model::{Model, ModelError, Weights};
+    pub use super::model::{load, to_bytes, Model, ModelError, Weights};
+    pub use crate::tagging::bucket;
     pub use super::tagger::{encode, viterbi, Kind, N_TAGS};
     pub use super::{find_with, Scorer};
 
@@ -99,24 +100,7 @@ pub(crate) mod internals {
 
 fn shipped_model() -> Result<&'static Model, &'static ModelError> {
     static MODEL: OnceLock<Result<Model, ModelError>> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_bytes(MODEL_BYTES)).as_ref()
-}
-
-/// Weights the decoder can score with: the shipped quantised model, or training's floats.
-pub trait Scorer {
-    /// Adds each tag's weight for the feature hashes of one token to `scores`.
-    fn add_scores(&self, hashes: &[u64], scores: &mut [f32]);
-    /// `(N_TAGS + 1) × N_TAGS` transition weights, in the same unit.
-    fn transitions(&self) -> &[f32];
-}
-
-impl Scorer for Model {
-    fn add_scores(&self, hashes: &[u64], scores: &mut [f32]) {
-        Model::add_scores(self, hashes, scores)
-    }
-    fn transitions(&self) -> &[f32] {
-        Model::transitions(self)
-    }
+    MODEL.get_or_init(|| model::load(MODEL_BYTES)).as_ref()
 }
 
 /// Words that are never entities on their own, whatever the weights say.

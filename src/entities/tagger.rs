@@ -5,6 +5,8 @@
 //! told apart from MISC after decoding (see `gazetteer::is_group_name`), because the training
 //! data does not make the distinction.
 
+use crate::tagging::Constraints;
+
 /// The types the model is trained on, in tag order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -45,7 +47,8 @@ pub(crate) fn split(tag: usize) -> Option<(Kind, Part)> {
     Some((Kind::ALL[(tag - 1) / 4], part))
 }
 
-/// Whether `next` may follow `prev` (`None`: the line start).
+/// Whether `next` may follow `prev` (`None`: the line start); `RULES` is this as a table.
+#[cfg(test)]
 pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
     let open = |t: usize| matches!(split(t), Some((_, Part::Begin | Part::Inside)));
     match (prev.filter(|&p| open(p)), split(next)) {
@@ -56,7 +59,8 @@ pub(crate) fn allowed(prev: Option<usize>, next: usize) -> bool {
     }
 }
 
-/// Whether a line may end on `tag`.
+/// Whether a line may end on `tag`; `RULES` is this as a table.
+#[cfg(test)]
 pub(crate) fn can_end(tag: usize) -> bool {
     !matches!(split(tag), Some((_, Part::Begin | Part::Inside)))
 }
@@ -99,96 +103,25 @@ pub type Transitions = [f32];
 
 /// The best well-formed tag sequence given per-token scores (`n × N_TAGS`, row-major).
 pub fn viterbi(emissions: &[f32], transitions: &Transitions, out: &mut Vec<usize>) {
-    out.clear();
-    let n = emissions.len() / N_TAGS;
-    if n == 0 {
-        return;
-    }
-    const NEVER: f32 = f32::NEG_INFINITY;
-    let mut score = [NEVER; N_TAGS];
-    let mut back = vec![0u8; n * N_TAGS];
-    for t in 0..N_TAGS {
-        if allowed(None, t) {
-            score[t] = transitions[N_TAGS * N_TAGS + t] + emissions[t];
-        }
-    }
-    for i in 1..n {
-        let mut next = [NEVER; N_TAGS];
-        for t in 0..N_TAGS {
-            let mut best = NEVER;
-            let mut arg = 0;
-            for &p in PREDECESSORS.get(t) {
-                let p = p as usize;
-                let s = score[p];
-                if s == NEVER {
-                    continue;
-                }
-                let v = s + transitions[p * N_TAGS + t];
-                if v > best {
-                    best = v;
-                    arg = p;
-                }
-            }
-            if best != NEVER {
-                next[t] = best + emissions[i * N_TAGS + t];
-                back[i * N_TAGS + t] = arg as u8;
-            }
-        }
-        score = next;
-    }
-    let mut best = OUTSIDE_TAG;
-    for t in 0..N_TAGS {
-        if can_end(t) && score[t] > score[best] {
-            best = t;
-        }
-    }
-    out.resize(n, OUTSIDE_TAG);
-    out[n - 1] = best;
-    for i in (1..n).rev() {
-        out[i - 1] = back[i * N_TAGS + out[i]] as usize;
-    }
+    crate::tagging::viterbi(&RULES, emissions, transitions, out)
 }
 
-/// For each tag, the tags that may precede it: the inner loop visits only those.
-struct Predecessors {
-    tags: [[u8; N_TAGS]; N_TAGS],
-    len: [usize; N_TAGS],
-}
-
-impl Predecessors {
-    fn get(&self, tag: usize) -> &[u8] {
-        &self.tags[tag][..self.len[tag]]
-    }
-}
-
-static PREDECESSORS: Predecessors = {
-    let mut p = Predecessors { tags: [[0; N_TAGS]; N_TAGS], len: [0; N_TAGS] };
-    let mut t = 0;
-    while t < N_TAGS {
-        let mut prev = 0;
-        while prev < N_TAGS {
-            if ALLOWED[prev][t] {
-                p.tags[t][p.len[t]] = prev as u8;
-                p.len[t] += 1;
-            }
-            prev += 1;
-        }
-        t += 1;
-    }
-    p
-};
-
-/// `allowed` as a table, for the inner loop.
-static ALLOWED: [[bool; N_TAGS]; N_TAGS] = {
-    let mut table = [[false; N_TAGS]; N_TAGS];
+/// `allowed` and `can_end` as tables, for the decoder.
+static RULES: Constraints<N_TAGS> = {
+    let mut allowed = [[false; N_TAGS]; N_TAGS];
+    let mut start = [false; N_TAGS];
+    let mut end = [false; N_TAGS];
     let mut p = 0;
     while p < N_TAGS {
+        // Same rules as `allowed` and `can_end`, in const form.
+        let p_part = if p == 0 { 4 } else { (p - 1) % 4 };
+        let p_open = p_part <= 1;
+        start[p] = p_part == 4 || p_part == 0 || p_part == 3;
+        end[p] = !p_open;
         let mut t = 0;
         while t < N_TAGS {
-            // Same rule as `allowed`, in const form.
-            let p_open = p != 0 && (p - 1) % 4 <= 1;
             let t_part = if t == 0 { 4 } else { (t - 1) % 4 };
-            table[p][t] = if p_open {
+            allowed[p][t] = if p_open {
                 t != 0 && (t - 1) / 4 == (p - 1) / 4 && (t_part == 1 || t_part == 2)
             } else {
                 t == 0 || t_part == 0 || t_part == 3
@@ -197,7 +130,7 @@ static ALLOWED: [[bool; N_TAGS]; N_TAGS] = {
         }
         p += 1;
     }
-    table
+    Constraints::new(allowed, start, end)
 };
 
 #[cfg(test)]
@@ -223,11 +156,13 @@ mod tests {
     }
 
     #[test]
-    fn table_matches_rule() {
-        for (p, row) in ALLOWED.iter().enumerate() {
-            for (t, &ok) in row.iter().enumerate() {
-                assert_eq!(ok, allowed(Some(p), t), "{p} → {t}");
+    fn tables_match_rules() {
+        for p in 0..N_TAGS {
+            for t in 0..N_TAGS {
+                assert_eq!(RULES.allows(p, t), allowed(Some(p), t), "{p} → {t}");
             }
+            assert_eq!(RULES.start[p], allowed(None, p), "start {p}");
+            assert_eq!(RULES.end[p], can_end(p), "end {p}");
         }
     }
 

@@ -13,8 +13,9 @@ import sys
 
 NAMES = {0: "custom", 1: "type", 2: "import", 3: "function", 4: "table", 5: "memory", 6: "global",
          7: "export", 8: "start", 9: "element", 10: "code", 11: "data", 12: "datacount"}
-EMBEDDED = ["src/data/ner/model.bin", "src/data/gazetteers", "src/data/first_name_genders.txt",
-            "src/data/speakers", "src/data/speech_verbs.txt"]
+EMBEDDED = ["src/data/ner/model.bin", "src/data/attribution/model.bin", "src/data/gazetteers",
+            "src/data/first_name_genders.txt", "src/data/speakers", "src/data/speech_verbs.txt",
+            "src/data/quote_kinds.tsv", "src/data/abbreviations.txt", "src/data/function_words.txt"]
 
 
 def leb(buf, i):
@@ -33,7 +34,8 @@ def gz(data):
 
 
 def main(path):
-    root = pathlib.Path(__file__).resolve().parent.parent
+    # tools/bench/wasm_parts.py: the repository is three levels up.
+    root = pathlib.Path(__file__).resolve().parents[2]
     wasm = pathlib.Path(path).read_bytes()
     assert wasm[:4] == b"\0asm", "not a wasm module"
     i, sections = 8, {}

@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 use std::time::Instant;
 
-use quotelens::internals::ner::{bucket, encode, find_with, viterbi, Features, Kind, Model, Scorer, Weights, N_TAGS};
+use quotelens::internals::ner::{bucket, encode, find_with, load, to_bytes, viterbi, Features, Kind, Model, Scorer, Weights, N_TAGS};
 use quotelens::{Label, Span};
 
 /// Options of one training run.
@@ -352,29 +352,8 @@ impl Rng {
 }
 
 /// Quantises to i8 with one scale, dropping weights below `threshold` quantised units.
-///
-/// The scale is set by the largest weight. Clipping the largest 0.05 % to gain resolution for
-/// the rest was tried and cost a full point of F1: the few big weights carry the strong words.
 fn quantise(model: &FloatModel, threshold: i32) -> Weights {
-    let max = model.weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
-    let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-    let mut rows = Vec::new();
-    for (b, row) in model.weights.chunks_exact(N_TAGS).enumerate() {
-        let mut q = [0i8; N_TAGS];
-        let mut any = false;
-        for (t, &w) in row.iter().enumerate() {
-            let v = (w / scale).round() as i32;
-            if v.abs() >= threshold.max(1) {
-                q[t] = v.clamp(-127, 127) as i8;
-                any = true;
-            }
-        }
-        if any {
-            rows.push((b as u32, q));
-        }
-    }
-    let transitions = model.transitions.iter().map(|&w| (w / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
-    Weights { hash_bits: model.hash_bits, scale, transitions, rows }
+    Weights::quantise(model.hash_bits, &model.weights, &model.transitions, threshold, Vec::new())
 }
 
 /// Entity-level scores with conlleval semantics, as the shared harness computes them.
@@ -499,8 +478,8 @@ fn train_epochs(
 
 /// The quantised model pruned below `threshold`, as file bytes and loaded.
 fn pruned(model: &FloatModel, threshold: i32) -> Result<(Vec<u8>, Model), String> {
-    let bytes = quantise(model, threshold).to_bytes();
-    let loaded = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    let bytes = to_bytes(&quantise(model, threshold));
+    let loaded = load(&bytes).map_err(|e| e.to_string())?;
     Ok((bytes, loaded))
 }
 
@@ -629,7 +608,7 @@ pub fn run(options: &Options) -> Result<(), String> {
 /// Scores a model file on a CoNLL file and measures tagging speed.
 pub fn eval(model_path: &str, data_path: &str) -> Result<(), String> {
     let bytes = std::fs::read(model_path).map_err(|e| format!("{model_path}: {e}"))?;
-    let model = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    let model = load(&bytes).map_err(|e| e.to_string())?;
     let source = std::fs::read_to_string(data_path).map_err(|e| format!("{data_path}: {e}"))?;
     let docs = read_conll(&source)?;
     let scores = evaluate(&docs, &mut predict_with(&model));
@@ -657,7 +636,7 @@ pub fn eval(model_path: &str, data_path: &str) -> Result<(), String> {
 /// Prints the entities a model finds in each line of `input`, for eyeballing.
 pub fn show(model_path: &str, input: &str) -> Result<(), String> {
     let bytes = std::fs::read(model_path).map_err(|e| format!("{model_path}: {e}"))?;
-    let model = Model::from_bytes(&bytes).map_err(|e| e.to_string())?;
+    let model = load(&bytes).map_err(|e| e.to_string())?;
     for line in input.lines() {
         let found: Vec<String> =
             find_with(&model, line).iter().map(|e| format!("[{}]{}#{}", e.span.slice(line), e.label.as_str(), e.cluster)).collect();

@@ -3,28 +3,38 @@
 // articles of 1k, 10k and 100k words into the textarea and wait for the analysis to be shown.
 // scripts/bench-browser.sh runs it; the launch and the static server follow tests/e2e/support.mjs.
 //
-//   node tools/bench/browser.mjs [--inputs DIR] [--rounds N]
+//   node tools/bench/browser.mjs [--inputs DIR] [--rounds N] [--before DIR] [--load-only]
 //
-// Load → first highlight: a fresh browser context per round (empty cache and storage), from
+// --before DIR: another copy of www/ (with its pkg/), served by a second server; the load rounds
+// alternate between the two pages (before, this one, before, …), so both see the same machine.
+// --load-only: skip the paste timings.
+//
+// Load → first highlight: a fresh browser profile per round (empty cache and storage), from
 // navigation start to the page's own `quotelens:first-highlight` performance mark (app.js sets it
-// when the first analysis is on screen). Paste: from dispatching the paste event to the page's
+// when the first analysis is on screen); then a second visit in the same profile (a new tab):
+// the server answers as scripts/serve.sh does (`Cache-Control: no-cache` with an ETag, 304 when
+// the browser's copy is current), so the second visit revalidates every file and Chromium can
+// reuse the module it compiled (V8's code cache keeps compiled wasm next to the cached
+// response); the 304s and the time to the page's `quotelens:compiled` mark are reported. A
+// persistent profile rather than a context: an off-the-record context keeps no code cache. Paste: from dispatching the paste event to the page's
 // `data-analysed` counter changing (the analysis and its DOM are done: app.js renders in the same
 // task), and to the next frame after it (layout and paint); then the number of highlights is read
 // back and checked against the analysis. `wasm ms` is the module's own time as the page reports it
 // (engine.js) for the same text, called directly a few times.
 
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const WWW = join(ROOT, 'www');
 const args = Object.fromEntries(
     process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
 );
+const WWW = join(ROOT, 'www');
 const INPUTS = resolve(args.inputs ?? join(ROOT, 'target/bench/inputs'));
 const ROUNDS = Number(args.rounds ?? 5);
 const TYPES = {
@@ -37,39 +47,83 @@ const TYPES = {
 };
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function startServer() {
+/** Serves WWW on 127.0.0.1 with scripts/serve.sh's caching: revalidate every time (ETag). */
+async function startServer(WWW) {
+    const counts = { ok: 0, notModified: 0 };
     const server = createServer(async (request, response) => {
         const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
         const file = normalize(join(WWW, path.endsWith('/') ? `${path}index.html` : path));
         if (file !== WWW && !file.startsWith(WWW + sep)) return response.writeHead(403).end();
         try {
+            const info = await stat(file);
+            const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+            const headers = { 'cache-control': 'no-cache', etag };
+            if (request.headers['if-none-match'] === etag) {
+                counts.notModified += 1;
+                return response.writeHead(304, headers).end();
+            }
             const body = await readFile(file);
-            response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+            counts.ok += 1;
+            response.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
             response.end(body);
         } catch {
-            response.writeHead(404).end();
+            response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
         }
     });
     await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
-    return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) };
+    return { origin: `http://127.0.0.1:${server.address().port}`, counts, close: () => new Promise((done) => server.close(done)) };
 }
 
-async function loadToFirstHighlight(browser, origin) {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** One visit in `context`'s new tab: the page's own marks, from navigation start (ms). */
+async function visit(context, origin) {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${origin}/`);
     await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0, null, { timeout: 30_000 });
-    const result = await page.evaluate(() => ({
-        firstHighlight: performance.getEntriesByName('quotelens:first-highlight')[0].startTime,
-        domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
-        marks: document.querySelectorAll('#view mark').length,
-        status: document.getElementById('status').textContent,
-    }));
-    await context.close();
+    const result = await page.evaluate(() => {
+        const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        return {
+            firstHighlight: at('quotelens:first-highlight'),
+            compiled: at('quotelens:compiled'),
+            domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+            marks: document.querySelectorAll('#view mark').length,
+            status: document.getElementById('status').textContent,
+        };
+    });
+    await page.close();
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     return result;
+}
+
+/** A first visit in a fresh profile, then a second one in the same profile. */
+async function firstAndSecondVisit(server) {
+    const dir = await mkdtemp(join(tmpdir(), 'quotelens-bench-'));
+    const context = await chromium.launchPersistentContext(dir, {
+        executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+        args: LAUNCH_ARGS,
+        viewport: { width: 1360, height: 900 },
+    });
+    try {
+        // A new profile's first tab pays for the browser's own start (hundreds of ms on this
+        // machine), which no reader's visit does: a tab on a missing file of the same origin
+        // (nothing cached) takes it, and stays open.
+        const warm = await context.newPage();
+        await warm.goto(`${server.origin}/warm-up-not-found`);
+        const first = await visit(context, server.origin);
+        // Let the browser write what it caches after a visit (the compiled module is stored
+        // once the page has run it for a while).
+        await new Promise((done) => setTimeout(done, 1500));
+        const before = server.counts.notModified;
+        const second = await visit(context, server.origin);
+        second.notModified = server.counts.notModified - before;
+        return { first, second };
+    } finally {
+        await context.close();
+        await rm(dir, { recursive: true, force: true });
+    }
 }
 
 /** Pastes `text` (replacing the article) as support.mjs's paste() does; returns the timings. */
@@ -127,18 +181,27 @@ async function wasmMs(page, text, n) {
 
 async function main() {
     if (!existsSync(join(WWW, 'pkg', 'quotelens_bg.wasm'))) throw new Error('www/pkg is missing: run scripts/build-wasm.sh');
-    const server = await startServer();
-    const browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    const server = await startServer(WWW);
+    const pages = [{ label: 'this page', server }];
+    if (args.before) pages.unshift({ label: `before (${resolve(args.before)})`, server: await startServer(resolve(args.before)) });
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
     try {
         console.log(`Chromium ${browser.version()}; rounds ${ROUNDS}; the page from ${WWW}`);
-        const loads = [];
-        for (let r = 0; r < ROUNDS; r++) loads.push(await loadToFirstHighlight(browser, server.origin));
-        console.log('\nLoad → first highlight (the page\'s sample, fresh context each round; ms from navigation start):');
-        console.log(`  first highlight: median ${median(loads.map((l) => l.firstHighlight)).toFixed(0)} ms (runs: ${loads.map((l) => l.firstHighlight.toFixed(0)).join(', ')})`);
-        console.log(`  DOMContentLoaded: median ${median(loads.map((l) => l.domContentLoaded)).toFixed(0)} ms; highlights shown: ${loads[0].marks}; status: "${loads[0].status}"`);
+        for (const p of pages) p.rounds = [];
+        for (let r = 0; r < ROUNDS; r++) for (const p of pages) p.rounds.push(await firstAndSecondVisit(p.server));
+        const ms = (xs) => `median ${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
+        for (const p of pages) {
+            for (const which of ['first', 'second']) {
+                const loads = p.rounds.map((r) => r[which]);
+                console.log(`\n${p.label}: load → first highlight, ${which} visit (the page's sample, fresh profile each round; ms from navigation start):`);
+                console.log(`  first highlight: ${ms(loads.map((l) => l.firstHighlight))}`);
+                console.log(`  DOMContentLoaded: ${ms(loads.map((l) => l.domContentLoaded))}`);
+                console.log(`  module compiled: ${ms(loads.map((l) => l.compiled))}`);
+                console.log(`  highlights shown: ${loads[0].marks}; status: "${loads[0].status}"`);
+                if (which === 'second') console.log(`  304 answers on the second visit: ${loads.map((l) => l.notModified).join(', ')}`);
+            }
+        }
+        if ('load-only' in args) return;
 
         const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
         const page = await context.newPage();
@@ -169,7 +232,7 @@ async function main() {
         await context.close();
     } finally {
         await browser.close();
-        await server.close();
+        for (const p of pages) await p.server.close();
     }
 }
 

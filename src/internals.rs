@@ -105,8 +105,11 @@ pub fn count_words(text: &str) -> usize {
 pub mod tables {
     use std::hint::black_box;
 
-    /// Every table, in build order: `(name, build)`; `build` takes the text being analysed.
-    pub const TABLES: &[(&str, fn(&str))] = &[
+    /// Builds a table; takes the text being analysed.
+    pub type Build = fn(&str);
+
+    /// Every table, in build order: `(name, build)`.
+    pub const TABLES: &[(&str, Build)] = &[
         ("function words", |_| {
             black_box(crate::text::data::FUNCTION_WORDS.len());
         }),

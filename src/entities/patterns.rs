@@ -25,6 +25,9 @@ use table::{Figure, Part};
 #[repr(C, align(4))]
 struct Aligned<B: ?Sized>(B);
 
+/// A serialised DFA.
+type Bytes = Aligned<[u8]>;
+
 // FIGURE_DFAS (each rule's forward and reverse DFA) and RULES (its label and part), in rank order.
 include!(concat!(env!("OUT_DIR"), "/figure_dfas.rs"));
 

@@ -11,22 +11,24 @@
 //
 // Load → first highlight: a fresh browser profile per round (empty cache and storage), from
 // navigation start to the page's own `quotelens:first-highlight` performance mark (app.js sets it
-// when the first analysis is on screen); then a second visit in the same profile (a new tab):
-// the server answers as scripts/serve.sh does (`Cache-Control: no-cache` with an ETag, 304 when
-// the browser's copy is current), so the second visit revalidates every file and Chromium can
-// reuse the module it compiled (V8's code cache keeps compiled wasm next to the cached
-// response); the 304s and the time to the page's `quotelens:compiled` mark are reported. A
-// persistent profile rather than a context: an off-the-record context keeps no code cache. Paste: from dispatching the paste event to the page's
+// when the first highlights are on screen); then a second visit in the same profile (a new tab).
+// The page is served by scripts/serve.py, scripts/serve.sh's own server (`Cache-Control:
+// no-cache` with an ETag, 304 when the browser's copy is current), so the second visit
+// revalidates every file and Chromium can reuse the module it compiled (V8's code cache keeps
+// compiled wasm next to the cached response). Reported per visit: the 304s, the time to the
+// page's `quotelens:compiled` mark and how much of it came after the module's download, and the
+// longest animation frame (Long Animation Frames) until the first highlight. A persistent
+// profile rather than a context: an off-the-record context keeps no code cache. Paste: from dispatching the paste event to the page's
 // `data-analysed` counter changing (the analysis and its DOM are done: app.js renders in the same
 // task), and to the next frame after it (layout and paint); then the number of highlights is read
 // back and checked against the analysis. `wasm ms` is the module's own time as the page reports it
 // (engine.js) for the same text, called directly a few times.
 
-import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -37,41 +39,24 @@ const args = Object.fromEntries(
 const WWW = join(ROOT, 'www');
 const INPUTS = resolve(args.inputs ?? join(ROOT, 'target/bench/inputs'));
 const ROUNDS = Number(args.rounds ?? 5);
-const TYPES = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.css': 'text/css; charset=utf-8',
-    '.wasm': 'application/wasm',
-    '.svg': 'image/svg+xml',
-    '.txt': 'text/plain; charset=utf-8',
-};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Serves WWW on 127.0.0.1 with scripts/serve.sh's caching: revalidate every time (ETag). */
-async function startServer(WWW) {
-    const counts = { ok: 0, notModified: 0 };
-    const server = createServer(async (request, response) => {
-        const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-        const file = normalize(join(WWW, path.endsWith('/') ? `${path}index.html` : path));
-        if (file !== WWW && !file.startsWith(WWW + sep)) return response.writeHead(403).end();
-        try {
-            const info = await stat(file);
-            const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
-            const headers = { 'cache-control': 'no-cache', etag };
-            if (request.headers['if-none-match'] === etag) {
-                counts.notModified += 1;
-                return response.writeHead(304, headers).end();
-            }
-            const body = await readFile(file);
-            counts.ok += 1;
-            response.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-            response.end(body);
-        } catch {
-            response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
-        }
+/** Serves `dir` with scripts/serve.py, the server of scripts/serve.sh (its caching headers). */
+async function startServer(dir) {
+    const child = spawn('python3', [join(ROOT, 'scripts/serve.py'), '0', dir], { env: { ...process.env, SERVE_QUIET: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const port = await new Promise((done, fail) => {
+        child.once('error', fail);
+        child.once('exit', (code) => fail(new Error(`scripts/serve.py exited (${code})`)));
+        child.stdout.once('data', (chunk) => done(Number(/serving on (\d+)/.exec(String(chunk))?.[1])));
     });
-    await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
-    return { origin: `http://127.0.0.1:${server.address().port}`, counts, close: () => new Promise((done) => server.close(done)) };
+    return {
+        origin: `http://127.0.0.1:${port}`,
+        close: () => new Promise((done) => {
+            child.removeAllListeners('exit');
+            child.once('exit', done);
+            child.kill();
+        }),
+    };
 }
 
 const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
@@ -79,15 +64,30 @@ const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-b
 /** One visit in `context`'s new tab: the page's own marks, from navigation start (ms). */
 async function visit(context, origin) {
     const page = await context.newPage();
+    // Long Animation Frames from the start (buffered), as the page's responsiveness tests read them.
+    await page.addInitScript(() => {
+        window.__frames = [];
+        new PerformanceObserver((list) => {
+            for (const frame of list.getEntries()) window.__frames.push(frame.duration);
+        }).observe({ type: 'long-animation-frame', buffered: true });
+    });
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${origin}/`);
     await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0, null, { timeout: 30_000 });
     const result = await page.evaluate(() => {
         const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/quotelens_bg.wasm'));
         return {
             firstHighlight: at('quotelens:first-highlight'),
             compiled: at('quotelens:compiled'),
+            // From the module's last byte to the compiled module: compilation that the
+            // download did not hide (near 0 when a cached compiled module was taken).
+            compileAfterDownload: at('quotelens:compiled') - (wasm?.responseEnd ?? NaN),
+            transferred: wasm?.transferSize ?? NaN,
+            // Files whose cached copy the server confirmed (a 304: headers only on the wire).
+            revalidated: performance.getEntriesByType('resource').filter((r) => r.transferSize > 0 && r.transferSize < r.encodedBodySize).length,
+            longestFrame: Math.max(0, ...(window.__frames ?? [])),
             domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
             marks: document.querySelectorAll('#view mark').length,
             status: document.getElementById('status').textContent,
@@ -116,9 +116,7 @@ async function firstAndSecondVisit(server) {
         // Let the browser write what it caches after a visit (the compiled module is stored
         // once the page has run it for a while).
         await new Promise((done) => setTimeout(done, 1500));
-        const before = server.counts.notModified;
         const second = await visit(context, server.origin);
-        second.notModified = server.counts.notModified - before;
         return { first, second };
     } finally {
         await context.close();
@@ -197,8 +195,9 @@ async function main() {
                 console.log(`  first highlight: ${ms(loads.map((l) => l.firstHighlight))}`);
                 console.log(`  DOMContentLoaded: ${ms(loads.map((l) => l.domContentLoaded))}`);
                 console.log(`  module compiled: ${ms(loads.map((l) => l.compiled))}`);
+            console.log(`  of which after its download: ${ms(loads.map((l) => l.compileAfterDownload))}; bytes transferred: ${loads.map((l) => l.transferred).join(', ')}`);
                 console.log(`  highlights shown: ${loads[0].marks}; status: "${loads[0].status}"`);
-                if (which === 'second') console.log(`  304 answers on the second visit: ${loads.map((l) => l.notModified).join(', ')}`);
+                console.log(`  files revalidated (304): ${loads.map((l) => l.revalidated).join(', ')}; longest animation frame until then: ${ms(loads.map((l) => l.longestFrame))}`);
             }
         }
         if ('load-only' in args) return;

@@ -2,14 +2,17 @@
 //! match and one it must not, kept side by side in src/entities/figure_rules.rs and checked by
 //! the tests below.
 //!
-//! The rules are compiled at build time (build.rs) into DFAs, which this module embeds and only
-//! deserialises, each on its first use: no regex is parsed or compiled at run time. Names win
-//! over figures: a year inside "Euro 96" stays part of the name (see `entities::merge`).
+//! The rules are compiled at build time (build.rs) into anchored DFAs, which this module embeds
+//! and only deserialises, each on its first use: no regex is parsed or compiled at run time.
+//! The text is read once for all rules: at each byte, build.rs's table of first bytes says which
+//! rules a match could start with it, and only those are tried there. Names win over figures: a
+//! year inside "Euro 96" stays part of the name (see `entities::merge`).
 
 use std::sync::OnceLock;
 
 use regex_automata::dfa::dense::DFA;
-use regex_automata::dfa::regex::{Builder, Regex};
+use regex_automata::dfa::Automaton;
+use regex_automata::{Anchored, Input};
 
 use crate::analysis::{Label, Span};
 
@@ -28,23 +31,16 @@ struct Aligned<B: ?Sized>(B);
 /// A serialised DFA.
 type Bytes = Aligned<[u8]>;
 
-// FIGURE_DFAS (each rule's forward and reverse DFA) and RULES (its label and part), in rank order.
+// FIGURE_DFAS (each rule's DFA), RULES (its label and part) and FIRST_BYTES, in rank order.
 include!(concat!(env!("OUT_DIR"), "/figure_dfas.rs"));
 
 type Dfa = DFA<&'static [u32]>;
 
-/// Rule `rank`'s DFAs, deserialised on first use. A rule whose bytes do not deserialise is a
+/// Rule `rank`'s DFA, deserialised on first use. A rule whose bytes do not deserialise is a
 /// bug caught by the tests; at run time it finds nothing rather than taking the analysis down.
-fn rule(rank: usize) -> Option<&'static Regex<Dfa>> {
-    static LOADED: [OnceLock<Option<Regex<Dfa>>>; FIGURE_DFAS.len()] = [const { OnceLock::new() }; FIGURE_DFAS.len()];
-    LOADED[rank]
-        .get_or_init(|| {
-            let (forward, reverse) = FIGURE_DFAS[rank];
-            let forward = DFA::from_bytes(&forward.0).ok()?.0;
-            let reverse = DFA::from_bytes(&reverse.0).ok()?.0;
-            Some(Builder::new().build_from_dfas(forward, reverse))
-        })
-        .as_ref()
+fn rule(rank: usize) -> Option<&'static Dfa> {
+    static LOADED: [OnceLock<Option<Dfa>>; FIGURE_DFAS.len()] = [const { OnceLock::new() }; FIGURE_DFAS.len()];
+    LOADED[rank].get_or_init(|| Some(DFA::from_bytes(&FIGURE_DFAS[rank].0).ok()?.0)).as_ref()
 }
 
 fn label(figure: Figure) -> Label {
@@ -53,6 +49,43 @@ fn label(figure: Figure) -> Label {
         Figure::Money => Label::Money,
         Figure::Number => Label::Number,
         Figure::Percent => Label::Percent,
+    }
+}
+
+/// The kind of byte before offset `i`, as build.rs's FIRST_BYTES is indexed (the kinds a DFA's
+/// start state depends on): the start of the text, `\n`, `\r`, an ASCII word byte, any other.
+fn byte_before(bytes: &[u8], i: usize) -> usize {
+    match i.checked_sub(1).map(|p| bytes[p]) {
+        None => 0,
+        Some(b'\n') => 1,
+        Some(b'\r') => 2,
+        Some(b) if b.is_ascii_alphanumeric() || b == b'_' => 3,
+        Some(_) => 4,
+    }
+}
+
+/// Every match of the rules in `rules` (a bit mask of ranks) in `text`, as `(start, end, rank)`,
+/// by start: for each rule, what its regex's leftmost-first, non-overlapping search finds. A
+/// match of a rule starts at the first offset, at or after the end of its previous match, where
+/// its anchored DFA matches; offsets where its first-byte table rules a match out are skipped.
+fn scan(text: &str, rules: u32, mut emit: impl FnMut(usize, usize, usize)) {
+    let bytes = text.as_bytes();
+    // Where each rule's next match may start (its matches do not overlap).
+    let mut free = [0usize; FIGURE_DFAS.len()];
+    for i in 0..bytes.len() {
+        let mut candidates = FIRST_BYTES[byte_before(bytes, i)][bytes[i] as usize] & rules;
+        while candidates != 0 {
+            let rank = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            if i < free[rank] {
+                continue;
+            }
+            let Some(dfa) = rule(rank) else { continue };
+            if let Ok(Some(end)) = dfa.try_search_fwd(&Input::new(bytes).range(i..).anchored(Anchored::Yes)) {
+                free[rank] = end.offset().max(i + 1);
+                emit(i, end.offset(), rank);
+            }
+        }
     }
 }
 
@@ -78,12 +111,7 @@ fn part_of(text: &str, m: Span, part: Part) -> Span {
 /// longer span wins, then the earlier rule.
 pub(crate) fn find(text: &str) -> Vec<(Span, Label)> {
     let mut found: Vec<(Span, usize)> = Vec::new();
-    for (rank, &(_, part)) in RULES.iter().enumerate() {
-        let Some(regex) = rule(rank) else { continue };
-        for m in regex.find_iter(text.as_bytes()) {
-            found.push((part_of(text, Span::new(m.start(), m.end()), part), rank));
-        }
-    }
+    scan(text, u32::MAX, |start, end, rank| found.push((part_of(text, Span::new(start, end), RULES[rank].1), rank)));
     found.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.len().cmp(&a.0.len())).then(a.1.cmp(&b.1)));
     let mut out: Vec<(Span, Label)> = Vec::new();
     for (span, rank) in found {
@@ -112,21 +140,25 @@ mod tests {
             assert_eq!(m.map(|m| m.as_str()), Some(rule.matches), "rule {:?} must match {:?} whole", rule.name, rule.matches);
             assert!(!regex.is_match(rule.rejects), "rule {:?} must not match {:?}", rule.name, rule.rejects);
             // …and so does its build-time DFA.
-            let dfa = rule_dfa(rank);
-            let m = dfa.find(rule.matches.as_bytes()).map(|m| &rule.matches[m.range()]);
+            assert!(super::rule(rank).is_some(), "the DFA of rule {:?} does not deserialise", rule.name);
+            let m = matches(rule.matches, rank).first().map(|&(s, e)| &rule.matches[s..e]);
             assert_eq!(m, Some(rule.matches), "the DFA of rule {:?} must match {:?} whole", rule.name, rule.matches);
-            assert!(!dfa.is_match(rule.rejects.as_bytes()), "the DFA of rule {:?} must not match {:?}", rule.name, rule.rejects);
+            assert_eq!(matches(rule.rejects, rank), [], "the DFA of rule {:?} must not match {:?}", rule.name, rule.rejects);
         }
     }
 
-    fn rule_dfa(rank: usize) -> &'static Regex<Dfa> {
-        rule(rank).unwrap_or_else(|| panic!("the DFAs of rule {rank} do not deserialise"))
+    /// Rule `rank`'s whole matches in `text`, through the DFA.
+    fn matches(text: &str, rank: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        scan(text, 1 << rank, |start, end, _| out.push((start, end)));
+        out
     }
 
     #[test]
     fn the_table_of_labels_and_parts_is_the_rules_own() {
         let rules = rules();
         assert_eq!(rules.len(), FIGURE_DFAS.len());
+        assert!(rules.len() <= 32, "a set of rules is a u32");
         for (rule, &(figure, part)) in rules.iter().zip(&RULES) {
             assert_eq!((rule.label, rule.part), (figure, part), "rule {:?}", rule.name);
         }
@@ -160,9 +192,9 @@ mod tests {
                     .filter_map(|c| c.get(1).or_else(|| c.get(0)))
                     .map(|m| (m.start(), m.end()))
                     .collect();
-                let got: Vec<(usize, usize)> = rule_dfa(rank)
-                    .find_iter(text.as_bytes())
-                    .map(|m| part_of(text, Span::new(m.start(), m.end()), rule.part))
+                let got: Vec<(usize, usize)> = matches(text, rank)
+                    .into_iter()
+                    .map(|(start, end)| part_of(text, Span::new(start, end), rule.part))
                     .map(|s| (s.start, s.end))
                     .collect();
                 assert_eq!(got, want, "rule {:?} on {:?}", rule.name, &text[..text.len().min(80)]);

@@ -44,7 +44,12 @@ function recordDrawing() {
         if (view && 'partial' in view.dataset && view.querySelector('mark')) record.partial = marksOf(view);
     }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-partial'] });
     new PerformanceObserver((list) => {
-        for (const frame of list.getEntries()) record.frames.push(Math.round(frame.duration));
+        for (const frame of list.getEntries()) {
+            // The frame's length, and its longest script (where it came from) when it ran one.
+            const script = [...(frame.scripts ?? [])].sort((a, b) => b.duration - a.duration)[0];
+            const where = script ? ` ${script.invoker} ${script.sourceURL.replace(location.origin, '')} ${Math.round(script.duration)} ms` : '';
+            record.frames.push(`${Math.round(frame.duration)} ms${where}`);
+        }
     }).observe({ type: 'long-animation-frame', buffered: true });
 }
 

@@ -96,3 +96,52 @@ pub fn clusters(text: &str, entities: &[Entity]) -> Vec<Cluster> {
 pub fn count_words(text: &str) -> usize {
     text.split_whitespace().count()
 }
+
+/// The tables `analyze` builds on its first call, one by one, for the start-up harness
+/// (tools/examples/first_call.rs natively, tools/bench/first_call.mjs in wasm under Node). Each
+/// entry is a name and a call that builds the table (and does little else), in an order where
+/// a table's own dependencies are built before it, so that the first call's time is the
+/// table's own. The figure rules take the text: which of them are built depends on it.
+pub mod tables {
+    use std::hint::black_box;
+
+    /// Builds a table; takes the text being analysed.
+    pub type Build = fn(&str);
+
+    /// Every table, in build order: `(name, build)`.
+    pub const TABLES: &[(&str, Build)] = &[
+        ("function words", |_| {
+            black_box(crate::text::data::FUNCTION_WORDS.len());
+        }),
+        ("places", |_| {
+            black_box(crate::text::data::PLACES.len());
+        }),
+        ("demonyms", |_| {
+            black_box(crate::text::data::DEMONYMS.len());
+        }),
+        ("abbreviations", |_| {
+            black_box(crate::text::abbreviations::is_abbreviation("xyzw"));
+        }),
+        ("speaker lexicon", |_| {
+            black_box(crate::speakers::lexicon::LEXICON.titles.len());
+        }),
+        ("gazetteer", |_| {
+            black_box(crate::entities::internals::Features::new(""));
+        }),
+        ("speech verbs", |_| {
+            black_box(crate::quotes::CUES.is_cue_word("said"));
+        }),
+        ("quote-kind weights", |_| {
+            black_box(crate::quotes::kinds::MODEL.is_empty());
+        }),
+        ("figure rules", |text| {
+            black_box(crate::entities::internals::figures(text));
+        }),
+        ("NER model", |_| {
+            black_box(crate::entities::internals::names(""));
+        }),
+        ("attribution model", |_| {
+            black_box(crate::attribution::find("", &mut [], &[], &[]));
+        }),
+    ];
+}

@@ -71,3 +71,14 @@ pub fn analyze(text: &str) -> Result<DocumentJs, JsError> {
 pub fn __test_panic() {
     panic!("deliberate panic from __test_panic()");
 }
+
+/// Builds the `i`th table of `internals::tables::TABLES` for `text` and returns its name, or
+/// `undefined` past the last one: the start-up harness (tools/bench/first_call.mjs) times each
+/// call. Only in builds with the `internals` feature, which nothing shipped enables.
+#[cfg(feature = "internals")]
+#[wasm_bindgen(js_name = buildTable)]
+pub fn build_table(i: u32, text: &str) -> Option<String> {
+    let (name, build) = crate::internals::tables::TABLES.get(i as usize)?;
+    build(text);
+    Some(name.to_string())
+}

@@ -24,6 +24,11 @@ import { enableMarkNavigation } from './view/marknav.js';
 
 /** Typing pauses this long before the view follows; a paste or a file is analysed at once. */
 const DEBOUNCE_MS = 180;
+/** The page's first text, when at least this long (UTF-16 units), is shown in two steps: the
+ * quotes of its opening paragraphs (OPENING_LENGTH or a little more, up to a blank line) as soon
+ * as they are analysed, then the whole analysis. */
+const OPENING_FROM = 1_200;
+const OPENING_LENGTH = 600;
 
 /** @param {string} id */
 const byId = (id) => /** @type {HTMLElement} */ (document.getElementById(id));
@@ -43,6 +48,8 @@ let latestRequest = 0;
 /** Cancels the analysis running in the worker when a newer text arrives. */
 let cancelRunning = new AbortController();
 let firstHighlightMarked = false;
+/** The request whose whole analysis is being drawn (or is drawn): its opening is then too late. */
+let wholeShown = 0;
 /**
  * What the view shows: the text, the analyser's result, the key of the text (model/storage.js),
  * the user's corrections for it, and the corrected analysis everything is drawn from.
@@ -86,8 +93,11 @@ async function analyzeNow() {
     cancelRunning.abort();
     cancelRunning = new AbortController();
     progress.analysing(text);
+    const opening = firstHighlightMarked ? null : openingParagraphs(text);
+    if (opening !== null) showOpening(text, opening, request, cancelRunning.signal);
     const result = await engine.analyze(text, { signal: cancelRunning.signal });
     if (request !== latestRequest) return;
+    wholeShown = request;
     if (result.ok === false) {
         markAnalysed(request, false);
         showPlain(text);
@@ -103,11 +113,65 @@ async function analyzeNow() {
     if (!(await display({ isCurrent: () => request === latestRequest }))) return;
     progress.shown(shown.model, result.ms);
     markAnalysed(request, true);
+    markFirstHighlight();
+}
+
+function markFirstHighlight() {
     if (!firstHighlightMarked) {
         firstHighlightMarked = true;
-        // Read by the browser tests (load → first highlight), harmless elsewhere.
+        // Read by the browser tests and the benchmark (load → first highlight), harmless elsewhere.
         performance.mark('quotelens:first-highlight');
     }
+}
+
+/**
+ * The opening paragraphs of `text`: its start up to the first blank line at or after
+ * OPENING_LENGTH, or null when the text is shorter than OPENING_FROM or that would be most of it.
+ * @param {string} text
+ */
+function openingParagraphs(text) {
+    if (text.length < OPENING_FROM) return null;
+    const blank = /\n[^\S\n]*\n/g;
+    blank.lastIndex = OPENING_LENGTH;
+    const end = blank.exec(text)?.index ?? text.length;
+    return end <= text.length / 2 ? text.slice(0, end) : null;
+}
+
+/**
+ * Draws the quotes of `opening` (the start of `text`, whole paragraphs) while the whole text is
+ * still being analysed: only what its opening paragraphs decide, so that nothing drawn now is
+ * drawn differently by the whole analysis. A quote's kind is decided within its sentence, so
+ * those are drawn; a quote left open at the cut (it may go on in the next paragraph) is not, nor
+ * are speakers, cues, claims and entities (their clusters and some of their labels depend on
+ * the whole text). The view says `data-partial` until the whole analysis replaces it.
+ * @param {string} text
+ * @param {string} opening
+ * @param {number} request
+ * @param {AbortSignal} signal
+ */
+async function showOpening(text, opening, request, signal) {
+    const result = await engine.analyze(opening, { signal });
+    if (!result.ok || request !== latestRequest || wholeShown === request) return;
+    // A quote ending at the cut may go on (it is closed there only because the opening ends);
+    // so may one in the last paragraph when the next one opens with a quotation mark (the
+    // continuation convention).
+    const paragraphs = result.analysis.paragraphs;
+    const continued = /^\s*[\p{Pi}\p{Ps}"'«»„‚]/u.test(text.slice(opening.length));
+    const until = continued && paragraphs.length > 0 ? paragraphs[paragraphs.length - 1].start : opening.length;
+    const kept = new Set();
+    const quotes = [];
+    for (const quote of result.analysis.quotes) {
+        if (quote.unclosed || quote.outer_end >= until || (quote.parent !== null && !kept.has(quote.parent))) continue;
+        kept.add(quote.id);
+        quotes.push({ ...quote, speaker: null, cue: null });
+    }
+    /** @type {import('./core/types.js').ShownAnalysis} */
+    const partial = { ...result.analysis, quotes, entities: [], clusters: [], attributions: [], applied: [] };
+    view.dataset.partial = '';
+    const drawn = await renderProgressively(view, text, partial, renderArticle, {
+        isCurrent: () => request === latestRequest && wholeShown !== request,
+    });
+    if (drawn && wholeShown !== request) markFirstHighlight();
 }
 
 /** Read by the browser tests: which analysis the page shows, and whether it failed. */
@@ -130,6 +194,7 @@ function display({ isCurrent = () => true } = {}) {
     // A redraw of the same text (after a correction) keeps the reader's place; restoring it
     // forces a layout, so a new text does not.
     const scroll = view.dataset.textKey === shown.key ? view.scrollTop : -1;
+    delete view.dataset.partial;
     const finish = () => {
         view.dataset.textKey = shown.key;
         if (scroll >= 0) view.scrollTop = scroll;
@@ -158,6 +223,7 @@ function display({ isCurrent = () => true } = {}) {
 
 /** Shows the text without highlights, so it is never lost when the analysis fails. */
 function showPlain(text) {
+    delete view.dataset.partial;
     renderProgressively(view, text, null, null);
     progress.done();
     shown = { text, raw: null, key: '', corrections: emptyCorrections(), model: null };

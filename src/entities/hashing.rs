@@ -88,6 +88,29 @@ impl Hasher for PassThrough {
     }
 }
 
+/// Builds [`FnvHasher`]s: for tables keyed by short strings that are filled on the first
+/// analysis (std's SipHash costs several times more per key there; no key comes from a reader).
+pub(crate) type FnvBuild = BuildHasherDefault<FnvHasher>;
+
+/// FNV-1a over what is hashed, finished through [`combine`] (FNV's low bits are weak, and a hash
+/// table indexes by them).
+pub(crate) struct FnvHasher(Fnv);
+
+impl Default for FnvHasher {
+    fn default() -> FnvHasher {
+        FnvHasher(Fnv::new())
+    }
+}
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        combine(0, self.0.finish())
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        self.0 = self.0.bytes(bytes);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,108 +1,117 @@
 //! Dates, money, percentages and numbers, by rule: each rule is one regex with an example it must
-//! match and one it must not, kept side by side in `RULES` and checked by the tests below.
+//! match and one it must not, kept side by side in src/entities/figure_rules.rs and checked by
+//! the tests below.
 //!
-//! The patterns use ASCII classes and `(?i-u)` groups only, so the regex crate needs none of its
-//! Unicode tables (about 1 MB of wasm). Names win over figures: a year inside "Euro 96" stays
-//! part of the name (see `entities::merge`).
+//! The rules are compiled at build time (build.rs) into anchored DFAs, which this module embeds
+//! and only deserialises, each on its first use: no regex is parsed or compiled at run time.
+//! The text is read once for all rules: at each byte, build.rs's table of first bytes says which
+//! rules a match could start with it, and only those are tried there. Names win over figures: a
+//! year inside "Euro 96" stays part of the name (see `entities::merge`).
 
-use std::sync::LazyLock;
+use std::sync::OnceLock;
 
-use regex::Regex;
+use regex_automata::dfa::dense::DFA;
+use regex_automata::dfa::Automaton;
+use regex_automata::{Anchored, Input};
 
 use crate::analysis::{Label, Span};
 
-/// A word boundary between ASCII word characters and anything else.
-const B: &str = r"(?-u:\b)";
-/// A space or a no-break space (outside `(?i-u)` groups, which take ASCII only: `\x20` there).
-const SP: &str = "[\\x20\\u{A0}]";
-const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)";
-/// Month names that are not also common words ("May", "March" stay out when standing alone).
-const MONTH_ALONE: &str = r"(?:January|February|April|June|July|August|September|October|November|December)";
-const WEEKDAY: &str = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)";
-const DAY: &str = r"(?:3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?";
-const YEAR: &str = r"(?:1[5-9][0-9]{2}|20[0-9]{2})";
-const NUMBER_WORD: &str = r"(?i-u:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)";
-/// A number in words, compounds included ("thirty-one", "two hundred").
-const NUMBER_WORDS: &str = r"(?:(?i-u:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion)(?:[\x20-](?i-u:one|two|three|four|five|six|seven|eight|nine|hundred|thousand|million|billion))*)";
-const DIGITS: &str = r"[0-9]+(?:[,.][0-9]+)*";
-const SCALE: &str = r"(?i-u:million|billion|trillion|thousand|hundred)";
-/// Scales written short after an amount ("$5bn", "€1.1tn", "£1.5mn"); `m`, `b` and `k` only
-/// right after the digits.
-const SCALE_SHORT: &str = r"(?i-u:bn|bln|mn|mln|tn|trn|m|b|k)";
-/// Nationality words that come between an amount and its currency ("2 million Swiss francs").
-const CURRENCY_NATION: &str = r"(?:US|U\.S\.|Canadian|Australian|Hong\x20Kong|New\x20Zealand|Singapore|Swiss|Danish|Swedish|Norwegian|Czech|Mexican|Argentine|Chilean|Colombian|Philippine|Indian|Pakistani|Japanese|Chinese|South\x20African|Turkish|Russian|Egyptian|Saudi|Brazilian|Kenyan|Nigerian|Taiwan|Taiwanese|Israeli|Polish|Hungarian|Thai)";
-/// The ordinal plurals of fractions ("two-thirds", "three quarters").
-const FRACTION: &str = r"(?i-u:halves|half|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)";
-const DECADE_WORD: &str = r"(?i-u:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)";
-const CURRENCY_WORD: &str = r"(?i-u:dollars|dollar|euros|euro|pounds|sterling|rubles|roubles|yen|yuan|renminbi|pesos|francs|forints|cents|pence|rupees|lira|zlotys|kronor|krona|crowns|shekels|dinars|riyals|won)";
+#[cfg_attr(not(test), allow(dead_code))] // the patterns and examples are build.rs's and the tests'
+mod table {
+    include!("figure_rules.rs");
+}
+#[cfg(test)]
+use table::rules;
+use table::{Figure, Part};
 
-// The name and examples are documentation the tests check; the matcher needs only the rest.
-#[cfg_attr(not(test), allow(dead_code))]
-pub(crate) struct Rule {
-    pub label: Label,
-    pub name: &'static str,
-    pub pattern: String,
-    /// An example the rule must match whole.
-    pub matches: &'static str,
-    /// An example in which the rule must find nothing.
-    pub rejects: &'static str,
+/// Bytes aligned as a dense DFA's state table must be (`u32`s).
+#[repr(C, align(4))]
+struct Aligned<B: ?Sized>(B);
+
+/// A serialised DFA.
+type Bytes = Aligned<[u8]>;
+
+// FIGURE_DFAS (each rule's DFA), RULES (its label and part) and FIRST_BYTES, in rank order.
+include!(concat!(env!("OUT_DIR"), "/figure_dfas.rs"));
+
+type Dfa = DFA<&'static [u32]>;
+
+/// Rule `rank`'s DFA, deserialised on first use. A rule whose bytes do not deserialise is a
+/// bug caught by the tests; at run time it finds nothing rather than taking the analysis down.
+fn rule(rank: usize) -> Option<&'static Dfa> {
+    static LOADED: [OnceLock<Option<Dfa>>; FIGURE_DFAS.len()] = [const { OnceLock::new() }; FIGURE_DFAS.len()];
+    LOADED[rank].get_or_init(|| Some(DFA::from_bytes(&FIGURE_DFAS[rank].0).ok()?.0)).as_ref()
 }
 
-fn rules() -> Vec<Rule> {
-    let r = |label, name, pattern: String, matches, rejects| Rule { label, name, pattern, matches, rejects };
-    vec![
-        r(Label::Date, "weekday, with a date after it", format!("{B}{WEEKDAY}(?:,?{SP}{MONTH}{SP}{DAY}(?:,?{SP}{YEAR})?)?{B}"), "Tuesday, February 27", "tuesday"),
-        r(Label::Date, "month and day, with a year", format!("{B}{MONTH}{SP}{DAY}(?:,?{SP}{YEAR})?{B}"), "January 26, 1997", "May I come"),
-        r(Label::Date, "day and month", format!("{B}{DAY}{SP}{MONTH}(?:{SP}{YEAR})?{B}"), "26 January 1997", "26 Jane"),
-        r(Label::Date, "month and year", format!("{B}{MONTH}{SP}{YEAR}{B}"), "September 2016", "May 15000"),
-        r(Label::Date, "a month alone", format!("{B}{MONTH_ALONE}{B}"), "January", "Junebug"),
-        // "May" and "March" are also a name and a verb: a date only after a word that sets a
-        // time ("in May", "since March", "early May") and not before a capitalised word, which
-        // would make them part of a name. "of" and "to" stay out: "the resignation of May".
-        r(Label::Date, "May or March after a time word", format!("{B}(?i-u:in|since|until|till|before|after|from|during|through|early|late|mid|last|next|this|by\\x20late|by\\x20early|end\\x20of|start\\x20of|beginning\\x20of|middle\\x20of)[\\x20-](May|March)(?:$|[^A-Za-z0-9\\x20\\t\\r\\n]|\\x20+(?:[^A-Z\\x20]|$))"), "in May", "Theresa May"),
-        r(Label::Date, "a decade in digits", format!("{B}(?:{YEAR}|1[5-9][0-9]0['’]|20[0-9]0['’]|[2-9]0)s{B}"), "1970's", "1990ss"),
-        // The apostrophe of "'90s" has no word boundary before it, so the rule asks for a
-        // non-word character (or the start) there and marks the decade with its group.
-        r(Label::Date, "a decade with an apostrophe", format!("(?:^|[^0-9A-Za-z_'’])(['’][0-9]0s){B}"), "'90s", "1'90s"),
-        r(Label::Date, "a decade in words", format!("{B}(?:(?i-u:early|mid|late)[\\x20-])?{DECADE_WORD}{B}"), "late eighties", "eightieses"),
-        r(Label::Date, "a year after a preposition", format!("(?i-u:{B}(?:in|since|by|until|till|before|after|from|of|during|to|through|between|and|the|early|late|mid)[\\x20-])({YEAR}){B}"), "since 1997", "3000 troops"),
-        r(Label::Date, "today and its neighbours", format!("{B}(?i-u:today|yesterday|tomorrow|tonight|overnight){B}"), "yesterday", "todays"),
-        r(Label::Date, "last week and kin", format!("{B}(?i-u:last|next|this|past|coming|previous|recent|earlier this|later this)(?:{SP}(?i-u:few|two|three|several))?{SP}(?:(?i-u:weeks?|months?|years?|weekend|decades?|century|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|days|quarter)|{WEEKDAY}){B}"), "last week", "last weak"),
-        r(Label::Date, "a duration or a time ago", format!("{B}(?:(?i-u:almost|nearly|about|around|roughly|more\\x20than|less\\x20than|over|some|at\\x20least|up\\x20to){SP})?(?:{NUMBER_WORDS}|[0-9]+|(?i-u:a|an|one)){SP}(?i-u:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)(?:{SP}(?i-u:ago|later|earlier|old))?{B}"), "almost five hours", "five hourglasses"),
-        r(Label::Date, "a time of day", format!("{B}(?:[01]?[0-9](?::[0-5][0-9])?{SP}?(?:(?i-u:a\\.m\\.|p\\.m\\.)|(?i-u:am|pm){B})|(?i-u:noon|midnight){B})"), "9:30 a.m.", "9:30"),
-        r(Label::Money, "currency sign and amount", format!("(?:{B}(?:US|A|AU|C|CA|NZ|HK|S|R))?[$€£¥₽₹]{SP}?{DIGITS}(?:{SP}?(?:{SCALE}|{SCALE_SHORT}){B})?"), "US$4.7 billion", "$ or €"),
-        r(Label::Money, "amount and currency name", format!("{B}(?:{DIGITS}|{NUMBER_WORD})(?:{SP}{SCALE})?{SP}(?:{CURRENCY_NATION}{SP})?{CURRENCY_WORD}{B}"), "2 million Swiss francs", "300 rubble"),
-        r(Label::Number, "a fraction in words", format!("{B}(?i-u:one|two|three|four|five|six|seven|eight|nine)[\\x20-]{FRACTION}{B}"), "Two-thirds", "two thirdsies"),
-        r(Label::Percent, "percentages", format!("{B}(?:{DIGITS}|{NUMBER_WORD}){SP}?(?:%|(?i-u:percent|per\\x20cent|pct|percentage\\x20points?){B})"), "12 per cent", "12 percentile"),
-        r(Label::Number, "digits, with a scale", format!("{B}{DIGITS}(?:{SP}{SCALE}{B})?{B}"), "150,000", "G7"),
-        r(Label::Number, "number words", format!("{B}(?:{NUMBER_WORDS}|(?i-u:a\\x20dozen|dozens|hundreds|thousands|millions|billions|one\\x20hundred|one\\x20thousand|one\\x20million)){B}"), "a dozen", "someone"),
-    ]
+fn label(figure: Figure) -> Label {
+    match figure {
+        Figure::Date => Label::Date,
+        Figure::Money => Label::Money,
+        Figure::Number => Label::Number,
+        Figure::Percent => Label::Percent,
+    }
 }
 
-struct Compiled {
-    label: Label,
-    regex: Regex,
+/// The kind of byte before offset `i`, as build.rs's FIRST_BYTES is indexed (the kinds a DFA's
+/// start state depends on): the start of the text, `\n`, `\r`, an ASCII word byte, any other.
+fn byte_before(bytes: &[u8], i: usize) -> usize {
+    match i.checked_sub(1).map(|p| bytes[p]) {
+        None => 0,
+        Some(b'\n') => 1,
+        Some(b'\r') => 2,
+        Some(b) if b.is_ascii_alphanumeric() || b == b'_' => 3,
+        Some(_) => 4,
+    }
 }
 
-/// The rules, compiled once. A rule that fails to compile is a bug caught by the tests; at run
-/// time it is skipped rather than taking the analysis down.
-static COMPILED: LazyLock<Vec<Compiled>> = LazyLock::new(|| {
-    rules().into_iter().filter_map(|r| Regex::new(&r.pattern).ok().map(|regex| Compiled { label: r.label, regex })).collect()
-});
+/// Every match of the rules in `rules` (a bit mask of ranks) in `text`, as `(start, end, rank)`,
+/// by start: for each rule, what its regex's leftmost-first, non-overlapping search finds. A
+/// match of a rule starts at the first offset, at or after the end of its previous match, where
+/// its anchored DFA matches; offsets where its first-byte table rules a match out are skipped.
+fn scan(text: &str, rules: u32, mut emit: impl FnMut(usize, usize, usize)) {
+    let bytes = text.as_bytes();
+    // Where each rule's next match may start (its matches do not overlap).
+    let mut free = [0usize; FIGURE_DFAS.len()];
+    for i in 0..bytes.len() {
+        let mut candidates = FIRST_BYTES[byte_before(bytes, i)][bytes[i] as usize] & rules;
+        while candidates != 0 {
+            let rank = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            if i < free[rank] {
+                continue;
+            }
+            let Some(dfa) = rule(rank) else { continue };
+            if let Ok(Some(end)) = dfa.try_search_fwd(&Input::new(bytes).range(i..).anchored(Anchored::Yes)) {
+                free[rank] = end.offset().max(i + 1);
+                emit(i, end.offset(), rank);
+            }
+        }
+    }
+}
+
+/// The figure inside a match `m` of `text` (what the rule's group 1 marks).
+fn part_of(text: &str, m: Span, part: Part) -> Span {
+    let matched = &text[m.start..m.end];
+    match part {
+        Part::Whole => m,
+        Part::TrailingYear => Span::new(m.end - 4, m.end),
+        Part::TrailingDecade => {
+            let from = matched.rfind(['\'', '’']).map_or(m.start, |i| m.start + i);
+            Span::new(from, m.end)
+        }
+        Part::MayOrMarch => {
+            let at = matched.find("Ma").map_or(m.start, |i| m.start + i);
+            let len = if text[at..].starts_with("March") { 5 } else { 3 };
+            Span::new(at, (at + len).min(m.end))
+        }
+    }
+}
 
 /// The dates and figures of `text`, non-overlapping, in text order: where rules overlap, the
 /// longer span wins, then the earlier rule.
 pub(crate) fn find(text: &str) -> Vec<(Span, Label)> {
     let mut found: Vec<(Span, usize)> = Vec::new();
-    for (rank, rule) in COMPILED.iter().enumerate() {
-        for caps in rule.regex.captures_iter(text) {
-            // A rule with a group marks its figure with it; the rest of the match is context.
-            let m = caps.get(1).or_else(|| caps.get(0));
-            if let Some(m) = m {
-                found.push((Span::new(m.start(), m.end()), rank));
-            }
-        }
-    }
+    scan(text, u32::MAX, |start, end, rank| found.push((part_of(text, Span::new(start, end), RULES[rank].1), rank)));
     found.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.len().cmp(&a.0.len())).then(a.1.cmp(&b.1)));
     let mut out: Vec<(Span, Label)> = Vec::new();
     for (span, rank) in found {
@@ -110,10 +119,10 @@ pub(crate) fn find(text: &str) -> Vec<(Span, Label)> {
             Some(last) if last.0.end > span.start => {
                 // Overlap: keep the longer one (the earlier one is at least as long when they start together).
                 if span.len() > last.0.len() && span.end > last.0.end {
-                    *last = (span, COMPILED[rank].label);
+                    *last = (span, label(RULES[rank].0));
                 }
             }
-            _ => out.push((span, COMPILED[rank].label)),
+            _ => out.push((span, label(RULES[rank].0))),
         }
     }
     out
@@ -125,11 +134,71 @@ mod tests {
 
     #[test]
     fn every_rule_matches_its_example_and_rejects_its_counterexample() {
-        for rule in rules() {
-            let regex = Regex::new(&rule.pattern).unwrap_or_else(|e| panic!("rule {:?} does not compile: {e}", rule.name));
+        for (rank, rule) in rules().iter().enumerate() {
+            let regex = regex::Regex::new(&rule.pattern).unwrap_or_else(|e| panic!("rule {:?} does not compile: {e}", rule.name));
             let m = regex.find(rule.matches);
             assert_eq!(m.map(|m| m.as_str()), Some(rule.matches), "rule {:?} must match {:?} whole", rule.name, rule.matches);
             assert!(!regex.is_match(rule.rejects), "rule {:?} must not match {:?}", rule.name, rule.rejects);
+            // …and so does its build-time DFA.
+            assert!(super::rule(rank).is_some(), "the DFA of rule {:?} does not deserialise", rule.name);
+            let m = matches(rule.matches, rank).first().map(|&(s, e)| &rule.matches[s..e]);
+            assert_eq!(m, Some(rule.matches), "the DFA of rule {:?} must match {:?} whole", rule.name, rule.matches);
+            assert_eq!(matches(rule.rejects, rank), [], "the DFA of rule {:?} must not match {:?}", rule.name, rule.rejects);
+        }
+    }
+
+    /// Rule `rank`'s whole matches in `text`, through the DFA.
+    fn matches(text: &str, rank: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        scan(text, 1 << rank, |start, end, _| out.push((start, end)));
+        out
+    }
+
+    #[test]
+    fn the_table_of_labels_and_parts_is_the_rules_own() {
+        let rules = rules();
+        assert_eq!(rules.len(), FIGURE_DFAS.len());
+        assert!(rules.len() <= 32, "a set of rules is a u32");
+        for (rule, &(figure, part)) in rules.iter().zip(&RULES) {
+            assert_eq!((rule.label, rule.part), (figure, part), "rule {:?}", rule.name);
+        }
+    }
+
+    /// Every rule finds, through its DFAs and `part_of`, exactly what its regex finds with the
+    /// regex crate (group 1 where the pattern has one), on texts written for it and on every
+    /// case file of tests/cases/.
+    #[test]
+    fn the_dfas_find_what_the_regexes_find() {
+        let mut texts: Vec<String> = vec![
+            "In May 2019, 3.5 per cent; since March, ’90s and '80s, the band's 70s tour, 1'90s. By late May? Early March".into(),
+            "Theresa May, in May Street, in May.\nMarch in  March   x, from May\tX, until March  ".into(),
+            "between 1997 and 2001, the 1990s; in 2000-2004 to 1998 ’60s’70s ''90s a'90s _'90s".into(),
+            "On Tuesday, February 27, 2018 at 9:30 a.m. US$4.7 billion, €1.2bn, 2 million Swiss francs, two-thirds, 12% of 150,000.".into(),
+            "\u{a0}May 5\u{a0}2020, 5\u{a0}%, in\u{a0}May, thirty-one years ago, a dozen, early nineties".into(),
+        ];
+        let cases = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
+        for entry in std::fs::read_dir(&cases).expect("tests/cases") {
+            let path = entry.expect("a case file").path();
+            if path.extension().is_some_and(|e| e == "txt") {
+                texts.push(std::fs::read_to_string(&path).expect("a case file"));
+            }
+        }
+        texts.push(std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/sample.txt")).expect("the sample"));
+        for (rank, rule) in rules().iter().enumerate() {
+            let regex = regex::Regex::new(&rule.pattern).expect("compiles");
+            for text in &texts {
+                let want: Vec<(usize, usize)> = regex
+                    .captures_iter(text)
+                    .filter_map(|c| c.get(1).or_else(|| c.get(0)))
+                    .map(|m| (m.start(), m.end()))
+                    .collect();
+                let got: Vec<(usize, usize)> = matches(text, rank)
+                    .into_iter()
+                    .map(|(start, end)| part_of(text, Span::new(start, end), rule.part))
+                    .map(|s| (s.start, s.end))
+                    .collect();
+                assert_eq!(got, want, "rule {:?} on {:?}", rule.name, &text[..text.len().min(80)]);
+            }
         }
     }
 

@@ -6,6 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
+use crate::entities::hashing::FnvBuild;
 use crate::text::data::{lines, DEMONYMS, FUNCTION_WORDS, PLACES};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -25,18 +26,20 @@ pub(crate) enum HeadClass {
     Org,
 }
 
+/// The lexicon's tables are keyed by FNV (`FnvBuild`): they are filled on the first analysis,
+/// where std's SipHash would cost several times more per key.
 pub(crate) struct Lexicon {
     /// Title and honorific words ("president", "mr"), with the gender some of them imply.
-    pub titles: HashMap<&'static str, Option<Gender>>,
-    pub heads: HashMap<&'static str, HeadClass>,
+    pub titles: HashMap<&'static str, Option<Gender>, FnvBuild>,
+    pub heads: HashMap<&'static str, HeadClass, FnvBuild>,
     pub function_words: &'static HashSet<&'static str>,
-    pub linking_words: HashSet<&'static str>,
-    pub first_names: HashMap<&'static str, Gender>,
+    pub linking_words: HashSet<&'static str, FnvBuild>,
+    pub first_names: HashMap<&'static str, Gender, FnvBuild>,
     /// Places and nationality adjectives, lower case: a capitalised word found here is not a person.
-    pub places: HashSet<String>,
+    pub places: HashSet<String, FnvBuild>,
     /// Nationality adjective → its country ("hungarian" → "hungary"), both lower case, for
     /// matching "the Hungarian leader" with a person described by "Prime Minister of Hungary".
-    pub demonym_country: HashMap<String, String>,
+    pub demonym_country: HashMap<String, String, FnvBuild>,
 }
 
 fn gender(tag: Option<&str>) -> Option<Gender> {
@@ -66,17 +69,22 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             Some((word, class))
         })
         .collect();
-    let first_names = lines(include_str!("../data/first_name_genders.txt"))
-        .filter_map(|l| {
-            let (name, sex) = l.split_once(' ')?;
-            Some((name, gender(Some(sex))?))
-        })
-        .collect();
-    let places: HashSet<String> = PLACES.iter().chain(DEMONYMS.iter()).map(|p| p.to_lowercase()).collect();
+    // The tables are sized before they are filled (a filtered iterator gives no size hint, and
+    // growing a table as it fills rehashes it several times over): they are built on the first
+    // analysis, where every millisecond shows.
+    let names = include_str!("../data/first_name_genders.txt");
+    let mut first_names = HashMap::with_capacity_and_hasher(names.lines().count(), FnvBuild::default());
+    first_names.extend(lines(names).filter_map(|l| {
+        let (name, sex) = l.split_once(' ')?;
+        Some((name, gender(Some(sex))?))
+    }));
+    let countries: Vec<String> = PLACES.iter().map(|p| p.to_lowercase()).collect();
+    let mut places = HashSet::with_capacity_and_hasher(countries.len() + DEMONYMS.len(), FnvBuild::default());
+    places.extend(countries.iter().cloned());
+    places.extend(DEMONYMS.iter().map(|d| d.to_lowercase()));
     // Pair each demonym with the place it is spelled from ("Hungarian" ↔ "Hungary"): the longest
     // shared prefix of at least five letters is a good enough match for these lists.
-    let countries: Vec<String> = PLACES.iter().map(|p| p.to_lowercase()).collect();
-    let mut by_prefix: HashMap<&str, &str> = HashMap::new();
+    let mut by_prefix: HashMap<&str, &str, FnvBuild> = HashMap::with_capacity_and_hasher(countries.len(), FnvBuild::default());
     for c in &countries {
         if let Some(prefix) = c.get(..5) {
             by_prefix.entry(prefix).or_insert(c);

@@ -3,73 +3,125 @@
 // articles of 1k, 10k and 100k words into the textarea and wait for the analysis to be shown.
 // scripts/bench-browser.sh runs it; the launch and the static server follow tests/e2e/support.mjs.
 //
-//   node tools/bench/browser.mjs [--inputs DIR] [--rounds N]
+//   node tools/bench/browser.mjs [--inputs DIR] [--rounds N] [--before DIR] [--load-only]
 //
-// Load → first highlight: a fresh browser context per round (empty cache and storage), from
+// --before DIR: another copy of www/ (with its pkg/), served by a second server; the load rounds
+// alternate between the two pages (before, this one, before, …), so both see the same machine.
+// --load-only: skip the paste timings.
+//
+// Load → first highlight: a fresh browser profile per round (empty cache and storage), from
 // navigation start to the page's own `quotelens:first-highlight` performance mark (app.js sets it
-// when the first analysis is on screen). Paste: from dispatching the paste event to the page's
+// when the first highlights are on screen); then a second visit in the same profile (a new tab).
+// The page is served by scripts/serve.py, scripts/serve.sh's own server (`Cache-Control:
+// no-cache` with an ETag, 304 when the browser's copy is current), so the second visit
+// revalidates every file and Chromium can reuse the module it compiled (V8's code cache keeps
+// compiled wasm next to the cached response). Reported per visit: the 304s, the time to the
+// page's `quotelens:compiled` mark and how much of it came after the module's download, and the
+// longest animation frame (Long Animation Frames) until the first highlight. A persistent
+// profile rather than a context: an off-the-record context keeps no code cache. Paste: from dispatching the paste event to the page's
 // `data-analysed` counter changing (the analysis and its DOM are done: app.js renders in the same
 // task), and to the next frame after it (layout and paint); then the number of highlights is read
 // back and checked against the analysis. `wasm ms` is the module's own time as the page reports it
 // (engine.js) for the same text, called directly a few times.
 
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, join, normalize, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const WWW = join(ROOT, 'www');
 const args = Object.fromEntries(
     process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
 );
+const WWW = join(ROOT, 'www');
 const INPUTS = resolve(args.inputs ?? join(ROOT, 'target/bench/inputs'));
 const ROUNDS = Number(args.rounds ?? 5);
-const TYPES = {
-    '.html': 'text/html; charset=utf-8',
-    '.js': 'text/javascript; charset=utf-8',
-    '.css': 'text/css; charset=utf-8',
-    '.wasm': 'application/wasm',
-    '.svg': 'image/svg+xml',
-    '.txt': 'text/plain; charset=utf-8',
-};
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function startServer() {
-    const server = createServer(async (request, response) => {
-        const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
-        const file = normalize(join(WWW, path.endsWith('/') ? `${path}index.html` : path));
-        if (file !== WWW && !file.startsWith(WWW + sep)) return response.writeHead(403).end();
-        try {
-            const body = await readFile(file);
-            response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
-            response.end(body);
-        } catch {
-            response.writeHead(404).end();
-        }
+/** Serves `dir` with scripts/serve.py, the server of scripts/serve.sh (its caching headers). */
+async function startServer(dir) {
+    const child = spawn('python3', [join(ROOT, 'scripts/serve.py'), '0', dir], { env: { ...process.env, SERVE_QUIET: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
+    const port = await new Promise((done, fail) => {
+        child.once('error', fail);
+        child.once('exit', (code) => fail(new Error(`scripts/serve.py exited (${code})`)));
+        child.stdout.once('data', (chunk) => done(Number(/serving on (\d+)/.exec(String(chunk))?.[1])));
     });
-    await new Promise((ready) => server.listen(0, '127.0.0.1', ready));
-    return { origin: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((done) => server.close(done)) };
+    return {
+        origin: `http://127.0.0.1:${port}`,
+        close: () => new Promise((done) => {
+            child.removeAllListeners('exit');
+            child.once('exit', done);
+            child.kill();
+        }),
+    };
 }
 
-async function loadToFirstHighlight(browser, origin) {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+
+/** One visit in `context`'s new tab: the page's own marks, from navigation start (ms). */
+async function visit(context, origin) {
     const page = await context.newPage();
+    // Long Animation Frames from the start (buffered), as the page's responsiveness tests read them.
+    await page.addInitScript(() => {
+        window.__frames = [];
+        new PerformanceObserver((list) => {
+            for (const frame of list.getEntries()) window.__frames.push(frame.duration);
+        }).observe({ type: 'long-animation-frame', buffered: true });
+    });
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${origin}/`);
     await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0, null, { timeout: 30_000 });
-    const result = await page.evaluate(() => ({
-        firstHighlight: performance.getEntriesByName('quotelens:first-highlight')[0].startTime,
-        domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
-        marks: document.querySelectorAll('#view mark').length,
-        status: document.getElementById('status').textContent,
-    }));
-    await context.close();
+    const result = await page.evaluate(() => {
+        const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+        const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/quotelens_bg.wasm'));
+        return {
+            firstHighlight: at('quotelens:first-highlight'),
+            compiled: at('quotelens:compiled'),
+            // From the module's last byte to the compiled module: compilation that the
+            // download did not hide (near 0 when a cached compiled module was taken).
+            compileAfterDownload: at('quotelens:compiled') - (wasm?.responseEnd ?? NaN),
+            transferred: wasm?.transferSize ?? NaN,
+            // Files whose cached copy the server confirmed (a 304: headers only on the wire).
+            revalidated: performance.getEntriesByType('resource').filter((r) => r.transferSize > 0 && r.transferSize < r.encodedBodySize).length,
+            longestFrame: Math.max(0, ...(window.__frames ?? [])),
+            domContentLoaded: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd,
+            marks: document.querySelectorAll('#view mark').length,
+            status: document.getElementById('status').textContent,
+        };
+    });
+    await page.close();
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     return result;
+}
+
+/** A first visit in a fresh profile, then a second one in the same profile. */
+async function firstAndSecondVisit(server) {
+    const dir = await mkdtemp(join(tmpdir(), 'quotelens-bench-'));
+    const context = await chromium.launchPersistentContext(dir, {
+        executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+        args: LAUNCH_ARGS,
+        viewport: { width: 1360, height: 900 },
+    });
+    try {
+        // A new profile's first tab pays for the browser's own start (hundreds of ms on this
+        // machine), which no reader's visit does: a tab on a missing file of the same origin
+        // (nothing cached) takes it, and stays open.
+        const warm = await context.newPage();
+        await warm.goto(`${server.origin}/warm-up-not-found`);
+        const first = await visit(context, server.origin);
+        // Let the browser write what it caches after a visit (the compiled module is stored
+        // once the page has run it for a while).
+        await new Promise((done) => setTimeout(done, 1500));
+        const second = await visit(context, server.origin);
+        return { first, second };
+    } finally {
+        await context.close();
+        await rm(dir, { recursive: true, force: true });
+    }
 }
 
 /** Pastes `text` (replacing the article) as support.mjs's paste() does; returns the timings. */
@@ -127,18 +179,28 @@ async function wasmMs(page, text, n) {
 
 async function main() {
     if (!existsSync(join(WWW, 'pkg', 'quotelens_bg.wasm'))) throw new Error('www/pkg is missing: run scripts/build-wasm.sh');
-    const server = await startServer();
-    const browser = await chromium.launch({
-        executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-    });
+    const server = await startServer(WWW);
+    const pages = [{ label: 'this page', server }];
+    if (args.before) pages.unshift({ label: `before (${resolve(args.before)})`, server: await startServer(resolve(args.before)) });
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: LAUNCH_ARGS });
     try {
         console.log(`Chromium ${browser.version()}; rounds ${ROUNDS}; the page from ${WWW}`);
-        const loads = [];
-        for (let r = 0; r < ROUNDS; r++) loads.push(await loadToFirstHighlight(browser, server.origin));
-        console.log('\nLoad → first highlight (the page\'s sample, fresh context each round; ms from navigation start):');
-        console.log(`  first highlight: median ${median(loads.map((l) => l.firstHighlight)).toFixed(0)} ms (runs: ${loads.map((l) => l.firstHighlight.toFixed(0)).join(', ')})`);
-        console.log(`  DOMContentLoaded: median ${median(loads.map((l) => l.domContentLoaded)).toFixed(0)} ms; highlights shown: ${loads[0].marks}; status: "${loads[0].status}"`);
+        for (const p of pages) p.rounds = [];
+        for (let r = 0; r < ROUNDS; r++) for (const p of pages) p.rounds.push(await firstAndSecondVisit(p.server));
+        const ms = (xs) => `median ${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
+        for (const p of pages) {
+            for (const which of ['first', 'second']) {
+                const loads = p.rounds.map((r) => r[which]);
+                console.log(`\n${p.label}: load → first highlight, ${which} visit (the page's sample, fresh profile each round; ms from navigation start):`);
+                console.log(`  first highlight: ${ms(loads.map((l) => l.firstHighlight))}`);
+                console.log(`  DOMContentLoaded: ${ms(loads.map((l) => l.domContentLoaded))}`);
+                console.log(`  module compiled: ${ms(loads.map((l) => l.compiled))}`);
+            console.log(`  of which after its download: ${ms(loads.map((l) => l.compileAfterDownload))}; bytes transferred: ${loads.map((l) => l.transferred).join(', ')}`);
+                console.log(`  highlights shown: ${loads[0].marks}; status: "${loads[0].status}"`);
+                console.log(`  files revalidated (304): ${loads.map((l) => l.revalidated).join(', ')}; longest animation frame until then: ${ms(loads.map((l) => l.longestFrame))}`);
+            }
+        }
+        if ('load-only' in args) return;
 
         const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
         const page = await context.newPage();
@@ -169,7 +231,7 @@ async function main() {
         await context.close();
     } finally {
         await browser.close();
-        await server.close();
+        for (const p of pages) await p.server.close();
     }
 }
 

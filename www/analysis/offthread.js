@@ -24,6 +24,7 @@ let running = null;
 /** Requests waiting for the worker, oldest first. */
 const waiting = [];
 
+/** @param {Promise<WebAssembly.Module | null> | WebAssembly.Module | null} module */
 function startWorker(module) {
     const fresh = new Worker(WORKER_URL, { type: 'module', name: 'quotelens-analyser' });
     workersStarted += 1;
@@ -43,9 +44,16 @@ function startWorker(module) {
         }
         finish({ ok: false, error: `The analyser crashed: ${event.message || 'the worker stopped'}`, crashed: true });
     });
-    // Posted before any request, so the worker never fetches the module itself (unless the
+    // Posted before any request (a request waits for the same compilation, and its callback
+    // was registered after this one), so the worker never fetches the module itself (unless the
     // page could not compile it, in which case the worker tries, and reports the failure).
-    if (module) fresh.postMessage({ type: 'init', module });
+    if (module instanceof Promise) {
+        module.then((compiled) => {
+            if (compiled && worker === fresh) fresh.postMessage({ type: 'init', module: compiled });
+        });
+    } else if (module) {
+        fresh.postMessage({ type: 'init', module });
+    }
     return fresh;
 }
 
@@ -153,19 +161,18 @@ export function panicInWorkerForTest(modulePromise) {
     );
 }
 
-/** Starts the worker ahead of the first request, once the module is compiled. */
+/**
+ * Starts the worker ahead of the first request, at once: its scripts load while the module
+ * compiles, and it gets the module as soon as it is compiled.
+ * @param {Promise<WebAssembly.Module>} modulePromise
+ */
 export function prestartWorker(modulePromise) {
-    modulePromise.then(
-        (module) => {
-            if (worker || workersUnavailable) return;
-            try {
-                worker = startWorker(module);
-            } catch {
-                workersUnavailable = true; // the first request will run on the page's thread
-            }
-        },
-        () => {},
-    );
+    if (worker || workersUnavailable) return;
+    try {
+        worker = startWorker(modulePromise.catch(() => null));
+    } catch {
+        workersUnavailable = true; // the first request will run on the page's thread
+    }
 }
 
 /** How many workers this page has started (for the tests). */

@@ -1,0 +1,60 @@
+"""Serves a directory on 127.0.0.1 for scripts/serve.sh (and tools/bench/browser.mjs, which
+measures the page as this serves it).
+
+    python3 scripts/serve.py PORT DIR     (PORT 0: any free port)
+
+Prints `serving on PORT` once listening. http.server's file handler (Last-Modified, 304 on
+If-Modified-Since), plus `Cache-Control: no-cache` on every response and an ETag (the file's
+size and modification time in nanoseconds), with a 304 when If-None-Match names it: the browser
+keeps its copy but asks each time whether it is current, so a rebuilt file is never served
+stale, and a second visit downloads nothing and can reuse the module it compiled.
+"""
+
+import http.server
+import os
+import sys
+from functools import partial
+
+
+class Revalidating(http.server.SimpleHTTPRequestHandler):
+    etag = None
+
+    def send_head(self):
+        self.etag = None
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        try:
+            info = os.stat(path)
+        except OSError:
+            return super().send_head()  # 404 (or a directory listing), as http.server answers
+        self.etag = f'"{info.st_size:x}-{info.st_mtime_ns:x}"'
+        if self.headers.get("If-None-Match") == self.etag:
+            self.send_response(http.HTTPStatus.NOT_MODIFIED)
+            self.end_headers()
+            return None
+        return super().send_head()
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-cache")
+        if self.etag:
+            self.send_header("ETag", self.etag)
+        super().end_headers()
+
+    def log_message(self, format, *args):
+        if os.environ.get("SERVE_QUIET") != "1":
+            super().log_message(format, *args)
+
+
+def main():
+    port, directory = int(sys.argv[1]), sys.argv[2]
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(Revalidating, directory=directory))
+    print(f"serving on {server.server_address[1]}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

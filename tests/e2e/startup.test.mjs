@@ -1,0 +1,166 @@
+// Issue 17 (start-up), in real Chromium: the page's first text is drawn in two steps, the
+// quotes of its opening paragraphs first, then the whole analysis, and the first step draws
+// nothing the second draws differently (no flicker of wrong labels); the analyser is started
+// early (worker and module before the first text). Times are reported (t.diagnostic), never
+// asserted: what is checked is what was drawn.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { WWW, startServer, launchChromium, waitForAnalysis, paste } from './support.mjs';
+
+const SAMPLE = readFileSync(join(WWW, 'sample.txt'), 'utf8');
+
+let server;
+let browser;
+
+before(async () => {
+    server = await startServer();
+    browser = await launchChromium();
+});
+
+after(async () => {
+    await browser?.close();
+    await server?.close();
+});
+
+/**
+ * Before any page script runs: records the view each time it is drawn while it says
+ * `data-partial` (the opening's quotes), and the Long Animation Frames of the load.
+ */
+function recordDrawing() {
+    const record = { partial: [], frames: [] };
+    window.__startup = record;
+    const marksOf = (view) =>
+        [...view.querySelectorAll('mark')].map((m) => ({
+            className: m.className,
+            kind: m.dataset.kind ?? null,
+            quote: m.dataset.quote ?? null,
+            text: m.textContent,
+        }));
+    new MutationObserver(() => {
+        const view = document.getElementById('view');
+        if (view && 'partial' in view.dataset && view.querySelector('mark')) record.partial = marksOf(view);
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-partial'] });
+    new PerformanceObserver((list) => {
+        for (const frame of list.getEntries()) {
+            // The frame's length, and its longest script (where it came from) when it ran one.
+            const script = [...(frame.scripts ?? [])].sort((a, b) => b.duration - a.duration)[0];
+            const where = script ? ` ${script.invoker} ${script.sourceURL.replace(location.origin, '')} ${Math.round(script.duration)} ms` : '';
+            record.frames.push(`${Math.round(frame.duration)} ms${where}`);
+        }
+    }).observe({ type: 'long-animation-frame', buffered: true });
+}
+
+/** The text of each quote mark of the view (its pieces joined), by quote id, with its kind. */
+function quotesOf(marks) {
+    const quotes = new Map();
+    for (const mark of marks.filter((m) => m.className.split(' ').includes('quote'))) {
+        const seen = quotes.get(mark.quote);
+        quotes.set(mark.quote, { kind: mark.kind, text: (seen?.text ?? '') + mark.text });
+    }
+    return quotes;
+}
+
+async function finalMarks(page) {
+    return page.evaluate(() =>
+        [...document.querySelectorAll('#view mark')].map((m) => ({
+            className: m.className,
+            kind: m.dataset.kind ?? null,
+            quote: m.dataset.quote ?? null,
+            text: m.textContent,
+        })),
+    );
+}
+
+/** Opens the page with the recorder; `text`, when given, is saved first as the reader's text. */
+async function openRecorded(t, text) {
+    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    t.after(() => context.close());
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    t.after(() => assert.deepEqual(errors, [], 'uncaught errors on the page'));
+    if (text !== undefined) {
+        // The reader's text is kept in IndexedDB (input/persist.js) and is the next visit's first text.
+        await page.goto(`${server.origin}/`);
+        await waitForAnalysis(page, 0);
+        await paste(page, { 'text/plain': text });
+        await page.waitForFunction(
+            async (expected) => {
+                const persist = await import('./input/persist.js');
+                return (await persist.loadText()) === expected;
+            },
+            text,
+            { polling: 100 },
+        );
+    }
+    await page.addInitScript(recordDrawing);
+    await page.goto(`${server.origin}/`);
+    await waitForAnalysis(page, 0);
+    const record = await page.evaluate(() => window.__startup);
+    return { page, record, final: await finalMarks(page) };
+}
+
+test('the sample’s opening quotes are drawn first, and the whole analysis draws them the same', async (t) => {
+    const { page, record, final } = await openRecorded(t);
+    t.diagnostic(`long animation frames during the load (ms): ${JSON.stringify(record.frames)}`);
+    assert.ok(record.partial.length > 0, 'the opening paragraphs were drawn before the whole analysis');
+    assert.deepEqual(
+        record.partial.filter((m) => m.className !== 'quote'),
+        [],
+        'only quotes are drawn early: no speaker, cue, claim or entity',
+    );
+    const early = quotesOf(record.partial);
+    const whole = quotesOf(final);
+    for (const [id, quote] of early) {
+        assert.deepEqual(whole.get(id), quote, `quote ${id} is drawn the same by the whole analysis`);
+    }
+    assert.ok(whole.size > early.size, 'the whole analysis draws the rest of the sample');
+    assert.equal(await page.evaluate(() => 'partial' in document.getElementById('view').dataset), false);
+    assert.ok(final.some((m) => m.className.includes('entity')), 'the whole analysis draws entities');
+});
+
+test('a quote left open where the opening ends is not drawn early (it goes on in the next paragraph)', async (t) => {
+    // Our own text: the opening's cut (the first blank line after 600 characters, here after the
+    // second paragraph) falls inside a quotation that runs over two paragraphs, by the
+    // continuation convention.
+    const filler = 'The committee met on a grey morning to weigh the plans for the harbour wall. '.repeat(7);
+    const text = [
+        `${filler}“We will keep the gates open,” said the engineer.`,
+        `Later she added: “The tide decides when we close them, not the council.`,
+        `“And the council knows it,” she said.`,
+        `${filler}`,
+        `${filler}`,
+    ].join('\n\n');
+    assert.ok(text.indexOf('“And the council') > 600, 'the cut falls between the quote’s two paragraphs');
+    const { record, final } = await openRecorded(t, text);
+    const early = quotesOf(record.partial);
+    const whole = quotesOf(final);
+    assert.ok(early.size >= 1, 'the closed quote of the first paragraph is drawn early');
+    for (const [id, quote] of early) assert.deepEqual(whole.get(id), quote, `quote ${id} is drawn the same later`);
+    assert.ok(![...early.values()].some((q) => q.text.includes('The tide decides')), 'the open quote is left for the whole analysis');
+    assert.ok([...whole.values()].some((q) => q.text.includes('The tide decides')), 'the whole analysis draws it');
+});
+
+test('the worker starts with the page, and the module is compiled before the first highlight', async (t) => {
+    const context = await browser.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/`);
+    await waitForAnalysis(page, 0);
+    const report = await page.evaluate(async () => {
+        const offthread = await import('./analysis/offthread.js');
+        const at = (name) => Math.round(performance.getEntriesByName(name)[0]?.startTime ?? NaN);
+        return {
+            workers: offthread.workerCount(),
+            compiled: at('quotelens:compiled'),
+            firstHighlight: at('quotelens:first-highlight'),
+            status: document.getElementById('status').textContent,
+        };
+    });
+    t.diagnostic(`module compiled at ${report.compiled} ms, first highlight at ${report.firstHighlight} ms; status "${report.status}"`);
+    assert.equal(report.workers, 1, 'one worker, started with the page');
+    assert.ok(report.compiled <= report.firstHighlight, 'the module is compiled before the first highlight');
+});

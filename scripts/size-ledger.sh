@@ -7,8 +7,8 @@
 #   scripts/size-ledger.sh      about 10 minutes on 2 cores; builds land in target/sizes/
 #
 # Variants (each one change from the shipped profile, Cargo.toml [profile.wasm-release]):
-# opt-level z and 3, LTO off, panic=abort, the regex crate without its `perf` feature, the
-# shipped module after `wasm-opt -Oz` (Debian binaryen), and the SIMD proposal (+simd128).
+# opt-level z and 3, LTO off, panic=abort, the shipped module after `wasm-opt -Oz` (Debian
+# binaryen), and the SIMD proposal (+simd128).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -33,13 +33,6 @@ build opt-3 "$root" CARGO_PROFILE_WASM_RELEASE_OPT_LEVEL=3
 build lto-off "$root" CARGO_PROFILE_WASM_RELEASE_LTO=false
 build panic-abort "$root" CARGO_PROFILE_WASM_RELEASE_PANIC=abort
 build simd128 "$root" RUSTFLAGS="-C target-feature=+simd128"
-# regex without `perf`: a copy of the tree with that one feature removed (Cargo.toml cannot
-# switch a dependency's feature from the command line).
-rm -rf "$out/src-no-perf" && mkdir -p "$out/src-no-perf"
-git ls-files -z | grep -zv '^www/\|^tests/\|^tools/bench/' | xargs -0 tar -cf - | tar -xf - -C "$out/src-no-perf"
-sed -i 's/features = \["std", "perf"\]/features = ["std"]/' "$out/src-no-perf/Cargo.toml"
-grep -q 'features = \["std"\]' "$out/src-no-perf/Cargo.toml"
-build regex-no-perf "$out/src-no-perf"
 if command -v wasm-opt >/dev/null; then
     rm -rf "$out/wasm-opt-Oz" && cp -r "$out/shipped" "$out/wasm-opt-Oz"
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
@@ -55,7 +48,7 @@ echo "== wasm module per setting (bytes; gzip -9)"
 printf '%-16s %10s %9s %10s %9s\n' variant raw gzipped "Δraw" "Δgzip"
 base_raw=$(wc -c <"$out/shipped/pkg/quotelens_bg.wasm")
 base_gz=$(gz "$out/shipped/pkg/quotelens_bg.wasm")
-variants=(shipped opt-z opt-3 lto-off panic-abort regex-no-perf simd128)
+variants=(shipped opt-z opt-3 lto-off panic-abort simd128)
 [[ -d $out/wasm-opt-Oz ]] && variants+=(wasm-opt-Oz)
 for v in "${variants[@]}"; do
     f=$out/$v/pkg/quotelens_bg.wasm

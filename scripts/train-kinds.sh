@@ -26,7 +26,7 @@ elif [ "${1:-}" = cv ]; then
         local view=$1
         shift
         python3 ../shared/eval/quotes/run_eval.py score --pred target/kinds-cv/cv.pred.jsonl \
-            --gold target/kinds-cv/cv.gold.jsonl --name kinds-cv "$@" |
+            --gold ../shared/data/polnear/train.jsonl --name kinds-cv "$@" |
             python3 scripts/kinds_summary.py "$view"
     }
     printf 'direct view:          '; score direct --ignore-kind term --ignore-kind partial --ignore-kind nested

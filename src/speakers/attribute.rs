@@ -193,7 +193,18 @@ impl<'a> Words<'a> {
 fn is_subordinator(word: &str) -> bool {
     matches!(
         word,
-        "whatever" | "whoever" | "whichever" | "although" | "though" | "because" | "unless" | "whether" | "if" | "while" | "since" | "whereas"
+        "whatever"
+            | "whoever"
+            | "whichever"
+            | "although"
+            | "though"
+            | "because"
+            | "unless"
+            | "whether"
+            | "if"
+            | "while"
+            | "since"
+            | "whereas"
     )
 }
 

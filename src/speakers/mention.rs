@@ -373,7 +373,8 @@ fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Me
         // A verb agrees with its subject: after a singular noun the cue must show it is a verb
         // (warns, warned, said); "the following comment", "a press statement" are compounds.
         let v = &verb.lower;
-        let finite = v.ends_with('s') || v.ends_with("ed") || matches!(v.as_str(), "said" | "told" | "wrote" | "spoke" | "thought" | "felt");
+        let finite =
+            v.ends_with('s') || v.ends_with("ed") || matches!(v.as_str(), "said" | "told" | "wrote" | "spoke" | "thought" | "felt");
         if !plural && !finite {
             continue;
         }

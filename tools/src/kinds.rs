@@ -255,10 +255,8 @@ fn quick_prediction(article: &Article, model: &KindModel) -> (String, HashMap<(u
     let chars: Vec<char> = article.text.chars().collect();
     let quotes = quotes_with(&article.text, model);
     let kinds = quotes.iter().map(|q| (norm(&chars, cp[q.inner.start], cp[q.inner.end]), q.kind.as_str())).collect();
-    let quotes: Vec<Value> = quotes
-        .iter()
-        .map(|q| serde_json::json!({"start": cp[q.inner.start], "end": cp[q.inner.end], "kind": q.kind.as_str()}))
-        .collect();
+    let quotes: Vec<Value> =
+        quotes.iter().map(|q| serde_json::json!({"start": cp[q.inner.start], "end": cp[q.inner.end], "kind": q.kind.as_str()})).collect();
     (serde_json::json!({"id": article.id, "quotes": quotes}).to_string(), kinds)
 }
 

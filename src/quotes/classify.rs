@@ -83,6 +83,12 @@ fn words_in(words: &Words, from: usize, to: usize) -> Vec<String> {
     out
 }
 
+/// True when a one-word cue stands within bytes `from..to` (read on the tokens, nothing copied:
+/// for features that only ask whether a sentence reports speech).
+fn has_cue_word(words: &Words, from: usize, to: usize) -> bool {
+    words.tokens_in(from, to).iter().any(|t| t.is_word && CUES.is_cue_word(&t.lower))
+}
+
 /// The sentence holding byte `at` (the segmenter's, by binary search), or None when there are none.
 fn sentence_at(sentences: &[Sentence], at: usize) -> Option<Span> {
     let i = sentences.partition_point(|s| s.span.end <= at);
@@ -179,11 +185,13 @@ const MAX_WORDS_BEFORE_THAT: usize = 6;
 /// reporter's sentence does ("X said he was “surprised”"); on PolNeAR train such a quote right
 /// after "X said" with no comma or "that" is a partial quote about three times in four.
 /// `sentence_start`: where the sentence holding the opening mark starts.
-fn before(text: &str, w: &Words, from: usize, to: usize, sentence_start: usize, starts_lower: bool) -> Before {
+/// `words`: `words_in(w, from, to)` with `from` moved up to the sentence start (the caller's,
+/// read once per quote).
+#[allow(clippy::too_many_arguments)]
+fn before(text: &str, w: &Words, from: usize, to: usize, sentence_start: usize, starts_lower: bool, words: &[String]) -> Before {
     let after_quote = from > sentence_start;
     let from = from.max(sentence_start).min(to);
     let trimmed = text[from..to].trim_end_matches(is_blank);
-    let words = words_in(w, from, to);
     if words.is_empty() {
         return Before::Nothing;
     }
@@ -207,7 +215,7 @@ fn before(text: &str, w: &Words, from: usize, to: usize, sentence_start: usize, 
     // X said "…" / X said that "…" / X told reporters "…" / X said, "…"
     let window = n.saturating_sub(if ends_with_that { MAX_WORDS_BEFORE_THAT + 2 } else { 3 });
     for i in (window..n).rev() {
-        if cues.is_cue_at(&words, i) {
+        if cues.is_cue_at(words, i) {
             if is_naming_verb(&words[i]) {
                 return Before::Words;
             }
@@ -228,7 +236,7 @@ fn before(text: &str, w: &Words, from: usize, to: usize, sentence_start: usize, 
     // prepositions, then a comma.
     if comma && !starts_lower {
         for i in (n.saturating_sub(MAX_WORDS_BEFORE_THAT + 2)..n).rev() {
-            if cues.is_cue_at(&words, i) && !is_naming_verb(&words[i]) {
+            if cues.is_cue_at(words, i) && !is_naming_verb(&words[i]) {
                 let rest = &words[i + 1..];
                 let lead = rest.iter().position(|w| is_preposition(w));
                 if lead.is_some_and(|p| p <= 1) {
@@ -239,7 +247,7 @@ fn before(text: &str, w: &Words, from: usize, to: usize, sentence_start: usize, 
         }
     }
     // "…," X added, "…" : a reporting clause between two parts of one quote.
-    if comma && n <= 6 && cues.any_cue(&words) {
+    if comma && n <= 6 && cues.any_cue(words) {
         return Before::Cue;
     }
     Before::Words
@@ -247,17 +255,17 @@ fn before(text: &str, w: &Words, from: usize, to: usize, sentence_start: usize, 
 
 /// `sentence_end`: where the sentence holding the closing mark ends; `to`: where the next
 /// quote opens, when one does before the paragraph ends.
-fn after(text: &str, w: &Words, from: usize, to: usize, sentence_end: usize) -> After {
+/// `words`: `words_in(w, from, to)` with `to` moved back to the sentence end (the caller's).
+fn after(text: &str, w: &Words, from: usize, to: usize, sentence_end: usize, words: &[String]) -> After {
     let quote_follows = to < sentence_end;
     let to = to.min(sentence_end).max(from);
     let s = &text[from..to];
-    let words = words_in(w, from, to);
     if words.is_empty() {
         return After::Nothing;
     }
     let cues = &*CUES;
     // "…," he said / "…," said Trump / "…," the senator from Ohio told reporters
-    if let Some(i) = (0..words.len().min(7)).find(|&i| cues.is_cue_at(&words, i)) {
+    if let Some(i) = (0..words.len().min(7)).find(|&i| cues.is_cue_at(words, i)) {
         let comma_first = s.trim_start_matches(is_blank).starts_with([',', '—', '–', '-', '―']);
         if quote_follows && !comma_first && s.trim_end_matches(is_blank).ends_with(',') {
             if let Some(comma) = s.find(',').map(|c| from + c) {
@@ -447,8 +455,13 @@ pub(crate) fn features(
             first = Span::new(q.outer.start, first.end);
         }
         let last = sentence_at(sentences, q.outer.end.saturating_sub(1)).unwrap_or(end_para);
-        let left = before(text, words, prev_end.unwrap_or(para.start), q.outer.start, first.start, starts_lower);
-        let right = after(text, words, q.outer.end, right_limit, last.end);
+        // The sentence's words either side of the marks, read once for every feature below.
+        let left_from = prev_end.unwrap_or(para.start).max(first.start).min(q.outer.start);
+        let right_to = right_limit.min(last.end).max(q.outer.end);
+        let left_words = words_in(words, left_from, q.outer.start);
+        let right_words = words_in(words, q.outer.end, right_to);
+        let left = before(text, words, prev_end.unwrap_or(para.start), q.outer.start, first.start, starts_lower, &left_words);
+        let right = after(text, words, q.outer.end, right_limit, last.end, &right_words);
         context_features(text, words, q, &left, &right, para, end_para, headline && q.paragraph == 0, f);
         if headline && q.paragraph == 0 {
             // `X: “…”` ending the headline is X's speech; `X: ‘…’ on Y` quotes a fragment.
@@ -456,11 +469,9 @@ pub(crate) fn features(
         }
         // How much of the reporter's own sentence stands either side, and whether another quote
         // shares it (fragments woven into a sentence; "…," he said, "…").
-        let left_from = prev_end.unwrap_or(para.start).max(first.start).min(q.outer.start);
         // The sentence's start, or as far back as `decide` reads.
         let reach_from =
             first.start.max(para.start).max(floor_char_boundary(text, q.outer.start.saturating_sub(SENTENCE_REACH))).min(left_from);
-        let right_to = right_limit.min(last.end).max(q.outer.end);
         // Counted on the text's tokens, not copied: this runs for every quote.
         let left_tokens = words.tokens_in(left_from, q.outer.start);
         let left_count = left_tokens.iter().filter(|t| t.is_word).count();
@@ -497,8 +508,8 @@ pub(crate) fn features(
             .map(|p| quotes[top_level[p]].outer.start)
             .filter(|&s| s >= reach_from && s <= left_from)
             .map(|s| Span::new(reach_from, s));
-        clause_features(text, words, q, left_from, earlier, starts_lower, f);
-        after_clause_features(words, q, right_to, f);
+        clause_features(text, words, q, left_from, &left_words, earlier, starts_lower, f);
+        after_clause_features(words, q, right_to, &right_words, f);
         if left_count == 0 {
             lead_in_features(text, paragraphs, sentences, words, q, prev_end, f);
         }
@@ -516,20 +527,22 @@ pub(crate) fn features(
 /// `X said,` opens speech; one after `In other words, he said,` or `X said he was` goes on with
 /// the reporter's (or the annotator's) sentence, the more so when it opens in lower case.
 /// `earlier`: the sentence's words before an earlier quote of it, where the clause reporting
-/// both may stand (`X accused them of “stalling” and of ignoring “basic needs”`).
+/// both may stand (`X accused them of “stalling” and of ignoring “basic needs”`). `before`:
+/// the words from `from` to the opening mark.
+#[allow(clippy::too_many_arguments)]
 fn clause_features(
     text: &str,
     words: &Words,
     q: &RawQuote,
     from: usize,
+    before: &[String],
     earlier: Option<Span>,
     starts_lower: bool,
     f: &mut dyn FeatureSink,
 ) {
-    let before = words_in(words, from, q.outer.start);
     let case = if starts_lower { "lower" } else { "upper" };
-    let Some(cue) = (0..before.len()).rev().find(|&i| CUES.is_cue_at(&before, i) && !is_naming_verb(&before[i])) else {
-        let earlier_cue = earlier.is_some_and(|e| CUES.any_cue(&words_in(words, e.start, e.end)));
+    let Some(cue) = (0..before.len()).rev().find(|&i| CUES.is_cue_at(before, i) && !is_naming_verb(&before[i])) else {
+        let earlier_cue = earlier.is_some_and(|e| has_cue_word(words, e.start, e.end));
         if earlier_cue {
             f.feature(format_args!("cue_gap=before_quote|{case}"));
         } else if !before.is_empty() {
@@ -537,7 +550,7 @@ fn clause_features(
         }
         return;
     };
-    let cue_end = cue + CUES.cue_len_at(&before, cue).unwrap_or(1);
+    let cue_end = cue + CUES.cue_len_at(before, cue).unwrap_or(1);
     let gap = before.len().saturating_sub(cue_end);
     let punct = match text[from..q.outer.start].trim_end_matches(is_blank).chars().next_back() {
         Some(',') => "comma",
@@ -546,7 +559,7 @@ fn clause_features(
         _ => "none",
     };
     f.feature(format_args!("cue_gap={}|{punct}|{case}", bucket(gap)));
-    if (0..cue).any(|i| CUES.is_cue_at(&before, i)) {
+    if (0..cue).any(|i| CUES.is_cue_at(before, i)) {
         f.feature(format_args!("before_cues=2+"));
     }
     // Words before the cue: its subject, and anything the sentence said before the subject
@@ -576,13 +589,12 @@ fn clause_features(
 /// reports the report: `“…,” the judge said, according to the Post`, and the quote belongs to
 /// the outer attribution, whose content holds the inner cue) and what follows the first
 /// (`said of the plan`: the annotators' content goes on past the cue).
-fn after_clause_features(words: &Words, q: &RawQuote, to: usize, f: &mut dyn FeatureSink) {
-    let after = words_in(words, q.outer.end, to);
+fn after_clause_features(words: &Words, q: &RawQuote, to: usize, after: &[String], f: &mut dyn FeatureSink) {
     let mut cues = 0;
     let mut first_end = None;
     let mut i = 0;
     while i < after.len() {
-        match CUES.cue_len_at(&after, i) {
+        match CUES.cue_len_at(after, i) {
             Some(n) => {
                 cues += 1;
                 first_end.get_or_insert(i + n);
@@ -652,8 +664,7 @@ fn lead_in_features(
     };
     let sentence = sentence_at(sentences, before.start + end.len().saturating_sub(1)).unwrap_or(before);
     let from = ceil_char_boundary(text, sentence.start.max(before.start).max((before.start + end.len()).saturating_sub(SENTENCE_REACH)));
-    let last_words = words_in(words, from, before.start + end.len());
-    let cue = if CUES.any_cue(&last_words) { "cue" } else { "nocue" };
+    let cue = if has_cue_word(words, from, before.start + end.len()) { "cue" } else { "nocue" };
     f.feature(format_args!("lead_in=para_{how}|{cue}"));
 }
 

@@ -6,21 +6,32 @@
 #
 #     scripts/train-kinds.sh          # train and write the model
 #     scripts/train-kinds.sh cv       # 5-fold CV on train: direct-view and all-quoted scores
+#     scripts/train-kinds.sh cv --quick [--examples FILE]
+#                                     # the same without speakers (spans and kinds only: faster),
+#                                     # each labelled quote's features and kinds written to FILE
+#     scripts/train-kinds.sh explain TEXT_FILE
+#                                     # why each quote of TEXT_FILE got its kind (features, weights)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-target-ner}"
 export CARGO_PROFILE_RELEASE_OPT_LEVEL=3 CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16
 cargo build --quiet --release --locked -p quotelens-tools --bin train_kinds
-if [ "${1:-}" = cv ]; then
+if [ "${1:-}" = explain ]; then
+    shift
+    "$CARGO_TARGET_DIR/release/train_kinds" --explain "$@"
+elif [ "${1:-}" = cv ]; then
     shift
     "$CARGO_TARGET_DIR/release/train_kinds" --folds 5 --cv-dir target/kinds-cv "$@"
     score() {
+        local view=$1
+        shift
         python3 ../shared/eval/quotes/run_eval.py score --pred target/kinds-cv/cv.pred.jsonl \
-            --gold target/kinds-cv/cv.gold.jsonl --name kinds-cv "$@" |
-            python3 scripts/kinds_summary.py
+            --gold ../shared/data/polnear/train.jsonl --name kinds-cv "$@" |
+            python3 scripts/kinds_summary.py "$view"
     }
-    printf 'direct view:  '; score --ignore-kind term --ignore-kind partial --ignore-kind nested
-    printf 'all kinds:    '; score
+    printf 'direct view:          '; score direct --ignore-kind term --ignore-kind partial --ignore-kind nested
+    printf 'direct+partial view:  '; score direct+partial --ignore-kind term --ignore-kind nested
+    printf 'all kinds:            '; score direct
 else
     "$CARGO_TARGET_DIR/release/train_kinds" "$@"
     sha256sum src/data/quote_kinds.tsv

@@ -29,6 +29,13 @@ pub mod kinds {
     pub fn analyze_with(text: &str, model: &KindModel) -> Analysis {
         crate::analyze_with_kinds(text, model)
     }
+
+    /// The quotes of `text` (spans and kinds; no speakers) with the kinds from `model`: what
+    /// the direct-view span score reads, without the later stages (quick cross-validation).
+    pub fn quotes_with(text: &str, model: &KindModel) -> Vec<crate::analysis::Quote> {
+        let s = super::segment(text);
+        crate::quotes::find_with(text, &s.paragraphs, &s.sentences, &s.words, model)
+    }
 }
 
 /// The attribution tagger's trainer (tools/src/bin/train_attribution.rs): cross-validation with

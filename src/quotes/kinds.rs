@@ -79,10 +79,17 @@ impl KindModel {
 
     /// The highest-scoring kind for summed scores and its probability (softmax).
     pub(crate) fn decide(score: [f32; 3]) -> (QuoteKind, f32) {
+        let p = Self::probabilities(score);
+        let best = (0..3).fold(0, |b, c| if score[c] > score[b] { c } else { b });
+        (CLASSES[best], p[best])
+    }
+
+    /// The probability of each kind of [`CLASSES`] for summed scores (softmax).
+    pub(crate) fn probabilities(score: [f32; 3]) -> [f32; 3] {
         let max = score.iter().copied().fold(f32::MIN, f32::max);
         let exp = score.map(|s| (s - max).exp());
-        let best = (0..3).fold(0, |b, c| if score[c] > score[b] { c } else { b });
-        (CLASSES[best], exp[best] / exp.iter().sum::<f32>())
+        let sum = exp.iter().sum::<f32>();
+        exp.map(|e| e / sum)
     }
 
     /// The highest-scoring kind for `features` by the model alone (the trainer's accuracy).

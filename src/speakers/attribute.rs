@@ -189,6 +189,25 @@ impl<'a> Words<'a> {
     }
 }
 
+/// A word opening a subordinate clause.
+fn is_subordinator(word: &str) -> bool {
+    matches!(
+        word,
+        "whatever"
+            | "whoever"
+            | "whichever"
+            | "although"
+            | "though"
+            | "because"
+            | "unless"
+            | "whether"
+            | "if"
+            | "while"
+            | "since"
+            | "whereas"
+    )
+}
+
 fn is_attaching_preposition(word: &str) -> bool {
     matches!(word, "of" | "for" | "from" | "at" | "with" | "in")
 }
@@ -231,6 +250,11 @@ pub(crate) fn cue_after(words: &Words, from: usize, to: usize) -> Option<Found> 
         }
     }
     let Some(cue) = words.first_cue(from, to.min(from + MAX_CUE_DISTANCE_AFTER + 1)) else { return unlisted_cue_after(words, from, to) };
+    // “…,” whatever the papers wrote / “…” because the board said so: a cue in a subordinate
+    // clause does not report the quote.
+    if (from..cue.first).any(|k| is_subordinator(&tokens[k].lower)) {
+        return None;
+    }
     let has_words_before = (from..cue.first).any(|k| words.tokens[k].is_word);
     let mention = if cue.is_according_to(words.tokens) || !has_words_before {
         words.speaker_after(cue, to)

@@ -106,6 +106,7 @@ pub(crate) fn mentions(text: &str, tokens: &[Token], sentence_starts: &[bool]) -
     let mut out = Vec::new();
     names(text, tokens, sentence_starts, &mut out);
     nominals(tokens, sentence_starts, &mut out);
+    subject_nominals(tokens, sentence_starts, &mut out);
     for (i, t) in tokens.iter().enumerate() {
         let class = match t.lower.as_str() {
             "he" => Class::Person(Some(Gender::Male)),
@@ -333,6 +334,74 @@ fn nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Mention>) 
     }
 }
 
+/// How many lower-case words a nominal found by its verb may hold ("the night shift inspector").
+const MAX_SUBJECT_WORDS: usize = 3;
+
+/// Nominals whose head is in no list, found from where they stand: the common noun right before
+/// a reporting verb is its subject ("the inspector said", "a neighbour recalled", the headline's
+/// "…, insurer warns"). The phrase runs back to its determiner; with none, it must open its
+/// clause (after a comma, a mark or a colon, or at the start of the paragraph), as headlines
+/// drop their articles. A plural head ("residents") names people.
+fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Mention>) {
+    let lex = &*LEXICON;
+    let is_common = |t: &Token| {
+        t.is_word
+            && !t.capitalised
+            && t.lower.len() >= 3
+            && t.lower.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !lex.function_words.contains(t.lower.as_str())
+            && !lex.linking_words.contains(t.lower.as_str())
+            && !crate::quotes::CUES.is_cue_word(&t.lower)
+            && !is_determiner(&t.lower)
+    };
+    for (c, verb) in tokens.iter().enumerate() {
+        if !(verb.is_word && !verb.capitalised && crate::quotes::CUES.is_cue_word(&verb.lower)) {
+            continue;
+        }
+        // "the inspector has said": auxiliaries and adverbs between subject and verb.
+        let mut h = c;
+        while h > 0 && lex.linking_words.contains(tokens[h - 1].lower.as_str()) && c - h < 2 {
+            h -= 1;
+        }
+        let Some(h) = h.checked_sub(1).filter(|&h| is_common(&tokens[h]) && !tokens[h].lower.ends_with("ing")) else { continue };
+        // Heads in the list are `nominals`' (and a compound ending in one is theirs too).
+        if lex.heads.contains_key(tokens[h].lower.as_str()) {
+            continue;
+        }
+        let head = &tokens[h].lower;
+        let plural = head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us");
+        // A verb agrees with its subject: after a singular noun the cue must show it is a verb
+        // (warns, warned, said); "the following comment", "a press statement" are compounds.
+        let v = &verb.lower;
+        let finite =
+            v.ends_with('s') || v.ends_with("ed") || matches!(v.as_str(), "said" | "told" | "wrote" | "spoke" | "thought" | "felt");
+        if !plural && !finite {
+            continue;
+        }
+        let mut start = h;
+        while start > 0 && h - start + 1 < MAX_SUBJECT_WORDS && is_common(&tokens[start - 1]) {
+            start -= 1;
+        }
+        let before = start.checked_sub(1).map(|b| &tokens[b]);
+        let start = match before {
+            Some(d) if d.is_word && is_determiner(&d.lower) => start - 1,
+            Some(d) if d.is_word => continue,
+            _ if opens_sentence(tokens, sentence_starts, start) || before.is_some_and(|b| b.lower == ",") => start,
+            _ => continue,
+        };
+        out.push(Mention {
+            span: Span::new(tokens[start].span.start, tokens[h].span.end),
+            kind: MentionKind::Nominal,
+            class: if plural { Class::People } else { Class::Person(None) },
+            first_token: start,
+            last_token: h,
+            descriptors: tokens[start..=h].iter().filter(|w| w.is_word && !is_determiner(&w.lower)).map(|w| bare(w).to_string()).collect(),
+            surname: None,
+            sentence_initial: opens_sentence(tokens, sentence_starts, start),
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -372,6 +441,16 @@ mod tests {
         );
         check("the campaign said", &[("the campaign", Nominal, Org)]);
         check("officials said", &[("officials", Nominal, People)]);
+    }
+
+    #[test]
+    fn common_nouns_before_a_reporting_verb_are_mentions() {
+        check("“…,” the night inspector said.", &[("the night inspector", Nominal, Person(None))]);
+        check("A beekeeper has warned", &[("A beekeeper", Nominal, Person(None))]);
+        check("ferry fares ‘too high’, islanders complain", &[("islanders", Nominal, People)]);
+        // Not a subject: an object, or a word after another word with no determiner.
+        check("she told the press nothing", &[("she", Pronoun, Person(Some(Gender::Female)))]);
+        check("a rise in rents said", &[]);
     }
 
     #[test]

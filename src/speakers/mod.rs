@@ -132,7 +132,16 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence], words: &TextWords, q
             });
             found[k] = from_previous.or(nearest.map(|n| (n, Basis::Nearest)));
         }
-        last = Some(k);
+        // A partial quote in the reporting clause of the direct quote before it (“…,” Carson
+        // said after hinting at “changes”. “…”) leaves that quote the one a next quote continues.
+        let in_clause_of_last = q.kind == QuoteKind::Partial
+            && last.is_some_and(|p| {
+                let prev = &quotes[top[p]];
+                prev.kind == QuoteKind::Direct && sentence_of(prev.outer.end.saturating_sub(1)) == sentence_of(q.outer.start)
+            });
+        if !in_clause_of_last {
+            last = Some(k);
+        }
     }
 
     for (k, &qi) in top.iter().enumerate() {

@@ -231,3 +231,30 @@ fn an_unlisted_verb_after_the_quote_still_reports_it() {
         &[("We will not pay again,", Some(("the spokesman", "", "groaned", Explicit)))],
     );
 }
+
+#[test]
+fn a_common_noun_before_the_cue_is_the_speaker_wherever_it_is_listed_or_not() {
+    check("“Keep your speed down,” the inspector said.", &[("Keep your speed down,", Some(("the inspector", "", "said", Explicit)))]);
+    // Headline style drops the article.
+    check(
+        "Ferry fares ‘too high for families’, islanders complain\n\nFares rose again in May.",
+        &[("too high for families", Some(("islanders", "", "complain", Explicit)))],
+    );
+}
+
+#[test]
+fn a_cue_in_a_subordinate_clause_after_the_quote_reports_nothing() {
+    check("The keeper never said “resign,” whatever the gossips wrote.", &[("resign,", None)]);
+}
+
+#[test]
+fn a_partial_quote_in_the_reporting_clause_does_not_break_a_continuation() {
+    check(
+        "“Everything is open,” Hale told the Courier after hinting at “changes” in the team. “Every single post is open.”",
+        &[
+            ("Everything is open,", Some(("Hale", "Hale", "told", Explicit))),
+            ("changes", Some(("Hale", "Hale", "told", Explicit))),
+            ("Every single post is open.", Some(("Hale", "Hale", "told", Continuation))),
+        ],
+    );
+}

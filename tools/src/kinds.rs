@@ -3,7 +3,8 @@
 //! PolNeAR train. Labels come from the gold by the quote's span (marks and blanks stripped, as
 //! the shared scorer does): `quotes` → direct; `other_quoted` `partial` → partial;
 //! `unattributed`, `in_source`, `in_cue` → term; `single_quoted` → direct when the gold flags it
-//! `direct_if_single_quotes_counted`, else term. Quotes the gold does not list (pairing
+//! `direct_if_single_quotes_counted`, partial when flagged false (an attribution's, not direct),
+//! term when not flagged (no attribution). Quotes the gold does not list (pairing
 //! differences) and gold `nested` spans are left out.
 //!
 //! Deterministic: articles and examples are shuffled by a seeded xorshift, arithmetic is in a
@@ -12,7 +13,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
-use quotelens::internals::kinds::{analyze_with, features, KindModel};
+use quotelens::internals::kinds::{analyze_with, features, quotes_with, KindModel};
 use serde_json::Value;
 
 /// Training settings (defaults are what scripts/train-kinds.sh uses).
@@ -33,6 +34,13 @@ pub struct Options {
     pub cv_dir: String,
     /// Added to the direct class's bias after training.
     pub direct_bias: f64,
+    /// Cross-validation predicts the held-out articles' quotes only (spans and kinds, no
+    /// speakers): the direct view's span scores in a fraction of the time.
+    pub quick: bool,
+    /// Cross-validation also writes each held-out labelled quote here (JSON lines: article id,
+    /// span in code points, gold and predicted kind, the model's probabilities, the features),
+    /// for error analysis.
+    pub examples: Option<String>,
 }
 
 impl Default for Options {
@@ -48,6 +56,8 @@ impl Default for Options {
             folds: 0,
             cv_dir: "target/kinds-cv".into(),
             direct_bias: 0.0,
+            quick: false,
+            examples: None,
         }
     }
 }
@@ -56,6 +66,8 @@ impl Default for Options {
 struct Example {
     features: Vec<String>,
     label: usize,
+    /// The quote's inner span, in code points.
+    span: (usize, usize),
 }
 
 struct Article {
@@ -96,8 +108,14 @@ fn read_articles(path: &str) -> Result<Vec<Article>, String> {
             let label = match q["kind"].as_str().unwrap_or_default() {
                 "partial" => Some(1),
                 "unattributed" | "in_source" | "in_cue" => Some(2),
-                "single_quoted" if q["direct_if_single_quotes_counted"] == Value::Bool(true) => Some(0),
-                "single_quoted" => Some(2),
+                // A curly single-quoted span (headline style) is flagged `true` when it would be
+                // direct speech, `false` when it belongs to an attribution without being direct
+                // (a partial quote), and not at all when no attribution touches it.
+                "single_quoted" => match q["direct_if_single_quotes_counted"] {
+                    Value::Bool(true) => Some(0),
+                    Value::Bool(false) => Some(1),
+                    _ => Some(2),
+                },
                 _ => None,
             };
             gold.insert(span(q), label);
@@ -105,21 +123,13 @@ fn read_articles(path: &str) -> Result<Vec<Article>, String> {
         for q in v["quotes"].as_array().into_iter().flatten() {
             gold.insert(span(q), Some(0));
         }
-        // Byte offset → code point index.
-        let mut cp = vec![0usize; text.len() + 1];
-        let mut n = 0;
-        for (b, c) in text.char_indices() {
-            for slot in &mut cp[b..b + c.len_utf8()] {
-                *slot = n;
-            }
-            n += 1;
-        }
-        cp[text.len()] = n;
+        let cp = code_points(&text);
         let examples = features(&text)
             .into_iter()
             .filter_map(|(inner, features)| {
-                let label = (*gold.get(&norm(&chars, cp[inner.start], cp[inner.end]))?)?;
-                Some(Example { features, label })
+                let span = norm(&chars, cp[inner.start], cp[inner.end]);
+                let label = (*gold.get(&span)?)?;
+                Some(Example { features, label, span })
             })
             .collect();
         out.push(Article { line: line.to_string(), id: v["id"].clone(), text, examples });
@@ -224,6 +234,48 @@ fn accuracy(model: &KindModel, examples: &[&Example]) -> f64 {
     right as f64 / examples.len().max(1) as f64
 }
 
+/// Code point index of every byte offset of `text` (and of its end).
+fn code_points(text: &str) -> Vec<usize> {
+    let mut cp = vec![0usize; text.len() + 1];
+    let mut n = 0;
+    for (b, c) in text.char_indices() {
+        for slot in &mut cp[b..b + c.len_utf8()] {
+            *slot = n;
+        }
+        n += 1;
+    }
+    cp[text.len()] = n;
+    cp
+}
+
+/// The held-out quotes of `article` as the scorer reads them (`quick`: spans and kinds only)
+/// and, by span in code points, each quote's kind.
+fn quick_prediction(article: &Article, model: &KindModel) -> (String, HashMap<(usize, usize), &'static str>) {
+    let cp = code_points(&article.text);
+    let chars: Vec<char> = article.text.chars().collect();
+    let quotes = quotes_with(&article.text, model);
+    let kinds = quotes.iter().map(|q| (norm(&chars, cp[q.inner.start], cp[q.inner.end]), q.kind.as_str())).collect();
+    let quotes: Vec<Value> =
+        quotes.iter().map(|q| serde_json::json!({"start": cp[q.inner.start], "end": cp[q.inner.end], "kind": q.kind.as_str()})).collect();
+    (serde_json::json!({"id": article.id, "quotes": quotes}).to_string(), kinds)
+}
+
+/// The model's probabilities (softmax) for `features`.
+fn probabilities(weights: &Weights, features: &[String]) -> [f64; 3] {
+    let mut z = [0f64; 3];
+    for f in features {
+        if let Some(w) = weights.get(f) {
+            for c in 0..3 {
+                z[c] += w[c];
+            }
+        }
+    }
+    let max = z.iter().cloned().fold(f64::MIN, f64::max);
+    let exp = z.map(|v| (v - max).exp());
+    let sum: f64 = exp.iter().sum();
+    exp.map(|e| (e / sum * 1e3).round() / 1e3)
+}
+
 /// The CLI's answer line for `article` analysed with `model`.
 fn prediction(article: &Article, model: &KindModel) -> Result<String, String> {
     let analysis = analyze_with(&article.text, model);
@@ -231,6 +283,37 @@ fn prediction(article: &Article, model: &KindModel) -> Result<String, String> {
     let mut v = serde_json::to_value(&doc).map_err(|e| e.to_string())?;
     v["id"] = article.id.clone();
     serde_json::to_string(&v).map_err(|e| e.to_string())
+}
+
+/// Prints, for each top-level quote of the text in `path`, its kind as `analyze` gives it, the
+/// model's probabilities and each feature with its weights (direct, partial, term): why a quote
+/// got its kind.
+pub fn explain(path: &str, model_path: &str) -> Result<(), String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: {e}"))?;
+    let tsv = std::fs::read_to_string(model_path).map_err(|e| format!("{model_path}: {e}"))?;
+    let model = KindModel::parse(&tsv)?;
+    let weights: Weights = tsv
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let mut cols = l.split('\t');
+            let name = cols.next()?.to_string();
+            let w: Vec<f64> = cols.filter_map(|c| c.parse().ok()).collect();
+            Some((name, [*w.first()?, *w.get(1)?, *w.get(2)?]))
+        })
+        .collect();
+    let quotes = quotes_with(&text, &model);
+    for (span, features) in features(&text) {
+        let kind = quotes.iter().find(|q| q.inner == span).map_or("?", |q| q.kind.as_str());
+        println!("{:?} → {kind}  p(direct, partial, term) = {:?}", &text[span.start..span.end], probabilities(&weights, &features));
+        for f in &features {
+            match weights.get(f) {
+                Some(w) => println!("    {f:40} {:>8.3} {:>8.3} {:>8.3}", w[0], w[1], w[2]),
+                None => println!("    {f:40}        -"),
+            }
+        }
+    }
+    Ok(())
 }
 
 pub fn run(options: &Options) -> Result<(), String> {
@@ -257,27 +340,44 @@ pub fn run(options: &Options) -> Result<(), String> {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     Rng(options.seed.max(1) ^ 0x9e37_79b9).shuffle(&mut order);
     std::fs::create_dir_all(&options.cv_dir).map_err(|e| format!("{}: {e}", options.cv_dir))?;
-    let (mut gold, mut pred) = (String::new(), String::new());
+    let (mut gold, mut pred, mut dump) = (String::new(), String::new(), String::new());
     let mut right = 0.0;
     let mut total = 0;
     for k in 0..options.folds {
         let held: Vec<usize> = order.iter().copied().enumerate().filter(|(i, _)| i % options.folds == k).map(|(_, a)| a).collect();
         let examples: Vec<&Example> =
             order.iter().enumerate().filter(|(i, _)| i % options.folds != k).flat_map(|(_, &a)| &articles[a].examples).collect();
-        let model = model_of(&train(&examples, options));
+        let weights = train(&examples, options);
+        let model = model_of(&weights);
         let held_examples: Vec<&Example> = held.iter().flat_map(|&a| &articles[a].examples).collect();
         right += accuracy(&model, &held_examples) * held_examples.len() as f64;
         total += held_examples.len();
         for &a in &held {
             gold.push_str(&articles[a].line);
             gold.push('\n');
-            pred.push_str(&prediction(&articles[a], &model)?);
+            let (quick, kinds) = quick_prediction(&articles[a], &model);
+            pred.push_str(&if options.quick { quick } else { prediction(&articles[a], &model)? });
             pred.push('\n');
+            if options.examples.is_some() {
+                let classes = quotelens::internals::kinds::CLASSES;
+                for ex in &articles[a].examples {
+                    let line = serde_json::json!({
+                        "id": articles[a].id, "start": ex.span.0, "end": ex.span.1,
+                        "label": classes[ex.label].as_str(), "kind": kinds.get(&ex.span).copied().unwrap_or("none"),
+                        "p": probabilities(&weights, &ex.features), "features": ex.features,
+                    });
+                    dump.push_str(&line.to_string());
+                    dump.push('\n');
+                }
+            }
         }
     }
     let dir = &options.cv_dir;
     std::fs::write(format!("{dir}/cv.gold.jsonl"), gold).map_err(|e| e.to_string())?;
     std::fs::write(format!("{dir}/cv.pred.jsonl"), pred).map_err(|e| e.to_string())?;
+    if let Some(path) = &options.examples {
+        std::fs::write(path, dump).map_err(|e| format!("{path}: {e}"))?;
+    }
     println!(
         "{}-fold CV kind accuracy {:.4} over {total} quotes; wrote {dir}/cv.gold.jsonl and cv.pred.jsonl",
         options.folds,

@@ -2,7 +2,8 @@
 //! cross-validation by article and writes each held-out article's gold and prediction.
 //!
 //!     cargo run --release -p quotelens-tools --bin train_kinds -- [--seed S] [--epochs N]
-//!     cargo run --release -p quotelens-tools --bin train_kinds -- --folds 5 [--cv-dir DIR]
+//!     cargo run --release -p quotelens-tools --bin train_kinds -- --folds 5 [--cv-dir DIR] [--quick] [--examples FILE]
+//!     cargo run --release -p quotelens-tools --bin train_kinds -- --explain TEXT_FILE [MODEL_TSV]
 //!
 //! Run from the repository root (paths default to ../shared/data/polnear/ and src/data/).
 //! scripts/train-kinds.sh wraps both forms.
@@ -11,7 +12,15 @@ use quotelens_tools::kinds;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let Err(message) = parse_options(&args).and_then(|o| kinds::run(&o)) {
+    let result = match args.first().map(String::as_str) {
+        Some("--explain") => match &args[1..] {
+            [text] => kinds::explain(text, "src/data/quote_kinds.tsv"),
+            [text, model] => kinds::explain(text, model),
+            _ => Err("--explain TEXT_FILE [MODEL_TSV]".into()),
+        },
+        _ => parse_options(&args).and_then(|o| kinds::run(&o)),
+    };
+    if let Err(message) = result {
         eprintln!("train_kinds: {message}");
         std::process::exit(1);
     }
@@ -33,6 +42,8 @@ fn parse_options(args: &[String]) -> Result<kinds::Options, String> {
             "--folds" => options.folds = number(value()?)? as usize,
             "--min-count" => options.min_count = number(value()?)? as usize,
             "--l2" => options.l2 = value()?.parse().map_err(|_| format!("{flag}: not a number"))?,
+            "--quick" => options.quick = true,
+            "--examples" => options.examples = Some(value()?.clone()),
             "--direct-bias" => options.direct_bias = value()?.parse().map_err(|_| format!("{flag}: not a number"))?,
             _ => return Err(format!("unknown option {flag}")),
         }

@@ -10,16 +10,23 @@ use super::features::Doc;
 use crate::analysis::{Entity, Label};
 use crate::speakers::lexicon::{HeadClass, LEXICON};
 
-/// Words that end an appositive's noun phrase before its head could follow: what comes after
-/// them modifies the head ("a minister of state", "a company that").
-const PHRASE_ENDS: &[&str] =
-    &["that", "which", "who", "whose", "of", "with", "in", "on", "at", "for", "from", "by", "to", "and", "or", "but", "said", "says"];
+/// Words that start what modifies an appositive's head ("a minister of state", "a company
+/// that").
+const MODIFIERS: &[&str] = &["of", "for", "with", "at", "in", "on", "from", "by", "to", "that", "which", "who", "whose", "and", "or"];
+
+/// Longest modifier after an appositive's head, in tokens ("for the ministry", "with Keltra
+/// Info Group").
+const MAX_MODIFIER: usize = 4;
 
 /// Longest appositive noun phrase considered after its article, in tokens.
 const MAX_PHRASE: usize = 6;
 
-/// Relabels each name followed by ", a|an|the <noun phrase>" whose head (its last word in the
-/// nominal-head list) is an organisation or one person. Spans and order do not change.
+/// Relabels each name followed by ", a|an|the <noun phrase>," whose head (its last word, before
+/// the punctuation that closes it) is an organisation or one person in the nominal-head list.
+/// A phrase that runs on is no evidence: into a verb it is the next clause's subject ("Kabul, an
+/// official said"), and past "of" or "in" it may be ("Kabul, the head of the mission said"), so
+/// a phrase not closed within `MAX_PHRASE` words counts for nothing. Spans and order do not
+/// change.
 pub(crate) fn apply(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
     let after_end: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.span.end, i + 1)).collect();
     let word = |i: usize| doc.tokens.get(i).map(|t| t.span.slice(text));
@@ -33,18 +40,32 @@ pub(crate) fn apply(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Ent
         if word(next) != Some(",") || !matches!(article.as_deref(), Some("a" | "an" | "the")) {
             continue;
         }
-        let mut head = None;
-        for i in next + 2..(next + 2 + MAX_PHRASE).min(doc.tokens.len()) {
-            let w = word(i).unwrap_or_default().to_lowercase();
-            // Punctuation ends the phrase, but not a currency sign ("a $2 billion company").
-            let ends = w.chars().all(|c| ",;:()[].!?\"“”—–".contains(c)) || PHRASE_ENDS.contains(&w.as_str());
-            if doc.tokens[i].line != line || ends {
+        // The head is the phrase's last word before any modifier that follows it ("a
+        // spokeswoman for the ministry"), written in lower case (a capitalised word ends a name
+        // inside the phrase: "an analyst at Keltra Group").
+        let mut head: Option<String> = None;
+        let mut modified = 0;
+        let mut closed = false;
+        for i in next + 2..=(next + 2 + MAX_PHRASE).min(doc.tokens.len()) {
+            let Some(w) = word(i).filter(|_| doc.tokens[i].line == line) else {
+                closed = true;
+                break;
+            };
+            // Punctuation closes the phrase, but not a currency sign ("a $2 billion company").
+            if w.chars().all(|c| ",;:()[].!?\"“”—–".contains(c)) {
+                closed = true;
                 break;
             }
-            if let Some(&class) = LEXICON.heads.get(w.as_str()) {
-                head = Some(class);
+            let lower = w.to_lowercase();
+            if modified > 0 || MODIFIERS.contains(&lower.as_str()) {
+                modified += 1;
+            } else {
+                head = w.starts_with(char::is_lowercase).then_some(lower);
             }
         }
+        // A long run after the modifier may be a clause ("Dal, the head of the mission told us").
+        let closed = closed && modified <= MAX_MODIFIER;
+        let head = head.filter(|_| closed).and_then(|h| LEXICON.heads.get(h.as_str()).copied());
         match head {
             Some(HeadClass::Org) => e.label = Label::Org,
             Some(HeadClass::Person(_)) => e.label = Label::Person,
@@ -78,10 +99,27 @@ mod tests {
     }
 
     #[test]
-    fn the_last_head_counts_and_the_phrase_ends_where_its_modifiers_start() {
-        // "company spokesman": the spokesman is the head; "a minister of the company": the minister.
-        let text = "Ivo Kral, a company spokesman, and Lea Dorn, a minister of the company, spoke.";
+    fn the_last_word_is_the_head() {
+        // "company spokesman": the spokesman is the head; "former minister": the minister.
+        let text = "Ivo Kral, a company spokesman, and Lea Dorn, a former minister; spoke.";
         assert_eq!(labels(text, &[("Ivo Kral", Label::Org), ("Lea Dorn", Label::Org)]), [Label::Person, Label::Person]);
+    }
+
+    #[test]
+    fn the_head_comes_before_its_modifiers_and_is_no_name() {
+        let text = "said Ivo Kral, an analyst with Brannock Group, and Eda Lunn, a spokeswoman for the company.";
+        assert_eq!(labels(text, &[("Ivo Kral", Label::Person), ("Eda Lunn", Label::Org)]), [Label::Person, Label::Person]);
+        let text = "said Ivo Kral, the Brannock Group.";
+        assert_eq!(labels(text, &[("Ivo Kral", Label::Person)]), [Label::Person]);
+    }
+
+    #[test]
+    fn the_subject_of_the_next_clause_is_no_appositive() {
+        // The noun phrase after the comma runs on into its verb: the sentence's own speaker.
+        let text = "Flights land in Varnholm, an airline official said, in Ostby, the company reported, and in Dal, the \
+                    minister of the mission told us.";
+        let names = [("Varnholm", Label::Place), ("Ostby", Label::Place), ("Dal", Label::Place)];
+        assert_eq!(labels(text, &names), [Label::Place, Label::Place, Label::Place]);
     }
 
     #[test]

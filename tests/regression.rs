@@ -50,12 +50,15 @@ fn review_many_quoted_paragraphs_find_their_end_paragraph_by_search() {
 /// Now each summary keeps its name's rank.
 #[test]
 fn review_a_long_cluster_name_is_measured_once() {
-    let text = "Angela Merkel ".repeat(2000) + "Merkel said.\n" + &"Merkel said no.\n".repeat(200);
+    // The run must read as a person's name for the surnames to join it; how the tagger labels
+    // a run of 4,000 words depends on the model ("Angela Merkel" read as a place after the word
+    // classes), so the name is one the tagger reads as a person at any length.
+    let text = "Anna Keller ".repeat(2000) + "Keller said.\n" + &"Keller said no.\n".repeat(200);
     let analysis = invariants::check(&text);
     assert_eq!(analysis.clusters.len(), 1, "{:?}", analysis.clusters);
     let cluster = &analysis.clusters[0];
     assert_eq!(cluster.mentions, analysis.entities.len());
     // The longest proper form names it: the run of names filling the first line.
-    assert!(cluster.name.slice(&text).starts_with("Angela Merkel Angela Merkel"));
-    assert!(cluster.name.len() > 27_000);
+    assert!(cluster.name.slice(&text).starts_with("Anna Keller Anna Keller"));
+    assert!(cluster.name.len() > 23_000);
 }

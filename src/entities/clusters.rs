@@ -23,6 +23,11 @@ const PARTICLES: &[&str] = &["da", "de", "do", "dos", "das", "di", "del", "della
 /// Generational suffixes, which end a person's name without being a surname.
 const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
 
+/// Whether `word` (any case, with or without its full stop) is a generational suffix ("Jr.", "III").
+pub(crate) fn is_generational_suffix(word: &str) -> bool {
+    GENERATIONS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
+}
+
 /// A person key without its generational suffix ("robert f kennedy jr" → "robert f kennedy").
 fn person_core(key: &str) -> &str {
     match key.rsplit_once(' ') {
@@ -202,6 +207,16 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
     // a known place read as one ("visited Jordan" beside "Michael Jordan") or heads an
     // organisation's name in the article ("Ford" beside "Ford Motor Co." and "Bill Ford").
     // Decided before equal names are joined, so the place and the person stay apart.
+    // A known place the tagger read as an organisation where the words before it lead to the
+    // place ("flew home to Liverpool", "the mayor of Liverpool") is the place: a city and the
+    // club or company named after it are two entities, each typed by its own context. Stricter
+    // than `reads_as_a_place`: a club is also one moved to, lost to or signed from.
+    for (span, label) in mentions.iter_mut() {
+        if *label == Label::Org && gazetteer::is_place_word(span.slice(text)) && reads_as_the_place_not_its_club(text, *span) {
+            *label = Label::Place;
+        }
+    }
+
     let mut full_names = Vec::with_capacity(n);
     for i in 0..n {
         let (span, label) = mentions[i];
@@ -262,18 +277,49 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
 const TO_A_PLACE: &[&str] =
     &["in", "to", "from", "into", "across", "near", "throughout", "visited", "visit", "visiting", "towards", "toward"];
 
-/// Whether a place name at `span` reads as the place: after a word that leads to a place and
-/// not before a possessive ("in Jordan" but not "in Jordan's film").
-fn reads_as_a_place(text: &str, span: Span) -> bool {
-    let before = text[..span.start].trim_end();
+/// Nouns whose "of" leads to a place ("the mayor of Jordan", "the streets of Jordan").
+const OF_A_PLACE: &[&str] =
+    &["mayor", "city", "town", "village", "streets", "centre", "center", "outskirts", "suburbs", "people", "residents", "capital"];
+
+/// The word that ends `before` (letters only), and what precedes it.
+fn last_word(before: &str) -> (&str, &str) {
+    let before = before.trim_end();
     // The word starts after the last character that is no letter (which may be a curly quote
     // mark, several bytes long).
-    let word_start = before.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
-    let word = &before[word_start..];
+    let start = before.char_indices().rev().find(|&(_, c)| !c.is_alphabetic()).map_or(0, |(i, c)| i + c.len_utf8());
+    (&before[start..], &before[..start])
+}
+
+/// Whether a place name at `span` reads as the place: after a word that leads to a place ("in
+/// Jordan"), or after "of" that follows such a noun ("the mayor of Jordan"), and not before a
+/// possessive ("in Jordan's film").
+fn reads_as_a_place(text: &str, span: Span) -> bool {
+    let (word, rest) = last_word(&text[..span.start]);
     let after = text[span.end..].trim_start();
     let possessive =
         ["'s", "’s"].iter().any(|p| after.starts_with(p)) || span.slice(text).ends_with("'s") || span.slice(text).ends_with("’s");
-    TO_A_PLACE.iter().any(|w| w.eq_ignore_ascii_case(word)) && !possessive
+    let is = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
+    let leads = is(TO_A_PLACE, word) || (word.eq_ignore_ascii_case("of") && is(OF_A_PLACE, last_word(rest).0));
+    leads && !possessive
+}
+
+/// Words after which a place name is the place and not a club or company named after it.
+const IN_A_PLACE: &[&str] = &["in", "into", "near", "across", "throughout", "outside"];
+
+/// Whether a place name at `span` reads as the place and not as a club or company of its name:
+/// in it ("in Leeds", but not "shares in Leeds"), home or back to it, or after "of" that
+/// follows a noun of `OF_A_PLACE` ("the mayor of Leeds"); not before a possessive.
+fn reads_as_the_place_not_its_club(text: &str, span: Span) -> bool {
+    let (word, rest) = last_word(&text[..span.start]);
+    let before = last_word(rest).0;
+    let after = text[span.end..].trim_start();
+    let possessive =
+        ["'s", "’s"].iter().any(|p| after.starts_with(p)) || span.slice(text).ends_with("'s") || span.slice(text).ends_with("’s");
+    let is = |list: &[&str], w: &str| list.iter().any(|l| l.eq_ignore_ascii_case(w));
+    let leads = (is(IN_A_PLACE, word) && !is(super::context::HOLDINGS, before))
+        || (word.eq_ignore_ascii_case("to") && is(&["home", "back"], before))
+        || (word.eq_ignore_ascii_case("of") && is(OF_A_PLACE, before));
+    leads && !possessive
 }
 
 /// The candidate nearest before `i`, else the first one after it.
@@ -431,6 +477,30 @@ mod tests {
             ("Jordan", "Leila Jordan"),
             ("Jordan", "Leila Jordan"),
         ]);
+    }
+
+    #[test]
+    fn a_city_and_the_club_named_after_it_stay_apart() {
+        let text = "Leeds won at home. Fans of Leeds drove back to Leeds, where the mayor of Leeds met Leeds's players in Leeds.";
+        let at = |from: usize| {
+            let start = text[from..].find("Leeds").unwrap() + from;
+            Span::new(start, start + 5)
+        };
+        let mut spans = vec![at(0)];
+        for _ in 0..5 {
+            spans.push(at(spans.last().unwrap().end));
+        }
+        let entities = assign(text, spans.iter().map(|&s| (s, Label::Org)).collect());
+        let labels: Vec<Label> = entities.iter().map(|e| e.label).collect();
+        // "back to Leeds", "mayor of Leeds" and "in Leeds" are the city; the club wins, has fans and players.
+        assert_eq!(labels, [Label::Org, Label::Org, Label::Place, Label::Place, Label::Org, Label::Place]);
+        let clusters: Vec<usize> = entities.iter().map(|e| e.cluster).collect();
+        assert_eq!(clusters, [0, 0, 2, 2, 0, 2]);
+        // A club moved to, lost to or whose shares are in demand stays the club.
+        let text = "Ivo moved to Leeds after Leeds lost to Leeds. Shares in Leeds rose.";
+        let spans: Vec<Span> = text.match_indices("Leeds").map(|(at, _)| Span::new(at, at + 5)).collect();
+        let labels: Vec<Label> = assign(text, spans.iter().map(|&s| (s, Label::Org)).collect()).iter().map(|e| e.label).collect();
+        assert_eq!(labels, [Label::Org; 4]);
     }
 
     #[test]

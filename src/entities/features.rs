@@ -11,9 +11,10 @@
 use super::gazetteer::{Gazetteer, List, Position};
 use super::hashing::{combine, hash_lower, hash_str, Fnv, HashKeyed};
 use super::tokens::{tokenize, Line, Token};
+use super::word_classes::{WordClass, WordClasses};
 
 /// Recorded in the model header; a model built for other features is refused.
-pub(crate) const FEATURE_VERSION: u32 = 1;
+pub(crate) const FEATURE_VERSION: u32 = 2;
 
 /// How a word is capitalised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,6 +49,7 @@ struct TokenInfo {
     case: Case,
     gazetteer: [Position; List::COUNT],
     doc_evidence: u8,
+    class: WordClass,
 }
 
 /// A tokenised document with everything features need.
@@ -64,7 +66,14 @@ impl Doc {
     pub fn new(text: &str) -> Doc {
         let (tokens, lines) = tokenize(text);
         let gazetteer = Gazetteer::shared();
-        let mut info: Vec<TokenInfo> = tokens.iter().map(|t| token_info(t.span.slice(text))).collect();
+        let classes = WordClasses::shared();
+        let mut info: Vec<TokenInfo> = tokens
+            .iter()
+            .map(|t| {
+                let info = token_info(t.span.slice(text));
+                TokenInfo { class: classes.of_lower_hash(info.lower), ..info }
+            })
+            .collect();
         let mut matches = Vec::with_capacity(tokens.len());
         let mut lowers = Vec::new();
         for line in &lines {
@@ -136,6 +145,15 @@ impl Doc {
         }
         push(33, combine(short(-2), combine(short(-1), me.short_shape)));
         push(34, combine(lower(-2), lower(-1)));
+        // Word classes (`word_classes`): the word's own, with its case, and its neighbours'.
+        let class = |offset| at(offset).map_or(OUTSIDE, |t| t.class.fine as u64);
+        if me.class.fine != 0 {
+            push(35, me.class.fine as u64);
+            push(36, combine(me.class.fine as u64, me.case as u64 + 8 * caps));
+            push(37, combine(me.class.coarse as u64, me.short_shape));
+        }
+        push(38, combine(class(-1), me.short_shape));
+        push(39, combine(class(1), me.short_shape));
     }
 }
 
@@ -215,6 +233,7 @@ fn token_info(word: &str) -> TokenInfo {
         case,
         gazetteer: [Position::None; List::COUNT],
         doc_evidence: 0,
+        class: WordClass::default(),
     }
 }
 

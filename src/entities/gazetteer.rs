@@ -159,6 +159,12 @@ pub(crate) fn is_place_word(word: &str) -> bool {
     Gazetteer::shared().word(hash_lower(word)) & (1 << List::Place as u8) != 0
 }
 
+/// Whether a word (any case) is in the first-name or the surname list.
+pub(crate) fn is_personal_name_word(word: &str) -> bool {
+    let mask = Gazetteer::shared().word(hash_lower(word));
+    mask & (1 << List::FirstName as u8 | 1 << List::Surname as u8) != 0
+}
+
 /// Whether a word (any case) is in a list that makes it something other than a person's first
 /// name: places, nationalities, organisation and group words.
 pub(crate) fn is_other_than_a_name_word(word: &str) -> bool {

@@ -1,0 +1,179 @@
+//! Names typed by the words around them, whatever the tagger made of a name it never saw:
+//!
+//! - an appositive: in "Keltra, a Danish software company, said" or "Mara Lind, the company's
+//!   spokeswoman," the noun phrase says what the name is. Its head noun is looked up in the
+//!   nominal heads of `speakers::lexicon` (src/data/speakers/nominal_heads.txt): an
+//!   organisation head makes the name an organisation, a one-person head a person;
+//! - shares: "shares in Keltra", "a stake of Keltra" — a company, unless the word lists know
+//!   the name as a place or a nationality ("shares in Hungary").
+
+use super::features::Doc;
+use super::gazetteer;
+use crate::analysis::{Entity, Label};
+use crate::speakers::lexicon::{HeadClass, LEXICON};
+
+/// Words that start what modifies an appositive's head ("a minister of state", "a company
+/// that").
+const MODIFIERS: &[&str] = &["of", "for", "with", "at", "in", "on", "from", "by", "to", "that", "which", "who", "whose", "and", "or"];
+
+/// Longest modifier after an appositive's head, in tokens ("for the ministry", "with Keltra
+/// Info Group").
+const MAX_MODIFIER: usize = 4;
+
+/// Longest appositive noun phrase considered after its article, in tokens.
+const MAX_PHRASE: usize = 6;
+
+/// Words for what one owns of a company, before "in" or "of" and its name.
+pub(crate) const HOLDINGS: &[&str] = &["shares", "share", "stake", "stakes", "stock", "stocks"];
+
+/// Applies both rules of the module comment to `entities` (the tagger's names in `text`).
+pub(crate) fn apply(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity> {
+    holdings(text, doc, appositives(text, doc, entities))
+}
+
+/// The token that starts at byte `at` (tokens are in text order, so a binary search: a map of
+/// every token would cost more than the few names need).
+fn token_starting_at(doc: &Doc, at: usize) -> Option<usize> {
+    doc.tokens.binary_search_by_key(&at, |t| t.span.start).ok()
+}
+
+/// The token that ends at byte `at`.
+fn token_ending_at(doc: &Doc, at: usize) -> Option<usize> {
+    doc.tokens.binary_search_by_key(&at, |t| t.span.end).ok()
+}
+
+/// Relabels each name after "shares|stake|stock in|of" that no list knows as a place or a
+/// nationality as an organisation.
+fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
+    let word = |i: usize| doc.tokens[i].span.slice(text).to_lowercase();
+    for e in entities.iter_mut() {
+        let Some(first) = token_starting_at(doc, e.span.start) else { continue };
+        if first < 2 || doc.tokens[first - 2].line != doc.tokens[first].line {
+            continue;
+        }
+        let after_holding = matches!(word(first - 1).as_str(), "in" | "of") && HOLDINGS.contains(&word(first - 2).as_str());
+        if after_holding
+            && matches!(e.label, Label::Person | Label::Place | Label::Misc)
+            && !gazetteer::is_other_than_a_name_word(e.span.slice(text))
+        {
+            e.label = Label::Org;
+        }
+    }
+    entities
+}
+
+/// Relabels each name followed by ", a|an|the <noun phrase>," whose head (its last word, before
+/// the punctuation that closes it) is an organisation or one person in the nominal-head list.
+/// A phrase that runs on is no evidence: into a verb it is the next clause's subject ("Kabul, an
+/// official said"), and past "of" or "in" it may be ("Kabul, the head of the mission said"), so
+/// a phrase not closed within `MAX_PHRASE` words counts for nothing. Spans and order do not
+/// change.
+fn appositives(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
+    let word = |i: usize| doc.tokens.get(i).map(|t| t.span.slice(text));
+    for e in entities.iter_mut() {
+        if !matches!(e.label, Label::Person | Label::Org | Label::Place | Label::Misc) {
+            continue;
+        }
+        let Some(next) = token_ending_at(doc, e.span.end).map(|i| i + 1) else { continue };
+        let line = doc.tokens[next - 1].line;
+        let article = word(next + 1).map(str::to_lowercase);
+        if word(next) != Some(",") || !matches!(article.as_deref(), Some("a" | "an" | "the")) {
+            continue;
+        }
+        // The head is the phrase's last word before any modifier that follows it ("a
+        // spokeswoman for the ministry"), written in lower case (a capitalised word ends a name
+        // inside the phrase: "an analyst at Keltra Group").
+        let mut head: Option<String> = None;
+        let mut modified = 0;
+        let mut closed = false;
+        for i in next + 2..=(next + 2 + MAX_PHRASE).min(doc.tokens.len()) {
+            let Some(w) = word(i).filter(|_| doc.tokens[i].line == line) else {
+                closed = true;
+                break;
+            };
+            // Punctuation closes the phrase, but not a currency sign ("a $2 billion company").
+            if w.chars().all(|c| ",;:()[].!?\"“”—–".contains(c)) {
+                closed = true;
+                break;
+            }
+            let lower = w.to_lowercase();
+            if modified > 0 || MODIFIERS.contains(&lower.as_str()) {
+                modified += 1;
+            } else {
+                head = w.starts_with(char::is_lowercase).then_some(lower);
+            }
+        }
+        // A long run after the modifier may be a clause ("Dal, the head of the mission told us").
+        let closed = closed && modified <= MAX_MODIFIER;
+        let head = head.filter(|_| closed).and_then(|h| LEXICON.heads.get(h.as_str()).copied());
+        match head {
+            Some(HeadClass::Org) => e.label = Label::Org,
+            Some(HeadClass::Person(_)) => e.label = Label::Person,
+            _ => {}
+        }
+    }
+    entities
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Span;
+
+    fn labels(text: &str, names: &[(&str, Label)]) -> Vec<Label> {
+        let doc = Doc::new(text);
+        let entities = names
+            .iter()
+            .map(|&(name, label)| {
+                let start = text.find(name).unwrap();
+                Entity { span: Span::new(start, start + name.len()), label, cluster: 0 }
+            })
+            .collect();
+        apply(text, &doc, entities).iter().map(|e| e.label).collect()
+    }
+
+    #[test]
+    fn a_name_whose_shares_are_traded_is_a_company() {
+        let text = "Shares in Velmora fell, a stake of Osk Brann was sold and shares in Norway rose.";
+        let names = [("Velmora", Label::Place), ("Osk Brann", Label::Person), ("Norway", Label::Place)];
+        assert_eq!(labels(text, &names), [Label::Org, Label::Org, Label::Place]);
+    }
+
+    #[test]
+    fn the_head_of_the_appositive_types_the_name() {
+        let text = "Velmora Tek, a $2 billion software company, hired Osk Brann, the firm's new chairman.";
+        assert_eq!(labels(text, &[("Velmora Tek", Label::Person), ("Osk Brann", Label::Org)]), [Label::Org, Label::Person]);
+    }
+
+    #[test]
+    fn the_last_word_is_the_head() {
+        // "company spokesman": the spokesman is the head; "former minister": the minister.
+        let text = "Ivo Kral, a company spokesman, and Lea Dorn, a former minister; spoke.";
+        assert_eq!(labels(text, &[("Ivo Kral", Label::Org), ("Lea Dorn", Label::Org)]), [Label::Person, Label::Person]);
+    }
+
+    #[test]
+    fn the_head_comes_before_its_modifiers_and_is_no_name() {
+        let text = "said Ivo Kral, an analyst with Brannock Group, and Eda Lunn, a spokeswoman for the company.";
+        assert_eq!(labels(text, &[("Ivo Kral", Label::Person), ("Eda Lunn", Label::Org)]), [Label::Person, Label::Person]);
+        let text = "said Ivo Kral, the Brannock Group.";
+        assert_eq!(labels(text, &[("Ivo Kral", Label::Person)]), [Label::Person]);
+    }
+
+    #[test]
+    fn the_subject_of_the_next_clause_is_no_appositive() {
+        // The noun phrase after the comma runs on into its verb: the sentence's own speaker.
+        let text = "Flights land in Varnholm, an airline official said, in Ostby, the company reported, and in Dal, the \
+                    minister of the mission told us.";
+        let names = [("Varnholm", Label::Place), ("Ostby", Label::Place), ("Dal", Label::Place)];
+        assert_eq!(labels(text, &names), [Label::Place, Label::Place, Label::Place]);
+    }
+
+    #[test]
+    fn other_names_keep_their_label() {
+        // No article, no head in the list, or a group: nothing changes.
+        let text = "Brannock, which employs 40, met Tolva, a quiet town, and the Danes, a company of traders.";
+        let names = [("Brannock", Label::Place), ("Tolva", Label::Place), ("Danes", Label::Group)];
+        assert_eq!(labels(text, &names), [Label::Place, Label::Place, Label::Group]);
+    }
+}

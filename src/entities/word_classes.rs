@@ -1,0 +1,81 @@
+//! Word classes learned from unlabelled news text (src/data/ner/word_classes.txt, built by
+//! scripts/build-word-classes.py): words that occur in the same contexts share a class, so a
+//! name the training corpus never saw ("Obama") shares a feature with the names it did see in
+//! those contexts ("Clinton"). Looked up by the lowercased word, so a word in capitals has the
+//! class of the word as usually written.
+
+use std::sync::OnceLock;
+
+use super::hashing::{hash_lower, HashKeyed};
+use crate::text::data::lines;
+
+/// A word's class (1 + its line number in the file) and its coarse group (1 + the line's
+/// group number); 0 stands for "no class" in both.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct WordClass {
+    pub fine: u16,
+    pub coarse: u16,
+}
+
+pub(crate) struct WordClasses {
+    by_word: HashKeyed<WordClass>,
+}
+
+impl WordClasses {
+    /// The embedded classes, parsed once.
+    pub fn shared() -> &'static WordClasses {
+        static SHARED: OnceLock<WordClasses> = OnceLock::new();
+        SHARED.get_or_init(|| WordClasses::parse(include_str!("../data/ner/word_classes.txt")))
+    }
+
+    /// Classes from the file's text: one class per line, its coarse group then its words.
+    /// A line whose group is not a number is a class with no group.
+    pub fn parse(source: &str) -> WordClasses {
+        let mut by_word = HashKeyed::default();
+        for (n, line) in lines(source).enumerate() {
+            let mut fields = line.split(' ');
+            let coarse = fields.next().and_then(|g| g.parse::<u16>().ok()).map_or(0, |g| g.saturating_add(1));
+            let class = WordClass { fine: (n + 1).min(u16::MAX as usize) as u16, coarse };
+            for word in fields.filter(|w| !w.is_empty()) {
+                by_word.insert(hash_lower(word), class);
+            }
+        }
+        WordClasses { by_word }
+    }
+
+    /// The class of `word` (any case); the default when no class holds it.
+    #[cfg(test)]
+    pub fn of(&self, word: &str) -> WordClass {
+        self.of_lower_hash(hash_lower(word))
+    }
+
+    /// The class of the word whose lowercase hash (`hashing::hash_lower`) is `lower`.
+    pub fn of_lower_hash(&self, lower: u64) -> WordClass {
+        self.by_word.get(&lower).copied().unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_of_a_line_share_its_class_in_any_case() {
+        let classes = WordClasses::parse("# comment\n3 alpha beta\n0 gamma\nx delta\n");
+        let alpha = classes.of("Alpha");
+        assert_eq!(alpha, WordClass { fine: 1, coarse: 4 });
+        assert_eq!(classes.of("BETA"), alpha);
+        assert_eq!(classes.of("gamma"), WordClass { fine: 2, coarse: 1 });
+        assert_eq!(classes.of("delta"), WordClass { fine: 3, coarse: 0 });
+        assert_eq!(classes.of("epsilon"), WordClass::default());
+    }
+
+    #[test]
+    fn the_embedded_classes_group_names_seen_in_the_same_contexts() {
+        let classes = WordClasses::shared();
+        // Built from the training texts: the surnames of politicians share their class.
+        let clinton = classes.of("Clinton");
+        assert_ne!(clinton, WordClass::default());
+        assert_eq!(classes.of("OBAMA"), clinton);
+    }
+}

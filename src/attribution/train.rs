@@ -446,19 +446,33 @@ fn pred_line(a: &Article, pred: &[Attribution]) -> String {
     serde_json::json!({"id": a.id, "attributions": attributions}).to_string()
 }
 
+/// The scorer's printed lines, and its source accuracy per gold source kind (only in its JSON).
 fn score(options: &Options, gold: &Path, pred: &Path) -> Result<String, String> {
+    let json = pred.with_extension("scores.json");
     let out = Command::new("python3")
         .arg(&options.scorer)
         .arg("--gold")
         .arg(gold)
         .arg("--pred")
         .arg(pred)
+        .arg("--json")
+        .arg(&json)
         .output()
         .map_err(|e| format!("running the scorer: {e}"))?;
     if !out.status.success() {
         return Err(format!("scorer failed: {}", String::from_utf8_lossy(&out.stderr)));
     }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let scores: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).map_err(|e| format!("{}: {e}", json.display()))?).map_err(|e| e.to_string())?;
+    if let Some(kinds) = scores["source_acc_by_gold_source_kind"].as_object() {
+        text.push_str("  source acc by gold source kind:");
+        for (kind, v) in kinds {
+            let _ = write!(text, " {kind} {:.3} (n={})", v["acc"].as_f64().unwrap_or(0.0), v["n"].as_u64().unwrap_or(0));
+        }
+        text.push('\n');
+    }
+    Ok(text)
 }
 
 fn write_lines(path: &Path, lines: &[String]) -> Result<(), String> {

@@ -24,17 +24,17 @@ fn parse(args: &[String]) -> Result<Options, String> {
     let mut o = Options {
         data: PathBuf::from("../shared/data/polnear/attributions/train.jsonl"),
         out: PathBuf::from("src/data/attribution/model.bin"),
-        epochs: 12,
+        epochs: 20,
         hash_bits: 17,
         seed: 14,
         folds: 5,
         work: PathBuf::from("target/attribution-cv"),
         scorer: PathBuf::from("../shared/eval/attributions/score_attributions.py"),
-        prune: 3,
+        prune: 6,
         quotes_gold: PathBuf::from("../shared/data/polnear/train.jsonl"),
         quotes_scorer: PathBuf::from("../shared/eval/quotes/run_eval.py"),
         skip_cv: false,
-        outside_penalties: vec![0.0, 64.0, 128.0, 256.0, 512.0],
+        outside_penalties: vec![0.0, 32.0, 64.0, 128.0],
         reuse_folds: false,
     };
     let mut i = 0;

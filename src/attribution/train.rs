@@ -463,8 +463,8 @@ fn score(options: &Options, gold: &Path, pred: &Path) -> Result<String, String> 
         return Err(format!("scorer failed: {}", String::from_utf8_lossy(&out.stderr)));
     }
     let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
-    let scores: serde_json::Value =
-        serde_json::from_str(&std::fs::read_to_string(&json).map_err(|e| format!("{}: {e}", json.display()))?).map_err(|e| e.to_string())?;
+    let scores: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).map_err(|e| format!("{}: {e}", json.display()))?)
+        .map_err(|e| e.to_string())?;
     if let Some(kinds) = scores["source_acc_by_gold_source_kind"].as_object() {
         text.push_str("  source acc by gold source kind:");
         for (kind, v) in kinds {
@@ -547,7 +547,8 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
             })
             .collect();
         let shipped = |fold: usize, penalty: f32| -> Result<(super::model::Model, Vec<u8>), String> {
-            let bytes = quantise(&penalise_outside(&floats[fold], penalty), vec![0.0; super::calibration::N_CALIBRATION], options.prune).to_bytes();
+            let bytes =
+                quantise(&penalise_outside(&floats[fold], penalty), vec![0.0; super::calibration::N_CALIBRATION], options.prune).to_bytes();
             Ok((super::model::Model::from_bytes(&bytes).map_err(|e| e.to_string())?, bytes))
         };
         // The penalty on `O` with the best pooled end-to-end F1 (the scorer's matching, `correct`).

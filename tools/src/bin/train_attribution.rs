@@ -48,8 +48,10 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--folds" => o.folds = number(value()?)? as usize,
             "--prune" => o.prune = number(value()?)? as i8,
             "--outside-penalties" => {
-                o.outside_penalties =
-                    value()?.split(',').map(|v| v.trim().parse::<f32>().map_err(|e| format!("--outside-penalties: {e}"))).collect::<Result<_, _>>()?
+                o.outside_penalties = value()?
+                    .split(',')
+                    .map(|v| v.trim().parse::<f32>().map_err(|e| format!("--outside-penalties: {e}")))
+                    .collect::<Result<_, _>>()?
             }
             "--data" => o.data = PathBuf::from(value()?),
             "--out" => o.out = PathBuf::from(value()?),

@@ -116,3 +116,40 @@ fn a_quote_continuing_its_speaker_keeps_them_past_a_relative_clause() {
     let speaker = second.speaker.as_ref().expect("a speaker");
     assert_eq!(speaker.span.slice(text), "Alderman Tobiah Greaves");
 }
+
+#[test]
+fn beliefs_and_stances_are_attributed_like_speech() {
+    // PolNeAR attributes what "believe", "showed" and "opposes" govern as it does "said".
+    let text = "Most economists believe the rate cut came too late for the harbour towns. \
+                A survey by the fishing board showed that catches had fallen for a third year.";
+    let analysis = analyze(text);
+    let belief = claim(text, &analysis, "the rate cut came too late");
+    assert_eq!(cue(text, belief), "believe");
+    assert!(source(text, belief).ends_with("economists"), "{:?}", source(text, belief));
+    let survey = claim(text, &analysis, "catches had fallen for a third year");
+    assert_eq!(cue(text, survey), "showed");
+    // The survey or the board that ran it, as long as it is that phrase.
+    let by = text.find("A survey by the fishing board").expect("the phrase");
+    let phrase = quotelens::Span::new(by, by + "A survey by the fishing board".len());
+    assert!(survey.source.as_ref().is_some_and(|s| phrase.start <= s.span.start && s.span.end <= phrase.end), "{:?}", source(text, survey));
+}
+
+#[test]
+fn a_claim_after_a_bare_cue_is_a_second_claim_of_the_same_source() {
+    let text = "Senator Ruth Okafor criticised the bridge contract on Monday, arguing that it favours a single builder.";
+    let analysis = analyze(text);
+    let second = claim(text, &analysis, "it favours a single builder");
+    assert!(!second.content.slice(text).contains("bridge contract"), "{:?}", second.content.slice(text));
+    assert_eq!(cue(text, second), "arguing");
+    assert!(source(text, second).contains("Okafor"), "{:?}", source(text, second));
+}
+
+#[test]
+fn a_content_right_after_its_cue_ends_before_the_next_reporting_clause() {
+    let text = "Asked whether the tunnel would open this year, the transport minister said it was too early to tell.";
+    let analysis = analyze(text);
+    let answer = claim(text, &analysis, "it was too early to tell");
+    assert!(!answer.content.slice(text).contains("tunnel"), "{:?}", answer.content.slice(text));
+    assert_eq!(cue(text, answer), "said");
+    assert_eq!(source(text, answer), "the transport minister");
+}

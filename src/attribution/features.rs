@@ -5,7 +5,13 @@
 //! seen in training ("muttered") is still told by its suffix, by what stands around it (a subject
 //! before, "that", a colon or a quotation mark after) and by its place in the sentence; a source
 //! outside any list ("the coach") by its shape and its position before a cue. The speech-verb
-//! lexicon (src/data/speech_verbs.txt, via `crate::quotes::CUES`) is one feature among these.
+//! lexicon (src/data/speech_verbs.txt, via `crate::quotes::CUES`) is one feature among these, and
+//! so is a list of words of belief, evidence and stance (src/data/attribution/attitude_words.txt:
+//! "believes", "showed", "backed"), whose contents PolNeAR attributes as it does speech. Clause
+//! structure is seen without a parser: distances to those words, the word after the cue ("that",
+//! "to", a determiner), the last clause break and the word after it ("…, but", "…, arguing").
+//! Headlines ("Mayor Says …", most words capitalised) are told apart, since capitals mark no
+//! names there.
 //!
 //! Every feature is a 64-bit hash (`crate::entities::hashing`); changing any of them means
 //! retraining, which `FEATURE_VERSION` (recorded in the weights) enforces.
@@ -17,8 +23,13 @@ use crate::entities::hashing::{combine, hash_lower, hash_str};
 use crate::entities::tokens::{tokenize, Line, Token};
 use crate::quotes::CUES;
 
+/// src/data/attribution/attitude_words.txt: words of belief, evidence, intention and stance.
+static ATTITUDE: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+    include_str!("../data/attribution/attitude_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+});
+
 /// Bump on any change to what `Doc::features` extracts.
-pub(crate) const FEATURE_VERSION: u32 = 2;
+pub(crate) const FEATURE_VERSION: u32 = 3;
 
 /// Where a token stands with respect to the quotations.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -78,6 +89,20 @@ pub(crate) struct Doc {
     colon_before: Vec<bool>,
     /// The previous sentence of the line ends with a colon.
     after_colon_sentence: Vec<bool>,
+    /// The last clause break (comma, colon, semicolon, dash, bracket) earlier in the sentence:
+    /// its shape, the tokens since it (`NONE` if there is none) and the word right after it
+    /// ("…, but", "…, which", "…, he"): where a reported clause ends without a parser.
+    break_shape: Vec<u8>,
+    break_left: Vec<usize>,
+    break_word: Vec<u64>,
+    /// Per line: most of its words are capitalised (a headline, "Trump Says He …"), where
+    /// capitals do not mark names.
+    headline: Vec<bool>,
+    /// In the attitude list (`ATTITUDE`), and tokens to the nearest such word before / after in
+    /// the sentence (`NONE` if there is none).
+    attitude: Vec<bool>,
+    attitude_left: Vec<usize>,
+    attitude_right: Vec<usize>,
 }
 
 fn shape(text: &str) -> u8 {
@@ -127,6 +152,7 @@ impl Doc {
         let mut shapes = Vec::with_capacity(n);
         let mut lexicon = Vec::with_capacity(n);
         let mut is_that = Vec::with_capacity(n);
+        let mut attitude = Vec::with_capacity(n);
         // Lower-casing without allocating: ASCII words in a stack buffer (every lexicon word is
         // ASCII); other words allocate, and they are rare in English news.
         let mut buf = [0u8; 24];
@@ -145,11 +171,13 @@ impl Doc {
                 suffix2.push(hash_str(&l[l.len().saturating_sub(2)..]));
                 suffix3.push(hash_str(&l[l.len().saturating_sub(3)..]));
                 lexicon.push(CUES.is_cue_word(l));
+                attitude.push(ATTITUDE.contains(l));
             } else {
                 let l = s.to_lowercase();
                 suffix2.push(suffix_hash(&l, 2));
                 suffix3.push(suffix_hash(&l, 3));
                 lexicon.push(CUES.is_cue_word(&l));
+                attitude.push(ATTITUDE.contains(l.as_str()));
             }
         }
         for i in 0..n.saturating_sub(1) {
@@ -166,6 +194,11 @@ impl Doc {
         let mut that_since_cue = vec![false; n];
         let mut comma_left = vec![NONE; n];
         let mut after_colon_sentence = vec![false; n];
+        let mut break_shape = vec![0u8; n];
+        let mut break_left = vec![NONE; n];
+        let mut break_word = vec![0u64; n];
+        let mut attitude_left = vec![NONE; n];
+        let mut attitude_right = vec![NONE; n];
         for line in &lines {
             let mut s = line.first;
             let mut previous_ends_colon = false;
@@ -178,7 +211,16 @@ impl Doc {
                 let mut colon = false;
                 let mut that = false;
                 let mut comma = NONE;
+                let mut last_break = NONE;
                 for i in s..e {
+                    if last_break != NONE {
+                        break_shape[i] = shapes[last_break];
+                        break_left[i] = i - last_break;
+                        break_word[i] = if last_break + 1 < e { lower[last_break + 1] } else { 0 };
+                    }
+                    if matches!(shapes[i], 5 | 7 | 8 | 10 | 11) {
+                        last_break = i;
+                    }
                     that_since_cue[i] = that;
                     comma_left[i] = if comma == NONE { NONE } else { i - comma };
                     in_sentence[i] = (i - s) as u32;
@@ -197,10 +239,22 @@ impl Doc {
                     colon |= shapes[i] == 7;
                 }
                 let mut next_cue = NONE;
+                let mut next_attitude = NONE;
                 for i in (s..e).rev() {
                     cue_right[i] = if next_cue == NONE { NONE } else { next_cue - i };
+                    attitude_right[i] = if next_attitude == NONE { NONE } else { next_attitude - i };
                     if lexicon[i] {
                         next_cue = i;
+                    }
+                    if attitude[i] {
+                        next_attitude = i;
+                    }
+                }
+                let mut last_attitude = NONE;
+                for i in s..e {
+                    attitude_left[i] = if last_attitude == NONE { NONE } else { i - last_attitude };
+                    if attitude[i] {
+                        last_attitude = i;
                     }
                 }
                 // A sentence "introducing" the next one ends with a colon (maybe before a quote mark).
@@ -208,7 +262,19 @@ impl Doc {
                 s = e;
             }
         }
+        let headline = lines
+            .iter()
+            .map(|l| {
+                let words = (l.first..l.end).filter(|&i| shapes[i] <= 3).count();
+                let capitalised = (l.first..l.end).filter(|&i| matches!(shapes[i], 1 | 2)).count();
+                words >= 3 && capitalised * 3 >= words * 2
+            })
+            .collect();
         Doc {
+            headline,
+            attitude,
+            attitude_left,
+            attitude_right,
             text: text.to_string(),
             tokens,
             lines,
@@ -227,6 +293,9 @@ impl Doc {
             comma_left,
             colon_before,
             after_colon_sentence,
+            break_shape,
+            break_left,
+            break_word,
         }
     }
 
@@ -243,6 +312,11 @@ impl Doc {
     /// Token `i` opens a sentence outside any quotation: reported speech does not run past it.
     pub fn opens_unquoted_sentence(&self, i: usize) -> bool {
         self.tokens[i].sentence_start && self.quote[i] == QuoteState::Outside
+    }
+
+    /// Token `i` is inside a top-level quotation or one of its marks.
+    pub fn in_quotation(&self, i: usize) -> bool {
+        self.quote[i] != QuoteState::Outside
     }
 
     /// Token `i` is a word or number (not punctuation).
@@ -304,6 +378,42 @@ impl Doc {
         f(33, combine(left_cue_word, left_b));
         let comma_b = if self.comma_left[i] == NONE { 9 } else { bucket_distance(self.comma_left[i]) };
         f(34, combine(comma_b, left_b));
+        // A wider window, and word pairs on each side.
+        f(35, word(-3));
+        f(36, word(3));
+        f(37, combine(word(-2), word(-1)));
+        f(38, combine(word(1), word(2)));
+        // Which cue stands after ("…, he said" vs "… to be announced"), and what follows the cue
+        // before: its complement ("said that", "denied the", "urged them to") sets the content.
+        let right_cue_word = if right == NONE { 0 } else { self.lower[i + right] };
+        f(39, combine(right_cue_word, right_b));
+        let complement = if left == NONE || i - left + 1 >= end { 0 } else { self.lower[i - left + 1] };
+        f(40, combine(complement, left_b));
+        // Clause breaks since the cue.
+        let break_b = if self.break_left[i] == NONE { 9 } else { bucket_distance(self.break_left[i]) };
+        f(41, combine(combine(self.break_shape[i] as u64, break_b), left_b));
+        f(42, combine(self.break_word[i], break_b));
+        f(43, combine(self.break_word[i], left_b));
+        f(44, combine(w0, shape(1)));
+        f(45, combine(shape(-1), w0));
+        let entity = |k: isize| at(k).map_or(15, |j| self.entity[j] as u64);
+        f(46, combine(w0, entity(1)));
+        f(47, combine(entity(-1), w0));
+        f(48, combine(self.suffix3[i], word(1)));
+        f(49, combine(combine(left_b, right_b), combine(quote(0), bucket_distance(self.in_sentence[i] as usize))));
+        f(50, combine(lex(-2) | lex(-1) << 1 | lex(0) << 2 | lex(1) << 3 | lex(2) << 4, shape(0)));
+        let headline = self.headline[self.tokens[i].line as usize] as u64;
+        f(51, combine(headline, w0));
+        f(52, combine(headline, combine(combine(left_b, right_b), bucket_distance(self.in_sentence[i] as usize))));
+        // Words of belief, evidence and stance govern contents as speech verbs do.
+        let (al, ar) = (self.attitude_left[i], self.attitude_right[i]);
+        let al_b = if al == NONE { 9 } else { bucket_distance(al) };
+        let ar_b = if ar == NONE { 9 } else { bucket_distance(ar) };
+        f(53, combine(al_b, ar_b));
+        f(54, combine(combine(al_b, left_b), quote(0)));
+        let att = |k: isize| at(k).is_some_and(|j| self.attitude[j]) as u64;
+        f(55, combine(att(-1) | att(0) << 1 | att(1) << 2, combine(shape(-1), shape(1))));
+        f(56, combine(if al == NONE { 0 } else { self.lower[i - al] }, al_b));
     }
 }
 

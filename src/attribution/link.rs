@@ -1,7 +1,8 @@
 //! The linker: from tagged spans to attributions.
 //!
 //! - Contents split by an interrupting reporting clause ("…,” she said, “…") become one
-//!   attribution with several pieces.
+//!   attribution with several pieces; two unquoted contents with only a cue between them are
+//!   two claims of one source ("criticised the contract, arguing that …").
 //! - Each content takes the nearest cue (same sentence first) and the source nearest that cue.
 //! - A source becomes a `Speaker` through the speaker mentions and their resolution
 //!   (`crate::speakers::Resolved`): "he" leads to the entity cluster of the name it refers to.
@@ -29,6 +30,9 @@ struct Draft {
     margin: f32,
     cue: Option<Tagged>,
     source: Option<Tagged>,
+    /// Follows the draft before it across nothing but a cue ("… rips the deal, arguing that
+    /// …"): a second claim of the same source.
+    follows: bool,
 }
 
 /// Builds the attributions; `tagged` are the tagger's spans over `doc`'s tokens (none when no
@@ -71,7 +75,22 @@ pub(crate) fn with_evidence(
             let cue = draft.cue.map(|c| Span::new(tokens[c.first].span.start, tokens[verb_end(doc, c.end) - 1].span.end));
             let source = match draft.source {
                 Some(s) => Some(speaker_for(text, Span::new(tokens[s.first].span.start, tokens[s.end - 1].span.end), mentions, entities)),
-                None => cue.and_then(|c| beside(text, c, mentions)),
+                None => cue.and_then(|c| beside(text, c, mentions)).or_else(|| {
+                    // The subject before the cue, in its sentence and outside the content.
+                    let c = draft.cue?;
+                    let mut start = c.first;
+                    while start > 0 && !tokens[start].sentence_start && tokens[start - 1].line == tokens[c.first].line {
+                        start -= 1;
+                    }
+                    let (from, to) = (tokens[start].span.start, tokens[c.first].span.start);
+                    let lo = mentions.partition_point(|m| m.phrase.start < from);
+                    mentions[lo..]
+                        .iter()
+                        .take_while(|m| m.phrase.end <= to)
+                        .filter(|m| !pieces.iter().any(|p| p.overlaps(m.phrase)))
+                        .last()
+                        .map(|m| m.speaker.clone())
+                }),
             };
             let n_tokens: usize = draft.pieces.iter().map(|(f, e)| e - f).sum();
             let mut x = [0.0; N_CALIBRATION];
@@ -115,8 +134,17 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
         sentence[i] = s;
     }
     let mut covered = vec![false; tokens.len()];
+    let mut source_at = vec![false; tokens.len()];
+    // Token `k` comes right after a cue.
+    let mut cue_end_at = vec![false; tokens.len()];
     for t in tagged.iter().filter(|t| t.part != Part::Content) {
         covered[t.first..t.end].iter_mut().for_each(|c| *c = true);
+        if t.part == Part::Source {
+            source_at[t.first] = true;
+        }
+        if t.part == Part::Cue && t.end < tokens.len() {
+            cue_end_at[t.end] = true;
+        }
     }
     let contents: Vec<&Tagged> = tagged.iter().filter(|t| t.part == Part::Content).collect();
     let cues: Vec<&Tagged> = tagged.iter().filter(|t| t.part == Part::Cue).collect();
@@ -127,12 +155,26 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
         if let Some(last) = drafts.last_mut() {
             let (_, prev_end) = *last.pieces.last().expect("a draft has a piece");
             let gap = prev_end..c.first;
-            let joins = line_of(prev_end - 1) == line_of(c.first)
+            let interrupted = line_of(prev_end - 1) == line_of(c.first)
                 && gap.len() <= MAX_PIECE_GAP
                 && gap.clone().any(|i| covered[i])
                 && gap.clone().all(|i| covered[i] || !doc.is_word(i))
                 // “…,” she said. “…” is one content; "… spring. He added that …" is two.
                 && !(prev_end..=c.first).any(|i| doc.opens_unquoted_sentence(i));
+            // A quotation resumes after an interrupting reporting clause ("…,” she said,
+            // “…"), or the clause names its source ("…, the report says, …"); a cue alone
+            // between two unquoted contents starts a second claim ("… rips the deal, arguing
+            // that …").
+            // A content right after its own cue ("asked if …, Clinton said …") is complete: the
+            // reporting clause after it introduces another claim.
+            let first = last.pieces[0].0;
+            let governed = (first.saturating_sub(1)..=first).any(|k| cue_end_at[k]);
+            let joins = interrupted && !governed && (gap.clone().any(|i| source_at[i]) || doc.in_quotation(c.first));
+            if interrupted && !joins {
+                let follows = !gap.clone().any(|i| source_at[i]);
+                drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, source: None, follows });
+                continue;
+            }
             if joins {
                 last.pieces.push((c.first, c.end));
                 let n = (last.pieces.len()) as f32;
@@ -140,7 +182,7 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
                 continue;
             }
         }
-        drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, source: None });
+        drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, source: None, follows: false });
     }
 
     for d in &mut drafts {
@@ -189,6 +231,12 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             })
             .min_by_key(|(x, _)| *x)
             .map(|(_, s)| *s);
+    }
+    // A second claim after a bare cue is its first claim's source's.
+    for j in 1..drafts.len() {
+        if drafts[j].follows && drafts[j - 1].source.is_some() {
+            drafts[j].source = drafts[j - 1].source;
+        }
     }
     // "did not say", "never claimed": a denied cue attributes nothing.
     let negated = |c: &Tagged| (c.first.saturating_sub(1)..c.end).any(|k| is_negation(&doc.word(k).to_lowercase()));
@@ -400,6 +448,83 @@ fn words_outside(text: &str, pieces: &[Span], quoted: impl Iterator<Item = Span>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tagged span over the first occurrence of `words` in `text`.
+    fn span(doc: &Doc, text: &str, words: &str, part: Part) -> Tagged {
+        let at = text.find(words).expect("words in text");
+        let first = doc.tokens.iter().position(|t| t.span.start == at).expect("a token starts there");
+        let end = doc.tokens.iter().position(|t| t.span.end == at + words.len()).expect("a token ends there") + 1;
+        Tagged { first, end, part, margin: 1.0 }
+    }
+
+    #[test]
+    fn an_interrupting_clause_with_a_source_joins_the_pieces_of_one_content() {
+        let text = "“The dam will hold,” the engineer said, “for another decade at least.”";
+        let doc = Doc::new(text, &[], &[]);
+        let tagged = [
+            span(&doc, text, "The dam will hold", Part::Content),
+            span(&doc, text, "the engineer", Part::Source),
+            span(&doc, text, "said", Part::Cue),
+            span(&doc, text, "for another decade at least", Part::Content),
+        ];
+        let d = drafts(&doc, &tagged);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].pieces.len(), 2);
+    }
+
+    #[test]
+    fn a_content_right_after_its_cue_is_not_joined_across_the_next_reporting_clause() {
+        let text = "Asked whether the tunnel would open, the minister said it was too early.";
+        let doc = Doc::new(text, &[], &[]);
+        let tagged = [
+            span(&doc, text, "Asked", Part::Cue),
+            span(&doc, text, "whether the tunnel would open", Part::Content),
+            span(&doc, text, "the minister", Part::Source),
+            span(&doc, text, "said", Part::Cue),
+            span(&doc, text, "it was too early", Part::Content),
+        ];
+        let d = drafts(&doc, &tagged);
+        assert_eq!(d.len(), 2);
+        assert_eq!(doc.word(d[1].cue.expect("a cue").first), "said");
+        assert_eq!(doc.word(d[1].source.expect("a source").first), "the");
+    }
+
+    #[test]
+    fn a_cue_without_a_tagged_source_takes_the_mention_before_it_in_its_sentence() {
+        let text = "Inspector Lena Varga, after six months of work, concluded that the accounts were sound.";
+        let paragraphs = crate::text::segment::paragraphs(text);
+        let sentences = crate::text::segment::sentences(text, &paragraphs);
+        let words = crate::text::words::split(text, &paragraphs);
+        let mut quotes = crate::quotes::find(text, &paragraphs, &sentences, &words);
+        let entities = crate::entities::find(text);
+        let mentions = crate::speakers::attribute(text, &sentences, &words, &mut quotes, &entities);
+        let doc = Doc::new(text, &quotes, &entities);
+        let tagged = [span(&doc, text, "concluded", Part::Cue), span(&doc, text, "that the accounts were sound", Part::Content)];
+        let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc));
+        assert_eq!(out.len(), 1);
+        let source = out[0].0.source.as_ref().expect("a source");
+        assert!(source.span.slice(text).contains("Varga"), "{:?}", source.span.slice(text));
+    }
+
+    #[test]
+    fn a_cue_alone_between_two_contents_starts_a_second_claim() {
+        // "criticised X, arguing that Y": two claims of one source, not one content X … Y.
+        let text = "The mayor criticised the bridge contract, arguing that it favours one builder.";
+        let doc = Doc::new(text, &[], &[]);
+        let tagged = [
+            span(&doc, text, "The mayor", Part::Source),
+            span(&doc, text, "criticised", Part::Cue),
+            span(&doc, text, "the bridge contract", Part::Content),
+            span(&doc, text, "arguing", Part::Cue),
+            span(&doc, text, "that it favours one builder", Part::Content),
+        ];
+        let d = drafts(&doc, &tagged);
+        assert_eq!(d.len(), 2);
+        assert!(d.iter().all(|d| d.pieces.len() == 1 && d.source.is_some()));
+        let cue_word = |d: &Draft| doc.word(d.cue.expect("a cue").first).to_string();
+        assert_eq!(cue_word(&d[0]), "criticised");
+        assert_eq!(cue_word(&d[1]), "arguing");
+    }
 
     #[test]
     fn words_outside_counts_only_unquoted_words() {

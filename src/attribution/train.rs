@@ -39,6 +39,13 @@ pub struct Options {
     pub quotes_scorer: PathBuf,
     /// Skip cross-validation (and keep the calibration already in `out`): a quick retrain.
     pub skip_cv: bool,
+    /// Candidate penalties on entering `O` (float weight units): the perceptron learns from its
+    /// errors and ends up too ready to leave a token outside; cross-validation picks the penalty
+    /// with the best end-to-end F1, and the shipped transitions carry it.
+    pub outside_penalties: Vec<f32>,
+    /// For linking experiments: score the fold models the last cross-validation saved in
+    /// `work` (no training, no penalty search) and write no model.
+    pub reuse_folds: bool,
 }
 
 /// One gold attribution in byte offsets.
@@ -187,6 +194,7 @@ struct Perceptron {
 }
 
 /// Averaged weights in floats, scoring like the shipped model.
+#[derive(Clone)]
 pub(crate) struct FloatModel {
     hash_bits: u32,
     weights: Vec<f32>,
@@ -271,6 +279,15 @@ fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
         transitions: avg(&p.transitions, &p.transition_sums),
         calibration: Vec::new(),
     }
+}
+
+/// `model` with every transition into `O` (from the line start too) lowered by `penalty`.
+fn penalise_outside(model: &FloatModel, penalty: f32) -> FloatModel {
+    let mut m = model.clone();
+    for row in m.transitions.chunks_exact_mut(N_TAGS) {
+        row[OUTSIDE] -= penalty;
+    }
+    m
 }
 
 fn quantise(model: &FloatModel, calibration: Vec<f32>, prune: i8) -> Weights {
@@ -416,19 +433,33 @@ fn pred_line(a: &Article, pred: &[Attribution]) -> String {
     serde_json::json!({"id": a.id, "attributions": attributions}).to_string()
 }
 
+/// The scorer's printed lines, and its source accuracy per gold source kind (only in its JSON).
 fn score(options: &Options, gold: &Path, pred: &Path) -> Result<String, String> {
+    let json = pred.with_extension("scores.json");
     let out = Command::new("python3")
         .arg(&options.scorer)
         .arg("--gold")
         .arg(gold)
         .arg("--pred")
         .arg(pred)
+        .arg("--json")
+        .arg(&json)
         .output()
         .map_err(|e| format!("running the scorer: {e}"))?;
     if !out.status.success() {
         return Err(format!("scorer failed: {}", String::from_utf8_lossy(&out.stderr)));
     }
-    Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    let mut text = String::from_utf8_lossy(&out.stdout).into_owned();
+    let scores: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&json).map_err(|e| format!("{}: {e}", json.display()))?)
+        .map_err(|e| e.to_string())?;
+    if let Some(kinds) = scores["source_acc_by_gold_source_kind"].as_object() {
+        text.push_str("  source acc by gold source kind:");
+        for (kind, v) in kinds {
+            let _ = write!(text, " {kind} {:.3} (n={})", v["acc"].as_f64().unwrap_or(0.0), v["n"].as_u64().unwrap_or(0));
+        }
+        text.push('\n');
+    }
+    Ok(text)
 }
 
 fn write_lines(path: &Path, lines: &[String]) -> Result<(), String> {
@@ -439,20 +470,24 @@ fn write_lines(path: &Path, lines: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// Cross-validates (unless `skip_cv`), fits the calibration, trains on everything and writes
+/// Cross-validates (unless `skip_cv`, which takes the first of `outside_penalties`), chooses the
+/// penalty on `O`, fits the calibration, trains on everything and writes
 /// the model to `options.out`.
 pub fn run(options: &Options) -> Result<(), String> {
     let articles = read(&options.data, options.hash_bits)?;
     eprintln!("{} articles, {} attributions", articles.len(), articles.iter().map(|a| a.gold.len()).sum::<usize>());
-    let calibration = if options.skip_cv {
+    let (calibration, penalty) = if options.skip_cv {
         let bytes = std::fs::read(&options.out).map_err(|e| format!("{}: {e}", options.out.display()))?;
         let model = load(&bytes).map_err(|e| e.to_string())?;
-        model.calibration().to_vec()
+        (model.calibration().to_vec(), options.outside_penalties.first().copied().unwrap_or(0.0))
     } else {
         cross_validate(&articles, options)?
     };
+    if options.reuse_folds {
+        return Ok(());
+    }
     let all: Vec<&Article> = articles.iter().collect();
-    let model = train(&all, options, options.seed);
+    let model = penalise_outside(&train(&all, options, options.seed), penalty);
     let weights = quantise(&model, calibration, options.prune);
     let bytes = to_bytes(&weights);
     std::fs::write(&options.out, &bytes).map_err(|e| format!("{}: {e}", options.out.display()))?;
@@ -462,7 +497,7 @@ pub fn run(options: &Options) -> Result<(), String> {
 
 // The fold index also selects the articles and names the files.
 #[allow(clippy::needless_range_loop)]
-fn cross_validate(articles: &[Article], options: &Options) -> Result<Vec<f32>, String> {
+fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, f32), String> {
     std::fs::create_dir_all(&options.work).map_err(|e| format!("{}: {e}", options.work.display()))?;
     let mut order: Vec<usize> = (0..articles.len()).collect();
     Rng(options.seed | 1).shuffle(&mut order);
@@ -479,16 +514,67 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<Vec<f32>, S
     let (mut all_gold, mut all_pred, mut all_quotes) = (Vec::new(), Vec::new(), Vec::new());
     let mut all_ids = std::collections::HashSet::new();
     let mut report = String::new();
-    for fold in 0..k {
-        let train_set: Vec<&Article> = articles.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, a)| a).collect();
-        // Scored as shipped: quantised and pruned, through the loader.
-        let float = train(&train_set, options, options.seed.wrapping_add(fold as u64 + 1));
-        let bytes = to_bytes(&quantise(&float, vec![0.0; super::calibration::N_CALIBRATION], options.prune));
-        let model = load(&bytes).map_err(|e| e.to_string())?;
+    let fold_of = &fold_of;
+    let held_out = |fold: usize| articles.iter().enumerate().filter(move |(i, _)| fold_of[*i] == fold).map(|(_, a)| a);
+    // Each fold's model as shipped (quantised and pruned, through the loader), with the penalty
+    // on `O` chosen below; saved beside the fold files so that `reuse_folds` can relink them.
+    let saved = |fold: usize| options.work.join(format!("fold{fold}.model.bin"));
+    let mut penalty = options.outside_penalties.first().copied().unwrap_or(0.0);
+    let models: Vec<super::model::Model> = if options.reuse_folds {
+        let read_fold = |fold: usize| -> Result<super::model::Model, String> {
+            let bytes = std::fs::read(saved(fold)).map_err(|e| format!("{}: {e}", saved(fold).display()))?;
+            load(&bytes).map_err(|e| e.to_string())
+        };
+        (0..k).map(read_fold).collect::<Result<_, _>>()?
+    } else {
+        let floats: Vec<FloatModel> = (0..k)
+            .map(|fold| {
+                let train_set: Vec<&Article> = articles.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, a)| a).collect();
+                train(&train_set, options, options.seed.wrapping_add(fold as u64 + 1))
+            })
+            .collect();
+        let shipped = |fold: usize, penalty: f32| -> Result<(super::model::Model, Vec<u8>), String> {
+            let bytes =
+                to_bytes(&quantise(&penalise_outside(&floats[fold], penalty), vec![0.0; super::calibration::N_CALIBRATION], options.prune));
+            Ok((load(&bytes).map_err(|e| e.to_string())?, bytes))
+        };
+        // The penalty on `O` with the best pooled end-to-end F1 (the scorer's matching, `correct`).
+        if options.outside_penalties.len() > 1 {
+            let mut best = f64::NEG_INFINITY;
+            for &candidate in &options.outside_penalties {
+                let (mut right, mut predicted, mut gold) = (0usize, 0usize, 0usize);
+                for fold in 0..k {
+                    let (model, _) = shipped(fold, candidate)?;
+                    for a in held_out(fold) {
+                        let attributions: Vec<Attribution> = predict(&model, a).0.into_iter().map(|(p, _)| p).collect();
+                        right += correct(&a.text, &a.gold, &attributions).into_iter().filter(|&ok| ok).count();
+                        predicted += attributions.len();
+                        gold += a.gold.len();
+                    }
+                }
+                let f1 = 2.0 * right as f64 / (predicted + gold).max(1) as f64;
+                let _ = writeln!(report, "penalty on O {candidate}: end-to-end F1 {f1:.4}");
+                eprintln!("penalty on O {candidate}: end-to-end F1 {f1:.4}");
+                if f1 > best {
+                    best = f1;
+                    penalty = candidate;
+                }
+            }
+        }
+        let mut models = Vec::new();
+        for fold in 0..k {
+            let (model, bytes) = shipped(fold, penalty)?;
+            std::fs::write(saved(fold), bytes).map_err(|e| format!("{}: {e}", saved(fold).display()))?;
+            models.push(model);
+        }
+        models
+    };
+    let _ = writeln!(report, "chosen penalty on O: {penalty}\n");
+    for (fold, model) in models.iter().enumerate() {
         let (mut gold_lines, mut pred_lines, mut quote_lines) = (Vec::new(), Vec::new(), Vec::new());
         let mut ids = std::collections::HashSet::new();
-        for a in articles.iter().enumerate().filter(|(i, _)| fold_of[*i] == fold).map(|(_, a)| a) {
-            let (predicted, quotes) = predict(&model, a);
+        for a in held_out(fold) {
+            let (predicted, quotes) = predict(model, a);
             quote_lines.push(quotes_line(a, &quotes));
             ids.insert(a.id.as_str());
             let attributions: Vec<Attribution> = predicted.iter().map(|(p, _)| p.clone()).collect();
@@ -543,5 +629,5 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<Vec<f32>, S
     let _ = writeln!(report, "calibration weights {w:?}");
     print!("{report}");
     std::io::stdout().flush().map_err(|e| e.to_string())?;
-    Ok(w)
+    Ok((w, penalty))
 }

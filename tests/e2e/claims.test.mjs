@@ -24,6 +24,9 @@ const ARTICLE = [
     '',
     'The council’s finance chief, Tomas Varga, warned that the budget could run out by June. He added that ticket prices would stay the same this year.',
     '',
+    // A claim the model is unsure of (a hedged verb far from its subject): the doubtful case.
+    'Residents near the depot, meanwhile, have long suspected the noise will be worse than promised.',
+    '',
 ].join('\n');
 
 /** The page with ARTICLE pasted, and the module's analysis of it. */

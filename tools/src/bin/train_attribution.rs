@@ -2,7 +2,7 @@
 //! src/data/attribution/model.bin, after 5-fold cross-validation by article whose scores (the
 //! shared scorer's, per fold and pooled) and calibration table it prints.
 //!
-//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--folds K] [--prune P] [--skip-cv]
+//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--folds K] [--prune P] [--outside-penalties A,B,..] [--skip-cv] [--reuse-folds]
 //!
 //! Run from the repository root: paths default to ../shared/data/polnear/attributions/train.jsonl,
 //! ../shared/eval/attributions/score_attributions.py and target/attribution-cv/.
@@ -24,7 +24,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
     let mut o = Options {
         data: PathBuf::from("../shared/data/polnear/attributions/train.jsonl"),
         out: PathBuf::from("src/data/attribution/model.bin"),
-        epochs: 12,
+        epochs: 20,
         hash_bits: 17,
         seed: 14,
         folds: 5,
@@ -34,6 +34,8 @@ fn parse(args: &[String]) -> Result<Options, String> {
         quotes_gold: PathBuf::from("../shared/data/polnear/train.jsonl"),
         quotes_scorer: PathBuf::from("../shared/eval/quotes/run_eval.py"),
         skip_cv: false,
+        outside_penalties: vec![0.0, 32.0, 64.0, 128.0],
+        reuse_folds: false,
     };
     let mut i = 0;
     while i < args.len() {
@@ -45,10 +47,21 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--seed" => o.seed = number(value()?)?,
             "--folds" => o.folds = number(value()?)? as usize,
             "--prune" => o.prune = number(value()?)? as i8,
+            "--outside-penalties" => {
+                o.outside_penalties = value()?
+                    .split(',')
+                    .map(|v| v.trim().parse::<f32>().map_err(|e| format!("--outside-penalties: {e}")))
+                    .collect::<Result<_, _>>()?
+            }
             "--data" => o.data = PathBuf::from(value()?),
             "--out" => o.out = PathBuf::from(value()?),
             "--work" => o.work = PathBuf::from(value()?),
             "--scorer" => o.scorer = PathBuf::from(value()?),
+            "--reuse-folds" => {
+                o.reuse_folds = true;
+                i += 1;
+                continue;
+            }
             "--skip-cv" => {
                 o.skip_cv = true;
                 i += 1;

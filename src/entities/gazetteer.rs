@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use super::hashing::{combine, hash_lower, HashKeyed};
+use super::hashing::{combine, hash_lower, Fnv, HashKeyed};
 use super::tokens::tokenize;
 use crate::text::data::{lines, DEMONYMS, PLACES};
 
@@ -139,14 +139,40 @@ impl Gazetteer {
 /// Nearly every entry is words of letters and digits between single spaces, which the tagger's
 /// tokenizer splits at the spaces and nowhere else (a test holds the shipped lists to this);
 /// those are split here, which makes building the table several times cheaper (it is built on
-/// the first analysis). The rest go through the tokenizer.
+/// the first analysis), and ASCII ones are hashed in one pass over their bytes without a
+/// vector per entry. The rest go through the tokenizer.
 fn entry_hash(line: &str) -> Option<u64> {
-    let words = is_plain(line).then(|| line.split(' '));
-    let hashes: Vec<u64> = match words {
-        Some(words) => words.map(hash_lower).collect(),
-        None => tokenize(line).0.iter().map(|t| hash_lower(t.span.slice(line))).collect(),
+    ascii_entry_hash(line).unwrap_or_else(|| any_entry_hash(line))
+}
+
+/// `entry_hash` of any entry.
+fn any_entry_hash(line: &str) -> Option<u64> {
+    let mut n = 0;
+    let hash = if is_plain(line) {
+        line.split(' ').fold(SEQ_SEED, |h, w| {
+            n += 1;
+            combine(h, hash_lower(w))
+        })
+    } else {
+        tokenize(line).0.iter().fold(SEQ_SEED, |h, t| {
+            n += 1;
+            combine(h, hash_lower(t.span.slice(line)))
+        })
     };
-    (hashes.len() <= MAX_ENTRY_TOKENS).then(|| hashes.iter().fold(SEQ_SEED, |h, &w| combine(h, w)))
+    (n <= MAX_ENTRY_TOKENS).then_some(hash)
+}
+
+/// `entry_hash` of a plain entry of ASCII letters and digits; `None` for any other entry.
+fn ascii_entry_hash(line: &str) -> Option<Option<u64>> {
+    let (mut hash, mut n) = (SEQ_SEED, 0);
+    for word in line.split(' ') {
+        if word.is_empty() || !word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            return None;
+        }
+        hash = combine(hash, Fnv::new().bytes_lower_ascii(word.as_bytes()).finish());
+        n += 1;
+    }
+    Some((n <= MAX_ENTRY_TOKENS).then_some(hash))
 }
 
 /// Words of letters and digits only, between single spaces.
@@ -235,6 +261,22 @@ mod tests {
         for not_plain in ["O'Brien", "Guinea-Bissau", "St. Louis", "New  York", "AT&T", ""] {
             assert!(!is_plain(not_plain), "{not_plain:?}");
         }
+    }
+
+    #[test]
+    fn ascii_entries_hash_as_any_entry_does() {
+        let mut ascii = 0;
+        for list in List::ALL {
+            for line in list.entries().into_iter().chain(["New York", "Mary Ann Lee Smith Jones", "A1 b2", "x  y", "Zürich", "St. Louis"]) {
+                if let Some(hash) = ascii_entry_hash(line) {
+                    ascii += 1;
+                    assert_eq!(hash, any_entry_hash(line), "{list:?}: {line:?}");
+                }
+            }
+        }
+        assert!(ascii > 20_000, "nearly every entry is plain ASCII ({ascii})");
+        assert_eq!(ascii_entry_hash("Mary Ann Lee Smith Jones"), Some(None), "too many tokens");
+        assert_eq!(ascii_entry_hash("Zürich"), None);
     }
 
     #[test]

@@ -7,13 +7,13 @@
 //! outside any list ("the coach") by its shape and its position before a cue. The speech-verb
 //! lexicon (src/data/speech_verbs.txt, via `crate::quotes::CUES`) is one feature among these.
 //!
-//! Every feature is a 64-bit hash (`crate::entities::hashing`); changing any of them means
+//! Every feature is a 64-bit hash (`crate::text::hashing`); changing any of them means
 //! retraining, which `FEATURE_VERSION` (recorded in the weights) enforces.
 
 #[cfg(feature = "internals")]
 use crate::analysis::Span;
 use crate::analysis::{Entity, Quote, QuoteKind};
-use crate::entities::hashing::{combine, hash_lower, hash_str};
+use crate::text::hashing::{combine, hash_lower, hash_str};
 use crate::entities::tokens::{tokenize, Line, Token};
 use crate::quotes::CUES;
 

@@ -16,7 +16,6 @@ mod clusters;
 mod consistency;
 mod features;
 mod gazetteer;
-pub(crate) mod hashing;
 mod model;
 mod patterns;
 mod recase;
@@ -27,6 +26,7 @@ use std::sync::OnceLock;
 
 use crate::analysis::{Entity, Label, Span};
 use crate::text::data::FUNCTION_WORDS;
+use crate::text::hashing;
 use features::Doc;
 use model::{Model, ModelError};
 pub use crate::tagging::Scorer;

@@ -30,13 +30,6 @@ impl Fnv {
         }
         self
     }
-    /// `bytes` of ASCII text lowercased.
-    pub fn bytes_lower_ascii(mut self, bytes: &[u8]) -> Fnv {
-        for &b in bytes {
-            self = self.byte(b.to_ascii_lowercase());
-        }
-        self
-    }
     pub fn char(self, c: char) -> Fnv {
         let mut buf = [0u8; 4];
         self.bytes(c.encode_utf8(&mut buf).as_bytes())

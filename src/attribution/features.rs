@@ -13,13 +13,13 @@
 //! Headlines ("Mayor Says …", most words capitalised) are told apart, since capitals mark no
 //! names there.
 //!
-//! Every feature is a 64-bit hash (`crate::entities::hashing`); changing any of them means
+//! Every feature is a 64-bit hash (`crate::text::hashing`); changing any of them means
 //! retraining, which `FEATURE_VERSION` (recorded in the weights) enforces.
 
 #[cfg(feature = "internals")]
 use crate::analysis::Span;
 use crate::analysis::{Entity, Quote, QuoteKind};
-use crate::entities::hashing::{combine, hash_lower, hash_str};
+use crate::text::hashing::{combine, hash_lower, hash_str};
 use crate::entities::tokens::{tokenize, Line, Token};
 use crate::quotes::CUES;
 

@@ -6,7 +6,7 @@
 //! mention joins the name whose initials it spells. Everything goes through hash maps built in one
 //! pass, so the cost is linear in the number of mentions.
 
-use std::collections::{HashMap, HashSet};
+use crate::text::hashing::{FnvMap, FnvSet};
 
 use super::gazetteer;
 use crate::analysis::{Cluster, Entity, Label, Span};
@@ -126,11 +126,11 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
     // their first word; names by their initials. A generational suffix ("Jr.", "III") is not a
     // surname: "Kennedy" is the surname of "Robert F. Kennedy Jr.". Names have a handful of
     // words, so the aliases cost no more than the names themselves.
-    let mut by_surname: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_first_name: HashMap<&str, Vec<usize>> = HashMap::new();
-    let mut by_initials: HashMap<(String, u8), usize> = HashMap::new();
+    let mut by_surname: FnvMap<&str, Vec<usize>> = FnvMap::default();
+    let mut by_first_name: FnvMap<&str, Vec<usize>> = FnvMap::default();
+    let mut by_initials: FnvMap<(String, u8), usize> = FnvMap::default();
     // First words of multi-word organisation names: "Ford" there is the company.
-    let mut org_heads: HashSet<&str> = HashSet::new();
+    let mut org_heads: FnvSet<&str> = FnvSet::default();
     for (i, (span, label)) in mentions.iter().enumerate() {
         if !is_name_label(*label) {
             continue;
@@ -188,7 +188,7 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
     // Decided once per surname, not per mention: an article naming one person a thousand times
     // must not compare a thousand full names a thousand times (scripts/check-linear.sh).
     // Keyed by the candidate list itself (one list per surname in `by_surname`).
-    let mut one_person: HashMap<*const usize, bool> = HashMap::new();
+    let mut one_person: FnvMap<*const usize, bool> = FnvMap::default();
     let mut only_full_name = |candidates: &Vec<usize>, i: usize| {
         let single = *one_person.entry(candidates.as_ptr()).or_insert_with(|| {
             let mut names = candidates.iter().filter(|&&c| !by_surname.contains_key(keys[c].as_str()));
@@ -233,7 +233,7 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
     }
 
     // The same name twice is one entity.
-    let mut by_key: HashMap<(&str, Label), usize> = HashMap::new();
+    let mut by_key: FnvMap<(&str, Label), usize> = FnvMap::default();
     for (i, (_, label)) in mentions.iter().enumerate() {
         match by_key.get(&(keys[i].as_str(), *label)) {
             Some(&first) => clusters.join(first, i),
@@ -337,7 +337,7 @@ pub(crate) fn cluster_summaries(text: &str, entities: &[Entity]) -> Vec<Cluster>
         let bare = strip_possessive(t);
         (acronym(t).is_none(), bare.chars().count(), bare.len() == t.len())
     };
-    let mut index_of: HashMap<usize, usize> = HashMap::new();
+    let mut index_of: FnvMap<usize, usize> = FnvMap::default();
     let mut out: Vec<Cluster> = Vec::new();
     // How proper each summary's name is, kept rather than measured again for every mention: a
     // name can be a whole line long, and recounting it per mention cost O(mentions × length).

@@ -9,7 +9,7 @@
 //! Strong mentions are never relabelled, so one name for two referents ("Liverpool" the club and
 //! the city) keeps both labels where the text says so.
 
-use std::collections::HashMap;
+use crate::text::hashing::FnvMap;
 
 use super::features::Doc;
 use super::hashing::hash_lower;
@@ -25,13 +25,13 @@ fn is_strong(doc: &Doc, first: usize) -> bool {
 /// text order, disjoint); the result is in text order and disjoint.
 pub(crate) fn apply(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
     // Each entity's token range; an entity whose span is not on token bounds is left alone.
-    let start_of: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.span.start, i)).collect();
-    let end_of: HashMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.span.end, i + 1)).collect();
+    let start_of: FnvMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.span.start, i)).collect();
+    let end_of: FnvMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.span.end, i + 1)).collect();
     let ranges: Vec<Option<(usize, usize)>> =
         entities.iter().map(|e| Some((*start_of.get(&e.span.start)?, *end_of.get(&e.span.end)?))).collect();
     let key = |a: usize, b: usize| -> Vec<u64> { doc.tokens[a..b].iter().map(|t| hash_lower(t.span.slice(text))).collect() };
     // Votes of the strong mentions, per name (its tokens, lowercased).
-    let mut votes: HashMap<Vec<u64>, [u32; 5]> = HashMap::new();
+    let mut votes: FnvMap<Vec<u64>, [u32; 5]> = FnvMap::default();
     for (e, r) in entities.iter().zip(&ranges) {
         let (Some((a, b)), Some(slot)) = (r, slot_of(e.label)) else { continue };
         if is_strong(doc, *a) {
@@ -57,7 +57,7 @@ pub(crate) fn apply(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Ent
     // (names indexed by their first word; a scan per name was quadratic in a long text). At
     // each capitalised, uncovered token the longest name that fits wins, so "Anna Keller" is
     // found before "Keller".
-    let mut by_first: HashMap<u64, Vec<(Vec<u64>, Label)>> = HashMap::new();
+    let mut by_first: FnvMap<u64, Vec<(Vec<u64>, Label)>> = FnvMap::default();
     for (k, c) in &votes {
         if let (Some(&first), Some(label)) = (k.first(), winner(c)) {
             by_first.entry(first).or_default().push((k.clone(), label));

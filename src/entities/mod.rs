@@ -18,7 +18,6 @@ mod consistency;
 mod context;
 mod features;
 mod gazetteer;
-pub(crate) mod hashing;
 mod model;
 mod patterns;
 mod recase;
@@ -30,6 +29,7 @@ use std::sync::OnceLock;
 
 use crate::analysis::{Entity, Label, Span};
 use crate::text::data::FUNCTION_WORDS;
+use crate::text::hashing;
 use features::Doc;
 use model::{Model, ModelError};
 pub use crate::tagging::Scorer;

@@ -6,26 +6,26 @@
 //! speech (a cue such as "accused" or "called"), and `term` (scare quotes, titles, nicknames)
 //! when nothing in its sentence does and it is short.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::kinds::KindModel;
 use super::scan::RawQuote;
 use crate::analysis::{QuoteKind, Sentence, Span};
 use crate::text::data::{lines, FUNCTION_WORDS};
+use crate::text::hashing::FnvSet;
 use crate::text::is_blank;
 use crate::text::segment::is_closing_punct;
 use crate::text::words::Words;
 
 /// Cue words and phrases, from `src/data/speech_verbs.txt`.
 pub(crate) struct Cues {
-    words: HashSet<&'static str>,
+    words: FnvSet<&'static str>,
     /// Multi-word cues, as word lists ("according to").
     phrases: Vec<Vec<&'static str>>,
 }
 
 pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| {
-    let mut words = HashSet::new();
+    let mut words = FnvSet::default();
     let mut phrases = Vec::new();
     for line in lines(include_str!("../data/speech_verbs.txt")) {
         if line.contains(' ') {

@@ -6,35 +6,18 @@
 //! A feature the file does not list weighs nothing. Scoring a quote is a few dozen hash look-ups.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use crate::analysis::QuoteKind;
 use crate::text::data::lines;
+use crate::text::hashing::FnvMap;
 
 /// The kinds the model scores, in the order of the weight columns.
 pub const CLASSES: [QuoteKind; 3] = [QuoteKind::Direct, QuoteKind::Partial, QuoteKind::Term];
 
-/// FNV-1a: feature names are short and trusted (ours, not the user's), so the default
-/// DoS-resistant hasher only costs time on a look-up made for every feature of every quote.
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-type Table = HashMap<String, [f32; 3], BuildHasherDefault<Fnv>>;
+/// FNV (`text::hashing`): feature names are short and ours, so SipHash would only cost time on a
+/// look-up made for every feature of every quote.
+type Table = FnvMap<String, [f32; 3]>;
 
 /// Feature weights, one column per class of [`CLASSES`].
 #[derive(Debug, Default)]

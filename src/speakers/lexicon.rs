@@ -6,7 +6,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::entities::hashing::FnvBuild;
+use crate::text::hashing::{FnvBuild, FnvSet};
 use crate::text::data::{lines, DEMONYMS, FUNCTION_WORDS, PLACES};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -32,7 +32,7 @@ pub(crate) struct Lexicon {
     /// Title and honorific words ("president", "mr"), with the gender some of them imply.
     pub titles: HashMap<&'static str, Option<Gender>, FnvBuild>,
     pub heads: HashMap<&'static str, HeadClass, FnvBuild>,
-    pub function_words: &'static HashSet<&'static str>,
+    pub function_words: &'static FnvSet<&'static str>,
     pub linking_words: HashSet<&'static str, FnvBuild>,
     pub first_names: HashMap<&'static str, Gender, FnvBuild>,
     /// Places and nationality adjectives, lower case: a capitalised word found here is not a person.

@@ -11,7 +11,7 @@
 //! The look-back is bounded (`MAX_LOOK_BACK` referents, `MAX_PARAGRAPHS_BACK` paragraphs), so
 //! the cost stays linear in the text.
 
-use std::collections::HashMap;
+use crate::text::hashing::FnvMap;
 
 use super::lexicon::{Gender, LEXICON};
 use super::mention::{Class, Mention, Token};
@@ -139,10 +139,10 @@ fn describes(mention: &Mention, words: &[String]) -> bool {
 pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: &[usize], entities: &[Entity]) -> Vec<Referent> {
     let mut out = vec![Referent::default(); mentions.len()];
     let mut seen: Vec<Seen> = Vec::new();
-    let mut by_surname: HashMap<String, usize> = HashMap::new();
-    let mut by_cluster: HashMap<usize, usize> = HashMap::new();
+    let mut by_surname: FnvMap<String, usize> = FnvMap::default();
+    let mut by_cluster: FnvMap<usize, usize> = FnvMap::default();
     // Descriptions gathered for each representative: its titles and appositives.
-    let mut described: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut described: FnvMap<usize, Vec<String>> = FnvMap::default();
     for i in 0..mentions.len() {
         let paragraph = paragraph_of[i];
         let entity = entity_of(&mentions[i], entities);
@@ -238,7 +238,7 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
         seen.push(Seen { rep, class: if kind == MentionKind::Name { mentions[i].class } else { class }, paragraph, salient });
     }
     // Each referent is named by its fullest name: a headline's "Keller" is Anna Keller.
-    let mut fullest: HashMap<usize, usize> = HashMap::new();
+    let mut fullest: FnvMap<usize, usize> = FnvMap::default();
     for (i, r) in out.iter().enumerate() {
         if let (Some(rep), MentionKind::Name) = (r.name, mentions[i].kind) {
             let best = fullest.entry(rep).or_insert(rep);

@@ -153,43 +153,9 @@ impl<const N: usize> Model<N> {
         if u32::from_le_bytes(sum.try_into().map_err(|_| ModelError::Truncated)?) != fnv32(body) {
             return Err(ModelError::ChecksumMismatch);
         }
-        let mut blocks = vec![Block::default(); (1usize << hash_bits).div_ceil(64)];
-        let mut previous: Option<u64> = None;
-        for _ in 0..n_rows {
-            let gap = r.varint()?;
-            let key = previous.map_or(Some(gap), |p| p.checked_add(gap + 1)).ok_or(ModelError::Corrupt("bucket overflow"))?;
-            if key >= 1 << hash_bits {
-                return Err(ModelError::Corrupt("bucket out of range"));
-            }
-            blocks[(key >> 6) as usize].bits |= 1 << (key & 63);
-            previous = Some(key);
-        }
-        let mut before = 0u32;
-        for b in &mut blocks {
-            b.before = before;
-            before += b.bits.count_ones();
-        }
-        let mut masks = Vec::with_capacity(n_rows);
-        for _ in 0..n_rows {
-            let mask = r.varint()?;
-            if mask == 0 || mask >= 1 << N {
-                return Err(ModelError::Corrupt("bad tag mask"));
-            }
-            masks.push(mask);
-        }
-        let mut rows = Vec::with_capacity(n_rows);
-        for mask in masks {
-            let mut row = [0i8; N];
-            for (t, w) in row.iter_mut().enumerate() {
-                if mask & (1 << t) != 0 {
-                    *w = r.u8()? as i8;
-                }
-            }
-            rows.push(row);
-        }
-        if r.pos != body.len() {
-            return Err(ModelError::Corrupt("trailing bytes"));
-        }
+        let rest = &body[r.pos..];
+        let (blocks, gaps_len) = decode_buckets(rest, n_rows, hash_bits)?;
+        let rows = decode_rows::<N>(&rest[gaps_len..], n_rows)?;
         Ok(Model { hash_bits, blocks, rows, transitions, scale, extra })
     }
 
@@ -240,6 +206,78 @@ impl<const N: usize> super::Scorer for Model<N> {
     }
 }
 
+/// The bitmap-and-rank of the buckets that have a row, from the gap stream at the start of
+/// `bytes`, and the stream's length in bytes.
+fn decode_buckets(bytes: &[u8], n_rows: usize, hash_bits: u32) -> Result<(Vec<Block>, usize), ModelError> {
+    let mut blocks = vec![Block::default(); (1usize << hash_bits).div_ceil(64)];
+    let mut pos = 0;
+    // One past the previous row's bucket: each gap counts the empty buckets after it.
+    let mut next = 0u64;
+    for _ in 0..n_rows {
+        let key = next + varint(bytes, &mut pos)?;
+        if key >= 1 << hash_bits {
+            return Err(ModelError::Corrupt("bucket out of range"));
+        }
+        blocks[(key >> 6) as usize].bits |= 1 << (key & 63);
+        next = key + 1;
+    }
+    let mut before = 0u32;
+    for b in &mut blocks {
+        b.before = before;
+        before += b.bits.count_ones();
+    }
+    Ok((blocks, pos))
+}
+
+/// The dense rows from the mask stream at the start of `bytes` and the weight stream after it,
+/// which must end where `bytes` ends. One pass over each stream, no allocation but the rows: the
+/// start of the weights is found first by counting the masks' last bytes (high bit clear).
+fn decode_rows<const N: usize>(bytes: &[u8], n_rows: usize) -> Result<Vec<[i8; N]>, ModelError> {
+    let mut seen = 0;
+    let masks_len = bytes
+        .iter()
+        .position(|&b| {
+            seen += (b < 0x80) as usize;
+            seen == n_rows
+        })
+        .map_or(if n_rows == 0 { Ok(0) } else { Err(ModelError::Truncated) }, |end| Ok(end + 1))?;
+    let (masks, weights) = bytes.split_at(masks_len);
+    let mut rows = vec![[0i8; N]; n_rows];
+    let (mut pos, mut w) = (0, 0);
+    for row in &mut rows {
+        let mut mask = varint(masks, &mut pos)?;
+        if mask == 0 || mask >= 1 << N {
+            return Err(ModelError::Corrupt("bad tag mask"));
+        }
+        let count = mask.count_ones() as usize;
+        let values = weights.get(w..w + count).ok_or(ModelError::Truncated)?;
+        for &v in values {
+            row[mask.trailing_zeros() as usize] = v as i8;
+            mask &= mask - 1;
+        }
+        w += count;
+    }
+    if w != weights.len() {
+        return Err(ModelError::Corrupt("trailing bytes"));
+    }
+    Ok(rows)
+}
+
+/// A LEB128 varint of at most 35 bits at `*pos`, which it advances.
+#[inline]
+fn varint(bytes: &[u8], pos: &mut usize) -> Result<u64, ModelError> {
+    let mut value = 0u64;
+    for shift in (0..35).step_by(7) {
+        let b = *bytes.get(*pos).ok_or(ModelError::Truncated)?;
+        *pos += 1;
+        value |= ((b & 0x7f) as u64) << shift;
+        if b & 0x80 == 0 {
+            return Ok(value);
+        }
+    }
+    Err(ModelError::Corrupt("varint too long"))
+}
+
 struct Reader<'b> {
     bytes: &'b [u8],
     pos: usize,
@@ -260,17 +298,6 @@ impl Reader<'_> {
     }
     fn u32(&mut self) -> Result<u32, ModelError> {
         Ok(u32::from_le_bytes([self.u8()?, self.u8()?, self.u8()?, self.u8()?]))
-    }
-    fn varint(&mut self) -> Result<u64, ModelError> {
-        let mut value = 0u64;
-        for shift in (0..35).step_by(7) {
-            let b = self.u8()?;
-            value |= ((b & 0x7f) as u64) << shift;
-            if b & 0x80 == 0 {
-                return Ok(value);
-            }
-        }
-        Err(ModelError::Corrupt("varint too long"))
     }
 }
 

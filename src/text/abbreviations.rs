@@ -3,20 +3,20 @@
 //! sentences (`segment`), the speaker tokens (`words`) and the tagger's CoNLL tokens
 //! (`entities::tokens`) all ask here, so "Capt." is the same word to every stage.
 
-use std::collections::HashSet;
+use super::hashing::FnvSet;
 use std::sync::LazyLock;
 
 use super::data::lines;
 
 struct Table {
     /// Every reader but the tagger.
-    prose: HashSet<&'static str>,
+    prose: FnvSet<&'static str>,
     /// The tagger's CoNLL tokenizer (the file's `conll` / `-conll` flags).
-    conll: HashSet<&'static str>,
+    conll: FnvSet<&'static str>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut table = Table { prose: HashSet::new(), conll: HashSet::new() };
+    let mut table = Table { prose: FnvSet::default(), conll: FnvSet::default() };
     for line in lines(include_str!("../data/abbreviations.txt")) {
         let mut parts = line.split_whitespace();
         let Some(word) = parts.next() else { continue };
@@ -43,7 +43,7 @@ fn has_abbreviation_shape(word: &str) -> bool {
     word.contains('.') && word.split('.').all(|part| !part.is_empty() && part.chars().count() <= 2)
 }
 
-fn listed(set: &HashSet<&'static str>, word: &str) -> bool {
+fn listed(set: &FnvSet<&'static str>, word: &str) -> bool {
     // Every entry is ASCII and at most 6 bytes: a longer word is never one.
     word.len() <= 6 && set.contains(word.to_ascii_lowercase().as_str())
 }

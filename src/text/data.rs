@@ -2,8 +2,9 @@
 //! reads, each parsed once (one `LazyLock` per table). A file read by one stage only is parsed by
 //! that stage, with [`lines`], in a `LazyLock` of its own.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use super::hashing::FnvSet;
 
 /// The entries of a data file: its lines trimmed, without blank lines and `#` comments.
 pub(crate) fn lines(source: &str) -> impl Iterator<Item = &str> {
@@ -12,7 +13,7 @@ pub(crate) fn lines(source: &str) -> impl Iterator<Item = &str> {
 
 /// src/data/function_words.txt: capitalised words that never start a name nor are one alone
 /// (lower case). Read by the entity rules and by attribution.
-pub(crate) static FUNCTION_WORDS: LazyLock<HashSet<&'static str>> =
+pub(crate) static FUNCTION_WORDS: LazyLock<FnvSet<&'static str>> =
     LazyLock::new(|| lines(include_str!("../data/function_words.txt")).collect());
 
 /// src/data/gazetteers/places.txt: countries, regions and cities, as written. Read by the tagger's

@@ -8,12 +8,14 @@
 //! | quote marks | [`marks`] (the one mark table and its one-character predicates) |
 //! | line breaks, blanks | here: [`is_line_break`], [`is_blank`] |
 //! | accent folding | [`fold`] |
+//! | hashes, hash maps | [`hashing`] (the feature hashes both taggers' weights are keyed by; the one FNV hasher of our maps) |
 //! | data-file lines | [`data`] (one parser; each file parsed once) |
 //! | offsets | [`offsets`] (byte → UTF-16 / code point, for `export` only) |
 
 pub(crate) mod abbreviations;
 pub(crate) mod data;
 pub(crate) mod fold;
+pub(crate) mod hashing;
 pub(crate) mod marks;
 pub mod offsets;
 pub(crate) mod segment;

@@ -4,9 +4,9 @@
 //! Hashing keeps corpus words out of the shipped weights (a bucket index says nothing about the
 //! word that filled it) and lets the tagger extract features without building strings. The
 //! function must never change without retraining: the model header records
-//! [`crate::entities::features::FEATURE_VERSION`], which covers it.
+//! [`crate::entities::features::FEATURE_VERSION`] (and the attribution's), which covers it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -87,6 +87,11 @@ impl Hasher for PassThrough {
         self.0 = n;
     }
 }
+
+/// A map and a set hashed by [`FnvHasher`]: every map of ours is keyed by our own words, offsets
+/// or hashes, never chosen by a reader to collide, so SipHash's flood resistance buys nothing.
+pub(crate) type FnvMap<K, V> = HashMap<K, V, FnvBuild>;
+pub(crate) type FnvSet<K> = HashSet<K, FnvBuild>;
 
 /// Builds [`FnvHasher`]s: for tables keyed by short strings that are filled on the first
 /// analysis (std's SipHash costs several times more per key there; no key comes from a reader).

@@ -19,9 +19,9 @@
 #[cfg(feature = "internals")]
 use crate::analysis::Span;
 use crate::analysis::{Entity, Quote, QuoteKind};
-use crate::text::hashing::{combine, hash_lower, hash_str};
 use crate::entities::tokens::{tokenize, Line, Token};
 use crate::quotes::CUES;
+use crate::text::hashing::{combine, hash_lower, hash_str};
 
 /// src/data/attribution/attitude_words.txt: words of belief, evidence, intention and stance.
 static ATTITUDE: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {

@@ -16,8 +16,8 @@ use super::model::{load, to_bytes, Scorer, Weights};
 use super::tags::{begin, inside, Part, N_TAGS, OUTSIDE};
 use super::{tag, Tagged};
 use crate::analysis::{Attribution, Entity, Quote, Span};
-use crate::tagging::bucket;
 use crate::speakers::Resolved;
+use crate::tagging::bucket;
 use crate::text::offsets::{OffsetMap, OffsetUnit};
 
 pub struct Options {

@@ -291,7 +291,8 @@ mod tests {
     fn plain_entries_hash_as_any_entry_does() {
         let mut plain = 0;
         for list in List::ALL {
-            for line in list.entries().into_iter().chain(["New York", "Mary Ann Lee Smith Jones", "A1 b2", "x  y", "Zürich", "St. Louis"]) {
+            for line in list.entries().into_iter().chain(["New York", "Mary Ann Lee Smith Jones", "A1 b2", "x  y", "Zürich", "St. Louis"])
+            {
                 if let Some(hash) = plain_entry_hash(line) {
                     plain += 1;
                     assert_eq!(hash, any_entry_hash(line), "{list:?}: {line:?}");

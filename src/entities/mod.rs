@@ -28,11 +28,11 @@ mod word_classes;
 use std::sync::OnceLock;
 
 use crate::analysis::{Entity, Label, Span};
+pub use crate::tagging::Scorer;
 use crate::text::data::FUNCTION_WORDS;
 use crate::text::hashing;
 use features::Doc;
 use model::{Model, ModelError};
-pub use crate::tagging::Scorer;
 use tagger::{decode, viterbi, Kind, N_TAGS};
 
 pub(crate) use clusters::cluster_summaries;
@@ -62,9 +62,9 @@ pub(crate) mod internals {
     use crate::analysis::{Entity, Label, Span};
 
     pub use super::model::{load, to_bytes, Model, ModelError, Weights};
-    pub use crate::tagging::bucket;
     pub use super::tagger::{encode, viterbi, Kind, N_TAGS};
     pub use super::{find_with, Scorer};
+    pub use crate::tagging::bucket;
 
     /// A tokenised text with its features, as the tagger sees it.
     pub struct Features(super::features::Doc);

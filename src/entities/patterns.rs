@@ -187,11 +187,8 @@ mod tests {
         for (rank, rule) in rules().iter().enumerate() {
             let regex = regex::Regex::new(&rule.pattern).expect("compiles");
             for text in &texts {
-                let want: Vec<(usize, usize)> = regex
-                    .captures_iter(text)
-                    .filter_map(|c| c.get(1).or_else(|| c.get(0)))
-                    .map(|m| (m.start(), m.end()))
-                    .collect();
+                let want: Vec<(usize, usize)> =
+                    regex.captures_iter(text).filter_map(|c| c.get(1).or_else(|| c.get(0))).map(|m| (m.start(), m.end())).collect();
                 let got: Vec<(usize, usize)> = matches(text, rank)
                     .into_iter()
                     .map(|(start, end)| part_of(text, Span::new(start, end), rule.part))

@@ -6,8 +6,8 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::text::hashing::{FnvBuild, FnvSet};
 use crate::text::data::{lines, DEMONYMS, FUNCTION_WORDS, PLACES};
+use crate::text::hashing::{FnvBuild, FnvSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub(crate) enum Gender {

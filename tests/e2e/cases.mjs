@@ -136,7 +136,7 @@ export const CSV_TRICKY = [
     '',
     '“And the club paid, as always,” she added.',
     '',
-    '@Brennan, a critic, called it “a waste”.',
+    'Tom Brennan, a critic, replied: “@Lakeside, a waste.”',
     '',
 ].join('\n');
 

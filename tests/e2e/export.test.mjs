@@ -145,7 +145,7 @@ test('the CSV reads back with an RFC 4180 parser and matches the JSON', async (t
         ['', 'no'],
         ['Anna Weber', 'We ran 5 km 🏃 in the rain,'],
         ['Anna Weber', 'Then we went home.\n\n“And the club paid, as always,'],
-        ["'@Brennan", 'a waste'],
+        ['Tom Brennan', "'@Lakeside, a waste."],
     ]);
     // …and as they are written: quoted where needed, inner quotes doubled.
     assert.ok(csv.includes(`"'=SUM(A1:A9), then +1, or -1,"`));

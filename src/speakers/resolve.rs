@@ -225,7 +225,13 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                 } else {
                     let by_description =
                         recent().find(|s| compatible(m, s.class) && described.get(&s.rep).is_some_and(|words| describes(m, words)));
-                    by_description.or_else(|| recent().find(|s| s.salient && compatible(m, s.class))).map(|s| s.rep)
+                    // Salience alone names the referent only of a role noun of the lexicon ("the
+                    // minister"): a subject found by its verb alone ("the festival poster says")
+                    // may be no person at all, so it must describe the referent to join it.
+                    let listed = |w: &str| LEXICON.heads.contains_key(w);
+                    let head = tokens[m.last_token].lower.as_str();
+                    let role_noun = listed(head) || head.strip_suffix('s').is_some_and(listed);
+                    by_description.or_else(|| recent().find(|s| role_noun && s.salient && compatible(m, s.class))).map(|s| s.rep)
                 }
             }
         };

@@ -258,3 +258,24 @@ fn a_partial_quote_in_the_reporting_clause_does_not_break_a_continuation() {
         ],
     );
 }
+
+#[test]
+fn a_subject_found_by_its_verb_alone_joins_no_one_by_salience() {
+    // "the station sign" is no role noun of the lexicon: it is the speaker as written and
+    // refers to no one, though a person is salient just before it.
+    check(
+        "“The trains will run all night,” said Dana Kirsch, who runs the depot.\n\n“Mind the gap,” the station sign warns.",
+        &[
+            ("The trains will run all night,", Some(("Dana Kirsch", "Dana Kirsch", "said", Explicit))),
+            ("Mind the gap,", Some(("the station sign", "", "warns", Explicit))),
+        ],
+    );
+    // A role noun of the lexicon still takes the salient person (resolved: basis `Pronoun`).
+    check(
+        "“The trains will run all night,” said Dana Kirsch.\n\n“We are ready,” the spokeswoman added.",
+        &[
+            ("The trains will run all night,", Some(("Dana Kirsch", "Dana Kirsch", "said", Explicit))),
+            ("We are ready,", Some(("the spokeswoman", "Dana Kirsch", "added", Pronoun))),
+        ],
+    );
+}

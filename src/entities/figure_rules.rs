@@ -73,6 +73,7 @@ pub(crate) fn rules() -> Vec<Rule> {
     let part = |rule: Rule, part| Rule { part, ..rule };
     vec![
         r(Date, "weekday, with a date after it", format!("{B}{WEEKDAY}(?:,?{SP}{MONTH}{SP}{DAY}(?:,?{SP}{YEAR})?)?{B}"), "Tuesday, February 27", "tuesday"),
+        r(Date, "weekdays in the plural: a recurring day", format!("{B}{WEEKDAY}s{B}"), "Sundays", "Sundaysky"),
         r(Date, "month and day, with a year", format!("{B}{MONTH}{SP}{DAY}(?:,?{SP}{YEAR})?{B}"), "January 26, 1997", "May I come"),
         r(Date, "day and month", format!("{B}{DAY}{SP}{MONTH}(?:{SP}{YEAR})?{B}"), "26 January 1997", "26 Jane"),
         r(Date, "month and year", format!("{B}{MONTH}{SP}{YEAR}{B}"), "September 2016", "May 15000"),

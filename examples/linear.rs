@@ -28,6 +28,8 @@ const INPUTS: &[(&str, &str)] = &[
     ("capitalised_words", "Merkel Putin Orbán "),
     ("one_long_entity", "Bank Of New York Mellon Trust "),
     ("figures", "On May 5, 1997 about $5 million, 12% or 150,000 "),
+    // One number without end: a rule that fails only after the run must not reread it per start.
+    ("digit_run", "1,"),
     ("abbreviations", "Mr. U.S. J. "),
     ("long_name_then_surnames", "Angela Merkel |Merkel said no.\n"),
     ("many_paragraphs_with_quotes", "“Yes” x\n"),

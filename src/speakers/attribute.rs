@@ -28,6 +28,10 @@ const MAX_SPEAKER_AFTER_CUE: usize = 6;
 const MAX_APPOSITIVE: usize = 25;
 /// The longest clause before a colon whose subject introduces the quote after it.
 const MAX_COLON_CLAUSE: usize = 20;
+/// How many tokens before a quote its reporting clause is looked for in: a sentence that runs on
+/// for thousands of tokens (no stop between many quotes) would otherwise be read again for each
+/// quote, quadratic in the sentence.
+const MAX_CLAUSE_BEFORE: usize = 120;
 
 /// The tokens and mentions of one text, with lookups by token.
 pub(crate) struct Words<'a> {
@@ -300,6 +304,7 @@ pub(crate) enum Pick {
 /// quote) to the opening mark.
 pub(crate) fn cue_before(words: &Words, from: usize, to: usize, pick: Pick) -> Option<Found> {
     let tokens = words.tokens;
+    let from = from.max(to.saturating_sub(MAX_CLAUSE_BEFORE));
     let cue = match pick {
         Pick::Nearest => words.last_cue(from, to),
         Pick::MainClause => words.first_cue(from, to),

@@ -4,26 +4,16 @@
 // early (worker and module before the first text). Times are reported (t.diagnostic), never
 // asserted: what is checked is what was drawn.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WWW, startServer, launchChromium, waitForAnalysis, paste } from './support.mjs';
+import { WWW, usePage, waitForAnalysis, paste } from './support.mjs';
 
 const SAMPLE = readFileSync(join(WWW, 'sample.txt'), 'utf8');
 
-let server;
-let browser;
-
-before(async () => {
-    server = await startServer();
-    browser = await launchChromium();
-});
-
-after(async () => {
-    await browser?.close();
-    await server?.close();
-});
+// One server and one browser for the file (support.mjs); the tests open their own contexts.
+const suite = usePage();
 
 /**
  * Before any page script runs: records the view each time it is drawn while it says
@@ -76,7 +66,7 @@ async function finalMarks(page) {
 
 /** Opens the page with the recorder; `text`, when given, is saved first as the reader's text. */
 async function openRecorded(t, text) {
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const context = await suite.browser.newContext({ viewport: { width: 1360, height: 900 } });
     t.after(() => context.close());
     const page = await context.newPage();
     const errors = [];
@@ -84,7 +74,7 @@ async function openRecorded(t, text) {
     t.after(() => assert.deepEqual(errors, [], 'uncaught errors on the page'));
     if (text !== undefined) {
         // The reader's text is kept in IndexedDB (input/persist.js) and is the next visit's first text.
-        await page.goto(`${server.origin}/`);
+        await page.goto(`${suite.server.origin}/`);
         await waitForAnalysis(page, 0);
         await paste(page, { 'text/plain': text });
         await page.waitForFunction(
@@ -97,7 +87,7 @@ async function openRecorded(t, text) {
         );
     }
     await page.addInitScript(recordDrawing);
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${suite.server.origin}/`);
     await waitForAnalysis(page, 0);
     const record = await page.evaluate(() => window.__startup);
     return { page, record, final: await finalMarks(page) };
@@ -145,10 +135,10 @@ test('a quote left open where the opening ends is not drawn early (it goes on in
 });
 
 test('the worker starts with the page, and the module is compiled before the first highlight', async (t) => {
-    const context = await browser.newContext();
+    const context = await suite.browser.newContext();
     t.after(() => context.close());
     const page = await context.newPage();
-    await page.goto(`${server.origin}/`);
+    await page.goto(`${suite.server.origin}/`);
     await waitForAnalysis(page, 0);
     const report = await page.evaluate(async () => {
         const offthread = await import('./analysis/offthread.js');

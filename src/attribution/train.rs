@@ -17,7 +17,7 @@ use super::tags::{begin, inside, Part, N_TAGS, OUTSIDE};
 use super::{tag, Tagged};
 use crate::analysis::{Attribution, Entity, Quote, Span};
 use crate::speakers::Resolved;
-use crate::tagging::bucket;
+use crate::tagging::{bucket, Perceptron};
 use crate::text::offsets::{OffsetMap, OffsetUnit};
 
 pub struct Options {
@@ -185,13 +185,6 @@ impl Rng {
     }
 }
 
-struct Perceptron {
-    weights: Vec<f32>,
-    sums: Vec<f32>,
-    transitions: Vec<f32>,
-    transition_sums: Vec<f32>,
-    step: f32,
-}
 
 /// Averaged weights in floats, scoring like the shipped model.
 #[derive(Clone)]
@@ -226,10 +219,7 @@ impl Scorer for FloatModel {
 }
 
 fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
-    let n = (1usize << options.hash_bits) * N_TAGS;
-    let nt = (N_TAGS + 1) * N_TAGS;
-    let mut p =
-        Perceptron { weights: vec![0.0; n], sums: vec![0.0; n], transitions: vec![0.0; nt], transition_sums: vec![0.0; nt], step: 1.0 };
+    let mut p = Perceptron::<N_TAGS>::new(options.hash_bits);
     let mut order: Vec<&Example> = articles.iter().flat_map(|a| a.lines.iter()).filter(|l| !l.gold.is_empty()).collect();
     let mut rng = Rng(seed | 1);
     let mut emissions = Vec::new();
@@ -237,46 +227,14 @@ fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
     for _ in 0..options.epochs {
         rng.shuffle(&mut order);
         for ex in &order {
-            let len = ex.gold.len();
-            emissions.clear();
-            emissions.resize(len * N_TAGS, 0.0);
-            for i in 0..len {
-                for &b in &ex.buckets[ex.offsets[i] as usize..ex.offsets[i + 1] as usize] {
-                    let row = &p.weights[b as usize * N_TAGS..][..N_TAGS];
-                    for (s, w) in emissions[i * N_TAGS..(i + 1) * N_TAGS].iter_mut().zip(row) {
-                        *s += w;
-                    }
-                }
-            }
-            super::tags::viterbi(&emissions, &p.transitions, &mut predicted);
-            let step = p.step;
-            for i in 0..len {
-                let (g, q) = (ex.gold[i], predicted[i]);
-                if g != q {
-                    for &b in &ex.buckets[ex.offsets[i] as usize..ex.offsets[i + 1] as usize] {
-                        let row = b as usize * N_TAGS;
-                        p.weights[row + g] += 1.0;
-                        p.weights[row + q] -= 1.0;
-                        p.sums[row + g] += step;
-                        p.sums[row + q] -= step;
-                    }
-                }
-                let (gp, pp) = if i == 0 { (N_TAGS, N_TAGS) } else { (ex.gold[i - 1], predicted[i - 1]) };
-                if (gp, g) != (pp, q) {
-                    p.transitions[gp * N_TAGS + g] += 1.0;
-                    p.transitions[pp * N_TAGS + q] -= 1.0;
-                    p.transition_sums[gp * N_TAGS + g] += step;
-                    p.transition_sums[pp * N_TAGS + q] -= step;
-                }
-            }
-            p.step += 1.0;
+            p.train_line(&ex.buckets, &ex.offsets, &ex.gold, super::tags::viterbi, &mut emissions, &mut predicted);
         }
     }
-    let avg = |w: &[f32], s: &[f32]| -> Vec<f32> { w.iter().zip(s).map(|(w, s)| w - s / p.step).collect() };
+    let (weights, transitions) = p.averaged();
     FloatModel {
         hash_bits: options.hash_bits,
-        weights: avg(&p.weights, &p.sums),
-        transitions: avg(&p.transitions, &p.transition_sums),
+        weights,
+        transitions,
         calibration: Vec::new(),
     }
 }

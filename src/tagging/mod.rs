@@ -1,11 +1,17 @@
 //! What the two sequence taggers share (the entity tagger, `entities`, and the attribution
 //! tagger, `attribution`): quantised averaged-perceptron weights over hashed features (`weights`:
 //! the model file format, its loader, lookup and scoring, quantisation for the trainers) and
-//! constrained Viterbi decoding (`viterbi`). Each tagger keeps its own tags, features and model
+//! constrained Viterbi decoding (`viterbi`), and for the trainers the averaged perceptron
+//! (`perceptron`). Each tagger keeps its own tags, features and model
 //! file; nothing here knows either.
 
+#[cfg(any(test, feature = "internals"))]
+mod perceptron;
 mod viterbi;
 mod weights;
+
+#[cfg(any(test, feature = "internals"))]
+pub use perceptron::Perceptron;
 
 pub(crate) use viterbi::{viterbi, Constraints};
 #[cfg(feature = "internals")]

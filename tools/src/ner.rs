@@ -11,7 +11,7 @@
 use std::fmt::Write as _;
 use std::time::Instant;
 
-use quotelens::internals::ner::{bucket, encode, find_with, load, to_bytes, viterbi, Features, Kind, Model, Scorer, Weights, N_TAGS};
+use quotelens::internals::ner::{bucket, encode, find_with, load, to_bytes, viterbi, Features, Kind, Model, Perceptron, Scorer, Weights, N_TAGS};
 use quotelens::{Label, Span};
 
 /// Options of one training run.
@@ -239,17 +239,6 @@ fn examples(docs: &[ConllDoc], hash_bits: u32) -> (Vec<Example>, usize) {
     (out, misaligned)
 }
 
-/// Float weights with the running sums that averaging needs.
-struct Perceptron {
-    hash_bits: u32,
-    weights: Vec<f32>,
-    /// Sum of `step × update`: the average is `weights - sums / step`.
-    sums: Vec<f32>,
-    transitions: Vec<f32>,
-    transition_sums: Vec<f32>,
-    step: f32,
-}
-
 /// Averaged (or final) weights, scoring like the shipped model but in floats.
 struct FloatModel {
     hash_bits: u32,
@@ -268,67 +257,6 @@ impl Scorer for FloatModel {
     }
     fn transitions(&self) -> &[f32] {
         &self.transitions
-    }
-}
-
-impl Perceptron {
-    fn new(hash_bits: u32) -> Perceptron {
-        let n = (1usize << hash_bits) * N_TAGS;
-        let nt = (N_TAGS + 1) * N_TAGS;
-        Perceptron {
-            hash_bits,
-            weights: vec![0.0; n],
-            sums: vec![0.0; n],
-            transitions: vec![0.0; nt],
-            transition_sums: vec![0.0; nt],
-            step: 1.0,
-        }
-    }
-
-    fn train_line(&mut self, ex: &Example, emissions: &mut Vec<f32>, predicted: &mut Vec<usize>) {
-        let n = ex.gold.len();
-        emissions.clear();
-        emissions.resize(n * N_TAGS, 0.0);
-        for i in 0..n {
-            let scores = &mut emissions[i * N_TAGS..(i + 1) * N_TAGS];
-            for &b in &ex.buckets[ex.offsets[i] as usize..ex.offsets[i + 1] as usize] {
-                let row = &self.weights[b as usize * N_TAGS..][..N_TAGS];
-                for (s, w) in scores.iter_mut().zip(row) {
-                    *s += w;
-                }
-            }
-        }
-        viterbi(emissions, &self.transitions, predicted);
-        let step = self.step;
-        for i in 0..n {
-            let (g, p) = (ex.gold[i], predicted[i]);
-            if g != p {
-                for &b in &ex.buckets[ex.offsets[i] as usize..ex.offsets[i + 1] as usize] {
-                    let row = b as usize * N_TAGS;
-                    self.weights[row + g] += 1.0;
-                    self.weights[row + p] -= 1.0;
-                    self.sums[row + g] += step;
-                    self.sums[row + p] -= step;
-                }
-            }
-            let (gp, pp) = if i == 0 { (N_TAGS, N_TAGS) } else { (ex.gold[i - 1], predicted[i - 1]) };
-            if (gp, g) != (pp, p) {
-                self.transitions[gp * N_TAGS + g] += 1.0;
-                self.transitions[pp * N_TAGS + p] -= 1.0;
-                self.transition_sums[gp * N_TAGS + g] += step;
-                self.transition_sums[pp * N_TAGS + p] -= step;
-            }
-        }
-        self.step += 1.0;
-    }
-
-    fn averaged(&self) -> FloatModel {
-        let avg = |w: &[f32], s: &[f32]| -> Vec<f32> { w.iter().zip(s).map(|(w, s)| w - s / self.step).collect() };
-        FloatModel {
-            hash_bits: self.hash_bits,
-            weights: avg(&self.weights, &self.sums),
-            transitions: avg(&self.transitions, &self.transition_sums),
-        }
     }
 }
 
@@ -464,14 +392,15 @@ fn train_epochs(
     each: &mut dyn FnMut(usize, &FloatModel) -> Result<(), String>,
 ) -> Result<(), String> {
     let mut rng = Rng(seed);
-    let mut perceptron = Perceptron::new(hash_bits);
+    let mut perceptron = Perceptron::<N_TAGS>::new(hash_bits);
     let (mut emissions, mut predicted) = (Vec::new(), Vec::new());
     for epoch in 1..=epochs {
         rng.shuffle(train);
         for ex in train.iter() {
-            perceptron.train_line(ex, &mut emissions, &mut predicted);
+            perceptron.train_line(&ex.buckets, &ex.offsets, &ex.gold, viterbi, &mut emissions, &mut predicted);
         }
-        each(epoch, &perceptron.averaged())?;
+        let (weights, transitions) = perceptron.averaged();
+        each(epoch, &FloatModel { hash_bits, weights, transitions })?;
     }
     Ok(())
 }

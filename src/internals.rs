@@ -10,8 +10,8 @@
 /// The entity tagger's insides for tools/src/ner.rs: feature extraction, the BILOU tags and
 /// Viterbi, the model file (reader and writer), and decoding with any [`ner::Scorer`].
 pub mod ner {
-    pub use crate::tagging::Perceptron;
     pub use crate::entities::internals::*;
+    pub use crate::tagging::Perceptron;
 }
 
 /// The quote-kind model for tools/src/bin/train_kinds.rs: each top-level quote's features, the

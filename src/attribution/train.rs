@@ -185,7 +185,6 @@ impl Rng {
     }
 }
 
-
 /// Averaged weights in floats, scoring like the shipped model.
 #[derive(Clone)]
 pub(crate) struct FloatModel {
@@ -231,12 +230,7 @@ fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
         }
     }
     let (weights, transitions) = p.averaged();
-    FloatModel {
-        hash_bits: options.hash_bits,
-        weights,
-        transitions,
-        calibration: Vec::new(),
-    }
+    FloatModel { hash_bits: options.hash_bits, weights, transitions, calibration: Vec::new() }
 }
 
 /// `model` with every transition into `O` (from the line start too) lowered by `penalty`.

@@ -10,7 +10,7 @@ mod perceptron;
 mod viterbi;
 mod weights;
 
-#[cfg(any(test, feature = "internals"))]
+#[cfg(feature = "internals")]
 pub use perceptron::Perceptron;
 
 pub(crate) use viterbi::{viterbi, Constraints};

@@ -6,7 +6,6 @@
 /// Weights being learned: `(1 << hash_bits) * N` emission weights and `(N + 1) * N`
 /// transitions, each with the running sums averaging needs (Collins 2002, the lazy form).
 pub struct Perceptron<const N: usize> {
-    pub hash_bits: u32,
     weights: Vec<f32>,
     sums: Vec<f32>,
     transitions: Vec<f32>,
@@ -18,14 +17,7 @@ impl<const N: usize> Perceptron<N> {
     pub fn new(hash_bits: u32) -> Self {
         let n = (1usize << hash_bits) * N;
         let nt = (N + 1) * N;
-        Perceptron {
-            hash_bits,
-            weights: vec![0.0; n],
-            sums: vec![0.0; n],
-            transitions: vec![0.0; nt],
-            transition_sums: vec![0.0; nt],
-            step: 1.0,
-        }
+        Perceptron { weights: vec![0.0; n], sums: vec![0.0; n], transitions: vec![0.0; nt], transition_sums: vec![0.0; nt], step: 1.0 }
     }
 
     /// One training line: token `i`'s buckets are `buckets[offsets[i]..offsets[i + 1]]`, its gold

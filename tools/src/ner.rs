@@ -11,7 +11,9 @@
 use std::fmt::Write as _;
 use std::time::Instant;
 
-use quotelens::internals::ner::{bucket, encode, find_with, load, to_bytes, viterbi, Features, Kind, Model, Perceptron, Scorer, Weights, N_TAGS};
+use quotelens::internals::ner::{
+    bucket, encode, find_with, load, to_bytes, viterbi, Features, Kind, Model, Perceptron, Scorer, Weights, N_TAGS,
+};
 use quotelens::{Label, Span};
 
 /// Options of one training run.

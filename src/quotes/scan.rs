@@ -355,6 +355,21 @@ mod tests {
     }
 
     #[test]
+    fn a_wrong_way_closer_closes_where_its_surroundings_say_so() {
+        check("The board called it “a fair deal“ on Monday.", &[("“a fair deal“", false, None)]);
+        check("“We are not moving,“ said Ada Kerr. “Not yet.”", &[("“We are not moving,“", false, None), ("“Not yet.”", false, None)]);
+        check("She said ‘enough‘, and left.", &[("‘enough‘", false, None)]);
+        // An opener stays one: a second “ before a word opens a new quote.
+        check("A “b “c” d.", &[("“b", true, None), ("“c”", false, None)]);
+    }
+
+    #[test]
+    fn numbers_in_single_marks_are_quotes_unless_they_are_years() {
+        check("The film ‘13th’ opens today.", &[("‘13th’", false, None)]);
+        check("Back in '08 and the '90s, 'Room 22' was 'No. 1'.", &[("'Room 22'", false, None), ("'No. 1'", false, None)]);
+    }
+
+    #[test]
     fn a_stray_opener_ends_at_its_paragraph() {
         check("He said “this never closes.\nNext “one” here.", &[("“this never closes.", true, None), ("“one”", false, None)]);
         check("A “b “c” d.", &[("“b", true, None), ("“c”", false, None)]);

@@ -100,17 +100,19 @@ impl Mark {
     }
 
     /// True when a quote opened by `self` may be closed by `closer`. Covers English (“…”, and the
-    /// mixed `"…”` and `“…"` of texts edited in more than one program),
+    /// mixed `"…”` and `“…"` of texts edited in more than one program, and the wrong-way closer
+    /// `“…“` / `‘…‘` that a word processor types for a straight mark after a space or a word it
+    /// misread: the scanner lets it close only where its surroundings say it closes),
     /// German („…“ and »…«), Polish („…”), Swedish (”…” and »…»), French («…») and CJK.
     pub(crate) fn is_closed_by(self, closer: Mark) -> bool {
         use Mark::*;
         matches!(
             (self, closer),
             (Straight, Straight | RightDouble)
-                | (LeftDouble, RightDouble | Straight)
+                | (LeftDouble, RightDouble | Straight | LeftDouble)
                 | (RightDouble, RightDouble)
                 | (LowDouble, LeftDouble | RightDouble)
-                | (LeftSingle, RightSingle)
+                | (LeftSingle, RightSingle | LeftSingle)
                 | (LowSingle, LeftSingle | RightSingle)
                 | (LeftGuillemet, RightGuillemet)
                 | (RightGuillemet, LeftGuillemet | RightGuillemet)
@@ -186,8 +188,11 @@ pub(crate) fn is_elision_at(s: &str, i: usize, len: usize) -> bool {
     let mut chars = after.chars();
     let first = chars.next();
     let second = chars.next();
+    // A year: two digits, perhaps a plural `s`, then no more letters ('90s, '08; not ‘13th’).
     if first.is_some_and(|c| c.is_ascii_digit()) && second.is_some_and(|c| c.is_ascii_digit()) {
-        return true;
+        let rest = &after[2..];
+        let rest = rest.strip_prefix(['s', 'S']).unwrap_or(rest);
+        return !rest.starts_with(char::is_alphanumeric);
     }
     let word_len = after.find(|c: char| !c.is_alphabetic()).unwrap_or(after.len());
     let word = &after[..word_len];
@@ -245,15 +250,16 @@ mod tests {
         assert!(!Mark::RightSingle.can_open());
         assert!(Mark::StraightSingle.is_closed_by(Mark::StraightSingle));
         assert!(!Mark::StraightSingle.is_closed_by(Mark::Straight));
+        assert!(Mark::LeftDouble.is_closed_by(Mark::LeftDouble), "a wrong-way closer: “…“");
     }
 
     #[test]
     fn elisions_are_apostrophes() {
-        for s in ["'90s", "'n' roll", "'em off", "'til then", "’cause", "'Tis true"] {
+        for s in ["'90s", "'n' roll", "'em off", "'til then", "’cause", "'Tis true", "‘08 race", "'16,"] {
             assert!(is_elision_at(s, 0, s.chars().next().unwrap().len_utf8()), "{s}");
         }
-        for s in ["'no'", "'Nobody", "'emergency", "'9 lives", "'n roll", "'til'"] {
-            assert!(!is_elision_at(s, 0, 1), "{s}");
+        for s in ["'no'", "'Nobody", "'emergency", "'9 lives", "'n roll", "'til'", "‘13th’", "'22nd'", "'747s'"] {
+            assert!(!is_elision_at(s, 0, s.chars().next().unwrap().len_utf8()), "{s}");
         }
     }
 

@@ -95,6 +95,11 @@ fn sentence_at(sentences: &[Sentence], at: usize) -> Option<Span> {
     sentences.get(i.min(sentences.len().checked_sub(1)?)).map(|s| s.span)
 }
 
+/// The index of the sentence holding byte `at` (by binary search).
+fn sentence_index(sentences: &[Sentence], at: usize) -> usize {
+    sentences.partition_point(|s| s.span.end <= at)
+}
+
 /// What stands before the opening mark, within the sentence and after any earlier quote.
 #[derive(Debug, PartialEq, Eq)]
 enum Before {
@@ -370,7 +375,7 @@ impl FeatureSink for Scorer<'_> {
         let q = &mut self.quote;
         self.model.add_scores(&self.buf, &mut q.score);
         match self.buf.as_str() {
-            NAMED_BY_APPOSITIVE => q.appositive = true,
+            NAMED_BY_APPOSITIVE | SUBHEADING => q.appositive = true,
             NAMED_TERM => q.named = true,
             "before=Continues" => q.continues = true,
             COORDINATED => q.coordinated = true,
@@ -395,7 +400,7 @@ impl FeatureSink for Scorer<'_> {
         self.kinds[i] = match q.rule {
             // A quoted name that an appositive describes (`“The Ledger,” a weekly paper, said`)
             // is the sentence's subject, a title: speech is never described by an appositive.
-            // So is a nickname or a so-called word.
+            // So is a nickname or a so-called word, and a subheading in single marks.
             _ if q.appositive || q.named => QuoteKind::Term,
             rule if q.continues => rule.unwrap_or(QuoteKind::Partial),
             // The model overrules the rules on speech or not (its probability of `direct`
@@ -434,6 +439,8 @@ pub(crate) fn features(
         && paragraphs.first().is_some_and(|p| {
             words.tokens_in(p.start, p.end).iter().filter(|t| t.is_word).take(HEADLINE_WORDS + 1).count() <= HEADLINE_WORDS
         });
+    // Copy that quotes speech in double marks keeps single marks for headlines and titles.
+    let speech_in_double_marks = top_level.iter().any(|&i| !quotes[i].mark.is_single());
     for (k, &i) in top_level.iter().enumerate() {
         let q = &quotes[i];
         let para = paragraphs[q.paragraph];
@@ -462,7 +469,7 @@ pub(crate) fn features(
         let right_words = words_in(words, q.outer.end, right_to);
         let left = before(text, words, prev_end.unwrap_or(para.start), q.outer.start, first.start, starts_lower, &left_words);
         let right = after(text, words, q.outer.end, right_limit, last.end, &right_words);
-        context_features(text, words, q, &left, &right, para, end_para, headline && q.paragraph == 0, f);
+        context_features(text, sentences, words, q, &left, &right, para, end_para, headline && q.paragraph == 0, f);
         if headline && q.paragraph == 0 {
             // `X: “…”` ending the headline is X's speech; `X: ‘…’ on Y` quotes a fragment.
             f.feature(format_args!("headline|{left:?}|{}", if right == After::Words { "words" } else { "end" }));
@@ -499,6 +506,9 @@ pub(crate) fn features(
         }
         if is_named_by_appositive(text, words, q, right_to) {
             f.feature(format_args!("{NAMED_BY_APPOSITIVE}"));
+        }
+        if speech_in_double_marks && is_subheading(text, paragraphs, words, q) {
+            f.feature(format_args!("{SUBHEADING}"));
         }
         if next_start.is_some_and(|s| s < last.end) {
             f.feature(format_args!("quote_after_in_sentence"));
@@ -649,6 +659,12 @@ fn lead_in_features(
     }
     let para = paragraphs[q.paragraph];
     if !text[para.start..q.outer.start].trim_matches(is_blank).is_empty() {
+        // A quote opening a sentence after the reporter's sentences of its paragraph: reported
+        // speech before it (`Greene added that the Fed … “They …”`) often makes one attribution
+        // of both, whose content is then not the quote alone.
+        let from = ceil_char_boundary(text, para.start.max(q.outer.start.saturating_sub(SENTENCE_REACH)));
+        let cue = if has_cue_word(words, from, q.outer.start) { "cue" } else { "nocue" };
+        f.feature(format_args!("lead_in=sentence|{cue}"));
         return;
     }
     let Some(before) = q.paragraph.checked_sub(1).map(|p| paragraphs[p]) else {
@@ -679,6 +695,25 @@ const OVERRIDE_CONFIDENCE: f32 = 0.85;
 
 const COORDINATED: &str = "coordinated";
 const NAMED_BY_APPOSITIVE: &str = "named_by_appositive";
+const SUBHEADING: &str = "subheading";
+
+/// The most words a subheading holds.
+const SUBHEADING_WORDS: usize = 8;
+
+/// True when single-marked `q` is a subheading: a short paragraph of its own after the first
+/// (`'A change of heart.'` between two sections), not introduced by a colon. In copy that quotes
+/// speech in double marks (the caller's test) such a line is a section title quoting the article,
+/// not speech: its source, if any, is reported further on.
+fn is_subheading(text: &str, paragraphs: &[Span], words: &Words, q: &RawQuote) -> bool {
+    if !q.mark.is_single() || q.paragraph == 0 || q.unclosed {
+        return false;
+    }
+    let para = paragraphs[q.paragraph];
+    let alone = text[para.start..q.outer.start].trim_matches(is_blank).is_empty()
+        && text[q.outer.end.min(para.end)..para.end].trim_matches(|c: char| is_blank(c) || matches!(c, '.' | '?' | '!')).is_empty();
+    let introduced = text[paragraphs[q.paragraph - 1].start..paragraphs[q.paragraph - 1].end].trim_end_matches(is_blank).ends_with(':');
+    alone && !introduced && words.tokens_in(q.body.start, q.body.end).iter().filter(|t| t.is_word).count() <= SUBHEADING_WORDS
+}
 const NAMED_TERM: &str = "named_term";
 
 /// True when `q` is a short title-case name followed by an appositive (a comma, an article,
@@ -740,6 +775,7 @@ const NEIGHBOUR_REACH: usize = 40;
 #[allow(clippy::too_many_arguments)]
 fn context_features(
     text: &str,
+    sentences: &[Sentence],
     words: &Words,
     q: &RawQuote,
     left: &Before,
@@ -796,6 +832,10 @@ fn context_features(
     }
     if q.unclosed {
         f.feature(format_args!("unclosed"));
+    }
+    // More than one sentence inside the marks: speech of its own more often than a fragment.
+    if sentence_index(sentences, q.body.start) < sentence_index(sentences, q.body.end.saturating_sub(1).max(q.body.start)) {
+        f.feature(format_args!("inner_sentences=2+"));
     }
     // Where the quote stands in its paragraph.
     let opens_para = text[para.start..q.outer.start].trim_matches(is_blank).is_empty();
@@ -924,6 +964,18 @@ mod tests {
         check("Trump said at an event that “a bomb” had gone off.", &[("a bomb", Partial)]);
         check("“Jail time is the only way” for banks to change, she said.", &[("Jail time is the only way", Partial)]);
         check("The commission says on its website that “there were issues.”", &[("there were issues.", Direct)]);
+    }
+
+    #[test]
+    fn a_subheading_in_single_marks_is_a_title_in_copy_that_quotes_speech_in_double_marks() {
+        let text = "Mill town waits for news\n\n\"We have waited long enough,\" said Nora Vale, who runs the bakery.\n\n                    'A town on hold.'\n\nThe mill closed in May.";
+        check(text, &[("We have waited long enough,", Direct), ("A town on hold.", Term)]);
+        // British copy quotes speech in single marks: a quote alone in its paragraph is speech.
+        let text = "Mill town waits for news\n\n'We have waited long enough,' said Nora Vale.\n\n'We will wait no more.'\n\nThe mill closed.";
+        check(text, &[("We have waited long enough,", Direct), ("We will wait no more.", Direct)]);
+        // Introduced by a colon, it is the speech the paragraph before announces.
+        let text = "Mill town waits\n\n\"It is hard,\" she said. Then she added:\n\n'We will wait no more.'\n\nThe mill closed.";
+        check(text, &[("It is hard,", Direct), ("We will wait no more.", Direct)]);
     }
 
     #[test]

@@ -886,7 +886,8 @@ fn decide(
     end_para: Span,
 ) -> (QuoteKind, bool) {
     let inner = q.body.slice(text).trim_matches(is_blank);
-    let inner_words = words_in(words, q.body.start, q.body.end).len();
+    // Counted on the tokens, nothing copied: a quote may be paragraphs long.
+    let inner_words = words.tokens_in(q.body.start, q.body.end).iter().filter(|t| t.is_word).count();
     let first_letter = inner.chars().find(|c| c.is_alphanumeric());
     let starts_upper = first_letter.is_some_and(|c| c.is_uppercase() || c.is_numeric());
     let ends_like_speech = inner.trim_end_matches(is_closing_punct).ends_with([',', '.', '?', '!', '…', '—', ':', ';']);

@@ -110,6 +110,45 @@ mod tests {
         assert_eq!(got, expected, "text: {text:?}");
     }
 
+    /// Quotes as `(inner text, kind)`.
+    fn kinds(text: &str) -> Vec<(String, crate::analysis::QuoteKind)> {
+        crate::analyze(text).quotes.iter().map(|q| (q.inner.slice(text).to_string(), q.kind)).collect()
+    }
+
+    #[test]
+    fn a_quote_over_the_lines_of_a_hard_wrapped_text_is_one_quote() {
+        use crate::analysis::QuoteKind::Direct;
+        // An e-mail wrapped at 66 columns: the quote runs over a line break.
+        let email = "Dear all, the trustees met last night and, after a long debate,\n\
+                     voted to keep the reading room open. \"We will not close a room\n\
+                     that three schools use every week,\" said the chair, Ida Marsh,\n\
+                     who thanked the volunteers for their letters.";
+        assert_eq!(
+            kinds(email),
+            [("We will not close a room\nthat three schools use every week,".to_string(), Direct)],
+        );
+        // A PDF extract with straight single marks, wrapped at 70 columns.
+        let pdf = "The inspector visited the site twice in March and found the works\n\
+                   behind schedule. 'The contractor has not kept to the plan agreed\n\
+                   with the council,' she wrote in her report, 'and the delay will\n\
+                   cost the town another season.' The council has not yet replied.";
+        let got = kinds(pdf);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got[0].0.starts_with("The contractor") && got[0].0.ends_with("council,"), "{got:?}");
+        assert!(got[1].0.starts_with("and the delay") && got[1].0.ends_with("season."), "{got:?}");
+    }
+
+    #[test]
+    fn verse_and_addresses_keep_their_lines_and_their_quotes() {
+        // A poem: each line is its own unit, so a quote never runs from one line into the next.
+        let poem = "She said 'wait' by the old mill gate,\nAnd I said \"no\" and I was late;\nThe miller's dog began to bark,\n'Go home,' he cried, 'before the dark.'";
+        let got: Vec<String> = kinds(poem).into_iter().map(|(t, _)| t).collect();
+        assert_eq!(got, ["wait", "no", "Go home,", "before the dark."]);
+        // An address block with an apostrophe and an inch mark: no quote at all.
+        let address = "Flat 2, St Mary's Court\n14 O'Neill Road\nShelf 12\" wide\nDunmore DN4 7QT";
+        assert_eq!(kinds(address), []);
+    }
+
     #[test]
     fn marks_around_nothing_readable_are_dropped_and_parents_re_pointed() {
         check("He said “” and “…” then “a ‘’ b” and “‘x’”.", &["a ‘’ b (None)", "‘x’ (None)", "x (Some(1))"]);

@@ -13,7 +13,7 @@
 
 use crate::analysis::Span;
 use crate::text::is_blank;
-use crate::text::marks::{is_apostrophe, is_elision_at, lean_of, mark_at, may_start_mark, Lean, Mark, Style};
+use crate::text::marks::{clips_word_before, is_apostrophe, is_elision_at, lean_of, mark_at, may_start_mark, Lean, Mark, Style};
 
 /// How far below the innermost open quote a closing mark may reach (`“a ‘b” c`).
 const MAX_CROSSING_DEPTH: usize = 4;
@@ -106,13 +106,14 @@ fn markup_len(s: &str) -> Option<usize> {
 fn closes(t: &Token, text: &str) -> bool {
     if t.mark.is_single() {
         // With another closer ahead, a mark after a word and before a space is the word's own
-        // when it makes a plural possessive (the Smiths’ album) or the reporter's sentence goes
-        // on in lower case (I was goin’ home).
+        // when it makes a plural possessive (the Smiths’ album) or clips the word while the
+        // sentence goes on in lower case (I was goin’ home; but 'we can't' to them closes).
         let after = &text[t.at + t.len..];
         let spaced = after.starts_with([' ', '\u{A0}']);
         let lower_next = after.trim_start_matches([' ', '\u{A0}']).starts_with(char::is_lowercase);
         let prev_letter = text[..t.at].chars().next_back().is_some_and(char::is_alphabetic);
-        let possessive = t.later_single_closer && spaced && prev_letter && (text[..t.at].ends_with(['s', 'S']) || lower_next);
+        let clipped = lower_next && clips_word_before(&text[..t.at]);
+        let possessive = t.later_single_closer && spaced && prev_letter && (text[..t.at].ends_with(['s', 'S']) || clipped);
         // The second mark of rock ’n’ roll.
         let mut back = text[..t.at].chars().rev();
         let n_contraction = matches!(back.next(), Some('n' | 'N'))
@@ -325,6 +326,17 @@ mod tests {
         check("'I was goin' home to the Smiths' place,' he said.", &[("'I was goin' home to the Smiths' place,'", false, None)]);
         check("'Play rock 'n' roll at two o'clock,' he said.", &[("'Play rock 'n' roll at two o'clock,'", false, None)]);
         check("'Back in the '90s we won,' he said.", &[("'Back in the '90s we won,'", false, None)]);
+    }
+
+    #[test]
+    fn apostrophes_inside_double_quotes_open_no_nested_quote() {
+        let text = r#""We can't play rock 'n' roll at the Smiths' place like in the '90s," he said."#;
+        check(text, &[(r#""We can't play rock 'n' roll at the Smiths' place like in the '90s,""#, false, None)]);
+        let text = "“Tell ’em the players’ union won’t sign,” she said.";
+        check(text, &[("“Tell ’em the players’ union won’t sign,”", false, None)]);
+        // A quotation inside still nests, among the apostrophes.
+        let text = r#""Don't say 'we can't' to the Joneses' lawyer," he said."#;
+        check(text, &[(r#""Don't say 'we can't' to the Joneses' lawyer,""#, false, None), ("'we can't'", false, Some(0))]);
     }
 
     #[test]

@@ -181,6 +181,19 @@ pub(crate) fn lean_of(c: char) -> Option<Lean> {
 /// a mark before one of them opens no quote.
 const ELIDED_STARTS: &[&str] = &["em", "tis", "twas", "til", "cause", "bout", "cept", "n"];
 
+/// Words whose last letter is dropped for an apostrophe, besides the `-in'` of a dropped g
+/// (`goin'`, `nothin'`): `ol'`, `an'`, `o'`, `th'`.
+const ELIDED_ENDS: &[&str] = &["ol", "an", "o", "th"];
+
+/// True when `before` (the text up to a single mark) ends with a word that the mark clips
+/// (`goin'`, `good ol'`): the mark is the word's own apostrophe, not a closing quotation mark.
+pub(crate) fn clips_word_before(before: &str) -> bool {
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word = &before[word_start..];
+    let lower = word.to_lowercase();
+    (lower.len() > 3 && lower.ends_with("in")) || ELIDED_ENDS.contains(&lower.as_str())
+}
+
 /// True when the single mark (`'` ‘ ’) at byte `i` of `s`, `len` bytes long, is an apostrophe
 /// whatever its neighbours: a year (`'90s`), `rock 'n' roll`, an elision (`'em`, `'til`).
 pub(crate) fn is_elision_at(s: &str, i: usize, len: usize) -> bool {
@@ -260,6 +273,16 @@ mod tests {
         }
         for s in ["'no'", "'Nobody", "'emergency", "'9 lives", "'n roll", "'til'", "‘13th’", "'22nd'", "'747s'"] {
             assert!(!is_elision_at(s, 0, s.chars().next().unwrap().len_utf8()), "{s}");
+        }
+    }
+
+    #[test]
+    fn clipped_word_ends_are_told_from_closing_marks() {
+        for s in ["I was goin", "a good ol", "nothin", "rock an"] {
+            assert!(clips_word_before(s), "{s}");
+        }
+        for s in ["we can't", "the Smiths", "in", "said 'no", "a dog", ""] {
+            assert!(!clips_word_before(s), "{s}");
         }
     }
 

@@ -439,8 +439,10 @@ pub(crate) fn features(
         && paragraphs.first().is_some_and(|p| {
             words.tokens_in(p.start, p.end).iter().filter(|t| t.is_word).take(HEADLINE_WORDS + 1).count() <= HEADLINE_WORDS
         });
-    // Copy that quotes speech in double marks keeps single marks for headlines and titles.
-    let speech_in_double_marks = top_level.iter().any(|&i| !quotes[i].mark.is_single());
+    // Copy that quotes speech in double marks (most of its quotes) keeps single marks for
+    // headlines and titles; British copy quotes in single marks, and may set a title in double.
+    let singles = top_level.iter().filter(|&&i| quotes[i].mark.is_single()).count();
+    let speech_in_double_marks = top_level.len() - singles > singles;
     for (k, &i) in top_level.iter().enumerate() {
         let q = &quotes[i];
         let para = paragraphs[q.paragraph];
@@ -975,14 +977,16 @@ mod tests {
 
     #[test]
     fn a_subheading_in_single_marks_is_a_title_in_copy_that_quotes_speech_in_double_marks() {
-        let text = "Mill town waits for news\n\n\"We have waited long enough,\" said Nora Vale, who runs the bakery.\n\n                    'A town on hold.'\n\nThe mill closed in May.";
-        check(text, &[("We have waited long enough,", Direct), ("A town on hold.", Term)]);
+        let text = "Mill town waits for news\n\n\"We have waited long enough,\" said Nora Vale, who runs the bakery.\n\n\
+                    'A town on hold.'\n\n\"The mill closed in May,\" she said.";
+        check(text, &[("We have waited long enough,", Direct), ("A town on hold.", Term), ("The mill closed in May,", Direct)]);
         // British copy quotes speech in single marks: a quote alone in its paragraph is speech.
-        let text = "Mill town waits for news\n\n'We have waited long enough,' said Nora Vale.\n\n'We will wait no more.'\n\nThe mill closed.";
-        check(text, &[("We have waited long enough,", Direct), ("We will wait no more.", Direct)]);
+        let text = "Mill town waits for news\n\n'We have waited long enough,' said Nora Vale, who saw \"Jaws\" here.\n\n\
+                    'We will wait no more.'\n\nThe mill closed.";
+        check(text, &[("We have waited long enough,", Direct), ("Jaws", Term), ("We will wait no more.", Direct)]);
         // Introduced by a colon, it is the speech the paragraph before announces.
-        let text = "Mill town waits\n\n\"It is hard,\" she said. Then she added:\n\n'We will wait no more.'\n\nThe mill closed.";
-        check(text, &[("It is hard,", Direct), ("We will wait no more.", Direct)]);
+        let text = "Mill town waits\n\n\"It is hard,\" she said. Then she added:\n\n'We will wait no more.'\n\n\"So will we,\" he said.";
+        check(text, &[("It is hard,", Direct), ("We will wait no more.", Direct), ("So will we,", Direct)]);
     }
 
     #[test]

@@ -123,10 +123,7 @@ mod tests {
                      voted to keep the reading room open. \"We will not close a room\n\
                      that three schools use every week,\" said the chair, Ida Marsh,\n\
                      who thanked the volunteers for their letters.";
-        assert_eq!(
-            kinds(email),
-            [("We will not close a room\nthat three schools use every week,".to_string(), Direct)],
-        );
+        assert_eq!(kinds(email), [("We will not close a room\nthat three schools use every week,".to_string(), Direct)]);
         // A PDF extract with straight single marks, wrapped at 70 columns.
         let pdf = "The inspector visited the site twice in March and found the works\n\
                    behind schedule. 'The contractor has not kept to the plan agreed\n\

@@ -7,6 +7,7 @@
 
 #[cfg(any(test, feature = "internals"))]
 mod perceptron;
+mod range_coder;
 mod viterbi;
 mod weights;
 

@@ -7,7 +7,7 @@
 
 #[cfg(any(test, feature = "internals"))]
 mod perceptron;
-mod range_coder;
+mod rans;
 mod viterbi;
 mod weights;
 

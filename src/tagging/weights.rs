@@ -13,28 +13,28 @@
 //! n_extra    u8                               extra numbers (the attribution's calibration map)
 //! scale      f32                              weight = quantised value × scale
 //! n_rows     u32                              buckets with any non-zero weight
-//! min_weight u8                               the smallest magnitude of a stored weight (1..=127)
 //! trans      i16 × (n_tags + 1) × n_tags      transition weights, last row from the line start
 //! extra      f32 × n_extra
-//! rows       range-coded (`range_coder`), to the checksum
+//! tables     varint × (256 + 3 (n_tags + 1)² + 6 × 256)   the coder's frequencies (below)
+//! rows       rANS-coded (`rans`), to the checksum
 //! checksum   u32                              FNV-1a (32-bit) of everything before it
 //! ```
 //!
-//! Row by row, three things are coded, each with its own adaptive contexts: the bucket (the gap
-//! after the previous row's, exp-Golomb), the tags the row has a weight for (one bit per tag,
-//! in the context of the tag, the row's first and last tag so far and how many), and the
-//! weights (sign in the context of the tag and of the sign of the row's sum so far; magnitude
-//! above `min_weight` in the context of whether it is the row's last and whether it opposes
-//! that sum). Perceptron rows sum to about zero (every update adds to one tag what it takes from
-//! another), which is what those contexts learn. Format 2 stored the same three things as bytes
-//! and varints for gzip to pack: 237,511 bytes gzipped for the entity model, 201,402 in this
-//! format, which gzip cannot pack further (issue 17).
+//! Row by row, three things are coded, each symbol with the frequency table of its context:
+//! the bucket (the gap after the previous row's: one byte, 255 escaping to three more), the tags
+//! the row has a weight for (the next tag or the end, in the context of the tag before and how
+//! many came before, to 2), and the weights (sign and magnitude in one symbol, in the context
+//! of whether it is the row's last and of the sign of the row's sum so far). Perceptron rows sum
+//! to about zero (every update adds to one tag what it takes from another), which is what the
+//! weights' contexts catch. Format 2 stored the same three things as bytes and varints for gzip
+//! to pack: 237,511 bytes gzipped for the entity model, 201,476 bytes in this format (199,381
+//! gzipped), decoded in about 3 ms natively (issue 17).
 //! The loader checks every field and the checksum, decodes the rows once into the lookup tables,
 //! and reports a typed [`ModelError`]; it never panics on bad bytes.
 
 use std::fmt;
 
-use super::range_coder::{Bit, Decoder, Golomb};
+use super::rans::{Decoder, Table};
 
 const FORMAT_VERSION: u16 = 3;
 
@@ -144,10 +144,6 @@ impl<const N: usize> Model<N> {
         if n_rows > 1 << hash_bits {
             return Err(ModelError::Corrupt("more rows than buckets"));
         }
-        let min_weight = r.u8()? as i32;
-        if !(1..=127).contains(&min_weight) {
-            return Err(ModelError::Corrupt("smallest weight"));
-        }
         let mut transitions = Vec::with_capacity((N + 1) * N);
         for _ in 0..(N + 1) * N {
             transitions.push(r.u16()? as i16 as f32);
@@ -165,7 +161,12 @@ impl<const N: usize> Model<N> {
         if u32::from_le_bytes(sum.try_into().map_err(|_| ModelError::Truncated)?) != fnv32(body) {
             return Err(ModelError::ChecksumMismatch);
         }
-        let (blocks, rows) = decode_rows::<N>(&body[r.pos..], n_rows, hash_bits, min_weight)?;
+        let mut tables = Vec::with_capacity(Contexts::count(N));
+        for t in 0..Contexts::count(N) {
+            let freq = (0..Contexts::alphabet(N, t)).map(|_| r.varint().and_then(|f| u16::try_from(f).map_err(|_| ModelError::Corrupt("frequency")))).collect::<Result<_, _>>()?;
+            tables.push(Table::new(freq).map_err(ModelError::Corrupt)?);
+        }
+        let (blocks, rows) = decode_rows::<N>(&body[r.pos..], n_rows, hash_bits, &Contexts::new(N), &tables)?;
         Ok(Model { hash_bits, blocks, rows, transitions, scale, extra })
     }
 
@@ -216,43 +217,53 @@ impl<const N: usize> super::Scorer for Model<N> {
     }
 }
 
-/// The adaptive contexts of the coded rows (see the module's layout), one set shared by the
-/// reader and the writer so that both model the data alike.
+/// The coder's contexts (see the module's layout): which table each symbol is coded with,
+/// numbered in the order the tables are stored. One definition for the reader and the writer.
 struct Contexts {
     n: usize,
-    gaps: Golomb,
-    /// By tag, the row's first and last tag so far (`n`: none) and how many it has (to 4).
-    tags: Vec<Bit>,
-    /// By tag, whether it is the row's last weight, and the sign of the row's sum so far.
-    signs: Vec<Bit>,
-    /// By whether it is the row's last weight and whether its sign opposes the sum so far.
-    magnitudes: [Golomb; 4],
 }
+
+/// The gap of 255 or more: three bytes follow, coded with `RAW` (not stored).
+const ESCAPE: u8 = 255;
+const GAP: usize = 0;
 
 impl Contexts {
     fn new(n: usize) -> Contexts {
-        Contexts {
-            n,
-            gaps: Golomb::default(),
-            tags: vec![Bit::default(); n * (n + 1) * (n + 1) * 5],
-            signs: vec![Bit::default(); n * 6],
-            magnitudes: std::array::from_fn(|_| Golomb::default()),
+        Contexts { n }
+    }
+
+    /// Stored tables: the gaps', the tags' and the weights'.
+    fn count(n: usize) -> usize {
+        1 + 3 * (n + 1) + 6
+    }
+
+    fn alphabet(n: usize, table: usize) -> usize {
+        if (1..1 + 3 * (n + 1)).contains(&table) {
+            n + 1
+        } else {
+            256
         }
     }
 
-    fn tag(&mut self, tag: usize, first: usize, last: usize, count: usize) -> &mut Bit {
-        let n = self.n;
-        &mut self.tags[((tag * (n + 1) + first) * (n + 1) + last) * 5 + count.min(4)]
+    /// The next tag of a row (`n`: no more) after `previous` (`n`: none yet), `so_far` tags in.
+    fn tag(&self, previous: usize, so_far: usize) -> usize {
+        1 + previous * 3 + so_far.min(2)
     }
 
-    fn sign(&mut self, tag: usize, last: bool, sum: i32) -> &mut Bit {
-        &mut self.signs[tag * 6 + last as usize * 3 + (sum.signum() + 1) as usize]
+    /// A weight's table: whether it is the row's last, and the sign of the row's sum so far.
+    fn weight(&self, last: bool, sum: i32) -> usize {
+        1 + 3 * (self.n + 1) + last as usize * 3 + (sum.signum() + 1) as usize
     }
 
-    fn magnitude(&mut self, last: bool, negative: bool, sum: i32) -> &mut Golomb {
-        let opposes = sum == 0 || negative != (sum < 0);
-        &mut self.magnitudes[last as usize * 2 + opposes as usize]
+    /// The raw escape bytes' table, after the stored ones.
+    fn raw(&self) -> usize {
+        Contexts::count(self.n)
     }
+}
+
+/// A weight as a symbol: magnitude and sign (`±1..=±127` to `0..=253`).
+fn weight_symbol(w: i8) -> u8 {
+    (w.unsigned_abs() - 1) * 2 + (w < 0) as u8
 }
 
 /// The bitmap-and-rank of the buckets that have a row, and the rows, from the coded stream,
@@ -261,51 +272,64 @@ fn decode_rows<const N: usize>(
     stream: &[u8],
     n_rows: usize,
     hash_bits: u32,
-    min_weight: i32,
+    c: &Contexts,
+    tables: &[Table],
 ) -> Result<(Vec<Block>, Vec<[i8; N]>), ModelError> {
-    let mut c = Contexts::new(N);
-    let mut d = Decoder::new(stream);
+    let raw = Table::uniform_bytes();
+    let table = |t: usize| if t == c.raw() { &raw } else { &tables[t] };
+    let mut d = Decoder::new(stream).ok_or(ModelError::Corrupt("coder state"))?;
+    let mut next_symbol = |t: usize| d.symbol(table(t)).ok_or(ModelError::Corrupt("symbol in an empty table"));
     let mut blocks = vec![Block::default(); (1usize << hash_bits).div_ceil(64)];
     // Grown as rows decode, so that a header's row count alone cannot allocate much.
     let mut rows = Vec::with_capacity(n_rows.min(stream.len()));
     // One past the previous row's bucket: each gap counts the empty buckets after it.
     let mut next = 0u64;
+    let mut tags = [0usize; N];
     for _ in 0..n_rows {
-        let key = next + c.gaps.decode(&mut d).ok_or(ModelError::Corrupt("bucket gap"))? as u64;
+        let mut gap = next_symbol(GAP)? as u64;
+        if gap == ESCAPE as u64 {
+            gap += (0..3).map(|_| next_symbol(c.raw())).try_fold(0u64, |v, b| b.map(|b| v << 8 | b as u64))?;
+        }
+        let key = next + gap;
         if key >= 1 << hash_bits {
             return Err(ModelError::Corrupt("bucket out of range"));
         }
         blocks[(key >> 6) as usize].bits |= 1 << (key & 63);
         next = key + 1;
-        let mut row = [0i8; N];
-        let (mut first, mut last, mut count) = (N, N, 0);
-        for (t, w) in row.iter_mut().enumerate() {
-            if d.bit(c.tag(t, first, last, count)) {
-                *w = 1;
-                first = first.min(t);
-                last = t;
-                count += 1;
+        let mut count = 0;
+        let mut previous = N;
+        loop {
+            let t = next_symbol(c.tag(previous, count))? as usize;
+            if t == N {
+                break;
             }
+            if count == N || (previous != N && t <= previous) {
+                return Err(ModelError::Corrupt("tags out of order"));
+            }
+            tags[count] = t;
+            count += 1;
+            previous = t;
         }
         if count == 0 {
             return Err(ModelError::Corrupt("row without weights"));
         }
+        let mut row = [0i8; N];
         let mut sum = 0i32;
-        for (t, w) in row.iter_mut().enumerate().filter(|(_, w)| **w != 0) {
-            count -= 1;
-            let negative = d.bit(c.sign(t, count == 0, sum));
-            let above = c.magnitude(count == 0, negative, sum).decode(&mut d).filter(|&m| m <= (127 - min_weight) as u32);
-            let magnitude = above.ok_or(ModelError::Corrupt("weight out of range"))? as i32 + min_weight;
-            let v = if negative { -magnitude } else { magnitude };
-            *w = v as i8;
-            sum += v;
+        for (k, &t) in tags[..count].iter().enumerate() {
+            let s = next_symbol(c.weight(k + 1 == count, sum))?;
+            if s > weight_symbol(-127) {
+                return Err(ModelError::Corrupt("weight out of range"));
+            }
+            let magnitude = (s / 2 + 1) as i8;
+            row[t] = if s & 1 == 1 { -magnitude } else { magnitude };
+            sum += row[t] as i32;
         }
         rows.push(row);
-        if d.overran() {
-            return Err(ModelError::Truncated);
-        }
     }
-    if !d.at_end() {
+    if d.overran() {
+        return Err(ModelError::Truncated);
+    }
+    if !d.finished() {
         return Err(ModelError::Corrupt("trailing bytes"));
     }
     let mut before = 0u32;
@@ -333,6 +357,18 @@ impl Reader<'_> {
     }
     fn u16(&mut self) -> Result<u16, ModelError> {
         Ok(u16::from_le_bytes([self.u8()?, self.u8()?]))
+    }
+    /// A LEB128 varint of at most 35 bits.
+    fn varint(&mut self) -> Result<u64, ModelError> {
+        let mut value = 0u64;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            value |= ((b & 0x7f) as u64) << shift;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(ModelError::Corrupt("varint too long"))
     }
     fn u32(&mut self) -> Result<u32, ModelError> {
         Ok(u32::from_le_bytes([self.u8()?, self.u8()?, self.u8()?, self.u8()?]))
@@ -383,12 +419,18 @@ impl<const N: usize> Weights<N> {
     }
 
     pub(crate) fn to_bytes(&self, format: &Format) -> Vec<u8> {
-        use super::range_coder::Encoder;
+        use super::rans::{normalise, Encoder};
+        fn varint(out: &mut Vec<u8>, mut v: u64) {
+            while v >= 0x80 {
+                out.push((v as u8 & 0x7f) | 0x80);
+                v >>= 7;
+            }
+            out.push(v as u8);
+        }
         assert_eq!(self.transitions.len(), (N + 1) * N);
         assert_eq!(self.extra.len(), format.n_extra);
         let rows: Vec<_> = self.rows.iter().filter(|(_, w)| w.iter().any(|&v| v != 0)).collect();
         assert!(rows.iter().all(|(_, w)| !w.contains(&i8::MIN)), "weights are within ±127");
-        let min_weight = rows.iter().flat_map(|(_, w)| w.iter()).filter(|&&v| v != 0).map(|&v| v.unsigned_abs()).min().unwrap_or(1);
         let mut out = Vec::new();
         out.extend_from_slice(format.magic);
         out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
@@ -398,38 +440,52 @@ impl<const N: usize> Weights<N> {
         out.push(format.n_extra as u8);
         out.extend_from_slice(&self.scale.to_le_bytes());
         out.extend_from_slice(&(rows.len() as u32).to_le_bytes());
-        out.push(min_weight);
         for t in &self.transitions {
             out.extend_from_slice(&t.to_le_bytes());
         }
         for x in &self.extra {
             out.extend_from_slice(&x.to_le_bytes());
         }
-        let mut c = Contexts::new(N);
+        let c = Contexts::new(N);
         let mut e = Encoder::default();
         let mut previous: Option<u32> = None;
         for (key, weights) in &rows {
             assert!(previous.map_or(true, |p| p < *key), "rows must be sorted by bucket");
-            c.gaps.encode(&mut e, previous.map_or(*key, |p| key - p - 1));
+            let gap = previous.map_or(*key, |p| key - p - 1);
             previous = Some(*key);
-            let (mut first, mut last, mut count) = (N, N, 0);
-            for (t, &w) in weights.iter().enumerate() {
-                e.bit(c.tag(t, first, last, count), w != 0);
-                if w != 0 {
-                    first = first.min(t);
-                    last = t;
-                    count += 1;
+            if gap < ESCAPE as u32 {
+                e.push(GAP, gap as u8);
+            } else {
+                e.push(GAP, ESCAPE);
+                let rest = gap - ESCAPE as u32;
+                assert!(rest < 1 << 24, "buckets are below 2^24");
+                for shift in [16, 8, 0] {
+                    e.push(c.raw(), (rest >> shift) as u8);
                 }
             }
+            let tags: Vec<usize> = (0..N).filter(|&t| weights[t] != 0).collect();
+            let mut before = N;
+            for (k, &t) in tags.iter().chain(std::iter::once(&N)).enumerate() {
+                e.push(c.tag(before, k), t as u8);
+                before = t;
+            }
             let mut sum = 0i32;
-            for (t, &w) in weights.iter().enumerate().filter(|(_, &w)| w != 0) {
-                count -= 1;
-                e.bit(c.sign(t, count == 0, sum), w < 0);
-                c.magnitude(count == 0, w < 0, sum).encode(&mut e, (w.unsigned_abs() - min_weight) as u32);
-                sum += w as i32;
+            for (k, &t) in tags.iter().enumerate() {
+                e.push(c.weight(k + 1 == tags.len(), sum), weight_symbol(weights[t]));
+                sum += weights[t] as i32;
             }
         }
-        out.extend_from_slice(&e.finish());
+        let counts = e.counts(Contexts::count(N) + 1);
+        let mut tables: Vec<Table> = Vec::new();
+        for (t, counts) in counts[..Contexts::count(N)].iter().enumerate() {
+            let freq = normalise(&counts[..Contexts::alphabet(N, t)]);
+            for &f in &freq {
+                varint(&mut out, f as u64);
+            }
+            tables.push(Table::new(freq).expect("normalised frequencies"));
+        }
+        tables.push(Table::uniform_bytes());
+        out.extend_from_slice(&e.finish(&tables.iter().collect::<Vec<_>>()));
         let sum = fnv32(&out);
         out.extend_from_slice(&sum.to_le_bytes());
         out

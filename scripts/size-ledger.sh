@@ -79,6 +79,26 @@ printf '%-28s %9d %9d   (budget: 1,048,576 gzipped)\n' total "$total_raw" "$tota
 echo "(www/sample.txt, fetched only by the Sample button: $(wc -c <www/sample.txt) raw, $(gz www/sample.txt) gzipped)"
 
 echo
+echo "== the same download as deployed (scripts/build-site.sh: each JS and CSS file minified)"
+QUOTELENS_SKIP_WASM=1 bash scripts/build-site.sh "$out/site" >/dev/null
+cp -r "$out/shipped/pkg" "$out/site/pkg.shipped"
+"$root/scripts/onefile/node_modules/.bin/esbuild" "$out/site/pkg.shipped/quotelens.js" --minify --log-level=warning \
+    --outfile="$out/site/pkg.shipped/quotelens.min.js"
+printf '%-28s %9s %9s\n' file raw gzipped
+total_raw=0 total_gz=0
+while IFS= read -r f; do
+    raw=$(wc -c <"$f") g=$(gz "$f")
+    total_raw=$((total_raw + raw)) total_gz=$((total_gz + g))
+    printf '%-28s %9d %9d\n' "${f#"$out"/site/}" "$raw" "$g"
+done < <(
+    find "$out/site" \( -path "$out/site/pkg*" -o -path "$out/site/embed" \) -prune -o -type f \
+        \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.svg' \) -print | sort
+    echo "$out/site/pkg.shipped/quotelens.min.js"
+    echo "$out/site/pkg.shipped/quotelens_bg.wasm"
+)
+printf '%-28s %9d %9d\n' total "$total_raw" "$total_gz"
+
+echo
 echo "== speed of each variant relative to the shipped module (Node, same process, medians)"
 cargo run --quiet --release --locked -p quotelens-tools --example bench_inputs -- "$root/target/bench/inputs" >/dev/null
 node tools/bench/variants.mjs "$root/target/bench/inputs" "${variants[@]/#/$out/}"

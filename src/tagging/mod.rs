@@ -7,6 +7,7 @@
 
 #[cfg(any(test, feature = "internals"))]
 mod perceptron;
+mod rans;
 mod viterbi;
 mod weights;
 

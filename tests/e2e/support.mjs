@@ -9,7 +9,8 @@ import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const WWW = join(ROOT, 'www');
+// QUOTELENS_WWW serves another build of the page instead (scripts/build-site.sh's dist/site).
+export const WWW = process.env.QUOTELENS_WWW ? resolve(process.env.QUOTELENS_WWW) : join(ROOT, 'www');
 export const SCREENSHOTS = join(ROOT, 'target', 'screenshots');
 
 const TYPES = {

@@ -12,6 +12,7 @@
 use super::calibration::{probability, Evidence, N_CALIBRATION};
 use super::features::Doc;
 use super::model::Scorer;
+use super::rank::{self, Linker};
 use super::tags::Part;
 use super::Tagged;
 use crate::analysis::{Attribution, AttributionKind, Basis, Entity, Label, MentionKind, Quote, QuoteKind, Span, Speaker};
@@ -35,6 +36,17 @@ struct Draft {
     follows: bool,
 }
 
+/// How each content's source is chosen.
+pub(crate) enum Sources<'a> {
+    /// By the rules below alone.
+    Rules,
+    /// By the learned linker (`rank`), which sees the rules' choice as one of its features.
+    Learned(&'a Linker),
+    /// By the rules, recording each content's candidates and their features (training).
+    #[cfg(feature = "internals")]
+    Record(&'a mut rank::Recorder),
+}
+
 /// Builds the attributions; `tagged` are the tagger's spans over `doc`'s tokens (none when no
 /// model is loaded, then only the quotations are credited).
 pub(crate) fn link<S: Scorer>(
@@ -44,8 +56,9 @@ pub(crate) fn link<S: Scorer>(
     mentions: &[Resolved],
     entities: &[Entity],
     model: Option<(&S, &Doc)>,
+    mut sources: Sources,
 ) -> Vec<Attribution> {
-    with_evidence(text, tagged, quotes, mentions, entities, model.map(|(_, d)| d))
+    with_evidence(text, tagged, quotes, mentions, entities, model.map(|(_, d)| d), &mut sources)
         .into_iter()
         .map(|(mut a, x)| {
             a.confidence = match model {
@@ -65,15 +78,20 @@ pub(crate) fn with_evidence(
     mentions: &[Resolved],
     entities: &[Entity],
     doc: Option<&Doc>,
+    sources: &mut Sources,
 ) -> Vec<(Attribution, Evidence)> {
     let mut out = Vec::new();
     if let Some(doc) = doc {
+        let sentence = sentence_ids(doc);
+        let tagged_sources: Vec<Tagged> = tagged.iter().filter(|t| t.part == Part::Source).copied().collect();
+        let cx = rank::Context { text, doc, sentence: &sentence, sources: &tagged_sources, mentions, entities };
+        let mut previous: Option<Speaker> = None;
         for draft in drafts(doc, tagged) {
             let tokens = &doc.tokens;
             let pieces: Vec<Span> = draft.pieces.iter().map(|&(f, e)| Span::new(tokens[f].span.start, tokens[e - 1].span.end)).collect();
             let content = Span::new(pieces[0].start, pieces[pieces.len() - 1].end);
             let cue = draft.cue.map(|c| Span::new(tokens[c.first].span.start, tokens[verb_end(doc, c.end) - 1].span.end));
-            let source = match draft.source {
+            let rule = match draft.source {
                 Some(s) => Some(speaker_for(text, Span::new(tokens[s.first].span.start, tokens[s.end - 1].span.end), mentions, entities)),
                 None => cue.and_then(|c| beside(text, c, mentions)).or_else(|| {
                     // The subject before the cue, in its sentence and outside the content.
@@ -92,6 +110,25 @@ pub(crate) fn with_evidence(
                         .map(|m| m.speaker.clone())
                 }),
             };
+            let query = rank::Query {
+                pieces: &draft.pieces,
+                cue: draft.cue.map(|c| (c.first, verb_end(doc, c.end))),
+                rule: rule.as_ref(),
+                previous: previous.as_ref(),
+            };
+            let (source, rank_margin) = match sources {
+                Sources::Rules => (rule.clone(), None),
+                Sources::Learned(linker) => {
+                    let (s, m) = rank::choose(linker, &cx, &query);
+                    (s, Some(m))
+                }
+                #[cfg(feature = "internals")]
+                Sources::Record(recorder) => {
+                    recorder.record(&cx, &query);
+                    (rule.clone(), None)
+                }
+            };
+            previous = rule;
             let n_tokens: usize = draft.pieces.iter().map(|(f, e)| e - f).sum();
             let mut x = [0.0; N_CALIBRATION];
             x[0] = 1.0;
@@ -101,7 +138,10 @@ pub(crate) fn with_evidence(
             x[4] = source.as_ref().is_some_and(|s| s.kind == MentionKind::Nominal) as u8 as f32;
             x[7] = draft.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP;
             x[8] = draft.cue.map_or(0.0, |c| c.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP);
-            x[9] = draft.source.map_or(0.0, |s| s.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP);
+            x[9] = match rank_margin {
+                Some(m) => m.clamp(0.0, MARGIN_CAP) / MARGIN_CAP,
+                None => draft.source.map_or(0.0, |s| s.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP),
+            };
             x[10] = draft.cue.is_some_and(|c| (c.first..c.end).any(|i| doc.in_lexicon(i))) as u8 as f32;
             x[11] = (1.0 + n_tokens as f32).ln() / 5.0;
             let attribution = Attribution {
@@ -121,18 +161,26 @@ pub(crate) fn with_evidence(
     out
 }
 
+/// The sentence index of each of `doc`'s tokens.
+fn sentence_ids(doc: &Doc) -> Vec<u32> {
+    let mut s = 0;
+    doc.tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if t.sentence_start && i > 0 {
+                s += 1;
+            }
+            s
+        })
+        .collect()
+}
+
 /// Groups the tagged spans into drafts: contents (merged across interruptions) with their cue and source.
 fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
     let tokens = &doc.tokens;
     let line_of = |i: usize| tokens[i].line;
-    let mut sentence = vec![0u32; tokens.len()];
-    let mut s = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        if t.sentence_start && i > 0 {
-            s += 1;
-        }
-        sentence[i] = s;
-    }
+    let sentence = sentence_ids(doc);
     let mut covered = vec![false; tokens.len()];
     let mut source_at = vec![false; tokens.len()];
     // Token `k` comes right after a cue.
@@ -282,7 +330,7 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", 
 
 /// The speaker a tagged source span names: the resolved mention it overlaps most (the same
 /// speaker the quote rules would give), else the span itself, classed by its words.
-fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entities: &[Entity]) -> Speaker {
+pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entities: &[Entity]) -> Speaker {
     let from = mentions.partition_point(|m| m.phrase.end <= span.start);
     let overlap = |a: Span, b: Span| a.end.min(b.end).saturating_sub(a.start.max(b.start));
     // By the whole phrase: a source tagged "Mayor" of "Mayor Ivo Sand" is Ivo Sand.
@@ -500,7 +548,7 @@ mod tests {
         let mentions = crate::speakers::attribute(text, &sentences, &words, &mut quotes, &entities);
         let doc = Doc::new(text, &quotes, &entities);
         let tagged = [span(&doc, text, "concluded", Part::Cue), span(&doc, text, "that the accounts were sound", Part::Content)];
-        let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc));
+        let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
         assert_eq!(out.len(), 1);
         let source = out[0].0.source.as_ref().expect("a source");
         assert!(source.span.slice(text).contains("Varga"), "{:?}", source.span.slice(text));

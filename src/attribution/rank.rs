@@ -1,0 +1,429 @@
+//! The learned source linker: for one content (with the cue the linker paired it with) every
+//! mention that might be its source, and "no source", ranked by a linear model over named
+//! features of the pair.
+//!
+//! Candidates come from the tagger's source spans, the speaker mentions (names, pronouns,
+//! nominals; `crate::speakers`), the entities labelled PERSON, ORG or GROUP and the pronoun
+//! words ("who", "which", "I", "you" are no speaker mentions), in the content's sentence, the
+//! sentence before it and the cue's, on the same line. Each becomes a `Speaker` the way the rule
+//! linker makes one (`link::speaker_for`), so a pronoun carries the cluster it was resolved to;
+//! a relative pronoun ("Beck, who said …") takes the cluster of the mention it follows.
+//!
+//! Features say where the candidate stands (before or after the cue, how many words and other
+//! candidates away, in which sentence, what word is right before and after it), what it is (kind,
+//! entity label, where it was found, the tagger's margin), whether the rules chose it and whether
+//! it was the previous content's source; "no source" has features of the cue (a bare "seemed",
+//! "is expected"). Words appear in feature names only as words of our own lists
+//! (src/data/function_words.txt, src/data/speech_verbs.txt, speakers' linking words, pronouns),
+//! else by shape, so the weights name no word of the corpus.
+//!
+//! Weights: `src/data/attribution/linker.tsv` (`name\tweight`), written with the tagger by
+//! `scripts/train-attribution.sh` (an averaged ranking perceptron on the tagger's
+//! cross-validated output over PolNeAR train; `train.rs`). A feature the file does not list
+//! weighs nothing.
+
+use std::fmt::Write as _;
+use std::sync::LazyLock;
+
+use super::features::Doc;
+use super::link::speaker_for;
+use super::Tagged;
+use crate::analysis::{Basis, Entity, Label, MentionKind, Span, Speaker};
+use crate::speakers::{is_linking_word, Resolved};
+use crate::text::data::{lines, FUNCTION_WORDS};
+use crate::text::hashing::{hash_str, FnvMap};
+
+/// How many tokens before and after the content and cue candidates are looked for (linear cost).
+const REACH: usize = 60;
+
+/// Words that name a source by themselves, beyond the speaker mentions' pronouns.
+const PRONOUN_WORDS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which"];
+
+/// Candidate origins (bits): a tagged source span, a speaker mention, an entity, a pronoun word.
+const TAGGED: u8 = 1;
+const MENTION: u8 = 2;
+const ENTITY: u8 = 4;
+const WORD: u8 = 8;
+
+/// The linker's weights, by FNV hash of the feature name.
+#[derive(Debug, Default)]
+pub(crate) struct Linker {
+    weights: FnvMap<u64, f32>,
+}
+
+/// The weights compiled into the library; an error only if the file is malformed (a test reads it).
+pub(crate) static LINKER: LazyLock<Result<Linker, String>> = LazyLock::new(|| Linker::parse(include_str!("../data/attribution/linker.tsv")));
+
+impl Linker {
+    /// Reads `name\tweight` lines (`#` comments and blank lines skipped). Errors name the bad line.
+    pub fn parse(s: &str) -> Result<Linker, String> {
+        let mut weights = FnvMap::default();
+        for line in lines(s) {
+            let (name, w) = line.split_once('\t').ok_or_else(|| format!("linker.tsv: no tab in {line:?}"))?;
+            let w: f32 = w.trim().parse().map_err(|_| format!("linker.tsv: bad weight in {line:?}"))?;
+            weights.insert(hash_str(name), w);
+        }
+        Ok(Linker { weights })
+    }
+
+    /// A linker from trained weights (by feature hash).
+    #[cfg(any(test, feature = "internals"))]
+    pub fn from_weights(weights: FnvMap<u64, f32>) -> Linker {
+        Linker { weights }
+    }
+
+    fn score(&self, features: &[u64]) -> f32 {
+        features.iter().filter_map(|h| self.weights.get(h)).sum()
+    }
+}
+
+/// One possible source of a content: `None` is "no source".
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub speaker: Option<Speaker>,
+    /// The candidate's phrase, `doc` tokens `first..end`.
+    first: usize,
+    end: usize,
+    origin: u8,
+    /// The tagger's margin when it tagged the candidate as a source.
+    margin: f32,
+    label: Option<Label>,
+}
+
+/// What the candidates of every content of one text are drawn from.
+pub(crate) struct Context<'a> {
+    pub text: &'a str,
+    pub doc: &'a Doc,
+    /// Sentence index of each `doc` token.
+    pub sentence: &'a [u32],
+    /// The tagger's source spans, in order.
+    pub sources: &'a [Tagged],
+    pub mentions: &'a [Resolved],
+    pub entities: &'a [Entity],
+}
+
+/// One content to find the source of.
+pub(crate) struct Query<'a> {
+    /// Content pieces, `doc` token ranges, in order.
+    pub pieces: &'a [(usize, usize)],
+    /// The cue's token range.
+    pub cue: Option<(usize, usize)>,
+    /// The rule linker's source.
+    pub rule: Option<&'a Speaker>,
+    /// The rule linker's source of the content before.
+    pub previous: Option<&'a Speaker>,
+}
+
+/// The candidates of `q`, "no source" first, then in text order.
+pub(crate) fn candidates(cx: &Context, q: &Query) -> Vec<Candidate> {
+    let (doc, tokens) = (cx.doc, &cx.doc.tokens);
+    let mut out = vec![Candidate { speaker: None, first: 0, end: 0, origin: 0, margin: 0.0, label: None }];
+    let Some(&(first, _)) = q.pieces.first() else { return out };
+    let end = q.pieces[q.pieces.len() - 1].1;
+    let lo = q.cue.map_or(first, |c| c.0.min(first));
+    let hi = q.cue.map_or(end, |c| c.1.max(end));
+    let line = tokens[lo].line;
+    let mut ws = lo;
+    while ws > 0 && lo - ws < REACH && tokens[ws - 1].line == line && cx.sentence[ws - 1] + 1 >= cx.sentence[lo] {
+        ws -= 1;
+    }
+    let mut we = hi;
+    while we < tokens.len() && we - hi < REACH && tokens[we].line == line && cx.sentence[we] == cx.sentence[hi - 1] {
+        we += 1;
+    }
+    let blocked = |f: usize, e: usize| {
+        f < ws
+            || e > we
+            || e <= f
+            || doc.in_quotation(f)
+            || q.pieces.iter().any(|&(a, b)| f < b && a < e)
+            || q.cue.is_some_and(|(a, b)| f < b && a < e)
+    };
+    let (from, to) = (tokens[ws].span.start, tokens[we - 1].span.end);
+    let range = |span: Span| token_range(doc, span);
+    let mut add = |speaker: Speaker, (f, e): (usize, usize), origin: u8, margin: f32, label: Option<Label>| {
+        if blocked(f, e) {
+            return;
+        }
+        if let Some(c) = out.iter_mut().skip(1).find(|c| c.speaker.as_ref().is_some_and(|s| s.span == speaker.span)) {
+            c.origin |= origin;
+            c.margin = c.margin.max(margin);
+            c.label = c.label.or(label);
+            c.first = c.first.min(f);
+            c.end = c.end.max(e);
+            return;
+        }
+        out.push(Candidate { speaker: Some(speaker), first: f, end: e, origin, margin, label });
+    };
+    let span_of = |f: usize, e: usize| Span::new(tokens[f].span.start, tokens[e - 1].span.end);
+    for s in &cx.sources[cx.sources.partition_point(|s| s.end <= ws)..] {
+        if s.first >= we {
+            break;
+        }
+        let speaker = relative(cx, speaker_for(cx.text, span_of(s.first, s.end), cx.mentions, cx.entities));
+        add(speaker, (s.first, s.end), TAGGED, s.margin, None);
+    }
+    for m in &cx.mentions[cx.mentions.partition_point(|m| m.phrase.start < from)..] {
+        if m.phrase.end > to {
+            break;
+        }
+        add(m.speaker.clone(), range(m.phrase), MENTION, 0.0, None);
+    }
+    for e in &cx.entities[cx.entities.partition_point(|e| e.span.start < from)..] {
+        if e.span.end > to {
+            break;
+        }
+        if matches!(e.label, Label::Person | Label::Org | Label::Group) {
+            add(speaker_for(cx.text, e.span, cx.mentions, cx.entities), range(e.span), ENTITY, 0.0, Some(e.label));
+        }
+    }
+    for i in ws..we {
+        if PRONOUN_WORDS.contains(&doc.word(i).to_lowercase().as_str()) {
+            let speaker = relative(cx, speaker_for(cx.text, tokens[i].span, cx.mentions, cx.entities));
+            add(speaker, (i, i + 1), WORD, 0.0, None);
+        }
+    }
+    let entity_label = |c: &Candidate| {
+        let span = span_of(c.first, c.end);
+        cx.entities
+            .iter()
+            .skip(cx.entities.partition_point(|e| e.span.end <= span.start))
+            .take_while(|e| e.span.start < span.end)
+            .map(|e| e.label)
+            .next()
+    };
+    for c in out.iter_mut().skip(1) {
+        if c.label.is_none() {
+            c.label = entity_label(c);
+        }
+    }
+    out[1..].sort_by_key(|c| (c.first, c.end));
+    out
+}
+
+/// A relative pronoun right after a mention ("Beck, who said …", "the union, which …") refers to
+/// that mention's cluster; the source span stays the pronoun, as written.
+fn relative(cx: &Context, mut speaker: Speaker) -> Speaker {
+    let word = speaker.span.slice(cx.text).to_lowercase();
+    if speaker.entity.is_some() || !matches!(word.as_str(), "who" | "which") {
+        return speaker;
+    }
+    let before = cx.mentions.partition_point(|m| m.phrase.end <= speaker.span.start);
+    if let Some(m) = before.checked_sub(1).map(|k| &cx.mentions[k]) {
+        let gap = &cx.text[m.phrase.end..speaker.span.start];
+        if gap.chars().all(|c| c.is_whitespace() || c == ',') {
+            speaker.entity = m.speaker.entity;
+            speaker.refers_to = m.speaker.refers_to.or(Some(m.speaker.span));
+        }
+    }
+    speaker.kind = MentionKind::Pronoun;
+    speaker.basis = Basis::Pronoun;
+    speaker
+}
+
+/// Tokens of `doc` overlapping `span`.
+fn token_range(doc: &Doc, span: Span) -> (usize, usize) {
+    let first = doc.tokens.partition_point(|t| t.span.end <= span.start);
+    let end = doc.tokens.partition_point(|t| t.span.start < span.end);
+    (first, end.max(first))
+}
+
+fn bucket(d: usize) -> usize {
+    match d {
+        0..=2 => d,
+        3..=4 => 3,
+        5..=8 => 4,
+        9..=16 => 5,
+        _ => 6,
+    }
+}
+
+/// Token `i` as a feature: a word of our own lists as itself, else by its shape.
+fn word_class(doc: &Doc, i: usize) -> String {
+    let w = doc.word(i);
+    let lower = w.to_lowercase();
+    if lower.ends_with("'s") || lower.ends_with("’s") || lower == "’" || lower == "'" {
+        return "'s".into();
+    }
+    if !doc.is_word(i) {
+        return w.chars().next().map_or_else(String::new, |c| format!("p{c}"));
+    }
+    if FUNCTION_WORDS.contains(lower.as_str()) || PRONOUN_WORDS.contains(&lower.as_str()) || is_linking_word(&lower) || doc.in_lexicon(i) {
+        return lower;
+    }
+    let shape = if w.chars().next().is_some_and(char::is_uppercase) { "Cap" } else { "low" };
+    let suffix = ["ed", "ing", "s"].into_iter().find(|s| lower.ends_with(s)).unwrap_or("");
+    format!("{shape}~{suffix}")
+}
+
+/// The features of candidate `k` of `cands` for `q`, each name passed to `sink`.
+pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, sink: &mut impl FnMut(&str)) {
+    let doc = cx.doc;
+    let mut buf = String::new();
+    let mut f = |args: std::fmt::Arguments| {
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        sink(&buf);
+    };
+    let c = &cands[k];
+    let at = |i: usize| (i < doc.tokens.len()).then(|| word_class(doc, i)).unwrap_or_default();
+    let Some(speaker) = &c.speaker else {
+        let n = cands.len() - 1;
+        f(format_args!("null"));
+        f(format_args!("null&cue={}", q.cue.is_some()));
+        f(format_args!("null&rule={}", q.rule.is_some()));
+        f(format_args!("null&n={}", bucket(n)));
+        f(format_args!("null&tagged={}", cands.iter().any(|c| c.origin & TAGGED != 0)));
+        f(format_args!("null&start={}", doc.tokens[q.pieces[0].0].sentence_start));
+        if let Some((a, b)) = q.cue {
+            f(format_args!("null&cw={}", at(a)));
+            f(format_args!("null&cl={}", at(b - 1)));
+            if a > 0 {
+                f(format_args!("null&cp={}", at(a - 1)));
+                f(format_args!("null&cp={}&cw={}", at(a - 1), at(a)));
+            }
+            f(format_args!("null&cn={}", at(b)));
+        }
+        return;
+    };
+    let kind = speaker.kind.as_str();
+    let origin: String = [(TAGGED, 'T'), (MENTION, 'M'), (ENTITY, 'E'), (WORD, 'W')]
+        .iter()
+        .map(|&(bit, ch)| if c.origin & bit != 0 { ch } else { '-' })
+        .collect();
+    let label = c.label.map_or("none", Label::as_str);
+    f(format_args!("k={kind}"));
+    f(format_args!("o={origin}"));
+    f(format_args!("k={kind}&o={origin}"));
+    f(format_args!("lab={label}&k={kind}"));
+    f(format_args!("len={}", bucket(c.end - c.first)));
+    if c.origin & TAGGED != 0 {
+        f(format_args!("tm={}", bucket(c.margin.max(0.0) as usize)));
+    }
+    let rule = q.rule.is_some_and(|r| r.span == speaker.span);
+    f(format_args!("rule={rule}"));
+    f(format_args!("rule={rule}&k={kind}"));
+    if kind == "pronoun" {
+        f(format_args!("pron={}", speaker.span.slice(cx.text).to_lowercase()));
+        f(format_args!("pron&resolved={}", speaker.entity.is_some() || speaker.refers_to.is_some()));
+    }
+    // Where it stands with respect to the cue (or the content when there is none).
+    let (rf, re) = q.cue.unwrap_or((q.pieces[0].0, q.pieces[q.pieces.len() - 1].1));
+    let (dir, gap) = if c.end <= rf {
+        ("before", c.end..rf)
+    } else if c.first >= re {
+        ("after", re..c.first)
+    } else {
+        ("around", re..re)
+    };
+    let words = gap.clone().filter(|&i| doc.is_word(i)).count();
+    let comma = gap.clone().any(|i| doc.word(i) == ",");
+    let anchor = if q.cue.is_some() { "cue" } else { "content" };
+    f(format_args!("{anchor}={dir}{}", bucket(words)));
+    f(format_args!("{anchor}={dir}{}&k={kind}", bucket(words)));
+    f(format_args!("{anchor}={dir}&comma={comma}&adj={}", words == 0));
+    f(format_args!("{anchor}={dir}&o={origin}"));
+    let between = cands[1..].iter().filter(|o| o.speaker.is_some() && o.first >= gap.start && o.end <= gap.end && o.end > o.first).count();
+    f(format_args!("btw={dir}{}", between.min(3)));
+    f(format_args!("btw={dir}{}&k={kind}", between.min(3)));
+    // And with respect to the content.
+    let (cf, ce) = (q.pieces[0].0, q.pieces[q.pieces.len() - 1].1);
+    let (cdir, cgap) = if c.end <= cf {
+        ("before", cf - c.end)
+    } else if c.first >= ce {
+        ("after", c.first - ce)
+    } else {
+        ("inside", 0)
+    };
+    f(format_args!("content={cdir}{}&{anchor}={dir}", bucket(cgap)));
+    let sd = cx.sentence[c.first] as i64 - cx.sentence[rf] as i64;
+    f(format_args!("sd={}", sd.clamp(-2, 2)));
+    f(format_args!("sd={}&k={kind}", sd.clamp(-2, 2)));
+    let before = if c.first > 0 && !doc.tokens[c.first].sentence_start { at(c.first - 1) } else { "^".into() };
+    f(format_args!("pw={before}"));
+    f(format_args!("pw={before}&{dir}"));
+    f(format_args!("nw={}", at(c.end)));
+    f(format_args!("nw={}&{dir}", at(c.end)));
+    if let Some(p) = q.previous {
+        let same = p.span == speaker.span
+            || p.entity.is_some() && p.entity == speaker.entity
+            || p.refers_to.is_some() && p.refers_to == speaker.refers_to
+            || p.span.slice(cx.text).eq_ignore_ascii_case(speaker.span.slice(cx.text));
+        f(format_args!("prev={same}&k={kind}"));
+    }
+}
+
+/// The linker's source for `q` and its margin over the runner-up (weight units, ≥ 0).
+pub(crate) fn choose(linker: &Linker, cx: &Context, q: &Query) -> (Option<Speaker>, f32) {
+    let cands = candidates(cx, q);
+    let mut hashes = Vec::new();
+    let mut scores: Vec<f32> = Vec::with_capacity(cands.len());
+    for k in 0..cands.len() {
+        hashes.clear();
+        features(cx, q, &cands, k, &mut |name| hashes.push(hash_str(name)));
+        scores.push(linker.score(&hashes));
+    }
+    let best = (0..cands.len()).fold(0, |b, k| if scores[k] > scores[b] { k } else { b });
+    let second = (0..cands.len()).filter(|&k| k != best).map(|k| scores[k]).fold(f32::NEG_INFINITY, f32::max);
+    let margin = if second.is_finite() { scores[best] - second } else { 0.0 };
+    (cands[best].speaker.clone(), margin)
+}
+
+/// One content's candidates as training sees them.
+#[cfg(feature = "internals")]
+pub(crate) struct Example {
+    /// The content's pieces (bytes), to match it with a gold content.
+    pub pieces: Vec<Span>,
+    /// Each candidate's source span (`None`: no source) and feature hashes.
+    pub sources: Vec<Option<Span>>,
+    pub features: Vec<Vec<u64>>,
+}
+
+/// The examples of one text, and the name of every feature hash seen (for the weights file).
+#[cfg(feature = "internals")]
+#[derive(Default)]
+pub(crate) struct Recorder {
+    pub examples: Vec<Example>,
+    pub names: FnvMap<u64, String>,
+}
+
+#[cfg(feature = "internals")]
+impl Recorder {
+    pub fn record(&mut self, cx: &Context, q: &Query) {
+        let cands = candidates(cx, q);
+        let tokens = &cx.doc.tokens;
+        let mut all = Vec::with_capacity(cands.len());
+        for k in 0..cands.len() {
+            let mut hashes = Vec::new();
+            features(cx, q, &cands, k, &mut |name| {
+                let h = hash_str(name);
+                self.names.entry(h).or_insert_with(|| name.to_string());
+                hashes.push(h);
+            });
+            all.push(hashes);
+        }
+        self.examples.push(Example {
+            pieces: q.pieces.iter().map(|&(f, e)| Span::new(tokens[f].span.start, tokens[e - 1].span.end)).collect(),
+            sources: cands.iter().map(|c| c.speaker.as_ref().map(|s| s.span)).collect(),
+            features: all,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_shipped_weights_parse() {
+        let linker = LINKER.as_ref().expect("linker.tsv parses");
+        assert!(!linker.weights.is_empty());
+    }
+
+    #[test]
+    fn a_line_without_a_weight_is_an_error() {
+        assert!(Linker::parse("rule=true\t1.5\n").is_ok());
+        assert!(Linker::parse("rule=true 1.5\n").is_err());
+        assert!(Linker::parse("rule=true\tmany\n").is_err());
+    }
+}

@@ -3,7 +3,10 @@
 //! - Contents split by an interrupting reporting clause ("…,” she said, “…") become one
 //!   attribution with several pieces; two unquoted contents with only a cue between them are
 //!   two claims of one source ("criticised the contract, arguing that …").
-//! - Each content takes the nearest cue (same sentence first) and the source nearest that cue.
+//! - Each content takes the nearest cue (same sentence first). The rules' source is the tagged
+//!   source nearest that cue (else the mention beside it, else the subject before it); the
+//!   learned linker (`rank`) then chooses among every candidate source, "none" included, with
+//!   the rules' choice as one of its features.
 //! - A source becomes a `Speaker` through the speaker mentions and their resolution
 //!   (`crate::speakers::Resolved`): "he" leads to the entity cluster of the name it refers to.
 //! - `agree` is the one place where a quotation's speaker and its attribution's source are made
@@ -83,8 +86,9 @@ pub(crate) fn with_evidence(
     let mut out = Vec::new();
     if let Some(doc) = doc {
         let sentence = sentence_ids(doc);
-        let tagged_sources: Vec<Tagged> = tagged.iter().filter(|t| t.part == Part::Source).copied().collect();
-        let cx = rank::Context { text, doc, sentence: &sentence, sources: &tagged_sources, mentions, entities };
+        let of = |part: Part| -> Vec<Tagged> { tagged.iter().filter(|t| t.part == part).copied().collect() };
+        let (tagged_sources, tagged_cues) = (of(Part::Source), of(Part::Cue));
+        let cx = rank::Context { text, doc, sentence: &sentence, sources: &tagged_sources, cues: &tagged_cues, mentions, entities };
         let mut previous: Option<Speaker> = None;
         for draft in drafts(doc, tagged) {
             let tokens = &doc.tokens;
@@ -162,7 +166,7 @@ pub(crate) fn with_evidence(
 }
 
 /// The sentence index of each of `doc`'s tokens.
-fn sentence_ids(doc: &Doc) -> Vec<u32> {
+pub(super) fn sentence_ids(doc: &Doc) -> Vec<u32> {
     let mut s = 0;
     doc.tokens
         .iter()

@@ -4,8 +4,9 @@
 //! → `model` (quantised averaged-perceptron weights from src/data/attribution/model.bin, in the
 //! format and with the scoring both taggers share: `tagging`) →
 //! `tags` (BIO for cue, source and content, Viterbi per line) → `link` (pairs each content
-//! with its cue and source, resolves the source to a speaker mention and entity, and makes
-//! attributions and quotations agree) → `calibration` (the confidence).
+//! with its cue, has `rank` (the learned linker, weights src/data/attribution/linker.tsv) choose
+//! its source among the candidate mentions, and makes attributions and quotations agree) →
+//! `calibration` (the confidence).
 //!
 //! Training lives in `train` (feature `dev`); nothing here reads files.
 

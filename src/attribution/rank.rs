@@ -96,8 +96,9 @@ pub(crate) struct Context<'a> {
     pub doc: &'a Doc,
     /// Sentence index of each `doc` token.
     pub sentence: &'a [u32],
-    /// The tagger's source spans, in order.
+    /// The tagger's source and cue spans, each in order.
     pub sources: &'a [Tagged],
+    pub cues: &'a [Tagged],
     pub mentions: &'a [Resolved],
     pub entities: &'a [Entity],
 }
@@ -323,6 +324,26 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, s
     f(format_args!("{anchor}={dir}{}&k={kind}", bucket(words)));
     f(format_args!("{anchor}={dir}&comma={comma}&adj={}", words == 0));
     f(format_args!("{anchor}={dir}&o={origin}"));
+    if words <= 2 && dir != "around" {
+        let between: Vec<String> = gap.clone().map(at).collect();
+        f(format_args!("gap={dir}:{}", between.join(" ")));
+    }
+    // What stands between: another cue (the candidate is its source), a clause boundary.
+    let other_cue = cx.cues[cx.cues.partition_point(|t| t.end <= gap.start)..]
+        .iter()
+        .take_while(|t| t.first < gap.end)
+        .any(|t| q.cue.is_none_or(|(a, _)| t.first != a));
+    f(format_args!("gapcue={dir}{other_cue}"));
+    for w in ["that", "who", "which", "whose", "and", "but", ",", "(", ")", "—", ";", ":"] {
+        if gap.clone().any(|i| doc.word(i).eq_ignore_ascii_case(w)) {
+            f(format_args!("gaph={dir}:{w}"));
+        }
+    }
+    if let Some((a, b)) = q.cue {
+        let cw = at(a);
+        f(format_args!("cw={cw}&{dir}{}", bucket(words).min(3)));
+        f(format_args!("cl={}&{dir}{}", at(b - 1), bucket(words).min(3)));
+    }
     let between = cands[1..].iter().filter(|o| o.speaker.is_some() && o.first >= gap.start && o.end <= gap.end && o.end > o.first).count();
     f(format_args!("btw={dir}{}", between.min(3)));
     f(format_args!("btw={dir}{}&k={kind}", between.min(3)));
@@ -344,6 +365,10 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, s
     f(format_args!("pw={before}&{dir}"));
     f(format_args!("nw={}", at(c.end)));
     f(format_args!("nw={}&{dir}", at(c.end)));
+    f(format_args!("pw={before}&nw={}", at(c.end)));
+    // The first candidate of its sentence is most often its subject.
+    let first = !cands[1..].iter().any(|o| o.speaker.is_some() && o.end <= c.first && cx.sentence[o.first] == cx.sentence[c.first]);
+    f(format_args!("first={first}&{dir}&k={kind}"));
     if let Some(p) = q.previous {
         let same = p.span == speaker.span
             || p.entity.is_some() && p.entity == speaker.entity
@@ -413,6 +438,74 @@ impl Recorder {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::{Entity, Quote};
+
+    /// The earlier stages on `text`, as `analyze` runs them.
+    fn stages(text: &str) -> (Doc, Vec<Quote>, Vec<Entity>, Vec<Resolved>) {
+        let paragraphs = crate::text::segment::paragraphs(text);
+        let sentences = crate::text::segment::sentences(text, &paragraphs);
+        let words = crate::text::words::split(text, &paragraphs);
+        let mut quotes = crate::quotes::find(text, &paragraphs, &sentences, &words);
+        let entities = crate::entities::find(text);
+        let mentions = crate::speakers::attribute(text, &sentences, &words, &mut quotes, &entities);
+        (Doc::new(text, &quotes, &entities), quotes, entities, mentions)
+    }
+
+    /// The token range of the first occurrence of `words` in `text`.
+    fn tokens(doc: &Doc, text: &str, words: &str) -> (usize, usize) {
+        let at = text.find(words).expect("words in text");
+        token_range(doc, Span::new(at, at + words.len()))
+    }
+
+    /// The learned linker's source for the content `content` cued by `cue`, as written.
+    fn source_of(text: &str, content: &str, cue: &str) -> (Option<String>, Option<Speaker>) {
+        let (doc, _, entities, mentions) = stages(text);
+        let sentence = super::super::link::sentence_ids(&doc);
+        let cx = Context { text, doc: &doc, sentence: &sentence, sources: &[], cues: &[], mentions: &mentions, entities: &entities };
+        let pieces = [tokens(&doc, text, content)];
+        let q = Query { pieces: &pieces, cue: Some(tokens(&doc, text, cue)), rule: None, previous: None };
+        let (speaker, _) = choose(LINKER.as_ref().expect("linker.tsv parses"), &cx, &q);
+        (speaker.as_ref().map(|s| s.span.slice(text).to_string()), speaker)
+    }
+
+    #[test]
+    fn a_relative_pronoun_is_a_candidate_with_the_cluster_of_the_name_before_it() {
+        let text = "Voters cheered Dana Pruitt, who said the mill would reopen in spring.";
+        let (doc, _, entities, mentions) = stages(text);
+        let sentence = super::super::link::sentence_ids(&doc);
+        let cx = Context { text, doc: &doc, sentence: &sentence, sources: &[], cues: &[], mentions: &mentions, entities: &entities };
+        let pieces = [tokens(&doc, text, "the mill would reopen in spring")];
+        let q = Query { pieces: &pieces, cue: Some(tokens(&doc, text, "said")), rule: None, previous: None };
+        let cands = candidates(&cx, &q);
+        assert!(cands[0].speaker.is_none(), "no source is always a candidate");
+        let who = cands.iter().filter_map(|c| c.speaker.as_ref()).find(|s| s.span.slice(text) == "who").expect("who is a candidate");
+        assert_eq!(who.kind, MentionKind::Pronoun);
+        let name = who.refers_to.expect("who refers to the name before it").slice(text);
+        assert!(name.contains("Pruitt"), "{name}");
+        let content = Span::new(text.find("the mill").expect("content"), text.len() - 1);
+        assert!(cands.iter().filter_map(|c| c.speaker.as_ref()).all(|s| !s.span.overlaps(content)), "no candidate inside the content");
+    }
+
+    #[test]
+    fn the_source_of_a_relative_clause_is_the_relative_pronoun_as_written() {
+        let (source, speaker) = source_of("Voters cheered Dana Pruitt, who said the mill would reopen in spring.", "the mill would reopen in spring", "said");
+        assert_eq!(source.as_deref(), Some("who"));
+        assert!(speaker.and_then(|s| s.refers_to).is_some());
+    }
+
+    #[test]
+    fn a_subject_is_found_across_a_relative_clause_with_a_name_in_it() {
+        let text = "Mr. Alder, whose firm, Brightwater Ferries, builds boats, said the harbour was too shallow.";
+        let (source, _) = source_of(text, "the harbour was too shallow", "said");
+        assert_eq!(source.as_deref(), Some("Alder"));
+    }
+
+    #[test]
+    fn a_cue_without_an_agent_has_no_source() {
+        let text = "The council met on Tuesday. The new terminal is widely expected to open in May.";
+        let (source, _) = source_of(text, "to open in May", "is widely expected");
+        assert_eq!(source, None);
+    }
 
     #[test]
     fn the_shipped_weights_parse() {

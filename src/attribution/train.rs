@@ -667,15 +667,29 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
         }
     }
     let linker_seed = |fold: usize| options.seed.wrapping_add(100 + fold as u64);
-    let linkers: Vec<Linker> = (0..k)
+    let fold_weights: Vec<Vec<f32>> = (0..k)
         .map(|fold| {
             let train_set: Vec<&RankExample> = (0..k).filter(|&f| f != fold).flat_map(|f| examples[f].iter()).collect();
-            linker_of(&train_linker(&train_set, names.len(), options.linker_epochs, linker_seed(fold)), &names)
+            train_linker(&train_set, names.len(), options.linker_epochs, linker_seed(fold))
         })
         .collect();
+    let linkers: Vec<Linker> = fold_weights.iter().map(|w| linker_of(w, &names)).collect();
+    // How often a right candidate is ranked first, among the contents that have one.
+    let ranked_right = |w: &[f32], examples: &mut dyn Iterator<Item = &RankExample>| {
+        examples
+            .filter(|ex| {
+                let scores: Vec<f32> = ex.features.iter().map(|fs| fs.iter().map(|&f| w[f as usize]).sum()).collect();
+                ex.right[(0..scores.len()).fold(0, |b, k| if scores[k] > scores[b] { k } else { b })]
+            })
+            .count()
+    };
+    let held_out_right: usize = (0..k).map(|fold| ranked_right(&fold_weights[fold], &mut examples[fold].iter())).sum();
     let all_examples: Vec<&RankExample> = examples.iter().flatten().collect();
+    let _ = writeln!(report, "source linker, held out: a right candidate first for {held_out_right} of {}", all_examples.len());
     let shipped_linker = train_linker(&all_examples, names.len(), options.linker_epochs, linker_seed(k));
     let linker_text = linker_file(&shipped_linker, &names, options, all_examples.len());
+    let fitted = ranked_right(&shipped_linker, &mut all_examples.iter().copied());
+    let _ = writeln!(report, "source linker, on its own training examples: {fitted} of {}", all_examples.len());
     let _ = writeln!(report, "source linker: {} examples, {} features\n", all_examples.len(), names.len());
 
     for (fold, model) in models.iter().enumerate() {

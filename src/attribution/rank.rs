@@ -52,7 +52,8 @@ pub(crate) struct Linker {
 }
 
 /// The weights compiled into the library; an error only if the file is malformed (a test reads it).
-pub(crate) static LINKER: LazyLock<Result<Linker, String>> = LazyLock::new(|| Linker::parse(include_str!("../data/attribution/linker.tsv")));
+pub(crate) static LINKER: LazyLock<Result<Linker, String>> =
+    LazyLock::new(|| Linker::parse(include_str!("../data/attribution/linker.tsv")));
 
 impl Linker {
     /// Reads `name\tweight` lines (`#` comments and blank lines skipped). Errors name the bad line.
@@ -67,7 +68,7 @@ impl Linker {
     }
 
     /// A linker from trained weights (by feature hash).
-    #[cfg(any(test, feature = "internals"))]
+    #[cfg(feature = "internals")]
     pub fn from_weights(weights: FnvMap<u64, f32>) -> Linker {
         Linker { weights }
     }
@@ -178,9 +179,9 @@ pub(crate) fn candidates(cx: &Context, q: &Query) -> Vec<Candidate> {
             add(speaker_for(cx.text, e.span, cx.mentions, cx.entities), range(e.span), ENTITY, 0.0, Some(e.label));
         }
     }
-    for i in ws..we {
+    for (i, token) in tokens.iter().enumerate().take(we).skip(ws) {
         if PRONOUN_WORDS.contains(&doc.word(i).to_lowercase().as_str()) {
-            let speaker = relative(cx, speaker_for(cx.text, tokens[i].span, cx.mentions, cx.entities));
+            let speaker = relative(cx, speaker_for(cx.text, token.span, cx.mentions, cx.entities));
             add(speaker, (i, i + 1), WORD, 0.0, None);
         }
     }
@@ -267,7 +268,7 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, s
         sink(&buf);
     };
     let c = &cands[k];
-    let at = |i: usize| (i < doc.tokens.len()).then(|| word_class(doc, i)).unwrap_or_default();
+    let at = |i: usize| if i < doc.tokens.len() { word_class(doc, i) } else { String::new() };
     let Some(speaker) = &c.speaker else {
         let n = cands.len() - 1;
         f(format_args!("null"));
@@ -332,7 +333,7 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, s
     let other_cue = cx.cues[cx.cues.partition_point(|t| t.end <= gap.start)..]
         .iter()
         .take_while(|t| t.first < gap.end)
-        .any(|t| q.cue.is_none_or(|(a, _)| t.first != a));
+        .any(|t| q.cue.map_or(true, |(a, _)| t.first != a));
     f(format_args!("gapcue={dir}{other_cue}"));
     for w in ["that", "who", "which", "whose", "and", "but", ",", "(", ")", "—", ";", ":"] {
         if gap.clone().any(|i| doc.word(i).eq_ignore_ascii_case(w)) {
@@ -488,7 +489,8 @@ mod tests {
 
     #[test]
     fn the_source_of_a_relative_clause_is_the_relative_pronoun_as_written() {
-        let (source, speaker) = source_of("Voters cheered Dana Pruitt, who said the mill would reopen in spring.", "the mill would reopen in spring", "said");
+        let (source, speaker) =
+            source_of("Voters cheered Dana Pruitt, who said the mill would reopen in spring.", "the mill would reopen in spring", "said");
         assert_eq!(source.as_deref(), Some("who"));
         assert!(speaker.and_then(|s| s.refers_to).is_some());
     }

@@ -24,6 +24,8 @@ use crate::speakers::{is_linking_word, is_negation, Resolved};
 /// How far (in tokens) a cue may stand from its content, and a source from its cue.
 const MAX_CUE_DISTANCE: usize = 30;
 const MAX_SOURCE_DISTANCE: usize = 15;
+/// How many of the cues within reach the learned linker weighs (nearest first).
+const MAX_CUE_OPTIONS: usize = 3;
 /// Tokens between two content pieces that may still be one content (an interrupting clause).
 const MAX_PIECE_GAP: usize = 12;
 /// Margins above this many weight units say nothing more.
@@ -33,6 +35,9 @@ struct Draft {
     pieces: Vec<(usize, usize)>,
     margin: f32,
     cue: Option<Tagged>,
+    /// The cues within reach, nearest first (`cue` is the first): the learned linker may take
+    /// another.
+    cues: Vec<Tagged>,
     source: Option<Tagged>,
     /// Follows the draft before it across nothing but a cue ("… rips the deal, arguing that
     /// …"): a second claim of the same source.
@@ -114,22 +119,20 @@ pub(crate) fn with_evidence(
                         .map(|m| m.speaker.clone())
                 }),
             };
-            let query = rank::Query {
-                pieces: &draft.pieces,
-                cue: draft.cue.map(|c| (c.first, verb_end(doc, c.end))),
-                rule: rule.as_ref(),
-                previous: previous.as_ref(),
-            };
-            let (source, rank_margin) = match sources {
-                Sources::Rules => (rule.clone(), None),
+            let query = rank::Query { pieces: &draft.pieces, cue: None, rule: rule.as_ref(), previous: previous.as_ref() };
+            let options: Vec<(usize, usize)> = draft.cues.iter().map(|c| (c.first, verb_end(doc, c.end))).collect();
+            let (cue_tag, cue, source, rank_margin) = match sources {
+                Sources::Rules => (draft.cue, cue, rule.clone(), None),
                 Sources::Learned(linker) => {
-                    let (s, m) = rank::choose(linker, &cx, &query);
-                    (s, Some(m))
+                    let (i, s, m) = rank::choose(linker, &cx, &query, &options);
+                    let tag = i.map(|i| draft.cues[i]);
+                    let span = i.map(|i| Span::new(tokens[options[i].0].span.start, tokens[options[i].1 - 1].span.end));
+                    (tag, span, s, Some(m))
                 }
                 #[cfg(feature = "internals")]
                 Sources::Record(recorder) => {
-                    recorder.record(&cx, &query);
-                    (rule.clone(), None)
+                    recorder.record(&cx, &query, &options);
+                    (draft.cue, cue, rule.clone(), None)
                 }
             };
             previous = rule;
@@ -141,12 +144,12 @@ pub(crate) fn with_evidence(
             x[3] = source.as_ref().is_some_and(|s| s.kind == MentionKind::Pronoun) as u8 as f32;
             x[4] = source.as_ref().is_some_and(|s| s.kind == MentionKind::Nominal) as u8 as f32;
             x[7] = draft.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP;
-            x[8] = draft.cue.map_or(0.0, |c| c.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP);
+            x[8] = cue_tag.map_or(0.0, |c| c.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP);
             x[9] = match rank_margin {
                 Some(m) => m.clamp(0.0, MARGIN_CAP) / MARGIN_CAP,
                 None => draft.source.map_or(0.0, |s| s.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP),
             };
-            x[10] = draft.cue.is_some_and(|c| (c.first..c.end).any(|i| doc.in_lexicon(i))) as u8 as f32;
+            x[10] = cue_tag.is_some_and(|c| (c.first..c.end).any(|i| doc.in_lexicon(i))) as u8 as f32;
             x[11] = (1.0 + n_tokens as f32).ln() / 5.0;
             let attribution = Attribution {
                 kind: AttributionKind::Indirect,
@@ -224,7 +227,7 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             let joins = interrupted && !governed && (gap.clone().any(|i| source_at[i]) || doc.in_quotation(c.first));
             if interrupted && !joins {
                 let follows = !gap.clone().any(|i| source_at[i]);
-                drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, source: None, follows });
+                drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, cues: Vec::new(), source: None, follows });
                 continue;
             }
             if joins {
@@ -234,7 +237,7 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
                 continue;
             }
         }
-        drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, source: None, follows: false });
+        drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, cues: Vec::new(), source: None, follows: false });
     }
 
     for d in &mut drafts {
@@ -260,11 +263,13 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
         // Only the cues and sources within reach are looked at, so linking stays linear.
         let lo = cues.partition_point(|c| c.end + MAX_CUE_DISTANCE < first);
         let hi = cues.partition_point(|c| c.first <= end + MAX_CUE_DISTANCE);
-        d.cue = cues[lo..hi.max(lo)]
+        let mut near: Vec<(usize, Tagged)> = cues[lo..hi.max(lo)]
             .iter()
-            .filter_map(|c| distance(c, (first, end)).filter(|&x| x <= MAX_CUE_DISTANCE).map(|x| (x, *c)))
-            .min_by_key(|(x, _)| *x)
-            .map(|(_, c)| *c);
+            .filter_map(|c| distance(c, (first, end)).filter(|&x| x <= MAX_CUE_DISTANCE).map(|x| (x, **c)))
+            .collect();
+        near.sort_by_key(|(x, _)| *x);
+        d.cue = near.first().map(|(_, c)| *c);
+        d.cues = near.into_iter().take(MAX_CUE_OPTIONS).map(|(_, c)| c).collect();
         let anchor = d.cue.map_or((first, end), |c| (c.first, c.end));
         let limit = if d.cue.is_some() { MAX_SOURCE_DISTANCE } else { MAX_SOURCE_DISTANCE / 2 };
         let lo = sources.partition_point(|s| s.end + MAX_SOURCE_DISTANCE < anchor.0);

@@ -1,6 +1,6 @@
-//! The learned source linker: for one content (with the cue the linker paired it with) every
-//! mention that might be its source, and "no source", ranked by a linear model over named
-//! features of the pair.
+//! The learned source linker: for one content, every mention that might be its source, and "no
+//! source", paired with each of the (up to three) nearest tagged cues, ranked by a linear model
+//! over named features of the pairing; the best pairing gives the content its cue and source.
 //!
 //! Candidates come from the tagger's source spans, the speaker mentions (names, pronouns,
 //! nominals; `crate::speakers`), the entities labelled PERSON, ORG or GROUP and the pronoun
@@ -13,9 +13,13 @@
 //! candidates away, in which sentence, what word is right before and after it), what it is (kind,
 //! entity label, where it was found, the tagger's margin), whether the rules chose it and whether
 //! it was the previous content's source; "no source" has features of the cue (a bare "seemed",
-//! "is expected"). Words appear in feature names only as words of our own lists
-//! (src/data/function_words.txt, src/data/speech_verbs.txt, speakers' linking words, pronouns),
-//! else by shape, so the weights name no word of the corpus.
+//! "is expected"); a cue, its rank by distance, side, sentence and word. Words appear in feature
+//! names only as words of our own lists (src/data/function_words.txt, src/data/speech_verbs.txt,
+//! speakers' linking words, pronouns), else by shape, so the weights name no word of the corpus.
+//!
+//! The rules stay where they are hard constraints: a content holding a quotation whose speaker
+//! the speaker rules found on firm grounds keeps that speaker (`link::agree`), whatever is
+//! chosen here.
 //!
 //! Weights: `src/data/attribution/linker.tsv` (`name\tweight`), written with the tagger by
 //! `scripts/train-attribution.sh` (an averaged ranking perceptron on the tagger's
@@ -108,7 +112,7 @@ pub(crate) struct Context<'a> {
 pub(crate) struct Query<'a> {
     /// Content pieces, `doc` token ranges, in order.
     pub pieces: &'a [(usize, usize)],
-    /// The cue's token range.
+    /// The cue being weighed (`choose` sets it to each of the cues it is given in turn).
     pub cue: Option<(usize, usize)>,
     /// The rule linker's source.
     pub rule: Option<&'a Speaker>,
@@ -379,28 +383,79 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, s
     }
 }
 
-/// The linker's source for `q` and its margin over the runner-up (weight units, ≥ 0).
-pub(crate) fn choose(linker: &Linker, cx: &Context, q: &Query) -> (Option<Speaker>, f32) {
-    let cands = candidates(cx, q);
-    let mut hashes = Vec::new();
-    let mut scores: Vec<f32> = Vec::with_capacity(cands.len());
-    for k in 0..cands.len() {
-        hashes.clear();
-        features(cx, q, &cands, k, &mut |name| hashes.push(hash_str(name)));
-        scores.push(linker.score(&hashes));
+/// Every (cue, source) pairing of `q` with the cues `cues` it may take (the rules' first; none
+/// when empty), each with its feature hashes: `(cue index, candidate, hashes)`.
+fn pairings(
+    cx: &Context,
+    q: &Query,
+    cues: &[(usize, usize)],
+    sink: &mut impl FnMut(&str) -> u64,
+) -> Vec<(Option<usize>, Candidate, Vec<u64>)> {
+    let options: Vec<Option<usize>> = if cues.is_empty() { vec![None] } else { (0..cues.len()).map(Some).collect() };
+    let mut out = Vec::new();
+    for i in options {
+        let qi = Query { pieces: q.pieces, cue: i.map(|i| cues[i]), rule: q.rule, previous: q.previous };
+        let cands = candidates(cx, &qi);
+        for k in 0..cands.len() {
+            let mut hashes = Vec::new();
+            let mut push = |name: &str| hashes.push(sink(name));
+            features(cx, &qi, &cands, k, &mut push);
+            if let Some(i) = i {
+                cue_features(cx, &qi, i, &cands[k], &mut push);
+            }
+            out.push((i, cands[k].clone(), hashes));
+        }
     }
-    let best = (0..cands.len()).fold(0, |b, k| if scores[k] > scores[b] { k } else { b });
-    let second = (0..cands.len()).filter(|&k| k != best).map(|k| scores[k]).fold(f32::NEG_INFINITY, f32::max);
-    let margin = if second.is_finite() { scores[best] - second } else { 0.0 };
-    (cands[best].speaker.clone(), margin)
+    out
 }
 
-/// One content's candidates as training sees them.
+/// What tells the content's own cue from another cue within reach (index `i`, nearest first).
+fn cue_features(cx: &Context, q: &Query, i: usize, c: &Candidate, sink: &mut impl FnMut(&str)) {
+    let Some((a, b)) = q.cue else { return };
+    let doc = cx.doc;
+    let mut buf = String::new();
+    let mut f = |args: std::fmt::Arguments| {
+        buf.clear();
+        let _ = buf.write_fmt(args);
+        sink(&buf);
+    };
+    let (cf, ce) = (q.pieces[0].0, q.pieces[q.pieces.len() - 1].1);
+    let (dir, gap) = if b <= cf {
+        ("before", cf - b)
+    } else if a >= ce {
+        ("after", a - ce)
+    } else {
+        ("inside", 0)
+    };
+    let kind = c.speaker.as_ref().map_or("null", |s| s.kind.as_str());
+    f(format_args!("cq={i}"));
+    f(format_args!("cq={i}&src={kind}"));
+    f(format_args!("cq={i}&{dir}{}", bucket(gap)));
+    f(format_args!("cq={i}&lex={}", (a..b).any(|k| doc.in_lexicon(k))));
+    f(format_args!("cq={i}&w={}", word_class(doc, a)));
+    let same = cx.sentence[a] == cx.sentence[cf] || cx.sentence[b - 1] == cx.sentence[ce - 1];
+    f(format_args!("cq={i}&same={same}"));
+}
+
+/// The linker's cue (an index into `cues`) and source for `q`, and the margin of that pairing
+/// over the runner-up (weight units, ≥ 0).
+pub(crate) fn choose(linker: &Linker, cx: &Context, q: &Query, cues: &[(usize, usize)]) -> (Option<usize>, Option<Speaker>, f32) {
+    let items = pairings(cx, q, cues, &mut |name| hash_str(name));
+    let scores: Vec<f32> = items.iter().map(|(_, _, h)| linker.score(h)).collect();
+    let best = (0..items.len()).fold(0, |b, k| if scores[k] > scores[b] { k } else { b });
+    let second = (0..items.len()).filter(|&k| k != best).map(|k| scores[k]).fold(f32::NEG_INFINITY, f32::max);
+    let margin = if second.is_finite() { scores[best] - second } else { 0.0 };
+    let (cue, candidate, _) = items.into_iter().nth(best).expect("\"no source\" is always an item");
+    (cue, candidate.speaker, margin)
+}
+
+/// One content's (cue, source) pairings as training sees them.
 #[cfg(feature = "internals")]
 pub(crate) struct Example {
     /// The content's pieces (bytes), to match it with a gold content.
     pub pieces: Vec<Span>,
-    /// Each candidate's source span (`None`: no source) and feature hashes.
+    /// Each pairing's cue and source spans (`None`: none) and feature hashes.
+    pub cues: Vec<Option<Span>>,
     pub sources: Vec<Option<Span>>,
     pub features: Vec<Vec<u64>>,
 }
@@ -415,23 +470,20 @@ pub(crate) struct Recorder {
 
 #[cfg(feature = "internals")]
 impl Recorder {
-    pub fn record(&mut self, cx: &Context, q: &Query) {
-        let cands = candidates(cx, q);
+    pub fn record(&mut self, cx: &Context, q: &Query, cues: &[(usize, usize)]) {
+        let names = &mut self.names;
+        let items = pairings(cx, q, cues, &mut |name| {
+            let h = hash_str(name);
+            names.entry(h).or_insert_with(|| name.to_string());
+            h
+        });
         let tokens = &cx.doc.tokens;
-        let mut all = Vec::with_capacity(cands.len());
-        for k in 0..cands.len() {
-            let mut hashes = Vec::new();
-            features(cx, q, &cands, k, &mut |name| {
-                let h = hash_str(name);
-                self.names.entry(h).or_insert_with(|| name.to_string());
-                hashes.push(h);
-            });
-            all.push(hashes);
-        }
+        let span = |(f, e): (usize, usize)| Span::new(tokens[f].span.start, tokens[e - 1].span.end);
         self.examples.push(Example {
-            pieces: q.pieces.iter().map(|&(f, e)| Span::new(tokens[f].span.start, tokens[e - 1].span.end)).collect(),
-            sources: cands.iter().map(|c| c.speaker.as_ref().map(|s| s.span)).collect(),
-            features: all,
+            pieces: q.pieces.iter().map(|&p| span(p)).collect(),
+            cues: items.iter().map(|(i, _, _)| i.map(|i| span(cues[i]))).collect(),
+            sources: items.iter().map(|(_, c, _)| c.speaker.as_ref().map(|s| s.span)).collect(),
+            features: items.into_iter().map(|(_, _, h)| h).collect(),
         });
     }
 }
@@ -464,8 +516,9 @@ mod tests {
         let sentence = super::super::link::sentence_ids(&doc);
         let cx = Context { text, doc: &doc, sentence: &sentence, sources: &[], cues: &[], mentions: &mentions, entities: &entities };
         let pieces = [tokens(&doc, text, content)];
-        let q = Query { pieces: &pieces, cue: Some(tokens(&doc, text, cue)), rule: None, previous: None };
-        let (speaker, _) = choose(LINKER.as_ref().expect("linker.tsv parses"), &cx, &q);
+        let cue = [tokens(&doc, text, cue)];
+        let q = Query { pieces: &pieces, cue: None, rule: None, previous: None };
+        let (_, speaker, _) = choose(LINKER.as_ref().expect("linker.tsv parses"), &cx, &q, &cue);
         (speaker.as_ref().map(|s| s.span.slice(text).to_string()), speaker)
     }
 

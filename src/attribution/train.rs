@@ -276,7 +276,12 @@ fn rank_examples(model: &impl Scorer, a: &Article, ids: &mut FnvMap<u64, u32>, n
     let mut out = Vec::new();
     for (e, m) in recorder.examples.iter().zip(matched) {
         let Some(g) = m else { continue };
-        let right: Vec<bool> = e.sources.iter().map(|&s| source_right(&a.text, a.gold[g].source, s)).collect();
+        // Right: the source right and the cue the gold one, else (when no pairing has both) the
+        // source right.
+        let gold = &a.gold[g];
+        let source_ok: Vec<bool> = e.sources.iter().map(|&s| source_right(&a.text, gold.source, s)).collect();
+        let both: Vec<bool> = source_ok.iter().zip(&e.cues).map(|(&ok, &c)| ok && cue_right(&a.text, gold.cue, c)).collect();
+        let right = if both.iter().any(|&r| r) { both } else { source_ok };
         if !right.iter().any(|&r| r) {
             continue;
         }
@@ -461,6 +466,19 @@ fn source_right(text: &str, gold: Option<Span>, pred: Option<Span>) -> bool {
             let (gs, ps) = (span_set(text, g), span_set(text, p));
             let inter = ps.iter().filter(|x| gs.contains(x)).count();
             !ps.is_empty() && inter > 0 && inter * 2 >= ps.len()
+        }
+        _ => false,
+    }
+}
+
+/// A predicted cue is right as the scorer decides: none for none, else it shares a word with
+/// the gold cue.
+fn cue_right(text: &str, gold: Option<Span>, pred: Option<Span>) -> bool {
+    match (gold, pred) {
+        (None, None) => true,
+        (Some(g), Some(p)) => {
+            let gs = span_set(text, g);
+            span_set(text, p).iter().any(|x| gs.contains(x))
         }
         _ => false,
     }

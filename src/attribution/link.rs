@@ -93,7 +93,16 @@ pub(crate) fn with_evidence(
         let sentence = sentence_ids(doc);
         let of = |part: Part| -> Vec<Tagged> { tagged.iter().filter(|t| t.part == part).copied().collect() };
         let (tagged_sources, tagged_cues) = (of(Part::Source), of(Part::Cue));
-        let cx = rank::Context { text, doc, sentence: &sentence, sources: &tagged_sources, cues: &tagged_cues, mentions, entities };
+        let cx = rank::Context {
+            text,
+            doc,
+            sentence: &sentence,
+            sources: &tagged_sources,
+            cues: &tagged_cues,
+            mentions,
+            entities,
+            classes: rank::Context::classes_for(doc),
+        };
         let mut previous: Option<Speaker> = None;
         for draft in drafts(doc, tagged) {
             let tokens = &doc.tokens;

@@ -26,7 +26,7 @@
 //! cross-validated output over PolNeAR train; `train.rs`). A feature the file does not list
 //! weighs nothing.
 
-use std::fmt::Write as _;
+use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use super::features::Doc;
@@ -35,7 +35,7 @@ use super::Tagged;
 use crate::analysis::{Basis, Entity, Label, MentionKind, Span, Speaker};
 use crate::speakers::{is_linking_word, Resolved};
 use crate::text::data::{lines, FUNCTION_WORDS};
-use crate::text::hashing::{hash_str, FnvMap};
+use crate::text::hashing::{hash_str, Fnv, FnvMap};
 
 /// How many tokens before and after the content and cue candidates are looked for (linear cost).
 const REACH: usize = 60;
@@ -106,6 +106,15 @@ pub(crate) struct Context<'a> {
     pub cues: &'a [Tagged],
     pub mentions: &'a [Resolved],
     pub entities: &'a [Entity],
+    /// Each token's `word_class`, filled when first asked for (`Context::classes_for`).
+    pub classes: Vec<OnceCell<String>>,
+}
+
+impl Context<'_> {
+    /// Empty word-class cells for `doc`'s tokens.
+    pub fn classes_for(doc: &Doc) -> Vec<OnceCell<String>> {
+        (0..doc.tokens.len()).map(|_| OnceCell::new()).collect()
+    }
 }
 
 /// One content to find the source of.
@@ -184,7 +193,7 @@ pub(crate) fn candidates(cx: &Context, q: &Query) -> Vec<Candidate> {
         }
     }
     for (i, token) in tokens.iter().enumerate().take(we).skip(ws) {
-        if PRONOUN_WORDS.contains(&doc.word(i).to_lowercase().as_str()) {
+        if is_pronoun_word(doc.word(i)) {
             let speaker = relative(cx, speaker_for(cx.text, token.span, cx.mentions, cx.entities));
             add(speaker, (i, i + 1), WORD, 0.0, None);
         }
@@ -244,6 +253,19 @@ fn bucket(d: usize) -> usize {
     }
 }
 
+/// One of `PRONOUN_WORDS`, in any case (they are ASCII, so no lower-cased copy is needed).
+fn is_pronoun_word(word: &str) -> bool {
+    PRONOUN_WORDS.iter().any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// Token `i` as a feature (`word_class`), computed once per token of a text.
+fn class_at<'c>(cx: &'c Context, i: usize) -> &'c str {
+    match cx.classes.get(i) {
+        Some(cell) => cell.get_or_init(|| word_class(cx.doc, i)),
+        None => "",
+    }
+}
+
 /// Token `i` as a feature: a word of our own lists as itself, else by its shape.
 fn word_class(doc: &Doc, i: usize) -> String {
     let w = doc.word(i);
@@ -262,56 +284,72 @@ fn word_class(doc: &Doc, i: usize) -> String {
     format!("{shape}~{suffix}")
 }
 
-/// The features of candidate `k` of `cands` for `q`, each name passed to `sink`.
-pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, sink: &mut impl FnMut(&str)) {
+/// Words that mark a clause boundary between a candidate and its cue (at most 5 bytes each), and
+/// the comma's place among them.
+const MARKERS: [&str; 12] = ["that", "who", "which", "whose", "and", "but", ",", "(", ")", "—", ";", ":"];
+const COMMA: usize = 6;
+
+/// Small numbers and truth values as feature-name parts, without formatting.
+const NUMBERS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+const SIGNED: [&str; 5] = ["-2", "-1", "0", "1", "2"];
+
+fn yes(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// The features of candidate `k` of `cands` for `q`: each name, in parts to be read one after
+/// the other, is passed to `sink` (names are built without formatting: this runs for every
+/// candidate of every content).
+pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, f: &mut impl FnMut(&[&str])) {
     let doc = cx.doc;
-    let mut buf = String::new();
-    let mut f = |args: std::fmt::Arguments| {
-        buf.clear();
-        let _ = buf.write_fmt(args);
-        sink(&buf);
-    };
     let c = &cands[k];
-    let at = |i: usize| if i < doc.tokens.len() { word_class(doc, i) } else { String::new() };
+    let at = |i: usize| class_at(cx, i);
     let Some(speaker) = &c.speaker else {
         let n = cands.len() - 1;
-        f(format_args!("null"));
-        f(format_args!("null&cue={}", q.cue.is_some()));
-        f(format_args!("null&rule={}", q.rule.is_some()));
-        f(format_args!("null&n={}", bucket(n)));
-        f(format_args!("null&tagged={}", cands.iter().any(|c| c.origin & TAGGED != 0)));
-        f(format_args!("null&start={}", doc.tokens[q.pieces[0].0].sentence_start));
+        f(&["null"]);
+        f(&["null&cue=", yes(q.cue.is_some())]);
+        f(&["null&rule=", yes(q.rule.is_some())]);
+        f(&["null&n=", NUMBERS[bucket(n)]]);
+        f(&["null&tagged=", yes(cands.iter().any(|c| c.origin & TAGGED != 0))]);
+        f(&["null&start=", yes(doc.tokens[q.pieces[0].0].sentence_start)]);
         if let Some((a, b)) = q.cue {
-            f(format_args!("null&cw={}", at(a)));
-            f(format_args!("null&cl={}", at(b - 1)));
+            f(&["null&cw=", at(a)]);
+            f(&["null&cl=", at(b - 1)]);
             if a > 0 {
-                f(format_args!("null&cp={}", at(a - 1)));
-                f(format_args!("null&cp={}&cw={}", at(a - 1), at(a)));
+                f(&["null&cp=", at(a - 1)]);
+                f(&["null&cp=", at(a - 1), "&cw=", at(a)]);
             }
-            f(format_args!("null&cn={}", at(b)));
+            f(&["null&cn=", at(b)]);
         }
         return;
     };
     let kind = speaker.kind.as_str();
-    let origin: String = [(TAGGED, 'T'), (MENTION, 'M'), (ENTITY, 'E'), (WORD, 'W')]
-        .iter()
-        .map(|&(bit, ch)| if c.origin & bit != 0 { ch } else { '-' })
-        .collect();
-    let label = c.label.map_or("none", Label::as_str);
-    f(format_args!("k={kind}"));
-    f(format_args!("o={origin}"));
-    f(format_args!("k={kind}&o={origin}"));
-    f(format_args!("lab={label}&k={kind}"));
-    f(format_args!("len={}", bucket(c.end - c.first)));
-    if c.origin & TAGGED != 0 {
-        f(format_args!("tm={}", bucket(c.margin.max(0.0) as usize)));
+    let mut origin_bytes = [b'-'; 4];
+    for (slot, (bit, ch)) in origin_bytes.iter_mut().zip([(TAGGED, b'T'), (MENTION, b'M'), (ENTITY, b'E'), (WORD, b'W')]) {
+        if c.origin & bit != 0 {
+            *slot = ch;
+        }
     }
-    let rule = q.rule.is_some_and(|r| r.span == speaker.span);
-    f(format_args!("rule={rule}"));
-    f(format_args!("rule={rule}&k={kind}"));
+    let origin = std::str::from_utf8(&origin_bytes).unwrap_or_default();
+    let label = c.label.map_or("none", Label::as_str);
+    f(&["k=", kind]);
+    f(&["o=", origin]);
+    f(&["k=", kind, "&o=", origin]);
+    f(&["lab=", label, "&k=", kind]);
+    f(&["len=", NUMBERS[bucket(c.end - c.first)]]);
+    if c.origin & TAGGED != 0 {
+        f(&["tm=", NUMBERS[bucket(c.margin.max(0.0) as usize)]]);
+    }
+    let rule = yes(q.rule.is_some_and(|r| r.span == speaker.span));
+    f(&["rule=", rule]);
+    f(&["rule=", rule, "&k=", kind]);
     if kind == "pronoun" {
-        f(format_args!("pron={}", speaker.span.slice(cx.text).to_lowercase()));
-        f(format_args!("pron&resolved={}", speaker.entity.is_some() || speaker.refers_to.is_some()));
+        f(&["pron=", &speaker.span.slice(cx.text).to_lowercase()]);
+        f(&["pron&resolved=", yes(speaker.entity.is_some() || speaker.refers_to.is_some())]);
     }
     // Where it stands with respect to the cue (or the content when there is none).
     let (rf, re) = q.cue.unwrap_or((q.pieces[0].0, q.pieces[q.pieces.len() - 1].1));
@@ -322,36 +360,56 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, s
     } else {
         ("around", re..re)
     };
-    let words = gap.clone().filter(|&i| doc.is_word(i)).count();
-    let comma = gap.clone().any(|i| doc.word(i) == ",");
-    let anchor = if q.cue.is_some() { "cue" } else { "content" };
-    f(format_args!("{anchor}={dir}{}", bucket(words)));
-    f(format_args!("{anchor}={dir}{}&k={kind}", bucket(words)));
-    f(format_args!("{anchor}={dir}&comma={comma}&adj={}", words == 0));
-    f(format_args!("{anchor}={dir}&o={origin}"));
+    // One pass over the gap: its words, and which clause markers stand in it.
+    let (mut words, mut markers) = (0, 0u16);
+    for i in gap.clone() {
+        words += doc.is_word(i) as usize;
+        let w = doc.word(i);
+        if w.len() <= 5 {
+            for (bit, m) in MARKERS.iter().enumerate() {
+                if w.eq_ignore_ascii_case(m) {
+                    markers |= 1 << bit;
+                }
+            }
+        }
+    }
+    let comma = markers & (1 << COMMA) != 0;
+    let anchor = if q.cue.is_some() { "cue=" } else { "content=" };
+    let wb = NUMBERS[bucket(words)];
+    f(&[anchor, dir, wb]);
+    f(&[anchor, dir, wb, "&k=", kind]);
+    f(&[anchor, dir, "&comma=", yes(comma), "&adj=", yes(words == 0)]);
+    f(&[anchor, dir, "&o=", origin]);
     if words <= 2 && dir != "around" {
-        let between: Vec<String> = gap.clone().map(at).collect();
-        f(format_args!("gap={dir}:{}", between.join(" ")));
+        let mut parts = vec!["gap=", dir, ":"];
+        for (n, i) in gap.clone().enumerate() {
+            if n > 0 {
+                parts.push(" ");
+            }
+            parts.push(at(i));
+        }
+        f(&parts);
     }
     // What stands between: another cue (the candidate is its source), a clause boundary.
     let other_cue = cx.cues[cx.cues.partition_point(|t| t.end <= gap.start)..]
         .iter()
         .take_while(|t| t.first < gap.end)
         .any(|t| q.cue.map_or(true, |(a, _)| t.first != a));
-    f(format_args!("gapcue={dir}{other_cue}"));
-    for w in ["that", "who", "which", "whose", "and", "but", ",", "(", ")", "—", ";", ":"] {
-        if gap.clone().any(|i| doc.word(i).eq_ignore_ascii_case(w)) {
-            f(format_args!("gaph={dir}:{w}"));
+    f(&["gapcue=", dir, yes(other_cue)]);
+    for (bit, w) in MARKERS.iter().enumerate() {
+        if markers & (1 << bit) != 0 {
+            f(&["gaph=", dir, ":", w]);
         }
     }
     if let Some((a, b)) = q.cue {
-        let cw = at(a);
-        f(format_args!("cw={cw}&{dir}{}", bucket(words).min(3)));
-        f(format_args!("cl={}&{dir}{}", at(b - 1), bucket(words).min(3)));
+        let near = NUMBERS[bucket(words).min(3)];
+        f(&["cw=", at(a), "&", dir, near]);
+        f(&["cl=", at(b - 1), "&", dir, near]);
     }
     let between = cands[1..].iter().filter(|o| o.speaker.is_some() && o.first >= gap.start && o.end <= gap.end && o.end > o.first).count();
-    f(format_args!("btw={dir}{}", between.min(3)));
-    f(format_args!("btw={dir}{}&k={kind}", between.min(3)));
+    let between = NUMBERS[between.min(3)];
+    f(&["btw=", dir, between]);
+    f(&["btw=", dir, between, "&k=", kind]);
     // And with respect to the content.
     let (cf, ce) = (q.pieces[0].0, q.pieces[q.pieces.len() - 1].1);
     let (cdir, cgap) = if c.end <= cf {
@@ -361,35 +419,37 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, s
     } else {
         ("inside", 0)
     };
-    f(format_args!("content={cdir}{}&{anchor}={dir}", bucket(cgap)));
-    let sd = cx.sentence[c.first] as i64 - cx.sentence[rf] as i64;
-    f(format_args!("sd={}", sd.clamp(-2, 2)));
-    f(format_args!("sd={}&k={kind}", sd.clamp(-2, 2)));
-    let before = if c.first > 0 && !doc.tokens[c.first].sentence_start { at(c.first - 1) } else { "^".into() };
-    f(format_args!("pw={before}"));
-    f(format_args!("pw={before}&{dir}"));
-    f(format_args!("nw={}", at(c.end)));
-    f(format_args!("nw={}&{dir}", at(c.end)));
-    f(format_args!("pw={before}&nw={}", at(c.end)));
+    f(&["content=", cdir, NUMBERS[bucket(cgap)], "&", anchor, dir]);
+    let sd = SIGNED[((cx.sentence[c.first] as i64 - cx.sentence[rf] as i64).clamp(-2, 2) + 2) as usize];
+    f(&["sd=", sd]);
+    f(&["sd=", sd, "&k=", kind]);
+    let before = if c.first > 0 && !doc.tokens[c.first].sentence_start { at(c.first - 1) } else { "^" };
+    let next = at(c.end);
+    f(&["pw=", before]);
+    f(&["pw=", before, "&", dir]);
+    f(&["nw=", next]);
+    f(&["nw=", next, "&", dir]);
+    f(&["pw=", before, "&nw=", next]);
     // The first candidate of its sentence is most often its subject.
     let first = !cands[1..].iter().any(|o| o.speaker.is_some() && o.end <= c.first && cx.sentence[o.first] == cx.sentence[c.first]);
-    f(format_args!("first={first}&{dir}&k={kind}"));
+    f(&["first=", yes(first), "&", dir, "&k=", kind]);
     if let Some(p) = q.previous {
         let same = p.span == speaker.span
             || p.entity.is_some() && p.entity == speaker.entity
             || p.refers_to.is_some() && p.refers_to == speaker.refers_to
             || p.span.slice(cx.text).eq_ignore_ascii_case(speaker.span.slice(cx.text));
-        f(format_args!("prev={same}&k={kind}"));
+        f(&["prev=", yes(same), "&k=", kind]);
     }
 }
 
 /// Every (cue, source) pairing of `q` with the cues `cues` it may take (the rules' first; none
-/// when empty), each with its feature hashes: `(cue index, candidate, hashes)`.
+/// when empty), each with its feature hashes (`hash` of each name's parts): `(cue index,
+/// candidate, hashes)`.
 fn pairings(
     cx: &Context,
     q: &Query,
     cues: &[(usize, usize)],
-    sink: &mut impl FnMut(&str) -> u64,
+    hash: &mut impl FnMut(&[&str]) -> u64,
 ) -> Vec<(Option<usize>, Candidate, Vec<u64>)> {
     let options: Vec<Option<usize>> = if cues.is_empty() { vec![None] } else { (0..cues.len()).map(Some).collect() };
     let mut out = Vec::new();
@@ -397,8 +457,8 @@ fn pairings(
         let qi = Query { pieces: q.pieces, cue: i.map(|i| cues[i]), rule: q.rule, previous: q.previous };
         let cands = candidates(cx, &qi);
         for k in 0..cands.len() {
-            let mut hashes = Vec::new();
-            let mut push = |name: &str| hashes.push(sink(name));
+            let mut hashes = Vec::with_capacity(48);
+            let mut push = |parts: &[&str]| hashes.push(hash(parts));
             features(cx, &qi, &cands, k, &mut push);
             if let Some(i) = i {
                 cue_features(cx, &qi, i, &cands[k], &mut push);
@@ -410,15 +470,9 @@ fn pairings(
 }
 
 /// What tells the content's own cue from another cue within reach (index `i`, nearest first).
-fn cue_features(cx: &Context, q: &Query, i: usize, c: &Candidate, sink: &mut impl FnMut(&str)) {
+fn cue_features(cx: &Context, q: &Query, i: usize, c: &Candidate, f: &mut impl FnMut(&[&str])) {
     let Some((a, b)) = q.cue else { return };
     let doc = cx.doc;
-    let mut buf = String::new();
-    let mut f = |args: std::fmt::Arguments| {
-        buf.clear();
-        let _ = buf.write_fmt(args);
-        sink(&buf);
-    };
     let (cf, ce) = (q.pieces[0].0, q.pieces[q.pieces.len() - 1].1);
     let (dir, gap) = if b <= cf {
         ("before", cf - b)
@@ -428,19 +482,26 @@ fn cue_features(cx: &Context, q: &Query, i: usize, c: &Candidate, sink: &mut imp
         ("inside", 0)
     };
     let kind = c.speaker.as_ref().map_or("null", |s| s.kind.as_str());
-    f(format_args!("cq={i}"));
-    f(format_args!("cq={i}&src={kind}"));
-    f(format_args!("cq={i}&{dir}{}", bucket(gap)));
-    f(format_args!("cq={i}&lex={}", (a..b).any(|k| doc.in_lexicon(k))));
-    f(format_args!("cq={i}&w={}", word_class(doc, a)));
+    let i = NUMBERS[i.min(9)];
+    f(&["cq=", i]);
+    f(&["cq=", i, "&src=", kind]);
+    f(&["cq=", i, "&", dir, NUMBERS[bucket(gap)]]);
+    f(&["cq=", i, "&lex=", yes((a..b).any(|k| doc.in_lexicon(k)))]);
+    f(&["cq=", i, "&w=", class_at(cx, a)]);
     let same = cx.sentence[a] == cx.sentence[cf] || cx.sentence[b - 1] == cx.sentence[ce - 1];
-    f(format_args!("cq={i}&same={same}"));
+    f(&["cq=", i, "&same=", yes(same)]);
+}
+
+/// The hash of a feature name given in parts: the FNV-1a hash of the parts one after the other,
+/// which is `hash_str` of the whole name.
+fn hash_parts(parts: &[&str]) -> u64 {
+    parts.iter().fold(Fnv::new(), |h, p| h.bytes(p.as_bytes())).finish()
 }
 
 /// The linker's cue (an index into `cues`) and source for `q`, and the margin of that pairing
 /// over the runner-up (weight units, ≥ 0).
 pub(crate) fn choose(linker: &Linker, cx: &Context, q: &Query, cues: &[(usize, usize)]) -> (Option<usize>, Option<Speaker>, f32) {
-    let items = pairings(cx, q, cues, &mut |name| hash_str(name));
+    let items = pairings(cx, q, cues, &mut hash_parts);
     let scores: Vec<f32> = items.iter().map(|(_, _, h)| linker.score(h)).collect();
     let best = (0..items.len()).fold(0, |b, k| if scores[k] > scores[b] { k } else { b });
     let second = (0..items.len()).filter(|&k| k != best).map(|k| scores[k]).fold(f32::NEG_INFINITY, f32::max);
@@ -472,9 +533,9 @@ pub(crate) struct Recorder {
 impl Recorder {
     pub fn record(&mut self, cx: &Context, q: &Query, cues: &[(usize, usize)]) {
         let names = &mut self.names;
-        let items = pairings(cx, q, cues, &mut |name| {
-            let h = hash_str(name);
-            names.entry(h).or_insert_with(|| name.to_string());
+        let items = pairings(cx, q, cues, &mut |parts| {
+            let h = hash_parts(parts);
+            names.entry(h).or_insert_with(|| parts.concat());
             h
         });
         let tokens = &cx.doc.tokens;
@@ -514,7 +575,16 @@ mod tests {
     fn source_of(text: &str, content: &str, cue: &str) -> (Option<String>, Option<Speaker>) {
         let (doc, _, entities, mentions) = stages(text);
         let sentence = super::super::link::sentence_ids(&doc);
-        let cx = Context { text, doc: &doc, sentence: &sentence, sources: &[], cues: &[], mentions: &mentions, entities: &entities };
+        let cx = Context {
+            text,
+            doc: &doc,
+            sentence: &sentence,
+            sources: &[],
+            cues: &[],
+            mentions: &mentions,
+            entities: &entities,
+            classes: Context::classes_for(&doc),
+        };
         let pieces = [tokens(&doc, text, content)];
         let cue = [tokens(&doc, text, cue)];
         let q = Query { pieces: &pieces, cue: None, rule: None, previous: None };
@@ -527,7 +597,16 @@ mod tests {
         let text = "Voters cheered Dana Pruitt, who said the mill would reopen in spring.";
         let (doc, _, entities, mentions) = stages(text);
         let sentence = super::super::link::sentence_ids(&doc);
-        let cx = Context { text, doc: &doc, sentence: &sentence, sources: &[], cues: &[], mentions: &mentions, entities: &entities };
+        let cx = Context {
+            text,
+            doc: &doc,
+            sentence: &sentence,
+            sources: &[],
+            cues: &[],
+            mentions: &mentions,
+            entities: &entities,
+            classes: Context::classes_for(&doc),
+        };
         let pieces = [tokens(&doc, text, "the mill would reopen in spring")];
         let q = Query { pieces: &pieces, cue: Some(tokens(&doc, text, "said")), rule: None, previous: None };
         let cands = candidates(&cx, &q);
@@ -566,6 +645,12 @@ mod tests {
     fn the_shipped_weights_parse() {
         let linker = LINKER.as_ref().expect("linker.tsv parses");
         assert!(!linker.weights.is_empty());
+    }
+
+    #[test]
+    fn a_name_hashed_in_parts_is_the_name_hashed_whole() {
+        assert_eq!(hash_parts(&["cue=", "before", "3", "&k=", "name"]), hash_str("cue=before3&k=name"));
+        assert_eq!(hash_parts(&[]), hash_str(""));
     }
 
     #[test]

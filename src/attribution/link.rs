@@ -3,10 +3,11 @@
 //! - Contents split by an interrupting reporting clause ("…,” she said, “…") become one
 //!   attribution with several pieces; two unquoted contents with only a cue between them are
 //!   two claims of one source ("criticised the contract, arguing that …").
-//! - Each content takes the nearest cue (same sentence first). The rules' source is the tagged
-//!   source nearest that cue (else the mention beside it, else the subject before it); the
-//!   learned linker (`rank`) then chooses among every candidate source, "none" included, with
-//!   the rules' choice as one of its features.
+//! - The rules give each content the nearest cue (same sentence first) and the tagged source
+//!   nearest that cue (else the mention beside it, else the subject before it); the learned
+//!   linker (`rank`) then chooses the cue among the three nearest and the source among every
+//!   candidate, "none" included, with the rules' source as one of its features. A denied cue
+//!   ("did not say") still drops the content, and `agree` still has the last word on quotations.
 //! - A source becomes a `Speaker` through the speaker mentions and their resolution
 //!   (`crate::speakers::Resolved`): "he" leads to the entity cluster of the name it refers to.
 //! - `agree` is the one place where a quotation's speaker and its attribution's source are made
@@ -44,7 +45,7 @@ struct Draft {
     follows: bool,
 }
 
-/// How each content's source is chosen.
+/// How each content's cue and source are chosen.
 pub(crate) enum Sources<'a> {
     /// By the rules below alone.
     Rules,

@@ -3,11 +3,19 @@
 # dev is never read): 5-fold cross-validation by article with the shared scorer (numbers per fold
 # and pooled, the calibration table), then the model on all of train with the calibration map
 # fitted on the folds' predictions, written to src/data/attribution/model.bin (same bytes on every
-# run for the same code and data). Extra arguments go to train_attribution (tools/src/bin/train_attribution.rs: --epochs, --bits,
-# --seed, --folds, --prune, --outside-penalties, --skip-cv, --reuse-folds).
+# run for the same code and data). In between, in this order: the source linker
+# (src/attribution/rank.rs) is trained on the folds' predictions (the tagger's cross-validated
+# output, as it will see it) and written to src/data/attribution/linker.tsv; the folds are scored
+# and the calibration fitted with each fold linked by a linker trained on the other folds. One
+# command regenerates both files byte for byte. Extra arguments go to train_attribution (tools/src/bin/train_attribution.rs: --epochs, --bits,
+# --seed, --folds, --prune, --outside-penalties, --linker-epochs, --skip-cv (keeps the calibration and
+# the linker), --reuse-folds (relinks the saved fold models; writes the linker to target/attribution-cv/
+# only)).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet --release --locked -p quotelens-tools --bin train_attribution
 nice -n 10 target/release/train_attribution "$@"
-sha256sum src/data/attribution/model.bin
-printf 'gzip -9: %s bytes\n' "$(gzip -9c src/data/attribution/model.bin | wc -c)"
+for f in src/data/attribution/model.bin src/data/attribution/linker.tsv; do
+  sha256sum "$f"
+  printf 'gzip -9: %s bytes\n' "$(gzip -9c "$f" | wc -c)"
+done

@@ -3,7 +3,11 @@
 //! - Contents split by an interrupting reporting clause ("…,” she said, “…") become one
 //!   attribution with several pieces; two unquoted contents with only a cue between them are
 //!   two claims of one source ("criticised the contract, arguing that …").
-//! - Each content takes the nearest cue (same sentence first) and the source nearest that cue.
+//! - The rules give each content the nearest cue (same sentence first) and the tagged source
+//!   nearest that cue (else the mention beside it, else the subject before it); the learned
+//!   linker (`rank`) then chooses the cue among the three nearest and the source among every
+//!   candidate, "none" included, with the rules' source as one of its features. A denied cue
+//!   ("did not say") still drops the content, and `agree` still has the last word on quotations.
 //! - A source becomes a `Speaker` through the speaker mentions and their resolution
 //!   (`crate::speakers::Resolved`): "he" leads to the entity cluster of the name it refers to.
 //! - `agree` is the one place where a quotation's speaker and its attribution's source are made
@@ -12,6 +16,7 @@
 use super::calibration::{probability, Evidence, N_CALIBRATION};
 use super::features::Doc;
 use super::model::Scorer;
+use super::rank::{self, Linker};
 use super::tags::Part;
 use super::Tagged;
 use crate::analysis::{Attribution, AttributionKind, Basis, Entity, Label, MentionKind, Quote, QuoteKind, Span, Speaker};
@@ -20,6 +25,8 @@ use crate::speakers::{is_linking_word, is_negation, Resolved};
 /// How far (in tokens) a cue may stand from its content, and a source from its cue.
 const MAX_CUE_DISTANCE: usize = 30;
 const MAX_SOURCE_DISTANCE: usize = 15;
+/// How many of the cues within reach the learned linker weighs (nearest first).
+const MAX_CUE_OPTIONS: usize = 3;
 /// Tokens between two content pieces that may still be one content (an interrupting clause).
 const MAX_PIECE_GAP: usize = 12;
 /// Margins above this many weight units say nothing more.
@@ -29,10 +36,24 @@ struct Draft {
     pieces: Vec<(usize, usize)>,
     margin: f32,
     cue: Option<Tagged>,
+    /// The cues within reach, nearest first (`cue` is the first): the learned linker may take
+    /// another.
+    cues: Vec<Tagged>,
     source: Option<Tagged>,
     /// Follows the draft before it across nothing but a cue ("… rips the deal, arguing that
     /// …"): a second claim of the same source.
     follows: bool,
+}
+
+/// How each content's cue and source are chosen.
+pub(crate) enum Sources<'a> {
+    /// By the rules below alone.
+    Rules,
+    /// By the learned linker (`rank`), which sees the rules' choice as one of its features.
+    Learned(&'a Linker),
+    /// By the rules, recording each content's candidates and their features (training).
+    #[cfg(feature = "internals")]
+    Record(&'a mut rank::Recorder),
 }
 
 /// Builds the attributions; `tagged` are the tagger's spans over `doc`'s tokens (none when no
@@ -44,8 +65,9 @@ pub(crate) fn link<S: Scorer>(
     mentions: &[Resolved],
     entities: &[Entity],
     model: Option<(&S, &Doc)>,
+    mut sources: Sources,
 ) -> Vec<Attribution> {
-    with_evidence(text, tagged, quotes, mentions, entities, model.map(|(_, d)| d))
+    with_evidence(text, tagged, quotes, mentions, entities, model.map(|(_, d)| d), &mut sources)
         .into_iter()
         .map(|(mut a, x)| {
             a.confidence = match model {
@@ -65,15 +87,30 @@ pub(crate) fn with_evidence(
     mentions: &[Resolved],
     entities: &[Entity],
     doc: Option<&Doc>,
+    sources: &mut Sources,
 ) -> Vec<(Attribution, Evidence)> {
     let mut out = Vec::new();
     if let Some(doc) = doc {
+        let sentence = sentence_ids(doc);
+        let of = |part: Part| -> Vec<Tagged> { tagged.iter().filter(|t| t.part == part).copied().collect() };
+        let (tagged_sources, tagged_cues) = (of(Part::Source), of(Part::Cue));
+        let cx = rank::Context {
+            text,
+            doc,
+            sentence: &sentence,
+            sources: &tagged_sources,
+            cues: &tagged_cues,
+            mentions,
+            entities,
+            classes: rank::Context::classes_for(doc),
+        };
+        let mut previous: Option<Speaker> = None;
         for draft in drafts(doc, tagged) {
             let tokens = &doc.tokens;
             let pieces: Vec<Span> = draft.pieces.iter().map(|&(f, e)| Span::new(tokens[f].span.start, tokens[e - 1].span.end)).collect();
             let content = Span::new(pieces[0].start, pieces[pieces.len() - 1].end);
             let cue = draft.cue.map(|c| Span::new(tokens[c.first].span.start, tokens[verb_end(doc, c.end) - 1].span.end));
-            let source = match draft.source {
+            let rule = match draft.source {
                 Some(s) => Some(speaker_for(text, Span::new(tokens[s.first].span.start, tokens[s.end - 1].span.end), mentions, entities)),
                 None => cue.and_then(|c| beside(text, c, mentions)).or_else(|| {
                     // The subject before the cue, in its sentence and outside the content.
@@ -92,6 +129,23 @@ pub(crate) fn with_evidence(
                         .map(|m| m.speaker.clone())
                 }),
             };
+            let query = rank::Query { pieces: &draft.pieces, cue: None, rule: rule.as_ref(), previous: previous.as_ref() };
+            let options: Vec<(usize, usize)> = draft.cues.iter().map(|c| (c.first, verb_end(doc, c.end))).collect();
+            let (cue_tag, cue, source, rank_margin) = match sources {
+                Sources::Rules => (draft.cue, cue, rule.clone(), None),
+                Sources::Learned(linker) => {
+                    let (i, s, m) = rank::choose(linker, &cx, &query, &options);
+                    let tag = i.map(|i| draft.cues[i]);
+                    let span = i.map(|i| Span::new(tokens[options[i].0].span.start, tokens[options[i].1 - 1].span.end));
+                    (tag, span, s, Some(m))
+                }
+                #[cfg(feature = "internals")]
+                Sources::Record(recorder) => {
+                    recorder.record(&cx, &query, &options);
+                    (draft.cue, cue, rule.clone(), None)
+                }
+            };
+            previous = rule;
             let n_tokens: usize = draft.pieces.iter().map(|(f, e)| e - f).sum();
             let mut x = [0.0; N_CALIBRATION];
             x[0] = 1.0;
@@ -100,9 +154,12 @@ pub(crate) fn with_evidence(
             x[3] = source.as_ref().is_some_and(|s| s.kind == MentionKind::Pronoun) as u8 as f32;
             x[4] = source.as_ref().is_some_and(|s| s.kind == MentionKind::Nominal) as u8 as f32;
             x[7] = draft.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP;
-            x[8] = draft.cue.map_or(0.0, |c| c.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP);
-            x[9] = draft.source.map_or(0.0, |s| s.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP);
-            x[10] = draft.cue.is_some_and(|c| (c.first..c.end).any(|i| doc.in_lexicon(i))) as u8 as f32;
+            x[8] = cue_tag.map_or(0.0, |c| c.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP);
+            x[9] = match rank_margin {
+                Some(m) => m.clamp(0.0, MARGIN_CAP) / MARGIN_CAP,
+                None => draft.source.map_or(0.0, |s| s.margin.clamp(0.0, MARGIN_CAP) / MARGIN_CAP),
+            };
+            x[10] = cue_tag.is_some_and(|c| (c.first..c.end).any(|i| doc.in_lexicon(i))) as u8 as f32;
             x[11] = (1.0 + n_tokens as f32).ln() / 5.0;
             let attribution = Attribution {
                 kind: AttributionKind::Indirect,
@@ -121,18 +178,26 @@ pub(crate) fn with_evidence(
     out
 }
 
+/// The sentence index of each of `doc`'s tokens.
+pub(super) fn sentence_ids(doc: &Doc) -> Vec<u32> {
+    let mut s = 0;
+    doc.tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            if t.sentence_start && i > 0 {
+                s += 1;
+            }
+            s
+        })
+        .collect()
+}
+
 /// Groups the tagged spans into drafts: contents (merged across interruptions) with their cue and source.
 fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
     let tokens = &doc.tokens;
     let line_of = |i: usize| tokens[i].line;
-    let mut sentence = vec![0u32; tokens.len()];
-    let mut s = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        if t.sentence_start && i > 0 {
-            s += 1;
-        }
-        sentence[i] = s;
-    }
+    let sentence = sentence_ids(doc);
     let mut covered = vec![false; tokens.len()];
     let mut source_at = vec![false; tokens.len()];
     // Token `k` comes right after a cue.
@@ -172,7 +237,7 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             let joins = interrupted && !governed && (gap.clone().any(|i| source_at[i]) || doc.in_quotation(c.first));
             if interrupted && !joins {
                 let follows = !gap.clone().any(|i| source_at[i]);
-                drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, source: None, follows });
+                drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, cues: Vec::new(), source: None, follows });
                 continue;
             }
             if joins {
@@ -182,7 +247,7 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
                 continue;
             }
         }
-        drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, source: None, follows: false });
+        drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, cues: Vec::new(), source: None, follows: false });
     }
 
     for d in &mut drafts {
@@ -208,11 +273,13 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
         // Only the cues and sources within reach are looked at, so linking stays linear.
         let lo = cues.partition_point(|c| c.end + MAX_CUE_DISTANCE < first);
         let hi = cues.partition_point(|c| c.first <= end + MAX_CUE_DISTANCE);
-        d.cue = cues[lo..hi.max(lo)]
+        let mut near: Vec<(usize, Tagged)> = cues[lo..hi.max(lo)]
             .iter()
-            .filter_map(|c| distance(c, (first, end)).filter(|&x| x <= MAX_CUE_DISTANCE).map(|x| (x, *c)))
-            .min_by_key(|(x, _)| *x)
-            .map(|(_, c)| *c);
+            .filter_map(|c| distance(c, (first, end)).filter(|&x| x <= MAX_CUE_DISTANCE).map(|x| (x, **c)))
+            .collect();
+        near.sort_by_key(|(x, _)| *x);
+        d.cue = near.first().map(|(_, c)| *c);
+        d.cues = near.into_iter().take(MAX_CUE_OPTIONS).map(|(_, c)| c).collect();
         let anchor = d.cue.map_or((first, end), |c| (c.first, c.end));
         let limit = if d.cue.is_some() { MAX_SOURCE_DISTANCE } else { MAX_SOURCE_DISTANCE / 2 };
         let lo = sources.partition_point(|s| s.end + MAX_SOURCE_DISTANCE < anchor.0);
@@ -282,7 +349,7 @@ const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", 
 
 /// The speaker a tagged source span names: the resolved mention it overlaps most (the same
 /// speaker the quote rules would give), else the span itself, classed by its words.
-fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entities: &[Entity]) -> Speaker {
+pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entities: &[Entity]) -> Speaker {
     let from = mentions.partition_point(|m| m.phrase.end <= span.start);
     let overlap = |a: Span, b: Span| a.end.min(b.end).saturating_sub(a.start.max(b.start));
     // By the whole phrase: a source tagged "Mayor" of "Mayor Ivo Sand" is Ivo Sand.
@@ -500,7 +567,7 @@ mod tests {
         let mentions = crate::speakers::attribute(text, &sentences, &words, &mut quotes, &entities);
         let doc = Doc::new(text, &quotes, &entities);
         let tagged = [span(&doc, text, "concluded", Part::Cue), span(&doc, text, "that the accounts were sound", Part::Content)];
-        let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc));
+        let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
         assert_eq!(out.len(), 1);
         let source = out[0].0.source.as_ref().expect("a source");
         assert!(source.span.slice(text).contains("Varga"), "{:?}", source.span.slice(text));

@@ -4,8 +4,9 @@
 //! → `model` (quantised averaged-perceptron weights from src/data/attribution/model.bin, in the
 //! format and with the scoring both taggers share: `tagging`) →
 //! `tags` (BIO for cue, source and content, Viterbi per line) → `link` (pairs each content
-//! with its cue and source, resolves the source to a speaker mention and entity, and makes
-//! attributions and quotations agree) → `calibration` (the confidence).
+//! with its cue, has `rank` (the learned linker, weights src/data/attribution/linker.tsv) choose
+//! its source among the candidate mentions, and makes attributions and quotations agree) →
+//! `calibration` (the confidence).
 //!
 //! Training lives in `train` (feature `dev`); nothing here reads files.
 
@@ -13,6 +14,7 @@ mod calibration;
 mod features;
 mod link;
 mod model;
+mod rank;
 mod tags;
 #[cfg(feature = "internals")]
 pub(crate) mod train;
@@ -41,7 +43,7 @@ pub(crate) fn find(text: &str, quotes: &mut [Quote], entities: &[Entity], mentio
         Ok(model) => find_with(model, text, quotes, entities, mentions),
         // A build whose model does not load is caught by the tests; at run time the quotations
         // alone are credited rather than failing the analysis.
-        Err(_) => link::link::<Model>(text, &[], quotes, mentions, entities, None),
+        Err(_) => link::link::<Model>(text, &[], quotes, mentions, entities, None, link::Sources::Rules),
     }
 }
 
@@ -64,7 +66,11 @@ pub(crate) fn find_with(
 ) -> Vec<Attribution> {
     let doc = Doc::new(text, quotes, entities);
     let tagged = tag(scorer, &doc);
-    link::link(text, &tagged, quotes, mentions, entities, Some((scorer, &doc)))
+    let sources = match rank::LINKER.as_ref() {
+        Ok(linker) => link::Sources::Learned(linker),
+        Err(_) => link::Sources::Rules,
+    };
+    link::link(text, &tagged, quotes, mentions, entities, Some((scorer, &doc)), sources)
 }
 
 /// Tags every line of `doc`.

@@ -11,13 +11,15 @@ use std::process::Command;
 
 use super::calibration::{fit, probability, reliability, Evidence};
 use super::features::{token_range, Doc};
-use super::link::with_evidence;
+use super::link::{with_evidence, Sources};
+use super::rank::{Linker, Recorder};
 use super::model::{load, to_bytes, Scorer, Weights};
 use super::tags::{begin, inside, Part, N_TAGS, OUTSIDE};
 use super::{tag, Tagged};
 use crate::analysis::{Attribution, Entity, Quote, Span};
 use crate::speakers::Resolved;
 use crate::tagging::{bucket, Perceptron};
+use crate::text::hashing::FnvMap;
 use crate::text::offsets::{OffsetMap, OffsetUnit};
 
 pub struct Options {
@@ -46,6 +48,9 @@ pub struct Options {
     /// For linking experiments: score the fold models the last cross-validation saved in
     /// `work` (no training, no penalty search) and write no model.
     pub reuse_folds: bool,
+    /// Where the learned source linker's weights go (`rank`), and its training epochs.
+    pub linker_out: PathBuf,
+    pub linker_epochs: usize,
 }
 
 /// One gold attribution in byte offsets.
@@ -247,11 +252,123 @@ fn quantise(model: &FloatModel, calibration: Vec<f32>, prune: i8) -> Weights {
 }
 
 /// The attributions of one article under `model`, each with its evidence.
-fn predict(model: &impl Scorer, a: &Article) -> (Vec<(Attribution, Evidence)>, Vec<Quote>) {
+fn predict(model: &impl Scorer, a: &Article, mut sources: Sources) -> (Vec<(Attribution, Evidence)>, Vec<Quote>) {
     let tagged: Vec<Tagged> = tag(model, &a.doc);
     let mut quotes = a.quotes.clone();
-    let attributions = with_evidence(&a.text, &tagged, &mut quotes, &a.mentions, &a.entities, Some(&a.doc));
+    let attributions = with_evidence(&a.text, &tagged, &mut quotes, &a.mentions, &a.entities, Some(&a.doc), &mut sources);
     (attributions, quotes)
+}
+
+/// One content's candidate sources for training the linker: feature ids and which are right.
+struct RankExample {
+    features: Vec<Vec<u32>>,
+    right: Vec<bool>,
+}
+
+/// The linker's examples of one article under its fold's tagger: the contents the rules link,
+/// matched with gold contents as the scorer matches them; a content with no right candidate
+/// teaches nothing and is left out. Feature names are interned into `ids` / `names`.
+fn rank_examples(model: &impl Scorer, a: &Article, ids: &mut FnvMap<u64, u32>, names: &mut Vec<String>) -> Vec<RankExample> {
+    let mut recorder = Recorder::default();
+    predict(model, a, Sources::Record(&mut recorder));
+    let pieces: Vec<&[Span]> = recorder.examples.iter().map(|e| e.pieces.as_slice()).collect();
+    let matched = matches(&a.text, &a.gold, &pieces);
+    let mut out = Vec::new();
+    for (e, m) in recorder.examples.iter().zip(matched) {
+        let Some(g) = m else { continue };
+        // Right: the source right and the cue the gold one, else (when no pairing has both) the
+        // source right.
+        let gold = &a.gold[g];
+        let source_ok: Vec<bool> = e.sources.iter().map(|&s| source_right(&a.text, gold.source, s)).collect();
+        let both: Vec<bool> = source_ok.iter().zip(&e.cues).map(|(&ok, &c)| ok && cue_right(&a.text, gold.cue, c)).collect();
+        let right = if both.iter().any(|&r| r) { both } else { source_ok };
+        if !right.iter().any(|&r| r) {
+            continue;
+        }
+        let features = e
+            .features
+            .iter()
+            .map(|hs| {
+                hs.iter()
+                    .map(|h| {
+                        *ids.entry(*h).or_insert_with(|| {
+                            names.push(recorder.names[h].clone());
+                            names.len() as u32 - 1
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        out.push(RankExample { features, right });
+    }
+    out
+}
+
+/// An averaged ranking perceptron (Collins 2002): where the best-scoring candidate is wrong, the
+/// best-scoring right one gains its features and the wrong one loses its. Weights by feature id.
+fn train_linker(examples: &[&RankExample], n_features: usize, epochs: usize, seed: u64) -> Vec<f32> {
+    let (mut w, mut sums) = (vec![0.0f32; n_features], vec![0.0f32; n_features]);
+    let mut step = 1.0f32;
+    let mut order: Vec<&RankExample> = examples.to_vec();
+    let mut rng = Rng(seed | 1);
+    for _ in 0..epochs {
+        rng.shuffle(&mut order);
+        for ex in &order {
+            let scores: Vec<f32> = ex.features.iter().map(|fs| fs.iter().map(|&f| w[f as usize]).sum()).collect();
+            let argmax = |keep: &dyn Fn(usize) -> bool| (0..scores.len()).filter(|&k| keep(k)).fold(None, |b: Option<usize>, k| match b {
+                Some(b) if scores[b] >= scores[k] => Some(b),
+                _ => Some(k),
+            });
+            let Some(predicted) = argmax(&|_| true) else { continue };
+            if !ex.right[predicted] {
+                let gold = argmax(&|k| ex.right[k]).expect("an example has a right candidate");
+                for &f in &ex.features[gold] {
+                    w[f as usize] += 1.0;
+                    sums[f as usize] += step;
+                }
+                for &f in &ex.features[predicted] {
+                    w[f as usize] -= 1.0;
+                    sums[f as usize] -= step;
+                }
+            }
+            step += 1.0;
+        }
+    }
+    w.iter().zip(&sums).map(|(w, s)| w - s / step).collect()
+}
+
+/// Weights rounded as the file stores them (3 decimals), by feature hash.
+fn linker_of(weights: &[f32], names: &[String]) -> Linker {
+    let mut map = FnvMap::default();
+    for (w, name) in weights.iter().zip(names) {
+        let r = (w * 1000.0).round() / 1000.0;
+        if r != 0.0 {
+            map.insert(crate::text::hashing::hash_str(name), r);
+        }
+    }
+    Linker::from_weights(map)
+}
+
+/// The weights file: header, then `name\tweight` sorted by name, zeros left out.
+fn linker_file(weights: &[f32], names: &[String], options: &Options, n_examples: usize) -> String {
+    let mut rows: Vec<(&str, f32)> =
+        names.iter().zip(weights).map(|(n, w)| (n.as_str(), (w * 1000.0).round() / 1000.0)).filter(|(_, w)| *w != 0.0).collect();
+    rows.sort_by(|a, b| a.0.cmp(b.0));
+    let mut out = String::new();
+    let _ = writeln!(out, "# GENERATED by scripts/train-attribution.sh (tools/src/bin/train_attribution.rs): do not edit.");
+    let _ = writeln!(
+        out,
+        "# The learned source linker (src/attribution/rank.rs): an averaged ranking perceptron over the candidate sources of {n_examples} contents"
+    );
+    let _ = writeln!(
+        out,
+        "# the tagger found in {}-fold cross-validation on PolNeAR train (seed {}, {} epochs); feature\tweight.",
+        options.folds, options.seed, options.linker_epochs
+    );
+    for (name, w) in rows {
+        let _ = writeln!(out, "{name}\t{w}");
+    }
+    out
 }
 
 /// The quotes with their speakers (after the attributions agreed with them), as the quotes
@@ -332,8 +449,46 @@ fn span_set(text: &str, span: Span) -> Vec<usize> {
 /// For each prediction, whether it is right end to end (content overlap-matched one-to-one by
 /// token Jaccard ≥ 0.5, greedily, and source right), as the shared scorer decides.
 fn correct(text: &str, gold: &[Gold], pred: &[Attribution]) -> Vec<bool> {
+    let pieces: Vec<&[Span]> = pred.iter().map(|p| p.content_spans.as_slice()).collect();
+    matches(text, gold, &pieces)
+        .into_iter()
+        .zip(pred)
+        .map(|(m, p)| m.is_some_and(|g| source_right(text, gold[g].source, p.source.as_ref().map(|s| s.span))))
+        .collect()
+}
+
+/// A predicted source is right as the scorer decides: none for none, else it overlaps the gold
+/// source with at least half of its words inside it.
+fn source_right(text: &str, gold: Option<Span>, pred: Option<Span>) -> bool {
+    match (gold, pred) {
+        (None, None) => true,
+        (Some(g), Some(p)) => {
+            let (gs, ps) = (span_set(text, g), span_set(text, p));
+            let inter = ps.iter().filter(|x| gs.contains(x)).count();
+            !ps.is_empty() && inter > 0 && inter * 2 >= ps.len()
+        }
+        _ => false,
+    }
+}
+
+/// A predicted cue is right as the scorer decides: none for none, else it shares a word with
+/// the gold cue.
+fn cue_right(text: &str, gold: Option<Span>, pred: Option<Span>) -> bool {
+    match (gold, pred) {
+        (None, None) => true,
+        (Some(g), Some(p)) => {
+            let gs = span_set(text, g);
+            span_set(text, p).iter().any(|x| gs.contains(x))
+        }
+        _ => false,
+    }
+}
+
+/// For each predicted content (its pieces), the gold attribution it is overlap-matched with
+/// (token Jaccard ≥ 0.5, one-to-one, greedily by Jaccard), as the shared scorer matches them.
+fn matches(text: &str, gold: &[Gold], pred: &[&[Span]]) -> Vec<Option<usize>> {
     let g_sets: Vec<Vec<usize>> = gold.iter().map(|g| content_set(text, &g.pieces)).collect();
-    let p_sets: Vec<Vec<usize>> = pred.iter().map(|p| content_set(text, &p.content_spans)).collect();
+    let p_sets: Vec<Vec<usize>> = pred.iter().map(|p| content_set(text, p)).collect();
     let mut pairs = Vec::new();
     for (pi, ps) in p_sets.iter().enumerate() {
         for (gi, gs) in g_sets.iter().enumerate() {
@@ -345,24 +500,14 @@ fn correct(text: &str, gold: &[Gold], pred: &[Attribution]) -> Vec<bool> {
         }
     }
     pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let mut used_p = vec![false; pred.len()];
     let mut used_g = vec![false; gold.len()];
-    let mut out = vec![false; pred.len()];
+    let mut out = vec![None; pred.len()];
     for (_, pi, gi) in pairs {
-        if used_p[pi] || used_g[gi] {
+        if out[pi].is_some() || used_g[gi] {
             continue;
         }
-        used_p[pi] = true;
         used_g[gi] = true;
-        out[pi] = match (gold[gi].source, pred[pi].source.as_ref()) {
-            (None, None) => true,
-            (Some(g), Some(p)) => {
-                let (gs, ps) = (span_set(text, g), span_set(text, p.span));
-                let inter = ps.iter().filter(|x| gs.contains(x)).count();
-                !ps.is_empty() && inter > 0 && inter * 2 >= ps.len()
-            }
-            _ => false,
-        };
+        out[pi] = Some(gi);
     }
     out
 }
@@ -433,7 +578,13 @@ pub fn run(options: &Options) -> Result<(), String> {
         let model = load(&bytes).map_err(|e| e.to_string())?;
         (model.calibration().to_vec(), options.outside_penalties.first().copied().unwrap_or(0.0))
     } else {
-        cross_validate(&articles, options)?
+        let (calibration, penalty, linker) = cross_validate(&articles, options)?;
+        // The linker is trained on the folds' output only, so it is written here (beside the
+        // fold files in a relinking experiment).
+        let to = if options.reuse_folds { options.work.join("linker.tsv") } else { options.linker_out.clone() };
+        std::fs::write(&to, &linker).map_err(|e| format!("{}: {e}", to.display()))?;
+        eprintln!("wrote {} ({} bytes)", to.display(), linker.len());
+        (calibration, penalty)
     };
     if options.reuse_folds {
         return Ok(());
@@ -449,7 +600,7 @@ pub fn run(options: &Options) -> Result<(), String> {
 
 // The fold index also selects the articles and names the files.
 #[allow(clippy::needless_range_loop)]
-fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, f32), String> {
+fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, f32, String), String> {
     std::fs::create_dir_all(&options.work).map_err(|e| format!("{}: {e}", options.work.display()))?;
     let mut order: Vec<usize> = (0..articles.len()).collect();
     Rng(options.seed | 1).shuffle(&mut order);
@@ -498,7 +649,7 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
                 for fold in 0..k {
                     let (model, _) = shipped(fold, candidate)?;
                     for a in held_out(fold) {
-                        let attributions: Vec<Attribution> = predict(&model, a).0.into_iter().map(|(p, _)| p).collect();
+                        let attributions: Vec<Attribution> = predict(&model, a, Sources::Rules).0.into_iter().map(|(p, _)| p).collect();
                         right += correct(&a.text, &a.gold, &attributions).into_iter().filter(|&ok| ok).count();
                         predicted += attributions.len();
                         gold += a.gold.len();
@@ -522,11 +673,48 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
         models
     };
     let _ = writeln!(report, "chosen penalty on O: {penalty}\n");
+
+    // The source linker learns from the tagger's cross-validated output: each article's contents
+    // as its fold's model finds them. Each fold is then linked by a linker trained on the other
+    // folds' examples; the shipped one is trained on all of them.
+    let (mut ids, mut names) = (FnvMap::default(), Vec::new());
+    let mut examples: Vec<Vec<RankExample>> = (0..k).map(|_| Vec::new()).collect();
+    for (fold, model) in models.iter().enumerate() {
+        for a in held_out(fold) {
+            examples[fold].extend(rank_examples(model, a, &mut ids, &mut names));
+        }
+    }
+    let linker_seed = |fold: usize| options.seed.wrapping_add(100 + fold as u64);
+    let fold_weights: Vec<Vec<f32>> = (0..k)
+        .map(|fold| {
+            let train_set: Vec<&RankExample> = (0..k).filter(|&f| f != fold).flat_map(|f| examples[f].iter()).collect();
+            train_linker(&train_set, names.len(), options.linker_epochs, linker_seed(fold))
+        })
+        .collect();
+    let linkers: Vec<Linker> = fold_weights.iter().map(|w| linker_of(w, &names)).collect();
+    // How often a right candidate is ranked first, among the contents that have one.
+    let ranked_right = |w: &[f32], examples: &mut dyn Iterator<Item = &RankExample>| {
+        examples
+            .filter(|ex| {
+                let scores: Vec<f32> = ex.features.iter().map(|fs| fs.iter().map(|&f| w[f as usize]).sum()).collect();
+                ex.right[(0..scores.len()).fold(0, |b, k| if scores[k] > scores[b] { k } else { b })]
+            })
+            .count()
+    };
+    let held_out_right: usize = (0..k).map(|fold| ranked_right(&fold_weights[fold], &mut examples[fold].iter())).sum();
+    let all_examples: Vec<&RankExample> = examples.iter().flatten().collect();
+    let _ = writeln!(report, "source linker, held out: a right candidate first for {held_out_right} of {}", all_examples.len());
+    let shipped_linker = train_linker(&all_examples, names.len(), options.linker_epochs, linker_seed(k));
+    let linker_text = linker_file(&shipped_linker, &names, options, all_examples.len());
+    let fitted = ranked_right(&shipped_linker, &mut all_examples.iter().copied());
+    let _ = writeln!(report, "source linker, on its own training examples: {fitted} of {}", all_examples.len());
+    let _ = writeln!(report, "source linker: {} examples, {} features\n", all_examples.len(), names.len());
+
     for (fold, model) in models.iter().enumerate() {
         let (mut gold_lines, mut pred_lines, mut quote_lines) = (Vec::new(), Vec::new(), Vec::new());
         let mut ids = std::collections::HashSet::new();
         for a in held_out(fold) {
-            let (predicted, quotes) = predict(model, a);
+            let (predicted, quotes) = predict(model, a, Sources::Learned(&linkers[fold]));
             quote_lines.push(quotes_line(a, &quotes));
             ids.insert(a.id.as_str());
             let attributions: Vec<Attribution> = predicted.iter().map(|(p, _)| p.clone()).collect();
@@ -581,5 +769,5 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
     let _ = writeln!(report, "calibration weights {w:?}");
     print!("{report}");
     std::io::stdout().flush().map_err(|e| e.to_string())?;
-    Ok((w, penalty))
+    Ok((w, penalty, linker_text))
 }

@@ -36,6 +36,8 @@ fn parse(args: &[String]) -> Result<Options, String> {
         skip_cv: false,
         outside_penalties: vec![0.0, 32.0, 64.0, 128.0],
         reuse_folds: false,
+        linker_out: PathBuf::from("src/data/attribution/linker.tsv"),
+        linker_epochs: 10,
     };
     let mut i = 0;
     while i < args.len() {
@@ -47,6 +49,8 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--seed" => o.seed = number(value()?)?,
             "--folds" => o.folds = number(value()?)? as usize,
             "--prune" => o.prune = number(value()?)? as i8,
+            "--linker-epochs" => o.linker_epochs = number(value()?)? as usize,
+            "--linker-out" => o.linker_out = PathBuf::from(value()?),
             "--outside-penalties" => {
                 o.outside_penalties = value()?
                     .split(',')

@@ -1,0 +1,662 @@
+//! The learned source linker: for one content, every mention that might be its source, and "no
+//! source", paired with each of the (up to three) nearest tagged cues, ranked by a linear model
+//! over named features of the pairing; the best pairing gives the content its cue and source.
+//!
+//! Candidates come from the tagger's source spans, the speaker mentions (names, pronouns,
+//! nominals; `crate::speakers`), the entities labelled PERSON, ORG or GROUP and the pronoun
+//! words ("who", "which", "I", "you" are no speaker mentions), in the content's sentence, the
+//! sentence before it and the cue's, on the same line. Each becomes a `Speaker` the way the rule
+//! linker makes one (`link::speaker_for`), so a pronoun carries the cluster it was resolved to;
+//! a relative pronoun ("Beck, who said …") takes the cluster of the mention it follows.
+//!
+//! Features say where the candidate stands (before or after the cue, how many words and other
+//! candidates away, in which sentence, what word is right before and after it), what it is (kind,
+//! entity label, where it was found, the tagger's margin), whether the rules chose it and whether
+//! it was the previous content's source; "no source" has features of the cue (a bare "seemed",
+//! "is expected"); a cue, its rank by distance, side, sentence and word. Words appear in feature
+//! names only as words of our own lists (src/data/function_words.txt, src/data/speech_verbs.txt,
+//! speakers' linking words, pronouns), else by shape, so the weights name no word of the corpus.
+//!
+//! The rules stay where they are hard constraints: a content holding a quotation whose speaker
+//! the speaker rules found on firm grounds keeps that speaker (`link::agree`), whatever is
+//! chosen here.
+//!
+//! Weights: `src/data/attribution/linker.tsv` (`name\tweight`), written with the tagger by
+//! `scripts/train-attribution.sh` (an averaged ranking perceptron on the tagger's
+//! cross-validated output over PolNeAR train; `train.rs`). A feature the file does not list
+//! weighs nothing.
+
+use std::cell::OnceCell;
+use std::sync::LazyLock;
+
+use super::features::Doc;
+use super::link::speaker_for;
+use super::Tagged;
+use crate::analysis::{Basis, Entity, Label, MentionKind, Span, Speaker};
+use crate::speakers::{is_linking_word, Resolved};
+use crate::text::data::{lines, FUNCTION_WORDS};
+use crate::text::hashing::{hash_str, Fnv, FnvMap};
+
+/// How many tokens before and after the content and cue candidates are looked for (linear cost).
+const REACH: usize = 60;
+
+/// Words that name a source by themselves, beyond the speaker mentions' pronouns.
+const PRONOUN_WORDS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which"];
+
+/// Candidate origins (bits): a tagged source span, a speaker mention, an entity, a pronoun word.
+const TAGGED: u8 = 1;
+const MENTION: u8 = 2;
+const ENTITY: u8 = 4;
+const WORD: u8 = 8;
+
+/// The linker's weights, by FNV hash of the feature name.
+#[derive(Debug, Default)]
+pub(crate) struct Linker {
+    weights: FnvMap<u64, f32>,
+}
+
+/// The weights compiled into the library; an error only if the file is malformed (a test reads it).
+pub(crate) static LINKER: LazyLock<Result<Linker, String>> =
+    LazyLock::new(|| Linker::parse(include_str!("../data/attribution/linker.tsv")));
+
+impl Linker {
+    /// Reads `name\tweight` lines (`#` comments and blank lines skipped). Errors name the bad line.
+    pub fn parse(s: &str) -> Result<Linker, String> {
+        let mut weights = FnvMap::default();
+        for line in lines(s) {
+            let (name, w) = line.split_once('\t').ok_or_else(|| format!("linker.tsv: no tab in {line:?}"))?;
+            let w: f32 = w.trim().parse().map_err(|_| format!("linker.tsv: bad weight in {line:?}"))?;
+            weights.insert(hash_str(name), w);
+        }
+        Ok(Linker { weights })
+    }
+
+    /// A linker from trained weights (by feature hash).
+    #[cfg(feature = "internals")]
+    pub fn from_weights(weights: FnvMap<u64, f32>) -> Linker {
+        Linker { weights }
+    }
+
+    fn score(&self, features: &[u64]) -> f32 {
+        features.iter().filter_map(|h| self.weights.get(h)).sum()
+    }
+}
+
+/// One possible source of a content: `None` is "no source".
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    pub speaker: Option<Speaker>,
+    /// The candidate's phrase, `doc` tokens `first..end`.
+    first: usize,
+    end: usize,
+    origin: u8,
+    /// The tagger's margin when it tagged the candidate as a source.
+    margin: f32,
+    label: Option<Label>,
+}
+
+/// What the candidates of every content of one text are drawn from.
+pub(crate) struct Context<'a> {
+    pub text: &'a str,
+    pub doc: &'a Doc,
+    /// Sentence index of each `doc` token.
+    pub sentence: &'a [u32],
+    /// The tagger's source and cue spans, each in order.
+    pub sources: &'a [Tagged],
+    pub cues: &'a [Tagged],
+    pub mentions: &'a [Resolved],
+    pub entities: &'a [Entity],
+    /// Each token's `word_class`, filled when first asked for (`Context::classes_for`).
+    pub classes: Vec<OnceCell<String>>,
+}
+
+impl Context<'_> {
+    /// Empty word-class cells for `doc`'s tokens.
+    pub fn classes_for(doc: &Doc) -> Vec<OnceCell<String>> {
+        (0..doc.tokens.len()).map(|_| OnceCell::new()).collect()
+    }
+}
+
+/// One content to find the source of.
+pub(crate) struct Query<'a> {
+    /// Content pieces, `doc` token ranges, in order.
+    pub pieces: &'a [(usize, usize)],
+    /// The cue being weighed (`choose` sets it to each of the cues it is given in turn).
+    pub cue: Option<(usize, usize)>,
+    /// The rule linker's source.
+    pub rule: Option<&'a Speaker>,
+    /// The rule linker's source of the content before.
+    pub previous: Option<&'a Speaker>,
+}
+
+/// The candidates of `q`, "no source" first, then in text order.
+pub(crate) fn candidates(cx: &Context, q: &Query) -> Vec<Candidate> {
+    let (doc, tokens) = (cx.doc, &cx.doc.tokens);
+    let mut out = vec![Candidate { speaker: None, first: 0, end: 0, origin: 0, margin: 0.0, label: None }];
+    let Some(&(first, _)) = q.pieces.first() else { return out };
+    let end = q.pieces[q.pieces.len() - 1].1;
+    let lo = q.cue.map_or(first, |c| c.0.min(first));
+    let hi = q.cue.map_or(end, |c| c.1.max(end));
+    let line = tokens[lo].line;
+    let mut ws = lo;
+    while ws > 0 && lo - ws < REACH && tokens[ws - 1].line == line && cx.sentence[ws - 1] + 1 >= cx.sentence[lo] {
+        ws -= 1;
+    }
+    let mut we = hi;
+    while we < tokens.len() && we - hi < REACH && tokens[we].line == line && cx.sentence[we] == cx.sentence[hi - 1] {
+        we += 1;
+    }
+    let blocked = |f: usize, e: usize| {
+        f < ws
+            || e > we
+            || e <= f
+            || doc.in_quotation(f)
+            || q.pieces.iter().any(|&(a, b)| f < b && a < e)
+            || q.cue.is_some_and(|(a, b)| f < b && a < e)
+    };
+    let (from, to) = (tokens[ws].span.start, tokens[we - 1].span.end);
+    let range = |span: Span| token_range(doc, span);
+    let mut add = |speaker: Speaker, (f, e): (usize, usize), origin: u8, margin: f32, label: Option<Label>| {
+        if blocked(f, e) {
+            return;
+        }
+        if let Some(c) = out.iter_mut().skip(1).find(|c| c.speaker.as_ref().is_some_and(|s| s.span == speaker.span)) {
+            c.origin |= origin;
+            c.margin = c.margin.max(margin);
+            c.label = c.label.or(label);
+            c.first = c.first.min(f);
+            c.end = c.end.max(e);
+            return;
+        }
+        out.push(Candidate { speaker: Some(speaker), first: f, end: e, origin, margin, label });
+    };
+    let span_of = |f: usize, e: usize| Span::new(tokens[f].span.start, tokens[e - 1].span.end);
+    for s in &cx.sources[cx.sources.partition_point(|s| s.end <= ws)..] {
+        if s.first >= we {
+            break;
+        }
+        let speaker = relative(cx, speaker_for(cx.text, span_of(s.first, s.end), cx.mentions, cx.entities));
+        add(speaker, (s.first, s.end), TAGGED, s.margin, None);
+    }
+    for m in &cx.mentions[cx.mentions.partition_point(|m| m.phrase.start < from)..] {
+        if m.phrase.end > to {
+            break;
+        }
+        add(m.speaker.clone(), range(m.phrase), MENTION, 0.0, None);
+    }
+    for e in &cx.entities[cx.entities.partition_point(|e| e.span.start < from)..] {
+        if e.span.end > to {
+            break;
+        }
+        if matches!(e.label, Label::Person | Label::Org | Label::Group) {
+            add(speaker_for(cx.text, e.span, cx.mentions, cx.entities), range(e.span), ENTITY, 0.0, Some(e.label));
+        }
+    }
+    for (i, token) in tokens.iter().enumerate().take(we).skip(ws) {
+        if is_pronoun_word(doc.word(i)) {
+            let speaker = relative(cx, speaker_for(cx.text, token.span, cx.mentions, cx.entities));
+            add(speaker, (i, i + 1), WORD, 0.0, None);
+        }
+    }
+    let entity_label = |c: &Candidate| {
+        let span = span_of(c.first, c.end);
+        cx.entities
+            .iter()
+            .skip(cx.entities.partition_point(|e| e.span.end <= span.start))
+            .take_while(|e| e.span.start < span.end)
+            .map(|e| e.label)
+            .next()
+    };
+    for c in out.iter_mut().skip(1) {
+        if c.label.is_none() {
+            c.label = entity_label(c);
+        }
+    }
+    out[1..].sort_by_key(|c| (c.first, c.end));
+    out
+}
+
+/// A relative pronoun right after a mention ("Beck, who said …", "the union, which …") refers to
+/// that mention's cluster; the source span stays the pronoun, as written.
+fn relative(cx: &Context, mut speaker: Speaker) -> Speaker {
+    let word = speaker.span.slice(cx.text).to_lowercase();
+    if speaker.entity.is_some() || !matches!(word.as_str(), "who" | "which") {
+        return speaker;
+    }
+    let before = cx.mentions.partition_point(|m| m.phrase.end <= speaker.span.start);
+    if let Some(m) = before.checked_sub(1).map(|k| &cx.mentions[k]) {
+        let gap = &cx.text[m.phrase.end..speaker.span.start];
+        if gap.chars().all(|c| c.is_whitespace() || c == ',') {
+            speaker.entity = m.speaker.entity;
+            speaker.refers_to = m.speaker.refers_to.or(Some(m.speaker.span));
+        }
+    }
+    speaker.kind = MentionKind::Pronoun;
+    speaker.basis = Basis::Pronoun;
+    speaker
+}
+
+/// Tokens of `doc` overlapping `span`.
+fn token_range(doc: &Doc, span: Span) -> (usize, usize) {
+    let first = doc.tokens.partition_point(|t| t.span.end <= span.start);
+    let end = doc.tokens.partition_point(|t| t.span.start < span.end);
+    (first, end.max(first))
+}
+
+fn bucket(d: usize) -> usize {
+    match d {
+        0..=2 => d,
+        3..=4 => 3,
+        5..=8 => 4,
+        9..=16 => 5,
+        _ => 6,
+    }
+}
+
+/// One of `PRONOUN_WORDS`, in any case (they are ASCII, so no lower-cased copy is needed).
+fn is_pronoun_word(word: &str) -> bool {
+    PRONOUN_WORDS.iter().any(|p| word.eq_ignore_ascii_case(p))
+}
+
+/// Token `i` as a feature (`word_class`), computed once per token of a text.
+fn class_at<'c>(cx: &'c Context, i: usize) -> &'c str {
+    match cx.classes.get(i) {
+        Some(cell) => cell.get_or_init(|| word_class(cx.doc, i)),
+        None => "",
+    }
+}
+
+/// Token `i` as a feature: a word of our own lists as itself, else by its shape.
+fn word_class(doc: &Doc, i: usize) -> String {
+    let w = doc.word(i);
+    let lower = w.to_lowercase();
+    if lower.ends_with("'s") || lower.ends_with("’s") || lower == "’" || lower == "'" {
+        return "'s".into();
+    }
+    if !doc.is_word(i) {
+        return w.chars().next().map_or_else(String::new, |c| format!("p{c}"));
+    }
+    if FUNCTION_WORDS.contains(lower.as_str()) || PRONOUN_WORDS.contains(&lower.as_str()) || is_linking_word(&lower) || doc.in_lexicon(i) {
+        return lower;
+    }
+    let shape = if w.chars().next().is_some_and(char::is_uppercase) { "Cap" } else { "low" };
+    let suffix = ["ed", "ing", "s"].into_iter().find(|s| lower.ends_with(s)).unwrap_or("");
+    format!("{shape}~{suffix}")
+}
+
+/// Words that mark a clause boundary between a candidate and its cue (at most 5 bytes each), and
+/// the comma's place among them.
+const MARKERS: [&str; 12] = ["that", "who", "which", "whose", "and", "but", ",", "(", ")", "—", ";", ":"];
+const COMMA: usize = 6;
+
+/// Small numbers and truth values as feature-name parts, without formatting.
+const NUMBERS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+const SIGNED: [&str; 5] = ["-2", "-1", "0", "1", "2"];
+
+fn yes(b: bool) -> &'static str {
+    if b {
+        "true"
+    } else {
+        "false"
+    }
+}
+
+/// The features of candidate `k` of `cands` for `q`: each name, in parts to be read one after
+/// the other, is passed to `sink` (names are built without formatting: this runs for every
+/// candidate of every content).
+pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, f: &mut impl FnMut(&[&str])) {
+    let doc = cx.doc;
+    let c = &cands[k];
+    let at = |i: usize| class_at(cx, i);
+    let Some(speaker) = &c.speaker else {
+        let n = cands.len() - 1;
+        f(&["null"]);
+        f(&["null&cue=", yes(q.cue.is_some())]);
+        f(&["null&rule=", yes(q.rule.is_some())]);
+        f(&["null&n=", NUMBERS[bucket(n)]]);
+        f(&["null&tagged=", yes(cands.iter().any(|c| c.origin & TAGGED != 0))]);
+        f(&["null&start=", yes(doc.tokens[q.pieces[0].0].sentence_start)]);
+        if let Some((a, b)) = q.cue {
+            f(&["null&cw=", at(a)]);
+            f(&["null&cl=", at(b - 1)]);
+            if a > 0 {
+                f(&["null&cp=", at(a - 1)]);
+                f(&["null&cp=", at(a - 1), "&cw=", at(a)]);
+            }
+            f(&["null&cn=", at(b)]);
+        }
+        return;
+    };
+    let kind = speaker.kind.as_str();
+    let mut origin_bytes = [b'-'; 4];
+    for (slot, (bit, ch)) in origin_bytes.iter_mut().zip([(TAGGED, b'T'), (MENTION, b'M'), (ENTITY, b'E'), (WORD, b'W')]) {
+        if c.origin & bit != 0 {
+            *slot = ch;
+        }
+    }
+    let origin = std::str::from_utf8(&origin_bytes).unwrap_or_default();
+    let label = c.label.map_or("none", Label::as_str);
+    f(&["k=", kind]);
+    f(&["o=", origin]);
+    f(&["k=", kind, "&o=", origin]);
+    f(&["lab=", label, "&k=", kind]);
+    f(&["len=", NUMBERS[bucket(c.end - c.first)]]);
+    if c.origin & TAGGED != 0 {
+        f(&["tm=", NUMBERS[bucket(c.margin.max(0.0) as usize)]]);
+    }
+    let rule = yes(q.rule.is_some_and(|r| r.span == speaker.span));
+    f(&["rule=", rule]);
+    f(&["rule=", rule, "&k=", kind]);
+    if kind == "pronoun" {
+        f(&["pron=", &speaker.span.slice(cx.text).to_lowercase()]);
+        f(&["pron&resolved=", yes(speaker.entity.is_some() || speaker.refers_to.is_some())]);
+    }
+    // Where it stands with respect to the cue (or the content when there is none).
+    let (rf, re) = q.cue.unwrap_or((q.pieces[0].0, q.pieces[q.pieces.len() - 1].1));
+    let (dir, gap) = if c.end <= rf {
+        ("before", c.end..rf)
+    } else if c.first >= re {
+        ("after", re..c.first)
+    } else {
+        ("around", re..re)
+    };
+    // One pass over the gap: its words, and which clause markers stand in it.
+    let (mut words, mut markers) = (0, 0u16);
+    for i in gap.clone() {
+        words += doc.is_word(i) as usize;
+        let w = doc.word(i);
+        if w.len() <= 5 {
+            for (bit, m) in MARKERS.iter().enumerate() {
+                if w.eq_ignore_ascii_case(m) {
+                    markers |= 1 << bit;
+                }
+            }
+        }
+    }
+    let comma = markers & (1 << COMMA) != 0;
+    let anchor = if q.cue.is_some() { "cue=" } else { "content=" };
+    let wb = NUMBERS[bucket(words)];
+    f(&[anchor, dir, wb]);
+    f(&[anchor, dir, wb, "&k=", kind]);
+    f(&[anchor, dir, "&comma=", yes(comma), "&adj=", yes(words == 0)]);
+    f(&[anchor, dir, "&o=", origin]);
+    if words <= 2 && dir != "around" {
+        let mut parts = vec!["gap=", dir, ":"];
+        for (n, i) in gap.clone().enumerate() {
+            if n > 0 {
+                parts.push(" ");
+            }
+            parts.push(at(i));
+        }
+        f(&parts);
+    }
+    // What stands between: another cue (the candidate is its source), a clause boundary.
+    let other_cue = cx.cues[cx.cues.partition_point(|t| t.end <= gap.start)..]
+        .iter()
+        .take_while(|t| t.first < gap.end)
+        .any(|t| q.cue.map_or(true, |(a, _)| t.first != a));
+    f(&["gapcue=", dir, yes(other_cue)]);
+    for (bit, w) in MARKERS.iter().enumerate() {
+        if markers & (1 << bit) != 0 {
+            f(&["gaph=", dir, ":", w]);
+        }
+    }
+    if let Some((a, b)) = q.cue {
+        let near = NUMBERS[bucket(words).min(3)];
+        f(&["cw=", at(a), "&", dir, near]);
+        f(&["cl=", at(b - 1), "&", dir, near]);
+    }
+    let between = cands[1..].iter().filter(|o| o.speaker.is_some() && o.first >= gap.start && o.end <= gap.end && o.end > o.first).count();
+    let between = NUMBERS[between.min(3)];
+    f(&["btw=", dir, between]);
+    f(&["btw=", dir, between, "&k=", kind]);
+    // And with respect to the content.
+    let (cf, ce) = (q.pieces[0].0, q.pieces[q.pieces.len() - 1].1);
+    let (cdir, cgap) = if c.end <= cf {
+        ("before", cf - c.end)
+    } else if c.first >= ce {
+        ("after", c.first - ce)
+    } else {
+        ("inside", 0)
+    };
+    f(&["content=", cdir, NUMBERS[bucket(cgap)], "&", anchor, dir]);
+    let sd = SIGNED[((cx.sentence[c.first] as i64 - cx.sentence[rf] as i64).clamp(-2, 2) + 2) as usize];
+    f(&["sd=", sd]);
+    f(&["sd=", sd, "&k=", kind]);
+    let before = if c.first > 0 && !doc.tokens[c.first].sentence_start { at(c.first - 1) } else { "^" };
+    let next = at(c.end);
+    f(&["pw=", before]);
+    f(&["pw=", before, "&", dir]);
+    f(&["nw=", next]);
+    f(&["nw=", next, "&", dir]);
+    f(&["pw=", before, "&nw=", next]);
+    // The first candidate of its sentence is most often its subject.
+    let first = !cands[1..].iter().any(|o| o.speaker.is_some() && o.end <= c.first && cx.sentence[o.first] == cx.sentence[c.first]);
+    f(&["first=", yes(first), "&", dir, "&k=", kind]);
+    if let Some(p) = q.previous {
+        let same = p.span == speaker.span
+            || p.entity.is_some() && p.entity == speaker.entity
+            || p.refers_to.is_some() && p.refers_to == speaker.refers_to
+            || p.span.slice(cx.text).eq_ignore_ascii_case(speaker.span.slice(cx.text));
+        f(&["prev=", yes(same), "&k=", kind]);
+    }
+}
+
+/// Every (cue, source) pairing of `q` with the cues `cues` it may take (the rules' first; none
+/// when empty), each with its feature hashes (`hash` of each name's parts): `(cue index,
+/// candidate, hashes)`.
+fn pairings(
+    cx: &Context,
+    q: &Query,
+    cues: &[(usize, usize)],
+    hash: &mut impl FnMut(&[&str]) -> u64,
+) -> Vec<(Option<usize>, Candidate, Vec<u64>)> {
+    let options: Vec<Option<usize>> = if cues.is_empty() { vec![None] } else { (0..cues.len()).map(Some).collect() };
+    let mut out = Vec::new();
+    for i in options {
+        let qi = Query { pieces: q.pieces, cue: i.map(|i| cues[i]), rule: q.rule, previous: q.previous };
+        let cands = candidates(cx, &qi);
+        for k in 0..cands.len() {
+            let mut hashes = Vec::with_capacity(48);
+            let mut push = |parts: &[&str]| hashes.push(hash(parts));
+            features(cx, &qi, &cands, k, &mut push);
+            if let Some(i) = i {
+                cue_features(cx, &qi, i, &cands[k], &mut push);
+            }
+            out.push((i, cands[k].clone(), hashes));
+        }
+    }
+    out
+}
+
+/// What tells the content's own cue from another cue within reach (index `i`, nearest first).
+fn cue_features(cx: &Context, q: &Query, i: usize, c: &Candidate, f: &mut impl FnMut(&[&str])) {
+    let Some((a, b)) = q.cue else { return };
+    let doc = cx.doc;
+    let (cf, ce) = (q.pieces[0].0, q.pieces[q.pieces.len() - 1].1);
+    let (dir, gap) = if b <= cf {
+        ("before", cf - b)
+    } else if a >= ce {
+        ("after", a - ce)
+    } else {
+        ("inside", 0)
+    };
+    let kind = c.speaker.as_ref().map_or("null", |s| s.kind.as_str());
+    let i = NUMBERS[i.min(9)];
+    f(&["cq=", i]);
+    f(&["cq=", i, "&src=", kind]);
+    f(&["cq=", i, "&", dir, NUMBERS[bucket(gap)]]);
+    f(&["cq=", i, "&lex=", yes((a..b).any(|k| doc.in_lexicon(k)))]);
+    f(&["cq=", i, "&w=", class_at(cx, a)]);
+    let same = cx.sentence[a] == cx.sentence[cf] || cx.sentence[b - 1] == cx.sentence[ce - 1];
+    f(&["cq=", i, "&same=", yes(same)]);
+}
+
+/// The hash of a feature name given in parts: the FNV-1a hash of the parts one after the other,
+/// which is `hash_str` of the whole name.
+fn hash_parts(parts: &[&str]) -> u64 {
+    parts.iter().fold(Fnv::new(), |h, p| h.bytes(p.as_bytes())).finish()
+}
+
+/// The linker's cue (an index into `cues`) and source for `q`, and the margin of that pairing
+/// over the runner-up (weight units, ≥ 0).
+pub(crate) fn choose(linker: &Linker, cx: &Context, q: &Query, cues: &[(usize, usize)]) -> (Option<usize>, Option<Speaker>, f32) {
+    let items = pairings(cx, q, cues, &mut hash_parts);
+    let scores: Vec<f32> = items.iter().map(|(_, _, h)| linker.score(h)).collect();
+    let best = (0..items.len()).fold(0, |b, k| if scores[k] > scores[b] { k } else { b });
+    let second = (0..items.len()).filter(|&k| k != best).map(|k| scores[k]).fold(f32::NEG_INFINITY, f32::max);
+    let margin = if second.is_finite() { scores[best] - second } else { 0.0 };
+    let (cue, candidate, _) = items.into_iter().nth(best).expect("\"no source\" is always an item");
+    (cue, candidate.speaker, margin)
+}
+
+/// One content's (cue, source) pairings as training sees them.
+#[cfg(feature = "internals")]
+pub(crate) struct Example {
+    /// The content's pieces (bytes), to match it with a gold content.
+    pub pieces: Vec<Span>,
+    /// Each pairing's cue and source spans (`None`: none) and feature hashes.
+    pub cues: Vec<Option<Span>>,
+    pub sources: Vec<Option<Span>>,
+    pub features: Vec<Vec<u64>>,
+}
+
+/// The examples of one text, and the name of every feature hash seen (for the weights file).
+#[cfg(feature = "internals")]
+#[derive(Default)]
+pub(crate) struct Recorder {
+    pub examples: Vec<Example>,
+    pub names: FnvMap<u64, String>,
+}
+
+#[cfg(feature = "internals")]
+impl Recorder {
+    pub fn record(&mut self, cx: &Context, q: &Query, cues: &[(usize, usize)]) {
+        let names = &mut self.names;
+        let items = pairings(cx, q, cues, &mut |parts| {
+            let h = hash_parts(parts);
+            names.entry(h).or_insert_with(|| parts.concat());
+            h
+        });
+        let tokens = &cx.doc.tokens;
+        let span = |(f, e): (usize, usize)| Span::new(tokens[f].span.start, tokens[e - 1].span.end);
+        self.examples.push(Example {
+            pieces: q.pieces.iter().map(|&p| span(p)).collect(),
+            cues: items.iter().map(|(i, _, _)| i.map(|i| span(cues[i]))).collect(),
+            sources: items.iter().map(|(_, c, _)| c.speaker.as_ref().map(|s| s.span)).collect(),
+            features: items.into_iter().map(|(_, _, h)| h).collect(),
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::{Entity, Quote};
+
+    /// The earlier stages on `text`, as `analyze` runs them.
+    fn stages(text: &str) -> (Doc, Vec<Quote>, Vec<Entity>, Vec<Resolved>) {
+        let paragraphs = crate::text::segment::paragraphs(text);
+        let sentences = crate::text::segment::sentences(text, &paragraphs);
+        let words = crate::text::words::split(text, &paragraphs);
+        let mut quotes = crate::quotes::find(text, &paragraphs, &sentences, &words);
+        let entities = crate::entities::find(text);
+        let mentions = crate::speakers::attribute(text, &sentences, &words, &mut quotes, &entities);
+        (Doc::new(text, &quotes, &entities), quotes, entities, mentions)
+    }
+
+    /// The token range of the first occurrence of `words` in `text`.
+    fn tokens(doc: &Doc, text: &str, words: &str) -> (usize, usize) {
+        let at = text.find(words).expect("words in text");
+        token_range(doc, Span::new(at, at + words.len()))
+    }
+
+    /// The learned linker's source for the content `content` cued by `cue`, as written.
+    fn source_of(text: &str, content: &str, cue: &str) -> (Option<String>, Option<Speaker>) {
+        let (doc, _, entities, mentions) = stages(text);
+        let sentence = super::super::link::sentence_ids(&doc);
+        let cx = Context {
+            text,
+            doc: &doc,
+            sentence: &sentence,
+            sources: &[],
+            cues: &[],
+            mentions: &mentions,
+            entities: &entities,
+            classes: Context::classes_for(&doc),
+        };
+        let pieces = [tokens(&doc, text, content)];
+        let cue = [tokens(&doc, text, cue)];
+        let q = Query { pieces: &pieces, cue: None, rule: None, previous: None };
+        let (_, speaker, _) = choose(LINKER.as_ref().expect("linker.tsv parses"), &cx, &q, &cue);
+        (speaker.as_ref().map(|s| s.span.slice(text).to_string()), speaker)
+    }
+
+    #[test]
+    fn a_relative_pronoun_is_a_candidate_with_the_cluster_of_the_name_before_it() {
+        let text = "Voters cheered Dana Pruitt, who said the mill would reopen in spring.";
+        let (doc, _, entities, mentions) = stages(text);
+        let sentence = super::super::link::sentence_ids(&doc);
+        let cx = Context {
+            text,
+            doc: &doc,
+            sentence: &sentence,
+            sources: &[],
+            cues: &[],
+            mentions: &mentions,
+            entities: &entities,
+            classes: Context::classes_for(&doc),
+        };
+        let pieces = [tokens(&doc, text, "the mill would reopen in spring")];
+        let q = Query { pieces: &pieces, cue: Some(tokens(&doc, text, "said")), rule: None, previous: None };
+        let cands = candidates(&cx, &q);
+        assert!(cands[0].speaker.is_none(), "no source is always a candidate");
+        let who = cands.iter().filter_map(|c| c.speaker.as_ref()).find(|s| s.span.slice(text) == "who").expect("who is a candidate");
+        assert_eq!(who.kind, MentionKind::Pronoun);
+        let name = who.refers_to.expect("who refers to the name before it").slice(text);
+        assert!(name.contains("Pruitt"), "{name}");
+        let content = Span::new(text.find("the mill").expect("content"), text.len() - 1);
+        assert!(cands.iter().filter_map(|c| c.speaker.as_ref()).all(|s| !s.span.overlaps(content)), "no candidate inside the content");
+    }
+
+    #[test]
+    fn the_source_of_a_relative_clause_is_the_relative_pronoun_as_written() {
+        let (source, speaker) =
+            source_of("Voters cheered Dana Pruitt, who said the mill would reopen in spring.", "the mill would reopen in spring", "said");
+        assert_eq!(source.as_deref(), Some("who"));
+        assert!(speaker.and_then(|s| s.refers_to).is_some());
+    }
+
+    #[test]
+    fn a_subject_is_found_across_a_relative_clause_with_a_name_in_it() {
+        let text = "Mr. Alder, whose firm, Brightwater Ferries, builds boats, said the harbour was too shallow.";
+        let (source, _) = source_of(text, "the harbour was too shallow", "said");
+        assert_eq!(source.as_deref(), Some("Alder"));
+    }
+
+    #[test]
+    fn a_cue_without_an_agent_has_no_source() {
+        let text = "The council met on Tuesday. The new terminal is widely expected to open in May.";
+        let (source, _) = source_of(text, "to open in May", "is widely expected");
+        assert_eq!(source, None);
+    }
+
+    #[test]
+    fn the_shipped_weights_parse() {
+        let linker = LINKER.as_ref().expect("linker.tsv parses");
+        assert!(!linker.weights.is_empty());
+    }
+
+    #[test]
+    fn a_name_hashed_in_parts_is_the_name_hashed_whole() {
+        assert_eq!(hash_parts(&["cue=", "before", "3", "&k=", "name"]), hash_str("cue=before3&k=name"));
+        assert_eq!(hash_parts(&[]), hash_str(""));
+    }
+
+    #[test]
+    fn a_line_without_a_weight_is_an_error() {
+        assert!(Linker::parse("rule=true\t1.5\n").is_ok());
+        assert!(Linker::parse("rule=true 1.5\n").is_err());
+        assert!(Linker::parse("rule=true\tmany\n").is_err());
+    }
+}

@@ -209,6 +209,11 @@ pub(crate) fn is_personal_name_word(word: &str) -> bool {
     mask & (1 << List::FirstName as u8 | 1 << List::Surname as u8) != 0
 }
 
+/// Whether a word (any case) is in any list.
+pub(crate) fn is_listed_word(word: &str) -> bool {
+    Gazetteer::shared().word(hash_lower(word)) != 0
+}
+
 /// Whether a word (any case) is in the first-name list.
 pub(crate) fn is_first_name(word: &str) -> bool {
     Gazetteer::shared().word(hash_lower(word)) & (1 << List::FirstName as u8) != 0

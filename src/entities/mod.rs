@@ -306,6 +306,23 @@ fn people_by_their_forms(words: &[&str], spans: Vec<(usize, usize, Kind)>) -> Ve
             i += 2;
             continue;
         }
+        // Initials before a capitalised word are a person's name ("J.R.R. Tolkien"), whatever
+        // the tagger made of the word or passed over.
+        if is_a_run_of_initials(words[i]) && is_capitalised(words.get(i + 1).copied()) {
+            let end = match next {
+                Some((start, end, _)) if start == i + 1 && end == i + 2 => {
+                    spans.next();
+                    end
+                }
+                Some((start, _, _)) if start <= i + 1 => 0,
+                _ => i + 2,
+            };
+            if end > 0 {
+                out.push((i, end, Kind::Person));
+                i = end;
+                continue;
+            }
+        }
         match next {
             Some((start, end, kind)) if start == i => {
                 spans.next();
@@ -373,6 +390,17 @@ fn is_capitalised(word: Option<&str>) -> bool {
     let Some(word) = word else { return false };
     let mut chars = word.chars();
     chars.next().is_some_and(char::is_uppercase) && chars.clone().next().is_some() && chars.all(char::is_lowercase)
+}
+
+/// Two or more capital letters each with its full stop ("J.R.R.", "T.S.") that no list holds.
+/// ("U.S." is no list's, but the tagger takes it into a name or as one, and the rule only
+/// reads initials the tagger passed over.)
+fn is_a_run_of_initials(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() >= 4
+        && bytes.len() % 2 == 0
+        && bytes.chunks(2).all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
+        && !gazetteer::is_listed_word(word)
 }
 
 /// One capital letter and a full stop ("T.").
@@ -616,6 +644,10 @@ mod tests {
         let words = ["at", "Ada", "Vey", "Regional", "Airport", "and", "Ada", "Vey", "Park", "Hospital"];
         let spans = vec![(1, 3, Kind::Person), (4, 5, Kind::Person), (6, 8, Kind::Person), (8, 9, Kind::Place)];
         assert_eq!(people_by_their_forms(&words, spans), [(1, 5, Kind::Person), (6, 10, Kind::Person)]);
+        // Initials before a capitalised word: a person, whatever the tagger made of the word.
+        let words = ["on", "J.R.R.", "Tolkien", "and", "T.S.", "Eliot", "in", "U.S.", "Steel"];
+        let spans = vec![(2, 3, Kind::Org), (7, 9, Kind::Org)];
+        assert_eq!(people_by_their_forms(&words, spans), [(1, 3, Kind::Person), (4, 6, Kind::Person), (7, 9, Kind::Org)]);
         // Not after a name that is no person's, nor a lower-case word or a title after an honorific.
         let words = ["World", "War", "II", "and", "Mr", "smith", "or", "Mr.", "President", "to", "miss", "Norway"];
         let spans = vec![(0, 2, Kind::Misc)];

@@ -533,10 +533,22 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
         Kind::Org => Label::Org,
         Kind::Place => Label::Place,
         Kind::Misc if gazetteer::is_group_name(&words) => Label::Group,
+        Kind::Misc if is_an_organisation_form(&words) => Label::Org,
         Kind::Misc => Label::Misc,
     };
     let span = Span::new(tokens.first()?.span.start, tokens.last()?.span.end);
     Some(Entity { span, label, cluster: 0 })
+}
+
+/// Organisation words that also end the names of competitions ("Champions League"), which
+/// CoNLL, and so the tagger, calls MISC.
+const COMPETITION_WORDS: &[&str] = &["league"];
+
+/// Whether a name of several words ends with an organisation word ("Harbour Traders'
+/// Association", "Keltra Holdings") that names no competition.
+fn is_an_organisation_form(words: &[&str]) -> bool {
+    let [_, .., last] = words else { return false };
+    gazetteer::is_org_word(last) && !COMPETITION_WORDS.contains(&last.to_lowercase().as_str())
 }
 
 /// Words that head the names of places ("Port Averly", "Mount Keradi", "Fort Halden").
@@ -671,6 +683,15 @@ mod tests {
         // Before a word that is no first name, or written in capitals, nothing is said.
         assert!(!is_an_occupation_before_a_first_name("Harbourmaster", "Keller"));
         assert!(!is_an_occupation_before_a_first_name("HARBOURMASTER", "Ellen"));
+    }
+
+    #[test]
+    fn names_ending_with_an_organisation_word_are_organisations() {
+        assert!(is_an_organisation_form(&["Harbour", "Traders", "Association"]));
+        assert!(is_an_organisation_form(&["Keltra", "Holdings"]));
+        assert!(!is_an_organisation_form(&["Champions", "League"]), "a competition");
+        assert!(!is_an_organisation_form(&["Association"]), "one word");
+        assert!(!is_an_organisation_form(&["Harbour", "Traders"]));
     }
 
     #[test]

@@ -62,6 +62,9 @@ pub(crate) struct Doc {
     info: Vec<TokenInfo>,
     /// The first pass's tag of each token (`entities::stacked`); empty without one.
     pub first_tags: Vec<u8>,
+    /// The first pass's scores of each token (`N_TAGS` a token), which the second pass only
+    /// adds its `first_pass_features` to; empty without a first pass.
+    pub first_emissions: Vec<f32>,
 }
 
 /// Stands for the words before a line's first token and after its last.
@@ -90,7 +93,7 @@ impl Doc {
             i.gazetteer = m;
         }
         add_doc_evidence(&tokens, &lines, &mut info);
-        Doc { tokens, lines, info, first_tags: Vec::new() }
+        Doc { tokens, lines, info, first_tags: Vec::new(), first_emissions: Vec::new() }
     }
 
     /// Appends the feature hashes of token `i` to `out`.
@@ -159,13 +162,26 @@ impl Doc {
         }
         push(38, combine(class(-1), me.short_shape));
         push(39, combine(class(1), me.short_shape));
-        // The stacked second pass (`set_first_pass`): how the document labels this word elsewhere.
-        if me.first_pass != 0 {
-            let fp = me.first_pass as u64;
-            push(40, fp);
-            push(41, combine(fp, me.case as u64 + 8 * caps + 16 * sentence_start));
-            push(42, combine(fp, at(-1).map_or(OUTSIDE as u8, |t| t.first_pass) as u64));
+        self.first_pass_features(i, out);
+    }
+
+    /// Appends the features of token `i` that come from the first pass (`set_first_pass`): how
+    /// the document labels this word elsewhere. The last of `features`, and the only ones that
+    /// differ between the passes.
+    pub fn first_pass_features(&self, i: usize, out: &mut Vec<u64>) {
+        let me = &self.info[i];
+        if me.first_pass == 0 {
+            return;
         }
+        let line = &self.lines[self.tokens[i].line as usize];
+        // Before the line's first word: `OUTSIDE` cut to a byte (5, as the model was trained).
+        let before = if i > line.first { self.info[i - 1].first_pass } else { OUTSIDE as u8 } as u64;
+        let sentence_start = self.tokens[i].sentence_start as u64;
+        let caps = line.all_caps as u64;
+        let fp = me.first_pass as u64;
+        out.push(combine(40, fp));
+        out.push(combine(41, combine(fp, me.case as u64 + 8 * caps + 16 * sentence_start)));
+        out.push(combine(42, combine(fp, before)));
     }
 
     /// Whether any token of `line` has a first-pass feature: only those lines read differently

@@ -77,7 +77,7 @@ pub(crate) mod internals {
 
         /// With the features of a first pass of `scorer` over `text` (the stacked second pass).
         pub fn stacked(scorer: &impl super::Scorer, text: &str) -> Features {
-            Features(super::stacked(scorer, text))
+            Features(super::stacked(scorer, text, None))
         }
 
         /// Whether the tokens of `line` have first-pass features (lines without any read the
@@ -160,7 +160,7 @@ const PRONOUNS: &[&str] = &[
 /// a cluster of its own. An all-caps line is tagged on a truecased copy (`recase`), and what the
 /// tagger found on the line as written is kept where the copy found nothing.
 pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
-    let doc = stacked(scorer, text);
+    let doc = stacked(scorer, text, None);
     let mut entities = tag(scorer, text, &doc, None);
     let recased = recase::truecased(text, &doc.tokens, &doc.lines);
     if recased != text {
@@ -172,7 +172,7 @@ pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
             .collect();
         let on_caps = |s: Span| caps.iter().any(|c| c.start <= s.start && s.end <= c.end);
         // The copy's lines are those of the text; only the all-caps ones are tagged again.
-        let copy = stacked(scorer, &recased);
+        let copy = stacked(scorer, &recased, Some(&doc));
         let from_copy: Vec<Entity> = tag(scorer, &recased, &copy, Some(&doc.lines)).into_iter().filter(|e| on_caps(e.span)).collect();
         // The copy adds names where the line as written has none (of several words, or one
         // word the place list confirms as the place it tagged: "WALES"), a name that holds
@@ -218,8 +218,21 @@ fn tag(scorer: &impl Scorer, text: &str, doc: &Doc, original: Option<&[tokens::L
         if original.is_some_and(|lines| !lines.get(n).is_some_and(|l| l.all_caps)) {
             continue;
         }
-        if doc.first_tags.is_empty() || doc.has_first_pass(line) {
+        if doc.first_tags.is_empty() {
             decode_line(scorer, doc, line, &mut buffers, &mut tags);
+        } else if doc.has_first_pass(line) {
+            // The first pass's scores plus those of the first-pass features.
+            let LineBuffers { hashes, emissions } = &mut buffers;
+            emissions.clear();
+            emissions.extend_from_slice(&doc.first_emissions[line.first * N_TAGS..line.end * N_TAGS]);
+            for (i, scores) in (line.first..line.end).zip(emissions.chunks_exact_mut(N_TAGS)) {
+                hashes.clear();
+                doc.first_pass_features(i, hashes);
+                if !hashes.is_empty() {
+                    scorer.add_scores(hashes, scores);
+                }
+            }
+            viterbi(emissions, scorer.transitions(), &mut tags);
         } else {
             // No word of the line has a first-pass feature: the second pass would read it as the first did.
             tags.clear();
@@ -269,15 +282,31 @@ fn decode_line(scorer: &impl Scorer, doc: &Doc, line: &tokens::Line, buffers: &m
 
 /// `text`'s features for the tagger's second pass: the tagger reads the whole document once
 /// without first-pass features, and its labels become features of the second reading
-/// (`Doc::set_first_pass`); the first pass's tags are kept for the lines the second would
-/// read the same way.
-pub(crate) fn stacked(scorer: &impl Scorer, text: &str) -> Doc {
+/// (`Doc::set_first_pass`); the first pass's tags and scores are kept, for the lines the second
+/// would read the same way and for the scores the second only adds to.
+///
+/// Given the `original` of a truecased copy (tokenised into the same lines), the copy's first
+/// pass reads its all-caps lines only (the only ones the copy is tagged for) and takes the
+/// original's first-pass tags for the others.
+pub(crate) fn stacked(scorer: &impl Scorer, text: &str, original: Option<&Doc>) -> Doc {
     let mut doc = Doc::new(text);
+    let same_lines = |o: &&Doc| {
+        o.first_tags.len() == doc.tokens.len()
+            && o.lines.len() == doc.lines.len()
+            && o.lines.iter().zip(&doc.lines).all(|(a, b)| a.first == b.first && a.end == b.end)
+    };
+    let original = original.filter(same_lines);
     let mut buffers = LineBuffers::default();
     let mut tags = Vec::new();
     let mut first_tags = vec![tagger::OUTSIDE_TAG as u8; doc.tokens.len()];
-    for line in &doc.lines {
+    let mut first_emissions = vec![0.0; doc.tokens.len() * N_TAGS];
+    for (n, line) in doc.lines.iter().enumerate() {
+        if let Some(o) = original.filter(|o| !o.lines[n].all_caps) {
+            first_tags[line.first..line.end].copy_from_slice(&o.first_tags[line.first..line.end]);
+            continue;
+        }
         decode_line(scorer, &doc, line, &mut buffers, &mut tags);
+        first_emissions[line.first * N_TAGS..line.end * N_TAGS].copy_from_slice(&buffers.emissions);
         for (slot, &t) in first_tags[line.first..line.end].iter_mut().zip(&tags) {
             *slot = t as u8;
         }
@@ -285,6 +314,7 @@ pub(crate) fn stacked(scorer: &impl Scorer, text: &str) -> Doc {
     let kinds: Vec<u8> = first_tags.iter().map(|&t| tagger::split(t as usize).map_or(0, |(k, _)| 1 + k as u8)).collect();
     doc.set_first_pass(&kinds);
     doc.first_tags = first_tags;
+    doc.first_emissions = first_emissions;
     doc
 }
 

@@ -4,11 +4,17 @@
 //!   spokeswoman," the noun phrase says what the name is. Its head noun is looked up in the
 //!   nominal heads of `speakers::lexicon` (src/data/speakers/nominal_heads.txt): an
 //!   organisation head makes the name an organisation, a one-person head a person;
-//! - shares: "shares in Keltra", "a stake of Keltra" — a company, unless the word lists know
-//!   the name as a place or a nationality ("shares in Hungary").
+//! - shares: "shares in Keltra", "a stake of Keltra", "Keltra shares fell" — a company, unless
+//!   the word lists know the name as a place or a nationality ("shares in Hungary", "Tokyo
+//!   stocks"); a capitalised word the tagger passed over before "shares" is then a name too;
+//! - a workplace: "employees at Keltra", "staff of Keltra" — a company, unless a listed place;
+//! - a speaker: "Keltra said" — a one-word name the tagger took for a place but that the place
+//!   list does not hold speaks as an organisation (a place that speaks is a country or a city,
+//!   which the list holds: "Norway said").
 
 use super::features::Doc;
 use super::gazetteer;
+use crate::text::data::FUNCTION_WORDS;
 use crate::analysis::{Entity, Label};
 use crate::speakers::lexicon::{HeadClass, LEXICON};
 
@@ -26,9 +32,35 @@ const MAX_PHRASE: usize = 6;
 /// Words for what one owns of a company, before "in" or "of" and its name.
 pub(crate) const HOLDINGS: &[&str] = &["shares", "share", "stake", "stakes", "stock", "stocks"];
 
-/// Applies both rules of the module comment to `entities` (the tagger's names in `text`).
+/// Words for what one owns of a company, right after its name ("Keltra shares").
+const HOLDINGS_AFTER: &[&str] = &["shares", "stock", "stocks"];
+
+/// Words for the people who work at a place of work, before "at" or "of" and its name.
+const WORKFORCE: &[&str] = &["employees", "employee", "staff", "workers", "worker", "executives", "engineers"];
+
+/// Verbs of speech whose subject names a speaker.
+const SAYS: &[&str] = &["said", "says"];
+
+/// Applies the rules of the module comment to `entities` (the tagger's names in `text`).
 pub(crate) fn apply(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity> {
-    holdings(text, doc, appositives(text, doc, entities))
+    speakers(text, doc, holdings(text, doc, appositives(text, doc, entities)))
+}
+
+/// Relabels as an organisation each one-word name in title case typed as a place that the place
+/// list does not hold, right before "said" or "says".
+fn speakers(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
+    for e in entities.iter_mut().filter(|e| e.label == Label::Place) {
+        let Some(i) = token_starting_at(doc, e.span.start) else { continue };
+        let word = e.span.slice(text);
+        let one_word = doc.tokens[i].span.end == e.span.end;
+        let mut chars = word.chars();
+        let title_case = chars.next().is_some_and(char::is_uppercase) && chars.clone().next().is_some() && chars.all(char::is_lowercase);
+        let says = doc.tokens.get(i + 1).is_some_and(|t| t.line == doc.tokens[i].line && SAYS.contains(&t.span.slice(text)));
+        if one_word && title_case && says && !gazetteer::is_place_word(word) {
+            e.label = Label::Org;
+        }
+    }
+    entities
 }
 
 /// The token that starts at byte `at` (tokens are in text order, so a binary search: a map of
@@ -42,22 +74,48 @@ fn token_ending_at(doc: &Doc, at: usize) -> Option<usize> {
     doc.tokens.binary_search_by_key(&at, |t| t.span.end).ok()
 }
 
-/// Relabels each name after "shares|stake|stock in|of" that no list knows as a place or a
-/// nationality as an organisation.
+/// Relabels as an organisation each name after "shares|stake|stock in|of" or a word for a
+/// workforce and "at|of", or before "shares|stock", that no list knows as a place or a
+/// nationality; and adds as one a capitalised word before "shares|stock" that the tagger passed
+/// over and that is no function word nor listed word ("Keltra shares fell", not "The shares").
 fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
     let word = |i: usize| doc.tokens[i].span.slice(text).to_lowercase();
+    let same_line = |a: usize, b: usize| doc.tokens[a].line == doc.tokens[b].line;
+    let before_holding = |last: usize| last + 1 < doc.tokens.len() && same_line(last, last + 1) && HOLDINGS_AFTER.contains(&word(last + 1).as_str());
     for e in entities.iter_mut() {
         let Some(first) = token_starting_at(doc, e.span.start) else { continue };
-        if first < 2 || doc.tokens[first - 2].line != doc.tokens[first].line {
-            continue;
-        }
-        let after_holding = matches!(word(first - 1).as_str(), "in" | "of") && HOLDINGS.contains(&word(first - 2).as_str());
-        if after_holding
+        let Some(last) = token_ending_at(doc, e.span.end) else { continue };
+        let after = first >= 2 && same_line(first - 2, first) && matches!(word(first - 1).as_str(), "in" | "of" | "at") && {
+            let owner = word(first - 2);
+            (word(first - 1) != "at" && HOLDINGS.contains(&owner.as_str())) || WORKFORCE.contains(&owner.as_str())
+        };
+        if (after || before_holding(last))
             && matches!(e.label, Label::Person | Label::Place | Label::Misc)
             && !gazetteer::is_other_than_a_name_word(e.span.slice(text))
         {
             e.label = Label::Org;
         }
+    }
+    // Capitalised words before "shares" that no name covers.
+    let mut added = Vec::new();
+    let mut covered = entities.iter().map(|e| e.span).peekable();
+    for (i, t) in doc.tokens.iter().enumerate() {
+        while covered.peek().is_some_and(|s| s.end <= t.span.start) {
+            covered.next();
+        }
+        if covered.peek().is_some_and(|s| s.start < t.span.end) || !before_holding(i) {
+            continue;
+        }
+        let w = t.span.slice(text);
+        let mut chars = w.chars();
+        let title_case = chars.next().is_some_and(char::is_uppercase) && chars.clone().next().is_some() && chars.all(char::is_lowercase);
+        if title_case && !FUNCTION_WORDS.contains(w.to_lowercase().as_str()) && !gazetteer::is_listed_word(w) {
+            added.push(Entity { span: t.span, label: Label::Org, cluster: 0 });
+        }
+    }
+    if !added.is_empty() {
+        entities.extend(added);
+        entities.sort_by_key(|e| e.span.start);
     }
     entities
 }
@@ -137,6 +195,32 @@ mod tests {
         let text = "Shares in Velmora fell, a stake of Osk Brann was sold and shares in Norway rose.";
         let names = [("Velmora", Label::Place), ("Osk Brann", Label::Person), ("Norway", Label::Place)];
         assert_eq!(labels(text, &names), [Label::Org, Label::Org, Label::Place]);
+    }
+
+    #[test]
+    fn a_name_before_its_shares_or_with_a_workforce_is_a_company() {
+        let text = "Velmora shares fell, employees at Osk Brann walked out, staff of Tolva left and Tokyo stocks rose.";
+        let names = [("Velmora", Label::Place), ("Osk Brann", Label::Person), ("Tolva", Label::Misc), ("Tokyo", Label::Place)];
+        assert_eq!(labels(text, &names), [Label::Org, Label::Org, Label::Org, Label::Place]);
+        // Not the place where people work when a list knows it: "workers at Berlin".
+        assert_eq!(labels("Workers at Berlin struck.", &[("Berlin", Label::Place)]), [Label::Place]);
+        // "at" with a holding word is no workplace: "a stake at Dorn".
+        assert_eq!(labels("He took a stake at Dorn.", &[("Dorn", Label::Place)]), [Label::Place]);
+    }
+
+    #[test]
+    fn a_capitalised_word_before_shares_is_a_company_the_tagger_passed_over() {
+        let text = "Velmora shares fell 2%. The shares of Brann rose. Tokyo shares and These stocks slid.";
+        let doc = Doc::new(text);
+        let found: Vec<(&str, Label)> = apply(text, &doc, Vec::new()).iter().map(|e| (e.span.slice(text), e.label)).collect();
+        assert_eq!(found, [("Velmora", Label::Org)]);
+    }
+
+    #[test]
+    fn a_place_that_speaks_is_a_country_or_city_or_else_an_organisation() {
+        let text = "Velmora said it would expand. Norway said no. VELMORA said. Velmora Bay said.";
+        let names = [("Velmora", Label::Place), ("Norway", Label::Place), ("VELMORA", Label::Place), ("Velmora Bay", Label::Place)];
+        assert_eq!(labels(text, &names), [Label::Org, Label::Place, Label::Place, Label::Place]);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::tokens::{tokenize, Line, Token};
 use super::word_classes::{WordClass, WordClasses};
 
 /// Recorded in the model header; a model built for other features is refused.
-pub(crate) const FEATURE_VERSION: u32 = 2;
+pub(crate) const FEATURE_VERSION: u32 = 3;
 
 /// How a word is capitalised.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +50,9 @@ struct TokenInfo {
     gazetteer: [Position; List::COUNT],
     doc_evidence: u8,
     class: WordClass,
+    /// How the first pass labelled the other occurrences of this word in the document
+    /// (`set_first_pass`); 0 before it or when there are none.
+    first_pass: u8,
 }
 
 /// A tokenised document with everything features need.
@@ -57,6 +60,11 @@ pub(crate) struct Doc {
     pub tokens: Vec<Token>,
     pub lines: Vec<Line>,
     info: Vec<TokenInfo>,
+    /// The first pass's tag of each token (`entities::stacked`); empty without one.
+    pub first_tags: Vec<u8>,
+    /// The first pass's scores of each token (`N_TAGS` a token), which the second pass only
+    /// adds its `first_pass_features` to; empty without a first pass.
+    pub first_emissions: Vec<f32>,
 }
 
 /// Stands for the words before a line's first token and after its last.
@@ -85,7 +93,7 @@ impl Doc {
             i.gazetteer = m;
         }
         add_doc_evidence(&tokens, &lines, &mut info);
-        Doc { tokens, lines, info }
+        Doc { tokens, lines, info, first_tags: Vec::new(), first_emissions: Vec::new() }
     }
 
     /// Appends the feature hashes of token `i` to `out`.
@@ -154,6 +162,62 @@ impl Doc {
         }
         push(38, combine(class(-1), me.short_shape));
         push(39, combine(class(1), me.short_shape));
+        self.first_pass_features(i, out);
+    }
+
+    /// Appends the features of token `i` that come from the first pass (`set_first_pass`): how
+    /// the document labels this word elsewhere. The last of `features`, and the only ones that
+    /// differ between the passes.
+    pub fn first_pass_features(&self, i: usize, out: &mut Vec<u64>) {
+        let me = &self.info[i];
+        if me.first_pass == 0 {
+            return;
+        }
+        let line = &self.lines[self.tokens[i].line as usize];
+        // Before the line's first word: `OUTSIDE` cut to a byte (5, as the model was trained).
+        let before = if i > line.first { self.info[i - 1].first_pass } else { OUTSIDE as u8 } as u64;
+        let sentence_start = self.tokens[i].sentence_start as u64;
+        let caps = line.all_caps as u64;
+        let fp = me.first_pass as u64;
+        out.push(combine(40, fp));
+        out.push(combine(41, combine(fp, me.case as u64 + 8 * caps + 16 * sentence_start)));
+        out.push(combine(42, combine(fp, before)));
+    }
+
+    /// Whether any token of `line` has a first-pass feature: only those lines read differently
+    /// in the second pass.
+    pub fn has_first_pass(&self, line: &Line) -> bool {
+        self.info[line.first..line.end].iter().any(|t| t.first_pass != 0)
+    }
+
+    /// Records a first pass over the document (`kinds`: per token, 0 for outside a name, else
+    /// 1 + the tagger's kind), as features of the second: each capitalised word learns how its
+    /// other occurrences (same lowercase form) were labelled — the label most of them got, and
+    /// whether all agreed — so that an article's unambiguous mentions of a name inform its
+    /// ambiguous ones (a stacked tagger, Krishnan & Manning 2006).
+    pub fn set_first_pass(&mut self, kinds: &[u8]) {
+        const N: usize = 5;
+        let mut counts: HashKeyed<[u16; N]> = HashKeyed::default();
+        for (t, &k) in self.info.iter().zip(kinds) {
+            let c = &mut counts.entry(t.lower).or_insert([0; N])[(k as usize).min(N - 1)];
+            *c = c.saturating_add(1);
+        }
+        for (t, &k) in self.info.iter_mut().zip(kinds) {
+            t.first_pass = 0;
+            if matches!(t.case, Case::Lower | Case::NoLetters) {
+                continue;
+            }
+            let Some(mut c) = counts.get(&t.lower).copied() else { continue };
+            c[(k as usize).min(N - 1)] -= 1;
+            let total: u16 = c.iter().sum();
+            if total == 0 {
+                continue;
+            }
+            // Names first on a tie: the document calls the word a name at least as often.
+            let best = (1..N).chain([0]).max_by_key(|&s| (c[s], std::cmp::Reverse((s + N - 1) % N))).unwrap_or(0);
+            let unanimous = c[best] == total;
+            t.first_pass = 1 + best as u8 + if unanimous { 8 } else { 0 };
+        }
     }
 }
 
@@ -234,6 +298,7 @@ fn token_info(word: &str) -> TokenInfo {
         gazetteer: [Position::None; List::COUNT],
         doc_evidence: 0,
         class: WordClass::default(),
+        first_pass: 0,
     }
 }
 
@@ -342,6 +407,27 @@ mod tests {
         let merkel = info(text, "Merkel").doc_evidence;
         assert_ne!(merkel & evidence::AFTER_FIRST_NAME, 0);
         assert_eq!(info(text, "the").doc_evidence, evidence::LOWER);
+    }
+
+    #[test]
+    fn first_pass_labels_of_the_other_occurrences() {
+        let text = "Anna Keller spoke .\nKeller left .\nthe keller";
+        let mut doc = Doc::new(text);
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span.slice(text)).collect();
+        assert_eq!(words, ["Anna", "Keller", "spoke", ".", "Keller", "left", ".", "the", "keller"]);
+        let mut before = Vec::new();
+        doc.features(4, &mut before);
+        // The first pass read "Anna Keller" as a person (kind 0, so 1) and nothing else.
+        doc.set_first_pass(&[1, 1, 0, 0, 0, 0, 0, 0, 0]);
+        let fp: Vec<u8> = doc.info.iter().map(|t| t.first_pass).collect();
+        // The second "Keller": once a person, once not elsewhere — the name wins the tie, not
+        // unanimously. The first: never a name elsewhere, unanimously. Lower-case words and
+        // words with no other occurrence get nothing.
+        assert_eq!(fp, [0, 1 + 8, 0, 0, 2, 0, 0, 0, 0]);
+        let mut after = Vec::new();
+        doc.features(4, &mut after);
+        assert_eq!(&after[..before.len()], &before[..], "the first pass only adds features");
+        assert!(after.len() > before.len());
     }
 
     #[test]

@@ -209,6 +209,21 @@ pub(crate) fn is_personal_name_word(word: &str) -> bool {
     mask & (1 << List::FirstName as u8 | 1 << List::Surname as u8) != 0
 }
 
+/// Whether a word (any case) is in any list.
+pub(crate) fn is_listed_word(word: &str) -> bool {
+    Gazetteer::shared().word(hash_lower(word)) != 0
+}
+
+/// Whether a word (any case) is in the first-name list.
+pub(crate) fn is_first_name(word: &str) -> bool {
+    Gazetteer::shared().word(hash_lower(word)) & (1 << List::FirstName as u8) != 0
+}
+
+/// Whether a word (any case) is in the list of organisation words ("Authority", "Inc").
+pub(crate) fn is_org_word(word: &str) -> bool {
+    Gazetteer::shared().word(hash_lower(word)) & (1 << List::OrgWord as u8) != 0
+}
+
 /// Whether a word (any case) is in a list that makes it something other than a person's first
 /// name: places, nationalities, organisation and group words.
 pub(crate) fn is_other_than_a_name_word(word: &str) -> bool {

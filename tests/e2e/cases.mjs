@@ -101,7 +101,8 @@ export const ALL_LABELS_FIRST = {
  */
 export const SAMPLE_ENTITY_PANEL = [
     ['PERSON', [['Mairéad Ní Bhriain', 2], ['Søren Kjærgaard', 2], ['Joaquín Ibáñez', 1], ['Élodie Marchetti', 1]]],
-    ['ORG', [['Port Averly', 3], ['Tallis & Brook', 1], ['Harbour Traders’ Association', 1]]],
+    ['ORG', [['Tallis & Brook', 1], ['Harbour Traders’ Association', 1]]],
+    ['PLACE', [['Port Averly', 3]]],
     ['DATE', [['Tuesday', 2], ['almost three years', 1], ['thirty-one years', 1], ['February', 1], ['a week', 1], ['next spring', 1]]],
     ['MONEY', [['£4.2 million', 1]]],
     ['PERCENT', [['60%', 1]]],

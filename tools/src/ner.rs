@@ -38,6 +38,9 @@ pub struct Options {
     /// VASQUEZ RESIGNS") but cost 0.1 point of cross-validated F1 and taught the tagger that
     /// "US" and "WHO" (the pronouns, in capitals) are no names.
     pub recase: bool,
+    /// Train the stacked second pass (`add_stacked_examples`): on by default; off, the model
+    /// never sees first-pass features (the tagger reads as before, twice).
+    pub stack: bool,
 }
 
 impl Default for Options {
@@ -54,6 +57,7 @@ impl Default for Options {
             min_epochs: 5,
             prune_threshold: 4,
             recase: false,
+            stack: true,
         }
     }
 }
@@ -211,34 +215,71 @@ pub fn recased(doc: &ConllDoc, seed: u64) -> ConllDoc {
 fn examples(docs: &[ConllDoc], hash_bits: u32) -> (Vec<Example>, usize) {
     let mut out = Vec::new();
     let mut misaligned = 0;
-    let mut hashes = Vec::new();
     for conll in docs {
-        let doc = Features::new(&conll.text);
-        let tokens: Vec<Span> = doc.token_spans().collect();
-        // Gold entities onto our tokens: those inside the entity's span.
-        let mut spans = Vec::new();
-        for &(span, kind) in &conll.gold {
-            let first = tokens.partition_point(|t| t.start < span.start);
-            let end = tokens.partition_point(|t| t.end <= span.end);
-            if first < end && tokens[first].start == span.start && tokens[end - 1].end == span.end {
-                spans.push((first, end, kind));
-            } else {
-                misaligned += 1;
-            }
-        }
-        let all_tags = encode(tokens.len(), &spans);
-        for line in doc.lines() {
-            let mut ex = Example { offsets: vec![0], buckets: Vec::new(), gold: all_tags[line.clone()].to_vec() };
-            for i in line {
-                hashes.clear();
-                doc.features(i, &mut hashes);
-                ex.buckets.extend(hashes.iter().map(|&h| bucket(h, hash_bits)));
-                ex.offsets.push(ex.buckets.len() as u32);
-            }
-            out.push(ex);
-        }
+        misaligned += examples_of(conll, &Features::new(&conll.text), hash_bits, false, &mut out);
     }
     (out, misaligned)
+}
+
+/// The lines of `conll` as examples, with the features of `doc` (its text's); only the lines
+/// with first-pass features when `only_stacked`. Returns the gold entities that do not fall on
+/// token bounds (left out).
+fn examples_of(conll: &ConllDoc, doc: &Features, hash_bits: u32, only_stacked: bool, out: &mut Vec<Example>) -> usize {
+    let mut misaligned = 0;
+    let mut hashes = Vec::new();
+    let tokens: Vec<Span> = doc.token_spans().collect();
+    // Gold entities onto our tokens: those inside the entity's span.
+    let mut spans = Vec::new();
+    for &(span, kind) in &conll.gold {
+        let first = tokens.partition_point(|t| t.start < span.start);
+        let end = tokens.partition_point(|t| t.end <= span.end);
+        if first < end && tokens[first].start == span.start && tokens[end - 1].end == span.end {
+            spans.push((first, end, kind));
+        } else {
+            misaligned += 1;
+        }
+    }
+    let all_tags = encode(tokens.len(), &spans);
+    for line in doc.lines() {
+        if only_stacked && !doc.has_first_pass(line.clone()) {
+            continue;
+        }
+        let mut ex = Example { offsets: vec![0], buckets: Vec::new(), gold: all_tags[line.clone()].to_vec() };
+        for i in line {
+            hashes.clear();
+            doc.features(i, &mut hashes);
+            ex.buckets.extend(hashes.iter().map(|&h| bucket(h, hash_bits)));
+            ex.offsets.push(ex.buckets.len() as u32);
+        }
+        out.push(ex);
+    }
+    misaligned
+}
+
+/// Folds of the jackknife that gives the training documents their first pass.
+const STACK_FOLDS: usize = 5;
+
+/// Adds to each training document's examples its lines as the stacked second pass reads them:
+/// with the first-pass features of a model trained (`epochs`, without them) on the other folds,
+/// so that the first pass errs on them as it will on unseen text.
+fn add_stacked_examples(docs: &[ConllDoc], per_doc: &mut [Vec<Example>], hash_bits: u32, epochs: usize, seed: u64) -> Result<(), String> {
+    let fold = document_folds(docs.len(), STACK_FOLDS, seed ^ 0x57ac);
+    let mut stacked: Vec<Vec<Example>> = (0..docs.len()).map(|_| Vec::new()).collect();
+    for f in 0..STACK_FOLDS {
+        let mut train: Vec<&Example> = (0..docs.len()).filter(|&d| fold[d] != f).flat_map(|d| per_doc[d].iter()).collect();
+        train_epochs(&mut train, hash_bits, epochs, seed + 100 + f as u64, &mut |epoch, model| {
+            if epoch == epochs {
+                for d in (0..docs.len()).filter(|&d| fold[d] == f) {
+                    examples_of(&docs[d], &Features::stacked(model, &docs[d].text), hash_bits, true, &mut stacked[d]);
+                }
+            }
+            Ok(())
+        })?;
+    }
+    for (mine, extra) in per_doc.iter_mut().zip(stacked) {
+        mine.extend(extra);
+    }
+    Ok(())
 }
 
 /// Averaged (or final) weights, scoring like the shipped model but in floats.
@@ -451,6 +492,10 @@ pub fn run(options: &Options) -> Result<(), String> {
             examples(std::slice::from_ref(&d), bits).0
         })
         .collect();
+    let mut per_doc = per_doc;
+    if options.stack {
+        add_stacked_examples(&train_docs, &mut per_doc, bits, options.max_epochs, options.seed)?;
+    }
     let n_lines: usize = per_doc.iter().map(Vec::len).sum();
     eprintln!("train: {} docs, {n_lines} lines; features in {:.1}s", train_docs.len(), started.elapsed().as_secs_f64());
     let k = options.cv_folds;

@@ -50,6 +50,7 @@ fn parse_options(args: &[String]) -> Result<train::Options, String> {
             "--cv" => options.cv_folds = number(value()?)? as usize,
             "--min-epochs" => options.min_epochs = number(value()?)?.max(1) as usize,
             "--recase" => options.recase = true,
+            "--no-stack" => options.stack = false,
             "--prune" => options.prune_threshold = number(value()?)? as i32,
             _ => return Err(format!("unknown option {flag}")),
         }

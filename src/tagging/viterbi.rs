@@ -45,41 +45,39 @@ impl<const N: usize> Constraints<N> {
 
 /// The best path allowed by `rules` given per-token scores (`n × N`, row-major) and
 /// `(N + 1) × N` transition scores (the last row from the line start). Ties go to the lower tag.
+///
+/// The inner loop has no branch: a predecessor that no path reaches scores `-∞`, which loses
+/// every comparison as skipping it would, and `-∞` plus an emission stays `-∞` (scores are finite).
 pub(crate) fn viterbi<const N: usize>(rules: &Constraints<N>, emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
     out.clear();
-    let n = emissions.len() / N;
+    let (emissions, _) = emissions.as_chunks::<N>();
+    let (transitions, _) = transitions.as_chunks::<N>();
+    let n = emissions.len();
     if n == 0 {
         return;
     }
     const NEVER: f32 = f32::NEG_INFINITY;
     let mut score = [NEVER; N];
-    let mut back = vec![0u8; n * N];
+    let mut back = vec![[0u8; N]; n];
     for t in 0..N {
         if rules.start[t] {
-            score[t] = transitions[N * N + t] + emissions[t];
+            score[t] = transitions[N][t] + emissions[0][t];
         }
     }
-    for i in 1..n {
+    for (emission, back) in emissions.iter().zip(back.iter_mut()).skip(1) {
         let mut next = [NEVER; N];
-        for (t, cell) in next.iter_mut().enumerate() {
+        for t in 0..N {
             let mut best = NEVER;
             let mut arg = 0;
             for &p in rules.predecessors(t) {
-                let p = p as usize;
-                let s = score[p];
-                if s == NEVER {
-                    continue;
-                }
-                let v = s + transitions[p * N + t];
+                let v = score[p as usize] + transitions[p as usize][t];
                 if v > best {
                     best = v;
                     arg = p;
                 }
             }
-            if best != NEVER {
-                *cell = best + emissions[i * N + t];
-                back[i * N + t] = arg as u8;
-            }
+            next[t] = best + emission[t];
+            back[t] = arg;
         }
         score = next;
     }
@@ -92,7 +90,7 @@ pub(crate) fn viterbi<const N: usize>(rules: &Constraints<N>, emissions: &[f32],
     out.resize(n, 0);
     out[n - 1] = best;
     for i in (1..n).rev() {
-        out[i - 1] = back[i * N + out[i]] as usize;
+        out[i - 1] = back[i][out[i]] as usize;
     }
 }
 

@@ -10,7 +10,7 @@
 
 use super::gazetteer::{Gazetteer, List, Position};
 use super::hashing::{combine, hash_lower, hash_str, Fnv, HashKeyed};
-use super::tokens::{tokenize, Line, Token};
+use super::tokens::{tokenize, Line, Token, Tokenized};
 use super::word_classes::{WordClass, WordClasses};
 
 /// Recorded in the model header; a model built for other features is refused.
@@ -64,7 +64,11 @@ const OUTSIDE: u64 = 0x00b0_5e05;
 
 impl Doc {
     pub fn new(text: &str) -> Doc {
-        let (tokens, lines) = tokenize(text);
+        Doc::from_tokens(text, tokenize(text))
+    }
+
+    /// [`Doc::new`] on `text` split by `tokenize` already.
+    pub fn from_tokens(text: &str, (tokens, lines): Tokenized) -> Doc {
         let gazetteer = Gazetteer::shared();
         let classes = WordClasses::shared();
         let mut info: Vec<TokenInfo> = tokens

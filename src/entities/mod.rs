@@ -46,9 +46,15 @@ static MODEL_BYTES: &[u8] = include_bytes!("../data/ner/model.bin");
 /// reads sentence starts off its own CoNLL tokens (`tokens`, the one documented exception to
 /// `text::words`), exactly as in training, so its features do not shift when the segmenter
 /// changes. Line breaks, marks, abbreviations and folding it does take from `text`.
+#[cfg(any(test, feature = "internals"))]
 pub(crate) fn find(text: &str) -> Vec<Entity> {
+    find_in(text, tokens::tokenize(text))
+}
+
+/// [`find`] on `text` split by `tokens::tokenize` already.
+pub(crate) fn find_in(text: &str, tokenized: tokens::Tokenized) -> Vec<Entity> {
     let names = match shipped_model() {
-        Ok(model) => places_of_places(text, find_with(model, text).into_iter().map(|e| (e.span, e.label)).collect()),
+        Ok(model) => places_of_places(text, find_tokenized(model, text, tokenized).into_iter().map(|e| (e.span, e.label)).collect()),
         // A build whose model does not load is caught by the tests; at run time it finds no
         // names rather than failing the whole analysis.
         Err(_) => Vec::new(),
@@ -147,8 +153,13 @@ const PRONOUNS: &[&str] = &[
 /// The names the tagger finds with `scorer` in `text`, in text order, never overlapping; each in
 /// a cluster of its own. An all-caps line is tagged on a truecased copy (`recase`), and what the
 /// tagger found on the line as written is kept where the copy found nothing.
+#[cfg(any(test, feature = "internals"))]
 pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
-    let doc = Doc::new(text);
+    find_tokenized(scorer, text, tokens::tokenize(text))
+}
+
+fn find_tokenized(scorer: &impl Scorer, text: &str, tokenized: tokens::Tokenized) -> Vec<Entity> {
+    let doc = Doc::from_tokens(text, tokenized);
     let mut entities = tag(scorer, text, &doc, None);
     let recased = recase::truecased(text, &doc.tokens, &doc.lines);
     if recased != text {

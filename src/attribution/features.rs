@@ -24,7 +24,7 @@ use crate::quotes::CUES;
 use crate::text::hashing::{combine, hash_lower, hash_str};
 
 /// src/data/attribution/attitude_words.txt: words of belief, evidence, intention and stance.
-static ATTITUDE: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+static ATTITUDE: std::sync::LazyLock<crate::text::hashing::FnvSet<&'static str>> = std::sync::LazyLock::new(|| {
     include_str!("../data/attribution/attitude_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 });
 

@@ -46,8 +46,10 @@ impl<const N: usize> Constraints<N> {
 /// The best path allowed by `rules` given per-token scores (`n × N`, row-major) and
 /// `(N + 1) × N` transition scores (the last row from the line start). Ties go to the lower tag.
 ///
-/// The inner loop has no branch: a predecessor that no path reaches scores `-∞`, which loses
-/// every comparison as skipping it would, and `-∞` plus an emission stays `-∞` (scores are finite).
+/// A forbidden transition scores `-∞` in a copy of the table made per call, so that the inner
+/// loop runs over every pair of tags without a branch or an index table (the compiler turns it
+/// into vector operations): `-∞` loses every comparison, as skipping the pair did, and adding a
+/// finite score to it keeps it `-∞`.
 pub(crate) fn viterbi<const N: usize>(rules: &Constraints<N>, emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
     out.clear();
     let (emissions, _) = emissions.as_chunks::<N>();
@@ -57,6 +59,21 @@ pub(crate) fn viterbi<const N: usize>(rules: &Constraints<N>, emissions: &[f32],
         return;
     }
     const NEVER: f32 = f32::NEG_INFINITY;
+    let mut allowed = [[NEVER; N]; N];
+    for (t, row) in allowed.iter_mut().enumerate() {
+        for &p in rules.predecessors(t) {
+            row[p as usize] = 0.0;
+        }
+    }
+    // `allowed` is indexed [next][prev]; the table below [prev][next], as `transitions`.
+    let mut table = [[NEVER; N]; N];
+    for (p, row) in table.iter_mut().enumerate() {
+        for (t, cell) in row.iter_mut().enumerate() {
+            if allowed[t][p] == 0.0 {
+                *cell = transitions[p][t];
+            }
+        }
+    }
     let mut score = [NEVER; N];
     let mut back = vec![[0u8; N]; n];
     for t in 0..N {
@@ -65,21 +82,20 @@ pub(crate) fn viterbi<const N: usize>(rules: &Constraints<N>, emissions: &[f32],
         }
     }
     for (emission, back) in emissions.iter().zip(back.iter_mut()).skip(1) {
-        let mut next = [NEVER; N];
-        for t in 0..N {
-            let mut best = NEVER;
-            let mut arg = 0;
-            for &p in rules.predecessors(t) {
-                let v = score[p as usize] + transitions[p as usize][t];
-                if v > best {
-                    best = v;
-                    arg = p;
+        let mut best = [NEVER; N];
+        for (p, row) in table.iter().enumerate() {
+            let s = score[p];
+            for t in 0..N {
+                let v = s + row[t];
+                if v > best[t] {
+                    best[t] = v;
+                    back[t] = p as u8;
                 }
             }
-            next[t] = best + emission[t];
-            back[t] = arg;
         }
-        score = next;
+        for t in 0..N {
+            score[t] = best[t] + emission[t];
+        }
     }
     let mut best = 0;
     for t in 0..N {

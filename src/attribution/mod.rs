@@ -37,7 +37,7 @@ fn shipped_model() -> Result<&'static Model, &'static ModelError> {
 /// Every attribution of `text`, in order of content start. Fills the `speaker` of direct and
 /// partial quotes that the speaker rules left without one when an attribution holds them, so
 /// that a quote's speaker and its attribution's source always agree (see `link::agree`).
-#[cfg(any(test, feature = "internals"))]
+#[cfg(feature = "internals")]
 pub(crate) fn find(text: &str, quotes: &mut [Quote], entities: &[Entity], mentions: &[Resolved]) -> Vec<Attribution> {
     find_in(text, crate::entities::tokens::tokenize(text), quotes, entities, mentions)
 }

@@ -153,7 +153,7 @@ const PRONOUNS: &[&str] = &[
 /// The names the tagger finds with `scorer` in `text`, in text order, never overlapping; each in
 /// a cluster of its own. An all-caps line is tagged on a truecased copy (`recase`), and what the
 /// tagger found on the line as written is kept where the copy found nothing.
-#[cfg(any(test, feature = "internals"))]
+#[cfg(feature = "internals")]
 pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
     find_tokenized(scorer, text, tokens::tokenize(text))
 }

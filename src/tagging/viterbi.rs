@@ -52,36 +52,26 @@ impl<const N: usize> Constraints<N> {
 /// finite score to it keeps it `-∞`.
 pub(crate) fn viterbi<const N: usize>(rules: &Constraints<N>, emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
     out.clear();
-    let (emissions, _) = emissions.as_chunks::<N>();
-    let (transitions, _) = transitions.as_chunks::<N>();
-    let n = emissions.len();
+    let n = emissions.len() / N;
     if n == 0 {
         return;
     }
     const NEVER: f32 = f32::NEG_INFINITY;
-    let mut allowed = [[NEVER; N]; N];
-    for (t, row) in allowed.iter_mut().enumerate() {
-        for &p in rules.predecessors(t) {
-            row[p as usize] = 0.0;
-        }
-    }
-    // `allowed` is indexed [next][prev]; the table below [prev][next], as `transitions`.
+    // [prev][next], as `transitions`.
     let mut table = [[NEVER; N]; N];
-    for (p, row) in table.iter_mut().enumerate() {
-        for (t, cell) in row.iter_mut().enumerate() {
-            if allowed[t][p] == 0.0 {
-                *cell = transitions[p][t];
-            }
+    for t in 0..N {
+        for &p in rules.predecessors(t) {
+            table[p as usize][t] = transitions[p as usize * N + t];
         }
     }
     let mut score = [NEVER; N];
     let mut back = vec![[0u8; N]; n];
     for t in 0..N {
         if rules.start[t] {
-            score[t] = transitions[N][t] + emissions[0][t];
+            score[t] = transitions[N * N + t] + emissions[t];
         }
     }
-    for (emission, back) in emissions.iter().zip(back.iter_mut()).skip(1) {
+    for (emission, back) in emissions.chunks_exact(N).zip(back.iter_mut()).skip(1) {
         let mut best = [NEVER; N];
         for (p, row) in table.iter().enumerate() {
             let s = score[p];

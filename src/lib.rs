@@ -60,10 +60,12 @@ pub(crate) fn analyze_with_kinds(text: &str, kinds: &quotes::kinds::KindModel) -
     let sentences = text::segment::sentences(text, &paragraphs);
     let words = text::words::split(text, &paragraphs);
     let mut quotes = quotes::find_with(text, &paragraphs, &sentences, &words, kinds);
-    // The tagger reads its own CoNLL tokens (`entities::tokens`), the one documented exception.
-    let entities = entities::find(text);
+    // The taggers read their own CoNLL tokens (`entities::tokens`), the one documented exception;
+    // the text is split once for both.
+    let tokenized = entities::tokens::tokenize(text);
+    let entities = entities::find_in(text, tokenized.clone());
     let mentions = speakers::attribute(text, &sentences, &words, &mut quotes, &entities);
-    let attributions = attribution::find(text, &mut quotes, &entities, &mentions);
+    let attributions = attribution::find_in(text, tokenized, &mut quotes, &entities, &mentions);
     let clusters = entities::cluster_summaries(text, &entities);
     Analysis { paragraphs, sentences, quotes, entities, clusters, attributions }
 }

@@ -19,12 +19,12 @@
 #[cfg(feature = "internals")]
 use crate::analysis::Span;
 use crate::analysis::{Entity, Quote, QuoteKind};
-use crate::entities::tokens::{tokenize, Line, Token};
+use crate::entities::tokens::{Line, Token, Tokenized};
 use crate::quotes::CUES;
 use crate::text::hashing::{combine, hash_lower, hash_str};
 
 /// src/data/attribution/attitude_words.txt: words of belief, evidence, intention and stance.
-static ATTITUDE: std::sync::LazyLock<std::collections::HashSet<&'static str>> = std::sync::LazyLock::new(|| {
+static ATTITUDE: std::sync::LazyLock<crate::text::hashing::FnvSet<&'static str>> = std::sync::LazyLock::new(|| {
     include_str!("../data/attribution/attitude_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 });
 
@@ -143,8 +143,13 @@ fn suffix_hash(lower: &str, n: usize) -> u64 {
 
 impl Doc {
     /// Tokens of `text` with the quotations and entities already found in it.
+    #[cfg(any(test, feature = "internals"))]
     pub fn new(text: &str, quotes: &[Quote], entities: &[Entity]) -> Doc {
-        let (tokens, lines) = tokenize(text);
+        Doc::from_tokens(text, crate::entities::tokens::tokenize(text), quotes, entities)
+    }
+
+    /// [`Doc::new`] on `text` split by `tokenize` already.
+    pub fn from_tokens(text: &str, (tokens, lines): Tokenized, quotes: &[Quote], entities: &[Entity]) -> Doc {
         let n = tokens.len();
         let mut lower = Vec::with_capacity(n);
         let mut suffix2 = Vec::with_capacity(n);

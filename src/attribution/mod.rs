@@ -22,6 +22,7 @@ pub(crate) mod train;
 use std::sync::OnceLock;
 
 use crate::analysis::{Attribution, Entity, Quote};
+use crate::entities::tokens::Tokenized;
 use crate::speakers::Resolved;
 use features::Doc;
 use model::{Model, ModelError, Scorer};
@@ -38,9 +39,21 @@ fn shipped_model() -> Result<&'static Model, &'static ModelError> {
 /// Every attribution of `text`, in order of content start. Fills the `speaker` of direct and
 /// partial quotes that the speaker rules left without one when an attribution holds them, so
 /// that a quote's speaker and its attribution's source always agree (see `link::agree`).
+#[cfg(feature = "internals")]
 pub(crate) fn find(text: &str, quotes: &mut [Quote], entities: &[Entity], mentions: &[Resolved]) -> Vec<Attribution> {
+    find_in(text, crate::entities::tokens::tokenize(text), quotes, entities, mentions)
+}
+
+/// [`find`] on `text` split by `entities::tokens::tokenize` already.
+pub(crate) fn find_in(
+    text: &str,
+    tokenized: Tokenized,
+    quotes: &mut [Quote],
+    entities: &[Entity],
+    mentions: &[Resolved],
+) -> Vec<Attribution> {
     match shipped_model() {
-        Ok(model) => find_with(model, text, quotes, entities, mentions),
+        Ok(model) => find_with(model, text, tokenized, quotes, entities, mentions),
         // A build whose model does not load is caught by the tests; at run time the quotations
         // alone are credited rather than failing the analysis.
         Err(_) => link::link::<Model>(text, &[], quotes, mentions, entities, None, link::Sources::Rules),
@@ -57,14 +70,15 @@ pub(crate) struct Tagged {
     pub margin: f32,
 }
 
-pub(crate) fn find_with(
+fn find_with(
     scorer: &impl Scorer,
     text: &str,
+    tokenized: Tokenized,
     quotes: &mut [Quote],
     entities: &[Entity],
     mentions: &[Resolved],
 ) -> Vec<Attribution> {
-    let doc = Doc::new(text, quotes, entities);
+    let doc = Doc::from_tokens(text, tokenized, quotes, entities);
     let tagged = tag(scorer, &doc);
     let sources = match rank::LINKER.as_ref() {
         Ok(linker) => link::Sources::Learned(linker),

@@ -10,7 +10,7 @@
 
 use super::gazetteer::{Gazetteer, List, Position};
 use super::hashing::{combine, hash_lower, hash_str, Fnv, HashKeyed};
-use super::tokens::{tokenize, Line, Token};
+use super::tokens::{Line, Token, Tokenized};
 use super::word_classes::{WordClass, WordClasses};
 
 /// Recorded in the model header; a model built for other features is refused.
@@ -71,8 +71,15 @@ pub(crate) struct Doc {
 const OUTSIDE: u64 = 0x00b0_5e05;
 
 impl Doc {
+    /// The features of `text`, tokenised here (for the trainer and tests; `analyze` tokenises once
+    /// for both taggers and calls [`Doc::from_tokens`]).
+    #[cfg(any(test, feature = "internals"))]
     pub fn new(text: &str) -> Doc {
-        let (tokens, lines) = tokenize(text);
+        Doc::from_tokens(text, super::tokens::tokenize(text))
+    }
+
+    /// [`Doc::new`] on `text` split by `tokenize` already.
+    pub fn from_tokens(text: &str, (tokens, lines): Tokenized) -> Doc {
         let gazetteer = Gazetteer::shared();
         let classes = WordClasses::shared();
         let mut info: Vec<TokenInfo> = tokens

@@ -47,9 +47,15 @@ static MODEL_BYTES: &[u8] = include_bytes!("../data/ner/model.bin");
 /// reads sentence starts off its own CoNLL tokens (`tokens`, the one documented exception to
 /// `text::words`), exactly as in training, so its features do not shift when the segmenter
 /// changes. Line breaks, marks, abbreviations and folding it does take from `text`.
+#[cfg(any(test, feature = "internals"))]
 pub(crate) fn find(text: &str) -> Vec<Entity> {
+    find_in(text, tokens::tokenize(text))
+}
+
+/// [`find`] on `text` split by `tokens::tokenize` already.
+pub(crate) fn find_in(text: &str, tokenized: tokens::Tokenized) -> Vec<Entity> {
     let names = match shipped_model() {
-        Ok(model) => places_of_places(text, find_with(model, text).into_iter().map(|e| (e.span, e.label)).collect()),
+        Ok(model) => places_of_places(text, find_tokenized(model, text, tokenized).into_iter().map(|e| (e.span, e.label)).collect()),
         // A build whose model does not load is caught by the tests; at run time it finds no
         // names rather than failing the whole analysis.
         Err(_) => Vec::new(),
@@ -77,7 +83,7 @@ pub(crate) mod internals {
 
         /// With the features of a first pass of `scorer` over `text` (the stacked second pass).
         pub fn stacked(scorer: &impl super::Scorer, text: &str) -> Features {
-            Features(super::stacked(scorer, text, None))
+            Features(super::stacked(scorer, super::features::Doc::new(text), None))
         }
 
         /// Whether the tokens of `line` have first-pass features (lines without any read the
@@ -159,8 +165,13 @@ const PRONOUNS: &[&str] = &[
 /// The names the tagger finds with `scorer` in `text`, in text order, never overlapping; each in
 /// a cluster of its own. An all-caps line is tagged on a truecased copy (`recase`), and what the
 /// tagger found on the line as written is kept where the copy found nothing.
+#[cfg(feature = "internals")]
 pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
-    let doc = stacked(scorer, text, None);
+    find_tokenized(scorer, text, tokens::tokenize(text))
+}
+
+fn find_tokenized(scorer: &impl Scorer, text: &str, tokenized: tokens::Tokenized) -> Vec<Entity> {
+    let doc = stacked(scorer, Doc::from_tokens(text, tokenized), None);
     let mut entities = tag(scorer, text, &doc, None);
     let recased = recase::truecased(text, &doc.tokens, &doc.lines);
     if recased != text {
@@ -172,7 +183,7 @@ pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
             .collect();
         let on_caps = |s: Span| caps.iter().any(|c| c.start <= s.start && s.end <= c.end);
         // The copy's lines are those of the text; only the all-caps ones are tagged again.
-        let copy = stacked(scorer, &recased, Some(&doc));
+        let copy = stacked(scorer, Doc::from_tokens(&recased, tokens::tokenize(&recased)), Some(&doc));
         let from_copy: Vec<Entity> = tag(scorer, &recased, &copy, Some(&doc.lines)).into_iter().filter(|e| on_caps(e.span)).collect();
         // The copy adds names where the line as written has none (of several words, or one
         // word the place list confirms as the place it tagged: "WALES"), a name that holds
@@ -288,8 +299,7 @@ fn decode_line(scorer: &impl Scorer, doc: &Doc, line: &tokens::Line, buffers: &m
 /// Given the `original` of a truecased copy (tokenised into the same lines), the copy's first
 /// pass reads its all-caps lines only (the only ones the copy is tagged for) and takes the
 /// original's first-pass tags for the others.
-pub(crate) fn stacked(scorer: &impl Scorer, text: &str, original: Option<&Doc>) -> Doc {
-    let mut doc = Doc::new(text);
+pub(crate) fn stacked(scorer: &impl Scorer, mut doc: Doc, original: Option<&Doc>) -> Doc {
     let same_lines = |o: &&Doc| {
         o.first_tags.len() == doc.tokens.len()
             && o.lines.len() == doc.lines.len()

@@ -40,8 +40,12 @@ pub(crate) struct Line {
     pub all_caps: bool,
 }
 
+/// What `tokenize` returns: tokens and lines. Both taggers read the same, so `analyze` splits a
+/// text once and hands each tagger its copy.
+pub(crate) type Tokenized = (Vec<Token>, Vec<Line>);
+
 /// Splits `text` into tokens and lines.
-pub(crate) fn tokenize(text: &str) -> (Vec<Token>, Vec<Line>) {
+pub(crate) fn tokenize(text: &str) -> Tokenized {
     let mut tokens = Vec::new();
     let mut lines = Vec::new();
     let bytes = text.as_bytes();

@@ -45,6 +45,11 @@ impl<const N: usize> Constraints<N> {
 
 /// The best path allowed by `rules` given per-token scores (`n × N`, row-major) and
 /// `(N + 1) × N` transition scores (the last row from the line start). Ties go to the lower tag.
+///
+/// A forbidden transition scores `-∞` in a copy of the table made per call, so that the inner
+/// loop runs over every pair of tags without a branch or an index table (the compiler turns it
+/// into vector operations): `-∞` loses every comparison, as skipping the pair did, and adding a
+/// finite score to it keeps it `-∞`.
 pub(crate) fn viterbi<const N: usize>(rules: &Constraints<N>, emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
     out.clear();
     let n = emissions.len() / N;
@@ -52,36 +57,35 @@ pub(crate) fn viterbi<const N: usize>(rules: &Constraints<N>, emissions: &[f32],
         return;
     }
     const NEVER: f32 = f32::NEG_INFINITY;
+    // [prev][next], as `transitions`.
+    let mut table = [[NEVER; N]; N];
+    for t in 0..N {
+        for &p in rules.predecessors(t) {
+            table[p as usize][t] = transitions[p as usize * N + t];
+        }
+    }
     let mut score = [NEVER; N];
-    let mut back = vec![0u8; n * N];
+    let mut back = vec![[0u8; N]; n];
     for t in 0..N {
         if rules.start[t] {
             score[t] = transitions[N * N + t] + emissions[t];
         }
     }
-    for i in 1..n {
-        let mut next = [NEVER; N];
-        for (t, cell) in next.iter_mut().enumerate() {
-            let mut best = NEVER;
-            let mut arg = 0;
-            for &p in rules.predecessors(t) {
-                let p = p as usize;
-                let s = score[p];
-                if s == NEVER {
-                    continue;
+    for (emission, back) in emissions.chunks_exact(N).zip(back.iter_mut()).skip(1) {
+        let mut best = [NEVER; N];
+        for (p, row) in table.iter().enumerate() {
+            let s = score[p];
+            for t in 0..N {
+                let v = s + row[t];
+                if v > best[t] {
+                    best[t] = v;
+                    back[t] = p as u8;
                 }
-                let v = s + transitions[p * N + t];
-                if v > best {
-                    best = v;
-                    arg = p;
-                }
-            }
-            if best != NEVER {
-                *cell = best + emissions[i * N + t];
-                back[i * N + t] = arg as u8;
             }
         }
-        score = next;
+        for t in 0..N {
+            score[t] = best[t] + emission[t];
+        }
     }
     let mut best = 0;
     for t in 0..N {
@@ -92,7 +96,7 @@ pub(crate) fn viterbi<const N: usize>(rules: &Constraints<N>, emissions: &[f32],
     out.resize(n, 0);
     out[n - 1] = best;
     for i in (1..n).rev() {
-        out[i - 1] = back[i * N + out[i]] as usize;
+        out[i - 1] = back[i][out[i]] as usize;
     }
 }
 

@@ -4,7 +4,7 @@
 # and pooled, the calibration table), then the model on all of train with the calibration map
 # fitted on the folds' predictions, written to src/data/attribution/model.bin (same bytes on every
 # run for the same code and data). Extra arguments go to train_attribution (tools/src/bin/train_attribution.rs: --epochs, --bits,
-# --seed, --folds, --prune, --outside-penalties, --skip-cv, --reuse-folds).
+# --seed, --folds, --prune, --outside-penalties, --skip-cv, --reuse-folds, --cv-only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet --release --locked -p quotelens-tools --bin train_attribution

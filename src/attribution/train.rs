@@ -46,6 +46,8 @@ pub struct Options {
     /// For linking experiments: score the fold models the last cross-validation saved in
     /// `work` (no training, no penalty search) and write no model.
     pub reuse_folds: bool,
+    /// For feature experiments: cross-validate only, and write no model.
+    pub cv_only: bool,
 }
 
 /// One gold attribution in byte offsets.
@@ -435,7 +437,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     } else {
         cross_validate(&articles, options)?
     };
-    if options.reuse_folds {
+    if options.reuse_folds || options.cv_only {
         return Ok(());
     }
     let all: Vec<&Article> = articles.iter().collect();

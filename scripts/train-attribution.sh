@@ -10,7 +10,7 @@
 # command regenerates both files byte for byte. Extra arguments go to train_attribution (tools/src/bin/train_attribution.rs: --epochs, --bits,
 # --seed, --folds, --prune, --outside-penalties, --linker-epochs, --skip-cv (keeps the calibration and
 # the linker), --reuse-folds (relinks the saved fold models; writes the linker to target/attribution-cv/
-# only)).
+# only), --cv-only (cross-validates and writes nothing: for feature experiments).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet --release --locked -p quotelens-tools --bin train_attribution

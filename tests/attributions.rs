@@ -153,3 +153,20 @@ fn a_content_right_after_its_cue_ends_before_the_next_reporting_clause() {
     assert_eq!(cue(text, answer), "said");
     assert_eq!(source(text, answer), "the transport minister");
 }
+
+#[test]
+fn a_claim_before_its_cue_without_quotation_marks() {
+    // "X is Y, officials said": no quotation marks, the cue after the claim, in a short closing
+    // clause after a comma.
+    let text = "The council met on Tuesday to discuss the budget. \
+                The ferry service will resume in March, officials said. \
+                Water rates will rise next year, the treasurer warned.";
+    let analysis = analyze(text);
+    let ferry = claim(text, &analysis, "The ferry service will resume in March");
+    assert!(!ferry.content.slice(text).contains("officials"), "{:?}", ferry.content.slice(text));
+    assert_eq!(source(text, ferry), "officials");
+    assert_eq!(cue(text, ferry), "said");
+    let rates = claim(text, &analysis, "Water rates will rise next year");
+    assert_eq!(source(text, rates), "the treasurer");
+    assert_eq!(cue(text, rates), "warned");
+}

@@ -11,7 +11,10 @@
 //! structure is seen without a parser: distances to those words, the word after the cue ("that",
 //! "to", a determiner), the last clause break and the word after it ("…, but", "…, arguing").
 //! Headlines ("Mayor Says …", most words capitalised) are told apart, since capitals mark no
-//! names there.
+//! names there. A claim made before its cue without quotation marks ("The ferry will resume in
+//! March, officials said.") is told by the sentence's short tail after its last comma or dash;
+//! a clause governed by a verb no list holds ("muttered that …") by the nearest word in
+//! "-ed"/"-s" right before "that".
 //!
 //! Every feature is a 64-bit hash (`crate::text::hashing`); changing any of them means
 //! retraining, which `FEATURE_VERSION` (recorded in the weights) enforces.
@@ -29,7 +32,7 @@ static ATTITUDE: std::sync::LazyLock<crate::text::hashing::FnvSet<&'static str>>
 });
 
 /// Bump on any change to what `Doc::features` extracts.
-pub(crate) const FEATURE_VERSION: u32 = 3;
+pub(crate) const FEATURE_VERSION: u32 = 4;
 
 /// Where a token stands with respect to the quotations.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -103,7 +106,33 @@ pub(crate) struct Doc {
     attitude: Vec<bool>,
     attitude_left: Vec<usize>,
     attitude_right: Vec<usize>,
+    /// The sentence's tail: the last few words after its last comma or dash ("…, officials
+    /// said.", "…, the treasurer warned on Monday."), where a claim made before its cue ends
+    /// without quotation marks. Per token: its side of that break (0 before, 1 in the tail, 2
+    /// the sentence has no short tail), the tokens to the break, and the tail itself.
+    tail_side: Vec<u8>,
+    tail_dist: Vec<usize>,
+    tail: Vec<Tail>,
+    /// Tokens to the nearest word before in the sentence that could govern a clause: a cue of
+    /// the lexicon or the attitude list, or an unlisted word in "-ed"/"-s" right before "that"
+    /// ("muttered that", "conceded that"), `NONE` if there is none; and that word's last two letters.
+    governor_left: Vec<usize>,
+    governor_suffix: Vec<u64>,
 }
+
+/// The short clause ending a sentence after its last comma or dash (see `Doc::tail_side`).
+#[derive(Clone, Copy, Default)]
+struct Tail {
+    words: u8,
+    first: u64,
+    last: u64,
+    last_suffix: u64,
+    /// A lexicon cue or attitude word stands in it.
+    cue: bool,
+}
+
+/// The longest tail (in tokens after the break) counted as a sentence's tail.
+const MAX_TAIL: usize = 8;
 
 fn shape(text: &str) -> u8 {
     let mut chars = text.chars();
@@ -204,6 +233,11 @@ impl Doc {
         let mut break_word = vec![0u64; n];
         let mut attitude_left = vec![NONE; n];
         let mut attitude_right = vec![NONE; n];
+        let mut tail_side = vec![2u8; n];
+        let mut tail_dist = vec![NONE; n];
+        let mut tail = vec![Tail::default(); n];
+        let mut governor_left = vec![NONE; n];
+        let mut governor_suffix = vec![0u64; n];
         for line in &lines {
             let mut s = line.first;
             let mut previous_ends_colon = false;
@@ -262,6 +296,36 @@ impl Doc {
                         last_attitude = i;
                     }
                 }
+                let mut governor = NONE;
+                for i in s..e {
+                    if governor != NONE {
+                        governor_left[i] = i - governor;
+                        governor_suffix[i] = suffix2[governor];
+                    }
+                    let before_that = i + 1 < e && is_that[i + 1] && shapes[i] == 3 && !is_that[i];
+                    let word = tokens[i].span.slice(text);
+                    let verb_like = word.len() > 3 && (word.ends_with("ed") || word.ends_with('s'));
+                    if lexicon[i] || attitude[i] || (before_that && verb_like) {
+                        governor = i;
+                    }
+                }
+                // The tail: from the last word back to the last comma or dash, if short.
+                let last_word = (s..e).rev().find(|&i| shapes[i] <= 4);
+                let brk = last_word.and_then(|w| (s + 1..w).rev().take(MAX_TAIL).find(|&i| matches!(shapes[i], 5 | 10)).map(|b| (b, w)));
+                if let Some((b, w)) = brk {
+                    let t = Tail {
+                        words: (b + 1..=w).filter(|&k| shapes[k] <= 4).count() as u8,
+                        first: lower[b + 1],
+                        last: lower[w],
+                        last_suffix: suffix2[w],
+                        cue: (b + 1..=w).any(|k| lexicon[k] || attitude[k]),
+                    };
+                    for i in s..e {
+                        tail_side[i] = if i < b { 0 } else { 1 };
+                        tail_dist[i] = b.abs_diff(i);
+                        tail[i] = t;
+                    }
+                }
                 // A sentence "introducing" the next one ends with a colon (maybe before a quote mark).
                 previous_ends_colon = (s..e).rev().take(2).any(|i| shapes[i] == 7);
                 s = e;
@@ -276,6 +340,11 @@ impl Doc {
             })
             .collect();
         Doc {
+            governor_left,
+            governor_suffix,
+            tail_side,
+            tail_dist,
+            tail,
             headline,
             attitude,
             attitude_left,
@@ -419,6 +488,21 @@ impl Doc {
         let att = |k: isize| at(k).is_some_and(|j| self.attitude[j]) as u64;
         f(55, combine(att(-1) | att(0) << 1 | att(1) << 2, combine(shape(-1), shape(1))));
         f(56, combine(if al == NONE { 0 } else { self.lower[i - al] }, al_b));
+        // The sentence's short tail ("…, officials said."): which side of it the token is on,
+        // how far, and what the tail says; its last word is often the cue, seen in training or not.
+        let (side, t) = (self.tail_side[i] as u64, self.tail[i]);
+        let tail_b = if self.tail_dist[i] == NONE { 9 } else { bucket_distance(self.tail_dist[i]) };
+        f(57, combine(side, t.words as u64));
+        f(58, combine(side, t.last));
+        f(59, combine(side, t.last_suffix));
+        f(60, combine(side, t.first));
+        f(61, combine(combine(side, t.cue as u64), combine(tail_b, quote(0))));
+        f(62, combine(combine(side, t.cue as u64), left_b));
+        // The nearest word that could govern a clause, listed or not ("muttered that …").
+        let governor_b = if self.governor_left[i] == NONE { 9 } else { bucket_distance(self.governor_left[i]) };
+        f(63, combine(governor_b, quote(0)));
+        f(64, combine(self.governor_suffix[i], combine(governor_b, self.that_since_cue[i] as u64)));
+        f(65, combine(governor_b, left_b));
     }
 }
 
@@ -489,6 +573,31 @@ mod tests {
         let shared = fa.iter().filter(|h| fb.contains(h)).count();
         assert!(shared >= 12, "shared {shared}");
         assert_ne!(fa, fb);
+    }
+
+    #[test]
+    fn a_claim_before_a_short_tail_sees_the_tail() {
+        let d = Doc::new("The plan is dead, officials said. It rained all day.", &[], &[]);
+        let at = |w: &str| d.tokens.iter().position(|t| t.span.slice(&d.text) == w).expect(w);
+        let plan = at("plan");
+        assert_eq!(d.tail_side[plan], 0);
+        assert_eq!(d.tail_dist[plan], at(",") - plan);
+        let tail = d.tail[plan];
+        assert_eq!((tail.words, tail.first, tail.last, tail.cue), (2, hash_str("officials"), hash_str("said"), true));
+        assert_eq!(d.tail_side[at("officials")], 1);
+        // A sentence with no comma has no tail.
+        assert_eq!(d.tail_side[at("rained")], 2);
+    }
+
+    #[test]
+    fn an_unlisted_word_before_that_governs_the_clause() {
+        let d = Doc::new("The coach muttered that it was over. He left early so that nobody saw.", &[], &[]);
+        let at = |w: &str| d.tokens.iter().position(|t| t.span.slice(&d.text) == w).expect(w);
+        assert!(!d.lexicon[at("muttered")] && !d.attitude[at("muttered")]);
+        assert_eq!(d.governor_left[at("it")], at("it") - at("muttered"));
+        assert_eq!(d.governor_suffix[at("it")], hash_str("ed"));
+        // "so that" governs nothing, and the next sentence starts afresh.
+        assert_eq!(d.governor_left[at("nobody")], NONE);
     }
 
     #[test]

@@ -51,6 +51,8 @@ pub struct Options {
     /// Where the learned source linker's weights go (`rank`), and its training epochs.
     pub linker_out: PathBuf,
     pub linker_epochs: usize,
+    /// For feature experiments: cross-validate only, and write no model.
+    pub cv_only: bool,
 }
 
 /// One gold attribution in byte offsets.
@@ -586,7 +588,7 @@ pub fn run(options: &Options) -> Result<(), String> {
         eprintln!("wrote {} ({} bytes)", to.display(), linker.len());
         (calibration, penalty)
     };
-    if options.reuse_folds {
+    if options.reuse_folds || options.cv_only {
         return Ok(());
     }
     let all: Vec<&Article> = articles.iter().collect();

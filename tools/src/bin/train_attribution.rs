@@ -2,7 +2,7 @@
 //! src/data/attribution/model.bin, after 5-fold cross-validation by article whose scores (the
 //! shared scorer's, per fold and pooled) and calibration table it prints.
 //!
-//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--folds K] [--prune P] [--outside-penalties A,B,..] [--skip-cv] [--reuse-folds]
+//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--folds K] [--prune P] [--outside-penalties A,B,..] [--skip-cv] [--reuse-folds] [--cv-only]
 //!
 //! Run from the repository root: paths default to ../shared/data/polnear/attributions/train.jsonl,
 //! ../shared/eval/attributions/score_attributions.py and target/attribution-cv/.
@@ -38,6 +38,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         reuse_folds: false,
         linker_out: PathBuf::from("src/data/attribution/linker.tsv"),
         linker_epochs: 10,
+        cv_only: false,
     };
     let mut i = 0;
     while i < args.len() {
@@ -63,6 +64,11 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--scorer" => o.scorer = PathBuf::from(value()?),
             "--reuse-folds" => {
                 o.reuse_folds = true;
+                i += 1;
+                continue;
+            }
+            "--cv-only" => {
+                o.cv_only = true;
                 i += 1;
                 continue;
             }

@@ -12,8 +12,8 @@ use std::process::Command;
 use super::calibration::{fit, probability, reliability, Evidence};
 use super::features::{token_range, Doc};
 use super::link::{with_evidence, Sources};
-use super::rank::{Linker, Recorder};
 use super::model::{load, to_bytes, Scorer, Weights};
+use super::rank::{Linker, Recorder};
 use super::tags::{begin, inside, Part, N_TAGS, OUTSIDE};
 use super::{tag, Tagged};
 use crate::analysis::{Attribution, Entity, Quote, Span};
@@ -317,10 +317,12 @@ fn train_linker(examples: &[&RankExample], n_features: usize, epochs: usize, see
         rng.shuffle(&mut order);
         for ex in &order {
             let scores: Vec<f32> = ex.features.iter().map(|fs| fs.iter().map(|&f| w[f as usize]).sum()).collect();
-            let argmax = |keep: &dyn Fn(usize) -> bool| (0..scores.len()).filter(|&k| keep(k)).fold(None, |b: Option<usize>, k| match b {
-                Some(b) if scores[b] >= scores[k] => Some(b),
-                _ => Some(k),
-            });
+            let argmax = |keep: &dyn Fn(usize) -> bool| {
+                (0..scores.len()).filter(|&k| keep(k)).fold(None, |b: Option<usize>, k| match b {
+                    Some(b) if scores[b] >= scores[k] => Some(b),
+                    _ => Some(k),
+                })
+            };
             let Some(predicted) = argmax(&|_| true) else { continue };
             if !ex.right[predicted] {
                 let gold = argmax(&|k| ex.right[k]).expect("an example has a right candidate");

@@ -14,9 +14,9 @@
 
 use super::features::Doc;
 use super::gazetteer;
-use crate::text::data::FUNCTION_WORDS;
 use crate::analysis::{Entity, Label};
 use crate::speakers::lexicon::{HeadClass, LEXICON};
+use crate::text::data::FUNCTION_WORDS;
 
 /// Words that start what modifies an appositive's head ("a minister of state", "a company
 /// that").
@@ -81,7 +81,8 @@ fn token_ending_at(doc: &Doc, at: usize) -> Option<usize> {
 fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
     let word = |i: usize| doc.tokens[i].span.slice(text).to_lowercase();
     let same_line = |a: usize, b: usize| doc.tokens[a].line == doc.tokens[b].line;
-    let before_holding = |last: usize| last + 1 < doc.tokens.len() && same_line(last, last + 1) && HOLDINGS_AFTER.contains(&word(last + 1).as_str());
+    let before_holding =
+        |last: usize| last + 1 < doc.tokens.len() && same_line(last, last + 1) && HOLDINGS_AFTER.contains(&word(last + 1).as_str());
     for e in entities.iter_mut() {
         let Some(first) = token_starting_at(doc, e.span.start) else { continue };
         let Some(last) = token_ending_at(doc, e.span.end) else { continue };

@@ -164,7 +164,9 @@ impl<const N: usize> Model<N> {
         }
         let mut tables = Vec::with_capacity(Contexts::count(N));
         for t in 0..Contexts::count(N) {
-            let freq = (0..Contexts::alphabet(N, t)).map(|_| r.varint().and_then(|f| u16::try_from(f).map_err(|_| ModelError::Corrupt("frequency")))).collect::<Result<_, _>>()?;
+            let freq = (0..Contexts::alphabet(N, t))
+                .map(|_| r.varint().and_then(|f| u16::try_from(f).map_err(|_| ModelError::Corrupt("frequency"))))
+                .collect::<Result<_, _>>()?;
             tables.push(Table::new(freq).map_err(ModelError::Corrupt)?);
         }
         let (blocks, rows) = decode_rows::<N>(&body[r.pos..], n_rows, hash_bits, &Contexts::new(N), &tables)?;

@@ -170,3 +170,20 @@ fn a_claim_before_its_cue_without_quotation_marks() {
     assert_eq!(source(text, rates), "the treasurer");
     assert_eq!(cue(text, rates), "warned");
 }
+
+#[test]
+fn a_cue_in_a_subordinate_clause_after_a_claim_reports_nothing() {
+    // "…, whatever the flyers claimed": the closing clause concedes, it does not report the
+    // sentence before it; a plain closing clause does report its sentence.
+    let text = "The mayor will build a new pool, whatever the flyers claimed. \
+                Water rates will rise next year, the treasurer warned.";
+    let analysis = analyze(text);
+    assert!(
+        !analysis.attributions.iter().any(|a| a.content.slice(text).contains("a new pool")),
+        "{:?}",
+        analysis.attributions.iter().map(|a| a.content.slice(text)).collect::<Vec<_>>()
+    );
+    let rates = claim(text, &analysis, "Water rates will rise next year");
+    assert_eq!(source(text, rates), "the treasurer");
+    assert_eq!(cue(text, rates), "warned");
+}

@@ -20,7 +20,7 @@ use super::rank::{self, Linker};
 use super::tags::Part;
 use super::Tagged;
 use crate::analysis::{Attribution, AttributionKind, Basis, Entity, Label, MentionKind, Quote, QuoteKind, Span, Speaker};
-use crate::speakers::{is_linking_word, is_negation, Resolved};
+use crate::speakers::{is_linking_word, is_negation, is_subordinator, Resolved};
 
 /// How far (in tokens) a cue may stand from its content, and a source from its cue.
 const MAX_CUE_DISTANCE: usize = 30;
@@ -307,7 +307,17 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
     }
     // "did not say", "never claimed": a denied cue attributes nothing.
     let negated = |c: &Tagged| (c.first.saturating_sub(1)..c.end).any(|k| is_negation(&doc.word(k).to_lowercase()));
-    drafts.retain(|d| (d.cue.is_some() || d.source.is_some()) && !d.cue.is_some_and(|c| negated(&c)));
+    // "…,” whatever the papers wrote": a cue after its content in a subordinate clause does not
+    // report it (the speaker rules' own rule, `speakers::is_subordinator`).
+    let subordinate = |d: &Draft, c: &Tagged| {
+        let end = d.pieces.iter().map(|p| p.1).max().unwrap_or(0);
+        c.first >= end && (end..c.first).any(|k| is_subordinator(&doc.word(k).to_lowercase()))
+    };
+    for d in &mut drafts {
+        let keep: Vec<Tagged> = d.cues.iter().filter(|c| !subordinate(d, c)).copied().collect();
+        d.cues = keep;
+    }
+    drafts.retain(|d| (d.cue.is_some() || d.source.is_some()) && !d.cue.is_some_and(|c| negated(&c) || subordinate(d, &c)));
     drafts
 }
 

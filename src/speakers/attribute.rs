@@ -193,8 +193,9 @@ impl<'a> Words<'a> {
     }
 }
 
-/// A word opening a subordinate clause.
-fn is_subordinator(word: &str) -> bool {
+/// A word opening a subordinate clause: a cue after one does not report what stands before it
+/// ("“…,” whatever the papers wrote"); the attribution linker applies the same rule.
+pub(crate) fn is_subordinator(word: &str) -> bool {
     matches!(
         word,
         "whatever"

@@ -23,6 +23,7 @@ use crate::text::words::Words as TextWords;
 use attribute::{cue_after, cue_before, cue_in_next_sentence, Found, Pick, Words};
 use mention::{Mention, Token};
 
+pub(crate) use attribute::is_subordinator;
 pub(crate) use cues::is_negation;
 
 /// An auxiliary or adverb that may stand between a subject and its verb ("has", "would", "also"),

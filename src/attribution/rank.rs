@@ -289,6 +289,34 @@ fn word_class(doc: &Doc, i: usize) -> String {
 const MARKERS: [&str; 12] = ["that", "who", "which", "whose", "and", "but", ",", "(", ")", "—", ";", ":"];
 const COMMA: usize = 6;
 
+/// Forms of "be" and "get" that make a past participle after them passive ("was asked", "got told").
+const PASSIVE_AUXILIARIES: [&str; 12] = ["be", "is", "are", "was", "were", "been", "being", "am", "get", "gets", "got", "gotten"];
+/// Past participles of reporting and addressing verbs that do not end in "-ed".
+const IRREGULAR_PARTICIPLES: [&str; 10] = ["told", "said", "heard", "known", "thought", "shown", "given", "taught", "sworn", "understood"];
+
+/// Whether cue `a..b` is passive: its last word a past participle with a form of "be" or "get"
+/// before it, adverbs and "not" allowed between ("was repeatedly told", "has not been asked").
+/// Its subject is then the one asked, told or warned, not the source; the source, if any, is the
+/// agent after "by".
+fn is_passive(doc: &Doc, a: usize, b: usize) -> bool {
+    let last = doc.word(b - 1).to_lowercase();
+    if !(last.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&last.as_str())) {
+        return false;
+    }
+    let mut i = b - 1;
+    while i > 0 && i + 4 > a && !doc.tokens[i].sentence_start {
+        i -= 1;
+        let w = doc.word(i).to_lowercase();
+        if PASSIVE_AUXILIARIES.contains(&w.as_str()) {
+            return true;
+        }
+        if !(w.ends_with("ly") || matches!(w.as_str(), "not" | "n't" | "never" | "also" | "already" | "since")) {
+            return false;
+        }
+    }
+    false
+}
+
 /// Small numbers and truth values as feature-name parts, without formatting.
 const NUMBERS: [&str; 10] = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
 const SIGNED: [&str; 5] = ["-2", "-1", "0", "1", "2"];
@@ -324,6 +352,7 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, f
                 f(&["null&cp=", at(a - 1), "&cw=", at(a)]);
             }
             f(&["null&cn=", at(b)]);
+            f(&["null&pass=", yes(is_passive(doc, a, b))]);
         }
         return;
     };
@@ -405,6 +434,11 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, f
         let near = NUMBERS[bucket(words).min(3)];
         f(&["cw=", at(a), "&", dir, near]);
         f(&["cl=", at(b - 1), "&", dir, near]);
+        // A passive cue's subject is addressed ("X was asked whether …"); its agent ("by Y") speaks.
+        if is_passive(doc, a, b) {
+            f(&["pass&", dir, near]);
+            f(&["pass&", dir, "&pw=", if c.first > 0 { at(c.first - 1) } else { "^" }]);
+        }
     }
     let between = cands[1..].iter().filter(|o| o.speaker.is_some() && o.first >= gap.start && o.end <= gap.end && o.end > o.first).count();
     let between = NUMBERS[between.min(3)];
@@ -639,6 +673,39 @@ mod tests {
         let text = "The council met on Tuesday. The new terminal is widely expected to open in May.";
         let (source, _) = source_of(text, "to open in May", "is widely expected");
         assert_eq!(source, None);
+    }
+
+    #[test]
+    fn the_subject_of_a_passive_cue_is_addressed_not_the_source() {
+        let text = "The ferry had been late all week. The mayor was asked whether the bridge would reopen.";
+        let (source, _) = source_of(text, "whether the bridge would reopen", "was asked");
+        assert!(!source.as_deref().is_some_and(|s| s.contains("mayor")), "{source:?}");
+        let text = "Officials in Tarnow have been warned that the river could flood the lower town.";
+        let (source, _) = source_of(text, "the river could flood the lower town", "have been warned");
+        assert!(!source.as_deref().is_some_and(|s| s.contains("Officials") || s.contains("Tarnow")), "{source:?}");
+    }
+
+    #[test]
+    fn the_agent_of_a_passive_cue_is_the_source() {
+        let text = "Residents were told by the council that the pool would close in June.";
+        let (source, _) = source_of(text, "the pool would close in June", "were told");
+        assert!(source.as_deref().is_some_and(|s| s.contains("council")), "{source:?}");
+    }
+
+    #[test]
+    fn a_passive_cue_is_a_form_of_be_or_get_before_a_past_participle() {
+        let text = "She was repeatedly told it. He has asked it. They got warned. It is expected. He told them.";
+        let (doc, _, _, _) = stages(text);
+        let passive = |words: &str| {
+            let (a, b) = tokens(&doc, text, words);
+            is_passive(&doc, a, b)
+        };
+        assert!(passive("was repeatedly told"));
+        assert!(passive("told"), "the participle alone as the cue sees its auxiliary");
+        assert!(passive("got warned"));
+        assert!(passive("expected"));
+        assert!(!passive("has asked"));
+        assert!(!passive("He told"));
     }
 
     #[test]

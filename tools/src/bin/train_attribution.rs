@@ -2,7 +2,7 @@
 //! src/data/attribution/model.bin, after 5-fold cross-validation by article whose scores (the
 //! shared scorer's, per fold and pooled) and calibration table it prints.
 //!
-//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--folds K] [--prune P] [--outside-penalties A,B,..] [--skip-cv] [--reuse-folds] [--cv-only]
+//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--folds K] [--prune P] [--outside-penalties A,B,..] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only]
 //!
 //! Run from the repository root: paths default to ../shared/data/polnear/attributions/train.jsonl,
 //! ../shared/eval/attributions/score_attributions.py and target/attribution-cv/.
@@ -38,6 +38,8 @@ fn parse(args: &[String]) -> Result<Options, String> {
         reuse_folds: false,
         linker_out: PathBuf::from("src/data/attribution/linker.tsv"),
         linker_epochs: 10,
+        linker_grid: 1,
+        linker_prune: 3.0,
         cv_only: false,
     };
     let mut i = 0;
@@ -51,6 +53,8 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--folds" => o.folds = number(value()?)? as usize,
             "--prune" => o.prune = number(value()?)? as i8,
             "--linker-epochs" => o.linker_epochs = number(value()?)? as usize,
+            "--linker-grid" => o.linker_grid = number(value()?)?.max(1) as u32,
+            "--linker-prune" => o.linker_prune = value()?.parse::<f32>().map_err(|e| format!("--linker-prune: {e}"))?,
             "--linker-out" => o.linker_out = PathBuf::from(value()?),
             "--outside-penalties" => {
                 o.outside_penalties = value()?

@@ -298,6 +298,12 @@ const IRREGULAR_PARTICIPLES: [&str; 10] = ["told", "said", "heard", "known", "th
 /// before it, adverbs and "not" allowed between ("was repeatedly told", "has not been asked").
 /// Its subject is then the one asked, told or warned, not the source; the source, if any, is the
 /// agent after "by".
+/// Whether a reporting verb's object is the one spoken to ("told", "asked", "warned"), so that in
+/// the passive its subject is the addressee.
+fn is_addressee_verb(participle: &str) -> bool {
+    matches!(participle, "told" | "asked" | "warned" | "informed" | "advised" | "reminded" | "urged" | "assured" | "briefed" | "questioned")
+}
+
 fn is_passive(doc: &Doc, a: usize, b: usize) -> bool {
     let last = doc.word(b - 1).to_lowercase();
     if !(last.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&last.as_str())) {
@@ -489,7 +495,13 @@ fn pairings(
     let mut out = Vec::new();
     for i in options {
         let qi = Query { pieces: q.pieces, cue: i.map(|i| cues[i]), rule: q.rule, previous: q.previous };
-        let cands = candidates(cx, &qi);
+        let mut cands = candidates(cx, &qi);
+        // "The mayor was asked whether …", "Officials have been warned that …": the subject of a
+        // passive verb whose object is the one spoken to is addressed, never the source (the
+        // agent after "by" may be); a hard constraint, not a preference for the weights.
+        if let Some((a, b)) = qi.cue.filter(|&(a, b)| is_passive(cx.doc, a, b) && is_addressee_verb(&cx.doc.word(b - 1).to_lowercase())) {
+            cands.retain(|c| c.speaker.is_none() || !(c.end <= a && cx.sentence[c.first] == cx.sentence[b - 1]));
+        }
         for k in 0..cands.len() {
             let mut hashes = Vec::with_capacity(48);
             let mut push = |parts: &[&str]| hashes.push(hash(parts));

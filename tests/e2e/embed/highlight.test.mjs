@@ -103,7 +103,7 @@ test('highlight() marks the quotes, speakers and names, across <em>, <a>, <stron
     // FIXME (attribution model, issue 14): the lede's claim ("…, the town’s arts trust announced
     // on Monday") is still missed — the clause before its cue is followed by ", after …", so the
     // sentence's tail is not the reporting clause the tagger learned — and two doubtful claims
-    // (confidence 0.29 and 0.06, shown as doubtful) are read with no source ("repairs to", "The
+    // (confidence below 0.3, shown as doubtful) are read with no source ("repairs to", "The
     // trust expects" as cues); the learned linker no longer takes the dateline "KELBY" as a source.
     assert.deepEqual(speakers, ['Priya Anand', 'Anand', 'she', 'the ', 'festival poster', 'Tomás Reyes']);
     // The text read has a line break per block and nothing from script, textarea or contenteditable.

@@ -617,20 +617,17 @@ mod tests {
         token_range(doc, Span::new(at, at + words.len()))
     }
 
+    /// The linker's context of `text` with no tagged sources or cues (the candidates come from
+    /// the speaker mentions and entities).
+    fn context<'a>(text: &'a str, doc: &'a Doc, sentence: &'a [u32], entities: &'a [Entity], mentions: &'a [Resolved]) -> Context<'a> {
+        Context { text, doc, sentence, sources: &[], cues: &[], mentions, entities, classes: Context::classes_for(doc) }
+    }
+
     /// The learned linker's source for the content `content` cued by `cue`, as written.
     fn source_of(text: &str, content: &str, cue: &str) -> (Option<String>, Option<Speaker>) {
         let (doc, _, entities, mentions) = stages(text);
         let sentence = super::super::link::sentence_ids(&doc);
-        let cx = Context {
-            text,
-            doc: &doc,
-            sentence: &sentence,
-            sources: &[],
-            cues: &[],
-            mentions: &mentions,
-            entities: &entities,
-            classes: Context::classes_for(&doc),
-        };
+        let cx = context(text, &doc, &sentence, &entities, &mentions);
         let pieces = [tokens(&doc, text, content)];
         let cue = [tokens(&doc, text, cue)];
         let q = Query { pieces: &pieces, cue: None, rule: None, previous: None };
@@ -643,16 +640,7 @@ mod tests {
         let text = "Voters cheered Dana Pruitt, who said the mill would reopen in spring.";
         let (doc, _, entities, mentions) = stages(text);
         let sentence = super::super::link::sentence_ids(&doc);
-        let cx = Context {
-            text,
-            doc: &doc,
-            sentence: &sentence,
-            sources: &[],
-            cues: &[],
-            mentions: &mentions,
-            entities: &entities,
-            classes: Context::classes_for(&doc),
-        };
+        let cx = context(text, &doc, &sentence, &entities, &mentions);
         let pieces = [tokens(&doc, text, "the mill would reopen in spring")];
         let q = Query { pieces: &pieces, cue: Some(tokens(&doc, text, "said")), rule: None, previous: None };
         let cands = candidates(&cx, &q);

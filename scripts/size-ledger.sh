@@ -43,6 +43,18 @@ else
 fi
 
 gz() { gzip -9c "$1" | wc -c; }
+# A table of the files named on stdin (raw, gzipped), their names shown without the prefix $1,
+# and the totals in total_raw / total_gz.
+download() {
+    printf '%-28s %9s %9s\n' file raw gzipped
+    total_raw=0 total_gz=0
+    local f raw g
+    while IFS= read -r f; do
+        raw=$(wc -c <"$f") g=$(gz "$f")
+        total_raw=$((total_raw + raw)) total_gz=$((total_gz + g))
+        printf '%-28s %9d %9d\n' "${f#"$1"}" "$raw" "$g"
+    done
+}
 echo
 echo "== wasm module per setting (bytes; gzip -9)"
 printf '%-16s %10s %9s %10s %9s\n' variant raw gzipped "Δraw" "Δgzip"
@@ -62,13 +74,7 @@ python3 tools/bench/wasm_parts.py "$out/shipped/pkg/quotelens_bg.wasm"
 
 echo
 echo "== the page's whole download (www/ as served, with the shipped module)"
-printf '%-28s %9s %9s\n' file raw gzipped
-total_raw=0 total_gz=0
-while IFS= read -r f; do
-    raw=$(wc -c <"$f") g=$(gz "$f")
-    total_raw=$((total_raw + raw)) total_gz=$((total_gz + g))
-    printf '%-28s %9d %9d\n' "${f#"$out"/shipped/}" "$raw" "$g"
-done < <(
+download "$out/shipped/" < <(
     # The page's own files in every folder (www/embed is the package's, www/pkg is measured below).
     find www \( -path www/pkg -o -path www/embed \) -prune -o -type f \
         \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.svg' \) -print | sort
@@ -84,13 +90,7 @@ QUOTELENS_SKIP_WASM=1 bash scripts/build-site.sh "$out/site" >/dev/null
 cp -r "$out/shipped/pkg" "$out/site/pkg.shipped"
 "$root/scripts/onefile/node_modules/.bin/esbuild" "$out/site/pkg.shipped/quotelens.js" --minify --log-level=warning \
     --outfile="$out/site/pkg.shipped/quotelens.min.js"
-printf '%-28s %9s %9s\n' file raw gzipped
-total_raw=0 total_gz=0
-while IFS= read -r f; do
-    raw=$(wc -c <"$f") g=$(gz "$f")
-    total_raw=$((total_raw + raw)) total_gz=$((total_gz + g))
-    printf '%-28s %9d %9d\n' "${f#"$out"/site/}" "$raw" "$g"
-done < <(
+download "$out/site/" < <(
     find "$out/site" \( -path "$out/site/pkg*" -o -path "$out/site/embed" \) -prune -o -type f \
         \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.svg' \) -print | sort
     echo "$out/site/pkg.shipped/quotelens.min.js"

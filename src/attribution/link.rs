@@ -569,13 +569,7 @@ mod tests {
     #[test]
     fn a_cue_without_a_tagged_source_takes_the_mention_before_it_in_its_sentence() {
         let text = "Inspector Lena Varga, after six months of work, concluded that the accounts were sound.";
-        let paragraphs = crate::text::segment::paragraphs(text);
-        let sentences = crate::text::segment::sentences(text, &paragraphs);
-        let words = crate::text::words::split(text, &paragraphs);
-        let mut quotes = crate::quotes::find(text, &paragraphs, &sentences, &words);
-        let entities = crate::entities::find(text);
-        let mentions = crate::speakers::attribute(text, &sentences, &words, &mut quotes, &entities);
-        let doc = Doc::new(text, &quotes, &entities);
+        let (doc, mut quotes, entities, mentions) = super::super::stages(text);
         let tagged = [span(&doc, text, "concluded", Part::Cue), span(&doc, text, "that the accounts were sound", Part::Content)];
         let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
         assert_eq!(out.len(), 1);

@@ -135,6 +135,19 @@ fn split_at_sentences(doc: &Doc, offset: usize, (first, end, part): (usize, usiz
     out
 }
 
+/// The stages before attribution on `text`, as `analyze` runs them, for the unit tests of
+/// `link` and `rank`.
+#[cfg(test)]
+fn stages(text: &str) -> (Doc, Vec<Quote>, Vec<Entity>, Vec<Resolved>) {
+    let paragraphs = crate::text::segment::paragraphs(text);
+    let sentences = crate::text::segment::sentences(text, &paragraphs);
+    let words = crate::text::words::split(text, &paragraphs);
+    let mut quotes = crate::quotes::find(text, &paragraphs, &sentences, &words);
+    let entities = crate::entities::find(text);
+    let mentions = crate::speakers::attribute(text, &sentences, &words, &mut quotes, &entities);
+    (Doc::new(text, &quotes, &entities), quotes, entities, mentions)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -597,19 +597,9 @@ impl Recorder {
 
 #[cfg(test)]
 mod tests {
+    use super::super::stages;
     use super::*;
-    use crate::analysis::{Entity, Quote};
-
-    /// The earlier stages on `text`, as `analyze` runs them.
-    fn stages(text: &str) -> (Doc, Vec<Quote>, Vec<Entity>, Vec<Resolved>) {
-        let paragraphs = crate::text::segment::paragraphs(text);
-        let sentences = crate::text::segment::sentences(text, &paragraphs);
-        let words = crate::text::words::split(text, &paragraphs);
-        let mut quotes = crate::quotes::find(text, &paragraphs, &sentences, &words);
-        let entities = crate::entities::find(text);
-        let mentions = crate::speakers::attribute(text, &sentences, &words, &mut quotes, &entities);
-        (Doc::new(text, &quotes, &entities), quotes, entities, mentions)
-    }
+    use crate::analysis::Entity;
 
     /// The token range of the first occurrence of `words` in `text`.
     fn tokens(doc: &Doc, text: &str, words: &str) -> (usize, usize) {

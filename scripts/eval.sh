@@ -17,6 +17,7 @@ echo "== quote-mark pairing, all quoted spans (PolNeAR dev)"
 python3 ../shared/eval/quotes/run_eval.py run --name quotelens-all --cmd "$cmd" --runs 1
 python3 scripts/eval_summary.py target/eval/quotes/results/quotelens.dev.json \
   target/eval/quotes/results/quotelens-partial.dev.json target/eval/quotes/results/quotelens-all.dev.json
+python3 scripts/all_quoted_marks.py target/eval/quotes/predictions/quotelens-all.dev.jsonl ../shared/data/polnear/dev.jsonl
 echo "== entities (CoNLL-2003 dev)"
 python3 ../shared/eval/ner/harness.py run --name quotelens --cmd "$cmd" --repeats 1
 echo "== attributions, direct and reported speech (PolNeAR dev)"

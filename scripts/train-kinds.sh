@@ -2,7 +2,8 @@
 # Retrains the quote-kind model: reads ../shared/data/polnear/{train,dev}.jsonl and writes
 # src/data/quote_kinds.tsv (same bytes on every run for the same code and data; seed 16).
 # `cv` runs 5-fold cross-validation by article on train instead and scores the held-out
-# predictions with the shared harness (files under target/kinds-cv, never in the repo).
+# predictions with the shared harness (files under target/kinds-cv, never in the repo), then
+# all-quoted F1 with and without straight single-quoted spans (scripts/all_quoted_marks.py).
 #
 #     scripts/train-kinds.sh          # train and write the model
 #     scripts/train-kinds.sh cv       # 5-fold CV on train: direct-view and all-quoted scores
@@ -32,6 +33,7 @@ elif [ "${1:-}" = cv ]; then
     printf 'direct view:          '; score direct --ignore-kind term --ignore-kind partial --ignore-kind nested
     printf 'direct+partial view:  '; score direct+partial --ignore-kind term --ignore-kind nested
     printf 'all kinds:            '; score direct
+    python3 scripts/all_quoted_marks.py target/kinds-cv/cv.pred.jsonl ../shared/data/polnear/train.jsonl
 else
     "$CARGO_TARGET_DIR/release/train_kinds" "$@"
     sha256sum src/data/quote_kinds.tsv

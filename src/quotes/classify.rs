@@ -206,9 +206,14 @@ fn before(text: &str, w: &Words, from: usize, to: usize, sentence_start: usize, 
     // After a quote that the reporter's words go on from (`“…” was, X wrote, “…”`), this one is
     // a fragment of the reporter's sentence, whatever cue stands before it.
     // (`“…” Trump said, “…”` has its cue before the first comma: a reporting clause.)
-    if after_quote && text[from..to].trim_start_matches(is_blank).starts_with(char::is_alphanumeric) {
-        if let Some(comma_at) = text[from..to].find(',') {
-            if !CUES.any_cue(&words_in(w, from, from + comma_at)) {
+    // The reporting clause stands between two commas, the second right before the mark: a
+    // participle (`on his page, writing “…”`), a cue with "that" or no clause at all (`put it,
+    // “…”`) introduces speech of its own.
+    if after_quote && trimmed.ends_with(',') && text[from..to].trim_start_matches(is_blank).starts_with(char::is_alphanumeric) {
+        if let Some(comma_at) = text[from..to].find(',').map(|c| from + c) {
+            // The clause between the commas: a subject and its cue.
+            let clause = words_in(w, comma_at, to);
+            if clause.len() >= 2 && CUES.any_cue(&clause) && !CUES.any_cue(&words_in(w, from, comma_at)) {
                 return Before::Continues;
             }
         }
@@ -1043,6 +1048,16 @@ mod tests {
         check(
             "The \"harbour levy\" was, the auditor wrote, \"a tax by another name.\"",
             &[("harbour levy", Term), ("a tax by another name.", Partial)],
+        );
+        // No clause between two commas: after a title, a participle or "put it" introduces
+        // speech of its own.
+        check(
+            "She posted the plan, titled \"Open Doors,\" on her blog, writing \"Every library in the county will open on Sundays.\"",
+            &[("Open Doors,", Term), ("Every library in the county will open on Sundays.", Direct)],
+        );
+        check(
+            "As Ruth Moss, author of \"Quiet Streets,\" put it, \"Nobody here wants the bypass.\"",
+            &[("Quiet Streets,", Term), ("Nobody here wants the bypass.", Direct)],
         );
     }
 

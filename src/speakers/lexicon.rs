@@ -3,6 +3,7 @@
 //! read too (function words, places, demonyms) come already parsed from `text::data`. It knows
 //! nothing of quotes.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
@@ -36,7 +37,8 @@ pub(crate) struct Lexicon {
     pub linking_words: HashSet<&'static str, FnvBuild>,
     pub first_names: HashMap<&'static str, Gender, FnvBuild>,
     /// Places and nationality adjectives, lower case: a capitalised word found here is not a person.
-    pub places: HashSet<String, FnvBuild>,
+    /// Borrowed from `WORD_LISTS` where the entry is lower case already (nearly all).
+    pub places: HashSet<Cow<'static, str>, FnvBuild>,
     /// Nationality adjective → its country ("hungarian" → "hungary"), both lower case, for
     /// matching "the Hungarian leader" with a person described by "Prime Minister of Hungary".
     pub demonym_country: HashMap<String, String, FnvBuild>,
@@ -81,7 +83,8 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             first_names.insert(entry, Gender::Female);
         }
         if mask & (PLACE | DEMONYM) != 0 {
-            places.insert(entry.to_lowercase());
+            let lower = entry.chars().all(|c| c.to_lowercase().eq([c]));
+            places.insert(if lower { Cow::Borrowed(entry) } else { Cow::Owned(entry.to_lowercase()) });
         }
     }
     let demonym_country = demonym_countries().map(|(d, c)| (d.to_string(), c.to_string())).collect();
@@ -127,7 +130,7 @@ mod tests {
             })
             .collect();
         assert_eq!(LEXICON.first_names, names);
-        let places: HashSet<String, FnvBuild> = places_file.iter().chain(&demonyms_file).cloned().collect();
+        let places: HashSet<Cow<str>, FnvBuild> = places_file.iter().chain(&demonyms_file).map(|p| Cow::Owned(p.clone())).collect();
         assert_eq!(LEXICON.places, places);
         let mut by_prefix: HashMap<&str, &str> = HashMap::new();
         for c in &places_file {

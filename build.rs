@@ -11,9 +11,14 @@
 //! byte before it (none, `\n`, `\r`, an ASCII word byte, any other): patterns.rs tries a rule
 //! only where the text's byte is in that set, so the text is read once for all rules rather
 //! than once per rule.
+//!
+//! The word lists (src/data/gazetteers/*.txt, src/data/first_name_genders.txt): one table of
+//! every entry, each with the lists that hold it (`word_lists`), and the nationality adjectives
+//! paired with their countries (`demonym_countries`); read by src/text/data.rs.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use regex_automata::dfa::{dense, Automaton, StartKind};
 use regex_automata::util::start;
@@ -33,6 +38,7 @@ fn main() {
     println!("cargo:rerun-if-changed=src/entities/figure_rules.rs");
     println!("cargo:rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    word_lists(&out);
     let rules = rules();
     assert!(rules.len() <= 32, "a rule set is a u32 bit mask");
     let mut first = [[0u32; 256]; BEFORE.len()];
@@ -68,4 +74,98 @@ fn main() {
     writeln!(list, "/// For each kind of byte before (`byte_before`) and each byte: the rules a match can start with it.").unwrap();
     writeln!(list, "const FIRST_BYTES: [[u32; 256]; {}] = {first:?};", BEFORE.len()).unwrap();
     std::fs::write(out.join("figure_dfas.rs"), list).expect("write to OUT_DIR");
+}
+
+/// The gazetteer's lists, in the order of their bit in a list mask (`entities::gazetteer::List`).
+const LISTS: [&str; 6] = ["first_names", "surnames", "places", "demonyms", "org_suffixes", "groups"];
+/// The bits of a first name's sex (src/data/first_name_genders.txt), after the lists'.
+const MALE: u8 = 1 << 6;
+const FEMALE: u8 = 1 << 7;
+
+/// A data file's entries: its lines trimmed, without blank lines and `#` comments (as
+/// src/text/data.rs `lines`).
+fn entries(path: &str) -> Vec<String> {
+    println!("cargo:rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
+}
+
+/// Each character lower-cased on its own, as the tagger's `hash_lower` does.
+fn lower_chars(s: &str) -> String {
+    s.chars().flat_map(char::to_lowercase).collect()
+}
+
+/// Words of letters and digits only, between single spaces (src/entities/gazetteer.rs `is_plain`).
+fn is_plain(line: &str) -> bool {
+    !line.is_empty() && line.split(' ').all(|w| !w.is_empty() && w.chars().all(char::is_alphanumeric))
+}
+
+/// `word_lists.txt`: every entry of the word lists once, with the lists holding it, so that the
+/// analyser reads one table instead of seven files, and a smaller one: an entry's case says
+/// nothing to any reader (the gazetteer and the first names are matched lower-cased, places
+/// and nationalities lower-cased by attribution), so plain entries (`is_plain`) are stored
+/// lower-cased and merge across lists (a first name in both name lists is one entry); the rest
+/// are kept as written, for the tagger's tokenizer to split at run time as before.
+///
+/// Layout (UTF-8 text), a section per list mask, masks ascending: a line `#` + the mask in hex
+/// (bits: `LISTS` in order, then `MALE`, `FEMALE`), then the section's entries in byte order,
+/// front-coded: one digit, how many leading bytes the entry shares with the one before in the
+/// section (at most 9, on a character boundary), then the rest of it. Grouping by mask and
+/// front coding make the lists 88 KB gzipped instead of 115 KB as seven files.
+///
+/// `demonym_countries.txt`: `demonym TAB country` per line, both lower case, each nationality
+/// adjective paired with the place it is spelled from ("hungarian" → "hungary"): the first place
+/// in places.txt's order sharing its first five bytes (a good enough match for these lists).
+fn word_lists(out: &Path) {
+    let mut masks: BTreeMap<String, u8> = BTreeMap::new();
+    for (bit, list) in LISTS.iter().enumerate() {
+        for entry in entries(&format!("src/data/gazetteers/{list}.txt")) {
+            let key = if is_plain(&entry) { lower_chars(&entry) } else { entry };
+            *masks.entry(key).or_default() |= 1 << bit;
+        }
+    }
+    for line in entries("src/data/first_name_genders.txt") {
+        let (name, sex) = line.split_once(' ').unwrap_or_else(|| panic!("first_name_genders.txt: {line:?} has no sex"));
+        assert!(lower_chars(name) == name && is_plain(name), "first_name_genders.txt: {name:?} is not one lower-case word");
+        *masks.entry(name.to_string()).or_default() |= match sex {
+            "m" => MALE,
+            "f" => FEMALE,
+            _ => panic!("first_name_genders.txt: {line:?}: the sex is m or f"),
+        };
+    }
+    let mut sections: BTreeMap<u8, Vec<&str>> = BTreeMap::new();
+    for (key, &mask) in &masks {
+        sections.entry(mask).or_default().push(key);
+    }
+    let mut text = String::from("");
+    for (mask, keys) in sections {
+        writeln!(text, "#{mask:x}").unwrap();
+        let mut previous = "";
+        for key in keys {
+            assert!(!key.starts_with(char::is_whitespace) && !key.contains('\n'), "{key:?}");
+            let mut shared = key.bytes().zip(previous.bytes()).take_while(|(a, b)| a == b).count().min(9);
+            while !key.is_char_boundary(shared) {
+                shared -= 1;
+            }
+            writeln!(text, "{shared}{}", &key[shared..]).unwrap();
+            previous = key;
+        }
+    }
+    std::fs::write(out.join("word_lists.txt"), text).expect("write to OUT_DIR");
+
+    let countries: Vec<String> = entries("src/data/gazetteers/places.txt").iter().map(|p| p.to_lowercase()).collect();
+    let mut by_prefix: BTreeMap<&str, &str> = BTreeMap::new();
+    for c in &countries {
+        if let Some(prefix) = c.get(..5) {
+            by_prefix.entry(prefix).or_insert(c);
+        }
+    }
+    let mut pairs = String::new();
+    for demonym in entries("src/data/gazetteers/demonyms.txt") {
+        let demonym = demonym.to_lowercase();
+        if let Some(country) = demonym.get(..5).and_then(|p| by_prefix.get(p)) {
+            writeln!(pairs, "{demonym}\t{country}").unwrap();
+        }
+    }
+    std::fs::write(out.join("demonym_countries.txt"), pairs).expect("write to OUT_DIR");
 }

@@ -121,11 +121,8 @@ pub mod tables {
         ("function words", |_| {
             black_box(crate::text::data::FUNCTION_WORDS.len());
         }),
-        ("places", |_| {
-            black_box(crate::text::data::PLACES.len());
-        }),
-        ("demonyms", |_| {
-            black_box(crate::text::data::DEMONYMS.len());
+        ("word lists", |_| {
+            black_box(crate::text::data::WORD_LISTS.count(0));
         }),
         ("abbreviations", |_| {
             black_box(crate::text::abbreviations::is_abbreviation("xyzw"));

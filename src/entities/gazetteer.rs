@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 
 use super::hashing::{combine, hash_lower, Fnv, HashKeyed};
 use super::tokens::tokenize;
-use crate::text::data::{lines, DEMONYMS, PLACES};
+use crate::text::data::{LISTS, WORD_LISTS};
 
 /// The lists, in the order of their bit in a match mask.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,14 +28,16 @@ impl List {
     pub const ALL: [List; 6] = [List::FirstName, List::Surname, List::Place, List::Demonym, List::OrgWord, List::GroupWord];
     pub const COUNT: usize = List::ALL.len();
 
-    /// The list's entries. Places and demonyms are shared with attribution, so they come parsed
-    /// from `text::data`; the others only the gazetteer reads, once (`Gazetteer::shared`).
+    /// The list's file's entries, as written (the analyser reads them compiled, from
+    /// `text::data::WORD_LISTS`; the tests compare the two).
+    #[cfg(test)]
     fn entries(self) -> Vec<&'static str> {
+        use crate::text::data::lines;
         match self {
             List::FirstName => lines(include_str!("../data/gazetteers/first_names.txt")).collect(),
             List::Surname => lines(include_str!("../data/gazetteers/surnames.txt")).collect(),
-            List::Place => PLACES.clone(),
-            List::Demonym => DEMONYMS.clone(),
+            List::Place => lines(include_str!("../data/gazetteers/places.txt")).collect(),
+            List::Demonym => lines(include_str!("../data/gazetteers/demonyms.txt")).collect(),
             List::OrgWord => lines(include_str!("../data/gazetteers/org_suffixes.txt")).collect(),
             List::GroupWord => lines(include_str!("../data/gazetteers/groups.txt")).collect(),
         }
@@ -64,22 +66,28 @@ pub(crate) struct Gazetteer {
 const SEQ_SEED: u64 = 0x5e9;
 
 impl Gazetteer {
-    /// The embedded lists, parsed once.
+    /// The embedded lists (`text::data::WORD_LISTS`, compiled by build.rs), hashed once.
     pub fn shared() -> &'static Gazetteer {
         static SHARED: OnceLock<Gazetteer> = OnceLock::new();
-        SHARED.get_or_init(|| Gazetteer::from_lists(List::ALL.iter().map(|&l| (l, l.entries()))))
+        SHARED.get_or_init(|| {
+            // Sized once: growing the table as it fills rehashes it several times over.
+            let mut entries = HashKeyed::with_capacity_and_hasher(WORD_LISTS.count(LISTS), Default::default());
+            for (entry, mask) in WORD_LISTS.iter() {
+                if mask & LISTS != 0 {
+                    add(&mut entries, entry, mask & LISTS);
+                }
+            }
+            Gazetteer { entries }
+        })
     }
 
     /// The gazetteer of `lists`: each list with its entries (data-file lines, `text::data::lines`).
+    #[cfg(test)]
     pub fn from_lists<'a>(lists: impl Iterator<Item = (List, Vec<&'a str>)>) -> Gazetteer {
-        let lists: Vec<(List, Vec<&str>)> = lists.collect();
-        // Sized once: growing the table as it fills rehashes it several times over.
-        let mut entries = HashKeyed::with_capacity_and_hasher(lists.iter().map(|(_, l)| l.len()).sum(), Default::default());
+        let mut entries = HashKeyed::default();
         for (list, lines) in lists {
             for line in lines {
-                if let Some(hash) = entry_hash(line) {
-                    *entries.entry(hash).or_insert(0) |= 1 << list as u8;
-                }
+                add(&mut entries, line, 1 << list as u8);
             }
         }
         Gazetteer { entries }
@@ -131,6 +139,13 @@ impl Gazetteer {
                 }
             }
         }
+    }
+}
+
+/// Adds `entry` (a list's entry, in any case) to the lists of `mask`.
+fn add(entries: &mut HashKeyed<u8>, entry: &str, mask: u8) {
+    if let Some(hash) = entry_hash(entry) {
+        *entries.entry(hash).or_insert(0) |= mask;
     }
 }
 
@@ -320,6 +335,18 @@ mod tests {
         for not_plain in ["St. Louis", "x  y", " x", "x ", "", "O'Brien"] {
             assert_eq!(plain_entry_hash(not_plain), None, "{not_plain:?}");
         }
+    }
+
+    /// The compiled lists (lower-cased, merged across files, `text::data::WORD_LISTS`) make the
+    /// table the list files make, entry for entry.
+    #[test]
+    fn the_compiled_lists_make_the_files_table() {
+        assert_eq!(1 << List::Place as u8, crate::text::data::PLACE);
+        assert_eq!(1 << List::Demonym as u8, crate::text::data::DEMONYM);
+        assert_eq!((1 << List::COUNT) - 1, LISTS);
+        let files = Gazetteer::from_lists(List::ALL.iter().map(|&l| (l, l.entries())));
+        assert!(files.entries.len() > 20_000);
+        assert!(files.entries == Gazetteer::shared().entries, "the compiled lists differ from the files");
     }
 
     #[test]

@@ -3,10 +3,11 @@
 //! read too (function words, places, demonyms) come already parsed from `text::data`. It knows
 //! nothing of quotes.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use crate::text::data::{lines, DEMONYMS, FUNCTION_WORDS, PLACES};
+use crate::text::data::{demonym_countries, lines, DEMONYM, FEMALE, FUNCTION_WORDS, MALE, PLACE, WORD_LISTS};
 use crate::text::hashing::{FnvBuild, FnvSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -36,7 +37,8 @@ pub(crate) struct Lexicon {
     pub linking_words: HashSet<&'static str, FnvBuild>,
     pub first_names: HashMap<&'static str, Gender, FnvBuild>,
     /// Places and nationality adjectives, lower case: a capitalised word found here is not a person.
-    pub places: HashSet<String, FnvBuild>,
+    /// Borrowed from `WORD_LISTS` where the entry is lower case already (nearly all).
+    pub places: HashSet<Cow<'static, str>, FnvBuild>,
     /// Nationality adjective → its country ("hungarian" → "hungary"), both lower case, for
     /// matching "the Hungarian leader" with a person described by "Prime Minister of Hungary".
     pub demonym_country: HashMap<String, String, FnvBuild>,
@@ -69,35 +71,23 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
             Some((word, class))
         })
         .collect();
-    // The tables are sized before they are filled (a filtered iterator gives no size hint, and
-    // growing a table as it fills rehashes it several times over): they are built on the first
-    // analysis, where every millisecond shows.
-    let names = include_str!("../data/first_name_genders.txt");
-    let mut first_names = HashMap::with_capacity_and_hasher(names.lines().count(), FnvBuild::default());
-    first_names.extend(lines(names).filter_map(|l| {
-        let (name, sex) = l.split_once(' ')?;
-        Some((name, gender(Some(sex))?))
-    }));
-    let countries: Vec<String> = PLACES.iter().map(|p| p.to_lowercase()).collect();
-    let mut places = HashSet::with_capacity_and_hasher(countries.len() + DEMONYMS.len(), FnvBuild::default());
-    places.extend(countries.iter().cloned());
-    places.extend(DEMONYMS.iter().map(|d| d.to_lowercase()));
-    // Pair each demonym with the place it is spelled from ("Hungarian" ↔ "Hungary"): the longest
-    // shared prefix of at least five letters is a good enough match for these lists.
-    let mut by_prefix: HashMap<&str, &str, FnvBuild> = HashMap::with_capacity_and_hasher(countries.len(), FnvBuild::default());
-    for c in &countries {
-        if let Some(prefix) = c.get(..5) {
-            by_prefix.entry(prefix).or_insert(c);
+    // The tables are sized before they are filled (growing a table as it fills rehashes it
+    // several times over): they are built on the first analysis, where every millisecond shows.
+    // First names, places and nationalities come compiled by build.rs (`text::data::WORD_LISTS`).
+    let mut first_names = HashMap::with_capacity_and_hasher(WORD_LISTS.count(MALE | FEMALE), FnvBuild::default());
+    let mut places = HashSet::with_capacity_and_hasher(WORD_LISTS.count(PLACE | DEMONYM), FnvBuild::default());
+    for (entry, mask) in WORD_LISTS.iter() {
+        if mask & MALE != 0 {
+            first_names.insert(entry, Gender::Male);
+        } else if mask & FEMALE != 0 {
+            first_names.insert(entry, Gender::Female);
+        }
+        if mask & (PLACE | DEMONYM) != 0 {
+            let lower = entry.chars().all(|c| c.to_lowercase().eq([c]));
+            places.insert(if lower { Cow::Borrowed(entry) } else { Cow::Owned(entry.to_lowercase()) });
         }
     }
-    let demonym_country = DEMONYMS
-        .iter()
-        .filter_map(|d| {
-            let d = d.to_lowercase();
-            let country = by_prefix.get(d.get(..5)?)?.to_string();
-            Some((d, country))
-        })
-        .collect();
+    let demonym_country = demonym_countries().map(|(d, c)| (d.to_string(), c.to_string())).collect();
     Lexicon {
         titles,
         heads,
@@ -125,5 +115,32 @@ mod tests {
         assert!(lex.places.contains("ukraine") && lex.places.contains("hungarian"));
         assert_eq!(lex.demonym_country.get("hungarian").map(String::as_str), Some("hungary"));
         assert!(lex.function_words.contains("during") && lex.linking_words.contains("has"));
+    }
+
+    /// The tables built from the compiled word lists are the ones the list files make (the
+    /// demonyms' countries: the first place in places.txt's order sharing five bytes).
+    #[test]
+    fn the_compiled_lists_make_the_files_tables() {
+        let places_file: Vec<String> = lines(include_str!("../data/gazetteers/places.txt")).map(str::to_lowercase).collect();
+        let demonyms_file: Vec<String> = lines(include_str!("../data/gazetteers/demonyms.txt")).map(str::to_lowercase).collect();
+        let names: HashMap<&str, Gender, FnvBuild> = lines(include_str!("../data/first_name_genders.txt"))
+            .filter_map(|l| {
+                let (name, sex) = l.split_once(' ')?;
+                Some((name, gender(Some(sex))?))
+            })
+            .collect();
+        assert_eq!(LEXICON.first_names, names);
+        let places: HashSet<Cow<str>, FnvBuild> = places_file.iter().chain(&demonyms_file).map(|p| Cow::Owned(p.clone())).collect();
+        assert_eq!(LEXICON.places, places);
+        let mut by_prefix: HashMap<&str, &str> = HashMap::new();
+        for c in &places_file {
+            if let Some(prefix) = c.get(..5) {
+                by_prefix.entry(prefix).or_insert(c);
+            }
+        }
+        let pairs: HashMap<String, String, FnvBuild> =
+            demonyms_file.iter().filter_map(|d| Some((d.clone(), by_prefix.get(d.get(..5)?)?.to_string()))).collect();
+        assert_eq!(LEXICON.demonym_country, pairs);
+        assert!(pairs.len() > 150);
     }
 }

@@ -222,7 +222,7 @@ fn names(text: &str, tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<M
         let lower_all: Vec<&str> = name.iter().map(bare).collect();
         let joined = lower_all.join(" ");
         let first_name = lex.first_names.get(fold(bare(&name[0])).as_str()).copied();
-        let class = if lex.places.contains(&joined) {
+        let class = if lex.places.contains(joined.as_str()) {
             Class::Place
         } else if name.len() == 1 && is_acronym(&name[0], text) {
             Class::Org

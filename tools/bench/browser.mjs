@@ -3,11 +3,14 @@
 // articles of 1k, 10k and 100k words into the textarea and wait for the analysis to be shown.
 // scripts/bench-browser.sh runs it; the launch and the static server follow tests/e2e/support.mjs.
 //
-//   node tools/bench/browser.mjs [--inputs DIR] [--rounds N] [--before DIR] [--load-only]
+//   node tools/bench/browser.mjs [--inputs DIR] [--rounds N] [--before DIR] [--load-only] [--dwell MS]
 //
 // --before DIR: another copy of www/ (with its pkg/), served by a second server; the load rounds
 // alternate between the two pages (before, this one, before, …), so both see the same machine.
 // --load-only: skip the paste timings.
+// --dwell MS: keep the first visit's tab open MS ms after its first highlight, as a reader
+// would (default 0: closed at once). V8 writes a module's compiled code to the cache only while
+// the module runs, once enough of it has been optimised or some time has passed.
 //
 // Load → first highlight: a fresh browser profile per round (empty cache and storage), from
 // navigation start to the page's own `quotelens:first-highlight` performance mark (app.js sets it
@@ -39,6 +42,7 @@ const args = Object.fromEntries(
 const WWW = join(ROOT, 'www');
 const INPUTS = resolve(args.inputs ?? join(ROOT, 'target/bench/inputs'));
 const ROUNDS = Number(args.rounds ?? 5);
+const DWELL = Number(args.dwell ?? 0);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Serves `dir` with scripts/serve.py, the server of scripts/serve.sh (its caching headers). */
@@ -62,7 +66,7 @@ async function startServer(dir) {
 const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /** One visit in `context`'s new tab: the page's own marks, from navigation start (ms). */
-async function visit(context, origin) {
+async function visit(context, origin, dwell = 0) {
     const page = await context.newPage();
     // Long Animation Frames from the start (buffered), as the page's responsiveness tests read them.
     await page.addInitScript(() => {
@@ -93,6 +97,7 @@ async function visit(context, origin) {
             status: document.getElementById('status').textContent,
         };
     });
+    if (dwell > 0) await new Promise((done) => setTimeout(done, dwell));
     await page.close();
     if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     return result;
@@ -112,7 +117,7 @@ async function firstAndSecondVisit(server) {
         // (nothing cached) takes it, and stays open.
         const warm = await context.newPage();
         await warm.goto(`${server.origin}/warm-up-not-found`);
-        const first = await visit(context, server.origin);
+        const first = await visit(context, server.origin, DWELL);
         // Let the browser write what it caches after a visit (the compiled module is stored
         // once the page has run it for a while).
         await new Promise((done) => setTimeout(done, 1500));

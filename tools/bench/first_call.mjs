@@ -12,6 +12,11 @@
 // cost is the first build minus the second call, which finds it built); then, in another fresh
 // process, `analyze(text)` twice: the first call's whole cost against the second's. The medians
 // over the rounds are printed.
+//
+// `--child tables --upto N` builds only the first N tables in one process and prints their
+// names, for counting instructions rather than timing (run it under callgrind for N and for 0:
+// the difference is what those tables cost, in the baseline code of a cold module with
+// `node --liftoff --no-wasm-tier-up --single-threaded`).
 
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -40,6 +45,12 @@ async function child(mode) {
     t = performance.now();
     glue.initSync({ module });
     const lines = [`compile\t${compileMs}\t0`, `instantiate\t${performance.now() - t}\t0`];
+    if (mode === 'tables' && args.upto !== undefined) {
+        const names = [];
+        for (let i = 0; i < Number(args.upto); i++) names.push(glue.buildTable(i, text));
+        console.log(names.join(', '));
+        return;
+    }
     if (mode === 'tables') {
         for (let i = 0; ; i++) {
             t = performance.now();

@@ -16,6 +16,8 @@ NAMES = {0: "custom", 1: "type", 2: "import", 3: "function", 4: "table", 5: "mem
 EMBEDDED = ["src/data/ner/model.bin", "src/data/attribution/model.bin", "src/data/gazetteers",
             "src/data/first_name_genders.txt", "src/data/speakers", "src/data/speech_verbs.txt",
             "src/data/quote_kinds.tsv", "src/data/abbreviations.txt", "src/data/function_words.txt"]
+# Compiled by build.rs from src/data/ (the word lists), found in the newest build's OUT_DIR.
+BUILT = ["word_lists.txt", "demonym_countries.txt"]
 
 
 def leb(buf, i):
@@ -62,6 +64,11 @@ def main(path):
         # Shown only when really embedded: the first and last 64 bytes of each file are in the data.
         inside = all(f.read_bytes()[:64] in data and f.read_bytes()[-64:] in data for f in files if f.is_file())
         print(f"    embedded {rel:<27} {len(blob):>9} {gz(blob):>9}{'' if inside else '  (not found verbatim)'}")
+    for name in BUILT:
+        found = [f for f in root.glob(f"target/**/build/quotelens-*/out/{name}") if f.read_bytes()[:64] in data]
+        if found:
+            blob = max(found, key=lambda f: f.stat().st_mtime).read_bytes()
+            print(f"    built    {name:<27} {len(blob):>9} {gz(blob):>9}")
 
 
 if __name__ == "__main__":

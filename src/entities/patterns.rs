@@ -183,7 +183,9 @@ fn part_of(text: &str, m: Span, part: Part) -> Span {
 pub(crate) fn find(text: &str) -> Vec<(Span, Label)> {
     let mut found: Vec<(Span, usize)> = Vec::new();
     scan(text, u32::MAX, |start, end, rank| found.push((part_of(text, Span::new(start, end), RULES[rank].1), rank)));
-    found.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.len().cmp(&a.0.len())).then(a.1.cmp(&b.1)));
+    // By start, the longer first, then by rank: `scan` emits each offset's matches by rank, and
+    // the sort is stable.
+    crate::order::sort_by_key(&mut found, |(span, _)| (span.start, usize::MAX - span.len()));
     let mut out: Vec<(Span, Label)> = Vec::new();
     for (span, rank) in found {
         match out.last_mut() {

@@ -35,8 +35,8 @@ pub struct Options {
     pub scorer: PathBuf,
     /// Quantised weights with a magnitude below this are dropped (the size budget).
     pub prune: i8,
-    /// The largest weight's quantised magnitude (127: the finest step `i8` holds).
-    pub levels: i32,
+    /// Quantised weights are multiples of this many units (1: every unit of `i8`'s 127).
+    pub step: i32,
     /// PolNeAR's direct-quote gold (the same articles) and the quotes scorer: direct-quote
     /// speakers are scored per fold too, with the speakers the attributions agreed on.
     pub quotes_gold: PathBuf,
@@ -257,7 +257,7 @@ fn penalise_outside(model: &FloatModel, penalty: f32) -> FloatModel {
 }
 
 fn quantise(model: &FloatModel, calibration: Vec<f32>, options: &Options) -> Weights {
-    Weights::quantise_to(model.hash_bits, &model.weights, &model.transitions, options.prune as i32, options.levels, calibration)
+    Weights::quantise_to(model.hash_bits, &model.weights, &model.transitions, options.prune as i32, options.step, calibration)
 }
 
 /// The attributions of one article under `model`, each with its evidence.

@@ -92,20 +92,20 @@ fn tables(dfa: &dense::DFA<Vec<u32>>) -> String {
         .collect();
     let mut ids: HashMap<StateID, usize> = HashMap::new();
     let mut states: Vec<StateID> = Vec::new();
-    for &s in &starts {
-        if !ids.contains_key(&s) {
-            ids.insert(s, states.len());
+    // Numbers `s` when first met.
+    let meet = |s: StateID, ids: &mut HashMap<StateID, usize>, states: &mut Vec<StateID>| {
+        if let std::collections::hash_map::Entry::Vacant(e) = ids.entry(s) {
+            e.insert(states.len());
             states.push(s);
         }
+    };
+    for &s in &starts {
+        meet(s, &mut ids, &mut states);
     }
     let mut k = 0;
     while k < states.len() {
         for byte in 0..=255u8 {
-            let next = dfa.next_state(states[k], byte);
-            if !ids.contains_key(&next) {
-                ids.insert(next, states.len());
-                states.push(next);
-            }
+            meet(dfa.next_state(states[k], byte), &mut ids, &mut states);
         }
         k += 1;
     }

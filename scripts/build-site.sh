@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Writes dist/site/: the page of www/ as it should be deployed, every JS and CSS file minified
-# on its own by esbuild (the one-file build's, from its lockfile). Same files, same paths, same
-# modules and CSP: only comments, white space and local names go. The page's own files are
+# on its own by esbuild (the one-file build's, from its lockfile), the HTML without comments and
+# indentation. Same files, same paths, same modules and CSP: only comments, white space and local
+# names go. The page's own files are
 # 73 KB gzipped as written in www/ (comments and JSDoc types are half of them) and 35 KB
 # minified (issue 17: the whole download). www/ stays as written: serve.sh and the tests use it.
 #
@@ -27,6 +28,20 @@ mapfile -t files < <(cd "$out" && find . -path ./embed -prune -o -type f \( -nam
 # same modules by the same URLs, which its modulepreload links and worker rely on).
 esbuild=$root/$tool/node_modules/.bin/esbuild
 (cd "$out" && "$esbuild" "${files[@]}" --minify --log-level=warning --outdir=. --outbase=. --allow-overwrite)
+# The HTML pages lose their comments and indentation; line breaks stay (between inline elements
+# they are the spaces the page shows, and a <pre> or <textarea> keeps its text). index.html:
+# 2,402 -> 2,180 bytes gzipped.
+mapfile -t pages < <(cd "$out" && find . -path ./embed -prune -o -type f -name '*.html' -print)
+python3 - "$out" "${pages[@]}" <<'PY'
+import pathlib, re, sys
+root = pathlib.Path(sys.argv[1])
+for name in sys.argv[2:]:
+    page = root / name
+    html = page.read_text(encoding="utf-8")
+    assert "<pre" not in html, f"{name}: a <pre> would lose its indentation"
+    html = re.sub(r"<!--.*?-->\n?", "", html, flags=re.S)
+    page.write_text(re.sub(r"(?m)^[ \t]+", "", html), encoding="utf-8")
+PY
 
 gz() { gzip -9c "$1" | wc -c; }
 raw=0 packed=0

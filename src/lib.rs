@@ -28,6 +28,7 @@ mod analysis;
 mod attribution;
 mod entities;
 pub mod export;
+mod order;
 mod quotes;
 mod speakers;
 mod tagging;

@@ -174,7 +174,7 @@ pub(crate) fn with_evidence(
         }
     }
     agree(text, &mut out, quotes);
-    out.sort_by_key(|(a, _)| (a.content.start, a.content.end));
+    crate::order::sort_by_key(&mut out, |(a, _)| (a.content.start, a.content.end));
     out
 }
 
@@ -277,7 +277,7 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             .iter()
             .filter_map(|c| distance(c, (first, end)).filter(|&x| x <= MAX_CUE_DISTANCE).map(|x| (x, **c)))
             .collect();
-        near.sort_by_key(|(x, _)| *x);
+        crate::order::sort_by_key(&mut near, |(x, _)| (*x, 0));
         d.cue = near.first().map(|(_, c)| *c);
         d.cues = near.into_iter().take(MAX_CUE_OPTIONS).map(|(_, c)| c).collect();
         let anchor = d.cue.map_or((first, end), |c| (c.first, c.end));

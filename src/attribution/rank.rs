@@ -212,7 +212,7 @@ pub(crate) fn candidates(cx: &Context, q: &Query) -> Vec<Candidate> {
             c.label = entity_label(c);
         }
     }
-    out[1..].sort_by_key(|c| (c.first, c.end));
+    crate::order::sort_by_key(&mut out[1..], |c| (c.first, c.end));
     out
 }
 

@@ -35,6 +35,8 @@ pub struct Options {
     pub scorer: PathBuf,
     /// Quantised weights with a magnitude below this are dropped (the size budget).
     pub prune: i8,
+    /// Quantised weights are multiples of this many units (1: every unit of `i8`'s 127).
+    pub step: i32,
     /// PolNeAR's direct-quote gold (the same articles) and the quotes scorer: direct-quote
     /// speakers are scored per fold too, with the speakers the attributions agreed on.
     pub quotes_gold: PathBuf,
@@ -254,8 +256,8 @@ fn penalise_outside(model: &FloatModel, penalty: f32) -> FloatModel {
     m
 }
 
-fn quantise(model: &FloatModel, calibration: Vec<f32>, prune: i8) -> Weights {
-    Weights::quantise(model.hash_bits, &model.weights, &model.transitions, prune as i32, calibration)
+fn quantise(model: &FloatModel, calibration: Vec<f32>, options: &Options) -> Weights {
+    Weights::quantise_to(model.hash_bits, &model.weights, &model.transitions, options.prune as i32, options.step, calibration)
 }
 
 /// The attributions of one article under `model`, each with its evidence.
@@ -613,7 +615,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     }
     let all: Vec<&Article> = articles.iter().collect();
     let model = penalise_outside(&train(&all, options, options.seed), penalty);
-    let weights = quantise(&model, calibration, options.prune);
+    let weights = quantise(&model, calibration, options);
     let bytes = to_bytes(&weights);
     std::fs::write(&options.out, &bytes).map_err(|e| format!("{}: {e}", options.out.display()))?;
     eprintln!("wrote {} ({} bytes, {} rows)", options.out.display(), bytes.len(), weights.rows.len());
@@ -660,7 +662,7 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
             .collect();
         let shipped = |fold: usize, penalty: f32| -> Result<(super::model::Model, Vec<u8>), String> {
             let bytes =
-                to_bytes(&quantise(&penalise_outside(&floats[fold], penalty), vec![0.0; super::calibration::N_CALIBRATION], options.prune));
+                to_bytes(&quantise(&penalise_outside(&floats[fold], penalty), vec![0.0; super::calibration::N_CALIBRATION], options));
             Ok((load(&bytes).map_err(|e| e.to_string())?, bytes))
         };
         // The penalty on `O` with the best pooled end-to-end F1 (the scorer's matching, `correct`).

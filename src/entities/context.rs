@@ -116,7 +116,7 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
     }
     if !added.is_empty() {
         entities.extend(added);
-        entities.sort_by_key(|e| e.span.start);
+        crate::order::sort_by_key(&mut entities, |e| (e.span.start, 0));
     }
     entities
 }

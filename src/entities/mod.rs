@@ -208,7 +208,7 @@ fn find_tokenized(scorer: &impl Scorer, text: &str, tokenized: tokens::Tokenized
             .collect();
         entities.retain(|e| !from_copy.iter().any(|c| overlaps(c.span, e.span)));
         entities.extend(from_copy);
-        entities.sort_by_key(|e| e.span.start);
+        crate::order::sort_by_key(&mut entities, |e| (e.span.start, 0));
     }
     let entities = consistency::apply(text, &doc, entities);
     let mut entities = context::apply(text, &doc, entities);
@@ -666,7 +666,7 @@ fn merge(names: Vec<(Span, Label)>, figures: Vec<(Span, Label)>) -> Vec<(Span, L
     let names = names.into_iter().zip(keep_name).filter_map(|(n, k)| k.then_some(n));
     let figures = figures.into_iter().zip(keep_figure).filter_map(|(f, k)| k.then_some(f));
     let mut out: Vec<(Span, Label)> = names.chain(figures).collect();
-    out.sort_by_key(|e| e.0.start);
+    crate::order::sort_by_key(&mut out, |e| (e.0.start, 0));
     out
 }
 

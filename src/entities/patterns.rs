@@ -2,18 +2,12 @@
 //! match and one it must not, kept side by side in src/entities/figure_rules.rs and checked by
 //! the tests below.
 //!
-//! The rules are compiled at build time (build.rs) into anchored DFAs, which this module embeds
-//! and only deserialises, each on its first use: no regex is parsed or compiled at run time.
+//! The rules are compiled at build time (build.rs) into anchored DFAs, laid out as plain tables
+//! this module walks: no regex is parsed, compiled or even deserialised at run time, and no regex
+//! library is in the module (issue 17: its code, messages and tables were about 20 KB gzipped).
 //! The text is read once for all rules: at each byte, build.rs's table of first bytes says which
 //! rules a match could start with it, and only those are tried there. Names win over figures: a
 //! year inside "Euro 96" stays part of the name (see `entities::merge`).
-
-use std::sync::OnceLock;
-
-use regex_automata::dfa::dense::DFA;
-use regex_automata::dfa::Automaton;
-use regex_automata::util::start;
-use regex_automata::{Anchored, Input};
 
 use crate::analysis::{Label, Span};
 
@@ -25,24 +19,55 @@ mod table {
 use table::rules;
 use table::{Figure, Part};
 
-/// Bytes aligned as a dense DFA's state table must be (`u32`s).
-#[repr(C, align(4))]
-struct Aligned<B: ?Sized>(B);
+/// A rule's anchored DFA, as build.rs writes it from regex-automata's: states numbered from 0,
+/// bytes in classes, and what the library's search does on entering each state.
+struct Dfa {
+    /// Each byte's class (bytes no state tells apart share one).
+    classes: [u8; 256],
+    /// Classes per state: the stride of `next`.
+    width: usize,
+    /// `state × width + class` → the next state.
+    next: Next,
+    /// Per state: `MATCH`, `DEAD`, `QUIT`, `EOI_MATCH`.
+    flags: &'static [u8],
+    /// The start state for each kind of byte before (`byte_before`).
+    starts: [u16; 5],
+}
 
-/// A serialised DFA.
-type Bytes = Aligned<[u8]>;
+/// Transitions, one byte each for DFAs of up to 256 states.
+enum Next {
+    U8(&'static [u8]),
+    U16(&'static [u16]),
+}
+
+/// Entering the state ends a match at the byte before (regex-automata reports matches one byte late).
+const MATCH: u8 = 1;
+/// No match can continue from the state.
+const DEAD: u8 = 2;
+/// The byte is one the DFA gives up on (the library's search errs; we find nothing).
+const QUIT: u8 = 4;
+/// The end of the text after the state completes a match.
+const EOI_MATCH: u8 = 8;
+
+impl Dfa {
+    /// The state after `state` reads `byte`. The tables are build.rs's, every entry a state of
+    /// the same table; an index out of range would be a build bug and reads as the dead end.
+    #[inline]
+    fn step(&self, state: usize, byte: u8) -> (usize, u8) {
+        let i = state * self.width + self.classes[byte as usize] as usize;
+        let next = match self.next {
+            Next::U8(t) => t.get(i).map(|&s| s as usize),
+            Next::U16(t) => t.get(i).map(|&s| s as usize),
+        };
+        match next {
+            Some(s) => (s, self.flags.get(s).copied().unwrap_or(DEAD)),
+            None => (state, DEAD),
+        }
+    }
+}
 
 // FIGURE_DFAS (each rule's DFA), RULES (its label and part) and FIRST_BYTES, in rank order.
 include!(concat!(env!("OUT_DIR"), "/figure_dfas.rs"));
-
-type Dfa = DFA<&'static [u32]>;
-
-/// Rule `rank`'s DFA, deserialised on first use. A rule whose bytes do not deserialise is a
-/// bug caught by the tests; at run time it finds nothing rather than taking the analysis down.
-fn rule(rank: usize) -> Option<&'static Dfa> {
-    static LOADED: [OnceLock<Option<Dfa>>; FIGURE_DFAS.len()] = [const { OnceLock::new() }; FIGURE_DFAS.len()];
-    LOADED[rank].get_or_init(|| Some(DFA::from_bytes(&FIGURE_DFAS[rank].0).ok()?.0)).as_ref()
-}
 
 fn label(figure: Figure) -> Label {
     match figure {
@@ -86,7 +111,7 @@ fn scan(text: &str, rules: u32, mut emit: impl FnMut(usize, usize, usize)) {
             if i < free[rank] {
                 continue;
             }
-            let Some(dfa) = rule(rank) else { continue };
+            let dfa = &FIGURE_DFAS[rank];
             // The search reads at most MAX_MATCH bytes: a rule that fails only at the end of a long
             // run ("1,1,1,…" with no currency after it) would otherwise read the run again from
             // every start in it, quadratic in the run (a fuzzing seed took 3 s for 60 KB).
@@ -98,62 +123,36 @@ fn scan(text: &str, rules: u32, mut emit: impl FnMut(usize, usize, usize)) {
     }
 }
 
-/// The end of what `dfa.try_search_fwd` finds anchored at `start` in `bytes[start..end]` (the
-/// byte at `end`, if any, still seen as look-ahead), `None` for no match or a DFA that gives up.
-///
-/// This is regex-automata's own search loop (`dfa::search::find_fwd`, version 0.4) without what
-/// an anchored search of ours never needs: the input set up, its checks and the prefilter cost
-/// more than the few bytes most tries read (the text's every letter may start some rule). A DFA
-/// that can match the empty string in UTF-8 mode takes the library's path, which skips matches
-/// that split a character.
+/// The end of what regex-automata's `try_search_fwd` finds with the rule's DFA anchored at
+/// `start` in `bytes[start..end]` (the byte at `end`, if any, still seen as look-ahead), `None`
+/// for no match or a quit byte (where the library's search errs). The library's search loop
+/// (`dfa::search::find_fwd`, version 0.4) less what an anchored search of ours never needs; its
+/// accelerated states only skip bytes that keep the state where it is, so they are not kept.
 fn anchored_match(dfa: &Dfa, bytes: &[u8], start: usize, end: usize) -> Option<usize> {
-    if dfa.has_empty() && dfa.is_utf8() {
-        let input = Input::new(bytes).range(start..end).anchored(Anchored::Yes);
-        return dfa.try_search_fwd(&input).ok()?.map(|m| m.offset());
-    }
-    // Past bytes none of `needles` (an accelerated state's way out), to the first that is one.
-    let skip = |needles: &[u8], from: usize| bytes[from..].iter().position(|b| needles.contains(b)).map_or(end, |k| from + k);
-    let look_behind = start.checked_sub(1).map(|p| bytes[p]);
-    let mut state = dfa.start_state(&start::Config::new().anchored(Anchored::Yes).look_behind(look_behind)).ok()?;
-    // Matches are reported one byte late: a match state entered on the byte at `at` ends a match at `at`.
+    let mut state = dfa.starts[byte_before(bytes, start)] as usize;
     let mut found = None;
-    let mut at = start;
-    while at < end {
-        state = dfa.next_state(state, bytes[at]);
-        if dfa.is_special_state(state) {
-            if dfa.is_start_state(state) {
-                if dfa.is_accel_state(state) {
-                    at = skip(dfa.accelerator(state), at + 1);
-                    continue;
-                }
-            } else if dfa.is_match_state(state) {
-                found = Some(at);
-                if dfa.is_accel_state(state) {
-                    at = skip(dfa.accelerator(state), at + 1);
-                    continue;
-                }
-            } else if dfa.is_accel_state(state) {
-                at = skip(dfa.accelerator(state), at + 1);
-                continue;
-            } else if dfa.is_dead_state(state) {
-                return found;
-            } else {
-                return None; // a quit byte: the library's search errs
-            }
+    for (at, &b) in bytes.iter().enumerate().take(end).skip(start) {
+        let (next, flags) = dfa.step(state, b);
+        state = next;
+        if flags & MATCH != 0 {
+            found = Some(at);
+        } else if flags & DEAD != 0 {
+            return found;
+        } else if flags & QUIT != 0 {
+            return None;
         }
-        at += 1;
     }
     match bytes.get(end) {
         Some(&b) => {
-            state = dfa.next_state(state, b);
-            if dfa.is_match_state(state) {
+            let (_, flags) = dfa.step(state, b);
+            if flags & MATCH != 0 {
                 found = Some(end);
-            } else if dfa.is_quit_state(state) {
+            } else if flags & QUIT != 0 {
                 return None;
             }
         }
         None => {
-            if dfa.is_match_state(dfa.next_eoi_state(state)) {
+            if dfa.flags.get(state).is_some_and(|f| f & EOI_MATCH != 0) {
                 found = Some(bytes.len());
             }
         }
@@ -184,7 +183,9 @@ fn part_of(text: &str, m: Span, part: Part) -> Span {
 pub(crate) fn find(text: &str) -> Vec<(Span, Label)> {
     let mut found: Vec<(Span, usize)> = Vec::new();
     scan(text, u32::MAX, |start, end, rank| found.push((part_of(text, Span::new(start, end), RULES[rank].1), rank)));
-    found.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.len().cmp(&a.0.len())).then(a.1.cmp(&b.1)));
+    // By start, the longer first, then by rank: `scan` emits each offset's matches by rank, and
+    // the sort is stable.
+    crate::order::sort_by_key(&mut found, |(span, _)| (span.start, usize::MAX - span.len()));
     let mut out: Vec<(Span, Label)> = Vec::new();
     for (span, rank) in found {
         match out.last_mut() {
@@ -212,7 +213,6 @@ mod tests {
             assert_eq!(m.map(|m| m.as_str()), Some(rule.matches), "rule {:?} must match {:?} whole", rule.name, rule.matches);
             assert!(!regex.is_match(rule.rejects), "rule {:?} must not match {:?}", rule.name, rule.rejects);
             // …and so does its build-time DFA.
-            assert!(super::rule(rank).is_some(), "the DFA of rule {:?} does not deserialise", rule.name);
             let m = matches(rule.matches, rank).first().map(|&(s, e)| &rule.matches[s..e]);
             assert_eq!(m, Some(rule.matches), "the DFA of rule {:?} must match {:?} whole", rule.name, rule.matches);
             assert_eq!(matches(rule.rejects, rank), [], "the DFA of rule {:?} must not match {:?}", rule.name, rule.rejects);
@@ -283,24 +283,30 @@ mod tests {
         }
     }
 
-    /// The search loop finds what the library's search finds, at every offset of texts with
-    /// figures, at every window end (the look-ahead byte after it, the end of the text).
+    /// The search loop over build.rs's tables finds what regex-automata's search finds with the
+    /// DFA build.rs compiles (same settings), at every offset of texts with figures, at every
+    /// window end (the look-ahead byte after it, the end of the text).
     #[test]
     fn anchored_match_is_the_librarys_search() {
+        use regex_automata::dfa::{dense, Automaton, StartKind};
+        use regex_automata::{Anchored, Input};
         let texts = [
             "On Tuesday, February 27, 2018 at 9:30 a.m. US$4.7 billion, €1.2bn, 2 million Swiss francs, 12% of 150,000.",
             "In May 2019, 3.5 per cent; since March, ’90s and '80s, between 1997 and 2001\r\nthirty-one years, a dozen 1,1,1,1,1",
-            "5\u{a0}%, in\u{a0}May, ünd 2020 Ünd 7",
+            "5\u{a0}%, in\u{a0}May, ünd 2020 Ünd 7\n\rMay 5_ 1990s",
         ];
-        for rank in 0..FIGURE_DFAS.len() {
-            let dfa = rule(rank).expect("deserialises");
+        for (rank, rule) in rules().iter().enumerate() {
+            let dfa = dense::Builder::new()
+                .configure(dense::Config::new().minimize(true).start_kind(StartKind::Anchored))
+                .build(&rule.pattern)
+                .expect("compiles");
             for text in texts {
                 let bytes = text.as_bytes();
                 for start in 0..bytes.len() {
                     for end in [start + 1, (start + 7).min(bytes.len()), bytes.len()] {
                         let input = Input::new(bytes).range(start..end).anchored(Anchored::Yes);
                         let want = dfa.try_search_fwd(&input).ok().flatten().map(|m| m.offset());
-                        assert_eq!(anchored_match(dfa, bytes, start, end), want, "rule {rank} at {start}..{end} of {text:?}");
+                        assert_eq!(anchored_match(&FIGURE_DFAS[rank], bytes, start, end), want, "rule {rank} at {start}..{end} of {text:?}");
                     }
                 }
             }

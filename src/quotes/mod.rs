@@ -47,7 +47,7 @@ fn pair(text: &str, paragraphs: &[Span]) -> Vec<scan::RawQuote> {
     // order of their starts instead (a list of every letter's offset did the same with 8 bytes of
     // memory per letter).
     let mut by_start: Vec<usize> = (0..raw.len()).collect();
-    by_start.sort_by_key(|&i| raw[i].body.start);
+    crate::order::sort_by_key(&mut by_start, |&i| (raw[i].body.start, 0));
     let mut keep = vec![false; raw.len()];
     let mut next_readable: Option<usize> = None; // at or after the previous body's start
     let mut swept_to = 0;

@@ -130,7 +130,7 @@ pub(crate) fn mentions(text: &str, tokens: &[Token], sentence_starts: &[bool]) -
             sentence_initial,
         });
     }
-    out.sort_by_key(|m| (m.span.start, m.span.end));
+    crate::order::sort_by_key(&mut out, |m| (m.span.start, m.span.end));
     out
 }
 

@@ -402,15 +402,24 @@ impl<const N: usize> Weights<N> {
     /// Clipping the largest weights to gain resolution for the rest was tried on the entity
     /// tagger and cost a full point of F1: the few big weights carry the strong words.
     pub fn quantise(hash_bits: u32, weights: &[f32], transitions: &[f32], prune: i32, extra: Vec<f32>) -> Weights<N> {
+        Weights::quantise_to(hash_bits, weights, transitions, prune, 1, extra)
+    }
+
+    /// `quantise` with every weight rounded to a multiple of `step` units (1 to 127; the scale
+    /// and the transitions as `quantise`'s): fewer distinct weights for the coder, the same
+    /// pruning threshold (issue 17: the size budget).
+    pub fn quantise_to(hash_bits: u32, weights: &[f32], transitions: &[f32], prune: i32, step: i32, extra: Vec<f32>) -> Weights<N> {
+        let step = step.clamp(1, 127);
         let max = weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
+        let top = 127 / step * step;
         let mut rows = Vec::new();
         for (b, row) in weights.chunks_exact(N).enumerate() {
             let mut q = [0i8; N];
             for (o, &w) in q.iter_mut().zip(row) {
-                let v = (w / scale).round() as i32;
+                let v = (w / scale / step as f32).round() as i32 * step;
                 if v.abs() >= prune.max(1) {
-                    *o = v.clamp(-127, 127) as i8;
+                    *o = v.clamp(-top, top) as i8;
                 }
             }
             if q.iter().any(|&v| v != 0) {

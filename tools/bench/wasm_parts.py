@@ -13,6 +13,8 @@ import sys
 
 NAMES = {0: "custom", 1: "type", 2: "import", 3: "function", 4: "table", 5: "memory", 6: "global",
          7: "export", 8: "start", 9: "element", 10: "code", 11: "data", 12: "datacount"}
+# Shown one by one; every other file under src/data (but README.md) is shown too when the module
+# holds it, so that a new data file cannot go uncounted.
 EMBEDDED = ["src/data/ner/model.bin", "src/data/attribution/model.bin", "src/data/gazetteers",
             "src/data/first_name_genders.txt", "src/data/speakers", "src/data/speech_verbs.txt",
             "src/data/quote_kinds.tsv", "src/data/abbreviations.txt", "src/data/function_words.txt"]
@@ -57,7 +59,11 @@ def main(path):
         if len(body) >= 256:
             print(f"  section {name:<24} {len(body):>9} {gz(bytes(body)):>9}")
     data = bytes(sections.get("data", b""))
-    for rel in EMBEDDED:
+    listed = [root / rel for rel in EMBEDDED]
+    others = [str(f.relative_to(root)) for f in sorted((root / "src/data").rglob("*"))
+              if f.is_file() and f.name != "README.md" and not any(f == p or p in f.parents for p in listed)
+              and f.read_bytes()[:64] in data]
+    for rel in EMBEDDED + others:
         p = root / rel
         files = sorted(p.rglob("*")) if p.is_dir() else [p]
         blob = b"".join(f.read_bytes() for f in files if f.is_file())

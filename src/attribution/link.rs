@@ -29,6 +29,8 @@ const MAX_SOURCE_DISTANCE: usize = 15;
 const MAX_CUE_OPTIONS: usize = 3;
 /// Tokens between two content pieces that may still be one content (an interrupting clause).
 const MAX_PIECE_GAP: usize = 12;
+/// Untagged words inside one sentence that one unquoted content may bridge (the tagger's lapse).
+const MAX_LAPSE_WORDS: usize = 5;
 /// Margins above this many weight units say nothing more.
 const MARGIN_CAP: f32 = 8.0;
 
@@ -232,6 +234,19 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             // that …").
             // A content right after its own cue ("asked if …, Clinton said …") is complete: the
             // reporting clause after it introduces another claim.
+            // A few untagged words inside one clause ("that he has a chance [to do] equally
+            // well"): the tagger let its content lapse for them, nothing reports anew there.
+            let lapse = line_of(prev_end - 1) == line_of(c.first)
+                && gap.clone().filter(|&i| doc.is_word(i)).count() <= MAX_LAPSE_WORDS
+                && !gap.clone().any(|i| covered[i] || doc.in_quotation(i))
+                && !doc.in_quotation(prev_end - 1)
+                && !doc.in_quotation(c.first)
+                && !(prev_end..=c.first).any(|i| doc.tokens[i].sentence_start);
+            if lapse && last.pieces.len() == 1 {
+                last.pieces[0].1 = c.end;
+                last.margin = last.margin.min(c.margin);
+                continue;
+            }
             let first = last.pieces[0].0;
             let governed = (first.saturating_sub(1)..=first).any(|k| cue_end_at[k]);
             let joins = interrupted && !governed && (gap.clone().any(|i| source_at[i]) || doc.in_quotation(c.first));
@@ -595,6 +610,40 @@ mod tests {
         let cue_word = |d: &Draft| doc.word(d.cue.expect("a cue").first).to_string();
         assert_eq!(cue_word(&d[0]), "criticised");
         assert_eq!(cue_word(&d[1]), "arguing");
+    }
+
+    #[test]
+    fn a_content_the_tagger_let_lapse_for_a_few_words_is_one_content() {
+        let text = "The ranger believes that the herd can cross the river safely before the floods. It left in May.";
+        let doc = Doc::new(text, &[], &[]);
+        let tagged = [
+            span(&doc, text, "The ranger", Part::Source),
+            span(&doc, text, "believes", Part::Cue),
+            span(&doc, text, "that the herd can cross", Part::Content),
+            span(&doc, text, "safely before the floods", Part::Content),
+            span(&doc, text, "It left in May", Part::Content),
+        ];
+        let d = drafts(&doc, &tagged);
+        // The lapse is bridged; the next sentence stays a content of its own.
+        assert_eq!(d[0].pieces.len(), 1);
+        let (f, e) = d[0].pieces[0];
+        assert_eq!((doc.word(f), doc.word(e - 1)), ("that", "floods"));
+        assert!(d.iter().skip(1).all(|d| d.pieces.iter().all(|&(f, _)| f >= e)));
+    }
+
+    #[test]
+    fn a_lapse_with_a_cue_in_it_is_not_bridged() {
+        let text = "Residents fear more floods, warned the mayor, and higher rents.";
+        let doc = Doc::new(text, &[], &[]);
+        let tagged = [
+            span(&doc, text, "Residents", Part::Source),
+            span(&doc, text, "fear", Part::Cue),
+            span(&doc, text, "more floods", Part::Content),
+            span(&doc, text, "warned", Part::Cue),
+            span(&doc, text, "and higher rents", Part::Content),
+        ];
+        let d = drafts(&doc, &tagged);
+        assert!(d.iter().all(|d| d.pieces.iter().all(|&(f, e)| !(doc.word(f) == "more" && doc.word(e - 1) == "rents"))));
     }
 
     #[test]

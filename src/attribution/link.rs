@@ -73,26 +73,14 @@ pub(crate) fn link<S: Scorer>(
 ) -> Vec<Attribution> {
     with_evidence(text, tagged, quotes, mentions, entities, model.map(|(_, d)| d), &mut sources)
         .into_iter()
-        .filter_map(|(mut a, x)| {
+        .map(|(mut a, x)| {
             a.confidence = match model {
                 Some((s, _)) => probability(s.calibration(), &x),
                 None => 0.5,
             };
-            emitted(&a, a.confidence).then_some(a)
+            a
         })
         .collect()
-}
-
-/// Below this calibrated probability of being right (content and source), a claim the tagger
-/// found is left out: it is more often wrong than a reader can use (on train cross-validation
-/// the end-to-end F1 is best near here, half the F1 itself, as theory says for a threshold).
-pub(crate) const MIN_CONFIDENCE: f32 = 0.25;
-
-/// Whether an attribution with probability `p` is given to the reader: every one that holds a
-/// quotation (its speaker and the quote's agree, see `agree`), the others when `p` reaches
-/// [`MIN_CONFIDENCE`].
-pub(crate) fn emitted(a: &Attribution, p: f32) -> bool {
-    !a.quotes.is_empty() || p >= MIN_CONFIDENCE
 }
 
 /// `link` before calibration: each attribution with its evidence (what the trainer fits on).
@@ -745,24 +733,6 @@ mod tests {
         ];
         let d = drafts(&doc, &tagged);
         assert!(d.iter().all(|d| d.pieces.iter().all(|&(f, e)| !(doc.word(f) == "more" && doc.word(e - 1) == "rents"))));
-    }
-
-    #[test]
-    fn a_doubtful_claim_is_left_out_unless_it_holds_a_quotation() {
-        let text = "The caretaker insists the roof will last, and “it has,” she says.";
-        let claim = |quotes: Vec<usize>| Attribution {
-            kind: AttributionKind::Indirect,
-            content: Span::new(22, 40),
-            content_spans: vec![Span::new(22, 40)],
-            source: None,
-            cue: Some(Span::new(14, 21)),
-            quotes,
-            confidence: 0.0,
-        };
-        assert_eq!(claim(vec![]).content.slice(text), "the roof will last");
-        assert!(!emitted(&claim(vec![]), MIN_CONFIDENCE / 2.0));
-        assert!(emitted(&claim(vec![]), MIN_CONFIDENCE));
-        assert!(emitted(&claim(vec![0]), MIN_CONFIDENCE / 2.0));
     }
 
     #[test]

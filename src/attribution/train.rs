@@ -11,7 +11,7 @@ use std::process::Command;
 
 use super::calibration::{fit, probability, reliability, Evidence};
 use super::features::{token_range, Doc};
-use super::link::{emitted, with_evidence, Sources};
+use super::link::{with_evidence, Sources};
 use super::model::{load, to_bytes, Scorer, Weights};
 use super::rank::{Linker, Recorder};
 use super::tags::{begin, inside, Part, N_TAGS, OUTSIDE};
@@ -736,48 +736,19 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
     let _ = writeln!(report, "source linker, on its own training examples: {fitted} of {}", all_examples.len());
     let _ = writeln!(report, "source linker: {} examples, {} features\n", all_examples.len(), names.len());
 
-    // Each fold linked by its own linker; each prediction's evidence and whether it was right.
-    let mut linked: Vec<Vec<(Vec<(Attribution, Evidence)>, Vec<Quote>)>> = Vec::new();
     for (fold, model) in models.iter().enumerate() {
-        let mut per_article = Vec::new();
+        let (mut gold_lines, mut pred_lines, mut quote_lines) = (Vec::new(), Vec::new(), Vec::new());
+        let mut ids = std::collections::HashSet::new();
         for a in held_out(fold) {
             let (predicted, quotes) = predict(model, a, Sources::Learned(&linkers[fold]));
+            quote_lines.push(quotes_line(a, &quotes));
+            ids.insert(a.id.as_str());
             let attributions: Vec<Attribution> = predicted.iter().map(|(p, _)| p.clone()).collect();
             for ((_, x), ok) in predicted.iter().zip(correct(&a.text, &a.gold, &attributions)) {
                 evidence[fold].push((*x, ok));
             }
-            per_article.push((predicted, quotes));
-        }
-        linked.push(per_article);
-    }
-    // Calibration, honestly measured: each fold's probabilities come from a map fitted on the
-    // other folds' predictions. The shipped map is then fitted on all of them. The folds are
-    // scored on what `link` emits with those probabilities (`link::emitted`), and the
-    // reliability table is over the same predictions.
-    let fold_calibration: Vec<Vec<f32>> = (0..k)
-        .map(|fold| {
-            let (xs, ls): (Vec<Evidence>, Vec<bool>) = (0..k).filter(|&f| f != fold).flat_map(|f| evidence[f].iter().copied()).unzip();
-            fit(&xs, &ls)
-        })
-        .collect();
-    let (mut ps, mut ys) = (Vec::new(), Vec::new());
-    for (fold, per_article) in linked.into_iter().enumerate() {
-        let (mut gold_lines, mut pred_lines, mut quote_lines) = (Vec::new(), Vec::new(), Vec::new());
-        let mut ids = std::collections::HashSet::new();
-        for (a, (predicted, quotes)) in held_out(fold).zip(per_article) {
-            quote_lines.push(quotes_line(a, &quotes));
-            ids.insert(a.id.as_str());
-            let kept: Vec<(Attribution, Evidence)> = predicted
-                .into_iter()
-                .filter(|(p, x)| emitted(p, probability(&fold_calibration[fold], x)))
-                .collect();
-            let attributions: Vec<Attribution> = kept.iter().map(|(p, _)| p.clone()).collect();
-            for ((_, x), ok) in kept.iter().zip(correct(&a.text, &a.gold, &attributions)) {
-                ps.push(probability(&fold_calibration[fold], x));
-                ys.push(ok);
-            }
             gold_lines.push(a.raw.clone());
-            pred_lines.push(pred_line(a, &kept));
+            pred_lines.push(pred_line(a, &predicted));
         }
         let (g, p) = (options.work.join(format!("fold{fold}.gold.jsonl")), options.work.join(format!("fold{fold}.pred.jsonl")));
         write_lines(&g, &gold_lines)?;
@@ -802,6 +773,17 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
     let q = score_quotes(options, &all_ids, &qp, "pooled")?;
     let _ = writeln!(report, "== pooled over {k} folds\n{s}direct quotes: {q}\n");
 
+    // Calibration, honestly measured: each fold's probabilities come from a map fitted on the
+    // other folds' predictions. The shipped map is then fitted on all of them.
+    let (mut ps, mut ys) = (Vec::new(), Vec::new());
+    for fold in 0..k {
+        let (xs, ls): (Vec<Evidence>, Vec<bool>) = (0..k).filter(|&f| f != fold).flat_map(|f| evidence[f].iter().copied()).unzip();
+        let w = fit(&xs, &ls);
+        for (x, y) in &evidence[fold] {
+            ps.push(probability(&w, x));
+            ys.push(*y);
+        }
+    }
     let (table, ece) = reliability(&ps, &ys, 10);
     let _ = writeln!(report, "== calibration (cross-fitted over the folds' predictions)\nconfidence      n   mean conf  accuracy");
     for b in &table {

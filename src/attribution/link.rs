@@ -2,7 +2,10 @@
 //!
 //! - Contents split by an interrupting reporting clause ("…,” she said, “…") become one
 //!   attribution with several pieces; two unquoted contents with only a cue between them are
-//!   two claims of one source ("criticised the contract, arguing that …").
+//!   two claims of one source ("criticised the contract, arguing that …"); a content the tagger
+//!   let lapse for a few words of one sentence is one content; a reporting clause after a comma
+//!   with nothing tagged before it reports the clause before it ("…, the board announced on
+//!   Friday, after …"); one speaker's quotations in one paragraph are one attribution.
 //! - The rules give each content the nearest cue (same sentence first) and the tagged source
 //!   nearest that cue (else the mention beside it, else the subject before it); the learned
 //!   linker (`rank`) then chooses the cue among the three nearest and the source among every

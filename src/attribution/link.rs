@@ -106,7 +106,7 @@ pub(crate) fn with_evidence(
         } else {
             all = {
                 let mut all = tagged.to_vec();
-                all.extend(fronted);
+                all.extend(fronted.iter().map(|f| f.content));
                 all.sort_by_key(|t| (t.first, t.end));
                 all
             };
@@ -125,7 +125,15 @@ pub(crate) fn with_evidence(
             classes: rank::Context::classes_for(doc),
         };
         let mut previous: Option<Speaker> = None;
-        for draft in drafts(doc, tagged) {
+        let mut drafts = drafts(doc, tagged);
+        // A fronted content's reporting clause is known: its cue and source are those.
+        for d in drafts.iter_mut().filter(|d| d.pieces.len() == 1) {
+            let at = fronted.partition_point(|f| f.content.first < d.pieces[0].0);
+            if let Some(f) = fronted.get(at).filter(|f| (f.content.first, f.content.end) == d.pieces[0]) {
+                (d.cue, d.cues, d.source) = (Some(f.cue), vec![f.cue], Some(f.source));
+            }
+        }
+        for draft in drafts {
             let tokens = &doc.tokens;
             let pieces: Vec<Span> = draft.pieces.iter().map(|&(f, e)| Span::new(tokens[f].span.start, tokens[e - 1].span.end)).collect();
             let content = Span::new(pieces[0].start, pieces[pieces.len() - 1].end);
@@ -387,8 +395,8 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
 /// before that comma, back to the sentence's start, at least three words the tagger tagged
 /// nothing in and no quotation (quotes are credited by `agree`). Not when the next tagged span
 /// of the sentence is a content: the clause then leads into its own ("When the storm hit, the
-/// mayor said it would hold"). Each gets the cue's margin: the confidence weighs it.
-pub(super) fn fronted_contents(doc: &Doc, sentence: &[u32], tagged: &[Tagged]) -> Vec<Tagged> {
+/// mayor said it would hold"). Each gets the cue's margin: the confidence weighs it. In text order.
+pub(super) fn fronted_contents(doc: &Doc, sentence: &[u32], tagged: &[Tagged]) -> Vec<Fronted> {
     let tokens = &doc.tokens;
     let mut free = vec![true; tokens.len()];
     for t in tagged {
@@ -396,7 +404,7 @@ pub(super) fn fronted_contents(doc: &Doc, sentence: &[u32], tagged: &[Tagged]) -
     }
     // `tagged` is in text order.
     let sources: Vec<&Tagged> = tagged.iter().filter(|t| t.part == Part::Source).collect();
-    let mut out: Vec<Tagged> = Vec::new();
+    let mut out: Vec<Fronted> = Vec::new();
     for c in tagged.iter().filter(|t| t.part == Part::Cue) {
         // The source right before the cue ("the board announced") or right after it ("said the board").
         let at = sources.partition_point(|s| s.end < c.first);
@@ -421,11 +429,18 @@ pub(super) fn fronted_contents(doc: &Doc, sentence: &[u32], tagged: &[Tagged]) -
         }
         let span = start..comma;
         let words = span.clone().filter(|&k| doc.is_word(k)).count();
-        if words >= 3 && span.clone().all(|k| free[k] && !doc.in_quotation(k)) && out.last().map_or(true, |o| o.end <= start) {
-            out.push(Tagged { first: start, end: comma, part: Part::Content, margin: c.margin });
+        if words >= 3 && span.clone().all(|k| free[k] && !doc.in_quotation(k)) && out.last().map_or(true, |o| o.content.end <= start) {
+            out.push(Fronted { content: Tagged { first: start, end: comma, part: Part::Content, margin: c.margin }, cue: *c, source: **s });
         }
     }
     out
+}
+
+/// A content `fronted_contents` found, with the reporting clause after it.
+pub(super) struct Fronted {
+    content: Tagged,
+    cue: Tagged,
+    source: Tagged,
 }
 
 /// Where a cue ending at token `end` really ends: a cue ending on an auxiliary ("would", "has
@@ -758,7 +773,8 @@ mod tests {
         let tagged = [span(&doc, text, "board", Part::Source), span(&doc, text, "announced", Part::Cue)];
         let fronted = fronted_contents(&doc, &sentence, &tagged);
         assert_eq!(fronted.len(), 1);
-        let (f, e) = (fronted[0].first, fronted[0].end);
+        let (f, e) = (fronted[0].content.first, fronted[0].content.end);
+        assert_eq!(doc.word(fronted[0].cue.first), "announced");
         assert_eq!(&text[doc.tokens[f].span.start..doc.tokens[e - 1].span.end], "The ferry will run again in May");
         // A clause that leads into the cue's own content is no content.
         let text = "When the storm came, the harbour board announced that the ferry would stop.";

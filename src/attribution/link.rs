@@ -216,7 +216,8 @@ fn join_quoted_runs(text: &str, out: &mut Vec<(Attribution, Evidence)>) {
     for (a, x) in out.drain(..) {
         if let Some((last, _)) = joined.last_mut() {
             let same_source = matches!((&last.source, &a.source), (Some(s), Some(t)) if s.span == t.span);
-            let gap_ok = last.content.end <= a.content.start && !text[last.content.end..a.content.start].contains(crate::text::is_line_break);
+            let gap_ok =
+                last.content.end <= a.content.start && !text[last.content.end..a.content.start].contains(crate::text::is_line_break);
             if same_source && gap_ok && !last.quotes.is_empty() && !a.quotes.is_empty() {
                 if a.kind != AttributionKind::Direct {
                     last.kind = AttributionKind::Mixed;
@@ -416,7 +417,11 @@ pub(super) fn fronted_contents(doc: &Doc, sentence: &[u32], tagged: &[Tagged]) -
         }
         // The source as tagged may lack its first words ("the town’s arts [trust]").
         let mut clause = c.first.min(s.first);
-        while clause > 0 && c.first.min(s.first) - clause < MAX_SOURCE_LEAD && free[clause - 1] && (doc.is_word(clause - 1) || matches!(doc.word(clause - 1), "'s" | "’s")) {
+        while clause > 0
+            && c.first.min(s.first) - clause < MAX_SOURCE_LEAD
+            && free[clause - 1]
+            && (doc.is_word(clause - 1) || matches!(doc.word(clause - 1), "'s" | "’s"))
+        {
             clause -= 1;
         }
         if clause == 0 || doc.word(clause - 1) != "," || sentence[clause - 1] != sentence[c.first] {

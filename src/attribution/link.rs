@@ -2,7 +2,10 @@
 //!
 //! - Contents split by an interrupting reporting clause ("…,” she said, “…") become one
 //!   attribution with several pieces; two unquoted contents with only a cue between them are
-//!   two claims of one source ("criticised the contract, arguing that …").
+//!   two claims of one source ("criticised the contract, arguing that …"); a content the tagger
+//!   let lapse for a few words of one sentence is one content; a reporting clause after a comma
+//!   with nothing tagged before it reports the clause before it ("…, the board announced on
+//!   Friday, after …"); one speaker's quotations in one paragraph are one attribution.
 //! - The rules give each content the nearest cue (same sentence first) and the tagged source
 //!   nearest that cue (else the mention beside it, else the subject before it); the learned
 //!   linker (`rank`) then chooses the cue among the three nearest and the source among every
@@ -29,6 +32,10 @@ const MAX_SOURCE_DISTANCE: usize = 15;
 const MAX_CUE_OPTIONS: usize = 3;
 /// Tokens between two content pieces that may still be one content (an interrupting clause).
 const MAX_PIECE_GAP: usize = 12;
+/// Untagged words a tagged source may lack at its start ("the town's arts [trust]").
+const MAX_SOURCE_LEAD: usize = 4;
+/// Untagged words inside one sentence that one unquoted content may bridge (the tagger's lapse).
+const MAX_LAPSE_WORDS: usize = 5;
 /// Margins above this many weight units say nothing more.
 const MARGIN_CAP: f32 = 8.0;
 
@@ -92,6 +99,19 @@ pub(crate) fn with_evidence(
     let mut out = Vec::new();
     if let Some(doc) = doc {
         let sentence = sentence_ids(doc);
+        let fronted = fronted_contents(doc, &sentence, tagged);
+        let all: Vec<Tagged>;
+        let tagged: &[Tagged] = if fronted.is_empty() {
+            tagged
+        } else {
+            all = {
+                let mut all = tagged.to_vec();
+                all.extend(fronted.iter().map(|f| f.content));
+                crate::order::sort_by_key(&mut all, |t| (t.first, t.end));
+                all
+            };
+            &all
+        };
         let of = |part: Part| -> Vec<Tagged> { tagged.iter().filter(|t| t.part == part).copied().collect() };
         let (tagged_sources, tagged_cues) = (of(Part::Source), of(Part::Cue));
         let cx = rank::Context {
@@ -105,7 +125,15 @@ pub(crate) fn with_evidence(
             classes: rank::Context::classes_for(doc),
         };
         let mut previous: Option<Speaker> = None;
-        for draft in drafts(doc, tagged) {
+        let mut drafts = drafts(doc, tagged);
+        // A fronted content's reporting clause is known: its cue and source are those.
+        for d in drafts.iter_mut().filter(|d| d.pieces.len() == 1) {
+            let at = fronted.partition_point(|f| f.content.first < d.pieces[0].0);
+            if let Some(f) = fronted.get(at).filter(|f| (f.content.first, f.content.end) == d.pieces[0]) {
+                (d.cue, d.cues, d.source) = (Some(f.cue), vec![f.cue], Some(f.source));
+            }
+        }
+        for draft in drafts {
             let tokens = &doc.tokens;
             let pieces: Vec<Span> = draft.pieces.iter().map(|&(f, e)| Span::new(tokens[f].span.start, tokens[e - 1].span.end)).collect();
             let content = Span::new(pieces[0].start, pieces[pieces.len() - 1].end);
@@ -175,7 +203,35 @@ pub(crate) fn with_evidence(
     }
     agree(text, &mut out, quotes);
     crate::order::sort_by_key(&mut out, |(a, _)| (a.content.start, a.content.end));
+    join_quoted_runs(text, &mut out);
     out
+}
+
+/// One speaker's quotations in one paragraph, one after the other, are one attribution with a
+/// piece per quotation (“…,” she said. “…”), as PolNeAR reads them: consecutive attributions
+/// that hold quotations, name the same source mention and have no line break between them.
+/// The first one's evidence stands for the run.
+fn join_quoted_runs(text: &str, out: &mut Vec<(Attribution, Evidence)>) {
+    let mut joined: Vec<(Attribution, Evidence)> = Vec::with_capacity(out.len());
+    for (a, x) in out.drain(..) {
+        if let Some((last, _)) = joined.last_mut() {
+            let same_source = matches!((&last.source, &a.source), (Some(s), Some(t)) if s.span == t.span);
+            let gap_ok =
+                last.content.end <= a.content.start && !text[last.content.end..a.content.start].contains(crate::text::is_line_break);
+            if same_source && gap_ok && !last.quotes.is_empty() && !a.quotes.is_empty() {
+                if a.kind != AttributionKind::Direct {
+                    last.kind = AttributionKind::Mixed;
+                }
+                last.content = Span::new(last.content.start, a.content.end);
+                last.content_spans.extend(a.content_spans);
+                last.quotes.extend(a.quotes);
+                last.cue = last.cue.or(a.cue);
+                continue;
+            }
+        }
+        joined.push((a, x));
+    }
+    *out = joined;
 }
 
 /// The sentence index of each of `doc`'s tokens.
@@ -232,6 +288,19 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             // that …").
             // A content right after its own cue ("asked if …, Clinton said …") is complete: the
             // reporting clause after it introduces another claim.
+            // A few untagged words inside one clause ("that he has a chance [to do] equally
+            // well"): the tagger let its content lapse for them, nothing reports anew there.
+            let lapse = line_of(prev_end - 1) == line_of(c.first)
+                && gap.clone().filter(|&i| doc.is_word(i)).count() <= MAX_LAPSE_WORDS
+                && !gap.clone().any(|i| covered[i] || doc.in_quotation(i))
+                && !doc.in_quotation(prev_end - 1)
+                && !doc.in_quotation(c.first)
+                && !(prev_end..=c.first).any(|i| doc.tokens[i].sentence_start);
+            if lapse && last.pieces.len() == 1 {
+                last.pieces[0].1 = c.end;
+                last.margin = last.margin.min(c.margin);
+                continue;
+            }
             let first = last.pieces[0].0;
             let governed = (first.saturating_sub(1)..=first).any(|k| cue_end_at[k]);
             let joins = interrupted && !governed && (gap.clone().any(|i| source_at[i]) || doc.in_quotation(c.first));
@@ -319,6 +388,64 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
     }
     drafts.retain(|d| (d.cue.is_some() || d.source.is_some()) && !d.cue.is_some_and(|c| negated(&c) || subordinate(d, &c)));
     drafts
+}
+
+/// Contents the tagger left out before a reporting clause that closes their sentence after a
+/// comma ("The ferry will run again in May, the harbour board announced on Friday, after …",
+/// "…, said the board"): a tagged source right beside a tagged cue, a comma before them, and
+/// before that comma, back to the sentence's start, at least three words the tagger tagged
+/// nothing in and no quotation (quotes are credited by `agree`). Not when the next tagged span
+/// of the sentence is a content: the clause then leads into its own ("When the storm hit, the
+/// mayor said it would hold"). Each gets the cue's margin: the confidence weighs it. In text order.
+pub(super) fn fronted_contents(doc: &Doc, sentence: &[u32], tagged: &[Tagged]) -> Vec<Fronted> {
+    let tokens = &doc.tokens;
+    let mut free = vec![true; tokens.len()];
+    for t in tagged {
+        free[t.first..t.end].iter_mut().for_each(|f| *f = false);
+    }
+    // `tagged` is in text order.
+    let sources: Vec<&Tagged> = tagged.iter().filter(|t| t.part == Part::Source).collect();
+    let mut out: Vec<Fronted> = Vec::new();
+    for c in tagged.iter().filter(|t| t.part == Part::Cue) {
+        // The source right before the cue ("the board announced") or right after it ("said the board").
+        let at = sources.partition_point(|s| s.end < c.first);
+        let Some(s) = sources[at..].iter().take(2).find(|s| s.end == c.first || s.first == c.end) else { continue };
+        let clause_end = c.end.max(s.end);
+        let next = tagged.partition_point(|t| t.first < clause_end);
+        if tagged.get(next).is_some_and(|t| t.part == Part::Content && sentence[t.first] == sentence[c.first]) {
+            continue;
+        }
+        // The source as tagged may lack its first words ("the town’s arts [trust]").
+        let mut clause = c.first.min(s.first);
+        while clause > 0
+            && c.first.min(s.first) - clause < MAX_SOURCE_LEAD
+            && free[clause - 1]
+            && (doc.is_word(clause - 1) || matches!(doc.word(clause - 1), "'s" | "’s"))
+        {
+            clause -= 1;
+        }
+        if clause == 0 || doc.word(clause - 1) != "," || sentence[clause - 1] != sentence[c.first] {
+            continue;
+        }
+        let comma = clause - 1;
+        let mut start = comma;
+        while start > 0 && !tokens[start].sentence_start && tokens[start - 1].line == tokens[comma].line {
+            start -= 1;
+        }
+        let span = start..comma;
+        let words = span.clone().filter(|&k| doc.is_word(k)).count();
+        if words >= 3 && span.clone().all(|k| free[k] && !doc.in_quotation(k)) && out.last().map_or(true, |o| o.content.end <= start) {
+            out.push(Fronted { content: Tagged { first: start, end: comma, part: Part::Content, margin: c.margin }, cue: *c, source: **s });
+        }
+    }
+    out
+}
+
+/// A content `fronted_contents` found, with the reporting clause after it.
+pub(super) struct Fronted {
+    content: Tagged,
+    cue: Tagged,
+    source: Tagged,
 }
 
 /// Where a cue ending at token `end` really ends: a cue ending on an auxiliary ("would", "has
@@ -595,6 +722,74 @@ mod tests {
         let cue_word = |d: &Draft| doc.word(d.cue.expect("a cue").first).to_string();
         assert_eq!(cue_word(&d[0]), "criticised");
         assert_eq!(cue_word(&d[1]), "arguing");
+    }
+
+    #[test]
+    fn a_content_the_tagger_let_lapse_for_a_few_words_is_one_content() {
+        let text = "The ranger believes that the herd can cross the river safely before the floods. It left in May.";
+        let doc = Doc::new(text, &[], &[]);
+        let tagged = [
+            span(&doc, text, "The ranger", Part::Source),
+            span(&doc, text, "believes", Part::Cue),
+            span(&doc, text, "that the herd can cross", Part::Content),
+            span(&doc, text, "safely before the floods", Part::Content),
+            span(&doc, text, "It left in May", Part::Content),
+        ];
+        let d = drafts(&doc, &tagged);
+        // The lapse is bridged; the next sentence stays a content of its own.
+        assert_eq!(d[0].pieces.len(), 1);
+        let (f, e) = d[0].pieces[0];
+        assert_eq!((doc.word(f), doc.word(e - 1)), ("that", "floods"));
+        assert!(d.iter().skip(1).all(|d| d.pieces.iter().all(|&(f, _)| f >= e)));
+    }
+
+    #[test]
+    fn a_lapse_with_a_cue_in_it_is_not_bridged() {
+        let text = "Residents fear more floods, warned the mayor, and higher rents.";
+        let doc = Doc::new(text, &[], &[]);
+        let tagged = [
+            span(&doc, text, "Residents", Part::Source),
+            span(&doc, text, "fear", Part::Cue),
+            span(&doc, text, "more floods", Part::Content),
+            span(&doc, text, "warned", Part::Cue),
+            span(&doc, text, "and higher rents", Part::Content),
+        ];
+        let d = drafts(&doc, &tagged);
+        assert!(d.iter().all(|d| d.pieces.iter().all(|&(f, e)| !(doc.word(f) == "more" && doc.word(e - 1) == "rents"))));
+    }
+
+    #[test]
+    fn one_speakers_quotations_in_one_paragraph_are_one_attribution() {
+        let text = "“The pier is safe,” said Harbourmaster Ines Moll. “We checked every plank twice.”\n\n“Come and see for yourselves,” Moll said.";
+        let (doc, mut quotes, entities, mentions) = super::super::stages(text);
+        let out = with_evidence(text, &[], &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
+        let pieces: Vec<Vec<&str>> = out.iter().map(|(a, _)| a.content_spans.iter().map(|p| p.slice(text)).collect()).collect();
+        assert_eq!(pieces.len(), 2, "{pieces:?}");
+        assert_eq!(pieces[0].len(), 2, "{pieces:?}");
+        assert_eq!(out[0].0.quotes.len(), 2);
+        assert!(pieces[1][0].starts_with("Come"), "{pieces:?}");
+    }
+
+    #[test]
+    fn a_reporting_clause_after_a_comma_reports_the_untagged_clause_before_it() {
+        let text = "The ferry will run again in May, the island’s harbour board announced on Friday, after a long winter.";
+        let doc = Doc::new(text, &[], &[]);
+        let sentence = sentence_ids(&doc);
+        let tagged = [span(&doc, text, "board", Part::Source), span(&doc, text, "announced", Part::Cue)];
+        let fronted = fronted_contents(&doc, &sentence, &tagged);
+        assert_eq!(fronted.len(), 1);
+        let (f, e) = (fronted[0].content.first, fronted[0].content.end);
+        assert_eq!(doc.word(fronted[0].cue.first), "announced");
+        assert_eq!(&text[doc.tokens[f].span.start..doc.tokens[e - 1].span.end], "The ferry will run again in May");
+        // A clause that leads into the cue's own content is no content.
+        let text = "When the storm came, the harbour board announced that the ferry would stop.";
+        let doc = Doc::new(text, &[], &[]);
+        let tagged = [
+            span(&doc, text, "the harbour board", Part::Source),
+            span(&doc, text, "announced", Part::Cue),
+            span(&doc, text, "that the ferry would stop", Part::Content),
+        ];
+        assert!(fronted_contents(&doc, &sentence_ids(&doc), &tagged).is_empty());
     }
 
     #[test]

@@ -537,13 +537,17 @@ fn matches(text: &str, gold: &[Gold], pred: &[&[Span]]) -> Vec<Option<usize>> {
 }
 
 /// A prediction line for the scorer (code points).
-fn pred_line(a: &Article, pred: &[Attribution]) -> String {
+/// One article's predictions as the scorer reads them; `evidence` (what the confidence is fitted
+/// on) and the quotes held ride along for error analysis (the scorer ignores them).
+fn pred_line(a: &Article, pred: &[(Attribution, Evidence)]) -> String {
     let map = OffsetMap::new(&a.text, OffsetUnit::CodePoint);
     let r = |s: Span| serde_json::json!({"start": map.convert(s.start), "end": map.convert(s.end)});
     let attributions: Vec<serde_json::Value> = pred
         .iter()
-        .map(|p| {
+        .map(|(p, x)| {
             serde_json::json!({
+                "evidence": x.to_vec(),
+                "quotes": p.quotes.len(),
                 "content": r(p.content),
                 "content_spans": p.content_spans.iter().map(|&s| r(s)).collect::<Vec<_>>(),
                 "source": p.source.as_ref().map(|s| r(s.span)),
@@ -746,7 +750,7 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
                 evidence[fold].push((*x, ok));
             }
             gold_lines.push(a.raw.clone());
-            pred_lines.push(pred_line(a, &attributions));
+            pred_lines.push(pred_line(a, &predicted));
         }
         let (g, p) = (options.work.join(format!("fold{fold}.gold.jsonl")), options.work.join(format!("fold{fold}.pred.jsonl")));
         write_lines(&g, &gold_lines)?;

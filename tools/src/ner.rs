@@ -269,7 +269,14 @@ const STACK_FOLDS: usize = 5;
 /// Adds to each training document's examples its lines as the stacked second pass reads them:
 /// with the first-pass features of a model trained (`epochs`, without them) on the other folds,
 /// so that the first pass errs on them as it will on unseen text.
-fn add_stacked_examples(docs: &[ConllDoc], per_doc: &mut [Vec<Example>], hash_bits: u32, epochs: usize, seed: u64, seeds: usize) -> Result<(), String> {
+fn add_stacked_examples(
+    docs: &[ConllDoc],
+    per_doc: &mut [Vec<Example>],
+    hash_bits: u32,
+    epochs: usize,
+    seed: u64,
+    seeds: usize,
+) -> Result<(), String> {
     let fold = document_folds(docs.len(), STACK_FOLDS, seed ^ 0x57ac);
     let mut stacked: Vec<Vec<Example>> = (0..docs.len()).map(|_| Vec::new()).collect();
     for f in 0..STACK_FOLDS {
@@ -701,9 +708,8 @@ mod tests {
     #[test]
     fn seeds_are_averaged_and_seeded() {
         // Six one-token lines over four buckets, gold tags by bucket.
-        let lines: Vec<Example> = (0..6u32)
-            .map(|n| Example { offsets: vec![0, 2], buckets: vec![n % 4, 4 + n % 3], gold: vec![(n % 4) as usize] })
-            .collect();
+        let lines: Vec<Example> =
+            (0..6u32).map(|n| Example { offsets: vec![0, 2], buckets: vec![n % 4, 4 + n % 3], gold: vec![(n % 4) as usize] }).collect();
         let run = |seeds: usize| {
             let mut train: Vec<&Example> = lines.iter().collect();
             let mut last = Vec::new();

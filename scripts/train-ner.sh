@@ -3,7 +3,7 @@
 # epochs and the pruning threshold by 5-fold cross-validation over the training documents (dev is
 # only scored, once, at the end), and writes src/data/ner/model.bin (same bytes on every run for
 # the same code and data). Extra arguments go to train_ner (tools/src/bin/train_ner.rs:
-# --cv, --epochs, --min-epochs, --prune, --bits, --seed, --recase, --no-stack).
+# --cv, --epochs, --min-epochs, --prune, --bits, --seed, --seeds, --recase, --no-stack).
 #
 #     scripts/train-ner.sh                # train and write the model
 #     scripts/train-ner.sh eval           # score the committed model on dev, and its speed

@@ -51,6 +51,7 @@ fn parse_options(args: &[String]) -> Result<train::Options, String> {
             "--min-epochs" => options.min_epochs = number(value()?)?.max(1) as usize,
             "--recase" => options.recase = true,
             "--no-stack" => options.stack = false,
+            "--seeds" => options.seeds = number(value()?)?.max(1) as usize,
             "--prune" => options.prune_threshold = number(value()?)? as i32,
             _ => return Err(format!("unknown option {flag}")),
         }

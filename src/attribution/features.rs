@@ -14,9 +14,7 @@
 //! names there. A claim made before its cue without quotation marks ("The ferry will resume in
 //! March, officials said.") is told by the sentence's short tail after its last comma or dash;
 //! a clause governed by a verb no list holds ("muttered that …") by the nearest word in
-//! "-ed"/"-s" right before "that". Where a content ends is seen in the next clause break and
-//! the word after it ("… is over, he said"); an object of a preposition ("qualms about …") by
-//! the preposition and the word governing it, listed or by its ending.
+//! "-ed"/"-s" right before "that".
 //!
 //! Every feature is a 64-bit hash (`crate::text::hashing`); changing any of them means
 //! retraining, which `FEATURE_VERSION` (recorded in the weights) enforces.
@@ -34,7 +32,7 @@ static ATTITUDE: std::sync::LazyLock<crate::text::hashing::FnvSet<&'static str>>
 });
 
 /// Bump on any change to what `Doc::features` extracts.
-pub(crate) const FEATURE_VERSION: u32 = 5;
+pub(crate) const FEATURE_VERSION: u32 = 4;
 
 /// Where a token stands with respect to the quotations.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -120,12 +118,6 @@ pub(crate) struct Doc {
     /// ("muttered that", "conceded that"), `NONE` if there is none; and that word's last two letters.
     governor_left: Vec<usize>,
     governor_suffix: Vec<u64>,
-    /// The next clause break later in the sentence (comma, colon, semicolon, dash, bracket, as
-    /// `break_shape`): its shape, the tokens to it (`NONE` if there is none) and the word right
-    /// after it ("… over, he said", "…, which"): where a content running right ends.
-    next_break_shape: Vec<u8>,
-    next_break_right: Vec<usize>,
-    next_break_word: Vec<u64>,
 }
 
 /// The short clause ending a sentence after its last comma or dash (see `Doc::tail_side`).
@@ -246,9 +238,6 @@ impl Doc {
         let mut tail = vec![Tail::default(); n];
         let mut governor_left = vec![NONE; n];
         let mut governor_suffix = vec![0u64; n];
-        let mut next_break_shape = vec![0u8; n];
-        let mut next_break_right = vec![NONE; n];
-        let mut next_break_word = vec![0u64; n];
         for line in &lines {
             let mut s = line.first;
             let mut previous_ends_colon = false;
@@ -298,17 +287,6 @@ impl Doc {
                     }
                     if attitude[i] {
                         next_attitude = i;
-                    }
-                }
-                let mut next_break = NONE;
-                for i in (s..e).rev() {
-                    if next_break != NONE {
-                        next_break_shape[i] = shapes[next_break];
-                        next_break_right[i] = next_break - i;
-                        next_break_word[i] = if next_break + 1 < e { lower[next_break + 1] } else { 0 };
-                    }
-                    if matches!(shapes[i], 5 | 7 | 8 | 10 | 11) {
-                        next_break = i;
                     }
                 }
                 let mut last_attitude = NONE;
@@ -362,9 +340,6 @@ impl Doc {
             })
             .collect();
         Doc {
-            next_break_shape,
-            next_break_right,
-            next_break_word,
             governor_left,
             governor_suffix,
             tail_side,
@@ -528,15 +503,6 @@ impl Doc {
         f(63, combine(governor_b, quote(0)));
         f(64, combine(self.governor_suffix[i], combine(governor_b, self.that_since_cue[i] as u64)));
         f(65, combine(governor_b, left_b));
-        // The next clause break: where a content running right stops ("…, he said", "…, which").
-        let next_b = if self.next_break_right[i] == NONE { 9 } else { bucket_distance(self.next_break_right[i]) };
-        f(66, combine(combine(self.next_break_shape[i] as u64, next_b), left_b));
-        f(67, combine(self.next_break_word[i], next_b));
-        // A preposition's governor ("concerns about …", "support for …", "criticism of …"):
-        // the word before it, by its lists and its ending, so unlisted nouns and verbs share weights.
-        let flags = |k: isize| lex(k) | att(k) << 1;
-        let suffix = |k: isize| at(k).map_or(1, |j| self.suffix2[j]);
-        f(68, combine(word(-1), combine(flags(-2), suffix(-2))));
     }
 }
 
@@ -632,38 +598,6 @@ mod tests {
         assert_eq!(d.governor_suffix[at("it")], hash_str("ed"));
         // "so that" governs nothing, and the next sentence starts afresh.
         assert_eq!(d.governor_left[at("nobody")], NONE);
-    }
-
-    #[test]
-    fn a_content_sees_the_next_clause_break_and_the_word_after_it() {
-        let d = Doc::new("The plan is dead, officials said. It rained.", &[], &[]);
-        let at = |w: &str| d.tokens.iter().position(|t| t.span.slice(&d.text) == w).expect(w);
-        let plan = at("plan");
-        assert_eq!(d.next_break_right[plan], at(",") - plan);
-        assert_eq!((d.next_break_shape[plan], d.next_break_word[plan]), (5, hash_str("officials")));
-        // After the last break of its sentence a token sees none, nor the next sentence's.
-        assert_eq!(d.next_break_right[at("officials")], NONE);
-        assert_eq!(d.next_break_right[at("rained")], NONE);
-    }
-
-    #[test]
-    fn unlisted_governors_of_a_preposition_share_weights_by_their_ending() {
-        // "qualms" and "alarms" are in no list and end alike; "concerns" is an attitude word.
-        let governed = |t: &str| {
-            let d = Doc::new(t, &[], &[]);
-            let the = d.tokens.iter().position(|k| k.span.slice(&d.text) == "the").expect("the");
-            let mut out = Vec::new();
-            d.features(the, d.lines[0].first, d.lines[0].end, &mut out);
-            out[68]
-        };
-        let qualms = governed("He voiced qualms about the plan.");
-        assert_eq!(qualms, governed("He voiced alarms about the plan."));
-        assert_ne!(qualms, governed("He voiced concerns about the plan."));
-        assert_ne!(qualms, governed("He voiced qualms over the plan."));
-        // A speech act the speech-verb lexicon leaves out is an attitude word: "talked about"
-        // governs its object as "concerns about" does, unlike an unlisted "walked about".
-        assert_ne!(governed("He talked about the plan."), governed("He walked about the plan."));
-        assert!(ATTITUDE.contains("talked") && !ATTITUDE.contains("walked"));
     }
 
     #[test]

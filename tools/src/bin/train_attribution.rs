@@ -30,7 +30,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         folds: 5,
         work: PathBuf::from("target/attribution-cv"),
         scorer: PathBuf::from("../shared/eval/attributions/score_attributions.py"),
-        prune: 9,
+        prune: 8,
         quotes_gold: PathBuf::from("../shared/data/polnear/train.jsonl"),
         quotes_scorer: PathBuf::from("../shared/eval/quotes/run_eval.py"),
         skip_cv: false,

@@ -32,7 +32,7 @@ static ATTITUDE: std::sync::LazyLock<crate::text::hashing::FnvSet<&'static str>>
 });
 
 /// Bump on any change to what `Doc::features` extracts.
-pub(crate) const FEATURE_VERSION: u32 = 4;
+pub(crate) const FEATURE_VERSION: u32 = 5;
 
 /// Where a token stands with respect to the quotations.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -598,6 +598,16 @@ mod tests {
         assert_eq!(d.governor_suffix[at("it")], hash_str("ed"));
         // "so that" governs nothing, and the next sentence starts afresh.
         assert_eq!(d.governor_left[at("nobody")], NONE);
+    }
+
+    #[test]
+    fn speech_acts_the_speech_verb_lexicon_leaves_out_are_attitude_words() {
+        // "talked about" and "the remarks" govern contents; "walked about" does not.
+        let d = Doc::new("She talked about the remarks. He walked about the town.", &[], &[]);
+        let at = |w: &str| d.tokens.iter().position(|t| t.span.slice(&d.text) == w).expect(w);
+        assert!(d.attitude[at("talked")] && d.attitude[at("remarks")] && !d.attitude[at("walked")]);
+        assert!(!d.lexicon[at("talked")]);
+        assert_eq!(d.attitude_left[at("about")], 1);
     }
 
     #[test]

@@ -608,8 +608,8 @@ pub fn run(options: &Options) -> Result<(), String> {
     } else {
         let (calibration, penalty, linker) = cross_validate(&articles, options)?;
         // The linker is trained on the folds' output only, so it is written here (beside the
-        // fold files in a relinking experiment).
-        let to = if options.reuse_folds { options.work.join("linker.tsv") } else { options.linker_out.clone() };
+        // fold files in a relinking or feature experiment, which leave the shipped files alone).
+        let to = if options.reuse_folds || options.cv_only { options.work.join("linker.tsv") } else { options.linker_out.clone() };
         std::fs::write(&to, &linker).map_err(|e| format!("{}: {e}", to.display()))?;
         eprintln!("wrote {} ({} bytes)", to.display(), linker.len());
         (calibration, penalty)

@@ -641,6 +641,48 @@ mod tests {
         }
     }
 
+    /// `bytes` with the frequencies of stored table `table` changed by `edit`, checksum redone.
+    fn with_table(bytes: &[u8], table: usize, edit: impl FnOnce(&mut Vec<u16>)) -> Vec<u8> {
+        let header = 6 + 2 + 4 + 3 + 4 + 4 + (N + 1) * N * 2 + 4 * FORMAT.n_extra;
+        let mut r = Reader { bytes: &bytes[..bytes.len() - 4], pos: header };
+        let mut tables: Vec<Vec<u16>> =
+            (0..Contexts::count(N)).map(|t| (0..Contexts::alphabet(N, t)).map(|_| r.varint().expect("varint") as u16).collect()).collect();
+        edit(&mut tables[table]);
+        let mut out = bytes[..header].to_vec();
+        for f in tables.iter().flatten() {
+            let mut v = *f as u64;
+            while v >= 0x80 {
+                out.push((v as u8 & 0x7f) | 0x80);
+                v >>= 7;
+            }
+            out.push(v as u8);
+        }
+        out.extend_from_slice(&bytes[r.pos..bytes.len() - 4]);
+        let sum = fnv32(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    #[test]
+    fn a_weight_table_coding_past_127_is_refused_before_decoding() {
+        let good = tiny().to_bytes(&FORMAT);
+        let c = Contexts::new(N);
+        for t in c.weight(false, -1)..=c.weight(true, 1) {
+            let bad = with_table(&good, t, |freq| {
+                if let Some(i) = (0..freq.len()).max_by_key(|&i| freq[i]).filter(|&i| freq[i] > 1) {
+                    freq[i] -= 1;
+                } else {
+                    // A table nothing was coded in: give it one whole.
+                    freq[0] = 4095;
+                }
+                freq[weight_symbol(-127) as usize + 1] += 1;
+            });
+            check(&bad, Err(ModelError::Corrupt("weight out of range")));
+        }
+        // The edit itself is sound: the same table rewritten unchanged loads.
+        check(&with_table(&good, c.weight(true, 0), |_| {}), Ok(()));
+    }
+
     #[test]
     fn bad_rows_with_a_valid_checksum_are_refused() {
         let mut w = tiny();

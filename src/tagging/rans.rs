@@ -18,50 +18,87 @@ const TOTAL: u32 = 1 << SCALE_BITS;
 /// The state stays in `[LOW, LOW << 8)` between symbols.
 const LOW: u32 = 1 << 23;
 
-/// One context's distribution over symbols `0..alphabet` (at most 256).
-pub(crate) struct Table {
-    /// Each slot's symbol, its frequency less one and the slot's offset in the symbol's range
-    /// (`symbol << 24 | (freq - 1) << 12 | offset`), so that decoding a symbol is one read
-    /// (a quarter fewer instructions than a symbol table beside frequency and start tables).
-    /// Empty when nothing is coded in this context.
+/// No real slot has an offset past its symbol's frequency: this one marks a table nothing was
+/// coded in (symbol 0, frequency 1, offset 4095).
+const EMPTY: u32 = TOTAL - 1;
+
+/// Every context's distribution over symbols `0..alphabet` (at most 256), in one allocation:
+/// table `t`'s slots are the `t`th block of `TOTAL`. Each slot holds its symbol, the symbol's
+/// frequency less one and the slot's offset in the symbol's range
+/// (`symbol << 24 | (freq - 1) << 12 | offset`), so that decoding a symbol is one read (a
+/// quarter fewer instructions than a symbol table beside frequency and start tables), and the
+/// slot's index is the table's number and the state's low bits, with one bounds check.
+pub(crate) struct Tables {
     slots: Vec<u32>,
-    #[cfg(any(test, feature = "internals"))]
-    freq: Vec<u16>,
-    #[cfg(any(test, feature = "internals"))]
-    start: Vec<u16>,
 }
 
-impl Table {
-    /// A table from its frequencies, which must sum to `TOTAL`, or all be zero (a context
-    /// nothing was coded in).
-    pub fn new(freq: Vec<u16>) -> Result<Table, &'static str> {
+impl Tables {
+    pub fn with_capacity(n: usize) -> Tables {
+        Tables { slots: Vec::with_capacity(n << SCALE_BITS) }
+    }
+
+    /// Adds the next table from its frequencies, which must sum to `TOTAL`, or all be zero (a
+    /// context nothing was coded in).
+    pub fn push(&mut self, freq: &[u16]) -> Result<(), &'static str> {
         if freq.len() > 256 {
             return Err("alphabet over 256 symbols");
         }
         let sum: u32 = freq.iter().map(|&f| f as u32).sum();
-        if sum != 0 && sum != TOTAL {
+        if sum == 0 {
+            self.slots.resize(self.slots.len() + TOTAL as usize, EMPTY);
+            return Ok(());
+        }
+        if sum != TOTAL {
             return Err("frequencies do not sum to the scale");
         }
-        let mut slots = Vec::with_capacity(if sum == 0 { 0 } else { TOTAL as usize });
-        #[cfg(any(test, feature = "internals"))]
-        let mut start = Vec::with_capacity(freq.len());
         for (s, &f) in freq.iter().enumerate() {
-            #[cfg(any(test, feature = "internals"))]
-            start.push(slots.len() as u16);
-            slots.extend((0..f as u32).map(|offset| (s as u32) << 24 | (f as u32 - 1) << 12 | offset));
+            let base = (s as u32) << 24 | (f as u32).wrapping_sub(1) << 12;
+            self.slots.extend((0..f as u32).map(|offset| base | offset));
         }
-        Ok(Table {
-            slots,
-            #[cfg(any(test, feature = "internals"))]
-            freq,
-            #[cfg(any(test, feature = "internals"))]
-            start,
-        })
+        Ok(())
+    }
+
+    /// Adds a table where every byte is equally likely.
+    pub fn push_uniform_bytes(&mut self) {
+        self.push(&[(TOTAL / 256) as u16; 256]).expect("256 × 16 is the scale");
+    }
+
+    /// Whether table `t` codes no symbol from `from` on (true of a table that does not exist).
+    pub fn never_codes_from(&self, t: usize, from: u8) -> bool {
+        let slots = self.slots.chunks_exact(TOTAL as usize).nth(t).unwrap_or(&[]);
+        slots.iter().all(|&e| e == EMPTY || (e >> 24) < from as u32)
+    }
+}
+
+/// One context's distribution, for the encoder: the frequency and the first slot of each symbol.
+#[cfg(any(test, feature = "internals"))]
+pub(crate) struct Table {
+    freq: Vec<u16>,
+    start: Vec<u16>,
+}
+
+#[cfg(any(test, feature = "internals"))]
+impl Table {
+    /// A table from its frequencies, checked as [`Tables::push`] checks them.
+    pub fn new(freq: Vec<u16>) -> Result<Table, &'static str> {
+        Tables::with_capacity(1).push(&freq)?;
+        let start = freq.iter().scan(0u16, |s, &f| Some(std::mem::replace(s, s.wrapping_add(f)))).collect();
+        Ok(Table { freq, start })
     }
 
     /// Every byte equally likely.
     pub fn uniform_bytes() -> Table {
         Table::new(vec![(TOTAL / 256) as u16; 256]).expect("256 × 16 is the scale")
+    }
+
+    /// The decoder's form of `tables`.
+    #[cfg(test)]
+    pub fn decoding(tables: &[Table]) -> Tables {
+        let mut out = Tables::with_capacity(tables.len());
+        for t in tables {
+            out.push(&t.freq).expect("checked when built");
+        }
+        out
     }
 }
 
@@ -89,11 +126,14 @@ impl<'b> Decoder<'b> {
         b as u32
     }
 
-    /// The next symbol, coded in `table`; `None` if nothing can be coded in it.
+    /// The next symbol, coded in table `t` of `tables`; `None` if there is no such table or
+    /// nothing can be coded in it.
     #[inline(always)]
-    pub fn symbol(&mut self, table: &Table) -> Option<u8> {
-        let slot = self.x & (TOTAL - 1);
-        let entry = *table.slots.get(slot as usize)?;
+    pub fn symbol(&mut self, tables: &Tables, t: usize) -> Option<u8> {
+        let entry = *tables.slots.get(t << SCALE_BITS | (self.x & (TOTAL - 1)) as usize)?;
+        if entry == EMPTY {
+            return None;
+        }
         // Frequencies are at least 1 where a slot points, and `x < 2^31`: no overflow, and the
         // state is at least 2^11 after it, so two bytes bring it back above `LOW`.
         self.x = ((entry >> 12 & (TOTAL - 1)) + 1) * (self.x >> SCALE_BITS) + (entry & (TOTAL - 1));
@@ -215,16 +255,21 @@ mod tests {
     fn symbols_round_trip_in_their_tables_and_cost_about_their_entropy() {
         let symbols = skewed();
         let (tables, bytes) = encode(&symbols);
+        let tables = Table::decoding(&tables);
         let mut d = Decoder::new(&bytes).expect("valid start");
         for (i, &(t, s)) in symbols.iter().enumerate() {
-            assert_eq!(d.symbol(&tables[t]), Some(s), "symbol {i}");
+            assert_eq!(d.symbol(&tables, t), Some(s), "symbol {i}");
         }
         assert!(d.finished());
         // One symbol in 16 is spread over 200 values, the rest is fixed by the table: about
         // 0.34 + 1/16 × 7.6 bits a symbol, 1.9 KB for 20,000.
         assert!(bytes.len() < 2_200, "{} bytes", bytes.len());
         // A table nothing was coded in decodes nothing.
-        assert_eq!(d.symbol(&tables[3]), None);
+        assert_eq!(d.symbol(&tables, 3), None);
+        // Nor does a table that does not exist.
+        assert_eq!(d.symbol(&tables, 4), None);
+        assert!(tables.never_codes_from(0, 200) && !tables.never_codes_from(0, 0));
+        assert!(tables.never_codes_from(3, 0));
     }
 
     #[test]
@@ -243,10 +288,11 @@ mod tests {
     fn a_damaged_stream_is_reported_not_a_panic() {
         let symbols = skewed();
         let (tables, bytes) = encode(&symbols);
+        let tables = Table::decoding(&tables);
         let decode_all = |bytes: &[u8]| -> bool {
             let Some(mut d) = Decoder::new(bytes) else { return false };
             for &(t, _) in &symbols {
-                if d.symbol(&tables[t]).is_none() {
+                if d.symbol(&tables, t).is_none() {
                     return false;
                 }
             }

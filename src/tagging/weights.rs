@@ -35,7 +35,7 @@
 
 use std::fmt;
 
-use super::rans::{Decoder, Table};
+use super::rans::{Decoder, Tables};
 
 const FORMAT_VERSION: u16 = 3;
 
@@ -162,14 +162,23 @@ impl<const N: usize> Model<N> {
         if u32::from_le_bytes(sum.try_into().map_err(|_| ModelError::Truncated)?) != fnv32(body) {
             return Err(ModelError::ChecksumMismatch);
         }
-        let mut tables = Vec::with_capacity(Contexts::count(N));
+        let c = Contexts::new(N);
+        let mut tables = Tables::with_capacity(Contexts::count(N) + 1);
+        let mut freq = Vec::with_capacity(256);
         for t in 0..Contexts::count(N) {
-            let freq = (0..Contexts::alphabet(N, t))
-                .map(|_| r.varint().and_then(|f| u16::try_from(f).map_err(|_| ModelError::Corrupt("frequency"))))
-                .collect::<Result<_, _>>()?;
-            tables.push(Table::new(freq).map_err(ModelError::Corrupt)?);
+            freq.clear();
+            for _ in 0..Contexts::alphabet(N, t) {
+                freq.push(u16::try_from(r.varint()?).map_err(|_| ModelError::Corrupt("frequency"))?);
+            }
+            tables.push(&freq).map_err(ModelError::Corrupt)?;
         }
-        let (blocks, rows) = decode_rows::<N>(&body[r.pos..], n_rows, hash_bits, &Contexts::new(N), &tables)?;
+        tables.push_uniform_bytes();
+        // A weight symbol past ±127 is refused here, once, rather than at every weight.
+        let mut weight_tables = c.weight(false, -1)..=c.weight(true, 1);
+        if weight_tables.any(|t| !tables.never_codes_from(t, weight_symbol(-127) + 1)) {
+            return Err(ModelError::Corrupt("weight out of range"));
+        }
+        let (blocks, rows) = decode_rows::<N>(&body[r.pos..], n_rows, hash_bits, &c, &tables)?;
         Ok(Model { hash_bits, blocks, rows, transitions, scale, extra })
     }
 
@@ -270,64 +279,93 @@ fn weight_symbol(w: i8) -> u8 {
 }
 
 /// The bitmap-and-rank of the buckets that have a row, and the rows, from the coded stream,
-/// which must end where `stream` ends.
+/// which must end where `stream` ends. `tables` are the stored ones and then the raw bytes'.
+///
+/// The loop runs once per row of the model at start-up, in the browser's baseline code, which
+/// does little more than translate each wasm instruction (issue 17): so each row's weights are
+/// written straight into its place in `rows`, a decoded symbol is checked only for what its
+/// table does not already rule out (weights are within ±127 by the tables, see `from_bytes`),
+/// and all tables are one allocation, indexed by context number.
 fn decode_rows<const N: usize>(
     stream: &[u8],
     n_rows: usize,
     hash_bits: u32,
     c: &Contexts,
-    tables: &[Table],
+    tables: &Tables,
 ) -> Result<(Vec<Block>, Vec<[i8; N]>), ModelError> {
-    let raw = Table::uniform_bytes();
-    let table = |t: usize| if t == c.raw() { &raw } else { &tables[t] };
     let mut d = Decoder::new(stream).ok_or(ModelError::Corrupt("coder state"))?;
-    let mut next_symbol = |t: usize| d.symbol(table(t)).ok_or(ModelError::Corrupt("symbol in an empty table"));
     let mut blocks = vec![Block::default(); (1usize << hash_bits).div_ceil(64)];
     // Grown as rows decode, so that a header's row count alone cannot allocate much.
-    let mut rows = Vec::with_capacity(n_rows.min(stream.len()));
+    let mut rows: Vec<[i8; N]> = Vec::with_capacity(n_rows.min(stream.len()));
+    let mut fault = None;
     // One past the previous row's bucket: each gap counts the empty buckets after it.
     let mut next = 0u64;
-    let mut tags = [0usize; N];
-    for _ in 0..n_rows {
-        let mut gap = next_symbol(GAP)? as u64;
+    let mut tags = [0u8; N];
+    let raw = c.raw();
+    const EMPTY_TABLE: &str = "symbol in an empty table";
+    'rows: for _ in 0..n_rows {
+        let Some(gap) = d.symbol(tables, GAP) else {
+            fault = Some(EMPTY_TABLE);
+            break;
+        };
+        let mut gap = gap as u64;
         if gap == ESCAPE as u64 {
-            gap += (0..3).map(|_| next_symbol(c.raw())).try_fold(0u64, |v, b| b.map(|b| v << 8 | b as u64))?;
+            let mut rest = 0u64;
+            for _ in 0..3 {
+                let Some(b) = d.symbol(tables, raw) else {
+                    fault = Some(EMPTY_TABLE);
+                    break 'rows;
+                };
+                rest = rest << 8 | b as u64;
+            }
+            gap += rest;
         }
         let key = next + gap;
         if key >= 1 << hash_bits {
-            return Err(ModelError::Corrupt("bucket out of range"));
+            fault = Some("bucket out of range");
+            break;
         }
         blocks[(key >> 6) as usize].bits |= 1 << (key & 63);
         next = key + 1;
         let mut count = 0;
         let mut previous = N;
         loop {
-            let t = next_symbol(c.tag(previous, count))? as usize;
+            let Some(t) = d.symbol(tables, c.tag(previous, count)) else {
+                fault = Some(EMPTY_TABLE);
+                break 'rows;
+            };
+            let t = t as usize;
             if t == N {
                 break;
             }
             if count == N || (previous != N && t <= previous) {
-                return Err(ModelError::Corrupt("tags out of order"));
+                fault = Some("tags out of order");
+                break 'rows;
             }
-            tags[count] = t;
+            tags[count] = t as u8;
             count += 1;
             previous = t;
         }
         if count == 0 {
-            return Err(ModelError::Corrupt("row without weights"));
+            fault = Some("row without weights");
+            break;
         }
-        let mut row = [0i8; N];
+        rows.push([0; N]);
+        let Some(row) = rows.last_mut() else { unreachable!("just pushed") };
         let mut sum = 0i32;
         for (k, &t) in tags[..count].iter().enumerate() {
-            let s = next_symbol(c.weight(k + 1 == count, sum))?;
-            if s > weight_symbol(-127) {
-                return Err(ModelError::Corrupt("weight out of range"));
-            }
-            let magnitude = (s / 2 + 1) as i8;
-            row[t] = if s & 1 == 1 { -magnitude } else { magnitude };
-            sum += row[t] as i32;
+            let Some(s) = d.symbol(tables, c.weight(k + 1 == count, sum)) else {
+                fault = Some(EMPTY_TABLE);
+                break 'rows;
+            };
+            let magnitude = (s >> 1) as i32 + 1;
+            let w = if s & 1 == 1 { -magnitude } else { magnitude };
+            row[t as usize] = w as i8;
+            sum += w;
         }
-        rows.push(row);
+    }
+    if let Some(what) = fault {
+        return Err(ModelError::Corrupt(what));
     }
     if d.overran() {
         return Err(ModelError::Truncated);
@@ -378,8 +416,16 @@ impl Reader<'_> {
     }
 }
 
+/// FNV-1a, four bytes an iteration: the loop's own overhead is most of a byte's cost in the
+/// browser's baseline code, and the whole model file is summed at start-up.
 fn fnv32(bytes: &[u8]) -> u32 {
-    bytes.iter().fold(0x811c_9dc5u32, |h, &b| (h ^ b as u32).wrapping_mul(0x0100_0193))
+    let step = |h: u32, b: u8| (h ^ b as u32).wrapping_mul(0x0100_0193);
+    let mut chunks = bytes.chunks_exact(4);
+    let mut h = 0x811c_9dc5u32;
+    for c in &mut chunks {
+        h = step(step(step(step(h, c[0]), c[1]), c[2]), c[3]);
+    }
+    chunks.remainder().iter().fold(h, |h, &b| step(h, b))
 }
 
 /// Quantised weights ready to be written: what training produces.
@@ -431,7 +477,7 @@ impl<const N: usize> Weights<N> {
     }
 
     pub(crate) fn to_bytes(&self, format: &Format) -> Vec<u8> {
-        use super::rans::{normalise, Encoder};
+        use super::rans::{normalise, Encoder, Table};
         fn varint(out: &mut Vec<u8>, mut v: u64) {
             while v >= 0x80 {
                 out.push((v as u8 & 0x7f) | 0x80);
@@ -602,6 +648,48 @@ mod tests {
         for n in 0..good.len() {
             assert!(Model::<N>::from_bytes(&good[..n], &FORMAT).is_err(), "truncated to {n}");
         }
+    }
+
+    /// `bytes` with the frequencies of stored table `table` changed by `edit`, checksum redone.
+    fn with_table(bytes: &[u8], table: usize, edit: impl FnOnce(&mut Vec<u16>)) -> Vec<u8> {
+        let header = 6 + 2 + 4 + 3 + 4 + 4 + (N + 1) * N * 2 + 4 * FORMAT.n_extra;
+        let mut r = Reader { bytes: &bytes[..bytes.len() - 4], pos: header };
+        let mut tables: Vec<Vec<u16>> =
+            (0..Contexts::count(N)).map(|t| (0..Contexts::alphabet(N, t)).map(|_| r.varint().expect("varint") as u16).collect()).collect();
+        edit(&mut tables[table]);
+        let mut out = bytes[..header].to_vec();
+        for f in tables.iter().flatten() {
+            let mut v = *f as u64;
+            while v >= 0x80 {
+                out.push((v as u8 & 0x7f) | 0x80);
+                v >>= 7;
+            }
+            out.push(v as u8);
+        }
+        out.extend_from_slice(&bytes[r.pos..bytes.len() - 4]);
+        let sum = fnv32(&out);
+        out.extend_from_slice(&sum.to_le_bytes());
+        out
+    }
+
+    #[test]
+    fn a_weight_table_coding_past_127_is_refused_before_decoding() {
+        let good = tiny().to_bytes(&FORMAT);
+        let c = Contexts::new(N);
+        for t in c.weight(false, -1)..=c.weight(true, 1) {
+            let bad = with_table(&good, t, |freq| {
+                if let Some(i) = (0..freq.len()).max_by_key(|&i| freq[i]).filter(|&i| freq[i] > 1) {
+                    freq[i] -= 1;
+                } else {
+                    // A table nothing was coded in: give it one whole.
+                    freq[0] = 4095;
+                }
+                freq[weight_symbol(-127) as usize + 1] += 1;
+            });
+            check(&bad, Err(ModelError::Corrupt("weight out of range")));
+        }
+        // The edit itself is sound: the same table rewritten unchanged loads.
+        check(&with_table(&good, c.weight(true, 0), |_| {}), Ok(()));
     }
 
     #[test]

@@ -184,8 +184,8 @@ const EOI_MATCH: u8 = 8;
 /// transitions and each state's flags, with exactly the library's `next_state`,
 /// `next_eoi_state`, `is_match_state`, `is_dead_state` and `is_quit_state`.
 fn tables(dfa: &dense::DFA<Vec<u32>>) -> String {
-    use std::collections::HashMap;
     use regex_automata::util::primitives::StateID;
+    use std::collections::HashMap;
     let starts: Vec<StateID> = BEFORE
         .iter()
         .map(|&before| dfa.start_state(&start::Config::new().anchored(Anchored::Yes).look_behind(before)).expect("an anchored start state"))

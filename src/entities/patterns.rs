@@ -306,7 +306,11 @@ mod tests {
                     for end in [start + 1, (start + 7).min(bytes.len()), bytes.len()] {
                         let input = Input::new(bytes).range(start..end).anchored(Anchored::Yes);
                         let want = dfa.try_search_fwd(&input).ok().flatten().map(|m| m.offset());
-                        assert_eq!(anchored_match(&FIGURE_DFAS[rank], bytes, start, end), want, "rule {rank} at {start}..{end} of {text:?}");
+                        assert_eq!(
+                            anchored_match(&FIGURE_DFAS[rank], bytes, start, end),
+                            want,
+                            "rule {rank} at {start}..{end} of {text:?}"
+                        );
                     }
                 }
             }

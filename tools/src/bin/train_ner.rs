@@ -2,7 +2,8 @@
 //!
 //!     cargo run --release -p quotelens-tools --bin train_ner -- [--cv K] [--epochs N] [--bits B] [--seed S]
 //!
-//! Epochs (up to `--epochs`, from `--min-epochs`) and pruning are chosen by K-fold
+//! Epochs (up to `--epochs`, from `--min-epochs`) and pruning (the smallest model within
+//! `--prune-tolerance`, an absolute F1 drop, of the least pruned) are chosen by K-fold
 //! cross-validation over the training documents (seeded folds, default K = 5); dev is scored
 //! once at the end and chooses nothing. `--cv 0` trains exactly `--epochs` epochs and prunes
 //! below `--prune`.
@@ -53,6 +54,14 @@ fn parse_options(args: &[String]) -> Result<train::Options, String> {
             "--no-stack" => options.stack = false,
             "--seeds" => options.seeds = number(value()?)?.max(1) as usize,
             "--prune" => options.prune_threshold = number(value()?)? as i32,
+            "--prune-tolerance" => {
+                let v = value()?;
+                options.prune_tolerance = v
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|t| (0.0..1.0).contains(t))
+                    .ok_or_else(|| format!("{flag}: not an F1 drop in 0..1: {v}"))?;
+            }
             _ => return Err(format!("unknown option {flag}")),
         }
     }

@@ -8,7 +8,9 @@ import { WWW } from './support.mjs';
 /** The specifiers of the static `import … from '…'` / `export … from '…'` of a module's source. */
 export function staticImports(source) {
     const code = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-    return [...code.matchAll(/^\s*(?:import|export)\s[^'"]*?\bfrom\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm)].map(
+    // A statement starts a line or follows a `;` (scripts/build-site.sh's bundles are minified:
+    // `import{a as b}from"./analysis/chunk-….js";`).
+    return [...code.matchAll(/(?:^|;)\s*(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]|(?:^|;)\s*import\s*['"]([^'"]+)['"]/gm)].map(
         (m) => m[1] ?? m[2],
     );
 }

@@ -43,6 +43,8 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     word_lists(&out);
+    weight_table(&out, "src/data/quote_kinds.tsv", "quote_kinds", 3);
+    weight_table(&out, "src/data/attribution/linker.tsv", "linker", 1);
     let rules = rules();
     assert!(rules.len() <= 32, "a rule set is a u32 bit mask");
     let mut first = [[0u32; 256]; BEFORE.len()];
@@ -241,4 +243,48 @@ fn tables(dfa: &dense::DFA<Vec<u32>>) -> String {
         join(&mut flags.iter().map(|&f| f as usize)),
         join(&mut starts.iter().map(|s| ids[s])),
     )
+}
+
+/// `NAME.names` and `NAME.weights` from a `feature<TAB>weight…` file (`#` comments and blank lines
+/// skipped, the columns after the first `columns` ignored, as the runtime parsers read it): the
+/// names one a line, and the weights as one byte `d` then each weight as a little-endian i32 of
+/// its decimal digits, so that the module reads it as `(digits as f64 / 10^d) as f32` with no
+/// float parser (issue 17: the parser's code, and 1.7 KB gzipped of digits and points). Every
+/// weight is checked here to read back as the f32 its text parses to, so the analysis is the one
+/// the file gives (src/weights.rs decodes, and its tests hold the result to the parsers').
+fn weight_table(out: &Path, file: &str, name: &str, columns: usize) {
+    println!("cargo:rerun-if-changed={file}");
+    let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+    let rows: Vec<(&str, Vec<&str>)> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|line| {
+            let (name, rest) = line.split_once('\t').unwrap_or_else(|| panic!("{file}: no tab in {line:?}"));
+            let cols: Vec<&str> = rest.split('\t').map(str::trim).take(columns).collect();
+            assert_eq!(cols.len(), columns, "{file}: {line:?} has fewer than {columns} weights");
+            (name, cols)
+        })
+        .collect();
+    let decimals = |w: &str| w.split_once('.').map_or(0, |(_, f)| f.len());
+    let d = rows.iter().flat_map(|(_, c)| c.iter()).map(|w| decimals(w)).max().unwrap_or(0);
+    assert!(d <= 9, "{file}: more than 9 decimals");
+    let mut names = String::new();
+    let mut weights = vec![d as u8];
+    for (feature, cols) in &rows {
+        assert!(!feature.contains('\n'));
+        names.push_str(feature);
+        names.push('\n');
+        for w in cols {
+            let want: f32 = w.parse().unwrap_or_else(|_| panic!("{file}: bad weight {w:?} of {feature:?}"));
+            let (int, frac) = w.split_once('.').unwrap_or((w, ""));
+            let digits = format!("{int}{frac}{}", "0".repeat(d - frac.len()));
+            let digits: i32 = digits.parse().unwrap_or_else(|_| panic!("{file}: weight {w:?} is not a plain decimal"));
+            let got = (f64::from(digits) / 10f64.powi(d as i32)) as f32;
+            assert!(got.to_bits() == want.to_bits() || (got == 0.0 && want == 0.0), "{file}: {w:?} would read as {got}");
+            weights.extend_from_slice(&digits.to_le_bytes());
+        }
+    }
+    std::fs::write(out.join(format!("{name}.names")), names).expect("write to OUT_DIR");
+    std::fs::write(out.join(format!("{name}.weights")), weights).expect("write to OUT_DIR");
 }

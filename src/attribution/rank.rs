@@ -56,11 +56,18 @@ pub(crate) struct Linker {
 }
 
 /// The weights compiled into the library; an error only if the file is malformed (a test reads it).
-pub(crate) static LINKER: LazyLock<Result<Linker, String>> =
-    LazyLock::new(|| Linker::parse(include_str!("../data/attribution/linker.tsv")));
+/// (src/data/attribution/linker.tsv as build.rs lays it out: src/weights.rs; build.rs checks it.)
+pub(crate) static LINKER: LazyLock<Result<Linker, String>> = LazyLock::new(|| {
+    let rows = crate::weights::rows::<1>(
+        include_str!(concat!(env!("OUT_DIR"), "/linker.names")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/linker.weights")),
+    );
+    Ok(Linker { weights: rows.map(|(name, [w])| (hash_str(name), w)).collect() })
+});
 
 impl Linker {
     /// Reads `name\tweight` lines (`#` comments and blank lines skipped). Errors name the bad line.
+    #[cfg(test)]
     pub fn parse(s: &str) -> Result<Linker, String> {
         let mut weights = FnvMap::default();
         for line in lines(s) {
@@ -715,5 +722,15 @@ mod tests {
         assert!(Linker::parse("rule=true\t1.5\n").is_ok());
         assert!(Linker::parse("rule=true 1.5\n").is_err());
         assert!(Linker::parse("rule=true\tmany\n").is_err());
+    }
+
+    /// The table build.rs compiles is the file's, weight for weight.
+    #[test]
+    fn the_compiled_linker_is_the_files() {
+        let file = Linker::parse(include_str!("../data/attribution/linker.tsv")).expect("linker.tsv parses");
+        let bits = |l: &Linker| l.weights.iter().map(|(&h, w)| (h, w.to_bits())).collect::<std::collections::BTreeMap<_, _>>();
+        let compiled = LINKER.as_ref().expect("compiled");
+        assert!(!file.weights.is_empty());
+        assert_eq!(bits(compiled), bits(&file));
     }
 }

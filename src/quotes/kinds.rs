@@ -26,11 +26,20 @@ pub struct KindModel {
 }
 
 /// The model compiled into the library.
-pub(crate) static MODEL: LazyLock<KindModel> =
-    LazyLock::new(|| KindModel::parse(include_str!("../data/quote_kinds.tsv")).unwrap_or_default());
+/// The model compiled into the library (src/data/quote_kinds.tsv, as build.rs lays it out:
+/// src/weights.rs).
+pub(crate) static MODEL: LazyLock<KindModel> = LazyLock::new(|| KindModel {
+    weights: crate::weights::rows::<3>(
+        include_str!(concat!(env!("OUT_DIR"), "/quote_kinds.names")),
+        include_bytes!(concat!(env!("OUT_DIR"), "/quote_kinds.weights")),
+    )
+    .map(|(name, w)| (name.to_string(), w))
+    .collect(),
+});
 
 impl KindModel {
     /// Reads the weight file (`#` comments and blank lines skipped). Errors name the bad line.
+    #[cfg(any(test, feature = "internals"))]
     pub fn parse(s: &str) -> Result<KindModel, String> {
         let mut weights = Table::default();
         for line in lines(s) {
@@ -103,5 +112,14 @@ mod tests {
         assert_eq!(m.kind(&["bias".into()]), QuoteKind::Partial);
         assert_eq!(m.kind(&["bias".into(), "x".into()]), QuoteKind::Direct);
         assert!(KindModel::parse("bias\t0\tx\t0").is_err());
+    }
+
+    /// The table build.rs compiles is the file's, weight for weight.
+    #[test]
+    fn the_compiled_weights_are_the_files() {
+        let file = KindModel::parse(include_str!("../data/quote_kinds.tsv")).expect("weights parse");
+        let bits = |t: &Table| t.iter().map(|(k, w)| (k.clone(), w.map(f32::to_bits))).collect::<std::collections::BTreeMap<_, _>>();
+        assert_eq!(bits(&MODEL.weights), bits(&file.weights));
+        assert!(!MODEL.is_empty());
     }
 }

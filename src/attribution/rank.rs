@@ -34,7 +34,7 @@ use super::link::speaker_for;
 use super::Tagged;
 use crate::analysis::{Basis, Entity, Label, MentionKind, Span, Speaker};
 use crate::speakers::{is_linking_word, Resolved};
-use crate::text::data::{lines, FUNCTION_WORDS};
+use crate::text::data::FUNCTION_WORDS;
 use crate::text::hashing::{hash_str, Fnv, FnvMap};
 
 /// How many tokens before and after the content and cue candidates are looked for (linear cost).
@@ -70,7 +70,7 @@ impl Linker {
     #[cfg(test)]
     pub fn parse(s: &str) -> Result<Linker, String> {
         let mut weights = FnvMap::default();
-        for line in lines(s) {
+        for line in crate::text::data::lines(s) {
             let (name, w) = line.split_once('\t').ok_or_else(|| format!("linker.tsv: no tab in {line:?}"))?;
             let w: f32 = w.trim().parse().map_err(|_| format!("linker.tsv: bad weight in {line:?}"))?;
             weights.insert(hash_str(name), w);

@@ -9,7 +9,6 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::analysis::QuoteKind;
-use crate::text::data::lines;
 use crate::text::hashing::FnvMap;
 
 /// The kinds the model scores, in the order of the weight columns.
@@ -42,7 +41,7 @@ impl KindModel {
     #[cfg(any(test, feature = "internals"))]
     pub fn parse(s: &str) -> Result<KindModel, String> {
         let mut weights = Table::default();
-        for line in lines(s) {
+        for line in crate::text::data::lines(s) {
             let mut cols = line.split('\t');
             let name = cols.next().unwrap_or_default();
             let mut w = [0f32; 3];

@@ -251,7 +251,7 @@ fn tables(dfa: &dense::DFA<Vec<u32>>) -> String {
 /// its decimal digits, so that the module reads it as `(digits as f64 / 10^d) as f32` with no
 /// float parser (issue 17: the parser's code, and 1.7 KB gzipped of digits and points). Every
 /// weight is checked here to read back as the f32 its text parses to, so the analysis is the one
-/// the file gives (src/weights.rs decodes, and its tests hold the result to the parsers').
+/// the file gives (src/weight_tables.rs decodes, and its tests hold the result to the parsers').
 fn weight_table(out: &Path, file: &str, name: &str, columns: usize) {
     println!("cargo:rerun-if-changed={file}");
     let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));

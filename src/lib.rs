@@ -33,7 +33,7 @@ mod quotes;
 mod speakers;
 mod tagging;
 mod text;
-mod weights;
+mod weight_tables;
 
 // Public only so tests/wasm.rs calls the real boundary; JavaScript is its one real caller.
 #[cfg(target_arch = "wasm32")]

@@ -303,7 +303,10 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             }
             let first = last.pieces[0].0;
             let governed = (first.saturating_sub(1)..=first).any(|k| cue_end_at[k]);
-            let joins = interrupted && !governed && (gap.clone().any(|i| source_at[i]) || doc.in_quotation(c.first));
+            // A content with a reporting clause of its own after it in its sentence ("“…,”
+            // said Y.") is that clause's claim, not the resumption of the one before.
+            let own_clause_after = (c.end..tokens.len()).take_while(|&i| sentence[i] == sentence[c.end - 1]).any(|i| source_at[i]);
+            let joins = interrupted && !governed && !own_clause_after && (gap.clone().any(|i| source_at[i]) || doc.in_quotation(c.first));
             if interrupted && !joins {
                 let follows = !gap.clone().any(|i| source_at[i]);
                 drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, cues: Vec::new(), source: None, follows });
@@ -674,6 +677,25 @@ mod tests {
         let d = drafts(&doc, &tagged);
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].pieces.len(), 2);
+    }
+
+    #[test]
+    fn a_quotation_with_its_own_reporting_clause_after_it_is_another_claim() {
+        // Two speakers in turn: the second quotation is not the first one resumed.
+        let text = "“The pool stays shut,” the council would repeat all summer. “We swam there as kids,” said Omar Haddad.";
+        let (doc, ..) = super::super::stages(text);
+        let tagged = [
+            span(&doc, text, "The pool stays shut", Part::Content),
+            span(&doc, text, "the council", Part::Source),
+            span(&doc, text, "would repeat all summer", Part::Cue),
+            span(&doc, text, "We swam there as kids", Part::Content),
+            span(&doc, text, "said", Part::Cue),
+            span(&doc, text, "Omar Haddad", Part::Source),
+        ];
+        let d = drafts(&doc, &tagged);
+        assert_eq!(d.len(), 2);
+        assert!(d.iter().all(|d| d.pieces.len() == 1));
+        assert_eq!(doc.word(d[1].source.expect("a source").first), "Omar");
     }
 
     #[test]

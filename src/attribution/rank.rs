@@ -56,9 +56,9 @@ pub(crate) struct Linker {
 }
 
 /// The weights compiled into the library; an error only if the file is malformed (a test reads it).
-/// (src/data/attribution/linker.tsv as build.rs lays it out: src/weights.rs; build.rs checks it.)
+/// (src/data/attribution/linker.tsv as build.rs lays it out: src/weight_tables.rs; build.rs checks it.)
 pub(crate) static LINKER: LazyLock<Result<Linker, String>> = LazyLock::new(|| {
-    let rows = crate::weights::rows::<1>(
+    let rows = crate::weight_tables::rows::<1>(
         include_str!(concat!(env!("OUT_DIR"), "/linker.names")),
         include_bytes!(concat!(env!("OUT_DIR"), "/linker.weights")),
     );

@@ -26,9 +26,9 @@ pub struct KindModel {
 
 /// The model compiled into the library.
 /// The model compiled into the library (src/data/quote_kinds.tsv, as build.rs lays it out:
-/// src/weights.rs).
+/// src/weight_tables.rs).
 pub(crate) static MODEL: LazyLock<KindModel> = LazyLock::new(|| KindModel {
-    weights: crate::weights::rows::<3>(
+    weights: crate::weight_tables::rows::<3>(
         include_str!(concat!(env!("OUT_DIR"), "/quote_kinds.names")),
         include_bytes!(concat!(env!("OUT_DIR"), "/quote_kinds.weights")),
     )

@@ -3,7 +3,9 @@
 //! it is not (opening a sentence, on an all-caps line).
 //!
 //! Two things change, nothing else: such a weak mention whose text the strong mentions label
-//! one way gets that label ("Apple" opening a sentence, ORG elsewhere), and an untagged
+//! one way gets that label ("Apple" opening a sentence, ORG elsewhere) — or, when it is the start
+//! of a longer such name whose other words follow it untagged, that name ("PORT" of a dateline
+//! "PORT AVERLY —" becomes "PORT AVERLY", a place, as "Port Averly" is) — and an untagged
 //! occurrence of a strongly labelled name's words is added with that label (the headline's
 //! "KELLER" when the story tags "Keller" a person; a capitalised "Keller" the tagger let pass).
 //! Strong mentions are never relabelled, so one name for two referents ("Liverpool" the club and
@@ -73,6 +75,28 @@ pub(crate) fn apply(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Ent
         covered[r.0..r.1].iter_mut().for_each(|c| *c = true);
     }
     let lowers: Vec<u64> = doc.tokens.iter().map(|t| hash_lower(t.span.slice(text))).collect();
+    // Rule 1, longer: a weak mention that is the start of a longer strongly labelled name whose
+    // other words follow it untagged becomes that name (a dateline's "PORT AVERLY —" tagged
+    // "PORT" alone, when the story tags "Port Averly" a place).
+    for (e, r) in entities.iter_mut().zip(&ranges) {
+        let Some((a, b)) = *r else { continue };
+        if is_strong(doc, a) {
+            continue;
+        }
+        let line_end = doc.lines[doc.tokens[a].line as usize].end;
+        let longer = by_first.get(&lowers[a]).and_then(|names| {
+            names.iter().find(|(name, _)| {
+                let j = a + name.len();
+                j > b && j <= line_end && lowers[a..j] == name[..] && !covered[b..j].iter().any(|&c| c)
+            })
+        });
+        if let Some((name, label)) = longer {
+            let j = a + name.len();
+            covered[b..j].iter_mut().for_each(|c| *c = true);
+            e.span = Span::new(e.span.start, doc.tokens[j - 1].span.end);
+            e.label = *label;
+        }
+    }
     let mut added = Vec::new();
     for line in &doc.lines {
         let mut i = line.first;
@@ -135,6 +159,21 @@ mod tests {
             at(text, "Quillon", 1, Label::Place),
         ];
         assert_eq!(render(text, &apply(text, &doc, tagged)), ["ZORBLAX/ORG", "Zorblax/ORG", "Zorblax/ORG", "Quillon/ORG", "Quillon/ORG"]);
+    }
+
+    #[test]
+    fn a_weak_mention_cut_short_takes_the_longer_strong_name() {
+        // A dateline in capitals: the tagger took its first word alone, as an organisation.
+        let text = "FORT MIRRAN — The ferry to Fort Mirran will run again, the operator said.";
+        let doc = Doc::new(text);
+        let entities = vec![at(text, "FORT", 0, Label::Org), at(text, "Fort Mirran", 0, Label::Place)];
+        assert_eq!(render(text, &apply(text, &doc, entities)), ["FORT MIRRAN/PLACE", "Fort Mirran/PLACE"]);
+        // Not across a word the tagger already gave another name.
+        let text = "FORT Mirran Lines ran the ferry to Fort Mirran.";
+        let doc = Doc::new(text);
+        let entities =
+            vec![at(text, "FORT", 0, Label::Org), at(text, "Mirran Lines", 0, Label::Org), at(text, "Fort Mirran", 0, Label::Place)];
+        assert_eq!(render(text, &apply(text, &doc, entities)), ["FORT/ORG", "Mirran Lines/ORG", "Fort Mirran/PLACE"]);
     }
 
     #[test]

@@ -237,8 +237,6 @@ pub(crate) fn features(words: &[Word], i: usize, out: &mut Vec<u64>) {
     f(8, p.suffix2);
     f(9, n.suffix2);
     f(10, combine(p.shape as u64, n.shape as u64));
-    f(11, at(-2).lower);
-    f(12, at(2).lower);
 }
 
 const FORMAT: Format = Format { magic: b"QLPOS\0", features: FEATURE_VERSION, n_extra: 0 };

@@ -31,6 +31,7 @@ pub mod export;
 mod order;
 mod quotes;
 mod speakers;
+mod syntax;
 mod tagging;
 mod text;
 mod weight_tables;

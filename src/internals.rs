@@ -45,12 +45,6 @@ pub mod attribution {
     pub use crate::attribution::train::{run, Options};
 }
 
-/// The POS tagger's trainer (tools/src/bin/train_pos.rs): training on CoNLL-2003, the model
-/// file, the held-out check.
-pub mod pos {
-    pub use crate::syntax::train::{run, Options};
-}
-
 use crate::analysis::{Cluster, Entity, Label, Quote, Sentence, Span};
 
 /// Paragraphs, sentences and words, the input of every later stage.

@@ -31,7 +31,6 @@ pub mod export;
 mod order;
 mod quotes;
 mod speakers;
-mod syntax;
 mod tagging;
 mod text;
 mod weight_tables;

@@ -26,15 +26,13 @@ use crate::entities::tokens::{Line, Token, Tokenized};
 use crate::quotes::CUES;
 use crate::text::hashing::{combine, hash_lower, hash_str};
 
-use super::clauses::{clauses, Clause};
-
 /// src/data/attribution/attitude_words.txt: words of belief, evidence, intention and stance.
 static ATTITUDE: std::sync::LazyLock<crate::text::hashing::FnvSet<&'static str>> = std::sync::LazyLock::new(|| {
     include_str!("../data/attribution/attitude_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
 });
 
 /// Bump on any change to what `Doc::features` extracts.
-pub(crate) const FEATURE_VERSION: u32 = 6;
+pub(crate) const FEATURE_VERSION: u32 = 5;
 
 /// Where a token stands with respect to the quotations.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -120,8 +118,6 @@ pub(crate) struct Doc {
     /// ("muttered that", "conceded that"), `NONE` if there is none; and that word's last two letters.
     governor_left: Vec<usize>,
     governor_suffix: Vec<u64>,
-    /// Parts of speech and the clause structure they show (`clauses`).
-    clause: Vec<Clause>,
 }
 
 /// The short clause ending a sentence after its last comma or dash (see `Doc::tail_side`).
@@ -335,7 +331,6 @@ impl Doc {
                 s = e;
             }
         }
-        let clause = clauses(text, &tokens, &lines);
         let headline = lines
             .iter()
             .map(|l| {
@@ -345,7 +340,6 @@ impl Doc {
             })
             .collect();
         Doc {
-            clause,
             governor_left,
             governor_suffix,
             tail_side,
@@ -509,32 +503,6 @@ impl Doc {
         f(63, combine(governor_b, quote(0)));
         f(64, combine(self.governor_suffix[i], combine(governor_b, self.that_since_cue[i] as u64)));
         f(65, combine(governor_b, left_b));
-        // Parts of speech and clause structure (`clauses`): the verb that may govern the
-        // token's clause, listed or not, the clause's opener, the phrase it stands in.
-        let c = &self.clause[i];
-        let pos = |k: isize| at(k).map_or(31, |j| self.clause[j].pos as u64);
-        let dist = |d: usize| if d == NONE { 9 } else { bucket_distance(d) };
-        f(66, pos(0));
-        f(67, combine(pos(-1), pos(0)));
-        f(68, combine(pos(0), pos(1)));
-        f(69, combine(combine(pos(-1), pos(0)), pos(1)));
-        f(70, combine(c.np as u64, at(1).map_or(3, |j| self.clause[j].np as u64)));
-        f(71, combine(dist(c.finite_left), dist(c.finite_right)));
-        let verb_word = if c.verb_at == NONE { 0 } else { self.lower[c.verb_at] };
-        f(72, combine(verb_word, dist(c.verb_left)));
-        let verb_pos = if c.verb_at == NONE { 31 } else { self.clause[c.verb_at].pos as u64 };
-        f(73, combine(verb_pos, combine(dist(c.verb_left), quote(0))));
-        let opener_after = c.opener_after.map_or(31, |p| p as u64);
-        f(74, combine(dist(c.opener_left), opener_after));
-        f(75, combine(dist(c.opener_left), left_b));
-        f(76, combine(dist(c.bare_clause_left), verb_pos));
-        let (prep_word, before_prep) = if c.preposition == NONE { (0, 31) } else { (self.lower[c.preposition], c.before_preposition.map_or(31, |p| p as u64)) };
-        f(77, combine(prep_word, c.np as u64));
-        f(78, combine(prep_word, before_prep));
-        f(79, combine(before_prep, combine(dist(if c.preposition == NONE { NONE } else { i - c.preposition }), al_b)));
-        f(80, combine(pos(0), right_b));
-        f(81, combine(pos(0), left_b));
-        f(82, combine(pos(0), quote(0)));
     }
 }
 

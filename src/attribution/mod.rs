@@ -11,7 +11,6 @@
 //! Training lives in `train` (feature `dev`); nothing here reads files.
 
 mod calibration;
-mod clauses;
 mod features;
 mod link;
 mod model;

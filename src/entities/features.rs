@@ -9,7 +9,7 @@
 //! mean: bump [`FEATURE_VERSION`] and retrain (scripts/train-ner.sh).
 
 use super::gazetteer::{Gazetteer, List, Position};
-use super::hashing::{combine, hash_lower, hash_str, Fnv, HashKeyed};
+use super::hashing::{combine, hash_lower, hash_str, Fnv, FnvMap, HashKeyed};
 use super::tokens::{Line, Token, Tokenized};
 use super::word_classes::{WordClass, WordClasses};
 
@@ -82,11 +82,17 @@ impl Doc {
     pub fn from_tokens(text: &str, (tokens, lines): Tokenized) -> Doc {
         let gazetteer = Gazetteer::shared();
         let classes = WordClasses::shared();
+        // A word's info depends on its spelling alone, and most tokens of an article repeat an
+        // earlier one ("the", "said", a name): each distinct spelling is read once.
+        let mut seen: FnvMap<&str, TokenInfo> = FnvMap::default();
         let mut info: Vec<TokenInfo> = tokens
             .iter()
             .map(|t| {
-                let info = token_info(t.span.slice(text));
-                TokenInfo { class: classes.of_lower_hash(info.lower), ..info }
+                let word = t.span.slice(text);
+                *seen.entry(word).or_insert_with(|| {
+                    let info = token_info(word);
+                    TokenInfo { class: classes.of_lower_hash(info.lower), ..info }
+                })
             })
             .collect();
         let mut matches = Vec::with_capacity(tokens.len());

@@ -168,13 +168,6 @@ mod tests {
     #[test]
     fn the_sparse_pass_is_the_dense_one() {
         // Five tags: 0 free, 1 opens a span that 2 or 3 continue, 3 closes; 4 only after 0 or itself.
-        let allowed = [
-            [true, true, false, false, true],
-            [false, false, true, true, false],
-            [false, false, true, true, false],
-            [true, true, false, false, false],
-            [true, false, false, false, true],
-        ];
         const RULES5: Constraints<5> = Constraints::new(
             [
                 [true, true, false, false, true],
@@ -204,11 +197,6 @@ mod tests {
             sparse_step(&RULES5, &emissions, &transitions, &mut b, &mut back_b);
             assert_eq!(back_a, back_b, "{n} tokens");
             assert_eq!(a.map(f32::to_bits), b.map(f32::to_bits), "{n} tokens");
-            for p in 0..5 {
-                for t in 0..5 {
-                    assert_eq!(RULES5.allows(p, t), allowed[p][t]);
-                }
-            }
         }
     }
 

@@ -24,7 +24,7 @@ use crate::analysis::Span;
 use crate::analysis::{Entity, Quote, QuoteKind};
 use crate::entities::tokens::{Line, Token, Tokenized};
 use crate::quotes::CUES;
-use crate::text::hashing::{combine, hash_lower, hash_str};
+use crate::text::hashing::{combine, hash_lower, hash_str, FnvMap};
 
 /// src/data/attribution/attitude_words.txt: words of belief, evidence, intention and stance.
 static ATTITUDE: std::sync::LazyLock<crate::text::hashing::FnvSet<&'static str>> = std::sync::LazyLock::new(|| {
@@ -131,6 +131,17 @@ struct Tail {
     cue: bool,
 }
 
+/// What `Doc::from_tokens` reads from a token's spelling alone.
+#[derive(Clone, Copy)]
+struct Word {
+    lower: u64,
+    shape: u8,
+    suffix2: u64,
+    suffix3: u64,
+    lexicon: bool,
+    attitude: bool,
+}
+
 /// The longest tail (in tokens after the break) counted as a sentence's tail.
 const MAX_TAIL: usize = 8;
 
@@ -191,28 +202,46 @@ impl Doc {
         // ASCII); other words allocate, and they are rare in English news.
         let mut buf = [0u8; 24];
         let (that, according, to) = (hash_str("that"), hash_str("according"), hash_str("to"));
+        // What a token is on its own depends on its spelling alone, and most tokens of an article
+        // repeat an earlier one: each distinct spelling is read once.
+        let mut seen: FnvMap<&str, Word> = FnvMap::default();
         for t in &tokens {
             let s = t.span.slice(text);
-            let h = hash_lower(s);
-            lower.push(h);
-            shapes.push(shape(s));
-            is_that.push(h == that);
-            if s.is_ascii() && s.len() <= buf.len() {
-                let l = &mut buf[..s.len()];
-                l.copy_from_slice(s.as_bytes());
-                l.make_ascii_lowercase();
-                let l = std::str::from_utf8(l).unwrap_or_default();
-                suffix2.push(hash_str(&l[l.len().saturating_sub(2)..]));
-                suffix3.push(hash_str(&l[l.len().saturating_sub(3)..]));
-                lexicon.push(CUES.is_cue_word(l));
-                attitude.push(ATTITUDE.contains(l));
-            } else {
-                let l = s.to_lowercase();
-                suffix2.push(suffix_hash(&l, 2));
-                suffix3.push(suffix_hash(&l, 3));
-                lexicon.push(CUES.is_cue_word(&l));
-                attitude.push(ATTITUDE.contains(l.as_str()));
-            }
+            let w = *seen.entry(s).or_insert_with(|| {
+                let lower = hash_lower(s);
+                let shape = shape(s);
+                if s.is_ascii() && s.len() <= buf.len() {
+                    let l = &mut buf[..s.len()];
+                    l.copy_from_slice(s.as_bytes());
+                    l.make_ascii_lowercase();
+                    let l = std::str::from_utf8(l).unwrap_or_default();
+                    Word {
+                        lower,
+                        shape,
+                        suffix2: hash_str(&l[l.len().saturating_sub(2)..]),
+                        suffix3: hash_str(&l[l.len().saturating_sub(3)..]),
+                        lexicon: CUES.is_cue_word(l),
+                        attitude: ATTITUDE.contains(l),
+                    }
+                } else {
+                    let l = s.to_lowercase();
+                    Word {
+                        lower,
+                        shape,
+                        suffix2: suffix_hash(&l, 2),
+                        suffix3: suffix_hash(&l, 3),
+                        lexicon: CUES.is_cue_word(&l),
+                        attitude: ATTITUDE.contains(l.as_str()),
+                    }
+                }
+            });
+            lower.push(w.lower);
+            shapes.push(w.shape);
+            is_that.push(w.lower == that);
+            suffix2.push(w.suffix2);
+            suffix3.push(w.suffix3);
+            lexicon.push(w.lexicon);
+            attitude.push(w.attitude);
         }
         for i in 0..n.saturating_sub(1) {
             lexicon[i] |= lower[i] == according && lower[i + 1] == to;

@@ -9,7 +9,7 @@
 //! mean: bump [`FEATURE_VERSION`] and retrain (scripts/train-ner.sh).
 
 use super::gazetteer::{Gazetteer, List, Position};
-use super::hashing::{combine, hash_lower, hash_str, Fnv, HashKeyed};
+use super::hashing::{combine, hash_lower, hash_str, Fnv, FnvMap, HashKeyed};
 use super::tokens::{Line, Token, Tokenized};
 use super::word_classes::{WordClass, WordClasses};
 
@@ -53,6 +53,8 @@ struct TokenInfo {
     /// How the first pass labelled the other occurrences of this word in the document
     /// (`set_first_pass`); 0 before it or when there are none.
     first_pass: u8,
+    /// Which distinct spelling of the text the token is (0, 1, … in order of first occurrence).
+    spelling: u32,
 }
 
 /// A tokenised document with everything features need.
@@ -60,6 +62,8 @@ pub(crate) struct Doc {
     pub tokens: Vec<Token>,
     pub lines: Vec<Line>,
     info: Vec<TokenInfo>,
+    /// How many distinct spellings the tokens have (`Doc::spelling`).
+    spellings: usize,
     /// The first pass's tag of each token (`entities::stacked`); empty without one.
     pub first_tags: Vec<u8>,
     /// The first pass's scores of each token (`N_TAGS` a token), which the second pass only
@@ -82,13 +86,21 @@ impl Doc {
     pub fn from_tokens(text: &str, (tokens, lines): Tokenized) -> Doc {
         let gazetteer = Gazetteer::shared();
         let classes = WordClasses::shared();
+        // A word's info depends on its spelling alone, and most tokens of an article repeat an
+        // earlier one ("the", "said", a name): each distinct spelling is read once.
+        let mut seen: FnvMap<&str, TokenInfo> = FnvMap::default();
         let mut info: Vec<TokenInfo> = tokens
             .iter()
             .map(|t| {
-                let info = token_info(t.span.slice(text));
-                TokenInfo { class: classes.of_lower_hash(info.lower), ..info }
+                let word = t.span.slice(text);
+                let spelling = seen.len() as u32;
+                *seen.entry(word).or_insert_with(|| {
+                    let info = token_info(word);
+                    TokenInfo { class: classes.of_lower_hash(info.lower), spelling, ..info }
+                })
             })
             .collect();
+        let spellings = seen.len();
         let mut matches = Vec::with_capacity(tokens.len());
         let mut lowers = Vec::new();
         for line in &lines {
@@ -100,11 +112,43 @@ impl Doc {
             i.gazetteer = m;
         }
         add_doc_evidence(&tokens, &lines, &mut info);
-        Doc { tokens, lines, info, first_tags: Vec::new(), first_emissions: Vec::new() }
+        Doc { tokens, lines, info, spellings, first_tags: Vec::new(), first_emissions: Vec::new() }
     }
 
     /// Appends the feature hashes of token `i` to `out`.
     pub fn features(&self, i: usize, out: &mut Vec<u64>) {
+        self.spelling_features(i, out);
+        self.context_features(i, out);
+    }
+
+    /// Which distinct spelling of the text token `i` is, below [`Doc::spellings`]: tokens of one
+    /// spelling have the same [`Doc::spelling_features`].
+    pub fn spelling(&self, i: usize) -> usize {
+        self.info[i].spelling as usize
+    }
+
+    /// How many distinct spellings the tokens have.
+    pub fn spellings(&self) -> usize {
+        self.spellings
+    }
+
+    /// The first of `features`: those that depend on token `i`'s spelling alone.
+    pub fn spelling_features(&self, i: usize, out: &mut Vec<u64>) {
+        let me = &self.info[i];
+        let mut push = |template: u64, value: u64| out.push(combine(template, value));
+        push(0, 0);
+        push(1, me.word);
+        push(2, me.lower);
+        for (k, (&p, &s)) in me.prefixes.iter().zip(&me.suffixes).enumerate() {
+            push(3 + k as u64, p);
+            push(7 + k as u64, s);
+        }
+        push(11, me.shape);
+        push(12, me.short_shape);
+    }
+
+    /// The rest of `features`: those that read the token's neighbours, line, sentence or document.
+    pub fn context_features(&self, i: usize, out: &mut Vec<u64>) {
         let line = &self.lines[self.tokens[i].line as usize];
         let me = &self.info[i];
         let at = |offset: isize| -> Option<&TokenInfo> {
@@ -117,15 +161,6 @@ impl Doc {
         let caps = line.all_caps as u64;
         let mut push = |template: u64, value: u64| out.push(combine(template, value));
 
-        push(0, 0);
-        push(1, me.word);
-        push(2, me.lower);
-        for (k, (&p, &s)) in me.prefixes.iter().zip(&me.suffixes).enumerate() {
-            push(3 + k as u64, p);
-            push(7 + k as u64, s);
-        }
-        push(11, me.shape);
-        push(12, me.short_shape);
         push(13, lower(-1));
         push(14, lower(1));
         push(15, lower(-2));
@@ -306,6 +341,7 @@ fn token_info(word: &str) -> TokenInfo {
         doc_evidence: 0,
         class: WordClass::default(),
         first_pass: 0,
+        spelling: 0,
     }
 }
 

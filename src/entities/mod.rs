@@ -233,7 +233,7 @@ fn tag(scorer: &impl Scorer, text: &str, doc: &Doc, original: Option<&[tokens::L
             decode_line(scorer, doc, line, &mut buffers, &mut tags);
         } else if doc.has_first_pass(line) {
             // The first pass's scores plus those of the first-pass features.
-            let LineBuffers { hashes, emissions } = &mut buffers;
+            let LineBuffers { hashes, emissions, .. } = &mut buffers;
             emissions.clear();
             emissions.extend_from_slice(&doc.first_emissions[line.first * N_TAGS..line.end * N_TAGS]);
             for (i, scores) in (line.first..line.end).zip(emissions.chunks_exact_mut(N_TAGS)) {
@@ -271,21 +271,42 @@ fn tag(scorer: &impl Scorer, text: &str, doc: &Doc, original: Option<&[tokens::L
     entities
 }
 
-/// Scratch space of `decode_line`, reused from line to line.
+/// Scratch space of `decode_line`, reused from line to line of one `Doc`.
 #[derive(Default)]
 struct LineBuffers {
     hashes: Vec<u64>,
     emissions: Vec<f32>,
+    /// Per spelling of the doc (`Doc::spelling`), the scores of its spelling features once added
+    /// up, when the scorer `sums_exactly`: most tokens repeat a spelling, so its 13 weight lookups
+    /// are done once.
+    spelling_scores: Vec<Option<[f32; N_TAGS]>>,
 }
 
 /// The tagger's best tags for the tokens of `line`, into `tags`.
 fn decode_line(scorer: &impl Scorer, doc: &Doc, line: &tokens::Line, buffers: &mut LineBuffers, tags: &mut Vec<usize>) {
-    let LineBuffers { hashes, emissions } = buffers;
+    let LineBuffers { hashes, emissions, spelling_scores } = buffers;
     emissions.clear();
     emissions.resize((line.end - line.first) * N_TAGS, 0.0);
+    let by_spelling = scorer.sums_exactly();
+    if by_spelling {
+        spelling_scores.resize(doc.spellings(), None);
+    }
     for (i, scores) in (line.first..line.end).zip(emissions.chunks_exact_mut(N_TAGS)) {
         hashes.clear();
-        doc.features(i, hashes);
+        if by_spelling {
+            let cached = &mut spelling_scores[doc.spelling(i)];
+            let part = cached.get_or_insert_with(|| {
+                let mut part = [0.0; N_TAGS];
+                doc.spelling_features(i, hashes);
+                scorer.add_scores(hashes, &mut part);
+                hashes.clear();
+                part
+            });
+            scores.copy_from_slice(part);
+            doc.context_features(i, hashes);
+        } else {
+            doc.features(i, hashes);
+        }
         scorer.add_scores(hashes, scores);
     }
     viterbi(emissions, scorer.transitions(), tags);
@@ -749,6 +770,34 @@ mod tests {
         // The head alone, or before a lower-case word, is no name of a place.
         assert!(!is_a_place_form(&["Port"], None));
         assert!(!is_a_place_form(&["Port", "authority"], None));
+    }
+
+    /// The shipped model adds a spelling's features once per spelling (`LineBuffers`): the
+    /// entities and the stacked pass's scores are those of every feature added token by token.
+    #[test]
+    fn scores_by_spelling_are_scores_by_token() {
+        struct TokenByToken<'m>(&'m Model);
+        impl Scorer for TokenByToken<'_> {
+            fn add_scores(&self, hashes: &[u64], scores: &mut [f32]) {
+                self.0.add_scores(hashes, scores)
+            }
+            fn transitions(&self) -> &[f32] {
+                self.0.transitions()
+            }
+        }
+        let model = shipped_model().expect("the shipped model");
+        assert!(model.sums_exactly() && !TokenByToken(model).sums_exactly());
+        let text = "Anna Kovac met Anna Kovac's lawyers in Lisbon on Monday.\n\
+                    LISBON TALKS END\n\
+                    Kovac said the Lisbon office of Marlow Freight would open. Marlow Freight said so too.";
+        let by_spelling = find_tokenized(model, text, tokens::tokenize(text));
+        assert_eq!(by_spelling, find_tokenized(&TokenByToken(model), text, tokens::tokenize(text)));
+        assert!(by_spelling.len() >= 4, "{by_spelling:?}");
+        let doc = || features::Doc::from_tokens(text, tokens::tokenize(text));
+        let (a, b) = (stacked(model, doc(), None), stacked(&TokenByToken(model), doc(), None));
+        let bits = |d: &features::Doc| d.first_emissions.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        assert_eq!(bits(&a), bits(&b));
+        assert!(a.spellings() < a.tokens.len());
     }
 
     #[test]

@@ -28,4 +28,10 @@ pub trait Scorer {
     fn add_scores(&self, hashes: &[u64], scores: &mut [f32]);
     /// `(N + 1) × N` transition weights in the same unit, the last row from the line start.
     fn transitions(&self) -> &[f32];
+    /// Whether the scores of a token come out bit for bit the same when its hashes are added in
+    /// parts, in any order (integer weights summed below 2^24, as the shipped [`Model`]'s are): a
+    /// tagger may then add the part that depends on a word's spelling once per spelling.
+    fn sums_exactly(&self) -> bool {
+        false
+    }
 }

@@ -45,11 +45,6 @@ impl<const N: usize> Constraints<N> {
 
 /// The best path allowed by `rules` given per-token scores (`n × N`, row-major) and
 /// `(N + 1) × N` transition scores (the last row from the line start). Ties go to the lower tag.
-///
-/// A forbidden transition scores `-∞` in a copy of the table made per call, so that the inner
-/// loop runs over every pair of tags without a branch or an index table (the compiler turns it
-/// into vector operations): `-∞` loses every comparison, as skipping the pair did, and adding a
-/// finite score to it keeps it `-∞`.
 pub(crate) fn viterbi<const N: usize>(rules: &Constraints<N>, emissions: &[f32], transitions: &[f32], out: &mut Vec<usize>) {
     out.clear();
     let n = emissions.len() / N;
@@ -57,18 +52,45 @@ pub(crate) fn viterbi<const N: usize>(rules: &Constraints<N>, emissions: &[f32],
         return;
     }
     const NEVER: f32 = f32::NEG_INFINITY;
-    // [prev][next], as `transitions`.
-    let mut table = [[NEVER; N]; N];
-    for t in 0..N {
-        for &p in rules.predecessors(t) {
-            table[p as usize][t] = transitions[p as usize * N + t];
-        }
-    }
     let mut score = [NEVER; N];
     let mut back = vec![[0u8; N]; n];
     for t in 0..N {
         if rules.start[t] {
             score[t] = transitions[N * N + t] + emissions[t];
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    dense_step(rules, emissions, transitions, &mut score, &mut back);
+    #[cfg(target_arch = "wasm32")]
+    sparse_step(rules, emissions, transitions, &mut score, &mut back);
+    let mut best = 0;
+    for t in 0..N {
+        if rules.end[t] && (!rules.end[best] || score[t] > score[best]) {
+            best = t;
+        }
+    }
+    out.resize(n, 0);
+    out[n - 1] = best;
+    for i in (1..n).rev() {
+        out[i - 1] = back[i][out[i]] as usize;
+    }
+}
+
+/// Viterbi's forward pass over tokens 1.. of `emissions`: `score` from token 0's scores to the last
+/// token's, `back[i][t]` the best tag before tag `t` at token `i` (the first of equal ones).
+///
+/// Natively a forbidden transition scores `-∞` in a copy of the table made per call, so that the
+/// inner loop runs over every pair of tags without a branch or an index table (the compiler turns
+/// it into vector operations): `-∞` loses every comparison, as skipping the pair does, and adding a
+/// finite score to it keeps it `-∞`.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+fn dense_step<const N: usize>(rules: &Constraints<N>, emissions: &[f32], transitions: &[f32], score: &mut [f32; N], back: &mut [[u8; N]]) {
+    const NEVER: f32 = f32::NEG_INFINITY;
+    // [prev][next], as `transitions`.
+    let mut table = [[NEVER; N]; N];
+    for t in 0..N {
+        for &p in rules.predecessors(t) {
+            table[p as usize][t] = transitions[p as usize * N + t];
         }
     }
     for (emission, back) in emissions.chunks_exact(N).zip(back.iter_mut()).skip(1) {
@@ -87,16 +109,29 @@ pub(crate) fn viterbi<const N: usize>(rules: &Constraints<N>, emissions: &[f32],
             score[t] = best[t] + emission[t];
         }
     }
-    let mut best = 0;
-    for t in 0..N {
-        if rules.end[t] && (!rules.end[best] || score[t] > score[best]) {
-            best = t;
+}
+
+/// `dense_step` for wasm (no vector instructions in the shipped build): each tag visits only the
+/// tags that may precede it, in increasing order, so that a tie goes to the lower one as in the
+/// dense loop: 97 pairs a token instead of 289 for the entity tagger's 17 tags.
+#[cfg(any(test, target_arch = "wasm32"))]
+fn sparse_step<const N: usize>(rules: &Constraints<N>, emissions: &[f32], transitions: &[f32], score: &mut [f32; N], back: &mut [[u8; N]]) {
+    for (emission, back) in emissions.chunks_exact(N).zip(back.iter_mut()).skip(1) {
+        let mut next = [0.0; N];
+        for t in 0..N {
+            let mut best = f32::NEG_INFINITY;
+            let mut from = 0;
+            for &p in rules.predecessors(t) {
+                let v = score[p as usize] + transitions[p as usize * N + t];
+                if v > best {
+                    best = v;
+                    from = p;
+                }
+            }
+            back[t] = from;
+            next[t] = best + emission[t];
         }
-    }
-    out.resize(n, 0);
-    out[n - 1] = best;
-    for i in (1..n).rev() {
-        out[i - 1] = back[i][out[i]] as usize;
+        *score = next;
     }
 }
 
@@ -127,6 +162,42 @@ mod tests {
         let mut trans = zero;
         trans[3 + 2] = 3.0;
         assert_eq!(decode(&[[1.5, 1.0, 0.0], [1.0, 0.0, 0.0]], &trans), [1, 2]);
+    }
+
+    /// The two forward passes agree bit for bit, ties and unreachable tags included.
+    #[test]
+    fn the_sparse_pass_is_the_dense_one() {
+        // Five tags: 0 free, 1 opens a span that 2 or 3 continue, 3 closes; 4 only after 0 or itself.
+        const RULES5: Constraints<5> = Constraints::new(
+            [
+                [true, true, false, false, true],
+                [false, false, true, true, false],
+                [false, false, true, true, false],
+                [true, true, false, false, false],
+                [true, false, false, false, true],
+            ],
+            [true, true, false, false, false],
+            [true, false, false, true, true],
+        );
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            // Small integers, so that ties are common.
+            (seed % 5) as f32 - 2.0
+        };
+        for n in [1, 2, 7, 40] {
+            let emissions: Vec<f32> = (0..n * 5).map(|_| next()).collect();
+            let transitions: Vec<f32> = (0..6 * 5).map(|_| next()).collect();
+            let start = [transitions[25], transitions[26], f32::NEG_INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY];
+            let (mut a, mut b) = (start, start);
+            let (mut back_a, mut back_b) = (vec![[0u8; 5]; n], vec![[0u8; 5]; n]);
+            dense_step(&RULES5, &emissions, &transitions, &mut a, &mut back_a);
+            sparse_step(&RULES5, &emissions, &transitions, &mut b, &mut back_b);
+            assert_eq!(back_a, back_b, "{n} tokens");
+            assert_eq!(a.map(f32::to_bits), b.map(f32::to_bits), "{n} tokens");
+        }
     }
 
     #[test]

@@ -227,6 +227,12 @@ impl<const N: usize> super::Scorer for Model<N> {
     fn transitions(&self) -> &[f32] {
         &self.transitions
     }
+
+    /// Each call sums integer weights (below 127 × the features of one token, far below 2^24)
+    /// and adds the sum to the scores as a float, so `f32(a) + f32(b)` is `f32(a + b)` exactly.
+    fn sums_exactly(&self) -> bool {
+        true
+    }
 }
 
 /// The coder's contexts (see the module's layout): which table each symbol is coded with,

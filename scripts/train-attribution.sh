@@ -11,7 +11,8 @@
 # --seed, --folds, --prune, --step (quantised weights in multiples of it, 1), --outside-penalties, --linker-epochs, --linker-grid and --linker-prune (how coarse
 # the linker's stored weights are), --skip-cv (keeps the calibration and
 # the linker), --reuse-folds (relinks the saved fold models; writes the linker to target/attribution-cv/
-# only), --cv-only (cross-validates and writes neither shipped file, the linker going to target/attribution-cv/: for feature experiments).
+# only), --cv-only (cross-validates and writes neither shipped file, the linker going to target/attribution-cv/: for feature experiments), --linker-errors (writes every matched content's pairings, scored by its fold's linker, to
+# target/attribution-cv/linker-errors.jsonl: for error analysis).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet --release --locked -p quotelens-tools --bin train_attribution

@@ -24,6 +24,7 @@ use super::tags::Part;
 use super::Tagged;
 use crate::analysis::{Attribution, AttributionKind, Basis, Entity, Label, MentionKind, Quote, QuoteKind, Span, Speaker};
 use crate::speakers::{is_linking_word, is_negation, is_subordinator, Resolved};
+use crate::text::data::FUNCTION_WORDS;
 
 /// How far (in tokens) a cue may stand from its content, and a source from its cue.
 const MAX_CUE_DISTANCE: usize = 30;
@@ -388,6 +389,12 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
     for d in &mut drafts {
         let keep: Vec<Tagged> = d.cues.iter().filter(|c| !subordinate(d, c)).copied().collect();
         d.cues = keep;
+        // The same for a source the tagger found there ("“…,” whatever the papers wrote" with
+        // "wrote" untagged, the source tagged from "whatever" on): the papers said nothing of it.
+        let end = d.pieces.iter().map(|p| p.1).max().unwrap_or(0);
+        if d.source.is_some_and(|s| s.first >= end && (end..s.end).any(|k| is_subordinator(&doc.word(k).to_lowercase()))) {
+            d.source = None;
+        }
     }
     drafts.retain(|d| (d.cue.is_some() || d.source.is_some()) && !d.cue.is_some_and(|c| negated(&c) || subordinate(d, &c)));
     drafts
@@ -510,7 +517,12 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
         .find(|e| matches!(e.label, Label::Person | Label::Org | Label::Group));
     let (kind, basis) = if PRONOUNS.contains(&lower.as_str()) {
         (MentionKind::Pronoun, Basis::Pronoun)
-    } else if entity.is_some() || words.chars().next().is_some_and(char::is_uppercase) && !lower.starts_with("the ") {
+    } else if entity.is_some()
+        // A capital on a function word names no one (it opens a sentence): "The impostor", "One
+        // neighbour", "Many residents" are nominals.
+        || words.chars().next().is_some_and(char::is_uppercase)
+            && !lower.split_whitespace().next().is_some_and(|w| FUNCTION_WORDS.contains(w) || crate::speakers::is_determiner(w))
+    {
         (MentionKind::Name, Basis::Explicit)
     } else {
         (MentionKind::Nominal, Basis::Explicit)
@@ -724,6 +736,26 @@ mod tests {
         assert_eq!(out.len(), 1);
         let source = out[0].0.source.as_ref().expect("a source");
         assert!(source.span.slice(text).contains("Varga"), "{:?}", source.span.slice(text));
+    }
+
+    #[test]
+    fn a_source_tagged_in_a_subordinate_clause_after_a_content_reports_nothing() {
+        let text = "The ferry would run again by May, whatever the harbour board hoped.";
+        let (doc, mut quotes, entities, mentions) = super::super::stages(text);
+        let tagged = [
+            span(&doc, text, "The ferry would run again by May", Part::Content),
+            span(&doc, text, "whatever the harbour board", Part::Source),
+        ];
+        let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
+        assert!(
+            out.iter().all(|(a, _)| a.source.is_none()),
+            "{:?}",
+            out.iter().map(|(a, _)| a.source.as_ref().map(|s| s.span.slice(text))).collect::<Vec<_>>()
+        );
+        let tagged =
+            [span(&doc, text, "The ferry would run again by May", Part::Content), span(&doc, text, "the harbour board", Part::Source)];
+        let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
+        assert!(out.iter().all(|(a, _)| a.source.is_none()), "the subordinator before the source counts too");
     }
 
     #[test]

@@ -5,7 +5,9 @@
 //! Candidates come from the tagger's source spans, the speaker mentions (names, pronouns,
 //! nominals; `crate::speakers`), the entities labelled PERSON, ORG or GROUP and the pronoun
 //! words ("who", "which", "I", "you" are no speaker mentions), in the content's sentence, the
-//! sentence before it and the cue's, on the same line. Each becomes a `Speaker` the way the rule
+//! sentence before it and the cue's, on the same line; and the noun phrases right beside the cue
+//! found by shape (`cue_phrases`: "the impostor gushed", "said a neighbour"), so that a speaker
+//! no list names and no tagger marked is a candidate. Each becomes a `Speaker` the way the rule
 //! linker makes one (`link::speaker_for`), so a pronoun carries the cluster it was resolved to;
 //! a relative pronoun ("Beck, who said …") takes the cluster of the mention it follows.
 //!
@@ -33,7 +35,7 @@ use super::features::Doc;
 use super::link::speaker_for;
 use super::Tagged;
 use crate::analysis::{Basis, Entity, Label, MentionKind, Span, Speaker};
-use crate::speakers::{is_linking_word, Resolved};
+use crate::speakers::{is_determiner, is_linking_word, Resolved};
 use crate::text::data::FUNCTION_WORDS;
 use crate::text::hashing::{hash_str, Fnv, FnvMap};
 
@@ -43,11 +45,16 @@ const REACH: usize = 60;
 /// Words that name a source by themselves, beyond the speaker mentions' pronouns.
 const PRONOUN_WORDS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "which"];
 
-/// Candidate origins (bits): a tagged source span, a speaker mention, an entity, a pronoun word.
+/// Candidate origins (bits): a tagged source span, a speaker mention, an entity, a pronoun word,
+/// a noun phrase beside the cue (`PHRASE`, below).
 const TAGGED: u8 = 1;
 const MENTION: u8 = 2;
 const ENTITY: u8 = 4;
 const WORD: u8 = 8;
+/// The noun phrase right beside a cue (`cue_phrases`).
+const PHRASE: u8 = 16;
+/// How many words a cue's neighbouring noun phrase may hold before its determiner.
+const PHRASE_WORDS: usize = 4;
 
 /// The linker's weights, by FNV hash of the feature name.
 #[derive(Debug, Default)]
@@ -149,8 +156,15 @@ pub(crate) fn candidates(cx: &Context, q: &Query) -> Vec<Candidate> {
     while ws > 0 && lo - ws < REACH && tokens[ws - 1].line == line && cx.sentence[ws - 1] + 1 >= cx.sentence[lo] {
         ws -= 1;
     }
+    // A quotation closing the content or cue may end its sentence ("“…!” Trump said."): its
+    // speaker may then stand in the next one.
+    let mut close = hi;
+    while close < tokens.len() && close - hi < REACH && doc.in_quotation(close) {
+        close += 1;
+    }
+    let last = if doc.in_quotation(hi - 1) && close < tokens.len() { cx.sentence[close] } else { cx.sentence[hi - 1] };
     let mut we = hi;
-    while we < tokens.len() && we - hi < REACH && tokens[we].line == line && cx.sentence[we] == cx.sentence[hi - 1] {
+    while we < tokens.len() && we - hi < REACH && tokens[we].line == line && cx.sentence[we] <= last {
         we += 1;
     }
     let blocked = |f: usize, e: usize| {
@@ -205,6 +219,11 @@ pub(crate) fn candidates(cx: &Context, q: &Query) -> Vec<Candidate> {
             add(speaker, (i, i + 1), WORD, 0.0, None);
         }
     }
+    if let Some((a, b)) = q.cue {
+        for (f, e) in cue_phrases(doc, a, b) {
+            add(speaker_for(cx.text, span_of(f, e), cx.mentions, cx.entities), (f, e), PHRASE, 0.0, None);
+        }
+    }
     let entity_label = |c: &Candidate| {
         let span = span_of(c.first, c.end);
         cx.entities
@@ -220,6 +239,64 @@ pub(crate) fn candidates(cx: &Context, q: &Query) -> Vec<Candidate> {
         }
     }
     crate::order::sort_by_key(&mut out[1..], |c| (c.first, c.end));
+    out
+}
+
+/// Whether token `i` may stand in a noun phrase before its head: a word outside our function
+/// words and the speech-verb lexicon, or a possessive "'s" ("the party's nominee").
+fn phrase_word(doc: &Doc, i: usize) -> bool {
+    let w = doc.word(i);
+    let lower = w.to_lowercase();
+    if matches!(lower.as_str(), "'s" | "’s" | "’" | "'") {
+        return true;
+    }
+    doc.is_word(i) && !doc.in_lexicon(i) && !FUNCTION_WORDS.contains(lower.as_str()) && !is_linking_word(&lower) && !is_pronoun_word(w)
+}
+
+/// The noun phrases right beside cue `a..b` that may be its source, as token ranges: the subject
+/// ending right before it ("the coach said", "one neighbour has also warned", "59 percent
+/// said"; auxiliaries and adverbs may stand between) and the one right after it ("…, said a
+/// neighbour"). Found by shape, with no noun list, so speakers outside every list ("the
+/// impostor", "the crowd", "male troops") are candidates; a phrase runs back over at most
+/// `PHRASE_WORDS` words to a determiner or a number, else starts at its first word, and never
+/// crosses a sentence start or punctuation. The weights judge them (origin `P`).
+fn cue_phrases(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(2);
+    let determiner = |i: usize| {
+        let w = doc.word(i).to_lowercase();
+        is_determiner(&w) || w.starts_with(|c: char| c.is_ascii_digit())
+    };
+    // Before: skip auxiliaries, adverbs and "not" back to the head.
+    let mut h = a;
+    while h > 0 && a - h < 3 && !doc.tokens[h].sentence_start && {
+        let w = doc.word(h - 1).to_lowercase();
+        is_linking_word(&w) || w.ends_with("ly") || matches!(w.as_str(), "not" | "n't")
+    } {
+        h -= 1;
+    }
+    if h > 0 && !doc.tokens[h].sentence_start && phrase_word(doc, h - 1) && doc.is_word(h - 1) {
+        let end = h;
+        let mut first = h - 1;
+        while first > 0 && end - first < PHRASE_WORDS && !doc.tokens[first].sentence_start && phrase_word(doc, first - 1) {
+            first -= 1;
+        }
+        if first > 0 && !doc.tokens[first].sentence_start && determiner(first - 1) {
+            first -= 1;
+        }
+        out.push((first, end));
+    }
+    // After: a determiner or number and the words after it, or a bare run ("said police"); a
+    // "that" after a cue opens its content, not a phrase.
+    let opens = |i: usize| determiner(i) && !doc.word(i).eq_ignore_ascii_case("that") || phrase_word(doc, i) && doc.is_word(i);
+    if b < doc.tokens.len() && !doc.tokens[b].sentence_start && opens(b) {
+        let mut end = b + 1;
+        while end < doc.tokens.len() && end - b <= PHRASE_WORDS && !doc.tokens[end].sentence_start && phrase_word(doc, end) {
+            end += 1;
+        }
+        if end > b + 1 || !determiner(b) {
+            out.push((b, end));
+        }
+    }
     out
 }
 
@@ -370,8 +447,8 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, f
         return;
     };
     let kind = speaker.kind.as_str();
-    let mut origin_bytes = [b'-'; 4];
-    for (slot, (bit, ch)) in origin_bytes.iter_mut().zip([(TAGGED, b'T'), (MENTION, b'M'), (ENTITY, b'E'), (WORD, b'W')]) {
+    let mut origin_bytes = [b'-'; 5];
+    for (slot, (bit, ch)) in origin_bytes.iter_mut().zip([(TAGGED, b'T'), (MENTION, b'M'), (ENTITY, b'E'), (WORD, b'W'), (PHRASE, b'P')]) {
         if c.origin & bit != 0 {
             *slot = ch;
         }
@@ -383,6 +460,10 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, f
     f(&["k=", kind, "&o=", origin]);
     f(&["lab=", label, "&k=", kind]);
     f(&["len=", NUMBERS[bucket(c.end - c.first)]]);
+    // Its own words: a function word, adverb or adjective ("then", "Instead", "eager") that the
+    // tagger or a capital made a candidate is seldom anyone.
+    f(&["hw=", at(c.end - 1), "&k=", kind]);
+    f(&["fw=", at(c.first), "&len=", NUMBERS[bucket(c.end - c.first).min(3)]]);
     if c.origin & TAGGED != 0 {
         f(&["tm=", NUMBERS[bucket(c.margin.max(0.0) as usize)]]);
     }
@@ -703,6 +784,53 @@ mod tests {
         assert!(passive("expected"));
         assert!(!passive("has asked"));
         assert!(!passive("He told"));
+    }
+
+    #[test]
+    fn the_noun_phrase_beside_a_cue_is_a_candidate_whatever_its_noun() {
+        let phrases = |text: &str, cue: &str| -> Vec<String> {
+            let (doc, _, _, _) = stages(text);
+            let (a, b) = tokens(&doc, text, cue);
+            cue_phrases(&doc, a, b)
+                .into_iter()
+                .map(|(f, e)| text[doc.tokens[f].span.start..doc.tokens[e - 1].span.end].to_string())
+                .collect()
+        };
+        assert_eq!(phrases("At the gate the impostor gushed about it.", "gushed"), ["the impostor"]);
+        assert_eq!(phrases("Later one beekeeper has also warned that hives would fail.", "warned"), ["one beekeeper"]);
+        assert_eq!(phrases("Of the tenants, 59 percent said that the rent was too high.", "said"), ["59 percent"]);
+        assert_eq!(phrases("“The ferry is late again,” grumbled the night porter.", "grumbled"), ["the night porter"]);
+        assert_eq!(phrases("The mill’s night foreman said it would close.", "said"), ["The mill’s night foreman"]);
+        // No phrase across a sentence start or a mark, and none of function words or pronouns.
+        assert!(phrases("It rained. Said, then, it was.", "Said").is_empty());
+        assert!(phrases("She said it would close.", "said").is_empty());
+    }
+
+    #[test]
+    fn a_speaker_outside_every_noun_list_is_found_beside_its_cue() {
+        let text = "The market hall was packed on Saturday. Outside the gate the crowd jeered that the vote had been rigged.";
+        let (source, speaker) = source_of(text, "the vote had been rigged", "jeered");
+        assert_eq!(source.as_deref(), Some("the crowd"));
+        assert_eq!(speaker.map(|s| s.kind), Some(MentionKind::Nominal));
+        let text = "Work on the bypass stopped in March. The surveyor grumbled that the plans had been drawn in a hurry.";
+        let (source, speaker) = source_of(text, "the plans had been drawn in a hurry", "grumbled");
+        assert_eq!(source.as_deref(), Some("The surveyor"));
+        assert_eq!(speaker.map(|s| s.kind), Some(MentionKind::Nominal), "a capital on \"The\" makes no name");
+    }
+
+    #[test]
+    fn the_speaker_after_a_quotation_that_ends_its_sentence_is_a_candidate() {
+        let text = "The pier was closed at noon. “Nobody told us anything!” Dana Pruitt said. The ferry never came.";
+        let (doc, _, entities, mentions) = stages(text);
+        let sentence = super::super::link::sentence_ids(&doc);
+        let cx = context(text, &doc, &sentence, &entities, &mentions);
+        let (f, e) = tokens(&doc, text, "“Nobody told us anything!”");
+        assert_ne!(sentence[f], sentence[tokens(&doc, text, "Pruitt").0], "the segmenter ends the sentence at the quotation");
+        let pieces = [(f + 1, e - 1)];
+        let q = Query { pieces: &pieces, cue: None, rule: None, previous: None };
+        let names: Vec<&str> = candidates(&cx, &q).iter().filter_map(|c| c.speaker.as_ref()).map(|s| s.span.slice(text)).collect();
+        assert!(names.iter().any(|n| n.contains("Pruitt")), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("ferry")), "no further than the next sentence: {names:?}");
     }
 
     #[test]

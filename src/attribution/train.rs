@@ -60,6 +60,9 @@ pub struct Options {
     pub linker_prune: f32,
     /// For feature experiments: cross-validate only, and write no model.
     pub cv_only: bool,
+    /// For error analysis: write every matched content's pairings, scored by its fold's linker,
+    /// to `work/linker-errors.jsonl`.
+    pub linker_errors: bool,
 }
 
 /// One gold attribution in byte offsets.
@@ -269,15 +272,22 @@ fn predict(model: &impl Scorer, a: &Article, mut sources: Sources) -> (Vec<(Attr
 }
 
 /// One content's candidate sources for training the linker: feature ids and which are right.
-struct RankExample {
+struct RankExample<'a> {
     features: Vec<Vec<u32>>,
     right: Vec<bool>,
+    /// For error analysis (`--linker-errors`): the article, its gold attribution matched, the
+    /// content's pieces and each pairing's cue and source.
+    article: &'a Article,
+    gold: usize,
+    pieces: Vec<Span>,
+    cues: Vec<Option<Span>>,
+    sources: Vec<Option<Span>>,
 }
 
 /// The linker's examples of one article under its fold's tagger: the contents the rules link,
-/// matched with gold contents as the scorer matches them; a content with no right candidate
-/// teaches nothing and is left out. Feature names are interned into `ids` / `names`.
-fn rank_examples(model: &impl Scorer, a: &Article, ids: &mut FnvMap<u64, u32>, names: &mut Vec<String>) -> Vec<RankExample> {
+/// matched with gold contents as the scorer matches them (a content with no right candidate
+/// teaches nothing: training leaves it out). Feature names are interned into `ids` / `names`.
+fn rank_examples<'a>(model: &impl Scorer, a: &'a Article, ids: &mut FnvMap<u64, u32>, names: &mut Vec<String>) -> Vec<RankExample<'a>> {
     let mut recorder = Recorder::default();
     predict(model, a, Sources::Record(&mut recorder));
     let pieces: Vec<&[Span]> = recorder.examples.iter().map(|e| e.pieces.as_slice()).collect();
@@ -291,9 +301,6 @@ fn rank_examples(model: &impl Scorer, a: &Article, ids: &mut FnvMap<u64, u32>, n
         let source_ok: Vec<bool> = e.sources.iter().map(|&s| source_right(&a.text, gold.source, s)).collect();
         let both: Vec<bool> = source_ok.iter().zip(&e.cues).map(|(&ok, &c)| ok && cue_right(&a.text, gold.cue, c)).collect();
         let right = if both.iter().any(|&r| r) { both } else { source_ok };
-        if !right.iter().any(|&r| r) {
-            continue;
-        }
         let features = e
             .features
             .iter()
@@ -308,7 +315,15 @@ fn rank_examples(model: &impl Scorer, a: &Article, ids: &mut FnvMap<u64, u32>, n
                     .collect()
             })
             .collect();
-        out.push(RankExample { features, right });
+        out.push(RankExample {
+            features,
+            right,
+            article: a,
+            gold: g,
+            pieces: e.pieces.clone(),
+            cues: e.cues.clone(),
+            sources: e.sources.clone(),
+        });
     }
     out
 }
@@ -393,6 +408,39 @@ fn linker_file(weights: &[f32], names: &[String], options: &Options, n_examples:
         let _ = writeln!(out, "{name}\t{w}");
     }
     out
+}
+
+/// For error analysis: each matched content of every fold as one JSON line in
+/// `work/linker-errors.jsonl` (code points): the article, the gold source, cue and content, and
+/// every pairing the linker weighed with its held-out score and whether it is right.
+fn write_linker_errors(options: &Options, examples: &[Vec<RankExample>], weights: &[Vec<f32>]) -> Result<(), String> {
+    let mut lines = Vec::new();
+    for (fold, exs) in examples.iter().enumerate() {
+        for ex in exs {
+            let a = ex.article;
+            let map = OffsetMap::new(&a.text, OffsetUnit::CodePoint);
+            let r = |s: Option<Span>| s.map(|s| serde_json::json!([map.convert(s.start), map.convert(s.end), s.slice(&a.text)]));
+            let gold = &a.gold[ex.gold];
+            let pairings: Vec<serde_json::Value> = (0..ex.features.len())
+                .map(|k| {
+                    let score: f32 = ex.features[k].iter().map(|&f| weights[fold][f as usize]).sum();
+                    serde_json::json!({"source": r(ex.sources[k]), "cue": r(ex.cues[k]), "score": score, "right": ex.right[k]})
+                })
+                .collect();
+            lines.push(
+                serde_json::json!({
+                    "id": a.id,
+                    "fold": fold,
+                    "content": ex.pieces.iter().map(|&p| r(Some(p))).collect::<Vec<_>>(),
+                    "gold_source": r(gold.source),
+                    "gold_cue": r(gold.cue),
+                    "pairings": pairings,
+                })
+                .to_string(),
+            );
+        }
+    }
+    write_lines(&options.work.join("linker-errors.jsonl"), &lines)
 }
 
 /// The quotes with their speakers (after the attributions agreed with them), as the quotes
@@ -712,13 +760,19 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
             examples[fold].extend(rank_examples(model, a, &mut ids, &mut names));
         }
     }
+    let unmatched: usize = examples.iter().flatten().filter(|ex| !ex.right.iter().any(|&r| r)).count();
+    let _ = writeln!(report, "source linker: {unmatched} matched contents with no right candidate");
+    let teaching = |ex: &&RankExample| ex.right.iter().any(|&r| r);
     let linker_seed = |fold: usize| options.seed.wrapping_add(100 + fold as u64);
     let fold_weights: Vec<Vec<f32>> = (0..k)
         .map(|fold| {
-            let train_set: Vec<&RankExample> = (0..k).filter(|&f| f != fold).flat_map(|f| examples[f].iter()).collect();
+            let train_set: Vec<&RankExample> = (0..k).filter(|&f| f != fold).flat_map(|f| examples[f].iter()).filter(teaching).collect();
             train_linker(&train_set, names.len(), options.linker_epochs, linker_seed(fold))
         })
         .collect();
+    if options.linker_errors {
+        write_linker_errors(options, &examples, &fold_weights)?;
+    }
     let linkers: Vec<Linker> = fold_weights.iter().map(|w| linker_of(w, &names, options)).collect();
     // How often a right candidate is ranked first, among the contents that have one.
     let ranked_right = |w: &[f32], examples: &mut dyn Iterator<Item = &RankExample>| {
@@ -729,8 +783,8 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
             })
             .count()
     };
-    let held_out_right: usize = (0..k).map(|fold| ranked_right(&fold_weights[fold], &mut examples[fold].iter())).sum();
-    let all_examples: Vec<&RankExample> = examples.iter().flatten().collect();
+    let held_out_right: usize = (0..k).map(|fold| ranked_right(&fold_weights[fold], &mut examples[fold].iter().filter(teaching))).sum();
+    let all_examples: Vec<&RankExample> = examples.iter().flatten().filter(teaching).collect();
     let _ = writeln!(report, "source linker, held out: a right candidate first for {held_out_right} of {}", all_examples.len());
     let shipped_linker = train_linker(&all_examples, names.len(), options.linker_epochs, linker_seed(k));
     let linker_text = linker_file(&shipped_linker, &names, options, all_examples.len());

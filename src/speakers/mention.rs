@@ -244,7 +244,8 @@ fn names(text: &str, tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<M
     }
 }
 
-fn is_determiner(word: &str) -> bool {
+/// An article, possessive or demonstrative that opens a noun phrase (lower case).
+pub(crate) fn is_determiner(word: &str) -> bool {
     matches!(
         word,
         "the"

@@ -2,7 +2,7 @@
 //! src/data/attribution/model.bin, after 5-fold cross-validation by article whose scores (the
 //! shared scorer's, per fold and pooled) and calibration table it prints.
 //!
-//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--folds K] [--prune P] [--step S] [--outside-penalties A,B,..] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only]
+//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--folds K] [--prune P] [--step S] [--outside-penalties A,B,..] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only] [--linker-errors]
 //!
 //! Run from the repository root: paths default to ../shared/data/polnear/attributions/train.jsonl,
 //! ../shared/eval/attributions/score_attributions.py and target/attribution-cv/.
@@ -42,6 +42,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         linker_grid: 1,
         linker_prune: 3.0,
         cv_only: false,
+        linker_errors: false,
     };
     let mut i = 0;
     while i < args.len() {
@@ -70,6 +71,11 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--scorer" => o.scorer = PathBuf::from(value()?),
             "--reuse-folds" => {
                 o.reuse_folds = true;
+                i += 1;
+                continue;
+            }
+            "--linker-errors" => {
+                o.linker_errors = true;
                 i += 1;
                 continue;
             }

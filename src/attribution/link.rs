@@ -377,8 +377,13 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             drafts[j].source = drafts[j - 1].source;
         }
     }
-    // "did not say", "never claimed": a denied cue attributes nothing.
-    let negated = |c: &Tagged| (c.first.saturating_sub(1)..c.end).any(|k| is_negation(&doc.word(k).to_lowercase()));
+    // "“…,” she did not say": a denied cue credits no one with a quotation. An unquoted content
+    // of a denied cue ("did not rebut the claim that …", "never mentioned the deal") is still
+    // reported, as PolNeAR reads it: what someone refrained from saying.
+    let negated = |d: &Draft, c: &Tagged| {
+        (c.first.saturating_sub(1)..c.end).any(|k| is_negation(&doc.word(k).to_lowercase()))
+            && d.pieces.iter().any(|&(f, e)| (f..e).any(|k| doc.in_quotation(k)))
+    };
     // "…,” whatever the papers wrote": a cue after its content in a subordinate clause does not
     // report it (the speaker rules' own rule, `speakers::is_subordinator`).
     let subordinate = |d: &Draft, c: &Tagged| {
@@ -389,7 +394,7 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
         let keep: Vec<Tagged> = d.cues.iter().filter(|c| !subordinate(d, c)).copied().collect();
         d.cues = keep;
     }
-    drafts.retain(|d| (d.cue.is_some() || d.source.is_some()) && !d.cue.is_some_and(|c| negated(&c) || subordinate(d, &c)));
+    drafts.retain(|d| (d.cue.is_some() || d.source.is_some()) && !d.cue.is_some_and(|c| negated(d, &c) || subordinate(d, &c)));
     drafts
 }
 

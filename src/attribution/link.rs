@@ -258,6 +258,7 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
     let mut source_at = vec![false; tokens.len()];
     // Token `k` comes right after a cue.
     let mut cue_end_at = vec![false; tokens.len()];
+    let mut cue_start_at = vec![false; tokens.len()];
     for t in tagged.iter().filter(|t| t.part != Part::Content) {
         covered[t.first..t.end].iter_mut().for_each(|c| *c = true);
         if t.part == Part::Source {
@@ -265,6 +266,9 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
         }
         if t.part == Part::Cue && t.end < tokens.len() {
             cue_end_at[t.end] = true;
+        }
+        if t.part == Part::Cue {
+            cue_start_at[t.first] = true;
         }
     }
     let contents: Vec<&Tagged> = tagged.iter().filter(|t| t.part == Part::Content).collect();
@@ -306,7 +310,16 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             // A content with a reporting clause of its own after it in its sentence ("“…,”
             // said Y.") is that clause's claim, not the resumption of the one before.
             let own_clause_after = (c.end..tokens.len()).take_while(|&i| sentence[i] == sentence[c.end - 1]).any(|i| source_at[i]);
-            let joins = interrupted && !governed && !own_clause_after && (gap.clone().any(|i| source_at[i]) || doc.in_quotation(c.first));
+            // An unquoted content right after the second of two cues ("“…,” he continued,
+            // citing the jobs lost", "…, she said, adding that …") is that cue's own claim, not
+            // more of the quotation; after the quotation's one cue it is not ("“…,” the tenants
+            // would chant outside the office": `agree` ends the quotation's content there).
+            let second_cue = cue_end_at[c.first] && !doc.in_quotation(c.first) && gap.clone().filter(|&i| cue_start_at[i]).count() >= 2;
+            let joins = interrupted
+                && !governed
+                && !own_clause_after
+                && !second_cue
+                && (gap.clone().any(|i| source_at[i]) || doc.in_quotation(c.first));
             if interrupted && !joins {
                 let follows = !gap.clone().any(|i| source_at[i]);
                 drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, cues: Vec::new(), source: None, follows });
@@ -377,12 +390,13 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             drafts[j].source = drafts[j - 1].source;
         }
     }
-    // "“…,” she did not say": a denied cue credits no one with a quotation. An unquoted content
-    // of a denied cue ("did not rebut the claim that …", "never mentioned the deal") is still
-    // reported, as PolNeAR reads it: what someone refrained from saying.
+    // "did not say", "never claimed": denied speech credits no one, and a denied cue credits
+    // no one with a quotation. A denied act or stance on an unquoted content ("did not rebut the
+    // claim that …", "has not endorsed anyone") is still reported, as PolNeAR reads it: it is
+    // the source's position on the content, not words put in its mouth.
     let negated = |d: &Draft, c: &Tagged| {
         (c.first.saturating_sub(1)..c.end).any(|k| is_negation(&doc.word(k).to_lowercase()))
-            && d.pieces.iter().any(|&(f, e)| (f..e).any(|k| doc.in_quotation(k)))
+            && ((c.first..c.end).any(|k| doc.in_lexicon(k)) || d.pieces.iter().any(|&(f, e)| (f..e).any(|k| doc.in_quotation(k))))
     };
     // "…,” whatever the papers wrote": a cue after its content in a subordinate clause does not
     // report it (the speaker rules' own rule, `speakers::is_subordinator`).
@@ -817,6 +831,49 @@ mod tests {
             span(&doc, text, "that the ferry would stop", Part::Content),
         ];
         assert!(fronted_contents(&doc, &sentence_ids(&doc), &tagged).is_empty());
+    }
+
+    #[test]
+    fn an_unquoted_content_after_a_second_cue_is_that_cues_own_claim() {
+        let text = "“The buses are late every day,” she continued, citing the drivers who had left the company.";
+        let doc = Doc::new(text, &[], &[]);
+        let tagged = [
+            span(&doc, text, "“The buses are late every day,”", Part::Content),
+            span(&doc, text, "she", Part::Source),
+            span(&doc, text, "continued", Part::Cue),
+            span(&doc, text, "citing", Part::Cue),
+            span(&doc, text, "the drivers who had left the company", Part::Content),
+        ];
+        let d = drafts(&doc, &tagged);
+        assert_eq!(d.len(), 2);
+        assert!(d.iter().all(|d| d.pieces.len() == 1 && d.source.is_some()));
+        assert_eq!(doc.word(d[1].cue.expect("a cue").first), "citing");
+        // After the quotation's one cue, the words are not a claim of their own.
+        let text = "“We are staying,” the tenants would chant outside the office.";
+        let doc = Doc::new(text, &[], &[]);
+        let tagged = [
+            span(&doc, text, "“We are staying,”", Part::Content),
+            span(&doc, text, "the tenants", Part::Source),
+            span(&doc, text, "would chant", Part::Cue),
+            span(&doc, text, "outside the office", Part::Content),
+        ];
+        assert_eq!(drafts(&doc, &tagged).len(), 1);
+    }
+
+    #[test]
+    fn a_denied_stance_on_an_unquoted_content_is_reported_and_denied_speech_is_not() {
+        let tagged_for = |doc: &Doc, text: &str, cue: &str, content: &str| {
+            [span(doc, text, "The mayor", Part::Source), span(doc, text, cue, Part::Cue), span(doc, text, content, Part::Content)]
+        };
+        let text = "The mayor did not rebut the claim that the depot was unsafe.";
+        let (doc, ..) = super::super::stages(text);
+        assert_eq!(drafts(&doc, &tagged_for(&doc, text, "did not rebut", "the claim that the depot was unsafe")).len(), 1);
+        let text = "The mayor did not say that the depot was unsafe.";
+        let (doc, ..) = super::super::stages(text);
+        assert!(drafts(&doc, &tagged_for(&doc, text, "did not say", "that the depot was unsafe")).is_empty());
+        let text = "The mayor did not rebut “the depot was unsafe” at all.";
+        let (doc, ..) = super::super::stages(text);
+        assert!(drafts(&doc, &tagged_for(&doc, text, "did not rebut", "“the depot was unsafe”")).is_empty());
     }
 
     #[test]

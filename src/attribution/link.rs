@@ -214,7 +214,10 @@ pub(crate) fn with_evidence(
 fn join_quoted_runs(text: &str, out: &mut Vec<(Attribution, Evidence)>) {
     let mut joined: Vec<(Attribution, Evidence)> = Vec::with_capacity(out.len());
     for (a, x) in out.drain(..) {
-        if let Some((last, _)) = joined.last_mut() {
+        // Claims without quotations between the two (a relative clause's "…, who has not
+        // decided which …") do not break the run; they stay claims of their own.
+        let last_quoted = joined.iter().rposition(|(b, _)| !b.quotes.is_empty()).unwrap_or(joined.len().saturating_sub(1));
+        if let Some((last, _)) = joined.get_mut(last_quoted) {
             let same_source = matches!((&last.source, &a.source), (Some(s), Some(t)) if s.span == t.span);
             let gap_ok =
                 last.content.end <= a.content.start && !text[last.content.end..a.content.start].contains(crate::text::is_line_break);
@@ -809,6 +812,21 @@ mod tests {
         assert_eq!(pieces[0].len(), 2, "{pieces:?}");
         assert_eq!(out[0].0.quotes.len(), 2);
         assert!(pieces[1][0].starts_with("Come"), "{pieces:?}");
+    }
+
+    #[test]
+    fn a_claim_between_one_speakers_quotations_does_not_break_their_run() {
+        let text = "“The pier is safe,” said Ines Moll, who has not decided whether to run again. “We checked every plank twice.”";
+        let (doc, mut quotes, entities, mentions) = super::super::stages(text);
+        let tagged = [
+            span(&doc, text, "has not decided", Part::Cue),
+            span(&doc, text, "whether to run again", Part::Content),
+        ];
+        let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
+        let quoted: Vec<&Attribution> = out.iter().map(|(a, _)| a).filter(|a| !a.quotes.is_empty()).collect();
+        assert_eq!(quoted.len(), 1, "{out:?}");
+        assert_eq!(quoted[0].content_spans.len(), 2);
+        assert!(out.iter().any(|(a, _)| a.content.slice(text) == "whether to run again"), "{out:?}");
     }
 
     #[test]

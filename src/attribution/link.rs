@@ -5,12 +5,15 @@
 //!   two claims of one source ("criticised the contract, arguing that …"); a content the tagger
 //!   let lapse for a few words of one sentence is one content; a reporting clause after a comma
 //!   with nothing tagged before it reports the clause before it ("…, the board announced on
-//!   Friday, after …"); one speaker's quotations in one paragraph are one attribution.
+//!   Friday, after …"); one speaker's quotations in one paragraph are one attribution, a claim
+//!   without quotations between them notwithstanding; an unquoted content right after a second
+//!   cue ("“…,” he continued, citing …") is that cue's claim.
 //! - The rules give each content the nearest cue (same sentence first) and the tagged source
 //!   nearest that cue (else the mention beside it, else the subject before it); the learned
 //!   linker (`rank`) then chooses the cue among the three nearest and the source among every
-//!   candidate, "none" included, with the rules' source as one of its features. A denied cue
-//!   ("did not say") still drops the content, and `agree` still has the last word on quotations.
+//!   candidate, "none" included, with the rules' source as one of its features. Denied speech
+//!   ("did not say") and a denied cue of a quotation drop the content (a denied stance on an
+//!   unquoted one, "did not rebut …", stays), and `agree` still has the last word on quotations.
 //! - A source becomes a `Speaker` through the speaker mentions and their resolution
 //!   (`crate::speakers::Resolved`): "he" leads to the entity cluster of the name it refers to.
 //! - `agree` is the one place where a quotation's speaker and its attribution's source are made

@@ -836,3 +836,59 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
     std::io::stdout().flush().map_err(|e| e.to_string())?;
     Ok((w, penalty, linker_text))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(seeds: usize) -> Options {
+        Options {
+            data: PathBuf::new(),
+            out: PathBuf::new(),
+            epochs: 3,
+            hash_bits: 10,
+            seed: 7,
+            seeds,
+            folds: 2,
+            work: PathBuf::new(),
+            scorer: PathBuf::new(),
+            prune: 0,
+            step: 1,
+            quotes_gold: PathBuf::new(),
+            quotes_scorer: PathBuf::new(),
+            skip_cv: false,
+            outside_penalties: vec![0.0],
+            reuse_folds: false,
+            linker_out: PathBuf::new(),
+            linker_epochs: 1,
+            linker_grid: 1,
+            linker_prune: 0.0,
+            cv_only: false,
+        }
+    }
+
+    /// An article of ours with one claim: source, cue and content as `words` appear in `text`.
+    fn article(text: &str, source: &str, cue: &str, content: &str) -> Article {
+        let at = |w: &str| {
+            let s = text.find(w).expect("words in text");
+            Span::new(s, s + w.len())
+        };
+        let gold = vec![Gold { pieces: vec![at(content)], source: Some(at(source)), cue: Some(at(cue)) }];
+        prepare(String::new(), String::new(), text.to_string(), gold, 10)
+    }
+
+    #[test]
+    fn several_seeds_are_averaged_and_seeded() {
+        let articles = [
+            article("The harbour master said that the pier would reopen in May.", "The harbour master", "said", "that the pier would reopen in May"),
+            article("Water rates will rise next year, the treasurer warned.", "the treasurer", "warned", "Water rates will rise next year"),
+            article("A neighbour muttered that the road was never finished.", "A neighbour", "muttered", "that the road was never finished"),
+        ];
+        let all: Vec<&Article> = articles.iter().collect();
+        let one = train(&all, &options(1), 7);
+        let three = train(&all, &options(3), 7);
+        assert_eq!(three.weights, train(&all, &options(3), 7).weights, "the same seed gives the same model");
+        assert_ne!(one.weights, three.weights, "the other orders change the mean");
+        assert!(three.weights.iter().any(|&w| w != 0.0), "the mean learned something");
+    }
+}

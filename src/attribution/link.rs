@@ -5,12 +5,15 @@
 //!   two claims of one source ("criticised the contract, arguing that …"); a content the tagger
 //!   let lapse for a few words of one sentence is one content; a reporting clause after a comma
 //!   with nothing tagged before it reports the clause before it ("…, the board announced on
-//!   Friday, after …"); one speaker's quotations in one paragraph are one attribution.
+//!   Friday, after …"); one speaker's quotations in one paragraph are one attribution, a claim
+//!   without quotations between them notwithstanding; an unquoted content right after a second
+//!   cue ("“…,” he continued, citing …") is that cue's claim.
 //! - The rules give each content the nearest cue (same sentence first) and the tagged source
 //!   nearest that cue (else the mention beside it, else the subject before it); the learned
 //!   linker (`rank`) then chooses the cue among the three nearest and the source among every
-//!   candidate, "none" included, with the rules' source as one of its features. A denied cue
-//!   ("did not say") still drops the content, and `agree` still has the last word on quotations.
+//!   candidate, "none" included, with the rules' source as one of its features. Denied speech
+//!   ("did not say") and a denied cue of a quotation drop the content (a denied stance on an
+//!   unquoted one, "did not rebut …", stays), and `agree` still has the last word on quotations.
 //! - A source becomes a `Speaker` through the speaker mentions and their resolution
 //!   (`crate::speakers::Resolved`): "he" leads to the entity cluster of the name it refers to.
 //! - `agree` is the one place where a quotation's speaker and its attribution's source are made
@@ -215,7 +218,10 @@ pub(crate) fn with_evidence(
 fn join_quoted_runs(text: &str, out: &mut Vec<(Attribution, Evidence)>) {
     let mut joined: Vec<(Attribution, Evidence)> = Vec::with_capacity(out.len());
     for (a, x) in out.drain(..) {
-        if let Some((last, _)) = joined.last_mut() {
+        // Claims without quotations between the two (a relative clause's "…, who has not
+        // decided which …") do not break the run; they stay claims of their own.
+        let last_quoted = joined.iter().rposition(|(b, _)| !b.quotes.is_empty()).unwrap_or(joined.len().saturating_sub(1));
+        if let Some((last, _)) = joined.get_mut(last_quoted) {
             let same_source = matches!((&last.source, &a.source), (Some(s), Some(t)) if s.span == t.span);
             let gap_ok =
                 last.content.end <= a.content.start && !text[last.content.end..a.content.start].contains(crate::text::is_line_break);
@@ -259,6 +265,7 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
     let mut source_at = vec![false; tokens.len()];
     // Token `k` comes right after a cue.
     let mut cue_end_at = vec![false; tokens.len()];
+    let mut cue_start_at = vec![false; tokens.len()];
     for t in tagged.iter().filter(|t| t.part != Part::Content) {
         covered[t.first..t.end].iter_mut().for_each(|c| *c = true);
         if t.part == Part::Source {
@@ -266,6 +273,9 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
         }
         if t.part == Part::Cue && t.end < tokens.len() {
             cue_end_at[t.end] = true;
+        }
+        if t.part == Part::Cue {
+            cue_start_at[t.first] = true;
         }
     }
     let contents: Vec<&Tagged> = tagged.iter().filter(|t| t.part == Part::Content).collect();
@@ -307,7 +317,16 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             // A content with a reporting clause of its own after it in its sentence ("“…,”
             // said Y.") is that clause's claim, not the resumption of the one before.
             let own_clause_after = (c.end..tokens.len()).take_while(|&i| sentence[i] == sentence[c.end - 1]).any(|i| source_at[i]);
-            let joins = interrupted && !governed && !own_clause_after && (gap.clone().any(|i| source_at[i]) || doc.in_quotation(c.first));
+            // An unquoted content right after the second of two cues ("“…,” he continued,
+            // citing the jobs lost", "…, she said, adding that …") is that cue's own claim, not
+            // more of the quotation; after the quotation's one cue it is not ("“…,” the tenants
+            // would chant outside the office": `agree` ends the quotation's content there).
+            let second_cue = cue_end_at[c.first] && !doc.in_quotation(c.first) && gap.clone().filter(|&i| cue_start_at[i]).count() >= 2;
+            let joins = interrupted
+                && !governed
+                && !own_clause_after
+                && !second_cue
+                && (gap.clone().any(|i| source_at[i]) || doc.in_quotation(c.first));
             if interrupted && !joins {
                 let follows = !gap.clone().any(|i| source_at[i]);
                 drafts.push(Draft { pieces: vec![(c.first, c.end)], margin: c.margin, cue: None, cues: Vec::new(), source: None, follows });
@@ -378,8 +397,14 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             drafts[j].source = drafts[j - 1].source;
         }
     }
-    // "did not say", "never claimed": a denied cue attributes nothing.
-    let negated = |c: &Tagged| (c.first.saturating_sub(1)..c.end).any(|k| is_negation(&doc.word(k).to_lowercase()));
+    // "did not say", "never claimed": denied speech credits no one, and a denied cue credits
+    // no one with a quotation. A denied act or stance on an unquoted content ("did not rebut the
+    // claim that …", "has not endorsed anyone") is still reported, as PolNeAR reads it: it is
+    // the source's position on the content, not words put in its mouth.
+    let negated = |d: &Draft, c: &Tagged| {
+        (c.first.saturating_sub(1)..c.end).any(|k| is_negation(&doc.word(k).to_lowercase()))
+            && ((c.first..c.end).any(|k| doc.in_lexicon(k)) || d.pieces.iter().any(|&(f, e)| (f..e).any(|k| doc.in_quotation(k))))
+    };
     // "…,” whatever the papers wrote": a cue after its content in a subordinate clause does not
     // report it (the speaker rules' own rule, `speakers::is_subordinator`).
     let subordinate = |d: &Draft, c: &Tagged| {
@@ -396,7 +421,7 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
             d.source = None;
         }
     }
-    drafts.retain(|d| (d.cue.is_some() || d.source.is_some()) && !d.cue.is_some_and(|c| negated(&c) || subordinate(d, &c)));
+    drafts.retain(|d| (d.cue.is_some() || d.source.is_some()) && !d.cue.is_some_and(|c| negated(d, &c) || subordinate(d, &c)));
     drafts
 }
 
@@ -825,6 +850,21 @@ mod tests {
     }
 
     #[test]
+    fn a_claim_between_one_speakers_quotations_does_not_break_their_run() {
+        let text = "“The pier is safe,” said Ines Moll, who has not decided whether to run again. “We checked every plank twice.”";
+        let (doc, mut quotes, entities, mentions) = super::super::stages(text);
+        let tagged = [
+            span(&doc, text, "has not decided", Part::Cue),
+            span(&doc, text, "whether to run again", Part::Content),
+        ];
+        let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
+        let quoted: Vec<&Attribution> = out.iter().map(|(a, _)| a).filter(|a| !a.quotes.is_empty()).collect();
+        assert_eq!(quoted.len(), 1, "{out:?}");
+        assert_eq!(quoted[0].content_spans.len(), 2);
+        assert!(out.iter().any(|(a, _)| a.content.slice(text) == "whether to run again"), "{out:?}");
+    }
+
+    #[test]
     fn a_reporting_clause_after_a_comma_reports_the_untagged_clause_before_it() {
         let text = "The ferry will run again in May, the island’s harbour board announced on Friday, after a long winter.";
         let doc = Doc::new(text, &[], &[]);
@@ -844,6 +884,49 @@ mod tests {
             span(&doc, text, "that the ferry would stop", Part::Content),
         ];
         assert!(fronted_contents(&doc, &sentence_ids(&doc), &tagged).is_empty());
+    }
+
+    #[test]
+    fn an_unquoted_content_after_a_second_cue_is_that_cues_own_claim() {
+        let text = "“The buses are late every day,” she continued, citing the drivers who had left the company.";
+        let doc = Doc::new(text, &[], &[]);
+        let tagged = [
+            span(&doc, text, "“The buses are late every day,”", Part::Content),
+            span(&doc, text, "she", Part::Source),
+            span(&doc, text, "continued", Part::Cue),
+            span(&doc, text, "citing", Part::Cue),
+            span(&doc, text, "the drivers who had left the company", Part::Content),
+        ];
+        let d = drafts(&doc, &tagged);
+        assert_eq!(d.len(), 2);
+        assert!(d.iter().all(|d| d.pieces.len() == 1 && d.source.is_some()));
+        assert_eq!(doc.word(d[1].cue.expect("a cue").first), "citing");
+        // After the quotation's one cue, the words are not a claim of their own.
+        let text = "“We are staying,” the tenants would chant outside the office.";
+        let doc = Doc::new(text, &[], &[]);
+        let tagged = [
+            span(&doc, text, "“We are staying,”", Part::Content),
+            span(&doc, text, "the tenants", Part::Source),
+            span(&doc, text, "would chant", Part::Cue),
+            span(&doc, text, "outside the office", Part::Content),
+        ];
+        assert_eq!(drafts(&doc, &tagged).len(), 1);
+    }
+
+    #[test]
+    fn a_denied_stance_on_an_unquoted_content_is_reported_and_denied_speech_is_not() {
+        let tagged_for = |doc: &Doc, text: &str, cue: &str, content: &str| {
+            [span(doc, text, "The mayor", Part::Source), span(doc, text, cue, Part::Cue), span(doc, text, content, Part::Content)]
+        };
+        let text = "The mayor did not rebut the claim that the depot was unsafe.";
+        let (doc, ..) = super::super::stages(text);
+        assert_eq!(drafts(&doc, &tagged_for(&doc, text, "did not rebut", "the claim that the depot was unsafe")).len(), 1);
+        let text = "The mayor did not say that the depot was unsafe.";
+        let (doc, ..) = super::super::stages(text);
+        assert!(drafts(&doc, &tagged_for(&doc, text, "did not say", "that the depot was unsafe")).is_empty());
+        let text = "The mayor did not rebut “the depot was unsafe” at all.";
+        let (doc, ..) = super::super::stages(text);
+        assert!(drafts(&doc, &tagged_for(&doc, text, "did not rebut", "“the depot was unsafe”")).is_empty());
     }
 
     #[test]

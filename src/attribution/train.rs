@@ -28,6 +28,9 @@ pub struct Options {
     pub epochs: usize,
     pub hash_bits: u32,
     pub seed: u64,
+    /// How many perceptrons, each reading the lines in its own seeded order, are averaged into
+    /// the model (1: one perceptron).
+    pub seeds: usize,
     pub folds: usize,
     /// Where the fold files go (gold and predictions, for the scorer).
     pub work: PathBuf,
@@ -234,19 +237,39 @@ impl Scorer for FloatModel {
     }
 }
 
+/// Averaged perceptrons over `articles`' lines. With `options.seeds` above 1, as many perceptrons
+/// read the lines in orders of their own (seeded from `seed`; the first exactly as one seed
+/// alone) and the model is the mean of their averaged weights: each perceptron's weights depend
+/// on the order it read the lines in, and the mean keeps what the orders agree on (the entity
+/// tagger's trainer does the same).
 fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
-    let mut p = Perceptron::<N_TAGS>::new(options.hash_bits);
-    let mut order: Vec<&Example> = articles.iter().flat_map(|a| a.lines.iter()).filter(|l| !l.gold.is_empty()).collect();
-    let mut rng = Rng(seed | 1);
-    let mut emissions = Vec::new();
-    let mut predicted = Vec::new();
-    for _ in 0..options.epochs {
-        rng.shuffle(&mut order);
-        for ex in &order {
-            p.train_line(&ex.buckets, &ex.offsets, &ex.gold, super::tags::viterbi, &mut emissions, &mut predicted);
+    let seeds = options.seeds.max(1);
+    let lines: Vec<&Example> = articles.iter().flat_map(|a| a.lines.iter()).filter(|l| !l.gold.is_empty()).collect();
+    let (mut weights, mut transitions) = (Vec::new(), Vec::new());
+    for k in 0..seeds as u64 {
+        let mut p = Perceptron::<N_TAGS>::new(options.hash_bits);
+        let mut order = lines.clone();
+        let mut rng = Rng(if k == 0 { seed | 1 } else { (seed ^ (0x5eed_0000 + k)) | 1 });
+        let mut emissions = Vec::new();
+        let mut predicted = Vec::new();
+        for _ in 0..options.epochs {
+            rng.shuffle(&mut order);
+            for ex in &order {
+                p.train_line(&ex.buckets, &ex.offsets, &ex.gold, super::tags::viterbi, &mut emissions, &mut predicted);
+            }
+        }
+        let (w, t) = p.averaged();
+        if k == 0 {
+            (weights, transitions) = (w, t);
+        } else {
+            weights.iter_mut().zip(&w).for_each(|(a, b)| *a += b);
+            transitions.iter_mut().zip(&t).for_each(|(a, b)| *a += b);
         }
     }
-    let (weights, transitions) = p.averaged();
+    if seeds > 1 {
+        let n = seeds as f32;
+        weights.iter_mut().chain(transitions.iter_mut()).for_each(|a| *a /= n);
+    }
     FloatModel { hash_bits: options.hash_bits, weights, transitions, calibration: Vec::new() }
 }
 
@@ -586,8 +609,9 @@ fn matches(text: &str, gold: &[Gold], pred: &[&[Span]]) -> Vec<Option<usize>> {
 
 /// A prediction line for the scorer (code points).
 /// One article's predictions as the scorer reads them; `evidence` (what the confidence is fitted
-/// on) and the quotes held ride along for error analysis (the scorer ignores them).
-fn pred_line(a: &Article, pred: &[(Attribution, Evidence)]) -> String {
+/// on), the quotes held and the tagger's spans before linking ride along for error analysis
+/// (the scorer ignores them).
+fn pred_line(a: &Article, pred: &[(Attribution, Evidence)], tagged: &[Tagged]) -> String {
     let map = OffsetMap::new(&a.text, OffsetUnit::CodePoint);
     let r = |s: Span| serde_json::json!({"start": map.convert(s.start), "end": map.convert(s.end)});
     let attributions: Vec<serde_json::Value> = pred
@@ -603,7 +627,19 @@ fn pred_line(a: &Article, pred: &[(Attribution, Evidence)]) -> String {
             })
         })
         .collect();
-    serde_json::json!({"id": a.id, "attributions": attributions}).to_string()
+    let tokens = &a.doc.tokens;
+    let tagged: Vec<serde_json::Value> = tagged
+        .iter()
+        .map(|t| {
+            let part = match t.part {
+                Part::Cue => "cue",
+                Part::Source => "source",
+                Part::Content => "content",
+            };
+            serde_json::json!({"part": part, "span": r(Span::new(tokens[t.first].span.start, tokens[t.end - 1].span.end))})
+        })
+        .collect();
+    serde_json::json!({"id": a.id, "attributions": attributions, "tagged": tagged}).to_string()
 }
 
 /// The scorer's printed lines, and its source accuracy per gold source kind (only in its JSON).
@@ -797,6 +833,7 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
         let mut ids = std::collections::HashSet::new();
         for a in held_out(fold) {
             let (predicted, quotes) = predict(model, a, Sources::Learned(&linkers[fold]));
+            let tagged = tag(model, &a.doc);
             quote_lines.push(quotes_line(a, &quotes));
             ids.insert(a.id.as_str());
             let attributions: Vec<Attribution> = predicted.iter().map(|(p, _)| p.clone()).collect();
@@ -804,7 +841,7 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
                 evidence[fold].push((*x, ok));
             }
             gold_lines.push(a.raw.clone());
-            pred_lines.push(pred_line(a, &predicted));
+            pred_lines.push(pred_line(a, &predicted, &tagged));
         }
         let (g, p) = (options.work.join(format!("fold{fold}.gold.jsonl")), options.work.join(format!("fold{fold}.pred.jsonl")));
         write_lines(&g, &gold_lines)?;
@@ -852,4 +889,60 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
     print!("{report}");
     std::io::stdout().flush().map_err(|e| e.to_string())?;
     Ok((w, penalty, linker_text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn options(seeds: usize) -> Options {
+        Options {
+            data: PathBuf::new(),
+            out: PathBuf::new(),
+            epochs: 3,
+            hash_bits: 10,
+            seed: 7,
+            seeds,
+            folds: 2,
+            work: PathBuf::new(),
+            scorer: PathBuf::new(),
+            prune: 0,
+            step: 1,
+            quotes_gold: PathBuf::new(),
+            quotes_scorer: PathBuf::new(),
+            skip_cv: false,
+            outside_penalties: vec![0.0],
+            reuse_folds: false,
+            linker_out: PathBuf::new(),
+            linker_epochs: 1,
+            linker_grid: 1,
+            linker_prune: 0.0,
+            cv_only: false,
+        }
+    }
+
+    /// An article of ours with one claim: source, cue and content as `words` appear in `text`.
+    fn article(text: &str, source: &str, cue: &str, content: &str) -> Article {
+        let at = |w: &str| {
+            let s = text.find(w).expect("words in text");
+            Span::new(s, s + w.len())
+        };
+        let gold = vec![Gold { pieces: vec![at(content)], source: Some(at(source)), cue: Some(at(cue)) }];
+        prepare(String::new(), String::new(), text.to_string(), gold, 10)
+    }
+
+    #[test]
+    fn several_seeds_are_averaged_and_seeded() {
+        let articles = [
+            article("The harbour master said that the pier would reopen in May.", "The harbour master", "said", "that the pier would reopen in May"),
+            article("Water rates will rise next year, the treasurer warned.", "the treasurer", "warned", "Water rates will rise next year"),
+            article("A neighbour muttered that the road was never finished.", "A neighbour", "muttered", "that the road was never finished"),
+        ];
+        let all: Vec<&Article> = articles.iter().collect();
+        let one = train(&all, &options(1), 7);
+        let three = train(&all, &options(3), 7);
+        assert_eq!(three.weights, train(&all, &options(3), 7).weights, "the same seed gives the same model");
+        assert_ne!(one.weights, three.weights, "the other orders change the mean");
+        assert!(three.weights.iter().any(|&w| w != 0.0), "the mean learned something");
+    }
 }

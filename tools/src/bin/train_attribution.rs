@@ -2,7 +2,7 @@
 //! src/data/attribution/model.bin, after 5-fold cross-validation by article whose scores (the
 //! shared scorer's, per fold and pooled) and calibration table it prints.
 //!
-//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--folds K] [--prune P] [--step S] [--outside-penalties A,B,..] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only] [--linker-errors]
+//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--seeds N] [--folds K] [--prune P] [--step S] [--outside-penalties A,B,..] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only] [--linker-errors]
 //!
 //! Run from the repository root: paths default to ../shared/data/polnear/attributions/train.jsonl,
 //! ../shared/eval/attributions/score_attributions.py and target/attribution-cv/.
@@ -27,6 +27,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         epochs: 20,
         hash_bits: 17,
         seed: 14,
+        seeds: 1,
         folds: 5,
         work: PathBuf::from("target/attribution-cv"),
         scorer: PathBuf::from("../shared/eval/attributions/score_attributions.py"),
@@ -52,6 +53,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--epochs" => o.epochs = number(value()?)? as usize,
             "--bits" => o.hash_bits = number(value()?)? as u32,
             "--seed" => o.seed = number(value()?)?,
+            "--seeds" => o.seeds = number(value()?)?.max(1) as usize,
             "--folds" => o.folds = number(value()?)? as usize,
             "--prune" => o.prune = number(value()?)? as i8,
             "--step" => o.step = number(value()?)?.clamp(1, 127) as i32,

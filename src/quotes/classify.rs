@@ -182,6 +182,17 @@ fn introduces_a_name(before: &[String]) -> bool {
         || matches!((last(2), last(1)), (Some("known" | "go" | "goes" | "went"), Some("as" | "by")))
 }
 
+/// True when every word of `q` is capitalised and the words before it (`before`, lower case)
+/// end in a cue and one preposition: the quote names the programme, paper or book the cue's
+/// speech was given in.
+fn names_a_place_of_speech(words: &Words, q: &RawQuote, before: &[String]) -> bool {
+    let n = before.len();
+    n >= 2
+        && is_preposition(&before[n - 1])
+        && CUES.is_cue_word(&before[n - 2])
+        && words.tokens_in(q.body.start, q.body.end).iter().filter(|t| t.is_word).all(|t| t.capitalised)
+}
+
 /// How many words may stand between a cue and a quote introduced by "that" ("The commission
 /// says on its website that “…”").
 const MAX_WORDS_BEFORE_THAT: usize = 6;
@@ -930,6 +941,12 @@ fn decide(
     if inner_words <= 3 && introduces_a_name(&words_before) {
         return (QuoteKind::Term, true);
     }
+    // A capitalised name right after a cue and its preposition (`said on “Morning Hour”`,
+    // `wrote in “The Ledger”`) is where the speech was given, a title: the cue reports speech
+    // that is not this quote.
+    if inner_words <= 3 && names_a_place_of_speech(words, q, &words_before) {
+        return (QuoteKind::Term, true);
+    }
     let sentence_words = words_before.into_iter().chain(words_in(words, q.outer.end, sentence_to)).collect::<Vec<_>>();
     // "so-called" announces the reporter's distance from a word, not a source's speech.
     let so_called = words.tokens_in(sentence_from, q.outer.start).last().is_some_and(|t| t.lower == "so-called");
@@ -1018,6 +1035,19 @@ mod tests {
         check(
             "The crowd chanted \"No more cuts!\" and \"Save our school!\" until dusk.",
             &[("No more cuts!", Direct), ("Save our school!", Direct)],
+        );
+    }
+
+    #[test]
+    fn every_form_of_a_reporting_verb_introduces_speech() {
+        // Forms the lexicon once left out ("stated" was there, "stating" was not), and
+        // phrasal cues: without the cue, the words before the comma read as the reporter's own.
+        check("The union sent members a letter stating, “The strike starts on Monday.”", &[("The strike starts on Monday.", Direct)]);
+        check("The senator shot back, “That is not in the bill.”", &[("That is not in the bill.", Direct)]);
+        check("Her aide interjected, “The vote is tomorrow.”", &[("The vote is tomorrow.", Direct)]);
+        check(
+            "“It was a long night,” the coach said. “We will rest,” she elaborated, “and then we train.”",
+            &[("It was a long night,", Direct), ("We will rest,", Direct), ("and then we train.", Direct)],
         );
     }
 

@@ -253,17 +253,13 @@ fn before(text: &str, w: &Words, from: usize, to: usize, sentence_start: usize, 
             }
         }
     }
-    // X said in a low voice, "…" / X told reporters at a rally, "…": a cue, then phrases led by
-    // prepositions, then a comma.
+    // X said in a low voice, "…" / X told the host of a radio show, "…" / X issued a note
+    // to staff stating, "…": a cue, then its addressee or phrases of manner, then a comma
+    // before a quote that opens as a sentence does.
     if comma && !starts_lower {
         for i in (n.saturating_sub(MAX_WORDS_BEFORE_THAT + 2)..n).rev() {
             if cues.is_cue_at(words, i) && !is_naming_verb(&words[i]) {
-                let rest = &words[i + 1..];
-                let lead = rest.iter().position(|w| is_preposition(w));
-                if lead.is_some_and(|p| p <= 1) {
-                    return Before::Cue;
-                }
-                break;
+                return Before::Cue;
             }
         }
     }
@@ -1021,6 +1017,9 @@ mod tests {
     fn kinds_the_rules_got_wrong() {
         // A reporting clause with a manner phrase before the quote.
         check("Tomas Hale said in a low voice, \"We will keep the school open.\"", &[("We will keep the school open.", Direct)]);
+        // A cue, its addressee, a comma: what follows opens the speaker's own sentence.
+        check("Ada Brill told the host of a morning radio show, “We will keep the school open.”", &[("We will keep the school open.", Direct)]);
+        check("She told the host of the show she was “ready to serve.”", &[("ready to serve.", Partial)]);
         // No space after the previous sentence's full stop.
         check("The match was over.\"We lost the plot\" coach Mira Dune said after the game.", &[("We lost the plot", Direct)]);
         // A title described by an appositive is a term, not speech.

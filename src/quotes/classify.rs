@@ -12,7 +12,7 @@ use super::kinds::KindModel;
 use super::scan::RawQuote;
 use crate::analysis::{QuoteKind, Sentence, Span};
 use crate::text::data::{lines, FUNCTION_WORDS};
-use crate::text::hashing::FnvSet;
+use crate::text::hashing::{FnvMap, FnvSet};
 use crate::text::is_blank;
 use crate::text::segment::is_closing_punct;
 use crate::text::words::Words;
@@ -20,16 +20,17 @@ use crate::text::words::Words;
 /// Cue words and phrases, from `src/data/speech_verbs.txt`.
 pub(crate) struct Cues {
     words: FnvSet<&'static str>,
-    /// Multi-word cues, as word lists ("according to").
-    phrases: Vec<Vec<&'static str>>,
+    /// Multi-word cues ("according to", "shot back"), by their first word: the rest of each,
+    /// as a word list. Looked up once per word, so the cost does not grow with their number.
+    phrases: FnvMap<&'static str, Vec<Vec<&'static str>>>,
 }
 
 pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let mut words = FnvSet::default();
-    let mut phrases = Vec::new();
+    let mut phrases: FnvMap<&str, Vec<Vec<&str>>> = FnvMap::default();
     for line in lines(include_str!("../data/speech_verbs.txt")) {
-        if line.contains(' ') {
-            phrases.push(line.split(' ').collect());
+        if let Some((first, rest)) = line.split_once(' ') {
+            phrases.entry(first).or_default().push(rest.split(' ').collect());
         } else {
             words.insert(line);
         }
@@ -43,7 +44,7 @@ impl Cues {
         if self.words.contains(words[i].as_str()) {
             return true;
         }
-        self.phrases.iter().any(|p| words.len() >= i + p.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b))
+        self.phrase_len_at(words, i).is_some()
     }
 
     /// True when `word` (lower case) is a one-word cue.
@@ -56,7 +57,14 @@ impl Cues {
         if self.words.contains(words[i].as_str()) {
             return Some(1);
         }
-        self.phrases.iter().find(|p| words.len() >= i + p.len() && p.iter().zip(&words[i..]).all(|(a, b)| a == b)).map(Vec::len)
+        self.phrase_len_at(words, i)
+    }
+
+    /// The number of words of the multi-word cue starting at `i` of `words`, if one does.
+    fn phrase_len_at(&self, words: &[String], i: usize) -> Option<usize> {
+        let rest = &words[i + 1..];
+        let tails = self.phrases.get(words[i].as_str())?;
+        tails.iter().find(|t| rest.len() >= t.len() && t.iter().zip(rest).all(|(a, b)| a == b)).map(|t| t.len() + 1)
     }
 
     fn any_cue(&self, words: &[String]) -> bool {

@@ -1026,7 +1026,10 @@ mod tests {
         // A reporting clause with a manner phrase before the quote.
         check("Tomas Hale said in a low voice, \"We will keep the school open.\"", &[("We will keep the school open.", Direct)]);
         // A cue, its addressee, a comma: what follows opens the speaker's own sentence.
-        check("Ada Brill told the host of a morning radio show, “We will keep the school open.”", &[("We will keep the school open.", Direct)]);
+        check(
+            "Ada Brill told the host of a morning radio show, “We will keep the school open.”",
+            &[("We will keep the school open.", Direct)],
+        );
         check("She told the host of the show she was “ready to serve.”", &[("ready to serve.", Partial)]);
         // No space after the previous sentence's full stop.
         check("The match was over.\"We lost the plot\" coach Mira Dune said after the game.", &[("We lost the plot", Direct)]);

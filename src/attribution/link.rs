@@ -853,10 +853,7 @@ mod tests {
     fn a_claim_between_one_speakers_quotations_does_not_break_their_run() {
         let text = "“The pier is safe,” said Ines Moll, who has not decided whether to run again. “We checked every plank twice.”";
         let (doc, mut quotes, entities, mentions) = super::super::stages(text);
-        let tagged = [
-            span(&doc, text, "has not decided", Part::Cue),
-            span(&doc, text, "whether to run again", Part::Content),
-        ];
+        let tagged = [span(&doc, text, "has not decided", Part::Cue), span(&doc, text, "whether to run again", Part::Content)];
         let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
         let quoted: Vec<&Attribution> = out.iter().map(|(a, _)| a).filter(|a| !a.quotes.is_empty()).collect();
         assert_eq!(quoted.len(), 1, "{out:?}");

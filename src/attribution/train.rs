@@ -934,9 +934,19 @@ mod tests {
     #[test]
     fn several_seeds_are_averaged_and_seeded() {
         let articles = [
-            article("The harbour master said that the pier would reopen in May.", "The harbour master", "said", "that the pier would reopen in May"),
+            article(
+                "The harbour master said that the pier would reopen in May.",
+                "The harbour master",
+                "said",
+                "that the pier would reopen in May",
+            ),
             article("Water rates will rise next year, the treasurer warned.", "the treasurer", "warned", "Water rates will rise next year"),
-            article("A neighbour muttered that the road was never finished.", "A neighbour", "muttered", "that the road was never finished"),
+            article(
+                "A neighbour muttered that the road was never finished.",
+                "A neighbour",
+                "muttered",
+                "that the road was never finished",
+            ),
         ];
         let all: Vec<&Article> = articles.iter().collect();
         let one = train(&all, &options(1), 7);

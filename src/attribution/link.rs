@@ -208,7 +208,33 @@ pub(crate) fn with_evidence(
     agree(text, &mut out, quotes);
     crate::order::sort_by_key(&mut out, |(a, _)| (a.content.start, a.content.end));
     join_quoted_runs(text, &mut out);
+    drop_introductions(text, quotes, &mut out);
     out
+}
+
+/// A claim that ends at a colon introducing the same source's quotation, with no cue of the
+/// quotation's own ("X read a statement on behalf of the traders: “…”", "she wrote to the
+/// board: “…”"), is the quotation's reporting clause, not a claim of its own: the words before
+/// the colon say how the quotation was made, and the quotation is what was said. The claim is
+/// dropped; the quotation keeps its attribution.
+fn drop_introductions(text: &str, quotes: &[Quote], out: &mut Vec<(Attribution, Evidence)>) {
+    let same = |a: &Option<Speaker>, b: &Option<Speaker>| match (a, b) {
+        (Some(s), Some(t)) => s.span == t.span || (s.entity.is_some() && s.entity == t.entity),
+        _ => false,
+    };
+    let mut keep = vec![true; out.len()];
+    for i in 0..out.len().saturating_sub(1) {
+        let (claim, quoted) = (&out[i].0, &out[i + 1].0);
+        let opens = quoted.quotes.first().and_then(|&q| quotes.get(q)).map(|q| q.outer.start);
+        let introduces = claim.quotes.is_empty()
+            && opens.is_some_and(|at| claim.content.end <= at && text[claim.content.end..at].trim() == ":")
+            && quoted.cue.is_none_or(|c| c.slice(text) == ":");
+        if introduces && same(&claim.source, &quoted.source) {
+            keep[i] = false;
+        }
+    }
+    let mut k = keep.into_iter();
+    out.retain(|_| k.next().unwrap_or(true));
 }
 
 /// One speaker's quotations in one paragraph, one after the other, are one attribution with a
@@ -924,6 +950,31 @@ mod tests {
         let text = "The mayor did not rebut “the depot was unsafe” at all.";
         let (doc, ..) = super::super::stages(text);
         assert!(drafts(&doc, &tagged_for(&doc, text, "did not rebut", "“the depot was unsafe”")).is_empty());
+    }
+
+    #[test]
+    fn a_claim_ending_at_a_colon_that_introduces_its_sources_quotation_is_its_reporting_clause() {
+        let text = "Ines Vidal, who keeps the ferry kiosk, read a letter on behalf of the market stallholders:\n\n“We were never asked about the new timetable.”";
+        let (doc, mut quotes, entities, mentions) = super::super::stages(text);
+        let tagged = [
+            span(&doc, text, "Ines Vidal", Part::Source),
+            span(&doc, text, "read a letter", Part::Cue),
+            span(&doc, text, "on behalf of the market stallholders", Part::Content),
+        ];
+        let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
+        let contents: Vec<&str> = out.iter().map(|(a, _)| a.content.slice(text)).collect();
+        assert_eq!(contents, ["We were never asked about the new timetable."]);
+        assert!(out[0].0.source.as_ref().is_some_and(|s| s.span.slice(text).contains("Vidal")));
+        // A quotation with a cue of its own after a colon leaves the claim before it standing.
+        let text = "Ines Vidal said the timetable was a mistake: “Nobody asked us,” she added.";
+        let (doc, mut quotes, entities, mentions) = super::super::stages(text);
+        let tagged = [
+            span(&doc, text, "Ines Vidal", Part::Source),
+            span(&doc, text, "said", Part::Cue),
+            span(&doc, text, "the timetable was a mistake", Part::Content),
+        ];
+        let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
+        assert!(out.iter().any(|(a, _)| a.content.slice(text) == "the timetable was a mistake"));
     }
 
     #[test]

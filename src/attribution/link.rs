@@ -228,7 +228,7 @@ fn drop_introductions(text: &str, quotes: &[Quote], out: &mut Vec<(Attribution, 
         let opens = quoted.quotes.first().and_then(|&q| quotes.get(q)).map(|q| q.outer.start);
         let introduces = claim.quotes.is_empty()
             && opens.is_some_and(|at| claim.content.end <= at && text[claim.content.end..at].trim() == ":")
-            && quoted.cue.is_none_or(|c| c.slice(text) == ":");
+            && quoted.cue.map_or(true, |c| c.slice(text) == ":");
         if introduces && same(&claim.source, &quoted.source) {
             keep[i] = false;
         }

@@ -368,10 +368,22 @@ fn people_by_their_forms(words: &[&str], spans: Vec<(usize, usize, Kind)>) -> Ve
             continue;
         }
         // Initials before a capitalised word are a person's name ("J.R.R. Tolkien"), whatever
-        // the tagger made of the word or passed over.
+        // the tagger made of the word or passed over; and so are the two read by the tagger
+        // as one name of another kind than an organisation (a MISC "J.R.R. Tolkien"; "J.P.
+        // Morgan" the bank stays the tagger's) when the word may be a surname: "U.S. Open",
+        // "F.A. Cup" and "A.L. East" stay the tagger's.
         if is_a_run_of_initials(words[i]) && is_capitalised(words.get(i + 1).copied()) {
             let end = match next {
                 Some((start, end, _)) if start == i + 1 && end == i + 2 => {
+                    spans.next();
+                    end
+                }
+                Some((start, end, kind)) if start == i && end == i + 2 && kind != Kind::Org && is_a_surname_after_initials(words[i + 1]) => {
+                    spans.next();
+                    end
+                }
+                // A person's name of more words the tagger left the initials out of ("W.E.B. Du Bois").
+                Some((start, end, Kind::Person)) if start == i + 1 => {
                     spans.next();
                     end
                 }
@@ -455,13 +467,23 @@ fn is_capitalised(word: Option<&str>) -> bool {
 
 /// Two or more capital letters each with its full stop ("J.R.R.", "T.S.") that no list holds.
 /// ("U.S." is no list's, but the tagger takes it into a name or as one, and the rule only
-/// reads initials the tagger passed over.)
+/// reads initials the tagger passed over or read with the one word after them as one name.)
 fn is_a_run_of_initials(word: &str) -> bool {
     let bytes = word.as_bytes();
     bytes.len() >= 4
         && bytes.len() % 2 == 0
         && bytes.chunks(2).all(|pair| pair[0].is_ascii_uppercase() && pair[1] == b'.')
         && !gazetteer::is_listed_word(word)
+}
+
+/// Whether the capitalised word after initials the tagger read with it as one name may be a
+/// surname: a word that no list holds as anything but a person's name, and that the name lists
+/// hold or that the word classes do not know ("Tolkien"; a word of everyday news has a class:
+/// "Open", "Cup", "East").
+fn is_a_surname_after_initials(word: &str) -> bool {
+    !gazetteer::is_other_than_a_name_word(word)
+        && (gazetteer::is_personal_name_word(word)
+            || word_classes::WordClasses::shared().of_lower_hash(hashing::hash_lower(word)).fine == 0)
 }
 
 /// One capital letter and a full stop ("T.").
@@ -721,6 +743,22 @@ mod tests {
         let words = ["on", "J.R.R.", "Tolkien", "and", "T.S.", "Eliot", "in", "U.S.", "Steel"];
         let spans = vec![(2, 3, Kind::Org), (7, 9, Kind::Org)];
         assert_eq!(people_by_their_forms(&words, spans), [(1, 3, Kind::Person), (4, 6, Kind::Person), (7, 9, Kind::Org)]);
+        // Also when the tagger read the initials and the word as one name of another kind; an
+        // organisation named after its founder keeps its label, and a longer name is the tagger's.
+        let words = ["on", "J.R.R.", "Tolkien", "and", "E.M.", "Forster", "at", "J.P.", "Morgan", "and", "A.B.", "Lund", "Cup"];
+        let spans = vec![(1, 3, Kind::Misc), (4, 6, Kind::Place), (7, 9, Kind::Org), (10, 13, Kind::Misc)];
+        assert_eq!(
+            people_by_their_forms(&words, spans),
+            [(1, 3, Kind::Person), (4, 6, Kind::Person), (7, 9, Kind::Org), (10, 13, Kind::Misc)]
+        );
+        // Initials left out of a person's name of more words go into it.
+        let words = ["on", "W.E.B.", "Du", "Bois", "in", "Atlanta"];
+        let spans = vec![(2, 4, Kind::Person), (5, 6, Kind::Place)];
+        assert_eq!(people_by_their_forms(&words, spans), [(1, 4, Kind::Person), (5, 6, Kind::Place)]);
+        // Unless the word is a word of everyday news or a place's name.
+        let words = ["the", "F.A.", "Cup", "in", "the", "A.L.", "East", "and", "W.C.", "India"];
+        let spans = vec![(1, 3, Kind::Misc), (5, 7, Kind::Misc), (8, 10, Kind::Place)];
+        assert_eq!(people_by_their_forms(&words, spans.clone()), spans);
         // Not after a name that is no person's, nor a lower-case word or a title after an honorific.
         let words = ["World", "War", "II", "and", "Mr", "smith", "or", "Mr.", "President", "to", "miss", "Norway"];
         let spans = vec![(0, 2, Kind::Misc)];

@@ -11,9 +11,17 @@
 //! - a speaker: "Keltra said" — a one-word name the tagger took for a place but that the place
 //!   list does not hold speaks as an organisation (a place that speaks is a country or a city,
 //!   which the list holds: "Norway said").
+//! - a subject: "…, and Keltra suspended the account" — a capitalised word in running text that
+//!   the tagger passed over, after a word that opens a clause and before a verb in the past
+//!   tense, is a name, and an organisation's: the tagger passes over a capitalised word it reads as its everyday homograph
+//!   ("twitter" has the word class of "statement" and "interview"), and companies and brands
+//!   are the names made of everyday words (people's are in the name lists, places in the place
+//!   list, and a listed word is left alone).
 
 use super::features::Doc;
 use super::gazetteer;
+use super::word_classes::WordClasses;
+use crate::text::hashing::hash_lower;
 use crate::analysis::{Entity, Label};
 use crate::speakers::lexicon::{HeadClass, LEXICON};
 use crate::text::data::FUNCTION_WORDS;
@@ -38,12 +46,75 @@ const HOLDINGS_AFTER: &[&str] = &["shares", "stock", "stocks"];
 /// Words for the people who work at a place of work, before "at" or "of" and its name.
 const WORKFORCE: &[&str] = &["employees", "employee", "staff", "workers", "worker", "executives", "engineers"];
 
+/// Words after which a clause, and so its subject, begins ("…, and Keltra suspended"):
+/// conjunctions and subordinators.
+const CLAUSE_OPENERS: &[&str] = &[
+    "and", "but", "or", "nor", "yet", "so", "while", "whereas", "when", "after", "before", "because", "since", "until", "although",
+    "though", "if", "as", "that", "once", "where",
+];
+
 /// Verbs of speech whose subject names a speaker.
 const SAYS: &[&str] = &["said", "says"];
 
 /// Applies the rules of the module comment to `entities` (the tagger's names in `text`).
 pub(crate) fn apply(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity> {
-    speakers(text, doc, holdings(text, doc, appositives(text, doc, entities)))
+    subjects(text, doc, speakers(text, doc, holdings(text, doc, appositives(text, doc, entities))))
+}
+
+/// Adds as an organisation each word that no name covers, in a line not all in capitals,
+/// written with a capital and some lower-case letters ("Keltra", "VoxTel"), that does not open
+/// its sentence, comes after a comma or a word of `CLAUSE_OPENERS` and before a verb in the past
+/// tense (`is_a_past_tense_verb`), that has a word class (a word of everyday news, which the
+/// tagger read as one: a word it never saw, "in 1956, Ike refused", says nothing of its kind),
+/// and that is no function word, title, noun for a speaker ("Speaker"), listed word (first
+/// names, surnames, places, nationalities, organisation words) nor a date ("Monday"). Not before
+/// "said": ", Keltra said" is as often a person the tagger missed.
+fn subjects(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
+    let word = |i: usize| doc.tokens[i].span.slice(text);
+    let mut added = Vec::new();
+    let mut covered = entities.iter().map(|e| e.span).peekable();
+    for i in 1..doc.tokens.len().saturating_sub(1) {
+        let t = &doc.tokens[i];
+        while covered.peek().is_some_and(|s| s.end <= t.span.start) {
+            covered.next();
+        }
+        if covered.peek().is_some_and(|s| s.start < t.span.end) || t.sentence_start || doc.lines[t.line as usize].all_caps {
+            continue;
+        }
+        let (before, after) = (&doc.tokens[i - 1], &doc.tokens[i + 1]);
+        if before.line != t.line || after.line != t.line {
+            continue;
+        }
+        let w = word(i);
+        let prev = word(i - 1);
+        let name_form = w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && w.chars().any(char::is_lowercase);
+        let after_its_opener = prev == "," || CLAUSE_OPENERS.contains(&prev);
+        if !name_form || !after_its_opener || !is_a_past_tense_verb(word(i + 1)) {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        if WordClasses::shared().of_lower_hash(hash_lower(w)).fine == 0
+            || FUNCTION_WORDS.contains(lower.as_str())
+            || LEXICON.titles.contains_key(lower.as_str())
+            || LEXICON.heads.contains_key(lower.as_str())
+            || gazetteer::is_listed_word(w)
+            || !super::patterns::find(w).is_empty()
+        {
+            continue;
+        }
+        added.push(Entity { span: t.span, label: Label::Org, cluster: 0 });
+    }
+    if !added.is_empty() {
+        entities.extend(added);
+        crate::order::sort_by_key(&mut entities, |e| (e.span.start, 0));
+    }
+    entities
+}
+
+/// Whether `word` reads as a verb in the past tense ("suspended"): a lower-case word of four
+/// letters or more ending in "ed".
+fn is_a_past_tense_verb(word: &str) -> bool {
+    word.len() >= 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// Relabels as an organisation each one-word name in title case typed as a place that the place
@@ -215,6 +286,36 @@ mod tests {
         let doc = Doc::new(text);
         let found: Vec<(&str, Label)> = apply(text, &doc, Vec::new()).iter().map(|e| (e.span.slice(text), e.label)).collect();
         assert_eq!(found, [("Velmora", Label::Org)]);
+    }
+
+    #[test]
+    fn an_everyday_word_the_tagger_passed_over_as_a_subject_is_an_organisation() {
+        let found = |text: &str| -> Vec<(String, Label)> {
+            let doc = Doc::new(text);
+            apply(text, &doc, Vec::new()).iter().map(|e| (e.span.slice(text).to_string(), e.label)).collect()
+        };
+        let org = |w: &str| vec![(w.to_string(), Label::Org)];
+        // After a conjunction, a subordinator or a comma, before a verb in the past tense.
+        assert_eq!(found("Staff left, and Twitter suspended the account."), org("Twitter"));
+        assert_eq!(found("It spread before Twitter removed it."), org("Twitter"));
+        assert_eq!(found("In May, Plane reported a loss."), org("Plane"));
+        for text in [
+            // A word with no class says nothing of its kind; nor a listed word, a date or a title.
+            "In 1956, Ike refused to go.",
+            "Crowds came, and Berlin welcomed them.",
+            "Talks ended, and Monday passed.",
+            "Talks ended, and President agreed.",
+            // Not after a determiner or a preposition, nor before a word that is no such verb,
+            // nor at a sentence's start or in a line in capitals.
+            "Staff left, and the Twitter suspended it.",
+            "The head of State addressed them.",
+            "Staff left, and Twitter users cheered.",
+            "Staff left, and Twitter said so.",
+            "Twitter suspended the account.",
+            "STAFF LEFT, AND TWITTER SUSPENDED IT.",
+        ] {
+            assert_eq!(found(text), [], "{text}");
+        }
     }
 
     #[test]

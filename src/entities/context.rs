@@ -65,8 +65,9 @@ pub(crate) fn apply(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity>
 /// written with a capital and some lower-case letters ("Keltra", "VoxTel"), that does not open
 /// its sentence, comes after a comma or a word of `CLAUSE_OPENERS` and before a verb in the past
 /// tense (`is_a_past_tense_verb`), that has a word class (a word of everyday news, which the
-/// tagger read as one: a word it never saw, "in 1956, Ike refused", says nothing of its kind),
-/// and that is no function word, title, noun for a speaker ("Speaker"), listed word (first
+/// tagger read as one: a word it never saw, "in 1956, Ike refused", says nothing of its kind)
+/// and not one of people's names (`WordClasses::is_of_people`: ", Trump dominated"), and that
+/// is no function word, title, noun for a speaker ("Speaker"), listed word (first
 /// names, surnames, places, nationalities, organisation words) nor a date ("Monday"). Not before
 /// "said": ", Keltra said" is as often a person the tagger missed.
 fn subjects(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
@@ -93,7 +94,9 @@ fn subjects(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
             continue;
         }
         let lower = w.to_lowercase();
-        if WordClasses::shared().of_lower_hash(hash_lower(w)).fine == 0
+        let class = WordClasses::shared().of_lower_hash(hash_lower(w));
+        if class.fine == 0
+            || WordClasses::shared().is_of_people(class)
             || FUNCTION_WORDS.contains(lower.as_str())
             || LEXICON.titles.contains_key(lower.as_str())
             || LEXICON.heads.contains_key(lower.as_str())
@@ -302,6 +305,7 @@ mod tests {
         for text in [
             // A word with no class says nothing of its kind; nor a listed word, a date or a title.
             "In 1956, Ike refused to go.",
+            "That season, Trump dominated the news.",
             "Crowds came, and Berlin welcomed them.",
             "Talks ended, and Monday passed.",
             "Talks ended, and President agreed.",

@@ -371,19 +371,22 @@ fn people_by_their_forms(words: &[&str], spans: Vec<(usize, usize, Kind)>) -> Ve
         // the tagger made of the word or passed over; and so are the two read by the tagger
         // as one name of another kind than an organisation (a MISC "J.R.R. Tolkien"; "J.P.
         // Morgan" the bank stays the tagger's) when the word may be a surname: "U.S. Open",
-        // "F.A. Cup" and "A.L. East" stay the tagger's.
+        // "F.A. Cup", "A.L. East" and "U.S. House" stay the tagger's.
         if is_a_run_of_initials(words[i]) && is_capitalised(words.get(i + 1).copied()) {
             let end = match next {
                 Some((start, end, _)) if start == i + 1 && end == i + 2 => {
                     spans.next();
                     end
                 }
-                Some((start, end, kind)) if start == i && end == i + 2 && kind != Kind::Org && is_a_surname_after_initials(words[i + 1]) => {
+                Some((start, end, kind))
+                    if start == i && end == i + 2 && kind != Kind::Org && is_a_surname_after_initials(words[i], words[i + 1]) =>
+                {
                     spans.next();
                     end
                 }
-                // A person's name of more words the tagger left the initials out of ("W.E.B. Du Bois").
-                Some((start, end, Kind::Person)) if start == i + 1 => {
+                // A person's name of more words the tagger left the initials out of ("W.E.B. Du
+                // Bois"), unless they are a place's ("Bedminster, N.J. Roger Ailes").
+                Some((start, end, Kind::Person)) if start == i + 1 && are_unclassed_initials(words[i]) => {
                     spans.next();
                     end
                 }
@@ -476,14 +479,26 @@ fn is_a_run_of_initials(word: &str) -> bool {
         && !gazetteer::is_listed_word(word)
 }
 
-/// Whether the capitalised word after initials the tagger read with it as one name may be a
-/// surname: a word that no list holds as anything but a person's name, and that the name lists
-/// hold or that the word classes do not know ("Tolkien"; a word of everyday news has a class:
-/// "Open", "Cup", "East").
-fn is_a_surname_after_initials(word: &str) -> bool {
-    !gazetteer::is_other_than_a_name_word(word)
-        && (gazetteer::is_personal_name_word(word)
-            || word_classes::WordClasses::shared().of_lower_hash(hashing::hash_lower(word)).fine == 0)
+/// Whether the capitalised `word` after `initials` the tagger read with it as one name may be a
+/// surname after a person's initials: initials that the word classes do not know (those of
+/// everyday news, "U.S.", "D.C.", "U.N.", are a country's or an agency's: "U.S. House"), and a
+/// word that no list holds as anything but a person's name, and that the name lists hold or
+/// that the word classes do not know ("Tolkien"; a word of everyday news has a class: "Open",
+/// "Cup", "East").
+fn is_a_surname_after_initials(initials: &str, word: &str) -> bool {
+    are_unclassed_initials(initials)
+        && !gazetteer::is_other_than_a_name_word(word)
+        && (gazetteer::is_personal_name_word(word) || !has_a_word_class(word))
+}
+
+/// Whether `initials` are no initialism of everyday news, which the word classes know: a
+/// country's, a state's or an agency's ("U.S.", "N.J.", "D.C.") rather than a person's.
+fn are_unclassed_initials(initials: &str) -> bool {
+    !has_a_word_class(initials)
+}
+
+fn has_a_word_class(word: &str) -> bool {
+    word_classes::WordClasses::shared().of_lower_hash(hashing::hash_lower(word)).fine != 0
 }
 
 /// One capital letter and a full stop ("T.").
@@ -755,9 +770,14 @@ mod tests {
         let words = ["on", "W.E.B.", "Du", "Bois", "in", "Atlanta"];
         let spans = vec![(2, 4, Kind::Person), (5, 6, Kind::Place)];
         assert_eq!(people_by_their_forms(&words, spans), [(1, 4, Kind::Person), (5, 6, Kind::Place)]);
+        // Not a state's initials before a name: "Bedminster, N.J. Roger Ailes".
+        let words = ["Bedminster", ",", "N.J.", "Roger", "Ailes"];
+        let spans = vec![(0, 1, Kind::Place), (3, 5, Kind::Person)];
+        assert_eq!(people_by_their_forms(&words, spans.clone()), spans);
         // Unless the word is a word of everyday news or a place's name.
-        let words = ["the", "F.A.", "Cup", "in", "the", "A.L.", "East", "and", "W.C.", "India"];
-        let spans = vec![(1, 3, Kind::Misc), (5, 7, Kind::Misc), (8, 10, Kind::Place)];
+        // Nor after the initials of a country or an agency ("U.S.", a surname "House" too).
+        let words = ["the", "F.A.", "Cup", "in", "the", "A.L.", "East", "and", "W.C.", "India", "to", "the", "U.S.", "House"];
+        let spans = vec![(1, 3, Kind::Misc), (5, 7, Kind::Misc), (8, 10, Kind::Place), (12, 14, Kind::Place)];
         assert_eq!(people_by_their_forms(&words, spans.clone()), spans);
         // Not after a name that is no person's, nor a lower-case word or a title after an honorific.
         let words = ["World", "War", "II", "and", "Mr", "smith", "or", "Mr.", "President", "to", "miss", "Norway"];

@@ -7,6 +7,7 @@
 use std::sync::OnceLock;
 
 use super::hashing::{hash_lower, HashKeyed};
+use super::gazetteer::is_personal_name_word;
 use crate::text::data::lines;
 
 /// A word's class (1 + its line number in the file) and its coarse group (1 + the line's
@@ -19,7 +20,15 @@ pub(crate) struct WordClass {
 
 pub(crate) struct WordClasses {
     by_word: HashKeyed<WordClass>,
+    /// Per class (`fine` - 1), whether it is a class of people's names: at least
+    /// `PEOPLE_SHARE` of its words are in the first-name or surname list.
+    of_people: Vec<bool>,
 }
+
+/// The share of a class's words in the name lists that makes it a class of people's names: the
+/// classes of politicians' surnames hold about half ("clinton", "trump": 0.53; "merkel": 0.48),
+/// those of companies and everyday words a third or less ("google": 0.36, "twitter": 0.08).
+const PEOPLE_SHARE: f32 = 0.4;
 
 impl WordClasses {
     /// The embedded classes, parsed once.
@@ -32,15 +41,25 @@ impl WordClasses {
     /// A line whose group is not a number is a class with no group.
     pub fn parse(source: &str) -> WordClasses {
         let mut by_word = HashKeyed::default();
+        let mut of_people = Vec::new();
         for (n, line) in lines(source).enumerate() {
             let mut fields = line.split(' ');
             let coarse = fields.next().and_then(|g| g.parse::<u16>().ok()).map_or(0, |g| g.saturating_add(1));
             let class = WordClass { fine: (n + 1).min(u16::MAX as usize) as u16, coarse };
+            let (mut words, mut names) = (0usize, 0usize);
             for word in fields.filter(|w| !w.is_empty()) {
                 by_word.insert(hash_lower(word), class);
+                words += 1;
+                names += is_personal_name_word(word) as usize;
             }
+            of_people.push(words > 0 && names as f32 >= PEOPLE_SHARE * words as f32);
         }
-        WordClasses { by_word }
+        WordClasses { by_word, of_people }
+    }
+
+    /// Whether `class` is a class of people's names (`PEOPLE_SHARE`); no class is not.
+    pub fn is_of_people(&self, class: WordClass) -> bool {
+        class.fine != 0 && self.of_people.get(class.fine as usize - 1).copied().unwrap_or(false)
     }
 
     /// The class of `word` (any case); the default when no class holds it.
@@ -77,5 +96,11 @@ mod tests {
         let clinton = classes.of("Clinton");
         assert_ne!(clinton, WordClass::default());
         assert_eq!(classes.of("OBAMA"), clinton);
+        // Theirs is a class of people's names, and that of "twitter" or "google" is not.
+        assert!(classes.is_of_people(clinton));
+        assert!(classes.is_of_people(classes.of("Trump")));
+        assert!(!classes.is_of_people(classes.of("Twitter")));
+        assert!(!classes.is_of_people(classes.of("Google")));
+        assert!(!classes.is_of_people(WordClass::default()));
     }
 }

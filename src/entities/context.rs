@@ -21,10 +21,10 @@
 use super::features::Doc;
 use super::gazetteer;
 use super::word_classes::WordClasses;
-use crate::text::hashing::hash_lower;
 use crate::analysis::{Entity, Label};
 use crate::speakers::lexicon::{HeadClass, LEXICON};
 use crate::text::data::FUNCTION_WORDS;
+use crate::text::hashing::hash_lower;
 
 /// Words that start what modifies an appositive's head ("a minister of state", "a company
 /// that").

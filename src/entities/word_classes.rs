@@ -6,8 +6,8 @@
 
 use std::sync::OnceLock;
 
-use super::hashing::{hash_lower, HashKeyed};
 use super::gazetteer::is_personal_name_word;
+use super::hashing::{hash_lower, HashKeyed};
 use crate::text::data::lines;
 
 /// A word's class (1 + its line number in the file) and its coarse group (1 + the line's

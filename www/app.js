@@ -376,11 +376,11 @@ async function start() {
     enableMarkNavigation(view);
     byId('join-lines').addEventListener('click', () => replaceAll(joinWrappedLines(input.value)));
     persist.bindRememberCheckbox(/** @type {HTMLInputElement} */ (byId('remember')), () => input.value);
-    // The sample is asked for while the saved text is read, not after (a fresh profile's first
-    // IndexedDB read takes tens of milliseconds, on the first highlight's path); when a saved
-    // text is shown instead, its 2 KB were fetched for nothing.
+    // The sample is asked for while the saved text is read, not after (a new profile's first
+    // IndexedDB read takes tens of milliseconds or more); when a saved text is shown instead,
+    // its 2 KB were fetched for nothing.
     fetchSample().catch(() => {});
-    const saved = await persist.loadText();
+    const saved = await persist.loadTextAtStart();
     if (saved === null) {
         loadSample();
     } else {

@@ -31,6 +31,21 @@ async function measured(name, call) {
     return result;
 }
 
+/** Resolves after the messages already queued for this worker have been handled: a background
+ * task (scheduler.postTask) where there is one, else a message of its own, queued behind them. */
+function afterPendingMessages() {
+    const scheduler = /** @type {any} */ (globalThis).scheduler;
+    if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'background' });
+    return new Promise((done) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+            channel.port1.close();
+            done(undefined);
+        };
+        channel.port2.postMessage(null);
+    });
+}
+
 /** Whether a whole analysis has run here (it built every table: the warm-up's second step is moot). */
 let warm = false;
 
@@ -38,11 +53,11 @@ self.addEventListener('message', async ({ data }) => {
     if (data.type === 'init') {
         adoptModule(data.module);
         // The quote stage first: a few milliseconds, and all that the page's first drawing
-        // needs (app.js draws the opening paragraphs' quotes with it). Then a turn of the event
-        // loop, so that such a request, if it is already here, runs before the hundred or so
-        // milliseconds of the rest.
+        // needs (app.js draws the opening paragraphs' quotes with it). Then the rest, the hundred
+        // or so milliseconds of the later stages' tables, once the requests already here have
+        // run (a timer can run before them: a trace showed the opening waiting for the warm-up).
         await measured('warm-up, quote stage', () => analyzeHere(WARM_UP, { quotesOnly: true }));
-        await new Promise((done) => setTimeout(done, 0));
+        await afterPendingMessages();
         if (!warm) await measured('warm-up', () => analyzeHere(WARM_UP));
         warm = true;
         return;

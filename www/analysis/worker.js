@@ -15,6 +15,9 @@
 // batches of at most BATCH entries, and 'done' with `{ok}` or engine.js's failure.
 
 import { adoptModule, analyzeHere, loadGlue, panicForTest } from './engine.js';
+// engine.js's own import, named here as well: a worker's modules are fetched level by level (the
+// page's modulepreload links do not reach it), and this fetches it with engine.js, not after it.
+import './offthread.js';
 
 /** Entries per message: small enough that the page deserialises a batch in a few milliseconds. */
 const BATCH = 200;

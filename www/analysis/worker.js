@@ -26,11 +26,13 @@ const BATCH = 200;
  * so that each builds what it needs before the first real text. Our own sentence. */
 const WARM_UP = '“We will finish the bridge by March 2027,” said Mayor Ana Lindqvist of Port Averly, who expects it to cost $4.5 million, 12% more.';
 
-/** Runs `call`, recorded as a performance measure `quotelens:NAME` (read by tools/bench/trace.mjs). */
+/** Runs `call`, recorded as a performance measure `quotelens:NAME`: a trace shows it
+ * (tools/bench/trace.mjs); the entry itself is cleared, so a long visit's analyses do not pile up. */
 async function measured(name, call) {
     const start = performance.now();
     const result = await call();
     performance.measure(`quotelens:${name}`, { start });
+    performance.clearMeasures(`quotelens:${name}`);
     return result;
 }
 

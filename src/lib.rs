@@ -55,13 +55,31 @@ pub fn analyze(text: &str) -> Analysis {
     analyze_with_kinds(text, &quotes::kinds::MODEL)
 }
 
-/// `analyze` with the quote kinds decided by `kinds` (the shipped model, or a cross-validation
-/// fold's in tools/): the one pipeline.
-pub(crate) fn analyze_with_kinds(text: &str, kinds: &quotes::kinds::KindModel) -> Analysis {
+/// The quote stage of `analyze` alone: paragraphs, sentences and quotations with their kinds;
+/// no speaker or cue on any quote, and no entities, clusters or attributions. Each quote is
+/// `analyze`'s for the same text, less its speaker and cue (the later stages set only those), so
+/// a reader can be shown these first. It builds none of the later stages' tables or models: on a
+/// cold wasm module its first call costs a few milliseconds where `analyze`'s costs a hundred
+/// (the page draws the opening quotes of its first text with it, issue 17).
+pub fn analyze_quotes(text: &str) -> Analysis {
+    let (paragraphs, sentences, _, quotes) = quote_stage(text, &quotes::kinds::MODEL);
+    Analysis { paragraphs, sentences, quotes, entities: Vec::new(), clusters: Vec::new(), attributions: Vec::new() }
+}
+
+/// Paragraphs, sentences, words and quotations with kinds decided by `kinds`: the pipeline's
+/// first stages, which no later one changes but for the quotes' speakers and cues.
+fn quote_stage(text: &str, kinds: &quotes::kinds::KindModel) -> (Vec<Span>, Vec<Sentence>, text::words::Words, Vec<Quote>) {
     let paragraphs = text::segment::paragraphs(text);
     let sentences = text::segment::sentences(text, &paragraphs);
     let words = text::words::split(text, &paragraphs);
-    let mut quotes = quotes::find_with(text, &paragraphs, &sentences, &words, kinds);
+    let quotes = quotes::find_with(text, &paragraphs, &sentences, &words, kinds);
+    (paragraphs, sentences, words, quotes)
+}
+
+/// `analyze` with the quote kinds decided by `kinds` (the shipped model, or a cross-validation
+/// fold's in tools/): the one pipeline.
+pub(crate) fn analyze_with_kinds(text: &str, kinds: &quotes::kinds::KindModel) -> Analysis {
+    let (paragraphs, sentences, words, mut quotes) = quote_stage(text, kinds);
     // The taggers read their own CoNLL tokens (`entities::tokens`), the one documented exception;
     // the text is split once for both.
     let tokenized = entities::tokens::tokenize(text);

@@ -57,8 +57,20 @@ fn install_panic_hook() {
 /// offsets still index the caller's string.
 #[wasm_bindgen]
 pub fn analyze(text: &str) -> Result<DocumentJs, JsError> {
-    let analysis = crate::analyze(text);
-    let document = export(text, &analysis, OffsetUnit::Utf16);
+    to_js(text, &crate::analyze(text))
+}
+
+/// `crate::analyze_quotes` (the quote stage alone: quotes with their kinds, no speakers,
+/// entities or attributions) in `analyze`'s shape: what the page draws first while the whole
+/// analysis is still to come. Errs as `analyze` does.
+#[wasm_bindgen(js_name = analyzeQuotes)]
+pub fn analyze_quotes(text: &str) -> Result<DocumentJs, JsError> {
+    to_js(text, &crate::analyze_quotes(text))
+}
+
+/// The wire document of `analysis` with UTF-16 offsets, as a plain object.
+fn to_js(text: &str, analysis: &crate::Analysis) -> Result<DocumentJs, JsError> {
+    let document = export(text, analysis, OffsetUnit::Utf16);
     // JSON-compatible: `None` becomes `null` (not `undefined`), as in the CLI's JSON.
     let value = document.serialize(&serde_wasm_bindgen::Serializer::json_compatible())?;
     Ok(value.unchecked_into())

@@ -69,3 +69,17 @@ fn an_unknown_mark_is_an_error_not_a_skipped_expectation() {
 fn a_file_without_checks_is_an_error() {
     read_cases("bad.txt", "=== bad\ntext\n");
 }
+
+/// `analyze_quotes` (the quote stage alone, which the page draws first) finds every case's quotes
+/// as `analyze` does, kinds included, without their speakers and cues, and nothing else.
+#[test]
+fn the_quote_stage_alone_gives_analyze_s_quotes_without_speakers() {
+    for case in common::all_cases().iter().flat_map(common::twins) {
+        let whole = quotelens::analyze(&case.text);
+        let first = quotelens::analyze_quotes(&case.text);
+        let unattributed: Vec<_> = whole.quotes.into_iter().map(|q| quotelens::Quote { speaker: None, cue: None, ..q }).collect();
+        assert_eq!(first.quotes, unattributed, "{}", case.name);
+        assert_eq!((first.paragraphs, first.sentences), (whole.paragraphs, whole.sentences), "{}", case.name);
+        assert!(first.entities.is_empty() && first.clusters.is_empty() && first.attributions.is_empty(), "{}", case.name);
+    }
+}

@@ -55,6 +55,17 @@ fn the_js_value_is_the_native_utf16_export() {
     }
 }
 
+#[wasm_bindgen_test]
+fn the_quote_stage_alone_is_its_native_utf16_export() {
+    for text in [EMOJI_ACCENTS_CRLF, "“Unclosed, he said.\n\n“Still going", ""] {
+        let js = quotelens::wasm::analyze_quotes(text).map(JsValue::from).unwrap_or_else(|_| panic!("analyze_quotes failed on {text:?}"));
+        let back: Value = serde_wasm_bindgen::from_value(js).expect("the JS value reads back as JSON");
+        let native = serde_json::to_value(export(text, &quotelens::analyze_quotes(text), OffsetUnit::Utf16)).unwrap();
+        assert_eq!(back, native, "\ntext: {text:?}");
+        assert_eq!(back["quotes"].as_array().map(Vec::len), analyze_read_back(text)["quotes"].as_array().map(Vec::len), "\ntext: {text:?}");
+    }
+}
+
 /// Every `{start, end, text}` object in `value` (quotes, speakers, cues, referents, entities),
 /// as (JS slice of `text` from start to end, its `text` field).
 fn slices(js_text: &JsString, value: &Value, out: &mut Vec<(String, String)>) {

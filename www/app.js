@@ -150,7 +150,9 @@ function openingParagraphs(text) {
  * @param {AbortSignal} signal
  */
 async function showOpening(text, opening, request, signal) {
-    const result = await engine.analyze(opening, { signal });
+    // The quote stage alone: what is drawn now, without waiting for the tables and models of the
+    // later stages, which a cold analyser is still building.
+    const result = await engine.analyze(opening, { signal, quotesOnly: true });
     if (!result.ok || request !== latestRequest || wholeShown === request) return;
     // A quote ending at the cut may go on (it is closed there only because the opening ends);
     // so may one in the last paragraph when the next one opens with a quotation mark (the
@@ -163,10 +165,10 @@ async function showOpening(text, opening, request, signal) {
     for (const quote of result.analysis.quotes) {
         if (quote.unclosed || quote.outer_end >= until || (quote.parent !== null && !kept.has(quote.parent))) continue;
         kept.add(quote.id);
-        quotes.push({ ...quote, speaker: null, cue: null });
+        quotes.push(quote);
     }
     /** @type {import('./core/types.js').ShownAnalysis} */
-    const partial = { ...result.analysis, quotes, entities: [], clusters: [], attributions: [], applied: [] };
+    const partial = { ...result.analysis, quotes, applied: [] };
     view.dataset.partial = '';
     const drawn = await renderProgressively(view, text, partial, renderArticle, {
         isCurrent: () => request === latestRequest && wholeShown !== request,
@@ -305,14 +307,23 @@ async function loadFile(file) {
 
 // --- Sample and saved text -----------------------------------------------------------------
 
+/** @type {Promise<string> | null} the sample's text, fetched once per visit */
+let sampleText = null;
+
+function fetchSample() {
+    sampleText ??= fetch(new URL('./sample.txt', import.meta.url)).then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.text();
+    });
+    sampleText.catch(() => (sampleText = null)); // the next Sample click asks again
+    return sampleText;
+}
+
 async function loadSample() {
     try {
-        const response = await fetch(new URL('./sample.txt', import.meta.url));
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        const sample = await response.text();
-        replaceAll(sample);
+        replaceAll(await fetchSample());
     } catch (error) {
-        showError(`The sample article could not be loaded (${error.message}).`);
+        showError(`The sample article could not be loaded (${error instanceof Error ? error.message : error}).`);
     }
 }
 
@@ -365,7 +376,11 @@ async function start() {
     enableMarkNavigation(view);
     byId('join-lines').addEventListener('click', () => replaceAll(joinWrappedLines(input.value)));
     persist.bindRememberCheckbox(/** @type {HTMLInputElement} */ (byId('remember')), () => input.value);
-    const saved = await persist.loadText();
+    // The sample is asked for while the saved text is read, not after (a new profile's first
+    // IndexedDB read takes tens of milliseconds or more); when a saved text is shown instead,
+    // its 2 KB were fetched for nothing.
+    fetchSample().catch(() => {});
+    const saved = await persist.loadTextAtStart();
     if (saved === null) {
         loadSample();
     } else {

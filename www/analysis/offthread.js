@@ -146,12 +146,13 @@ function cancelled() {
 /**
  * Analyses `text` in the worker: engine.js's answer, built from the worker's parts.
  * @param {string} text
+ * @param {boolean} quotesOnly the quote stage alone (engine.js's `analyze`)
  * @param {Promise<any>} modulePromise the compiled module, posted to each new worker
  * @param {AbortSignal | undefined} signal
- * @param {(text: string) => Promise<any>} fallback analysis on this thread, if no worker can run
+ * @param {(text: string, options: {quotesOnly: boolean}) => Promise<any>} fallback analysis on this thread, if no worker can run
  */
-export function analyzeInWorker(text, modulePromise, signal, fallback) {
-    return submit({ type: 'analyze', text }, modulePromise, signal, () => fallback(text));
+export function analyzeInWorker(text, quotesOnly, modulePromise, signal, fallback) {
+    return submit({ type: 'analyze', text, quotesOnly }, modulePromise, signal, () => fallback(text, { quotesOnly }));
 }
 
 /** Makes the worker's module panic, for the tests of the recovery path. */

@@ -6,14 +6,18 @@
 // On 'init' it analyses a short text of its own at once (WARM_UP): the module's first call builds
 // the analyser's tables and runs its code for the first time, which costs far more than the
 // text's analysis; done while the page is still starting, the page's first text does not wait
-// for it. A request that arrives meanwhile waits for it (the module runs one call at a time).
+// for it. A request that arrives meanwhile waits for it (the module runs one call at a time),
+// except a quotes-only one that is here by the time the quote stage is warm (its first step).
 //
-// Messages in: {type: 'init', module} (the compiled module, once), {type: 'analyze', id, text},
+// Messages in: {type: 'init', module} (the compiled module, once), {type: 'analyze', id, text, quotesOnly},
 // {type: 'panic', id} (tests). Messages out: {type: 'ready'} once; then per request a 'head'
 // (the analysis with its top-level arrays empty, and the time taken), its arrays in 'items'
 // batches of at most BATCH entries, and 'done' with `{ok}` or engine.js's failure.
 
-import { adoptModule, analyzeHere, panicForTest } from './engine.js';
+import { adoptModule, analyzeHere, loadGlue, panicForTest } from './engine.js';
+// engine.js's own import, named here as well: a worker's modules are fetched level by level (the
+// page's modulepreload links do not reach it), and this fetches it with engine.js, not after it.
+import './offthread.js';
 
 /** Entries per message: small enough that the page deserialises a batch in a few milliseconds. */
 const BATCH = 200;
@@ -22,10 +26,45 @@ const BATCH = 200;
  * so that each builds what it needs before the first real text. Our own sentence. */
 const WARM_UP = '“We will finish the bridge by March 2027,” said Mayor Ana Lindqvist of Port Averly, who expects it to cost $4.5 million, 12% more.';
 
+/** Runs `call`, recorded as a performance measure `quotelens:NAME`: a trace shows it
+ * (tools/bench/trace.mjs); the entry itself is cleared, so a long visit's analyses do not pile up. */
+async function measured(name, call) {
+    const start = performance.now();
+    const result = await call();
+    performance.measure(`quotelens:${name}`, { start });
+    performance.clearMeasures(`quotelens:${name}`);
+    return result;
+}
+
+/** Resolves after the messages already queued for this worker have been handled: a background
+ * task (scheduler.postTask) where there is one, else a message of its own, queued behind them. */
+function afterPendingMessages() {
+    const scheduler = /** @type {any} */ (globalThis).scheduler;
+    if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'background' });
+    return new Promise((done) => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => {
+            channel.port1.close();
+            done(undefined);
+        };
+        channel.port2.postMessage(null);
+    });
+}
+
+/** Whether a whole analysis has run here (it built every table: the warm-up's second step is moot). */
+let warm = false;
+
 self.addEventListener('message', async ({ data }) => {
     if (data.type === 'init') {
         adoptModule(data.module);
-        await analyzeHere(WARM_UP);
+        // The quote stage first: a few milliseconds, and all that the page's first drawing
+        // needs (app.js draws the opening paragraphs' quotes with it). Then the rest, the hundred
+        // or so milliseconds of the later stages' tables, once the requests already here have
+        // run (a timer can run before them: a trace showed the opening waiting for the warm-up).
+        await measured('warm-up, quote stage', () => analyzeHere(WARM_UP, { quotesOnly: true }));
+        await afterPendingMessages();
+        if (!warm) await measured('warm-up', () => analyzeHere(WARM_UP));
+        warm = true;
         return;
     }
     const { id } = data;
@@ -34,7 +73,8 @@ self.addEventListener('message', async ({ data }) => {
         return;
     }
     if (data.type !== 'analyze') return;
-    const result = await analyzeHere(data.text);
+    const result = await measured(data.quotesOnly ? 'analyze, quote stage' : 'analyze', () => analyzeHere(data.text, { quotesOnly: data.quotesOnly }));
+    if (!data.quotesOnly) warm = true;
     if (!result.ok) {
         self.postMessage({ id, type: 'done', result });
         return;
@@ -58,4 +98,5 @@ self.addEventListener('message', async ({ data }) => {
     self.postMessage({ id, type: 'done', result: { ok: true } });
 });
 
+loadGlue();
 self.postMessage({ type: 'ready' });

@@ -53,6 +53,20 @@ function mark(state) {
     document.documentElement.dataset.persisted = state;
 }
 
+/** @type {Promise<string | null> | null} */
+let firstRead = null;
+
+/**
+ * `loadText`, once per page: analysis/start.js starts it before the page's other modules have
+ * loaded, and app.js's first text waits for the same read. A new profile's first IndexedDB call
+ * takes tens to hundreds of milliseconds (the browser sets up its storage), which would otherwise
+ * come after app.js has run, on the first visit's path to its first highlight (issue 17).
+ */
+export function loadTextAtStart() {
+    firstRead ??= loadText();
+    return firstRead;
+}
+
 /** The stored text, or null when there is none (or the reader opted out). */
 export async function loadText() {
     if (!remembering()) return null;

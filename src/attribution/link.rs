@@ -721,7 +721,9 @@ fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote
 /// mid-clause 13 of 14 were right. `quoted`: the top-level quotes' outer spans near the content
 /// (their words are not unquoted).
 fn runs_on_past(text: &str, pieces: &[Span], quoted: &[Span], q: &Quote) -> bool {
-    if q.inner.slice(text).trim_end().ends_with([',', '.', '!', '?', ';', ':', '…']) {
+    // Past the closing marks of a quotation nested at its end (`… ‘That is absurd,’”`).
+    let body = q.inner.slice(text).trim_end_matches(|c: char| c.is_whitespace() || crate::text::marks::is_apostrophe(c) || "\"”»›".contains(c));
+    if body.ends_with([',', '.', '!', '?', ';', ':', '…']) {
         return false;
     }
     let q = q.outer;
@@ -964,6 +966,9 @@ mod tests {
         // A quotation that ends its own clause: the words after it are the reporter's next one.
         let text = "Mayor Ana Ruiz said: “We are thrilled about the harbour vote,” adding that the pier reopens in May.";
         let (_, quotes) = claims_over(text, "We are thrilled about the harbour vote,” adding that the pier reopens in May", "Mayor Ana Ruiz", "said");
+        assert_eq!(quotes[0].kind, QuoteKind::Direct);
+        let text = "“He told me, ‘It is over,’” adding that the pier reopens in May, Mayor Ana Ruiz said.";
+        let (_, quotes) = claims_over(text, "He told me, ‘It is over,’” adding that the pier reopens in May", "Mayor Ana Ruiz", "said");
         assert_eq!(quotes[0].kind, QuoteKind::Direct);
         // "that" before the marks is no word of the claim's own.
         let text = "Mayor Ana Ruiz said that “we are thrilled about the harbour vote.”";

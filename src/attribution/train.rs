@@ -722,6 +722,10 @@ fn write_lines(path: &Path, lines: &[String]) -> Result<(), String> {
 /// penalty on `O`, fits the calibration, trains on everything and writes
 /// the model to `options.out`.
 pub fn run(options: &Options) -> Result<(), String> {
+    if options.kinds_cv.is_some() && !(options.cv_only || options.reuse_folds) {
+        // The shipped tagger learns from the quotes as the shipped kind model gives them.
+        return Err("--kinds-cv is for measuring: use it with --cv-only or --reuse-folds".into());
+    }
     let articles = read(&options.data, options.hash_bits, options.kinds_cv.as_deref())?;
     eprintln!("{} articles, {} attributions", articles.len(), articles.iter().map(|a| a.gold.len()).sum::<usize>());
     let (calibration, penalty) = if options.skip_cv {

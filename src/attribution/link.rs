@@ -722,7 +722,8 @@ fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote
 /// (their words are not unquoted).
 fn runs_on_past(text: &str, pieces: &[Span], quoted: &[Span], q: &Quote) -> bool {
     // Past the closing marks of a quotation nested at its end (`… ‘That is absurd,’”`).
-    let body = q.inner.slice(text).trim_end_matches(|c: char| c.is_whitespace() || crate::text::marks::is_apostrophe(c) || "\"”»›".contains(c));
+    let body =
+        q.inner.slice(text).trim_end_matches(|c: char| c.is_whitespace() || crate::text::marks::is_apostrophe(c) || "\"”»›".contains(c));
     if body.ends_with([',', '.', '!', '?', ';', ':', '…']) {
         return false;
     }
@@ -965,7 +966,8 @@ mod tests {
         assert_eq!(out[0].0.kind, AttributionKind::Direct);
         // A quotation that ends its own clause: the words after it are the reporter's next one.
         let text = "Mayor Ana Ruiz said: “We are thrilled about the harbour vote,” adding that the pier reopens in May.";
-        let (_, quotes) = claims_over(text, "We are thrilled about the harbour vote,” adding that the pier reopens in May", "Mayor Ana Ruiz", "said");
+        let (_, quotes) =
+            claims_over(text, "We are thrilled about the harbour vote,” adding that the pier reopens in May", "Mayor Ana Ruiz", "said");
         assert_eq!(quotes[0].kind, QuoteKind::Direct);
         let text = "“He told me, ‘It is over,’” adding that the pier reopens in May, Mayor Ana Ruiz said.";
         let (_, quotes) = claims_over(text, "He told me, ‘It is over,’” adding that the pier reopens in May", "Mayor Ana Ruiz", "said");

@@ -12,7 +12,11 @@
 # the linker's stored weights are), --skip-cv (keeps the calibration and
 # the linker), --reuse-folds (relinks the saved fold models; writes the linker to target/attribution-cv/
 # only), --cv-only (cross-validates and writes neither shipped file, the linker going to target/attribution-cv/: for feature experiments), --linker-errors (writes every matched content's pairings, scored by its fold's linker, to
-# target/attribution-cv/linker-errors.jsonl: for error analysis).
+# target/attribution-cv/linker-errors.jsonl: for error analysis), --kinds-cv DIR (with --cv-only or
+# --reuse-folds: each article's quote kinds from the kind model of `scripts/train-kinds.sh cv` that
+# held it out, read from DIR = target/kinds-cv, so that the folds' quotes (fold*.quotes.jsonl,
+# pooled.quotes.jsonl, "direct quotes:" lines) are held out in every stage: the honest train-CV of
+# the direct view, whose quote kinds also follow the claims holding them, src/attribution/link.rs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet --release --locked -p quotelens-tools --bin train_attribution

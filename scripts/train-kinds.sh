@@ -4,6 +4,12 @@
 # `cv` runs 5-fold cross-validation by article on train instead and scores the held-out
 # predictions with the shared harness (files under target/kinds-cv, never in the repo), then
 # all-quoted F1 with and without straight single-quoted spans (scripts/all_quoted_marks.py).
+# It leaves each fold's model (fold{k}.tsv) and the fold of each article (folds.tsv) there too.
+# Its speakers and claims come from the shipped attribution model, which saw every train article,
+# and quote kinds follow the claims holding them (src/attribution/link.rs): for the direct view
+# held out in every stage, follow it with
+#     bash scripts/train-attribution.sh --cv-only --kinds-cv target/kinds-cv
+# (or --reuse-folds instead of --cv-only when target/attribution-cv holds the fold taggers).
 #
 #     scripts/train-kinds.sh          # train and write the model
 #     scripts/train-kinds.sh cv       # 5-fold CV on train: direct-view and all-quoted scores

@@ -17,6 +17,7 @@ use super::rank::{Linker, Recorder};
 use super::tags::{begin, inside, Part, N_TAGS, OUTSIDE};
 use super::{tag, Tagged};
 use crate::analysis::{Attribution, Entity, Quote, Span};
+use crate::quotes::kinds::KindModel;
 use crate::speakers::Resolved;
 use crate::tagging::{bucket, Perceptron};
 use crate::text::hashing::FnvMap;
@@ -66,6 +67,12 @@ pub struct Options {
     /// For error analysis: write every matched content's pairings, scored by its fold's linker,
     /// to `work/linker-errors.jsonl`.
     pub linker_errors: bool,
+    /// Honest cross-validation of the whole analysis: the directory where `train-kinds.sh cv`
+    /// left its fold kind models (`fold{k}.tsv`) and which fold held out each article
+    /// (`folds.tsv`: id, tab, fold). Each article's quote kinds then come from the kind model that
+    /// did not see it, instead of the shipped one (trained on all of train). `None`: the shipped
+    /// kind model, as the shipped tagger is trained.
+    pub kinds_cv: Option<PathBuf>,
 }
 
 /// One gold attribution in byte offsets.
@@ -101,8 +108,36 @@ fn byte_offsets(text: &str) -> Vec<usize> {
     v
 }
 
-fn read(path: &Path, hash_bits: u32) -> Result<Vec<Article>, String> {
+/// The kind model of each article id (`Options::kinds_cv`): the fold's model that held it out.
+struct HeldOutKinds {
+    models: Vec<KindModel>,
+    fold_of: FnvMap<String, usize>,
+}
+
+impl HeldOutKinds {
+    fn read(dir: &Path) -> Result<HeldOutKinds, String> {
+        let file = |name: &str| {
+            let path = dir.join(name);
+            std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+        };
+        let mut fold_of = FnvMap::default();
+        for line in file("folds.tsv")?.lines().filter(|l| !l.is_empty()) {
+            let (id, fold) = line.split_once('\t').ok_or(format!("folds.tsv: bad line {line:?}"))?;
+            fold_of.insert(id.to_string(), fold.parse::<usize>().map_err(|e| format!("folds.tsv: {e}"))?);
+        }
+        let k = fold_of.values().max().map_or(0, |&m| m + 1);
+        let models = (0..k).map(|f| KindModel::parse(&file(&format!("fold{f}.tsv"))?)).collect::<Result<_, _>>()?;
+        Ok(HeldOutKinds { models, fold_of })
+    }
+
+    fn model(&self, id: &str) -> Result<&KindModel, String> {
+        self.fold_of.get(id).map(|&f| &self.models[f]).ok_or(format!("no held-out kind model for article {id}"))
+    }
+}
+
+fn read(path: &Path, hash_bits: u32, kinds_cv: Option<&Path>) -> Result<Vec<Article>, String> {
     let source = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let held_out = kinds_cv.map(HeldOutKinds::read).transpose()?;
     let mut out = Vec::new();
     for (n, line) in source.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
         let v: serde_json::Value = serde_json::from_str(line).map_err(|e| format!("line {}: {e}", n + 1))?;
@@ -124,16 +159,20 @@ fn read(path: &Path, hash_bits: u32) -> Result<Vec<Article>, String> {
             }
             gold.push(Gold { pieces, source: span(&a["source"]), cue: span(&a["cue"]) });
         }
-        out.push(prepare(id, line.to_string(), text, gold, hash_bits));
+        let kinds = match &held_out {
+            Some(h) => h.model(&id)?,
+            None => &*crate::quotes::kinds::MODEL,
+        };
+        out.push(prepare(id, line.to_string(), text, gold, hash_bits, kinds));
     }
     Ok(out)
 }
 
-fn prepare(id: String, raw: String, text: String, gold: Vec<Gold>, hash_bits: u32) -> Article {
+fn prepare(id: String, raw: String, text: String, gold: Vec<Gold>, hash_bits: u32, kinds: &KindModel) -> Article {
     let paragraphs = crate::text::segment::paragraphs(&text);
     let sentences = crate::text::segment::sentences(&text, &paragraphs);
     let words = crate::text::words::split(&text, &paragraphs);
-    let mut quotes = crate::quotes::find(&text, &paragraphs, &sentences, &words);
+    let mut quotes = crate::quotes::find_with(&text, &paragraphs, &sentences, &words, kinds);
     let entities = crate::entities::find(&text);
     let mentions = crate::speakers::attribute(&text, &sentences, &words, &mut quotes, &entities);
     let doc = Doc::new(&text, &quotes, &entities);
@@ -683,7 +722,11 @@ fn write_lines(path: &Path, lines: &[String]) -> Result<(), String> {
 /// penalty on `O`, fits the calibration, trains on everything and writes
 /// the model to `options.out`.
 pub fn run(options: &Options) -> Result<(), String> {
-    let articles = read(&options.data, options.hash_bits)?;
+    if options.kinds_cv.is_some() && !(options.cv_only || options.reuse_folds) {
+        // The shipped tagger learns from the quotes as the shipped kind model gives them.
+        return Err("--kinds-cv is for measuring: use it with --cv-only or --reuse-folds".into());
+    }
+    let articles = read(&options.data, options.hash_bits, options.kinds_cv.as_deref())?;
     eprintln!("{} articles, {} attributions", articles.len(), articles.iter().map(|a| a.gold.len()).sum::<usize>());
     let (calibration, penalty) = if options.skip_cv {
         let bytes = std::fs::read(&options.out).map_err(|e| format!("{}: {e}", options.out.display()))?;
@@ -918,6 +961,8 @@ mod tests {
             linker_grid: 1,
             linker_prune: 0.0,
             cv_only: false,
+            linker_errors: false,
+            kinds_cv: None,
         }
     }
 
@@ -928,7 +973,7 @@ mod tests {
             Span::new(s, s + w.len())
         };
         let gold = vec![Gold { pieces: vec![at(content)], source: Some(at(source)), cue: Some(at(cue)) }];
-        prepare(String::new(), String::new(), text.to_string(), gold, 10)
+        prepare(String::new(), String::new(), text.to_string(), gold, 10, &crate::quotes::kinds::MODEL)
     }
 
     #[test]

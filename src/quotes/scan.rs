@@ -106,13 +106,12 @@ fn markup_len(s: &str) -> Option<usize> {
 fn closes(t: &Token, text: &str) -> bool {
     if t.mark.is_single() {
         // With another closer ahead, a mark after a word and before a space is the word's own
-        // when it makes a plural possessive (the Smiths’ album) or clips the word while the
-        // sentence goes on in lower case (I was goin’ home; but 'we can't' to them closes).
+        // when it makes a plural possessive (the Smiths’ album) or clips the word (I was goin’
+        // home; a nickname 'Lyin' Ted', where a capital follows: the closer ahead decides).
         let after = &text[t.at + t.len..];
         let spaced = after.starts_with([' ', '\u{A0}']);
-        let lower_next = after.trim_start_matches([' ', '\u{A0}']).starts_with(char::is_lowercase);
         let prev_letter = text[..t.at].chars().next_back().is_some_and(char::is_alphabetic);
-        let clipped = lower_next && clips_word_before(&text[..t.at]);
+        let clipped = clips_word_before(&text[..t.at]);
         let possessive = t.later_single_closer && spaced && prev_letter && (text[..t.at].ends_with(['s', 'S']) || clipped);
         // The second mark of rock ’n’ roll.
         let mut back = text[..t.at].chars().rev();
@@ -326,6 +325,9 @@ mod tests {
         check("'I was goin' home to the Smiths' place,' he said.", &[("'I was goin' home to the Smiths' place,'", false, None)]);
         check("'Play rock 'n' roll at two o'clock,' he said.", &[("'Play rock 'n' roll at two o'clock,'", false, None)]);
         check("'Back in the '90s we won,' he said.", &[("'Back in the '90s we won,'", false, None)]);
+        // A clipped word before a capital: the closer ahead says the quote goes on.
+        check("Fans were chanting 'Winnin' Wes' at the gate.", &[("'Winnin' Wes'", false, None)]);
+        check("'Nothin' I can do,' said the coach.", &[("'Nothin' I can do,'", false, None)]);
     }
 
     #[test]

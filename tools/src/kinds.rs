@@ -340,7 +340,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     let mut order: Vec<usize> = (0..articles.len()).collect();
     Rng(options.seed.max(1) ^ 0x9e37_79b9).shuffle(&mut order);
     std::fs::create_dir_all(&options.cv_dir).map_err(|e| format!("{}: {e}", options.cv_dir))?;
-    let (mut gold, mut pred, mut dump) = (String::new(), String::new(), String::new());
+    let (mut gold, mut pred, mut dump, mut folds) = (String::new(), String::new(), String::new(), String::new());
     let mut right = 0.0;
     let mut total = 0;
     for k in 0..options.folds {
@@ -349,6 +349,14 @@ pub fn run(options: &Options) -> Result<(), String> {
             order.iter().enumerate().filter(|(i, _)| i % options.folds != k).flat_map(|(_, &a)| &articles[a].examples).collect();
         let weights = train(&examples, options);
         let model = model_of(&weights);
+        // Each fold's model and the articles it held out, for an honest cross-validation of the
+        // stages after the kinds (train_attribution --kinds-cv reads them).
+        let n: usize = examples.len();
+        std::fs::write(format!("{}/fold{k}.tsv", options.cv_dir), write_weights(&weights, options, n)).map_err(|e| e.to_string())?;
+        for &a in &held {
+            let id = articles[a].id.as_str().unwrap_or_default();
+            let _ = writeln!(folds, "{id}\t{k}");
+        }
         let held_examples: Vec<&Example> = held.iter().flat_map(|&a| &articles[a].examples).collect();
         right += accuracy(&model, &held_examples) * held_examples.len() as f64;
         total += held_examples.len();
@@ -375,6 +383,7 @@ pub fn run(options: &Options) -> Result<(), String> {
     let dir = &options.cv_dir;
     std::fs::write(format!("{dir}/cv.gold.jsonl"), gold).map_err(|e| e.to_string())?;
     std::fs::write(format!("{dir}/cv.pred.jsonl"), pred).map_err(|e| e.to_string())?;
+    std::fs::write(format!("{dir}/folds.tsv"), folds).map_err(|e| e.to_string())?;
     if let Some(path) = &options.examples {
         std::fs::write(path, dump).map_err(|e| format!("{path}: {e}"))?;
     }

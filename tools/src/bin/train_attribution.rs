@@ -2,7 +2,7 @@
 //! src/data/attribution/model.bin, after 5-fold cross-validation by article whose scores (the
 //! shared scorer's, per fold and pooled) and calibration table it prints.
 //!
-//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--seeds N] [--folds K] [--prune P] [--step S] [--outside-penalties A,B,..] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only] [--linker-errors]
+//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--seeds N] [--folds K] [--prune P] [--step S] [--outside-penalties A,B,..] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only] [--linker-errors] [--kinds-cv DIR]
 //!
 //! Run from the repository root: paths default to ../shared/data/polnear/attributions/train.jsonl,
 //! ../shared/eval/attributions/score_attributions.py and target/attribution-cv/.
@@ -44,6 +44,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         linker_prune: 3.0,
         cv_only: false,
         linker_errors: false,
+        kinds_cv: None,
     };
     let mut i = 0;
     while i < args.len() {
@@ -67,6 +68,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
                     .map(|v| v.trim().parse::<f32>().map_err(|e| format!("--outside-penalties: {e}")))
                     .collect::<Result<_, _>>()?
             }
+            "--kinds-cv" => o.kinds_cv = Some(PathBuf::from(value()?)),
             "--data" => o.data = PathBuf::from(value()?),
             "--out" => o.out = PathBuf::from(value()?),
             "--work" => o.work = PathBuf::from(value()?),

@@ -448,7 +448,42 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
         }
     }
     drafts.retain(|d| (d.cue.is_some() || d.source.is_some()) && !d.cue.is_some_and(|c| negated(d, &c) || subordinate(d, &c)));
+    to_sentence_end(doc, &sentence, tagged, &mut drafts);
     drafts
+}
+
+/// A reported clause runs to the end of its sentence unless something else begins there: an
+/// unquoted content of one piece that the tagger stopped inside its clause ("…, 61, proposed [a
+/// national health system that would be] administered by the states.") is extended over the
+/// rest of its sentence when that rest goes straight on with a word (no comma, dash or bracket
+/// that could end the clause first), holds no tagged span and no quotation.
+fn to_sentence_end(doc: &Doc, sentence: &[u32], tagged: &[Tagged], drafts: &mut [Draft]) {
+    let tokens = &doc.tokens;
+    let mut free = vec![true; tokens.len()];
+    for t in tagged {
+        free[t.first..t.end].iter_mut().for_each(|f| *f = false);
+    }
+    for d in drafts.iter_mut().filter(|d| d.pieces.len() == 1) {
+        let (first, end) = d.pieces[0];
+        if end >= tokens.len() || (first..end).any(|k| doc.in_quotation(k)) || !doc.is_word(end) {
+            continue;
+        }
+        let rest = (end..tokens.len()).take_while(|&k| sentence[k] == sentence[end - 1] && tokens[k].line == tokens[end - 1].line);
+        let mut last_word = None;
+        let mut clear = true;
+        for k in rest {
+            if !free[k] || doc.in_quotation(k) {
+                clear = false;
+                break;
+            }
+            if doc.is_word(k) {
+                last_word = Some(k);
+            }
+        }
+        if let (true, Some(k)) = (clear, last_word) {
+            d.pieces[0].1 = k + 1;
+        }
+    }
 }
 
 /// Contents the tagger left out before a reporting clause that closes their sentence after a
@@ -975,6 +1010,35 @@ mod tests {
         ];
         let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
         assert!(out.iter().any(|(a, _)| a.content.slice(text) == "the timetable was a mistake"));
+    }
+
+    #[test]
+    fn a_content_the_tagger_stopped_inside_its_clause_runs_to_its_sentences_end() {
+        let content_of = |text: &str, tagged: &[(&str, Part)]| -> Vec<String> {
+            let doc = Doc::new(text, &[], &[]);
+            let tagged: Vec<Tagged> = tagged.iter().map(|&(w, p)| span(&doc, text, w, p)).collect();
+            drafts(&doc, &tagged)
+                .iter()
+                .map(|d| text[doc.tokens[d.pieces[0].0].span.start..doc.tokens[d.pieces[0].1 - 1].span.end].to_string())
+                .collect()
+        };
+        let text = "The harbour board proposed a new ferry route that would be run by the island in spring. It sails daily.";
+        let tagged = [("The harbour board", Part::Source), ("proposed", Part::Cue), ("a new ferry route that would be", Part::Content)];
+        assert_eq!(content_of(text, &tagged), ["a new ferry route that would be run by the island in spring"]);
+        // A comma may end the clause first; a tagged span or a quotation in the rest is another's.
+        let text = "The harbour board proposed a new ferry route, which the island opposed.";
+        let tagged = [("The harbour board", Part::Source), ("proposed", Part::Cue), ("a new ferry route", Part::Content)];
+        assert_eq!(content_of(text, &tagged), ["a new ferry route"]);
+        let text = "The harbour board proposed a new ferry route as the mayor warned of costs.";
+        let tagged = [
+            ("The harbour board", Part::Source),
+            ("proposed", Part::Cue),
+            ("a new ferry route", Part::Content),
+            ("the mayor", Part::Source),
+            ("warned", Part::Cue),
+            ("of costs", Part::Content),
+        ];
+        assert_eq!(content_of(text, &tagged), ["a new ferry route", "of costs"]);
     }
 
     #[test]

@@ -7,7 +7,8 @@
 //!   with nothing tagged before it reports the clause before it ("…, the board announced on
 //!   Friday, after …"); one speaker's quotations in one paragraph are one attribution, a claim
 //!   without quotations between them notwithstanding; an unquoted content right after a second
-//!   cue ("“…,” he continued, citing …") is that cue's claim.
+//!   cue ("“…,” he continued, citing …") is that cue's claim; an unquoted content the tagger
+//!   stopped inside its clause runs on to its sentence's end when nothing else begins there.
 //! - The rules give each content the nearest cue (same sentence first) and the tagged source
 //!   nearest that cue (else the mention beside it, else the subject before it); the learned
 //!   linker (`rank`) then chooses the cue among the three nearest and the source among every

@@ -411,7 +411,11 @@ mod tests {
         check("in\u{a0}May\u{a0}Street", &[]);
         check(
             "It raised 2\u{a0}million Hong\u{202F}Kong dollars, up 3\u{a0}per\u{a0}cent, more\u{a0}than\u{a0}two weeks ago.",
-            &[("2\u{a0}million Hong\u{202F}Kong dollars", Money), ("3\u{a0}per\u{a0}cent", Percent), ("more\u{a0}than\u{a0}two weeks ago", Date)],
+            &[
+                ("2\u{a0}million Hong\u{202F}Kong dollars", Money),
+                ("3\u{a0}per\u{a0}cent", Percent),
+                ("more\u{a0}than\u{a0}two weeks ago", Date),
+            ],
         );
     }
 
@@ -420,7 +424,10 @@ mod tests {
     #[test]
     fn thousands_separated_by_narrow_or_thin_spaces_are_one_number() {
         use Label::*;
-        check("10\u{202F}000 people paid €1\u{2009}250\u{2009}000,50.", &[("10\u{202F}000", Number), ("€1\u{2009}250\u{2009}000,50", Money)]);
+        check(
+            "10\u{202F}000 people paid €1\u{2009}250\u{2009}000,50.",
+            &[("10\u{202F}000", Number), ("€1\u{2009}250\u{2009}000,50", Money)],
+        );
         check("Some 12\u{a0}000 and 12 000.", &[("12", Number), ("000", Number), ("12", Number), ("000", Number)]);
         check("in 2019\u{202F}3 and 1\u{202F}00", &[("2019", Date), ("3", Number), ("1", Number), ("00", Number)]);
     }

@@ -41,7 +41,8 @@ fn person_core(key: &str) -> &str {
 fn key(s: &str) -> String {
     let s = s.trim();
     let s = strip_possessive(s);
-    let s = s.strip_prefix("the ").or_else(|| s.strip_prefix("The ")).unwrap_or(s);
+    // "the" before any space, a no-break one included (pasted text).
+    let s = ["the", "The"].iter().find_map(|t| s.strip_prefix(t).filter(|r| r.starts_with(char::is_whitespace))).map_or(s, str::trim_start);
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {
@@ -535,6 +536,25 @@ mod tests {
             ("NATO", "NATO"),
             ("North Atlantic Treaty Organization", "NATO"),
         ]);
+    }
+
+    /// A pasted page's no-break, narrow and thin spaces part words as a space does.
+    #[test]
+    fn keys_read_any_space_as_a_space() {
+        for space in ['\u{A0}', '\u{202F}', '\u{2009}'] {
+            assert_eq!(key(&format!("the{space}Northwind{space}Bank")), "northwind bank");
+            assert_eq!(key(&format!("Robert{space}F.{space}Kennedy{space}Jr.")), "robert f kennedy jr");
+        }
+        assert_eq!(key("Theodora"), "theodora");
+        check(
+            "[O|the\u{A0}Northwind\u{A0}Bank] lent; [O|Northwind Bank] agreed. [P|Helena\u{A0}Marsh] and [P|Marsh] spoke.",
+            &[
+                ("the\u{A0}Northwind\u{A0}Bank", "the\u{A0}Northwind\u{A0}Bank"),
+                ("Northwind Bank", "the\u{A0}Northwind\u{A0}Bank"),
+                ("Helena\u{A0}Marsh", "Helena\u{A0}Marsh"),
+                ("Marsh", "Helena\u{A0}Marsh"),
+            ],
+        );
     }
 
     #[test]

@@ -32,6 +32,7 @@ use crate::analysis::{Entity, Label, Span};
 pub use crate::tagging::Scorer;
 use crate::text::data::FUNCTION_WORDS;
 use crate::text::hashing;
+use crate::text::is_blank;
 use features::Doc;
 use model::{Model, ModelError};
 use tagger::{decode, viterbi, Kind, N_TAGS};
@@ -197,10 +198,12 @@ fn find_tokenized(scorer: &impl Scorer, text: &str, tokenized: tokens::Tokenized
             .filter(|c| {
                 let mut o = entities.iter().filter(|e| overlaps(c.span, e.span)).peekable();
                 let word = c.span.slice(text);
-                if c.label == Label::Person && word.contains(' ') && word.split(' ').all(gazetteer::is_personal_name_word) {
+                // Words part at any blank, a no-break space included (pasted text).
+                let several = word.contains(is_blank);
+                if c.label == Label::Person && several && word.split(is_blank).all(gazetteer::is_personal_name_word) {
                     true
                 } else if o.peek().is_none() {
-                    word.contains(' ') || (c.label == Label::Place && gazetteer::is_place_word(word))
+                    several || (c.label == Label::Place && gazetteer::is_place_word(word))
                 } else {
                     o.all(|e| holds(c, e))
                 }

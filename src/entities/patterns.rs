@@ -219,6 +219,27 @@ mod tests {
         }
     }
 
+    /// The spaces a pasted article carries where a space was typed (figure_rules.rs `space_chars`).
+    const SPACES: [char; 3] = ['\u{A0}', '\u{202F}', '\u{2009}'];
+
+    /// Each rule's examples with their spaces turned into each space-like character: the same
+    /// whole match, and still nothing in the counterexample ("Theresa\u{A0}May" stays a name).
+    #[test]
+    fn every_rule_reads_a_no_break_narrow_or_thin_space_as_a_space() {
+        for (rank, rule) in rules().iter().enumerate() {
+            let regex = regex::Regex::new(&rule.pattern).expect("compiles");
+            for space in SPACES {
+                let example = rule.matches.replace(' ', &space.to_string());
+                let m = matches(&example, rank).first().map(|&(s, e)| &example[s..e]);
+                assert_eq!(m, Some(example.as_str()), "rule {:?} on {example:?}", rule.name);
+                assert_eq!(regex.find(&example).map(|m| m.as_str()), Some(example.as_str()), "rule {:?}", rule.name);
+                let counter = rule.rejects.replace(' ', &space.to_string());
+                assert_eq!(matches(&counter, rank), [], "rule {:?} on {counter:?}", rule.name);
+                assert!(!regex.is_match(&counter), "rule {:?} on {counter:?}", rule.name);
+            }
+        }
+    }
+
     /// Rule `rank`'s whole matches in `text`, through the DFA.
     fn matches(text: &str, rank: usize) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
@@ -259,6 +280,8 @@ mod tests {
             "between 1997 and 2001, the 1990s; in 2000-2004 to 1998 ’60s’70s ''90s a'90s _'90s".into(),
             "On Tuesday, February 27, 2018 at 9:30 a.m. US$4.7 billion, €1.2bn, 2 million Swiss francs, two-thirds, 12% of 150,000.".into(),
             "\u{a0}May 5\u{a0}2020, 5\u{a0}%, in\u{a0}May, thirty-one years ago, a dozen, early nineties".into(),
+            "in\u{202F}May\u{2009}Street, Theresa\u{a0}May, by\u{a0}late\u{202F}March. 10\u{202F}000 and 1\u{2009}250\u{2009}000,5; 12\u{a0}000 2019\u{202F}3 1\u{202F}00".into(),
+            "more\u{a0}than\u{2009}two\u{202F}weeks, twenty\u{a0}one, $\u{202F}5\u{a0}bn, 3\u{a0}per\u{202F}cent, since\u{2009}1997, a\u{a0}dozen, 2\u{a0}million Hong\u{a0}Kong dollars".into(),
         ];
         let cases = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/cases");
         for entry in std::fs::read_dir(&cases).expect("tests/cases") {
@@ -294,6 +317,7 @@ mod tests {
             "On Tuesday, February 27, 2018 at 9:30 a.m. US$4.7 billion, €1.2bn, 2 million Swiss francs, 12% of 150,000.",
             "In May 2019, 3.5 per cent; since March, ’90s and '80s, between 1997 and 2001\r\nthirty-one years, a dozen 1,1,1,1,1",
             "5\u{a0}%, in\u{a0}May, ünd 2020 Ünd 7\n\rMay 5_ 1990s",
+            "in\u{202F}May\u{2009}Street, 10\u{202F}000\u{2009}000 1\u{202F}00, Theresa\u{a0}May. Until\u{a0}March\u{a0}",
         ];
         for (rank, rule) in rules().iter().enumerate() {
             let dfa = dense::Builder::new()
@@ -375,6 +399,37 @@ mod tests {
         check("Theresa May spoke. Unions march in Leeds; in May Street a crowd met Ms May.", &[]);
         // Known limit: "confidence in May" (the person) reads as the month.
         check("Nobody may march.", &[]);
+    }
+
+    #[test]
+    fn dates_and_figures_between_no_break_narrow_and_thin_spaces() {
+        use Label::*;
+        check(
+            "Talks resume in\u{a0}May, a ruling comes by\u{202F}late\u{2009}March and Theresa\u{a0}May waits.",
+            &[("May", Date), ("March", Date)],
+        );
+        check("in\u{a0}May\u{a0}Street", &[]);
+        check(
+            "It raised 2\u{a0}million Hong\u{202F}Kong dollars, up 3\u{a0}per\u{a0}cent, more\u{a0}than\u{a0}two weeks ago.",
+            &[
+                ("2\u{a0}million Hong\u{202F}Kong dollars", Money),
+                ("3\u{a0}per\u{a0}cent", Percent),
+                ("more\u{a0}than\u{a0}two weeks ago", Date),
+            ],
+        );
+    }
+
+    /// A narrow no-break or thin space between groups of three digits is inside the number (the
+    /// SI style "10 000"); a space or a no-break space is not, as in "in 2019 3 people".
+    #[test]
+    fn thousands_separated_by_narrow_or_thin_spaces_are_one_number() {
+        use Label::*;
+        check(
+            "10\u{202F}000 people paid €1\u{2009}250\u{2009}000,50.",
+            &[("10\u{202F}000", Number), ("€1\u{2009}250\u{2009}000,50", Money)],
+        );
+        check("Some 12\u{a0}000 and 12 000.", &[("12", Number), ("000", Number), ("12", Number), ("000", Number)]);
+        check("in 2019\u{202F}3 and 1\u{202F}00", &[("2019", Date), ("3", Number), ("1", Number), ("00", Number)]);
     }
 
     #[test]

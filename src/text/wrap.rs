@@ -75,7 +75,8 @@ pub(crate) fn joins(lines: &[&str]) -> Vec<bool> {
     (0..n - 1)
         .map(|i| {
             let short_end = ends_unit(lines[i]) && (len(lines[i]) as f32) < FULL_LINE * width as f32;
-            let indented = lines[i + 1].starts_with([' ', '\t']) && !lines[i].starts_with([' ', '\t']);
+            // Any whitespace indents: a pasted page indents with no-break spaces as often as spaces.
+            let indented = lines[i + 1].starts_with(char::is_whitespace) && !lines[i].starts_with(char::is_whitespace);
             !short_end && !indented
         })
         .collect()
@@ -109,6 +110,19 @@ mod tests {
              the lowest bid exceeded the budget by a wide margin and asked the\n\
              officers to report back.\n\
              \x20 A second bid arrived late. \"It was posted in good time,\" the firm\n\
+             said in a letter, \"and we expect it to be considered on its merits.\"",
+            &[true, true, false, true],
+        );
+    }
+
+    /// A line indented with a no-break space (as pasted from a page) starts a paragraph too.
+    #[test]
+    fn an_indent_of_no_break_spaces_is_an_indent() {
+        check(
+            "The committee met on 4 March to review the tender. Members noted that\n\
+             the lowest bid exceeded the budget by a wide margin and asked the\n\
+             officers to report back.\n\
+             \u{A0}\u{A0}A second bid arrived late. \"It was posted in good time,\" the firm\n\
              said in a letter, \"and we expect it to be considered on its merits.\"",
             &[true, true, false, true],
         );

@@ -22,7 +22,6 @@
 #[cfg(feature = "internals")]
 use crate::analysis::Span;
 use crate::analysis::{Entity, Quote, QuoteKind};
-use super::stacked::FirstPass;
 use crate::entities::tokens::{Line, Token, Tokenized};
 use crate::quotes::CUES;
 use crate::text::hashing::{combine, hash_lower, hash_str, FnvMap};
@@ -33,7 +32,7 @@ static ATTITUDE: std::sync::LazyLock<crate::text::hashing::FnvSet<&'static str>>
 });
 
 /// Bump on any change to what `Doc::features` extracts.
-pub(crate) const FEATURE_VERSION: u32 = 6;
+pub(crate) const FEATURE_VERSION: u32 = 5;
 
 /// Where a token stands with respect to the quotations.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -48,7 +47,7 @@ enum QuoteState {
 }
 
 /// Distances are bucketed so that "three words after a cue" and "four words after" share weights.
-pub(super) fn bucket_distance(d: usize) -> u64 {
+fn bucket_distance(d: usize) -> u64 {
     match d {
         0 => 0,
         1 => 1,
@@ -69,7 +68,7 @@ pub(crate) struct Doc {
     pub tokens: Vec<Token>,
     /// The decoding units: one per line (paragraph).
     pub lines: Vec<Line>,
-    pub(super) lower: Vec<u64>,
+    lower: Vec<u64>,
     suffix2: Vec<u64>,
     suffix3: Vec<u64>,
     shape: Vec<u8>,
@@ -79,7 +78,7 @@ pub(crate) struct Doc {
     /// `Label as u8 + 1` of the entity covering the token, 0 for none.
     entity: Vec<u8>,
     /// Index of the token in its sentence.
-    pub(super) in_sentence: Vec<u32>,
+    in_sentence: Vec<u32>,
     /// Tokens to the nearest lexicon cue before / after in the same sentence, `NONE` if there is none.
     cue_left: Vec<usize>,
     cue_right: Vec<usize>,
@@ -423,27 +422,13 @@ impl Doc {
         self.quote[i] != QuoteState::Outside
     }
 
-    /// Where token `i` stands with respect to the quotations, as a feature value.
-    pub(super) fn quote_state(&self, i: usize) -> u64 {
-        self.quote[i] as u64
-    }
-
     /// Token `i` is a word or number (not punctuation).
     pub fn is_word(&self, i: usize) -> bool {
         self.shape[i] <= 4
     }
 
-    /// Appends the feature hashes of token `i` of the line `first..end` to `out`, with those of
-    /// the first pass's tags (`FirstPass::features`) when `stack` is given and reads the line.
-    pub fn features(&self, i: usize, first: usize, end: usize, stack: Option<&FirstPass>, out: &mut Vec<u64>) {
-        self.own_features(i, first, end, out);
-        if let Some(stack) = stack.filter(|s| s.reads(self.tokens[i].line as usize)) {
-            stack.features(self, i, first, end, out);
-        }
-    }
-
-    /// The features of token `i` that come from the text and the earlier stages alone.
-    fn own_features(&self, i: usize, first: usize, end: usize, out: &mut Vec<u64>) {
+    /// Appends the feature hashes of token `i` of the line `first..end` to `out`.
+    pub fn features(&self, i: usize, first: usize, end: usize, out: &mut Vec<u64>) {
         let at = |k: isize| -> Option<usize> {
             let j = i as isize + k;
             (j >= first as isize && j < end as isize).then_some(j as usize)
@@ -610,7 +595,7 @@ mod tests {
         let feats = |t: &str| {
             let d = Doc::new(t, &[], &[]);
             let mut out = Vec::new();
-            d.features(2, d.lines[0].first, d.lines[0].end, None, &mut out);
+            d.features(2, d.lines[0].first, d.lines[0].end, &mut out);
             out
         };
         let (fa, fb) = (feats(a), feats(b));

@@ -3,8 +3,7 @@
 //! The pipeline: `features` (hashed token features over the text, its quotations and entities)
 //! → `model` (quantised averaged-perceptron weights from src/data/attribution/model.bin, in the
 //! format and with the scoring both taggers share: `tagging`) →
-//! `tags` (BIO for cue, source and content, Viterbi per line; twice, the second reading the
-//! first's tags: `stacked`) → `link` (pairs each content
+//! `tags` (BIO for cue, source and content, Viterbi per line) → `link` (pairs each content
 //! with its cue, has `rank` (the learned linker, weights src/data/attribution/linker.tsv) choose
 //! its source among the candidate mentions, and makes attributions and quotations agree) →
 //! `calibration` (the confidence).
@@ -16,7 +15,6 @@ mod features;
 mod link;
 mod model;
 mod rank;
-mod stacked;
 mod tags;
 #[cfg(feature = "internals")]
 pub(crate) mod train;
@@ -89,26 +87,22 @@ fn find_with(
     link::link(text, &tagged, quotes, mentions, entities, Some((scorer, &doc)), sources)
 }
 
-/// Tags every line of `doc`: a first pass, then the second (`stacked`) over the lines where the
-/// first tagged something (the others would read the same).
+/// Tags every line of `doc`.
 fn tag(scorer: &impl Scorer, doc: &Doc) -> Vec<Tagged> {
-    tag_passes(scorer, doc, true)
-}
-
-/// [`tag`], or the first pass alone without `second` (training's models before stacking).
-fn tag_passes(scorer: &impl Scorer, doc: &Doc, second: bool) -> Vec<Tagged> {
-    let n = doc.tokens.len();
-    let mut emissions = vec![0.0; n * N_TAGS];
-    let mut path = vec![tags::OUTSIDE; n];
-    read_lines(scorer, doc, None, &mut emissions, &mut path);
-    if second {
-        let first = stacked::FirstPass::new(doc, &path);
-        read_lines(scorer, doc, Some(&first), &mut emissions, &mut path);
-    }
     let mut out = Vec::new();
+    let mut hashes = Vec::new();
+    let mut emissions = Vec::new();
+    let mut path = Vec::new();
     for line in &doc.lines {
-        let (path, emissions) = (&path[line.first..line.end], &emissions[line.first * N_TAGS..line.end * N_TAGS]);
-        for (first, end, part) in decode(path).into_iter().flat_map(|s| split_at_sentences(doc, line.first, s)) {
+        emissions.clear();
+        emissions.resize((line.end - line.first) * N_TAGS, 0.0);
+        for (i, scores) in (line.first..line.end).zip(emissions.chunks_exact_mut(N_TAGS)) {
+            hashes.clear();
+            doc.features(i, line.first, line.end, &mut hashes);
+            scorer.add_scores(&hashes, scores);
+        }
+        viterbi(&emissions, scorer.transitions(), &mut path);
+        for (first, end, part) in decode(&path).into_iter().flat_map(|s| split_at_sentences(doc, line.first, s)) {
             let mut margin = 0.0;
             for k in first..end {
                 let row = &emissions[k * N_TAGS..(k + 1) * N_TAGS];
@@ -121,43 +115,6 @@ fn tag_passes(scorer: &impl Scorer, doc: &Doc, second: bool) -> Vec<Tagged> {
         }
     }
     out
-}
-
-/// Decodes every line of `doc` into `path` (a tag per token), leaving each line's scores in
-/// `emissions` (`N_TAGS` per token). With `stack`, the second pass: the lines it reads get its
-/// features' scores added to the first pass's (`Doc::features` appends them after the same, and
-/// the shipped model sums exactly, so this is scoring them all, at a sixth of the cost), and the
-/// others are left as they are.
-fn read_lines(scorer: &impl Scorer, doc: &Doc, stack: Option<&stacked::FirstPass>, emissions: &mut [f32], path: &mut [usize]) {
-    let (mut hashes, mut line_path) = (Vec::new(), Vec::new());
-    for (l, line) in doc.lines.iter().enumerate() {
-        if stack.is_some_and(|s| !s.reads(l)) {
-            continue;
-        }
-        let scores = &mut emissions[line.first * N_TAGS..line.end * N_TAGS];
-        if stack.is_none() {
-            scores.fill(0.0);
-        }
-        for (i, scores) in (line.first..line.end).zip(scores.chunks_exact_mut(N_TAGS)) {
-            hashes.clear();
-            match stack {
-                Some(stack) => stack.features(doc, i, line.first, line.end, &mut hashes),
-                None => doc.features(i, line.first, line.end, None, &mut hashes),
-            }
-            scorer.add_scores(&hashes, scores);
-        }
-        viterbi(scores, scorer.transitions(), &mut line_path);
-        path[line.first..line.end].copy_from_slice(&line_path);
-    }
-}
-
-/// The first pass's tags over `doc` (training gives its examples these).
-#[cfg(feature = "internals")]
-fn first_pass(scorer: &impl Scorer, doc: &Doc) -> stacked::FirstPass {
-    let n = doc.tokens.len();
-    let (mut emissions, mut path) = (vec![0.0; n * N_TAGS], vec![tags::OUTSIDE; n]);
-    read_lines(scorer, doc, None, &mut emissions, &mut path);
-    stacked::FirstPass::new(doc, &path)
 }
 
 /// A content cut where an unquoted sentence starts (`doc` token indices are `offset + k`): the
@@ -194,56 +151,9 @@ fn stages(text: &str) -> (Doc, Vec<Quote>, Vec<Entity>, Vec<Resolved>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tagging::Scorer as _;
 
     #[test]
     fn the_shipped_model_loads() {
         assert!(shipped_model().is_ok(), "{:?}", shipped_model().err());
-    }
-
-    /// Weights of every bucket from a seeded sequence: a model that tags something everywhere.
-    fn scrambled_model() -> Model {
-        let mut x = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % 255) as i32 - 127
-        };
-        let rows = (0..1u32 << 10).map(|b| (b, std::array::from_fn(|_| next() as i8))).collect();
-        let transitions = (0..(N_TAGS + 1) * N_TAGS).map(|_| next() as i16).collect();
-        let w = model::Weights { hash_bits: 10, scale: 0.5, transitions, extra: vec![0.0; calibration::N_CALIBRATION], rows };
-        model::load(&model::to_bytes(&w)).expect("valid model")
-    }
-
-    #[test]
-    fn the_second_pass_adds_its_scores_to_the_first_passes() {
-        // Scoring only the second pass's features on top of the first pass's scores is scoring
-        // every feature of the token afresh, and lines the first pass left untagged keep its tags.
-        let text = "The harbour master, speaking on the quay at dawn, insisted that the ferry would run.\n\n\
-                    Officials said the bridge would close. Water rates will rise, the treasurer warned.";
-        let (doc, _, _, _) = stages(text);
-        let model = scrambled_model();
-        let n = doc.tokens.len();
-        let (mut emissions, mut path) = (vec![0.0; n * N_TAGS], vec![tags::OUTSIDE; n]);
-        read_lines(&model, &doc, None, &mut emissions, &mut path);
-        let first = stacked::FirstPass::new(&doc, &path);
-        let (mut fresh, mut fresh_path) = (emissions.clone(), path.clone());
-        read_lines(&model, &doc, Some(&first), &mut emissions, &mut path);
-        let (mut hashes, mut line_path) = (Vec::new(), Vec::new());
-        for (_, line) in doc.lines.iter().enumerate().filter(|&(l, _)| first.reads(l)) {
-            let scores = &mut fresh[line.first * N_TAGS..line.end * N_TAGS];
-            scores.fill(0.0);
-            for (i, scores) in (line.first..line.end).zip(scores.chunks_exact_mut(N_TAGS)) {
-                hashes.clear();
-                doc.features(i, line.first, line.end, Some(&first), &mut hashes);
-                model.add_scores(&hashes, scores);
-            }
-            viterbi(scores, model.transitions(), &mut line_path);
-            fresh_path[line.first..line.end].copy_from_slice(&line_path);
-        }
-        assert!((0..doc.lines.len()).any(|l| first.reads(l)), "the scrambled model tags something");
-        assert_eq!(emissions, fresh);
-        assert_eq!(path, fresh_path);
     }
 }

@@ -15,7 +15,7 @@ use super::link::{with_evidence, Sources};
 use super::model::{load, to_bytes, Scorer, Weights};
 use super::rank::{Linker, Recorder};
 use super::tags::{begin, inside, Part, N_TAGS, OUTSIDE};
-use super::{first_pass, tag, tag_passes, Tagged};
+use super::{tag, Tagged};
 use crate::analysis::{Attribution, Entity, Quote, Span};
 use crate::speakers::Resolved;
 use crate::tagging::{bucket, Perceptron};
@@ -38,8 +38,6 @@ pub struct Options {
     pub scorer: PathBuf,
     /// Quantised weights with a magnitude below this are dropped (the size budget).
     pub prune: i8,
-    /// More are dropped while the model file is larger than this many bytes (0: no limit).
-    pub max_bytes: usize,
     /// Quantised weights are multiples of this many units (1: every unit of `i8`'s 127).
     pub step: i32,
     /// PolNeAR's direct-quote gold (the same articles) and the quotes scorer: direct-quote
@@ -146,7 +144,7 @@ fn prepare(id: String, raw: String, text: String, gold: Vec<Gold>, hash_bits: u3
         let mut ex = Example { offsets: vec![0], buckets: Vec::new(), gold: tags[line.first..line.end].to_vec() };
         for i in line.first..line.end {
             hashes.clear();
-            doc.features(i, line.first, line.end, None, &mut hashes);
+            doc.features(i, line.first, line.end, &mut hashes);
             ex.buckets.extend(hashes.iter().map(|&h| bucket(h, hash_bits)));
             ex.offsets.push(ex.buckets.len() as u32);
         }
@@ -244,12 +242,9 @@ impl Scorer for FloatModel {
 /// alone) and the model is the mean of their averaged weights: each perceptron's weights depend
 /// on the order it read the lines in, and the mean keeps what the orders agree on (the entity
 /// tagger's trainer does the same).
-///
-/// The lines are `articles`' own and, for the second pass, `stacked`'s (`stacked_examples`).
-fn train(articles: &[&Article], stacked: &[&Example], options: &Options, seed: u64) -> FloatModel {
+fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
     let seeds = options.seeds.max(1);
-    let lines: Vec<&Example> =
-        articles.iter().flat_map(|a| a.lines.iter()).chain(stacked.iter().copied()).filter(|l| !l.gold.is_empty()).collect();
+    let lines: Vec<&Example> = articles.iter().flat_map(|a| a.lines.iter()).filter(|l| !l.gold.is_empty()).collect();
     let (mut weights, mut transitions) = (Vec::new(), Vec::new());
     for k in 0..seeds as u64 {
         let mut p = Perceptron::<N_TAGS>::new(options.hash_bits);
@@ -278,36 +273,6 @@ fn train(articles: &[&Article], stacked: &[&Example], options: &Options, seed: u
     FloatModel { hash_bits: options.hash_bits, weights, transitions, calibration: Vec::new() }
 }
 
-/// `a`'s lines as the stacked second pass reads them after `first`'s first pass (the lines where it
-/// tagged something; `stacked`), with their gold tags.
-fn stacked_examples(first: &impl Scorer, a: &Article, hash_bits: u32) -> Vec<Example> {
-    let stack = first_pass(first, &a.doc);
-    let mut out = Vec::new();
-    let mut hashes = Vec::new();
-    for (n, line) in a.doc.lines.iter().enumerate().filter(|&(n, _)| stack.reads(n)) {
-        let mut ex = Example { offsets: vec![0], buckets: Vec::new(), gold: a.lines[n].gold.clone() };
-        for i in line.first..line.end {
-            hashes.clear();
-            a.doc.features(i, line.first, line.end, Some(&stack), &mut hashes);
-            ex.buckets.extend(hashes.iter().map(|&h| bucket(h, hash_bits)));
-            ex.offsets.push(ex.buckets.len() as u32);
-        }
-        out.push(ex);
-    }
-    out
-}
-
-/// The fold of each article in a `k`-fold split by article, from `seed`.
-fn folds(n: usize, k: usize, seed: u64) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    Rng(seed | 1).shuffle(&mut order);
-    let mut f = vec![0; n];
-    for (rank, &i) in order.iter().enumerate() {
-        f[i] = rank % k;
-    }
-    f
-}
-
 /// `model` with every transition into `O` (from the line start too) lowered by `penalty`.
 fn penalise_outside(model: &FloatModel, penalty: f32) -> FloatModel {
     let mut m = model.clone();
@@ -317,32 +282,13 @@ fn penalise_outside(model: &FloatModel, penalty: f32) -> FloatModel {
     m
 }
 
-/// `model` quantised, its weights below `options.prune` units dropped, and more (a unit at a time)
-/// while the file would exceed `options.max_bytes` (0: no limit): the second pass trains on more
-/// lines and keeps more weights above a fixed threshold than the page's budget has room for.
 fn quantise(model: &FloatModel, calibration: Vec<f32>, options: &Options) -> Weights {
-    let mut prune = options.prune as i32;
-    loop {
-        let w = Weights::quantise_to(model.hash_bits, &model.weights, &model.transitions, prune, options.step, calibration.clone());
-        if options.max_bytes == 0 || prune >= 127 || to_bytes(&w).len() <= options.max_bytes {
-            if prune != options.prune as i32 {
-                eprintln!("pruned below {prune} units to fit {} bytes", options.max_bytes);
-            }
-            return w;
-        }
-        prune += 1;
-    }
+    Weights::quantise_to(model.hash_bits, &model.weights, &model.transitions, options.prune as i32, options.step, calibration)
 }
 
 /// The attributions of one article under `model`, each with its evidence.
-fn predict(model: &impl Scorer, a: &Article, sources: Sources) -> (Vec<(Attribution, Evidence)>, Vec<Quote>) {
-    predict_passes(model, a, sources, true)
-}
-
-/// [`predict`], or with the tagger's first pass alone without `second` (a model trained
-/// without the second pass's lines: the first pass of the jackknife).
-fn predict_passes(model: &impl Scorer, a: &Article, mut sources: Sources, second: bool) -> (Vec<(Attribution, Evidence)>, Vec<Quote>) {
-    let tagged: Vec<Tagged> = tag_passes(model, &a.doc, second);
+fn predict(model: &impl Scorer, a: &Article, mut sources: Sources) -> (Vec<(Attribution, Evidence)>, Vec<Quote>) {
+    let tagged: Vec<Tagged> = tag(model, &a.doc);
     let mut quotes = a.quotes.clone();
     let attributions = with_evidence(&a.text, &tagged, &mut quotes, &a.mentions, &a.entities, Some(&a.doc), &mut sources);
     (attributions, quotes)
@@ -739,26 +685,24 @@ fn write_lines(path: &Path, lines: &[String]) -> Result<(), String> {
 pub fn run(options: &Options) -> Result<(), String> {
     let articles = read(&options.data, options.hash_bits)?;
     eprintln!("{} articles, {} attributions", articles.len(), articles.iter().map(|a| a.gold.len()).sum::<usize>());
-    let (calibration, penalty, stacked) = if options.skip_cv {
+    let (calibration, penalty) = if options.skip_cv {
         let bytes = std::fs::read(&options.out).map_err(|e| format!("{}: {e}", options.out.display()))?;
         let model = load(&bytes).map_err(|e| e.to_string())?;
-        let penalty = options.outside_penalties.first().copied().unwrap_or(0.0);
-        (model.calibration().to_vec(), penalty, jackknife(&articles, options, penalty)?)
+        (model.calibration().to_vec(), options.outside_penalties.first().copied().unwrap_or(0.0))
     } else {
-        let (calibration, penalty, linker, stacked) = cross_validate(&articles, options)?;
+        let (calibration, penalty, linker) = cross_validate(&articles, options)?;
         // The linker is trained on the folds' output only, so it is written here (beside the
         // fold files in a relinking or feature experiment, which leave the shipped files alone).
         let to = if options.reuse_folds || options.cv_only { options.work.join("linker.tsv") } else { options.linker_out.clone() };
         std::fs::write(&to, &linker).map_err(|e| format!("{}: {e}", to.display()))?;
         eprintln!("wrote {} ({} bytes)", to.display(), linker.len());
-        (calibration, penalty, stacked)
+        (calibration, penalty)
     };
     if options.reuse_folds || options.cv_only {
         return Ok(());
     }
     let all: Vec<&Article> = articles.iter().collect();
-    let lines: Vec<&Example> = stacked.iter().flatten().collect();
-    let model = penalise_outside(&train(&all, &lines, options, options.seed), penalty);
+    let model = penalise_outside(&train(&all, options, options.seed), penalty);
     let weights = quantise(&model, calibration, options);
     let bytes = to_bytes(&weights);
     std::fs::write(&options.out, &bytes).map_err(|e| format!("{}: {e}", options.out.display()))?;
@@ -766,28 +710,20 @@ pub fn run(options: &Options) -> Result<(), String> {
     Ok(())
 }
 
-/// The second pass's lines of every article (`stacked_examples`), each under the first pass of a
-/// model trained (as in cross-validation, with `penalty`) on the folds it is not in: what
-/// `cross_validate` gives the shipped model, without the scoring.
-fn jackknife(articles: &[Article], options: &Options, penalty: f32) -> Result<Vec<Vec<Example>>, String> {
-    let k = options.folds.max(2);
-    let fold_of = folds(articles.len(), k, options.seed);
-    let mut first = Vec::new();
-    for fold in 0..k {
-        let train_set: Vec<&Article> = articles.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, a)| a).collect();
-        let float = train(&train_set, &[], options, options.seed.wrapping_add(fold as u64 + 1));
-        let bytes = to_bytes(&quantise(&penalise_outside(&float, penalty), vec![0.0; super::calibration::N_CALIBRATION], options));
-        first.push(load(&bytes).map_err(|e| e.to_string())?);
-    }
-    Ok(articles.iter().zip(&fold_of).map(|(a, &f)| stacked_examples(&first[f], a, options.hash_bits)).collect())
-}
-
 // The fold index also selects the articles and names the files.
 #[allow(clippy::needless_range_loop)]
-fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, f32, String, Vec<Vec<Example>>), String> {
+fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, f32, String), String> {
     std::fs::create_dir_all(&options.work).map_err(|e| format!("{}: {e}", options.work.display()))?;
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    Rng(options.seed | 1).shuffle(&mut order);
     let k = options.folds.max(2);
-    let fold_of = folds(articles.len(), k, options.seed);
+    let fold_of: Vec<usize> = {
+        let mut f = vec![0; articles.len()];
+        for (rank, &i) in order.iter().enumerate() {
+            f[i] = rank % k;
+        }
+        f
+    };
     // Per fold: the predictions' evidence and whether each was right.
     let mut evidence: Vec<Vec<(Evidence, bool)>> = vec![Vec::new(); k];
     let (mut all_gold, mut all_pred, mut all_quotes) = (Vec::new(), Vec::new(), Vec::new());
@@ -799,7 +735,6 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
     // on `O` chosen below; saved beside the fold files so that `reuse_folds` can relink them.
     let saved = |fold: usize| options.work.join(format!("fold{fold}.model.bin"));
     let mut penalty = options.outside_penalties.first().copied().unwrap_or(0.0);
-    let mut stacked: Vec<Vec<Example>> = Vec::new();
     let models: Vec<super::model::Model> = if options.reuse_folds {
         let read_fold = |fold: usize| -> Result<super::model::Model, String> {
             let bytes = std::fs::read(saved(fold)).map_err(|e| format!("{}: {e}", saved(fold).display()))?;
@@ -810,7 +745,7 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
         let floats: Vec<FloatModel> = (0..k)
             .map(|fold| {
                 let train_set: Vec<&Article> = articles.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, a)| a).collect();
-                train(&train_set, &[], options, options.seed.wrapping_add(fold as u64 + 1))
+                train(&train_set, options, options.seed.wrapping_add(fold as u64 + 1))
             })
             .collect();
         let shipped = |fold: usize, penalty: f32| -> Result<(super::model::Model, Vec<u8>), String> {
@@ -826,8 +761,7 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
                 for fold in 0..k {
                     let (model, _) = shipped(fold, candidate)?;
                     for a in held_out(fold) {
-                        let attributions: Vec<Attribution> =
-                            predict_passes(&model, a, Sources::Rules, false).0.into_iter().map(|(p, _)| p).collect();
+                        let attributions: Vec<Attribution> = predict(&model, a, Sources::Rules).0.into_iter().map(|(p, _)| p).collect();
                         right += correct(&a.text, &a.gold, &attributions).into_iter().filter(|&ok| ok).count();
                         predicted += attributions.len();
                         gold += a.gold.len();
@@ -842,53 +776,10 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
                 }
             }
         }
-        // The second pass: each article's first-pass tags from its fold's model (a jackknife:
-        // the first pass errs on them as on text it never saw), then each fold's model trained
-        // again on the other folds' lines and those lines as the second pass reads them.
-        let first: Vec<super::model::Model> = (0..k).map(|fold| shipped(fold, penalty).map(|(m, _)| m)).collect::<Result<_, _>>()?;
-        stacked = articles.iter().zip(fold_of).map(|(a, &f)| stacked_examples(&first[f], a, options.hash_bits)).collect();
-        let n_stacked: usize = stacked.iter().map(Vec::len).sum();
-        let _ = writeln!(report, "second pass: {n_stacked} of {} lines", articles.iter().map(|a| a.lines.len()).sum::<usize>());
-        let floats: Vec<FloatModel> = (0..k)
-            .map(|fold| {
-                let train_set: Vec<&Article> = articles.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, a)| a).collect();
-                let lines: Vec<&Example> = stacked.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).flat_map(|(_, s)| s).collect();
-                train(&train_set, &lines, options, options.seed.wrapping_add(fold as u64 + 1))
-            })
-            .collect();
-        let shipped = |fold: usize, penalty: f32| -> Result<(super::model::Model, Vec<u8>), String> {
-            let bytes =
-                to_bytes(&quantise(&penalise_outside(&floats[fold], penalty), vec![0.0; super::calibration::N_CALIBRATION], options));
-            Ok((load(&bytes).map_err(|e| e.to_string())?, bytes))
-        };
-        // The penalty again, for the model that reads both passes (its first pass keeps the
-        // first model's: the second pass learned from those tags).
-        if options.outside_penalties.len() > 1 {
-            let mut best = f64::NEG_INFINITY;
-            for &candidate in &options.outside_penalties {
-                let (mut right, mut predicted, mut gold) = (0usize, 0usize, 0usize);
-                for fold in 0..k {
-                    let (model, _) = shipped(fold, candidate)?;
-                    for a in held_out(fold) {
-                        let attributions: Vec<Attribution> = predict(&model, a, Sources::Rules).0.into_iter().map(|(p, _)| p).collect();
-                        right += correct(&a.text, &a.gold, &attributions).into_iter().filter(|&ok| ok).count();
-                        predicted += attributions.len();
-                        gold += a.gold.len();
-                    }
-                }
-                let f1 = 2.0 * right as f64 / (predicted + gold).max(1) as f64;
-                let _ = writeln!(report, "two passes, penalty on O {candidate}: end-to-end F1 {f1:.4}");
-                eprintln!("two passes, penalty on O {candidate}: end-to-end F1 {f1:.4}");
-                if f1 > best {
-                    best = f1;
-                    penalty = candidate;
-                }
-            }
-        }
         let mut models = Vec::new();
         for fold in 0..k {
             let (model, bytes) = shipped(fold, penalty)?;
-            std::fs::write(saved(fold), &bytes).map_err(|e| format!("{}: {e}", saved(fold).display()))?;
+            std::fs::write(saved(fold), bytes).map_err(|e| format!("{}: {e}", saved(fold).display()))?;
             models.push(model);
         }
         models
@@ -997,7 +888,7 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
     let _ = writeln!(report, "calibration weights {w:?}");
     print!("{report}");
     std::io::stdout().flush().map_err(|e| e.to_string())?;
-    Ok((w, penalty, linker_text, stacked))
+    Ok((w, penalty, linker_text))
 }
 
 #[cfg(test)]
@@ -1016,7 +907,6 @@ mod tests {
             work: PathBuf::new(),
             scorer: PathBuf::new(),
             prune: 0,
-            max_bytes: 0,
             step: 1,
             quotes_gold: PathBuf::new(),
             quotes_scorer: PathBuf::new(),
@@ -1059,9 +949,9 @@ mod tests {
             ),
         ];
         let all: Vec<&Article> = articles.iter().collect();
-        let one = train(&all, &[], &options(1), 7);
-        let three = train(&all, &[], &options(3), 7);
-        assert_eq!(three.weights, train(&all, &[], &options(3), 7).weights, "the same seed gives the same model");
+        let one = train(&all, &options(1), 7);
+        let three = train(&all, &options(3), 7);
+        assert_eq!(three.weights, train(&all, &options(3), 7).weights, "the same seed gives the same model");
         assert_ne!(one.weights, three.weights, "the other orders change the mean");
         assert!(three.weights.iter().any(|&w| w != 0.0), "the mean learned something");
     }

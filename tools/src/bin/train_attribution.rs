@@ -2,7 +2,7 @@
 //! src/data/attribution/model.bin, after 5-fold cross-validation by article whose scores (the
 //! shared scorer's, per fold and pooled) and calibration table it prints.
 //!
-//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--seeds N] [--folds K] [--prune P] [--max-bytes N] [--step S] [--outside-penalties A,B,..] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only] [--linker-errors]
+//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--seeds N] [--folds K] [--prune P] [--step S] [--outside-penalties A,B,..] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only] [--linker-errors]
 //!
 //! Run from the repository root: paths default to ../shared/data/polnear/attributions/train.jsonl,
 //! ../shared/eval/attributions/score_attributions.py and target/attribution-cv/.
@@ -32,7 +32,6 @@ fn parse(args: &[String]) -> Result<Options, String> {
         work: PathBuf::from("target/attribution-cv"),
         scorer: PathBuf::from("../shared/eval/attributions/score_attributions.py"),
         prune: 8,
-        max_bytes: 78_000,
         step: 1,
         quotes_gold: PathBuf::from("../shared/data/polnear/train.jsonl"),
         quotes_scorer: PathBuf::from("../shared/eval/quotes/run_eval.py"),
@@ -57,7 +56,6 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--seeds" => o.seeds = number(value()?)?.max(1) as usize,
             "--folds" => o.folds = number(value()?)? as usize,
             "--prune" => o.prune = number(value()?)? as i8,
-            "--max-bytes" => o.max_bytes = number(value()?)? as usize,
             "--step" => o.step = number(value()?)?.clamp(1, 127) as i32,
             "--linker-epochs" => o.linker_epochs = number(value()?)? as usize,
             "--linker-grid" => o.linker_grid = number(value()?)?.max(1) as u32,

@@ -13,7 +13,7 @@
 
 use crate::analysis::Span;
 use crate::text::is_blank;
-use crate::text::marks::{clips_word_before, is_apostrophe, is_elision_at, lean_of, mark_at, may_start_mark, Lean, Mark, Style};
+use crate::text::marks::{clips_ing_before, clips_word_before, is_apostrophe, is_elision_at, lean_of, mark_at, may_start_mark, Lean, Mark, Style};
 
 /// How far below the innermost open quote a closing mark may reach (`“a ‘b” c`).
 const MAX_CROSSING_DEPTH: usize = 4;
@@ -106,12 +106,15 @@ fn markup_len(s: &str) -> Option<usize> {
 fn closes(t: &Token, text: &str) -> bool {
     if t.mark.is_single() {
         // With another closer ahead, a mark after a word and before a space is the word's own
-        // when it makes a plural possessive (the Smiths’ album) or clips the word (I was goin’
-        // home; a nickname 'Lyin' Ted', where a capital follows: the closer ahead decides).
+        // when it makes a plural possessive (the Smiths’ album) or clips the word while the
+        // sentence goes on in lower case (I was goin’ home; but 'we can't' to them closes). Before
+        // a capital only an `-ing` with its g dropped is clipped (a nickname 'Lyin' Ted'; but
+        // ‘Made in Britain’ Christmas, ‘Captain’ Jones close).
         let after = &text[t.at + t.len..];
         let spaced = after.starts_with([' ', '\u{A0}']);
+        let lower_next = after.trim_start_matches([' ', '\u{A0}']).starts_with(char::is_lowercase);
         let prev_letter = text[..t.at].chars().next_back().is_some_and(char::is_alphabetic);
-        let clipped = clips_word_before(&text[..t.at]);
+        let clipped = clips_word_before(&text[..t.at]) && (lower_next || clips_ing_before(&text[..t.at]));
         let possessive = t.later_single_closer && spaced && prev_letter && (text[..t.at].ends_with(['s', 'S']) || clipped);
         // The second mark of rock ’n’ roll.
         let mut back = text[..t.at].chars().rev();
@@ -328,6 +331,16 @@ mod tests {
         // A clipped word before a capital: the closer ahead says the quote goes on.
         check("Fans were chanting 'Winnin' Wes' at the gate.", &[("'Winnin' Wes'", false, None)]);
         check("'Nothin' I can do,' said the coach.", &[("'Nothin' I can do,'", false, None)]);
+        check("They called it the 'Keepin' It Real' tour.", &[("'Keepin' It Real'", false, None)]);
+        // A word that only ends in -in before a capital: the mark closes, the later one is a
+        // plural possessive.
+        check("Fans booed ‘Captain’ Jones and the Browns’ coach.", &[("‘Captain’", false, None)]);
+        check("The ‘Made in Britain’ Christmas fair drew the Joneses’ neighbours.", &[("‘Made in Britain’", false, None)]);
+        check("‘We will not go back to Spain’ Ana Ruiz said at her parents’ house.", &[("‘We will not go back to Spain’", false, None)]);
+        check("'Goodbye Berlin' Friday was the night of the Smiths' farm party.", &[("'Goodbye Berlin'", false, None)]);
+        check("'Putin' Jones, they call him at the Browns' office.", &[("'Putin'", false, None)]);
+        // Before lower case any -in word may be clipped, as before.
+        check("'I was comin' home to the Smiths' place,' he said.", &[("'I was comin' home to the Smiths' place,'", false, None)]);
     }
 
     #[test]

@@ -188,10 +188,40 @@ const ELIDED_ENDS: &[&str] = &["ol", "an", "o", "th"];
 /// True when `before` (the text up to a single mark) ends with a word that the mark clips
 /// (`goin'`, `good ol'`): the mark is the word's own apostrophe, not a closing quotation mark.
 pub(crate) fn clips_word_before(before: &str) -> bool {
-    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
-    let word = &before[word_start..];
-    let lower = word.to_lowercase();
+    let lower = last_word(before).to_lowercase();
     (lower.len() > 3 && lower.ends_with("in")) || ELIDED_ENDS.contains(&lower.as_str())
+}
+
+/// True when `before` ends with a word whose `-in` can only be an `-ing` with its g dropped
+/// (`lyin'`, `winnin'`, `nothin'`, `keepin'`), so that a single mark after it is the word's own
+/// even before a capital (`'Lyin' Ted'`). Most words and names ending in `-in` are no such
+/// thing (Spain, Britain, Captain, Berlin, Putin, Austin), and a clipped `-in'` of a verb with a
+/// silent e (`makin'`, `comin'`) looks like a name (Putin, Kevin), so only the shapes an `-ing`
+/// stem has and a name or noun rarely has count: a doubled consonant (`winn-`, `gett-`; not f
+/// nor s, for griffin, muffin, assassin), a y (`ly-`, `say-`), a vowel and th (`noth-`,
+/// `someth-`; not `with-`), two vowels and a consonant (`keep-`, `look-`, `speak-`), or a
+/// consonant and o alone (`go-`, `do-`).
+pub(crate) fn clips_ing_before(before: &str) -> bool {
+    let lower = last_word(before).to_ascii_lowercase();
+    let Some(stem) = lower.strip_suffix("in").filter(|s| s.is_ascii()).map(str::as_bytes) else {
+        return false;
+    };
+    let vowel = |b: u8| matches!(b, b'a' | b'e' | b'i' | b'o' | b'u');
+    let consonant = |b: u8| b.is_ascii_lowercase() && !vowel(b);
+    match *stem {
+        [.., a, b] if a == b && consonant(b) => !matches!(b, b'f' | b's'),
+        [.., b'y'] if stem.len() >= 2 => true,
+        [.., v, b't', b'h'] => matches!(v, b'a' | b'e' | b'o' | b'u' | b'y'),
+        [.., v, w, c] => vowel(v) && vowel(w) && consonant(c),
+        [c, b'o'] => consonant(c),
+        _ => false,
+    }
+}
+
+/// The letters at the end of `before` (empty when it ends with anything else).
+fn last_word(before: &str) -> &str {
+    let word_start = before.rfind(|c: char| !c.is_alphabetic()).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    &before[word_start..]
 }
 
 /// True when the single mark (`'` ‘ ’) at byte `i` of `s`, `len` bytes long, is an apostrophe
@@ -283,6 +313,18 @@ mod tests {
         }
         for s in ["we can't", "the Smiths", "in", "said 'no", "a dog", ""] {
             assert!(!clips_word_before(s), "{s}");
+        }
+    }
+
+    #[test]
+    fn only_ing_stems_clip_before_a_capital() {
+        for s in ["Lyin", "winnin", "Keepin", "nothin", "Somethin", "sayin", "gettin", "lookin", "goin", "doin", "I was runnin"] {
+            assert!(clips_ing_before(s), "{s}");
+        }
+        let names = ["Spain", "Britain", "Captain", "Berlin", "Putin", "Austin", "Martin", "Kremlin", "Dublin", "Latin", "Kevin"];
+        let nouns = ["Stein", "Klein", "within", "Bitcoin", "Wisconsin", "Darwin", "Franklin", "Griffin", "muffin", "assassin", "Bahrain"];
+        for s in names.iter().chain(&nouns).chain(&["in", "yin", "", "the Smiths", "Göttin"]) {
+            assert!(!clips_ing_before(s), "{s}");
         }
     }
 

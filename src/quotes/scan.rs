@@ -13,7 +13,9 @@
 
 use crate::analysis::Span;
 use crate::text::is_blank;
-use crate::text::marks::{clips_ing_before, clips_word_before, is_apostrophe, is_elision_at, lean_of, mark_at, may_start_mark, Lean, Mark, Style};
+use crate::text::marks::{
+    clips_ing_before, clips_word_before, is_apostrophe, is_elision_at, lean_of, mark_at, may_start_mark, Lean, Mark, Style,
+};
 
 /// How far below the innermost open quote a closing mark may reach (`“a ‘b” c`).
 const MAX_CROSSING_DEPTH: usize = 4;

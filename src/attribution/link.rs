@@ -761,8 +761,7 @@ fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote
 /// (their words are not unquoted).
 fn runs_on_past(text: &str, pieces: &[Span], quoted: &[Span], q: &Quote) -> bool {
     // Past the closing marks of a quotation nested at its end (`… ‘That is absurd,’”`).
-    let body =
-        q.inner.slice(text).trim_end_matches(|c: char| c.is_whitespace() || crate::text::marks::is_apostrophe(c) || "\"”»›".contains(c));
+    let body = q.inner.slice(text).trim_end_matches(|c: char| c.is_whitespace() || crate::text::marks::may_close(c));
     if body.ends_with([',', '.', '!', '?', ';', ':', '…']) {
         return false;
     }
@@ -1027,6 +1026,17 @@ mod tests {
         let text = "“He told me, ‘It is over,’” adding that the pier reopens in May, Mayor Ana Ruiz said.";
         let (_, quotes) = claims_over(text, "He told me, ‘It is over,’” adding that the pier reopens in May", "Mayor Ana Ruiz", "said");
         assert_eq!(quotes[0].kind, QuoteKind::Direct);
+        // German marks: the nested quotation's closer ‘ and the outer closer “ end it too.
+        let text = "„Er sagte mir: ‚Es ist vorbei,‘“ adding that the pier reopens in May, Mayor Ana Ruiz said.";
+        let (_, quotes) = claims_over(text, "Er sagte mir: ‚Es ist vorbei,‘“ adding that the pier reopens in May", "Mayor Ana Ruiz", "said");
+        assert_eq!(quotes[0].kind, QuoteKind::Direct);
+        let text = "»Er sagte mir: ‹Es ist vorbei,›« adding that the pier reopens in May, Mayor Ana Ruiz said.";
+        let (_, quotes) = claims_over(text, "Er sagte mir: ‹Es ist vorbei,›« adding that the pier reopens in May", "Mayor Ana Ruiz", "said");
+        assert_eq!(quotes[0].kind, QuoteKind::Direct);
+        // A German quotation that stops mid-clause still runs on into its claim.
+        let text = "„Wir sind begeistert“ about the harbour vote, Mayor Ana Ruiz said on Tuesday.";
+        let (_, quotes) = claims_over(text, "„Wir sind begeistert“ about the harbour vote", "Mayor Ana Ruiz", "said");
+        assert_eq!(quotes[0].kind, QuoteKind::Partial);
         // "that" before the marks is no word of the claim's own.
         let text = "Mayor Ana Ruiz said that “we are thrilled about the harbour vote.”";
         let (_, quotes) = claims_over(text, "that “we are thrilled about the harbour vote.”", "Mayor Ana Ruiz", "said");

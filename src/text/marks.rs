@@ -253,6 +253,39 @@ pub(crate) fn may_open(c: char) -> bool {
     matches!(lean_of(c), Some(Lean::Open | Lean::Either))
 }
 
+/// Every mark, for the predicates below that ask the pairing table about one of them.
+const ALL: [Mark; 18] = {
+    use Mark::*;
+    [
+        Straight,
+        LeftDouble,
+        RightDouble,
+        LowDouble,
+        LeftSingle,
+        RightSingle,
+        LowSingle,
+        LeftGuillemet,
+        RightGuillemet,
+        LeftSingleGuillemet,
+        RightSingleGuillemet,
+        LeftCorner,
+        RightCorner,
+        LeftWhiteCorner,
+        RightWhiteCorner,
+        Backticks,
+        TwoApostrophes,
+        StraightSingle,
+    ]
+};
+
+/// True when `c` is a one-character mark that closes some quote by the pairing table
+/// ([`Mark::is_closed_by`]): the English `"` ” ’ `'`, and the German “ ‘ « ‹, French » ›, CJK 」 』.
+/// Not „ ‚ 「 『, which only open.
+pub(crate) fn may_close(c: char) -> bool {
+    let mut buf = [0u8; 4];
+    mark_at(c.encode_utf8(&mut buf), 0).is_some_and(|(m, _)| ALL.iter().any(|o| o.is_closed_by(m)))
+}
+
 /// The apostrophes: `'` and `’` (which is also the right single quote). Words keep one inside
 /// (O’Brien, don't); the possessive `’s` is told apart by what follows.
 pub(crate) fn is_apostrophe(c: char) -> bool {
@@ -336,6 +369,12 @@ mod tests {
         for c in ['”', '’', '»', '›', '」', '』'] {
             assert!(!may_open(c), "{c} opens only where its context says so");
             assert!(lean_of(c).is_some());
+        }
+        for c in ['"', '”', '’', '\'', '“', '‘', '«', '»', '‹', '›', '」', '』'] {
+            assert!(may_close(c), "{c} closes");
+        }
+        for c in ['„', '‚', '「', '『', '`', 'a', '.', ')'] {
+            assert!(!may_close(c), "{c:?} never closes");
         }
         for c in ['\'', '`', 'a', '.', '(', '-'] {
             assert_eq!(lean_of(c), None, "{c:?} is no mark by itself");

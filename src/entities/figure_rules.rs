@@ -7,14 +7,10 @@
 
 /// A word boundary between ASCII word characters and anything else.
 const B: &str = r"(?-u:\b)";
-/// The characters that stand for a space between two words: a space, and the spaces a pasted
-/// article carries instead (no-break U+00A0, narrow no-break U+202F, thin U+2009). Every rule
-/// spells "a space" with `SP` or `SP_OR_HYPHEN`, never a literal space or `\x20`.
-macro_rules! space_chars {
-    () => {
-        r"\x20\u{A0}\u{202F}\u{2009}"
-    };
-}
+// The characters that stand for a space between two words (`space_chars`): their one home is
+// src/text/spaces.rs. Every rule spells "a space" with `SP` or `SP_OR_HYPHEN`, never a literal
+// space or `\x20`.
+include!("../text/spaces.rs");
 /// A space between words, in any of its forms (`space_chars`). Wrapped in `(?u-i:…)` so it may
 /// stand inside the `(?i-u)` groups too: those take ASCII only, and a class without `i` needs
 /// no Unicode case tables. A macro, for the constants built with `concat!`; `SP` for `format!`.
@@ -33,12 +29,13 @@ macro_rules! sp_or_hyphen {
     };
 }
 const SP_OR_HYPHEN: &str = sp_or_hyphen!();
-/// The typographic thousands separators, which stand inside a number ("10 000" with U+202F or
-/// U+2009). A plain or no-break space does not join digits: "in 2019 3 people" is a year and a
-/// number, and a no-break space is what a page pastes for a typed space (the two must read alike).
+/// The typographic thousands separators, which stand inside a number ("10 000" with narrow
+/// no-break U+202F, thin U+2009 or figure U+2007, the space as wide as a digit). A plain or
+/// no-break space does not join digits: "in 2019 3 people" is a year and a number, and a no-break
+/// space is what a page pastes for a typed space (the two must read alike).
 macro_rules! thousands_space {
     () => {
-        r"(?u-i:[\u{202F}\u{2009}])"
+        r"(?u-i:[\u{202F}\u{2009}\u{2007}])"
     };
 }
 const MONTH: &str = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)";

@@ -200,7 +200,7 @@ fn find_tokenized(scorer: &impl Scorer, text: &str, tokenized: tokens::Tokenized
                 let word = c.span.slice(text);
                 // Words part at any blank, a no-break space included (pasted text).
                 let several = word.contains(is_blank);
-                if c.label == Label::Person && several && word.split(is_blank).all(gazetteer::is_personal_name_word) {
+                if c.label == Label::Person && several && every_word_a_personal_name(word) {
                     true
                 } else if o.peek().is_none() {
                     several || (c.label == Label::Place && gazetteer::is_place_word(word))
@@ -219,6 +219,12 @@ fn find_tokenized(scorer: &impl Scorer, text: &str, tokenized: tokens::Tokenized
         e.cluster = i;
     }
     entities
+}
+
+/// True when every word of `name` (parted at blanks, however many stand between two words:
+/// `BORIS\u{A0} JOHNSON`) is in the first-name or surname list.
+fn every_word_a_personal_name(name: &str) -> bool {
+    name.split(is_blank).filter(|w| !w.is_empty()).all(gazetteer::is_personal_name_word)
 }
 
 /// The tagger's names in `doc` (of `text`), line by line; given the `original` lines of a
@@ -924,6 +930,16 @@ mod tests {
             "KELLER QUITS AFTER VOTE\nThe mayor of Dunmore, Anna Keller, resigned on Monday.",
             &["KELLER/PERSON#0", "Dunmore/PLACE#1", "Anna Keller/PERSON#0", "Monday/DATE#3"],
         );
+    }
+
+    #[test]
+    fn a_name_is_checked_word_by_word_however_many_blanks_part_its_words() {
+        for name in ["ANNA KELLER", "ANNA\u{A0} KELLER", "Anna  \u{202F}Keller", "JOHN SMITH"] {
+            assert!(every_word_a_personal_name(name), "{name:?}");
+        }
+        for name in ["ANNA HARBOUR", "HARBOUR\u{A0} DEAL", "RESIGNS"] {
+            assert!(!every_word_a_personal_name(name), "{name:?}");
+        }
     }
 
     #[test]

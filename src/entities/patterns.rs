@@ -219,16 +219,16 @@ mod tests {
         }
     }
 
-    /// The spaces a pasted article carries where a space was typed (figure_rules.rs `space_chars`).
-    const SPACES: [char; 3] = ['\u{A0}', '\u{202F}', '\u{2009}'];
-
-    /// Each rule's examples with their spaces turned into each space-like character: the same
-    /// whole match, and still nothing in the counterexample ("Theresa\u{A0}May" stays a name).
+    /// Each rule's examples with their spaces turned into each space character (`text::spaces`):
+    /// the same whole match, and still nothing in the counterexample ("Theresa\u{A0}May" stays a
+    /// name).
     #[test]
-    fn every_rule_reads_a_no_break_narrow_or_thin_space_as_a_space() {
+    fn every_rule_reads_every_space_character_as_a_space() {
+        let spaces: Vec<char> = (0..=0x10FFFFu32).filter_map(char::from_u32).filter(|&c| crate::text::spaces::is_space(c)).collect();
+        assert_eq!(spaces.len(), 17, "Unicode's space separators");
         for (rank, rule) in rules().iter().enumerate() {
             let regex = regex::Regex::new(&rule.pattern).expect("compiles");
-            for space in SPACES {
+            for &space in &spaces {
                 let example = rule.matches.replace(' ', &space.to_string());
                 let m = matches(&example, rank).first().map(|&(s, e)| &example[s..e]);
                 assert_eq!(m, Some(example.as_str()), "rule {:?} on {example:?}", rule.name);
@@ -409,6 +409,8 @@ mod tests {
             &[("May", Date), ("March", Date)],
         );
         check("in\u{a0}May\u{a0}Street", &[]);
+        // The typographic spaces of Unicode's separators too (en, em, ideographic).
+        check("Talks resume in\u{2002}May and end in\u{2003}March; Theresa\u{3000}May waits.", &[("May", Date), ("March", Date)]);
         check(
             "It raised 2\u{a0}million Hong\u{202F}Kong dollars, up 3\u{a0}per\u{a0}cent, more\u{a0}than\u{a0}two weeks ago.",
             &[
@@ -419,15 +421,16 @@ mod tests {
         );
     }
 
-    /// A narrow no-break or thin space between groups of three digits is inside the number (the
+    /// A narrow no-break, thin or figure space between groups of three digits is inside the number (the
     /// SI style "10 000"); a space or a no-break space is not, as in "in 2019 3 people".
     #[test]
-    fn thousands_separated_by_narrow_or_thin_spaces_are_one_number() {
+    fn thousands_separated_by_narrow_thin_or_figure_spaces_are_one_number() {
         use Label::*;
         check(
             "10\u{202F}000 people paid €1\u{2009}250\u{2009}000,50.",
             &[("10\u{202F}000", Number), ("€1\u{2009}250\u{2009}000,50", Money)],
         );
+        check("It cost 10\u{2007}000 euros.", &[("10\u{2007}000 euros", Money)]);
         check("Some 12\u{a0}000 and 12 000.", &[("12", Number), ("000", Number), ("12", Number), ("000", Number)]);
         check("in 2019\u{202F}3 and 1\u{202F}00", &[("2019", Date), ("3", Number), ("1", Number), ("00", Number)]);
     }

@@ -16,6 +16,7 @@ use crate::text::is_blank;
 use crate::text::marks::{
     clips_ing_before, clips_word_before, is_apostrophe, is_elision_at, lean_of, mark_at, may_start_mark, Lean, Mark, Style,
 };
+use crate::text::spaces::is_space;
 
 /// How far below the innermost open quote a closing mark may reach (`“a ‘b” c`).
 const MAX_CROSSING_DEPTH: usize = 4;
@@ -113,8 +114,8 @@ fn closes(t: &Token, text: &str) -> bool {
         // a capital only an `-ing` with its g dropped is clipped (a nickname 'Lyin' Ted'; but
         // ‘Made in Britain’ Christmas, ‘Captain’ Jones close).
         let after = &text[t.at + t.len..];
-        let spaced = after.starts_with([' ', '\u{A0}']);
-        let lower_next = after.trim_start_matches([' ', '\u{A0}']).starts_with(char::is_lowercase);
+        let spaced = after.starts_with(is_space);
+        let lower_next = after.trim_start_matches(is_space).starts_with(char::is_lowercase);
         let prev_letter = text[..t.at].chars().next_back().is_some_and(char::is_alphabetic);
         let clipped = clips_word_before(&text[..t.at]) && (lower_next || clips_ing_before(&text[..t.at]));
         let possessive = t.later_single_closer && spaced && prev_letter && (text[..t.at].ends_with(['s', 'S']) || clipped);

@@ -6,7 +6,7 @@
 //! | words | [`words`] (the one splitter; the tagger's CoNLL tokenizer in `entities::tokens` is the documented exception) |
 //! | abbreviations | [`abbreviations`] (src/data/abbreviations.txt) |
 //! | quote marks | [`marks`] (the one mark table and its one-character predicates) |
-//! | line breaks, blanks | here: [`is_line_break`], [`is_blank`] |
+//! | line breaks, blanks | here: [`is_line_break`], [`is_blank`]; the spaces between words: [`spaces`] (also read by the figure rules) |
 //! | accent folding | [`fold`] |
 //! | hashes, hash maps | [`hashing`] (the feature hashes both taggers' weights are keyed by; the one FNV hasher of our maps) |
 //! | data-file lines | [`data`] (one parser; each file parsed once) |
@@ -19,6 +19,8 @@ pub(crate) mod hashing;
 pub(crate) mod marks;
 pub mod offsets;
 pub(crate) mod segment;
+#[macro_use]
+pub(crate) mod spaces;
 pub(crate) mod words;
 pub(crate) mod wrap;
 
@@ -38,4 +40,40 @@ pub(crate) fn is_blank(c: char) -> bool {
 /// line of the entity tagger.
 pub(crate) fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0B}' | '\u{0C}' | '\u{85}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_blank;
+    use super::spaces::is_space;
+
+    fn every_char() -> impl Iterator<Item = char> {
+        (0..=0x10FFFFu32).filter_map(char::from_u32)
+    }
+
+    #[test]
+    fn the_spaces_are_unicode_space_separators() {
+        // Zs is what the standard library calls whitespace less the control characters (tab,
+        // line feed, …) and the line and paragraph separators.
+        for c in every_char() {
+            let zs = c.is_whitespace() && !c.is_control() && !matches!(c, '\u{2028}' | '\u{2029}');
+            assert_eq!(is_space(c), zs, "{:?}", c);
+        }
+    }
+
+    #[test]
+    fn the_regex_class_and_the_predicate_agree() {
+        let class = regex::Regex::new(concat!("^[", space_chars!(), "]$")).expect("compiles");
+        let mut buf = [0u8; 4];
+        for c in every_char() {
+            assert_eq!(class.is_match(c.encode_utf8(&mut buf)), is_space(c), "{:?}", c);
+        }
+    }
+
+    #[test]
+    fn every_space_is_blank() {
+        for c in every_char().filter(|&c| is_space(c)) {
+            assert!(is_blank(c), "{:?}", c);
+        }
+    }
 }

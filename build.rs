@@ -1,6 +1,7 @@
 //! Build-time tables, so that the analyser builds nothing at run time that could be built here.
 //!
-//! The date and figure rules (src/entities/figure_rules.rs, shared with src/entities/patterns.rs):
+//! The date and figure rules (src/entities/figure_rules.rs, shared with src/entities/patterns.rs,
+//! with the space characters of src/text/spaces.rs):
 //! each rule's regex is compiled into an anchored forward DFA (regex-automata, minimised, dense)
 //! and written out as plain tables patterns.rs walks with a loop of its own: the states reachable
 //! from the start states, numbered from 0, the bytes grouped into classes no state tells apart,
@@ -40,6 +41,7 @@ const BEFORE: [Option<u8>; 5] = [None, Some(b'\n'), Some(b'\r'), Some(b'a'), Som
 
 fn main() {
     println!("cargo:rerun-if-changed=src/entities/figure_rules.rs");
+    println!("cargo:rerun-if-changed=src/text/spaces.rs");
     println!("cargo:rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     word_lists(&out);

@@ -1028,10 +1028,12 @@ mod tests {
         assert_eq!(quotes[0].kind, QuoteKind::Direct);
         // German marks: the nested quotation's closer ‘ and the outer closer “ end it too.
         let text = "„Er sagte mir: ‚Es ist vorbei,‘“ adding that the pier reopens in May, Mayor Ana Ruiz said.";
-        let (_, quotes) = claims_over(text, "Er sagte mir: ‚Es ist vorbei,‘“ adding that the pier reopens in May", "Mayor Ana Ruiz", "said");
+        let (_, quotes) =
+            claims_over(text, "Er sagte mir: ‚Es ist vorbei,‘“ adding that the pier reopens in May", "Mayor Ana Ruiz", "said");
         assert_eq!(quotes[0].kind, QuoteKind::Direct);
         let text = "»Er sagte mir: ‹Es ist vorbei,›« adding that the pier reopens in May, Mayor Ana Ruiz said.";
-        let (_, quotes) = claims_over(text, "Er sagte mir: ‹Es ist vorbei,›« adding that the pier reopens in May", "Mayor Ana Ruiz", "said");
+        let (_, quotes) =
+            claims_over(text, "Er sagte mir: ‹Es ist vorbei,›« adding that the pier reopens in May", "Mayor Ana Ruiz", "said");
         assert_eq!(quotes[0].kind, QuoteKind::Direct);
         // A German quotation that stops mid-clause still runs on into its claim.
         let text = "„Wir sind begeistert“ about the harbour vote, Mayor Ana Ruiz said on Tuesday.";

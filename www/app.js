@@ -141,9 +141,11 @@ function openingParagraphs(text) {
  * Draws the quotes of `opening` (the start of `text`, whole paragraphs) while the whole text is
  * still being analysed: only what its opening paragraphs decide, so that nothing drawn now is
  * drawn differently by the whole analysis. A quote's kind is decided within its sentence, so
- * those are drawn; a quote left open at the cut (it may go on in the next paragraph) is not, nor
- * are speakers, cues, claims and entities (their clusters and some of their labels depend on
- * the whole text). The view says `data-partial` until the whole analysis replaces it.
+ * those are drawn, but for a direct quote that stops mid-clause (`ends_mid_clause`): the whole
+ * analysis makes it partial when the claim holding it runs on past it, which the quote stage
+ * cannot know. Nor is a quote left open at the cut (it may go on in the next paragraph) drawn,
+ * nor are speakers, cues, claims and entities (their clusters and some of their labels depend
+ * on the whole text). The view says `data-partial` until the whole analysis replaces it.
  * @param {string} text
  * @param {string} opening
  * @param {number} request
@@ -164,6 +166,8 @@ async function showOpening(text, opening, request, signal) {
     const quotes = [];
     for (const quote of result.analysis.quotes) {
         if (quote.unclosed || quote.outer_end >= until || (quote.parent !== null && !kept.has(quote.parent))) continue;
+        // Its kind is the claim stage's to settle (direct or partial): drawn with the whole analysis.
+        if (quote.kind === 'direct' && quote.ends_mid_clause) continue;
         kept.add(quote.id);
         quotes.push(quote);
     }

@@ -154,3 +154,25 @@ test('the worker starts with the page, and the module is compiled before the fir
     assert.equal(report.workers, 1, 'one worker, started with the page');
     assert.ok(report.compiled <= report.firstHighlight, 'the module is compiled before the first highlight');
 });
+
+test('a direct quote that stops mid-clause is left for the whole analysis, which may make it partial', async (t) => {
+    // Our own text: the quote's words end without punctuation of their own and the claim runs on
+    // past its closing mark, so the claim stage turns it partial; the quote stage alone calls
+    // it direct. The other quote of the opening ends its clause and is drawn early.
+    const filler = 'The committee met on a grey morning to weigh the plans for the harbour wall. '.repeat(7);
+    const text = [
+        `“We will keep the gates open,” said the engineer. ${filler}`,
+        `“Most of the cost of the ferry comes from efforts to keep the old pier” open, she said, rather than from fuel.`,
+        `${filler}`,
+        `${filler}`,
+        `${filler}`,
+    ].join('\n\n');
+    const { record, final } = await openRecorded(t, text);
+    const early = quotesOf(record.partial);
+    const whole = quotesOf(final);
+    assert.ok([...early.values()].some((q) => q.text.includes('We will keep the gates open')), 'the quote ending its clause is drawn early');
+    for (const [id, quote] of early) assert.deepEqual(whole.get(id), quote, `quote ${id} is drawn the same later`);
+    assert.ok(![...early.values()].some((q) => q.text.includes('the old pier')), 'the quote stopping mid-clause is not drawn early');
+    const pier = [...whole.values()].find((q) => q.text.includes('the old pier'));
+    assert.equal(pier?.kind, 'partial', 'the whole analysis draws it, partial');
+});

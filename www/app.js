@@ -323,9 +323,15 @@ function fetchSample() {
     return sampleText;
 }
 
-async function loadSample() {
+/**
+ * Shows the sample article. `intoEmpty`: only if the text box is still empty when it arrives
+ * (at start, the reader may have typed or pasted meanwhile: their text stands).
+ */
+async function loadSample({ intoEmpty = false } = {}) {
     try {
-        replaceAll(await fetchSample());
+        const sample = await fetchSample();
+        if (intoEmpty && input.value !== '') return;
+        replaceAll(sample);
     } catch (error) {
         showError(`The sample article could not be loaded (${error instanceof Error ? error.message : error}).`);
     }
@@ -385,8 +391,11 @@ async function start() {
     // its 2 KB were fetched for nothing.
     fetchSample().catch(() => {});
     const saved = await persist.loadTextAtStart();
+    // The text box is live while the saved text is read: what the reader typed, pasted or opened
+    // meanwhile stands (its input event has scheduled its analysis, and it is what gets saved).
+    if (input.value !== '') return;
     if (saved === null) {
-        loadSample();
+        loadSample({ intoEmpty: true });
     } else {
         input.value = saved;
         analyzeNow();

@@ -176,3 +176,52 @@ test('a direct quote that stops mid-clause is left for the whole analysis, which
     const pier = [...whole.values()].find((q) => q.text.includes('the old pier'));
     assert.equal(pier?.kind, 'partial', 'the whole analysis draws it, partial');
 });
+
+/**
+ * Before any page script runs: holds back the answer of the page's IndexedDB open until the
+ * test calls `window.__releaseStorage()`, so that the saved text arrives when the test says.
+ */
+function holdStorage() {
+    const open = IDBFactory.prototype.open;
+    const held = [];
+    let released = false;
+    window.__releaseStorage = () => {
+        released = true;
+        held.splice(0).forEach((release) => release());
+    };
+    window.__storageHeld = () => held.length;
+    IDBFactory.prototype.open = function (...args) {
+        const request = open.apply(this, args);
+        request.addEventListener('success', (event) => {
+            if (!event.isTrusted || released) return;
+            event.stopImmediatePropagation();
+            held.push(() => request.dispatchEvent(new Event('success')));
+        });
+        return request;
+    };
+}
+
+test('what the reader types before the saved text is read stands, and is what gets saved', async (t) => {
+    const { page } = await openRecorded(t, '“Saved earlier,” said the clerk.');
+    await page.addInitScript(holdStorage);
+    await page.goto(`${suite.server.origin}/`);
+    // The page is running (its scripts ran to their first wait) and the saved text is held back.
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    const before = Number((await page.evaluate(() => document.documentElement.dataset.analysed)) ?? 0);
+    const typed = '“Typed first,” said the reader.';
+    await page.fill('#article', typed);
+    await page.evaluate(() => window.__releaseStorage());
+    await page.waitForFunction((n) => Number(document.documentElement.dataset.analysed ?? 0) > n, before);
+    // Once the saved text has been read and the typed text analysed, the typed text is the page's.
+    await page.waitForFunction(
+        async (expected) => {
+            const persist = await import('./input/persist.js');
+            await persist.loadTextAtStart(); // app.js's start goes on from the same read, before this
+            return (await persist.loadText()) === expected;
+        },
+        typed,
+        { polling: 100 },
+    );
+    assert.equal(await page.inputValue('#article'), typed);
+    assert.equal(await page.textContent('#view'), typed);
+});

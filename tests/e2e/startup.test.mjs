@@ -225,3 +225,25 @@ test('what the reader types before the saved text is read stands, and is what ge
     assert.equal(await page.inputValue('#article'), typed);
     assert.equal(await page.textContent('#view'), typed);
 });
+
+test('an analysis does not fail where performance.measure takes no options (no User Timing level 3)', async (t) => {
+    const context = await suite.browser.newContext();
+    t.after(() => context.close());
+    // The worker's script, served with a performance.measure of User Timing level 2 before it:
+    // one that throws when given an options object.
+    let served = 0;
+    await context.route('**/analysis/worker.js', async (route) => {
+        const response = await route.fetch();
+        const level2 = `performance.measure = function (name, start) {
+            if (start !== undefined && typeof start !== 'string') throw new TypeError('User Timing level 2: no options');
+        };\n`;
+        served += 1;
+        await route.fulfill({ response, body: level2 + (await response.text()) });
+    });
+    const page = await context.newPage();
+    await page.goto(`${suite.server.origin}/`);
+    await waitForAnalysis(page, 0);
+    assert.ok(served >= 1, 'the worker ran the level-2 script');
+    assert.equal(await page.evaluate(() => import('./analysis/offthread.js').then((m) => m.workerCount())), 1, 'analysed in the worker');
+    assert.ok((await page.$$('#view mark.quote')).length > 5, 'the sample is highlighted');
+});

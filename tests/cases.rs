@@ -81,8 +81,7 @@ fn the_quote_stage_alone_gives_analyze_s_quotes_without_speakers() {
         "own: a direct quote stopping mid-clause, its claim running on past it".to_string(),
         "The board met on Monday.\n\n\u{201c}Most of the cost of the ferry comes from efforts to keep the old pier\u{201d} open, she said, rather than from fuel.".to_string(),
     );
-    let cases: Vec<(String, String)> =
-        common::all_cases().iter().flat_map(common::twins).map(|c| (c.name, c.text)).chain([own]).collect();
+    let cases: Vec<(String, String)> = common::all_cases().iter().flat_map(common::twins).map(|c| (c.name, c.text)).chain([own]).collect();
     let mut differences = 0;
     for (name, text) in &cases {
         let whole = quotelens::analyze(text);

@@ -100,6 +100,21 @@ pub struct Quote {
     pub cue: Option<Span>,
 }
 
+impl Quote {
+    /// Whether the quoted words stop mid-clause: they end without punctuation of their own
+    /// (`, . ! ? ; : …`), looking past the closing marks of a quotation nested at their end
+    /// (`… ‘That is absurd,’”` ends with its comma). The one home of this test: the attribution
+    /// stage turns such a direct quote partial when its claim's content runs on past it
+    /// (`attribution::link`), so the quote stage alone (`analyze_quotes`) cannot settle its kind.
+    pub fn ends_mid_clause(&self, text: &str) -> bool {
+        let body = self
+            .inner
+            .slice(text)
+            .trim_end_matches(|c: char| c.is_whitespace() || crate::text::marks::may_close(c));
+        !body.ends_with([',', '.', '!', '?', ';', ':', '…'])
+    }
+}
+
 /// Who a quotation is credited to.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Speaker {

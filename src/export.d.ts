@@ -19,7 +19,7 @@ export type EntityLabel = "PERSON" | "ORG" | "PLACE" | "GROUP" | "MISC" | "DATE"
 
 /**
  * One analysed text. The CLI prints it with the caller's `id` as a first field
- * (`{"id": …, "schema": 2, …}`, `null` for a file); the wasm module's `analyze` returns it
+ * (`{"id": …, "schema": 3, …}`, `null` for a file); the wasm module's `analyze` returns it
  * as a plain object.
  */
 export type DocumentOut = {
@@ -103,6 +103,13 @@ export type QuoteOut = {
      * True when no closing mark was found: the quote then ends at its paragraph's end.
      */
     unclosed: boolean,
+    /**
+     * True when the quoted words end without punctuation of their own (`, . ! ? ; : …`): the
+     * quotation stops mid-clause. The full analysis makes such a direct quote partial when the
+     * claim holding it runs on past its closing mark, so the quote stage alone (the wasm
+     * module's `analyzeQuotes`) may still call it direct (schema 3).
+     */
+    ends_mid_clause: boolean,
     /**
      * Index in the document's `quotes` of the quote this one is nested in; null at top level.
      */

@@ -40,11 +40,11 @@ mod typescript;
 
 /// The wire format's version, the document's `schema` field. Bumped whenever the format grows
 /// (a field is added); fields are never renamed or removed, so a reader of version N reads any
-/// later version. 2: `attributions`.
-pub const SCHEMA_VERSION: u32 = 2;
+/// later version. 2: `attributions`. 3: quotes' `ends_mid_clause`.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// One analysed text. The CLI prints it with the caller's `id` as a first field
-/// (`{"id": …, "schema": 2, …}`, `null` for a file); the wasm module's `analyze` returns it
+/// (`{"id": …, "schema": 3, …}`, `null` for a file); the wasm module's `analyze` returns it
 /// as a plain object.
 #[derive(Serialize, Debug)]
 #[cfg_attr(test, derive(ts_rs::TS))]
@@ -110,6 +110,11 @@ pub struct QuoteOut<'t> {
     pub paragraph: usize,
     /// True when no closing mark was found: the quote then ends at its paragraph's end.
     pub unclosed: bool,
+    /// True when the quoted words end without punctuation of their own (`, . ! ? ; : …`): the
+    /// quotation stops mid-clause. The full analysis makes such a direct quote partial when the
+    /// claim holding it runs on past its closing mark, so the quote stage alone (the wasm
+    /// module's `analyzeQuotes`) may still call it direct (schema 3).
+    pub ends_mid_clause: bool,
     /// Index in the document's `quotes` of the quote this one is nested in; null at top level.
     pub parent: Option<usize>,
     /// Who the quote is credited to; null for terms and nested quotes, and when no speaker was
@@ -291,6 +296,7 @@ pub fn export<'t>(text: &'t str, analysis: &Analysis, unit: OffsetUnit) -> Docum
             kind: q.kind.as_str(),
             paragraph: q.paragraph,
             unclosed: q.unclosed,
+            ends_mid_clause: q.ends_mid_clause(text),
             parent: q.parent,
             speaker: q.speaker.as_ref().map(speaker),
             cue: q.cue.map(|c| {

@@ -57,8 +57,10 @@ pub fn analyze(text: &str) -> Analysis {
 
 /// The quote stage of `analyze` alone: paragraphs, sentences and quotations with their kinds;
 /// no speaker or cue on any quote, and no entities, clusters or attributions. Each quote is
-/// `analyze`'s for the same text, less its speaker and cue (the later stages set only those), so
-/// a reader can be shown these first. It builds none of the later stages' tables or models: on a
+/// `analyze`'s for the same text, less its speaker and cue, with one exception: a direct quote
+/// that stops mid-clause ([`Quote::ends_mid_clause`]) is partial in `analyze` when the claim
+/// holding it runs on past its closing mark (the attribution stage decides that). The rest can be
+/// shown to a reader first (the page leaves those direct quotes to `analyze`). It builds none of the later stages' tables or models: on a
 /// cold wasm module its first call costs a few milliseconds where `analyze`'s costs a hundred
 /// (the page draws the opening quotes of its first text with it, issue 17).
 pub fn analyze_quotes(text: &str) -> Analysis {
@@ -67,7 +69,8 @@ pub fn analyze_quotes(text: &str) -> Analysis {
 }
 
 /// Paragraphs, sentences, words and quotations with kinds decided by `kinds`: the pipeline's
-/// first stages, which no later one changes but for the quotes' speakers and cues.
+/// first stages, which later ones change only in the quotes' speakers and cues and in turning a
+/// direct quote that ends mid-clause partial (`attribution::link`).
 fn quote_stage(text: &str, kinds: &quotes::kinds::KindModel) -> (Vec<Span>, Vec<Sentence>, text::words::Words, Vec<Quote>) {
     let paragraphs = text::segment::paragraphs(text);
     let sentences = text::segment::sentences(text, &paragraphs);

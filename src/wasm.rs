@@ -60,8 +60,9 @@ pub fn analyze(text: &str) -> Result<DocumentJs, JsError> {
     to_js(text, &crate::analyze(text))
 }
 
-/// `crate::analyze_quotes` (the quote stage alone: quotes with their kinds, no speakers,
-/// entities or attributions) in `analyze`'s shape: what the page draws first while the whole
+/// `crate::analyze_quotes` (the quote stage alone: quotes with their kinds, a direct one that
+/// `ends_mid_clause` perhaps partial in `analyze`; no speakers, entities or attributions) in
+/// `analyze`'s shape: what the page draws first while the whole
 /// analysis is still to come. Errs as `analyze` does.
 #[wasm_bindgen(js_name = analyzeQuotes)]
 pub fn analyze_quotes(text: &str) -> Result<DocumentJs, JsError> {

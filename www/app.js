@@ -141,9 +141,11 @@ function openingParagraphs(text) {
  * Draws the quotes of `opening` (the start of `text`, whole paragraphs) while the whole text is
  * still being analysed: only what its opening paragraphs decide, so that nothing drawn now is
  * drawn differently by the whole analysis. A quote's kind is decided within its sentence, so
- * those are drawn; a quote left open at the cut (it may go on in the next paragraph) is not, nor
- * are speakers, cues, claims and entities (their clusters and some of their labels depend on
- * the whole text). The view says `data-partial` until the whole analysis replaces it.
+ * those are drawn, but for a direct quote that stops mid-clause (`ends_mid_clause`): the whole
+ * analysis makes it partial when the claim holding it runs on past it, which the quote stage
+ * cannot know. Nor is a quote left open at the cut (it may go on in the next paragraph) drawn,
+ * nor are speakers, cues, claims and entities (their clusters and some of their labels depend
+ * on the whole text). The view says `data-partial` until the whole analysis replaces it.
  * @param {string} text
  * @param {string} opening
  * @param {number} request
@@ -164,6 +166,8 @@ async function showOpening(text, opening, request, signal) {
     const quotes = [];
     for (const quote of result.analysis.quotes) {
         if (quote.unclosed || quote.outer_end >= until || (quote.parent !== null && !kept.has(quote.parent))) continue;
+        // Its kind is the claim stage's to settle (direct or partial): drawn with the whole analysis.
+        if (quote.kind === 'direct' && quote.ends_mid_clause) continue;
         kept.add(quote.id);
         quotes.push(quote);
     }
@@ -319,9 +323,15 @@ function fetchSample() {
     return sampleText;
 }
 
-async function loadSample() {
+/**
+ * Shows the sample article. `intoEmpty`: only if the text box is still empty when it arrives
+ * (at start, the reader may have typed or pasted meanwhile: their text stands).
+ */
+async function loadSample({ intoEmpty = false } = {}) {
     try {
-        replaceAll(await fetchSample());
+        const sample = await fetchSample();
+        if (intoEmpty && input.value !== '') return;
+        replaceAll(sample);
     } catch (error) {
         showError(`The sample article could not be loaded (${error instanceof Error ? error.message : error}).`);
     }
@@ -381,8 +391,11 @@ async function start() {
     // its 2 KB were fetched for nothing.
     fetchSample().catch(() => {});
     const saved = await persist.loadTextAtStart();
+    // The text box is live while the saved text is read: what the reader typed, pasted or opened
+    // meanwhile stands (its input event has scheduled its analysis, and it is what gets saved).
+    if (input.value !== '') return;
     if (saved === null) {
-        loadSample();
+        loadSample({ intoEmpty: true });
     } else {
         input.value = saved;
         analyzeNow();

@@ -67,7 +67,7 @@ function checkCliDocument(doc, text) {
     assert.deepEqual(Object.keys(doc).slice(0, 3), ['id', 'schema', 'unit']);
     assert.equal(doc.id, null);
     assert.equal(doc.unit, 'codepoint');
-    assert.equal(doc.schema, 2);
+    assert.equal(doc.schema, 3);
     for (const key of ['quotes', 'entities', 'clusters', 'paragraphs']) assert.ok(Array.isArray(doc[key]), key);
     const points = [...text];
     const slice = (s) => points.slice(s.start, s.end).join('').replace(/[\uD800-\uDFFF]/gu, '\uFFFD');

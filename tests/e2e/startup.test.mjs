@@ -154,3 +154,96 @@ test('the worker starts with the page, and the module is compiled before the fir
     assert.equal(report.workers, 1, 'one worker, started with the page');
     assert.ok(report.compiled <= report.firstHighlight, 'the module is compiled before the first highlight');
 });
+
+test('a direct quote that stops mid-clause is left for the whole analysis, which may make it partial', async (t) => {
+    // Our own text: the quote's words end without punctuation of their own and the claim runs on
+    // past its closing mark, so the claim stage turns it partial; the quote stage alone calls
+    // it direct. The other quote of the opening ends its clause and is drawn early.
+    const filler = 'The committee met on a grey morning to weigh the plans for the harbour wall. '.repeat(7);
+    const text = [
+        `“We will keep the gates open,” said the engineer. ${filler}`,
+        `“Most of the cost of the ferry comes from efforts to keep the old pier” open, she said, rather than from fuel.`,
+        `${filler}`,
+        `${filler}`,
+        `${filler}`,
+    ].join('\n\n');
+    const { record, final } = await openRecorded(t, text);
+    const early = quotesOf(record.partial);
+    const whole = quotesOf(final);
+    assert.ok([...early.values()].some((q) => q.text.includes('We will keep the gates open')), 'the quote ending its clause is drawn early');
+    for (const [id, quote] of early) assert.deepEqual(whole.get(id), quote, `quote ${id} is drawn the same later`);
+    assert.ok(![...early.values()].some((q) => q.text.includes('the old pier')), 'the quote stopping mid-clause is not drawn early');
+    const pier = [...whole.values()].find((q) => q.text.includes('the old pier'));
+    assert.equal(pier?.kind, 'partial', 'the whole analysis draws it, partial');
+});
+
+/**
+ * Before any page script runs: holds back the answer of the page's IndexedDB open until the
+ * test calls `window.__releaseStorage()`, so that the saved text arrives when the test says.
+ */
+function holdStorage() {
+    const open = IDBFactory.prototype.open;
+    const held = [];
+    let released = false;
+    window.__releaseStorage = () => {
+        released = true;
+        held.splice(0).forEach((release) => release());
+    };
+    window.__storageHeld = () => held.length;
+    IDBFactory.prototype.open = function (...args) {
+        const request = open.apply(this, args);
+        request.addEventListener('success', (event) => {
+            if (!event.isTrusted || released) return;
+            event.stopImmediatePropagation();
+            held.push(() => request.dispatchEvent(new Event('success')));
+        });
+        return request;
+    };
+}
+
+test('what the reader types before the saved text is read stands, and is what gets saved', async (t) => {
+    const { page } = await openRecorded(t, '“Saved earlier,” said the clerk.');
+    await page.addInitScript(holdStorage);
+    await page.goto(`${suite.server.origin}/`);
+    // The page is running (its scripts ran to their first wait) and the saved text is held back.
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    const before = Number((await page.evaluate(() => document.documentElement.dataset.analysed)) ?? 0);
+    const typed = '“Typed first,” said the reader.';
+    await page.fill('#article', typed);
+    await page.evaluate(() => window.__releaseStorage());
+    await page.waitForFunction((n) => Number(document.documentElement.dataset.analysed ?? 0) > n, before);
+    // Once the saved text has been read and the typed text analysed, the typed text is the page's.
+    await page.waitForFunction(
+        async (expected) => {
+            const persist = await import('./input/persist.js');
+            await persist.loadTextAtStart(); // app.js's start goes on from the same read, before this
+            return (await persist.loadText()) === expected;
+        },
+        typed,
+        { polling: 100 },
+    );
+    assert.equal(await page.inputValue('#article'), typed);
+    assert.equal(await page.textContent('#view'), typed);
+});
+
+test('an analysis does not fail where performance.measure takes no options (no User Timing level 3)', async (t) => {
+    const context = await suite.browser.newContext();
+    t.after(() => context.close());
+    // The worker's script, served with a performance.measure of User Timing level 2 before it:
+    // one that throws when given an options object.
+    let served = 0;
+    await context.route('**/analysis/worker.js', async (route) => {
+        const response = await route.fetch();
+        const level2 = `performance.measure = function (name, start) {
+            if (start !== undefined && typeof start !== 'string') throw new TypeError('User Timing level 2: no options');
+        };\n`;
+        served += 1;
+        await route.fulfill({ response, body: level2 + (await response.text()) });
+    });
+    const page = await context.newPage();
+    await page.goto(`${suite.server.origin}/`);
+    await waitForAnalysis(page, 0);
+    assert.ok(served >= 1, 'the worker ran the level-2 script');
+    assert.equal(await page.evaluate(() => import('./analysis/offthread.js').then((m) => m.workerCount())), 1, 'analysed in the worker');
+    assert.ok((await page.$$('#view mark.quote')).length > 5, 'the sample is highlighted');
+});

@@ -130,8 +130,9 @@ export function preload() {
  * `ms` is the time the module took, without loading it.
  * An aborted `signal` stops the worker's run and answers `{ok: false, cancelled: true}`.
  * `quotesOnly`: the quote stage alone (the module's `analyzeQuotes`): the same quotes and kinds,
- * without speakers, cues, entities or attributions, and without waiting for the tables and
- * models of those stages to be built (a cold module's first whole analysis builds them).
+ * but that a direct quote stopping mid-clause (`ends_mid_clause`) may be partial in the whole
+ * analysis, without speakers, cues, entities or attributions, and without waiting for the tables
+ * and models of those stages to be built (a cold module's first whole analysis builds them).
  * @param {string} text
  * @param {{signal?: AbortSignal, quotesOnly?: boolean}} [options]
  * @returns {Promise<AnalyzeResult>}

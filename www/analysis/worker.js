@@ -31,8 +31,13 @@ const WARM_UP = '“We will finish the bridge by March 2027,” said Mayor Ana L
 async function measured(name, call) {
     const start = performance.now();
     const result = await call();
-    performance.measure(`quotelens:${name}`, { start });
-    performance.clearMeasures(`quotelens:${name}`);
+    try {
+        performance.measure(`quotelens:${name}`, { start });
+        performance.clearMeasures(`quotelens:${name}`);
+    } catch {
+        // A browser without User Timing level 3 (measure with options) throws here: the
+        // measure is only for traces, and the analysis must not fail for it.
+    }
     return result;
 }
 
@@ -54,7 +59,19 @@ function afterPendingMessages() {
 /** Whether a whole analysis has run here (it built every table: the warm-up's second step is moot). */
 let warm = false;
 
-self.addEventListener('message', async ({ data }) => {
+/** Whether this module runs in a worker. A bundle can evaluate it on a page too (the one-file
+ * page inlines it, scripts/onefile/build.mjs, as it inlines every file the page refers to), and
+ * there, amid the bundle's import cycle, engine.js may not have run yet: nothing below may run. */
+const IN_WORKER = typeof (/** @type {any} */ (globalThis).WorkerGlobalScope) === 'function';
+
+if (IN_WORKER) {
+    self.addEventListener('message', onMessage);
+    loadGlue();
+    self.postMessage({ type: 'ready' });
+}
+
+/** @param {MessageEvent} event */
+async function onMessage({ data }) {
     if (data.type === 'init') {
         adoptModule(data.module);
         // The quote stage first: a few milliseconds, and all that the page's first drawing
@@ -96,7 +113,4 @@ self.addEventListener('message', async ({ data }) => {
         }
     }
     self.postMessage({ id, type: 'done', result: { ok: true } });
-});
-
-loadGlue();
-self.postMessage({ type: 'ready' });
+}

@@ -42,7 +42,7 @@ EntityLabel = Literal["PERSON", "ORG", "PLACE", "GROUP", "MISC", "DATE", "MONEY"
 
 class DocumentOut(TypedDict):
     """One analysed text. The CLI prints it with the caller's `id` as a first field
-    (`{"id": …, "schema": 2, …}`, `null` for a file); the wasm module's `analyze` returns it
+    (`{"id": …, "schema": 3, …}`, `null` for a file); the wasm module's `analyze` returns it
     as a plain object."""
     schema: int
     """The wire format's version: 2 (1 had no `attributions`)."""
@@ -90,6 +90,11 @@ class QuoteOut(TypedDict):
     convention) is one quote spanning the break."""
     unclosed: bool
     """True when no closing mark was found: the quote then ends at its paragraph's end."""
+    ends_mid_clause: bool
+    """True when the quoted words end without punctuation of their own (`, . ! ? ; : …`): the
+    quotation stops mid-clause. The full analysis makes such a direct quote partial when the
+    claim holding it runs on past its closing mark, so the quote stage alone (the wasm
+    module's `analyzeQuotes`) may still call it direct (schema 3)."""
     parent: int | None
     """Index in the document's `quotes` of the quote this one is nested in; null at top level."""
     speaker: SpeakerOut | None

@@ -17,14 +17,11 @@
 # held it out, read from DIR = target/kinds-cv, so that the folds' quotes (fold*.quotes.jsonl,
 # pooled.quotes.jsonl, "direct quotes:" lines) are held out in every stage: the honest train-CV of
 # the direct view, whose quote kinds also follow the claims holding them, src/attribution/link.rs).
-# Last, the second pass's add-on (src/attribution/stacked.rs) on every article's jackknifed first
-# pass, written to src/data/attribution/stacked.bin (--stacked-bits, --stacked-epochs,
-# --stacked-max-bytes 6000, --stacked-rate, --stacked-out; fold add-ons beside the fold models).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --quiet --release --locked -p quotelens-tools --bin train_attribution
 nice -n 10 target/release/train_attribution "$@"
-for f in src/data/attribution/model.bin src/data/attribution/linker.tsv src/data/attribution/stacked.bin; do
+for f in src/data/attribution/model.bin src/data/attribution/linker.tsv; do
   sha256sum "$f"
   printf 'gzip -9: %s bytes\n' "$(gzip -9c "$f" | wc -c)"
 done

@@ -47,7 +47,7 @@ enum QuoteState {
 }
 
 /// Distances are bucketed so that "three words after a cue" and "four words after" share weights.
-pub(super) fn bucket_distance(d: usize) -> u64 {
+fn bucket_distance(d: usize) -> u64 {
     match d {
         0 => 0,
         1 => 1,
@@ -68,7 +68,7 @@ pub(crate) struct Doc {
     pub tokens: Vec<Token>,
     /// The decoding units: one per line (paragraph).
     pub lines: Vec<Line>,
-    pub(super) lower: Vec<u64>,
+    lower: Vec<u64>,
     suffix2: Vec<u64>,
     suffix3: Vec<u64>,
     shape: Vec<u8>,
@@ -78,7 +78,7 @@ pub(crate) struct Doc {
     /// `Label as u8 + 1` of the entity covering the token, 0 for none.
     entity: Vec<u8>,
     /// Index of the token in its sentence.
-    pub(super) in_sentence: Vec<u32>,
+    in_sentence: Vec<u32>,
     /// Tokens to the nearest lexicon cue before / after in the same sentence, `NONE` if there is none.
     cue_left: Vec<usize>,
     cue_right: Vec<usize>,
@@ -420,11 +420,6 @@ impl Doc {
     /// Token `i` is inside a top-level quotation or one of its marks.
     pub fn in_quotation(&self, i: usize) -> bool {
         self.quote[i] != QuoteState::Outside
-    }
-
-    /// Where token `i` stands with respect to the quotations, as a feature value.
-    pub(super) fn quote_state(&self, i: usize) -> u64 {
-        self.quote[i] as u64
     }
 
     /// Token `i` is a word or number (not punctuation).

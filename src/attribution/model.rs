@@ -4,17 +4,11 @@
 
 use super::calibration::N_CALIBRATION;
 use super::features::FEATURE_VERSION;
-use super::stacked::STACKED_VERSION;
 use super::tags::N_TAGS;
 use crate::tagging::Format;
 pub(crate) use crate::tagging::ModelError;
 
 const FORMAT: Format = Format { magic: b"QLATR\0", features: FEATURE_VERSION, n_extra: N_CALIBRATION };
-
-/// The second pass's add-on (src/data/attribution/stacked.bin): the weights of `stacked`'s
-/// features alone, quantised at the first model's scale (its integers add to the first pass's),
-/// no transitions of its own (all zero: the first model's decode) and no extra numbers.
-const STACKED_FORMAT: Format = Format { magic: b"QLATS\0", features: STACKED_VERSION, n_extra: 0 };
 
 /// Weights the tagger can score with: the shipped quantised model, or training's floats.
 pub(crate) trait Scorer: crate::tagging::Scorer {
@@ -41,11 +35,6 @@ pub(crate) fn load(bytes: &[u8]) -> Result<Model, ModelError> {
     Model::from_bytes(bytes, &FORMAT)
 }
 
-/// Parses and validates the second pass's add-on file.
-pub(crate) fn load_stacked(bytes: &[u8]) -> Result<Model, ModelError> {
-    Model::from_bytes(bytes, &STACKED_FORMAT)
-}
-
 /// Quantised weights as training produces them; the calibration map is `extra`.
 #[cfg(any(test, feature = "internals"))]
 pub(crate) type Weights = crate::tagging::Weights<N_TAGS>;
@@ -54,12 +43,6 @@ pub(crate) type Weights = crate::tagging::Weights<N_TAGS>;
 #[cfg(any(test, feature = "internals"))]
 pub(crate) fn to_bytes(weights: &Weights) -> Vec<u8> {
     weights.to_bytes(&FORMAT)
-}
-
-/// The bytes of a second-pass add-on file.
-#[cfg(any(test, feature = "internals"))]
-pub(crate) fn stacked_to_bytes(weights: &Weights) -> Vec<u8> {
-    weights.to_bytes(&STACKED_FORMAT)
 }
 
 #[cfg(test)]

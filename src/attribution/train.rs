@@ -12,10 +12,10 @@ use std::process::Command;
 use super::calibration::{fit, probability, reliability, Evidence};
 use super::features::{token_range, Doc};
 use super::link::{with_evidence, Sources};
-use super::model::{load, load_stacked, stacked_to_bytes, to_bytes, Model, Scorer, Weights};
+use super::model::{load, to_bytes, Scorer, Weights};
 use super::rank::{Linker, Recorder};
 use super::tags::{begin, inside, Part, N_TAGS, OUTSIDE};
-use super::{first_pass, tag, Tagged};
+use super::{tag, Tagged};
 use crate::analysis::{Attribution, Entity, Quote, Span};
 use crate::quotes::kinds::KindModel;
 use crate::speakers::Resolved;
@@ -39,16 +39,6 @@ pub struct Options {
     pub scorer: PathBuf,
     /// Quantised weights with a magnitude below this are dropped (the size budget).
     pub prune: i8,
-    /// The second pass's add-on (`stacked`): its file, hash bits, training epochs, and the most
-    /// bytes it may take (its weights pruned harder, a unit at a time, until it fits).
-    pub stacked_out: PathBuf,
-    pub stacked_bits: u32,
-    pub stacked_epochs: usize,
-    pub stacked_max_bytes: usize,
-    /// The add-on's step against the first model's fixed scores (float weight units per
-    /// update): the first pass's scores do not move, so the step sets how large a correction
-    /// one mistake makes (a perceptron's own weights are free of it, these are not).
-    pub stacked_rate: f32,
     /// Quantised weights are multiples of this many units (1: every unit of `i8`'s 127).
     pub step: i32,
     /// PolNeAR's direct-quote gold (the same articles) and the quotes scorer: direct-quote
@@ -322,103 +312,6 @@ fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
     FloatModel { hash_bits: options.hash_bits, weights, transitions, calibration: Vec::new() }
 }
 
-/// A line as the second pass reads it: the add-on's feature buckets per token (`offsets` as
-/// `Example`'s), the first pass's scores (float weight units, `N_TAGS` per token), the fold
-/// whose first model gave them (its transitions decode with them) and the gold tags.
-struct StackedExample {
-    offsets: Vec<u32>,
-    buckets: Vec<u32>,
-    first: Vec<f32>,
-    fold: usize,
-    gold: Vec<usize>,
-}
-
-/// `a`'s lines as the second pass reads them after `first`'s first pass (the lines where it
-/// tagged something; `stacked`), `first` being fold `fold`'s model.
-fn stacked_examples(first: &Model, fold: usize, a: &Article, hash_bits: u32) -> Vec<StackedExample> {
-    let (stack, scores) = first_pass(first, &a.doc);
-    let scale = Scorer::scale(first);
-    let mut out = Vec::new();
-    let mut hashes = Vec::new();
-    for (n, line) in a.doc.lines.iter().enumerate().filter(|&(n, _)| stack.reads(n)) {
-        let first = scores[line.first * N_TAGS..line.end * N_TAGS].iter().map(|&v| v * scale).collect();
-        let mut ex = StackedExample { offsets: vec![0], buckets: Vec::new(), first, fold, gold: a.lines[n].gold.clone() };
-        for i in line.first..line.end {
-            hashes.clear();
-            stack.features(&a.doc, i, line.first, line.end, &mut hashes);
-            ex.buckets.extend(hashes.iter().map(|&h| bucket(h, hash_bits)));
-            ex.offsets.push(ex.buckets.len() as u32);
-        }
-        out.push(ex);
-    }
-    out
-}
-
-/// The add-on: an averaged perceptron over `examples`' stacked features alone, the first model
-/// frozen: each line is decoded with its first-pass scores plus the add-on's and its first
-/// model's transitions (`transitions[fold]`, float units), and only the add-on's weights learn
-/// (the perceptron's own transitions are left unused). Float weights, `2^stacked_bits × N_TAGS`.
-fn train_stacked(examples: &[&StackedExample], transitions: &[Vec<f32>], options: &Options, seed: u64) -> Vec<f32> {
-    let rate = options.stacked_rate;
-    let mut p = Perceptron::<N_TAGS>::new(options.stacked_bits);
-    let mut order: Vec<&StackedExample> = examples.iter().copied().filter(|l| !l.gold.is_empty()).collect();
-    let mut rng = Rng(seed | 1);
-    let (mut emissions, mut predicted, mut sum) = (Vec::new(), Vec::new(), Vec::new());
-    for _ in 0..options.stacked_epochs {
-        rng.shuffle(&mut order);
-        for ex in &order {
-            let decode = |e: &[f32], _: &[f32], path: &mut Vec<usize>| {
-                sum.clear();
-                sum.extend(e.iter().zip(&ex.first).map(|(a, b)| a * rate + b));
-                super::tags::viterbi(&sum, &transitions[ex.fold], path);
-            };
-            p.train_line(&ex.buckets, &ex.offsets, &ex.gold, decode, &mut emissions, &mut predicted);
-        }
-    }
-    p.averaged().0.into_iter().map(|w| w * rate).collect()
-}
-
-/// The add-on's float `weights` as shipped for the first model `first`: quantised at its scale
-/// (the integers add to its scores), pruned below a unit and then harder while the file is over
-/// `options.stacked_max_bytes` (0: no limit).
-fn quantise_stacked(weights: &[f32], first: &Model, options: &Options) -> Result<(Model, Vec<u8>), String> {
-    let zeros = vec![0.0; (N_TAGS + 1) * N_TAGS];
-    let mut prune = 1;
-    loop {
-        let w = Weights::quantise_at(options.stacked_bits, weights, &zeros, Scorer::scale(first), prune, 1, Vec::new());
-        let bytes = stacked_to_bytes(&w);
-        if options.stacked_max_bytes == 0 || prune >= 127 || bytes.len() <= options.stacked_max_bytes {
-            let max = weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
-            eprintln!("add-on: pruned below {prune} units, largest weight {:.0} units (clipped at 127)", max / Scorer::scale(first));
-            return Ok((load_stacked(&bytes).map_err(|e| e.to_string())?, bytes));
-        }
-        prune += 1;
-    }
-}
-
-/// A model's transitions in float weight units (the add-on's training decodes with them).
-fn float_transitions(model: &Model) -> Vec<f32> {
-    let scale = Scorer::scale(model);
-    crate::tagging::Scorer::transitions(model).iter().map(|&t| t * scale).collect()
-}
-
-/// A tagger as cross-validation and training score it: the first model and the add-on.
-struct Tagger {
-    first: Model,
-    second: Option<Model>,
-}
-
-/// The fold of each article in a `k`-fold split by article, from `seed`.
-fn folds(n: usize, k: usize, seed: u64) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..n).collect();
-    Rng(seed | 1).shuffle(&mut order);
-    let mut f = vec![0; n];
-    for (rank, &i) in order.iter().enumerate() {
-        f[i] = rank % k;
-    }
-    f
-}
-
 /// `model` with every transition into `O` (from the line start too) lowered by `penalty`.
 fn penalise_outside(model: &FloatModel, penalty: f32) -> FloatModel {
     let mut m = model.clone();
@@ -432,34 +325,12 @@ fn quantise(model: &FloatModel, calibration: Vec<f32>, options: &Options) -> Wei
     Weights::quantise_to(model.hash_bits, &model.weights, &model.transitions, options.prune as i32, options.step, calibration)
 }
 
-/// The attributions of one article under `tagger`, each with its evidence.
-fn predict(tagger: &Tagger, a: &Article, mut sources: Sources) -> (Vec<(Attribution, Evidence)>, Vec<Quote>) {
-    let tagged: Vec<Tagged> = tag(&tagger.first, tagger.second.as_ref(), &a.doc);
+/// The attributions of one article under `model`, each with its evidence.
+fn predict(model: &impl Scorer, a: &Article, mut sources: Sources) -> (Vec<(Attribution, Evidence)>, Vec<Quote>) {
+    let tagged: Vec<Tagged> = tag(model, &a.doc);
     let mut quotes = a.quotes.clone();
     let attributions = with_evidence(&a.text, &tagged, &mut quotes, &a.mentions, &a.entities, Some(&a.doc), &mut sources);
     (attributions, quotes)
-}
-
-/// Pooled end-to-end F1 of `taggers` over their held-out folds with the rule linker (the
-/// scorer's matching, `correct`): the penalty search's and the add-on's quick measure.
-/// Without `second`, the first pass alone.
-fn quick_f1<'a>(taggers: &[Tagger], second: bool, held_out: impl Fn(usize) -> Vec<&'a Article>) -> f64 {
-    let (mut right, mut predicted, mut gold) = (0usize, 0usize, 0usize);
-    for (fold, tagger) in taggers.iter().enumerate() {
-        for a in held_out(fold) {
-            let tagged = tag(&tagger.first, tagger.second.as_ref().filter(|_| second), &a.doc);
-            let mut quotes = a.quotes.clone();
-            let attributions: Vec<Attribution> =
-                with_evidence(&a.text, &tagged, &mut quotes, &a.mentions, &a.entities, Some(&a.doc), &mut Sources::Rules)
-                    .into_iter()
-                    .map(|(p, _)| p)
-                    .collect();
-            right += correct(&a.text, &a.gold, &attributions).into_iter().filter(|&ok| ok).count();
-            predicted += attributions.len();
-            gold += a.gold.len();
-        }
-    }
-    2.0 * right as f64 / (predicted + gold).max(1) as f64
 }
 
 /// One content's candidate sources for training the linker: feature ids and which are right.
@@ -478,7 +349,7 @@ struct RankExample<'a> {
 /// The linker's examples of one article under its fold's tagger: the contents the rules link,
 /// matched with gold contents as the scorer matches them (a content with no right candidate
 /// teaches nothing: training leaves it out). Feature names are interned into `ids` / `names`.
-fn rank_examples<'a>(model: &Tagger, a: &'a Article, ids: &mut FnvMap<u64, u32>, names: &mut Vec<String>) -> Vec<RankExample<'a>> {
+fn rank_examples<'a>(model: &impl Scorer, a: &'a Article, ids: &mut FnvMap<u64, u32>, names: &mut Vec<String>) -> Vec<RankExample<'a>> {
     let mut recorder = Recorder::default();
     predict(model, a, Sources::Record(&mut recorder));
     let pieces: Vec<&[Span]> = recorder.examples.iter().map(|e| e.pieces.as_slice()).collect();
@@ -857,19 +728,18 @@ pub fn run(options: &Options) -> Result<(), String> {
     }
     let articles = read(&options.data, options.hash_bits, options.kinds_cv.as_deref())?;
     eprintln!("{} articles, {} attributions", articles.len(), articles.iter().map(|a| a.gold.len()).sum::<usize>());
-    let (calibration, penalty, stacked) = if options.skip_cv {
+    let (calibration, penalty) = if options.skip_cv {
         let bytes = std::fs::read(&options.out).map_err(|e| format!("{}: {e}", options.out.display()))?;
         let model = load(&bytes).map_err(|e| e.to_string())?;
-        let penalty = options.outside_penalties.first().copied().unwrap_or(0.0);
-        (model.calibration().to_vec(), penalty, jackknife(&articles, options, penalty)?)
+        (model.calibration().to_vec(), options.outside_penalties.first().copied().unwrap_or(0.0))
     } else {
-        let (calibration, penalty, linker, stacked) = cross_validate(&articles, options)?;
+        let (calibration, penalty, linker) = cross_validate(&articles, options)?;
         // The linker is trained on the folds' output only, so it is written here (beside the
         // fold files in a relinking or feature experiment, which leave the shipped files alone).
         let to = if options.reuse_folds || options.cv_only { options.work.join("linker.tsv") } else { options.linker_out.clone() };
         std::fs::write(&to, &linker).map_err(|e| format!("{}: {e}", to.display()))?;
         eprintln!("wrote {} ({} bytes)", to.display(), linker.len());
-        (calibration, penalty, stacked)
+        (calibration, penalty)
     };
     if options.reuse_folds || options.cv_only {
         return Ok(());
@@ -880,48 +750,23 @@ pub fn run(options: &Options) -> Result<(), String> {
     let bytes = to_bytes(&weights);
     std::fs::write(&options.out, &bytes).map_err(|e| format!("{}: {e}", options.out.display()))?;
     eprintln!("wrote {} ({} bytes, {} rows)", options.out.display(), bytes.len(), weights.rows.len());
-    // The add-on, on every article's jackknifed first pass, for the shipped first model's scale.
-    let (examples, transitions) = stacked;
-    let lines: Vec<&StackedExample> = examples.iter().flatten().collect();
-    let float = train_stacked(&lines, &transitions, options, options.seed.wrapping_add(200));
-    let (_, bytes) = quantise_stacked(&float, &load(&bytes).map_err(|e| e.to_string())?, options)?;
-    std::fs::write(&options.stacked_out, &bytes).map_err(|e| format!("{}: {e}", options.stacked_out.display()))?;
-    eprintln!("wrote {} ({} bytes)", options.stacked_out.display(), bytes.len());
     Ok(())
-}
-
-/// Every article's lines as the second pass reads them and the first models' transitions: each
-/// article under the first pass of its fold's model (trained, as in cross-validation, with
-/// `penalty`, on the folds it is not in).
-type Jackknife = (Vec<Vec<StackedExample>>, Vec<Vec<f32>>);
-
-/// The add-on's training lines from `first` (one model per fold), each article read by the
-/// model that did not see it.
-fn jackknifed(articles: &[Article], fold_of: &[usize], first: &[Model], options: &Options) -> Jackknife {
-    let examples = articles.iter().zip(fold_of).map(|(a, &f)| stacked_examples(&first[f], f, a, options.stacked_bits)).collect();
-    (examples, first.iter().map(float_transitions).collect())
-}
-
-/// [`Jackknife`] without cross-validation (`--skip-cv`): the fold models trained again.
-fn jackknife(articles: &[Article], options: &Options, penalty: f32) -> Result<Jackknife, String> {
-    let k = options.folds.max(2);
-    let fold_of = folds(articles.len(), k, options.seed);
-    let mut first = Vec::new();
-    for fold in 0..k {
-        let train_set: Vec<&Article> = articles.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).map(|(_, a)| a).collect();
-        let float = train(&train_set, options, options.seed.wrapping_add(fold as u64 + 1));
-        let bytes = to_bytes(&quantise(&penalise_outside(&float, penalty), vec![0.0; super::calibration::N_CALIBRATION], options));
-        first.push(load(&bytes).map_err(|e| e.to_string())?);
-    }
-    Ok(jackknifed(articles, &fold_of, &first, options))
 }
 
 // The fold index also selects the articles and names the files.
 #[allow(clippy::needless_range_loop)]
-fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, f32, String, Jackknife), String> {
+fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, f32, String), String> {
     std::fs::create_dir_all(&options.work).map_err(|e| format!("{}: {e}", options.work.display()))?;
+    let mut order: Vec<usize> = (0..articles.len()).collect();
+    Rng(options.seed | 1).shuffle(&mut order);
     let k = options.folds.max(2);
-    let fold_of = folds(articles.len(), k, options.seed);
+    let fold_of: Vec<usize> = {
+        let mut f = vec![0; articles.len()];
+        for (rank, &i) in order.iter().enumerate() {
+            f[i] = rank % k;
+        }
+        f
+    };
     // Per fold: the predictions' evidence and whether each was right.
     let mut evidence: Vec<Vec<(Evidence, bool)>> = vec![Vec::new(); k];
     let (mut all_gold, mut all_pred, mut all_quotes) = (Vec::new(), Vec::new(), Vec::new());
@@ -932,17 +777,13 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
     // Each fold's model as shipped (quantised and pruned, through the loader), with the penalty
     // on `O` chosen below; saved beside the fold files so that `reuse_folds` can relink them.
     let saved = |fold: usize| options.work.join(format!("fold{fold}.model.bin"));
-    let saved_stacked = |fold: usize| options.work.join(format!("fold{fold}.stacked.bin"));
     let mut penalty = options.outside_penalties.first().copied().unwrap_or(0.0);
-    let held_out_list = |fold: usize| held_out(fold).collect::<Vec<&Article>>();
-    let (models, stacked): (Vec<Tagger>, Jackknife) = if options.reuse_folds {
-        let read_fold = |fold: usize| -> Result<Tagger, String> {
+    let models: Vec<super::model::Model> = if options.reuse_folds {
+        let read_fold = |fold: usize| -> Result<super::model::Model, String> {
             let bytes = std::fs::read(saved(fold)).map_err(|e| format!("{}: {e}", saved(fold).display()))?;
-            let first = load(&bytes).map_err(|e| e.to_string())?;
-            let bytes = std::fs::read(saved_stacked(fold)).map_err(|e| format!("{}: {e}", saved_stacked(fold).display()))?;
-            Ok(Tagger { first, second: Some(load_stacked(&bytes).map_err(|e| e.to_string())?) })
+            load(&bytes).map_err(|e| e.to_string())
         };
-        ((0..k).map(read_fold).collect::<Result<_, _>>()?, (Vec::new(), Vec::new()))
+        (0..k).map(read_fold).collect::<Result<_, _>>()?
     } else {
         let floats: Vec<FloatModel> = (0..k)
             .map(|fold| {
@@ -950,19 +791,26 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
                 train(&train_set, options, options.seed.wrapping_add(fold as u64 + 1))
             })
             .collect();
-        let shipped = |fold: usize, penalty: f32| -> Result<(Model, Vec<u8>), String> {
+        let shipped = |fold: usize, penalty: f32| -> Result<(super::model::Model, Vec<u8>), String> {
             let bytes =
                 to_bytes(&quantise(&penalise_outside(&floats[fold], penalty), vec![0.0; super::calibration::N_CALIBRATION], options));
             Ok((load(&bytes).map_err(|e| e.to_string())?, bytes))
         };
-        // The penalty on `O` with the best pooled end-to-end F1 of the first pass alone (the
-        // first model is chosen as without the add-on, which then learns on top of it).
+        // The penalty on `O` with the best pooled end-to-end F1 (the scorer's matching, `correct`).
         if options.outside_penalties.len() > 1 {
             let mut best = f64::NEG_INFINITY;
             for &candidate in &options.outside_penalties {
-                let taggers: Vec<Tagger> =
-                    (0..k).map(|fold| shipped(fold, candidate).map(|(first, _)| Tagger { first, second: None })).collect::<Result<_, _>>()?;
-                let f1 = quick_f1(&taggers, false, held_out_list);
+                let (mut right, mut predicted, mut gold) = (0usize, 0usize, 0usize);
+                for fold in 0..k {
+                    let (model, _) = shipped(fold, candidate)?;
+                    for a in held_out(fold) {
+                        let attributions: Vec<Attribution> = predict(&model, a, Sources::Rules).0.into_iter().map(|(p, _)| p).collect();
+                        right += correct(&a.text, &a.gold, &attributions).into_iter().filter(|&ok| ok).count();
+                        predicted += attributions.len();
+                        gold += a.gold.len();
+                    }
+                }
+                let f1 = 2.0 * right as f64 / (predicted + gold).max(1) as f64;
                 let _ = writeln!(report, "penalty on O {candidate}: end-to-end F1 {f1:.4}");
                 eprintln!("penalty on O {candidate}: end-to-end F1 {f1:.4}");
                 if f1 > best {
@@ -971,67 +819,13 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
                 }
             }
         }
-        let mut first = Vec::new();
+        let mut models = Vec::new();
         for fold in 0..k {
             let (model, bytes) = shipped(fold, penalty)?;
-            std::fs::write(saved(fold), &bytes).map_err(|e| format!("{}: {e}", saved(fold).display()))?;
-            first.push(model);
+            std::fs::write(saved(fold), bytes).map_err(|e| format!("{}: {e}", saved(fold).display()))?;
+            models.push(model);
         }
-        // The second pass's add-on of each fold, trained with the fold's first model frozen on
-        // the other folds' articles as the second pass reads them, each article's first pass
-        // from its own fold's model (the jackknife: it errs on them as on text it never saw).
-        // Those models saw the held-out fold: the add-on's training lines carry that much of it
-        // (the first pass's errors on them, not their gold), as src/data/README.md says.
-        let stacked = jackknifed(articles, fold_of, &first, options);
-        let n_lines: usize = stacked.0.iter().map(Vec::len).sum();
-        let _ = writeln!(report, "second pass: {n_lines} of {} lines", articles.iter().map(|a| a.lines.len()).sum::<usize>());
-        let mut models = Vec::new();
-        for (fold, first) in first.into_iter().enumerate() {
-            let lines: Vec<&StackedExample> = stacked.0.iter().enumerate().filter(|(i, _)| fold_of[*i] != fold).flat_map(|(_, s)| s).collect();
-            let float = train_stacked(&lines, &stacked.1, options, options.seed.wrapping_add(200 + fold as u64 + 1));
-            let (second, bytes) = quantise_stacked(&float, &first, options)?;
-            {
-                // Diagnostic: token errors on the held-out fold's second-pass lines.
-                let (mut before, mut after, mut total) = (0usize, 0usize, 0usize);
-                let (mut path, mut sum) = (Vec::new(), Vec::new());
-                let (mut tb, mut ta) = (0usize, 0usize);
-                for (held, ex) in stacked.0.iter().enumerate().flat_map(|(i, s)| s.iter().map(move |e| (fold_of[i] == fold, e))) {
-                    let (b0, a0) = (before, after);
-                    super::tags::viterbi(&ex.first, &stacked.1[ex.fold], &mut path);
-                    before += path.iter().zip(&ex.gold).filter(|(a, b)| a != b).count();
-                    sum.clear();
-                    sum.extend_from_slice(&ex.first);
-                    for (t, row) in sum.chunks_exact_mut(N_TAGS).enumerate() {
-                        for &b in &ex.buckets[ex.offsets[t] as usize..ex.offsets[t + 1] as usize] {
-                            for (s, w) in row.iter_mut().zip(&float[b as usize * N_TAGS..][..N_TAGS]) {
-                                *s += w;
-                            }
-                        }
-                    }
-                    super::tags::viterbi(&sum, &stacked.1[ex.fold], &mut path);
-                    after += path.iter().zip(&ex.gold).filter(|(a, b)| a != b).count();
-                    if held {
-                        total += ex.gold.len();
-                    } else {
-                        tb += before - b0;
-                        ta += after - a0;
-                        before = b0;
-                        after = a0;
-                    }
-                }
-                eprintln!("fold {fold} training lines tokens wrong: first pass {tb}, with the float add-on {ta}");
-                eprintln!("fold {fold} held-out second-pass tokens wrong: first pass {before}, with the float add-on {after}, of {total}");
-            }
-            std::fs::write(saved_stacked(fold), &bytes).map_err(|e| format!("{}: {e}", saved_stacked(fold).display()))?;
-            let gz = gzipped_len(&bytes);
-            let _ = writeln!(report, "fold {fold} add-on: {} bytes, {gz} gzipped, {} rows", bytes.len(), second.n_rows());
-            eprintln!("fold {fold} add-on: {} bytes, {gz} gzipped, {} rows", bytes.len(), second.n_rows());
-            models.push(Tagger { first, second: Some(second) });
-        }
-        let (without, with) = (quick_f1(&models, false, held_out_list), quick_f1(&models, true, held_out_list));
-        let _ = writeln!(report, "rule-linked end-to-end F1, first pass alone {without:.4}, with the add-on {with:.4}");
-        eprintln!("rule-linked end-to-end F1, first pass alone {without:.4}, with the add-on {with:.4}");
-        (models, stacked)
+        models
     };
     let _ = writeln!(report, "chosen penalty on O: {penalty}\n");
 
@@ -1082,7 +876,7 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
         let mut ids = std::collections::HashSet::new();
         for a in held_out(fold) {
             let (predicted, quotes) = predict(model, a, Sources::Learned(&linkers[fold]));
-            let tagged = tag(&model.first, model.second.as_ref(), &a.doc);
+            let tagged = tag(model, &a.doc);
             quote_lines.push(quotes_line(a, &quotes));
             ids.insert(a.id.as_str());
             let attributions: Vec<Attribution> = predicted.iter().map(|(p, _)| p.clone()).collect();
@@ -1137,18 +931,7 @@ fn cross_validate(articles: &[Article], options: &Options) -> Result<(Vec<f32>, 
     let _ = writeln!(report, "calibration weights {w:?}");
     print!("{report}");
     std::io::stdout().flush().map_err(|e| e.to_string())?;
-    Ok((w, penalty, linker_text, stacked))
-}
-
-/// The length of `bytes` under gzip -9 (the page's download unit), by the system's gzip; 0 if it
-/// cannot run.
-fn gzipped_len(bytes: &[u8]) -> usize {
-    let run = || -> std::io::Result<usize> {
-        let mut child = Command::new("gzip").arg("-9c").stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).spawn()?;
-        child.stdin.take().expect("piped").write_all(bytes)?;
-        Ok(child.wait_with_output()?.stdout.len())
-    };
-    run().unwrap_or(0)
+    Ok((w, penalty, linker_text))
 }
 
 #[cfg(test)]
@@ -1167,11 +950,6 @@ mod tests {
             work: PathBuf::new(),
             scorer: PathBuf::new(),
             prune: 0,
-            stacked_out: PathBuf::new(),
-            stacked_bits: 12,
-            stacked_epochs: 1,
-            stacked_max_bytes: 0,
-            stacked_rate: 1.0,
             step: 1,
             quotes_gold: PathBuf::new(),
             quotes_scorer: PathBuf::new(),

@@ -461,16 +461,9 @@ impl<const N: usize> Weights<N> {
     /// and the transitions as `quantise`'s): fewer distinct weights for the coder, the same
     /// pruning threshold (issue 17: the size budget).
     pub fn quantise_to(hash_bits: u32, weights: &[f32], transitions: &[f32], prune: i32, step: i32, extra: Vec<f32>) -> Weights<N> {
+        let step = step.clamp(1, 127);
         let max = weights.iter().fold(0.0f32, |m, w| m.max(w.abs()));
         let scale = if max > 0.0 { max / 127.0 } else { 1.0 };
-        Weights::quantise_at(hash_bits, weights, transitions, scale, prune, step, extra)
-    }
-
-    /// `quantise_to` at a given `scale` (float weight units per quantised unit), weights beyond
-    /// 127 units clipped: an add-on whose integers add to another model's (the attribution
-    /// tagger's second pass, quantised at its first model's scale).
-    pub fn quantise_at(hash_bits: u32, weights: &[f32], transitions: &[f32], scale: f32, prune: i32, step: i32, extra: Vec<f32>) -> Weights<N> {
-        let step = step.clamp(1, 127);
         let top = 127 / step * step;
         let mut rows = Vec::new();
         for (b, row) in weights.chunks_exact(N).enumerate() {

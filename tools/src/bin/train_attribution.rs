@@ -2,7 +2,7 @@
 //! src/data/attribution/model.bin, after 5-fold cross-validation by article whose scores (the
 //! shared scorer's, per fold and pooled) and calibration table it prints.
 //!
-//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--seeds N] [--folds K] [--prune P] [--step S] [--outside-penalties A,B,..] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only] [--linker-errors] [--kinds-cv DIR] [--stacked-bits B] [--stacked-epochs N] [--stacked-max-bytes N] [--stacked-rate R] [--stacked-out PATH]
+//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--seeds N] [--folds K] [--prune P] [--step S] [--outside-penalties A,B,..] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only] [--linker-errors] [--kinds-cv DIR]
 //!
 //! Run from the repository root: paths default to ../shared/data/polnear/attributions/train.jsonl,
 //! ../shared/eval/attributions/score_attributions.py and target/attribution-cv/.
@@ -39,11 +39,6 @@ fn parse(args: &[String]) -> Result<Options, String> {
         outside_penalties: vec![0.0, 32.0, 64.0, 128.0],
         reuse_folds: false,
         linker_out: PathBuf::from("src/data/attribution/linker.tsv"),
-        stacked_out: PathBuf::from("src/data/attribution/stacked.bin"),
-        stacked_bits: 16,
-        stacked_epochs: 5,
-        stacked_max_bytes: 6000,
-        stacked_rate: 1.0,
         linker_epochs: 10,
         linker_grid: 1,
         linker_prune: 3.0,
@@ -67,11 +62,6 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--linker-grid" => o.linker_grid = number(value()?)?.max(1) as u32,
             "--linker-prune" => o.linker_prune = value()?.parse::<f32>().map_err(|e| format!("--linker-prune: {e}"))?,
             "--linker-out" => o.linker_out = PathBuf::from(value()?),
-            "--stacked-out" => o.stacked_out = PathBuf::from(value()?),
-            "--stacked-bits" => o.stacked_bits = number(value()?)?.clamp(8, 24) as u32,
-            "--stacked-epochs" => o.stacked_epochs = number(value()?)? as usize,
-            "--stacked-max-bytes" => o.stacked_max_bytes = number(value()?)? as usize,
-            "--stacked-rate" => o.stacked_rate = value()?.parse().map_err(|e| format!("--stacked-rate: {e}"))?,
             "--outside-penalties" => {
                 o.outside_penalties = value()?
                     .split(',')

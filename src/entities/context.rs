@@ -13,7 +13,8 @@
 //!   which the list holds: "Norway said").
 //! - a subject: "…, and Keltra suspended the account" — a capitalised word in running text that
 //!   the tagger passed over, after a word that opens a clause and before a verb in the past
-//!   tense, is a name, and an organisation's: the tagger passes over a capitalised word it reads as its everyday homograph
+//!   tense that takes an object, is a name, and an organisation's (an agent; an ideology, era or
+//!   meal is the subject of verbs without one: "after Communism collapsed in the east"): the tagger passes over a capitalised word it reads as its everyday homograph
 //!   ("twitter" has the word class of "statement" and "interview"), and companies and brands
 //!   are the names made of everyday words (people's are in the name lists, places in the place
 //!   list, and a listed word is left alone).
@@ -53,6 +54,14 @@ const CLAUSE_OPENERS: &[&str] = &[
     "though", "if", "as", "that", "once", "where",
 ];
 
+/// Words that open a verb's object ("suspended the account", "banned his posts", "removed
+/// it"): determiners, possessives and object pronouns. A verb with its object right after it is
+/// transitive and its subject an agent ("Twitter suspended the account"); an ideology, an era or
+/// a meal is the subject of a verb without one ("after Communism collapsed in the east", "after
+/// Apartheid ended", "Breakfast started late").
+const OBJECT_OPENERS: &[&str] =
+    &["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "it", "him", "them", "us"];
+
 /// Verbs of speech whose subject names a speaker.
 const SAYS: &[&str] = &["said", "says"];
 
@@ -64,7 +73,8 @@ pub(crate) fn apply(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity>
 /// Adds as an organisation each word that no name covers, in a line not all in capitals,
 /// written with a capital and some lower-case letters ("Keltra", "VoxTel"), that does not open
 /// its sentence, comes after a comma or a word of `CLAUSE_OPENERS` and before a verb in the past
-/// tense (`is_a_past_tense_verb`), that has a word class (a word of everyday news, which the
+/// tense (`is_a_past_tense_verb`) with its object right after it (a word of `OBJECT_OPENERS`),
+/// that has a word class (a word of everyday news, which the
 /// tagger read as one: a word it never saw, "in 1956, Ike refused", says nothing of its kind)
 /// and not one of people's names (`WordClasses::is_of_people`: ", Trump dominated"), and that
 /// is no function word, title, noun for a speaker ("Speaker"), listed word (first
@@ -74,7 +84,7 @@ fn subjects(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
     let word = |i: usize| doc.tokens[i].span.slice(text);
     let mut added = Vec::new();
     let mut covered = entities.iter().map(|e| e.span).peekable();
-    for i in 1..doc.tokens.len().saturating_sub(1) {
+    for i in 1..doc.tokens.len().saturating_sub(2) {
         let t = &doc.tokens[i];
         while covered.peek().is_some_and(|s| s.end <= t.span.start) {
             covered.next();
@@ -82,15 +92,15 @@ fn subjects(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
         if covered.peek().is_some_and(|s| s.start < t.span.end) || t.sentence_start || doc.lines[t.line as usize].all_caps {
             continue;
         }
-        let (before, after) = (&doc.tokens[i - 1], &doc.tokens[i + 1]);
-        if before.line != t.line || after.line != t.line {
+        let (before, after, object) = (&doc.tokens[i - 1], &doc.tokens[i + 1], &doc.tokens[i + 2]);
+        if before.line != t.line || after.line != t.line || object.line != t.line {
             continue;
         }
         let w = word(i);
         let prev = word(i - 1);
         let name_form = w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && w.chars().any(char::is_lowercase);
         let after_its_opener = prev == "," || CLAUSE_OPENERS.contains(&prev);
-        if !name_form || !after_its_opener || !is_a_past_tense_verb(word(i + 1)) {
+        if !name_form || !after_its_opener || !is_a_past_tense_verb(word(i + 1)) || !OBJECT_OPENERS.contains(&word(i + 2)) {
             continue;
         }
         let lower = w.to_lowercase();
@@ -302,7 +312,13 @@ mod tests {
         assert_eq!(found("Staff left, and Twitter suspended the account."), org("Twitter"));
         assert_eq!(found("It spread before Twitter removed it."), org("Twitter"));
         assert_eq!(found("In May, Plane reported a loss."), org("Plane"));
+        assert_eq!(found("Fares rose, and Amazon banned his posts."), org("Amazon"));
         for text in [
+            // A verb without its object right after it: an ideology, an era, a meal.
+            "Trade grew after Communism collapsed in the east.",
+            "The town changed after Apartheid ended.",
+            "The snow fell, and Breakfast started late.",
+            "Prices rose, and Twitter grew quickly.",
             // A word with no class says nothing of its kind; nor a listed word, a date or a title.
             "In 1956, Ike refused to go.",
             "That season, Trump dominated the news.",

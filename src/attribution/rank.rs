@@ -37,7 +37,7 @@ use super::Tagged;
 use crate::analysis::{Basis, Entity, Label, MentionKind, Span, Speaker};
 use crate::speakers::{is_determiner, is_linking_word, Resolved};
 use crate::text::data::FUNCTION_WORDS;
-use crate::text::hashing::{hash_str, Fnv, FnvMap};
+use crate::text::hashing::{hash_str, Fnv, HashKeyed};
 
 /// How many tokens before and after the content and cue candidates are looked for (linear cost).
 const REACH: usize = 60;
@@ -56,10 +56,11 @@ const PHRASE: u8 = 16;
 /// How many words a cue's neighbouring noun phrase may hold before its determiner.
 const PHRASE_WORDS: usize = 4;
 
-/// The linker's weights, by FNV hash of the feature name.
+/// The linker's weights, by FNV hash of the feature name (a key the map does not hash again:
+/// looking up every feature of every candidate through a second hash cost more than naming them).
 #[derive(Debug, Default)]
 pub(crate) struct Linker {
-    weights: FnvMap<u64, f32>,
+    weights: HashKeyed<f32>,
 }
 
 /// The weights compiled into the library; an error only if the file is malformed (a test reads it).
@@ -76,7 +77,7 @@ impl Linker {
     /// Reads `name\tweight` lines (`#` comments and blank lines skipped). Errors name the bad line.
     #[cfg(test)]
     pub fn parse(s: &str) -> Result<Linker, String> {
-        let mut weights = FnvMap::default();
+        let mut weights = HashKeyed::default();
         for line in crate::text::data::lines(s) {
             let (name, w) = line.split_once('\t').ok_or_else(|| format!("linker.tsv: no tab in {line:?}"))?;
             let w: f32 = w.trim().parse().map_err(|_| format!("linker.tsv: bad weight in {line:?}"))?;
@@ -87,7 +88,7 @@ impl Linker {
 
     /// A linker from trained weights (by feature hash).
     #[cfg(feature = "internals")]
-    pub fn from_weights(weights: FnvMap<u64, f32>) -> Linker {
+    pub fn from_weights(weights: HashKeyed<f32>) -> Linker {
         Linker { weights }
     }
 
@@ -660,7 +661,7 @@ pub(crate) struct Example {
 #[derive(Default)]
 pub(crate) struct Recorder {
     pub examples: Vec<Example>,
-    pub names: FnvMap<u64, String>,
+    pub names: crate::text::hashing::FnvMap<u64, String>,
 }
 
 #[cfg(feature = "internals")]

@@ -441,7 +441,7 @@ fn stored_weights(weights: &[f32], options: &Options) -> Vec<Option<f32>> {
 
 /// The linker the file would make, by feature hash.
 fn linker_of(weights: &[f32], names: &[String], options: &Options) -> Linker {
-    let mut map = FnvMap::default();
+    let mut map = crate::text::hashing::HashKeyed::default();
     for (w, name) in stored_weights(weights, options).into_iter().zip(names) {
         if let Some(w) = w {
             map.insert(crate::text::hashing::hash_str(name), w);

@@ -107,10 +107,7 @@ impl Quote {
     /// stage turns such a direct quote partial when its claim's content runs on past it
     /// (`attribution::link`), so the quote stage alone (`analyze_quotes`) cannot settle its kind.
     pub fn ends_mid_clause(&self, text: &str) -> bool {
-        let body = self
-            .inner
-            .slice(text)
-            .trim_end_matches(|c: char| c.is_whitespace() || crate::text::marks::may_close(c));
+        let body = self.inner.slice(text).trim_end_matches(|c: char| c.is_whitespace() || crate::text::marks::may_close(c));
         !body.ends_with([',', '.', '!', '?', ';', ':', '…'])
     }
 }

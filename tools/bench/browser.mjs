@@ -27,13 +27,13 @@
 // back and checked against the analysis. `wasm ms` is the module's own time as the page reports it
 // (engine.js) for the same text, called directly a few times.
 
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { LAUNCH_ARGS, median, startServer } from './server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(
@@ -43,27 +43,8 @@ const WWW = join(ROOT, 'www');
 const INPUTS = resolve(args.inputs ?? join(ROOT, 'target/bench/inputs'));
 const ROUNDS = Number(args.rounds ?? 5);
 const DWELL = Number(args.dwell ?? 0);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-/** Serves `dir` with scripts/serve.py, the server of scripts/serve.sh (its caching headers). */
-async function startServer(dir) {
-    const child = spawn('python3', [join(ROOT, 'scripts/serve.py'), '0', dir], { env: { ...process.env, SERVE_QUIET: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
-    const port = await new Promise((done, fail) => {
-        child.once('error', fail);
-        child.once('exit', (code) => fail(new Error(`scripts/serve.py exited (${code})`)));
-        child.stdout.once('data', (chunk) => done(Number(/serving on (\d+)/.exec(String(chunk))?.[1])));
-    });
-    return {
-        origin: `http://127.0.0.1:${port}`,
-        close: () => new Promise((done) => {
-            child.removeAllListeners('exit');
-            child.once('exit', done);
-            child.kill();
-        }),
-    };
-}
 
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
 
 /** One visit in `context`'s new tab: the page's own marks, from navigation start (ms). */
 async function visit(context, origin, dwell = 0) {

@@ -16,12 +16,12 @@
 // many times), the worker's start, the module's instantiation, the worker's tasks (the warm-up
 // analysis, the page's analyses), the main thread's long tasks and the paints.
 
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { LAUNCH_ARGS, median, startServer } from './server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(
@@ -42,25 +42,7 @@ const CATEGORIES = [
     'toplevel',
     'blink',
 ];
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function startServer(dir) {
-    const child = spawn('python3', [join(ROOT, 'scripts/serve.py'), '0', dir], { env: { ...process.env, SERVE_QUIET: '1' }, stdio: ['ignore', 'pipe', 'inherit'] });
-    const port = await new Promise((done, fail) => {
-        child.once('error', fail);
-        child.once('exit', (code) => fail(new Error(`scripts/serve.py exited (${code})`)));
-        child.stdout.once('data', (chunk) => done(Number(/serving on (\d+)/.exec(String(chunk))?.[1])));
-    });
-    return {
-        origin: `http://127.0.0.1:${port}`,
-        close: () => new Promise((done) => {
-            child.removeAllListeners('exit');
-            child.once('exit', done);
-            child.kill();
-        }),
-    };
-}
 
 /** One first visit in a fresh profile, traced: the trace's events. */
 async function tracedVisit(origin) {

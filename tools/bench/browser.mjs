@@ -27,13 +27,11 @@
 // back and checked against the analysis. `wasm ms` is the module's own time as the page reports it
 // (engine.js) for the same text, called directly a few times.
 
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { LAUNCH_ARGS, median, startServer } from './server.mjs';
+import { LAUNCH_ARGS, median, startServer, withFreshProfile } from './server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(
@@ -86,28 +84,14 @@ async function visit(context, origin, dwell = 0) {
 
 /** A first visit in a fresh profile, then a second one in the same profile. */
 async function firstAndSecondVisit(server) {
-    const dir = await mkdtemp(join(tmpdir(), 'quotelens-bench-'));
-    const context = await chromium.launchPersistentContext(dir, {
-        executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-        args: LAUNCH_ARGS,
-        viewport: { width: 1360, height: 900 },
-    });
-    try {
-        // A new profile's first tab pays for the browser's own start (hundreds of ms on this
-        // machine), which no reader's visit does: a tab on a missing file of the same origin
-        // (nothing cached) takes it, and stays open.
-        const warm = await context.newPage();
-        await warm.goto(`${server.origin}/warm-up-not-found`);
+    return withFreshProfile(server.origin, async (context) => {
         const first = await visit(context, server.origin, DWELL);
         // Let the browser write what it caches after a visit (the compiled module is stored
         // once the page has run it for a while).
         await new Promise((done) => setTimeout(done, 1500));
         const second = await visit(context, server.origin);
         return { first, second };
-    } finally {
-        await context.close();
-        await rm(dir, { recursive: true, force: true });
-    }
+    });
 }
 
 /** Pastes `text` (replacing the article) as support.mjs's paste() does; returns the timings. */

@@ -1,8 +1,12 @@
 // What the browser benchmarks share (browser.mjs, trace.mjs): the page's server as
-// scripts/serve.sh runs it, Chromium's launch flags, and the median of a run's rounds.
+// scripts/serve.sh runs it, Chromium's launch flags, a fresh profile with its warm-up tab, and
+// the median of a run's rounds.
 import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -28,4 +32,27 @@ export async function startServer(dir) {
             child.kill();
         }),
     };
+}
+
+/**
+ * Runs `visits(context)` in a fresh Chromium profile (a new temporary directory, removed after)
+ * whose browser has already started: a new profile's first tab pays for the browser's own start
+ * (hundreds of ms on this machine), which no reader's visit does, so a tab on a missing file of
+ * the same origin (nothing cached) takes it and stays open.
+ */
+export async function withFreshProfile(origin, visits) {
+    const dir = await mkdtemp(join(tmpdir(), 'quotelens-bench-'));
+    const context = await chromium.launchPersistentContext(dir, {
+        executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+        args: LAUNCH_ARGS,
+        viewport: { width: 1360, height: 900 },
+    });
+    try {
+        const warm = await context.newPage();
+        await warm.goto(`${origin}/warm-up-not-found`);
+        return await visits(context);
+    } finally {
+        await context.close();
+        await rm(dir, { recursive: true, force: true });
+    }
 }

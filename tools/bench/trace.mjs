@@ -16,12 +16,10 @@
 // many times), the worker's start, the module's instantiation, the worker's tasks (the warm-up
 // analysis, the page's analyses), the main thread's long tasks and the paints.
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { LAUNCH_ARGS, median, startServer } from './server.mjs';
+import { median, startServer, withFreshProfile } from './server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(
@@ -46,15 +44,7 @@ const CATEGORIES = [
 
 /** One first visit in a fresh profile, traced: the trace's events. */
 async function tracedVisit(origin) {
-    const dir = await mkdtemp(join(tmpdir(), 'quotelens-trace-'));
-    const context = await chromium.launchPersistentContext(dir, {
-        executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-        args: LAUNCH_ARGS,
-        viewport: { width: 1360, height: 900 },
-    });
-    try {
-        const warm = await context.newPage();
-        await warm.goto(`${origin}/warm-up-not-found`);
+    return withFreshProfile(origin, async (context) => {
         const page = await context.newPage();
         const cdp = await context.newCDPSession(page);
         const events = [];
@@ -69,10 +59,7 @@ async function tracedVisit(origin) {
         await cdp.send('Tracing.end');
         await complete;
         return { events, firstHighlight };
-    } finally {
-        await context.close();
-        await rm(dir, { recursive: true, force: true });
-    }
+    });
 }
 
 /** The renderer's threads by id: name. */

@@ -35,12 +35,13 @@ esbuild=$root/$tool/node_modules/.bin/esbuild
 # test's import reaches the very instance the page runs. The page itself never fetches them.
 imported_by_tests=(analysis/engine.js analysis/offthread.js core/attribution.js input/persist.js input/plaintext.js view/render.js)
 entries=(app.js analysis/start.js analysis/worker.js "${imported_by_tests[@]}")
-mapfile -t sources < <(cd www && find . \( -path ./pkg -o -path ./embed \) -prune -o -type f -name '*.js' -print)
+# analysis/boot.js is a classic script (it starts start.js by a dynamic import): minified alone.
+mapfile -t sources < <(cd www && find . \( -path ./pkg -o -path ./embed \) -prune -o -type f -name '*.js' ! -path ./analysis/boot.js -print)
 (cd "$out" && rm -- "${sources[@]}")
 (cd www && "$esbuild" "${entries[@]}" --bundle --splitting --format=esm --minify --log-level=warning \
     --outdir="$(cd "$root" && cd "$out" && pwd)" --outbase=. --chunk-names='analysis/[name]-[hash]')
-# The glue and the stylesheets are minified each alone.
-mapfile -t files < <(cd "$out" && find . -path ./embed -prune -o -type f \( -path './pkg/*.js' -o -name '*.css' \) -print)
+# The glue, boot.js and the stylesheets are minified each alone.
+mapfile -t files < <(cd "$out" && find . -path ./embed -prune -o -type f \( -path './pkg/*.js' -o -path ./analysis/boot.js -o -name '*.css' \) -print)
 (cd "$out" && "$esbuild" "${files[@]}" --minify --log-level=warning --outdir=. --outbase=. --allow-overwrite)
 # The HTML pages lose their comments and indentation; line breaks stay (between inline elements
 # they are the spaces the page shows, and a <pre> or <textarea> keeps its text). index.html:
@@ -56,9 +57,13 @@ for name in sys.argv[2:]:
     html = re.sub(r"<!--.*?-->\n?", "", html, flags=re.S)
     html = re.sub(r"(?m)^[ \t]+", "", html)
     if name.lstrip("./") == "index.html":
-        # Preload what the bundled app.js imports (its chunk) and the glue, not the sources.
-        app = (root / "app.js").read_text(encoding="utf-8")
-        wanted = sorted(set(re.findall(r'(?:^|;)import(?:\{[^}]*\}from)?"\./([^"]+)"', app))) + ["pkg/quotelens.js"]
+        # Preload start.js (boot.js imports it) and what it imports first, then what the bundled
+        # app.js imports (its chunks) and the glue, not the sources.
+        def chunks(entry):
+            code = (root / entry).read_text(encoding="utf-8")
+            found = re.findall(r'(?:^|;)import(?:\{[^}]*\}from)?"\./([^"]+)"', code)
+            return sorted(set(str(pathlib.PurePosixPath(entry).parent / f) for f in found))
+        wanted = list(dict.fromkeys(["analysis/start.js", *chunks("analysis/start.js"), *chunks("app.js"), "pkg/quotelens.js"]))
         links = [f'<link rel="modulepreload" href="{href}">' for href in wanted]
         old = re.findall(r'<link rel="modulepreload" href="[^"]+">\n', html)
         assert old, "index.html: no modulepreload links"

@@ -5,8 +5,10 @@
 #   - Debian's valgrind, which the linear-cost check needs (scripts/check-linear.sh fails without it);
 #   - wasm-bindgen-cli at exactly the wasm-bindgen version pinned in Cargo.toml (the CLI and the
 #     crate must match, or the generated glue does not fit the module);
-#   - unless --no-browser (or QUOTELENS_NO_BROWSER=1): Debian's chromium for the browser tests,
-#     chromium-driver for the wasm-bindgen tests in the browser, and Node.js with npm if absent.
+#   - Node.js (18 or later) with npm if absent: scripts/build-site.sh bundles the page with esbuild
+#     (serve.sh serves that build), and the browser tests run under node:test;
+#   - unless --no-browser (or QUOTELENS_NO_BROWSER=1): Debian's chromium for the browser tests and
+#     chromium-driver for the wasm-bindgen tests in the browser.
 #
 # Not installed, on purpose: binaryen (wasm-opt -Oz saves ~7% raw but makes the gzipped module
 # ~3% larger, which is what the page downloads; see scripts/build-wasm.sh).
@@ -68,9 +70,9 @@ command -v valgrind >/dev/null || apt_missing+=(valgrind)
 if ((want_browser)); then
     [[ -x /usr/bin/chromium ]] || apt_missing+=(chromium)
     [[ -x /usr/bin/chromedriver ]] || apt_missing+=(chromium-driver)
-    command -v node >/dev/null || apt_missing+=(nodejs)
-    command -v npm >/dev/null || apt_missing+=(npm)
 fi
+command -v node >/dev/null || apt_missing+=(nodejs)
+command -v npm >/dev/null || apt_missing+=(npm)
 if ((${#apt_missing[@]})); then
     say "installing ${apt_missing[*]} with apt-get"
     export DEBIAN_FRONTEND=noninteractive
@@ -82,12 +84,10 @@ if ((${#apt_missing[@]})); then
     "${sudo[@]}" apt-get update -qq
     "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${apt_missing[@]}"
 fi
-if ((want_browser)); then
-    node_major=$(node -p 'process.versions.node.split(".")[0]')
-    if ((node_major < 18)); then
-        say "Node.js 18 or later is needed for node:test (found $(node --version))"
-        exit 1
-    fi
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+if ((node_major < 18)); then
+    say "Node.js 18 or later is needed for esbuild and node:test (found $(node --version))"
+    exit 1
 fi
 
-say "ok: wasm32-unknown-unknown, rustfmt, clippy, valgrind, wasm-bindgen $pinned$( ((want_browser)) && echo ", chromium, node $(node --version)")"
+say "ok: wasm32-unknown-unknown, rustfmt, clippy, valgrind, wasm-bindgen $pinned, node $(node --version)$( ((want_browser)) && echo ", chromium")"

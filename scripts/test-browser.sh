@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The wasm-side tests: tests/wasm.rs inside a wasm32 module under Node and in headless Chromium
 # (wasm-bindgen-test-runner), a type-check of www/'s JavaScript (tsc, checkJs),
-# then tests/e2e in real headless Chromium (node:test + playwright-core, /usr/bin/chromium),
-# the embed (scripts/test-embed.sh) and the extension (scripts/test-extension.sh).
+# then tests/e2e in real headless Chromium (node:test + playwright-core, /usr/bin/chromium), the
+# page's start and behaviour again on the build that scripts/serve.sh serves, the embed
+# (scripts/test-embed.sh) and the extension (scripts/test-extension.sh).
 # Screenshots land in target/screenshots/.
 set -euo pipefail
 
@@ -28,6 +29,12 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
     cargo test --target wasm32-unknown-unknown --test wasm
 
 node --test "$e2e"/*.test.mjs
+
+# The page as scripts/serve.sh serves it (scripts/build-site.sh: bundled and minified): its start
+# and its whole behaviour again, on the build (the static tests read www/'s sources and stay there).
+site=$CARGO_TARGET_DIR/test-site
+QUOTELENS_SKIP_WASM=1 bash scripts/build-site.sh "$site" >/dev/null
+QUOTELENS_WWW=$site node --test "$e2e"/startup.test.mjs "$e2e"/page.test.mjs
 
 # The embed (package, highlight(), <quote-lens>, one-file page, consumer app); www/pkg is built.
 bash scripts/test-embed.sh --no-wasm

@@ -208,7 +208,7 @@ test('hostile HTML, pasted or dropped, never runs and never becomes elements', a
         anywhere: document.querySelectorAll('img, iframe, svg, a, details, math, style, object, embed').length,
         scripts: [...document.scripts].map((s) => new URL(s.src).pathname),
     }));
-    assert.deepEqual(foreign, { inView: [], anywhere: 0, scripts: ['/analysis/start.js', '/app.js'] });
+    assert.deepEqual(foreign, { inView: [], anywhere: 0, scripts: ['/analysis/boot.js', '/app.js'] });
 });
 
 async function dropFile(page, name, type, content) {

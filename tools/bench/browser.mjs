@@ -3,9 +3,11 @@
 // articles of 1k, 10k and 100k words into the textarea and wait for the analysis to be shown.
 // scripts/bench-browser.sh runs it; the launch and the static server follow tests/e2e/support.mjs.
 //
-//   node tools/bench/browser.mjs [--inputs DIR] [--rounds N] [--before DIR] [--load-only] [--dwell MS]
+//   node tools/bench/browser.mjs [--inputs DIR] [--rounds N] [--www DIR] [--before DIR] [--load-only] [--dwell MS]
 //
-// --before DIR: another copy of www/ (with its pkg/), served by a second server; the load rounds
+// --www DIR: the page to measure (default www/; scripts/bench-browser.sh passes the build that
+// scripts/serve.sh serves, scripts/build-site.sh's).
+// --before DIR: another copy of www/ or a build (with its pkg/), served by a second server; the load rounds
 // alternate between the two pages (before, this one, before, …), so both see the same machine.
 // --load-only: skip the paste timings.
 // --dwell MS: keep the first visit's tab open MS ms after its first highlight, as a reader
@@ -37,7 +39,7 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(
     process.argv.slice(2).reduce((pairs, arg, i, all) => (arg.startsWith('--') ? [...pairs, [arg.slice(2), all[i + 1]]] : pairs), []),
 );
-const WWW = join(ROOT, 'www');
+const WWW = resolve(args.www ?? join(ROOT, 'www'));
 const INPUTS = resolve(args.inputs ?? join(ROOT, 'target/bench/inputs'));
 const ROUNDS = Number(args.rounds ?? 5);
 const DWELL = Number(args.dwell ?? 0);

@@ -5,7 +5,7 @@
 // Everything is generated from www/ at build time, so the one-file page follows the page as it
 // changes:
 //   - <link rel="stylesheet"> becomes a <style> with the file's text;
-//   - the <script type="module" src> entries are bundled by esbuild into one inline module;
+//   - the <script src> entries (the modules, and boot.js, a classic script) are bundled by esbuild into one inline module;
 //   - files the modules reach through `new URL('…', import.meta.url)` or `fetch('…')` are
 //     inlined: other modules (the wasm-bindgen glue, which engine.js imports by URL) are bundled
 //     and served by a small runtime, data files (the .wasm as base64, sample.txt as a JSON
@@ -60,11 +60,13 @@ const entries = [];
 const styles = [];
 html = html.replace(/<script\b[^>]*>\s*<\/script>/gi, (tag) => {
     const src = attribute(tag, 'src');
-    if (!src || attribute(tag, 'type') !== 'module') fail(`cannot inline ${tag}: only <script type="module" src> is supported`);
+    // A classic <script src> (analysis/boot.js, which imports start.js) is an entry like the
+    // modules: its code is strict-mode safe, and in one inline module the order it bought is moot.
+    if (!src || (attribute(tag, 'type') ?? 'module') !== 'module') fail(`cannot inline ${tag}: only <script src> and <script type="module" src> are supported`);
     entries.push(wwwPath(src));
     return entries.length === 1 ? '<!--onefile:script-->' : '';
 });
-if (entries.length === 0) fail('index.html has no <script type="module" src>');
+if (entries.length === 0) fail('index.html has no <script src>');
 if (/<script\b(?![^>]*type="(?:application\/(?:ld\+)?json|text\/plain)")/i.test(html.replace('<!--onefile:script-->', ''))) {
     fail('index.html has an inline script; the one-file build only knows module entries');
 }

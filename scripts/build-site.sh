@@ -8,7 +8,7 @@
 # Issue 17 (the whole download): the JS the page loads is 73 KB gzipped as written in www/
 # (comments and JSDoc types are half of it), 30.1 KB with each file minified alone, 22.8 KB
 # bundled (10 gzip streams instead of 33, names mangled across modules); the entries only the
-# tests fetch are 0.9 KB more. www/ stays as written: serve.sh and the tests use it.
+# tests fetch are 0.9 KB more. www/ stays as written (the tests use it); serve.sh serves this build.
 #
 #   scripts/build-site.sh [OUT]        (default dist/site)
 #   QUOTELENS_SKIP_WASM=1 ...          use www/pkg as it is
@@ -40,6 +40,11 @@ mapfile -t sources < <(cd www && find . \( -path ./pkg -o -path ./embed \) -prun
 (cd "$out" && rm -- "${sources[@]}")
 (cd www && "$esbuild" "${entries[@]}" --bundle --splitting --format=esm --minify --log-level=warning \
     --outdir="$(cd "$root" && cd "$out" && pwd)" --outbase=. --chunk-names='analysis/[name]-[hash]')
+# The embed demo (embed/demo.html, which serve.sh's banner points to) imports the embed package,
+# whose sources import core/ modules that the bundle above replaced: the demo is bundled alone
+# (the package's own build is scripts/build-package.sh).
+(cd www && "$esbuild" embed/demo.js --bundle --format=esm --minify --log-level=warning \
+    --outfile="$(cd "$root" && cd "$out" && pwd)/embed/demo.js" --allow-overwrite)
 # The glue, boot.js and the stylesheets are minified each alone.
 mapfile -t files < <(cd "$out" && find . -path ./embed -prune -o -type f \( -path './pkg/*.js' -o -path ./analysis/boot.js -o -name '*.css' \) -print)
 (cd "$out" && "$esbuild" "${files[@]}" --minify --log-level=warning --outdir=. --outbase=. --allow-overwrite)

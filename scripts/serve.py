@@ -4,17 +4,30 @@ measures the page as this serves it).
     python3 scripts/serve.py PORT DIR     (PORT 0: any free port)
 
 Prints `serving on PORT` once listening. http.server's file handler (Last-Modified, 304 on
-If-Modified-Since), plus `Cache-Control: no-cache` on every response and an ETag (the file's
-size and modification time in nanoseconds), with a 304 when If-None-Match names it: the browser
-keeps its copy but asks each time whether it is current, so a rebuilt file is never served
-stale, and a second visit downloads nothing and can reuse the module it compiled. HTTP/1.1 with
-kept-alive connections and Nagle's algorithm off (tests/e2e/serve.test.mjs).
+If-Modified-Since), plus `Cache-Control: no-cache` on every response and an ETag (a hash of the
+file's bytes, so a rebuild that writes the same bytes keeps it), with a 304 when If-None-Match
+names it: the browser keeps its copy but asks each time whether it is current, so a rebuilt file
+is never served stale, and a second visit downloads nothing and can reuse the module it
+compiled. HTTP/1.1 with kept-alive connections and Nagle's algorithm off. A client that hangs
+up mid-answer is no error (tests/e2e/serve.test.mjs).
 """
 
+import hashlib
 import http.server
 import os
 import sys
-from functools import partial
+from functools import lru_cache, partial
+
+
+@lru_cache(maxsize=1024)
+def content_tag(path, size, mtime_ns):
+    """The ETag of a file's bytes; keyed by size and modification time, so a file is hashed once
+    until it changes."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as file:
+        for block in iter(lambda: file.read(1 << 16), b""):
+            digest.update(block)
+    return f'"{digest.hexdigest()[:32]}"'
 
 
 class Revalidating(http.server.SimpleHTTPRequestHandler):
@@ -33,9 +46,12 @@ class Revalidating(http.server.SimpleHTTPRequestHandler):
             path = os.path.join(path, "index.html")
         try:
             info = os.stat(path)
+            self.etag = content_tag(path, info.st_size, info.st_mtime_ns)
+        except ValueError:  # a NUL in the path, which http.server's own handler does not catch
+            self.send_error(http.HTTPStatus.NOT_FOUND, "File not found")
+            return None
         except OSError:
             return super().send_head()  # 404 (or a directory listing), as http.server answers
-        self.etag = f'"{info.st_size:x}-{info.st_mtime_ns:x}"'
         if self.headers.get("If-None-Match") == self.etag:
             self.send_response(http.HTTPStatus.NOT_MODIFIED)
             self.end_headers()
@@ -53,9 +69,16 @@ class Revalidating(http.server.SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
+class Server(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        # A browser that cancels a download (a reload, a closed tab) closes its connection.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def main():
     port, directory = int(sys.argv[1]), sys.argv[2]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), partial(Revalidating, directory=directory))
+    server = Server(("127.0.0.1", port), partial(Revalidating, directory=directory))
     print(f"serving on {server.server_address[1]}", flush=True)
     try:
         server.serve_forever()

@@ -18,6 +18,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root" # a relative CARGO_TARGET_DIR means the same folder to build-site.sh and to the server
 port=${PORT:-8000}
 
 bash "$root/scripts/ensure-tools.sh" --no-browser

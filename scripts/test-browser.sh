@@ -31,10 +31,12 @@ CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_USE_BROWSER=1 \
 node --test "$e2e"/*.test.mjs
 
 # The page as scripts/serve.sh serves it (scripts/build-site.sh: bundled and minified): its start
-# and its whole behaviour again, on the build (the static tests read www/'s sources and stay there).
+# and its whole behaviour again, and the embed demo it links to, on the build (the static tests
+# read www/'s sources and stay there).
 site=$CARGO_TARGET_DIR/test-site
 QUOTELENS_SKIP_WASM=1 bash scripts/build-site.sh "$site" >/dev/null
 QUOTELENS_WWW=$site node --test "$e2e"/startup.test.mjs "$e2e"/page.test.mjs
+QUOTELENS_WWW=$site node --test --test-name-pattern 'embed demo' "$e2e"/embed/highlight.test.mjs
 
 # The embed (package, highlight(), <quote-lens>, one-file page, consumer app); www/pkg is built.
 bash scripts/test-embed.sh --no-wasm

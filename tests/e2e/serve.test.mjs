@@ -65,8 +65,27 @@ test('serve.py: no-cache with an ETag, 304 when unchanged, the new file when cha
     assert.equal(changed.body, 'second!');
     assert.notEqual(changed.headers.etag, first.headers.etag);
 
+    // http.server closes the connection after an error (Connection: close); the next request
+    // gets a new one.
     const missing = await get(server.port, '/missing.txt', agent);
     assert.equal(missing.status, 404);
+    assert.equal(missing.headers.connection, 'close');
+    const nul = await get(server.port, '/a%00b', agent);
+    assert.equal(nul.status, 404, 'a NUL in the path is a 404, not a dropped connection');
     const after = await get(server.port, '/a.txt', agent);
-    assert.equal(after.body, 'second!', 'the connection still answers after a 404');
+    assert.equal(after.body, 'second!');
+});
+
+test('serve.py: the ETag is the bytes\' (a file rewritten with the same bytes keeps it)', async (t) => {
+    const dir = await mkdtemp(join(tmpdir(), 'serve-test-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(join(dir, 'a.txt'), 'same');
+    const server = await startServe(dir);
+    t.after(server.stop);
+    const first = await get(server.port, '/a.txt');
+    await writeFile(join(dir, 'a.txt'), 'same');
+    const later = new Date(Date.now() + 5000);
+    await utimes(join(dir, 'a.txt'), later, later);
+    const again = await get(server.port, '/a.txt', undefined, { 'If-None-Match': first.headers.etag });
+    assert.equal(again.status, 304);
 });

@@ -154,7 +154,7 @@ test('index.html preloads exactly start.js (boot.js imports it), the modules it 
     // after a stylesheet waits for it), and it starts start.js.
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     assert.deepEqual(scripts, ['<script src="analysis/boot.js">', '<script type="module" src="app.js">']);
-    assert.ok(html.indexOf('analysis/boot.js') < html.indexOf('rel="stylesheet"'), 'boot.js after a stylesheet');
+    assert.ok(html.indexOf('<script src="analysis/boot.js">') < html.indexOf('rel="stylesheet"'), 'boot.js after a stylesheet');
     assert.match(read('analysis/boot.js'), /^import\('\.\/start\.js'\)/m);
     assert.deepEqual([...preloaded].sort(), imported.sort());
     // …and the stylesheets it links exist.

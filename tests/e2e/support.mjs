@@ -24,7 +24,7 @@ const TYPES = {
 };
 
 /**
- * Serves www/ on 127.0.0.1 at a free port, like `python3 -m http.server` in scripts/serve.sh,
+ * Serves www/ (or QUOTELENS_WWW) on 127.0.0.1 at a free port, as scripts/serve.py does for serve.sh,
  * and records every path asked for.
  */
 export async function startServer() {

@@ -10,7 +10,7 @@
 # (scripts/bench-browser.sh measures both: --www www).
 #
 # Caching (issue 17, scripts/serve.py): every response says `Cache-Control: no-cache` and carries an ETag (the
-# file's size and modification time in nanoseconds) and Last-Modified, so a browser keeps its copy
+# hash of the file's bytes) and Last-Modified, so a browser keeps its copy
 # but asks each time whether it is current, and gets a bodiless 304 when it is. A second visit
 # then downloads nothing and Chromium reuses the module it compiled (V8 keeps compiled wasm with
 # the cached response); a rebuilt file is never served stale. No file names change, so the page

@@ -618,9 +618,7 @@ impl Doc {
         let frame_b = if self.frame_left[i] == NONE { 9 } else { bucket_distance(self.frame_left[i]) };
         let verb = if self.frame_verb[i] { combine(combine((self.lexicon[i] || self.attitude[i]) as u64, self.suffix2[i]), word(1)) } else { 0 };
         f(66, verb);
-        f(67, combine(combine(frame_b, left_b), quote(0)));
-        f(68, combine(combine(self.frame_suffix[i], self.frame_listed[i] as u64), frame_b));
-        f(69, combine(self.frame_next[i], combine(frame_b, self.frame_listed[i] as u64)));
+        let _ = frame_b;
     }
 }
 

@@ -14,11 +14,7 @@
 //! names there. A claim made before its cue without quotation marks ("The ferry will resume in
 //! March, officials said.") is told by the sentence's short tail after its last comma or dash;
 //! a clause governed by a verb no list holds ("muttered that …") by the nearest word in
-//! "-ed"/"-s" right before "that". PolNeAR also attributes what a person or body does or holds
-//! with a verb no list can enumerate ("the governor implemented [the provisions]", "voters hold
-//! favourable views of [him]"): the verb that follows a subject that could be a source (a person,
-//! organisation or group, a pronoun) is told by its place, its ending and the word after it, and
-//! the tokens after it by their distance to it.
+//! "-ed"/"-s" right before "that".
 //!
 //! Every feature is a 64-bit hash (`crate::text::hashing`); changing any of them means
 //! retraining, which `FEATURE_VERSION` (recorded in the weights) enforces.
@@ -36,7 +32,7 @@ static ATTITUDE: std::sync::LazyLock<crate::text::hashing::FnvSet<&'static str>>
 });
 
 /// Bump on any change to what `Doc::features` extracts.
-pub(crate) const FEATURE_VERSION: u32 = 6;
+pub(crate) const FEATURE_VERSION: u32 = 5;
 
 /// Where a token stands with respect to the quotations.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -122,60 +118,6 @@ pub(crate) struct Doc {
     /// ("muttered that", "conceded that"), `NONE` if there is none; and that word's last two letters.
     governor_left: Vec<usize>,
     governor_suffix: Vec<u64>,
-    /// The clause's verb after a subject that could be a source (`frame_verbs`): per token, the
-    /// tokens since the nearest such verb before it in the sentence (`NONE` if there is none),
-    /// that verb's last two letters, the word right after it and whether a list holds it; and
-    /// whether the token is such a verb itself.
-    frame_left: Vec<usize>,
-    frame_suffix: Vec<u64>,
-    frame_next: Vec<u64>,
-    frame_listed: Vec<bool>,
-    frame_verb: Vec<bool>,
-}
-
-/// Words a subject's verb may stand behind ("he has not yet implemented", "they will also
-/// hold"): auxiliaries and a few adverbs; words in "-ly" are skipped as well.
-const VERB_PRELUDE: &[&str] =
-    &["has", "have", "had", "is", "are", "was", "were", "will", "would", "could", "can", "may", "might", "should", "must", "did", "does", "do", "not", "n't", "also", "still", "never", "already", "just", "now", "then", "even", "yet"];
-
-/// Subject words that can name a source by themselves (relative "who" and "which" included:
-/// "…, who backs the plan").
-const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i", "who", "which"];
-
-/// Per token, whether it is the verb of a clause whose subject could be a source: the first
-/// lower-case word after a person, organisation or group entity or a subject pronoun, with at
-/// most three auxiliaries or adverbs between, in the same sentence.
-fn frame_verbs(text: &str, tokens: &[Token], shapes: &[u8], entity: &[u8]) -> Vec<bool> {
-    let subject_label = |e: u8| {
-        use crate::analysis::Label;
-        [Label::Person, Label::Org, Label::Group].iter().any(|&l| e == l as u8 + 1)
-    };
-    let mut out = vec![false; tokens.len()];
-    for i in 0..tokens.len() {
-        let word = tokens[i].span.slice(text);
-        let pronoun = SUBJECT_PRONOUNS.iter().any(|p| word.eq_ignore_ascii_case(p));
-        // The subject's last token: an entity's (not followed by more of it) or a pronoun.
-        let entity_end = subject_label(entity[i]) && entity.get(i + 1) != Some(&entity[i]);
-        if !(pronoun || entity_end) {
-            continue;
-        }
-        let mut j = i + 1;
-        let mut skipped = 0;
-        while j < tokens.len() && !tokens[j].sentence_start && shapes[j] == 3 {
-            let w = tokens[j].span.slice(text);
-            let prelude = w.len() > 4 && w.ends_with("ly") || VERB_PRELUDE.iter().any(|p| w.eq_ignore_ascii_case(p));
-            if !prelude {
-                out[j] = true;
-                break;
-            }
-            skipped += 1;
-            if skipped > 3 {
-                break;
-            }
-            j += 1;
-        }
-    }
-    out
 }
 
 /// The short clause ending a sentence after its last comma or dash (see `Doc::tail_side`).
@@ -325,11 +267,6 @@ impl Doc {
         let mut tail = vec![Tail::default(); n];
         let mut governor_left = vec![NONE; n];
         let mut governor_suffix = vec![0u64; n];
-        let frame_verb = frame_verbs(text, &tokens, &shapes, &entity);
-        let mut frame_left = vec![NONE; n];
-        let mut frame_suffix = vec![0u64; n];
-        let mut frame_next = vec![0u64; n];
-        let mut frame_listed = vec![false; n];
         for line in &lines {
             let mut s = line.first;
             let mut previous_ends_colon = false;
@@ -401,18 +338,6 @@ impl Doc {
                         governor = i;
                     }
                 }
-                let mut frame = NONE;
-                for i in s..e {
-                    if frame != NONE {
-                        frame_left[i] = i - frame;
-                        frame_suffix[i] = suffix2[frame];
-                        frame_next[i] = if frame + 1 < e { lower[frame + 1] } else { 0 };
-                        frame_listed[i] = lexicon[frame] || attitude[frame];
-                    }
-                    if frame_verb[i] {
-                        frame = i;
-                    }
-                }
                 // The tail: from the last word back to the last comma or dash, if short.
                 let last_word = (s..e).rev().find(|&i| shapes[i] <= 4);
                 let brk = last_word.and_then(|w| (s + 1..w).rev().take(MAX_TAIL).find(|&i| matches!(shapes[i], 5 | 10)).map(|b| (b, w)));
@@ -444,11 +369,6 @@ impl Doc {
             })
             .collect();
         Doc {
-            frame_left,
-            frame_suffix,
-            frame_next,
-            frame_listed,
-            frame_verb,
             governor_left,
             governor_suffix,
             tail_side,
@@ -612,13 +532,6 @@ impl Doc {
         f(63, combine(governor_b, quote(0)));
         f(64, combine(self.governor_suffix[i], combine(governor_b, self.that_since_cue[i] as u64)));
         f(65, combine(governor_b, left_b));
-        // The verb after a subject that could be a source, listed or not ("the governor
-        // implemented the …"): the verb itself by its ending and what follows it, and the tokens
-        // after it by their distance to it.
-        let frame_b = if self.frame_left[i] == NONE { 9 } else { bucket_distance(self.frame_left[i]) };
-        let verb = if self.frame_verb[i] { combine(combine((self.lexicon[i] || self.attitude[i]) as u64, self.suffix2[i]), word(1)) } else { 0 };
-        f(66, verb);
-        let _ = frame_b;
     }
 }
 
@@ -724,25 +637,6 @@ mod tests {
         assert!(d.attitude[at("talked")] && d.attitude[at("remarks")] && !d.attitude[at("walked")]);
         assert!(!d.lexicon[at("talked")]);
         assert_eq!(d.attitude_left[at("about")], 1);
-    }
-
-    #[test]
-    fn the_verb_after_a_subject_that_could_be_a_source_is_a_frame_verb() {
-        // "pencilled" and "scrawled" are in no list; a person entity or a pronoun before them
-        // makes them the clause's verb, auxiliaries and adverbs between allowed.
-        let text = "Dana Moor pencilled the figures in. They have not quietly scrawled any notes. The rain fell on them.";
-        let person = Entity { span: crate::analysis::Span::new(0, 9), label: crate::analysis::Label::Person, cluster: 0 };
-        let d = Doc::new(text, &[], &[person]);
-        let at = |w: &str| d.tokens.iter().position(|t| t.span.slice(&d.text) == w).expect(w);
-        let verbs: Vec<&str> = (0..d.tokens.len()).filter(|&i| d.frame_verb[i]).map(|i| d.word(i)).collect();
-        assert_eq!(verbs, ["pencilled", "scrawled"]);
-        assert_eq!(d.frame_left[at("figures")], at("figures") - at("pencilled"));
-        assert_eq!(d.frame_suffix[at("figures")], hash_str("ed"));
-        assert_eq!(d.frame_next[at("figures")], hash_str("the"));
-        assert!(!d.frame_listed[at("figures")]);
-        // The next sentence starts afresh, and "rain" is no subject that could be a source.
-        assert_eq!(d.frame_left[at("They")], NONE);
-        assert_eq!(d.frame_left[at("on")], NONE);
     }
 
     #[test]

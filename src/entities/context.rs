@@ -191,7 +191,7 @@ fn defined_as(text: &str, doc: &Doc, i: usize) -> Option<Label> {
 }
 
 /// The definitions of the module comment: a run of capitalised words opening a sentence (after
-/// a leading "The"; "of" inside: "Gulf of Bothnia"), perhaps a parenthesis ("(born 1968)"), then
+/// symbols and a leading "The"; "of" inside: "Gulf of Bothnia"), perhaps a parenthesis ("(born 1968)"), then
 /// "is|was|are|were a|an|the" and a noun phrase `defined_as` a place, an organisation or MISC.
 /// The subject becomes one name of that label (the tagger's names inside it give way: "Creek" of
 /// "Sable Creek"), and so does every other occurrence of the same words on token bounds that no
@@ -206,7 +206,12 @@ fn definitions(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> 
         if !t.sentence_start || doc.lines[t.line as usize].all_caps {
             continue;
         }
-        let first = if word(start) == "The" { start + 1 } else { start };
+        // Symbols before the sentence's first word (a bullet, an emoji) are no part of it.
+        let mut lead = start;
+        while lead + 1 < doc.tokens.len() && doc.tokens[lead + 1].line == t.line && !word(lead).chars().any(char::is_alphanumeric) {
+            lead += 1;
+        }
+        let first = if word(lead) == "The" { lead + 1 } else { lead };
         let mut end = first;
         while end < doc.tokens.len()
             && end - first < MAX_SUBJECT
@@ -613,6 +618,7 @@ mod tests {
         // and a participle after the head are skipped.
         assert_eq!(found("Sable Creek is an unincorporated community in Boone County.", &[("Creek", Label::Place)]), owned(&[("Sable Creek", Label::Place)]));
         assert_eq!(found("The Torvane is a river in Sweden.", &[("Torvane", Label::Misc)]), owned(&[("Torvane", Label::Place)]));
+        assert_eq!(found("• Torvane is a river in Sweden.", &[("Torvane", Label::Misc)]), owned(&[("Torvane", Label::Place)]));
         assert_eq!(
             found("Kelvara (founded 2011) is a Finnish mobile game developer based in Espoo.", &[("Kelvara", Label::Place)]),
             owned(&[("Kelvara", Label::Org)])

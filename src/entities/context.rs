@@ -122,34 +122,30 @@ fn places_in_their_setting(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> 
     entities
 }
 
-/// Head nouns of a definition's noun phrase and the label they give its subject. Places are
-/// settlements, divisions of land, features of it and buildings (CoNLL's LOC); organisations are
-/// kinds of company, group and institution; MISC are works, laws, events and languages.
-const DEFINING_NOUNS: &[(&str, Label)] = &[
-    ("town", Label::Place), ("city", Label::Place), ("village", Label::Place), ("hamlet", Label::Place),
-    ("commune", Label::Place), ("municipality", Label::Place), ("suburb", Label::Place), ("neighbourhood", Label::Place),
-    ("neighborhood", Label::Place), ("borough", Label::Place), ("parish", Label::Place), ("county", Label::Place),
-    ("district", Label::Place), ("province", Label::Place), ("region", Label::Place), ("department", Label::Place),
-    ("state", Label::Place), ("country", Label::Place), ("community", Label::Place), ("settlement", Label::Place),
-    ("capital", Label::Place), ("island", Label::Place), ("archipelago", Label::Place), ("peninsula", Label::Place),
-    ("river", Label::Place), ("tributary", Label::Place), ("stream", Label::Place), ("creek", Label::Place),
-    ("lake", Label::Place), ("reservoir", Label::Place), ("bay", Label::Place), ("gulf", Label::Place),
-    ("strait", Label::Place), ("sea", Label::Place), ("mountain", Label::Place), ("peak", Label::Place),
-    ("volcano", Label::Place), ("hill", Label::Place), ("valley", Label::Place), ("glacier", Label::Place),
-    ("desert", Label::Place), ("forest", Label::Place), ("canal", Label::Place), ("castle", Label::Place),
-    ("stadium", Label::Place), ("airport", Label::Place), ("bridge", Label::Place),
-    ("company", Label::Org), ("firm", Label::Org), ("corporation", Label::Org), ("conglomerate", Label::Org),
-    ("manufacturer", Label::Org), ("carmaker", Label::Org), ("automaker", Label::Org), ("developer", Label::Org),
-    ("publisher", Label::Org), ("retailer", Label::Org), ("airline", Label::Org), ("bank", Label::Org),
-    ("insurer", Label::Org), ("broadcaster", Label::Org), ("newspaper", Label::Org), ("magazine", Label::Org),
-    ("band", Label::Org), ("duo", Label::Org), ("trio", Label::Org), ("orchestra", Label::Org), ("club", Label::Org),
-    ("party", Label::Org), ("university", Label::Org), ("college", Label::Org), ("charity", Label::Org),
-    ("agency", Label::Org), ("startup", Label::Org), ("label", Label::Org), ("studio", Label::Org),
-    ("album", Label::Misc), ("single", Label::Misc), ("song", Label::Misc), ("film", Label::Misc), ("novel", Label::Misc),
-    ("game", Label::Misc), ("smartphone", Label::Misc), ("treaty", Label::Misc), ("festival", Label::Misc),
-    ("tournament", Label::Misc), ("award", Label::Misc), ("prize", Label::Misc), ("language", Label::Misc),
-    ("act", Label::Misc), ("statute", Label::Misc),
+/// Head nouns of a definition's noun phrase, by the label they give its subject (one string
+/// each, words parted by spaces: a table of slices would cost the download several times their
+/// letters). Places are settlements, divisions of land, features of it and buildings (CoNLL's
+/// LOC); organisations are kinds of company, group and institution; MISC are works, laws,
+/// events and languages.
+const DEFINING_NOUNS: [(Label, &str); 3] = [
+    (
+        Label::Place,
+        "town city village hamlet commune municipality suburb neighbourhood neighborhood borough parish county district province \
+         region department state country community settlement capital island archipelago peninsula river tributary stream creek \
+         lake reservoir bay gulf strait sea mountain peak volcano hill valley glacier desert forest canal castle stadium airport bridge",
+    ),
+    (
+        Label::Org,
+        "company firm corporation conglomerate manufacturer carmaker automaker developer publisher retailer airline bank insurer \
+         broadcaster newspaper magazine band duo trio orchestra club party university college charity agency startup label studio",
+    ),
+    (Label::Misc, "album single song film novel game smartphone treaty festival tournament award prize language act statute"),
 ];
+
+/// The label `DEFINING_NOUNS` gives a head noun (lower case).
+fn defining_label(head: &str) -> Option<Label> {
+    DEFINING_NOUNS.iter().find(|(_, nouns)| nouns.split(' ').any(|n| n == head)).map(|&(label, _)| label)
+}
 
 /// Place nouns that may follow a place's name as a common noun ("the Calvados department", "the
 /// Ruhr valley"): divisions of land and features of it, not settlements ("the Cardiff city
@@ -180,7 +176,7 @@ fn defined_as(text: &str, doc: &Doc, i: usize) -> Option<Label> {
             || PHRASE_ENDS.contains(&lower.as_str())
             || (n > 0 && lower.len() > 4 && lower.ends_with("ed") && head.is_some());
         if ends {
-            return head.and_then(|h: String| DEFINING_NOUNS.iter().find(|(noun, _)| *noun == h).map(|&(_, label)| label));
+            return head.and_then(|h: String| defining_label(&h));
         }
         if n == MAX_PHRASE {
             return None;
@@ -242,22 +238,23 @@ fn definitions(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> 
     }
     for (span, label) in defined {
         let name = span.slice(text);
-        let mut added = Vec::new();
-        for (at, _) in text.match_indices(name) {
-            let here = Span::new(at, at + name.len());
-            if token_starting_at(doc, here.start).is_none() || token_ending_at(doc, here.end).is_none() {
+        // Every occurrence of the name on token bounds (`starts_with` at each token: a
+        // substring search would bring its own searcher into the download).
+        for t in 0..doc.tokens.len() {
+            let at = doc.tokens[t].span.start;
+            if !text[at..].starts_with(name) || token_ending_at(doc, at + name.len()).is_none() {
                 continue;
             }
+            let here = Span::new(at, at + name.len());
             let overlaps = |e: &Entity| e.span.start < here.end && here.start < e.span.end;
             let inside = |e: &Entity| here.start <= e.span.start && e.span.end <= here.end;
             if entities.iter().any(|e| overlaps(e) && !inside(e)) {
                 continue;
             }
             entities.retain(|e| !overlaps(e));
-            added.push(Entity { span: here, label, cluster: 0 });
+            let k = entities.partition_point(|e| e.span.start < here.start);
+            entities.insert(k, Entity { span: here, label, cluster: 0 });
         }
-        entities.extend(added);
-        crate::order::sort_by_key(&mut entities, |e| (e.span.start, 0));
     }
     entities
 }

@@ -18,11 +18,18 @@
 //!   ("twitter" has the word class of "statement" and "interview"), and companies and brands
 //!   are the names made of everyday words (people's are in the name lists, places in the place
 //!   list, and a listed word is left alone).
+//! - a definition: "Tolvik is a town in …", "Keltra is a Finnish software company", "Frost Mile
+//!   is an album by …" — the lead sentence of an encyclopedia article says what its subject is,
+//!   and the head of the noun phrase after "is a|an|the" types the name at every mention of it
+//!   in the text (a place noun, an organisation noun, or a noun for a work, a law, an event or
+//!   a language, MISC in CoNLL's guidelines); and "the Tolva department|region|valley": a name
+//!   before a noun for a division of land or a feature of it is a place. The tagger, trained on
+//!   1996 Reuters, reads an unknown one-word name at a sentence's start as anything.
 
 use super::features::Doc;
 use super::gazetteer;
 use super::word_classes::WordClasses;
-use crate::analysis::{Entity, Label};
+use crate::analysis::{Entity, Label, Span};
 use crate::speakers::lexicon::{HeadClass, LEXICON};
 use crate::text::data::FUNCTION_WORDS;
 use crate::text::hashing::hash_lower;
@@ -67,7 +74,213 @@ const SAYS: &[&str] = &["said", "says"];
 
 /// Applies the rules of the module comment to `entities` (the tagger's names in `text`).
 pub(crate) fn apply(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity> {
-    subjects(text, doc, speakers(text, doc, holdings(text, doc, appositives(text, doc, entities))))
+    let entities = subjects(text, doc, speakers(text, doc, holdings(text, doc, appositives(text, doc, entities))));
+    places_in_their_setting(text, doc, places_by_their_nouns(text, doc, definitions(text, doc, entities)))
+}
+
+/// Participles that put what follows "in" at a place ("based in Tolva", "born in Osk").
+const SITUATED: &[&str] = &["based", "located", "headquartered", "situated", "born"];
+
+/// Relabels as places the names a text situates something in: the name right after "based|
+/// located|headquartered|situated|born in" ("a club based in Greyholm": CoNLL's clubs named
+/// after their town make the tagger read the town as the club), and the name after "in" or
+/// "near" and before ", <a place>" closed by the sentence's end or a ".;)" ("in Greyholm,
+/// Northumberland."): a place set in a larger one. Then the second name of such a pair too,
+/// when the first is a place ("based in Fenwick, Lancashire."). Never after a word for what
+/// one owns ("shares in Keltra, Osk").
+fn places_in_their_setting(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(text));
+    let ranges: Vec<Option<(usize, usize)>> =
+        entities.iter().map(|e| Some((token_starting_at(doc, e.span.start)?, token_ending_at(doc, e.span.end)?))).collect();
+    for k in 0..entities.len() {
+        let Some((first, last)) = ranges[k] else { continue };
+        if first < 2 || !matches!(entities[k].label, Label::Person | Label::Org | Label::Place | Label::Misc) {
+            continue;
+        }
+        let line = doc.tokens[first].line;
+        let on_line = |i: usize| doc.tokens.get(i).is_some_and(|t| t.line == line);
+        let (p, before) = (word(first - 1), word(first - 2).to_lowercase());
+        if !on_line(first - 2) || HOLDINGS.contains(&before.as_str()) {
+            continue;
+        }
+        let situated = p == "in" && SITUATED.contains(&before.as_str());
+        // The next name, when ", <name>" follows and the sentence or a ".;)" closes it.
+        let pair = (word(last + 1) == "," && k + 1 < entities.len())
+            .then(|| ranges[k + 1])
+            .flatten()
+            .filter(|&(a, b)| a == last + 2 && (!on_line(b + 1) || matches!(word(b + 1), "." | ";" | ")")));
+        let set_in_a_place = matches!(p, "in" | "near") && pair.is_some() && entities[k + 1].label == Label::Place;
+        if situated || set_in_a_place {
+            entities[k].label = Label::Place;
+            if let Some((a, _)) = pair.filter(|_| situated) {
+                if entities[k + 1].label == Label::Org && doc.tokens[a].span.start == entities[k + 1].span.start {
+                    entities[k + 1].label = Label::Place;
+                }
+            }
+        }
+    }
+    entities
+}
+
+/// Head nouns of a definition's noun phrase, by the label they give its subject (one string
+/// each, words parted by spaces: a table of slices would cost the download several times their
+/// letters). Places are settlements, divisions of land, features of it and buildings (CoNLL's
+/// LOC); organisations are kinds of company, group and institution; MISC are works, laws,
+/// events and languages.
+const DEFINING_NOUNS: [(Label, &str); 3] = [
+    (
+        Label::Place,
+        "town city village hamlet commune municipality suburb neighbourhood neighborhood borough parish county district province \
+         region department state country community settlement capital island archipelago peninsula river tributary stream creek \
+         lake reservoir bay gulf strait sea mountain peak volcano hill valley glacier desert forest canal castle stadium airport bridge",
+    ),
+    (
+        Label::Org,
+        "company firm corporation conglomerate manufacturer carmaker automaker developer publisher retailer airline bank insurer \
+         broadcaster newspaper magazine band duo trio orchestra club party university college charity agency startup label studio",
+    ),
+    (Label::Misc, "album single song film novel game smartphone treaty festival tournament award prize language act statute"),
+];
+
+/// The label `DEFINING_NOUNS` gives a head noun (lower case).
+fn defining_label(head: &str) -> Option<Label> {
+    DEFINING_NOUNS.iter().find(|(_, nouns)| nouns.split(' ').any(|n| n == head)).map(|&(label, _)| label)
+}
+
+/// Place nouns that may follow a place's name as a common noun ("the Calvados department", "the
+/// Ruhr valley"): divisions of land and features of it, not settlements ("the Cardiff city
+/// council" is the council's).
+const PLACE_NOUNS_AFTER_A_NAME: &[&str] =
+    &["department", "province", "region", "county", "district", "prefecture", "canton", "river", "valley", "basin", "delta", "peninsula"];
+
+/// Words that end a definition's noun phrase besides `MODIFIERS` and punctuation.
+const PHRASE_ENDS: &[&str] = &["known", "built", "run", "near", "where", "off", "along", "between", "located", "based"];
+
+/// Longest subject of a definition, in tokens ("Fenwick Athletic Football Club").
+const MAX_SUBJECT: usize = 6;
+
+/// The label the noun phrase of a definition gives its subject, the phrase starting at token
+/// `i` after "is|was|are|were a|an|the": its head is the last word before a modifier,
+/// punctuation, a participle ("a company headquartered in") or a word of `PHRASE_ENDS`, in lower
+/// case, within `MAX_PHRASE` words ("an English indie rock band formed in"). A head no list holds
+/// gives none ("a city council member": "member").
+fn defined_as(text: &str, doc: &Doc, i: usize) -> Option<Label> {
+    let line = doc.tokens.get(i)?.line;
+    let mut head = None;
+    for (n, t) in doc.tokens[i..].iter().enumerate().take(MAX_PHRASE + 1) {
+        let w = t.span.slice(text);
+        let lower = w.to_lowercase();
+        let ends = t.line != line
+            || w.chars().all(|c| !c.is_alphanumeric())
+            || MODIFIERS.contains(&lower.as_str())
+            || PHRASE_ENDS.contains(&lower.as_str())
+            || (n > 0 && lower.len() > 4 && lower.ends_with("ed") && head.is_some());
+        if ends {
+            return head.and_then(|h: String| defining_label(&h));
+        }
+        if n == MAX_PHRASE {
+            return None;
+        }
+        head = Some(lower).filter(|_| w.starts_with(char::is_lowercase));
+    }
+    None
+}
+
+/// The definitions of the module comment: a run of capitalised words opening a sentence (after
+/// symbols and a leading "The"; "of" inside: "Gulf of Bothnia"), perhaps a parenthesis ("(born 1968)"), then
+/// "is|was|are|were a|an|the" and a noun phrase `defined_as` a place, an organisation or MISC.
+/// The subject becomes one name of that label (the tagger's names inside it give way: "Creek" of
+/// "Sable Creek"), and so does every other occurrence of the same words on token bounds that no
+/// longer or crossing name holds. A subject the name lists hold as a person's first name is a
+/// person however defined ("Ana Ruiz is a developer"). Lines in capitals are left alone.
+fn definitions(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(text));
+    let capitalised = |i: usize| word(i).starts_with(char::is_uppercase);
+    let mut defined: Vec<(Span, Label)> = Vec::new();
+    for start in 0..doc.tokens.len() {
+        let t = &doc.tokens[start];
+        if !t.sentence_start || doc.lines[t.line as usize].all_caps {
+            continue;
+        }
+        // Symbols before the sentence's first word (a bullet, an emoji) are no part of it.
+        let mut lead = start;
+        while lead + 1 < doc.tokens.len() && doc.tokens[lead + 1].line == t.line && !word(lead).chars().any(char::is_alphanumeric) {
+            lead += 1;
+        }
+        let first = if word(lead) == "The" { lead + 1 } else { lead };
+        let mut end = first;
+        while end < doc.tokens.len()
+            && end - first < MAX_SUBJECT
+            && doc.tokens[end].line == t.line
+            && (capitalised(end) || (word(end) == "of" && end > first && capitalised(end + 1)))
+        {
+            end += 1;
+        }
+        if end == first || FUNCTION_WORDS.contains(word(first).to_lowercase().as_str()) {
+            continue;
+        }
+        let mut verb = end;
+        if word(verb) == "(" {
+            match (verb..(verb + 12).min(doc.tokens.len())).find(|&j| word(j) == ")") {
+                Some(close) => verb = close + 1,
+                None => continue,
+            }
+        }
+        let copula = matches!(word(verb), "is" | "was" | "are" | "were");
+        if !copula || !matches!(word(verb + 1), "a" | "an" | "the") || doc.tokens.get(verb + 2).is_none_or(|v| v.line != t.line) {
+            continue;
+        }
+        // A person may be defined by a noun of the list ("Ana Ruiz is a developer"); a place
+        // may bear a first name ("Florence is a city").
+        if let Some(label) = defined_as(text, doc, verb + 2).filter(|&l| l == Label::Place || !gazetteer::is_first_name(word(first))) {
+            defined.push((Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end), label));
+        }
+    }
+    for (span, label) in defined {
+        let name = span.slice(text);
+        // Every occurrence of the name on token bounds (`starts_with` at each token: a
+        // substring search would bring its own searcher into the download).
+        for t in 0..doc.tokens.len() {
+            let at = doc.tokens[t].span.start;
+            if !text[at..].starts_with(name) || token_ending_at(doc, at + name.len()).is_none() {
+                continue;
+            }
+            let here = Span::new(at, at + name.len());
+            let overlaps = |e: &Entity| e.span.start < here.end && here.start < e.span.end;
+            let inside = |e: &Entity| here.start <= e.span.start && e.span.end <= here.end;
+            if entities.iter().any(|e| overlaps(e) && !inside(e)) {
+                continue;
+            }
+            entities.retain(|e| !overlaps(e));
+            let k = entities.partition_point(|e| e.span.start < here.start);
+            entities.insert(k, Entity { span: here, label, cluster: 0 });
+        }
+    }
+    entities
+}
+
+/// Relabels as a place a name the tagger typed otherwise between "the" and a lower-case noun of
+/// `PLACE_NOUNS_AFTER_A_NAME` that ends its phrase ("in the Calvados department.", "the Ruhr
+/// valley and"): the noun says what the name is.
+fn places_by_their_nouns(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(text));
+    for e in entities.iter_mut().filter(|e| matches!(e.label, Label::Person | Label::Org | Label::Misc)) {
+        let (Some(first), Some(last)) = (token_starting_at(doc, e.span.start), token_ending_at(doc, e.span.end)) else { continue };
+        let same_line = |i: usize| doc.tokens.get(i).is_some_and(|t| t.line == doc.tokens[first].line);
+        let after = word(last + 2).to_lowercase();
+        let ends = !same_line(last + 2)
+            || word(last + 2).chars().all(|c| !c.is_alphanumeric())
+            || MODIFIERS.contains(&after.as_str());
+        if first > 0
+            && word(first - 1).eq_ignore_ascii_case("the")
+            && same_line(last + 1)
+            && PLACE_NOUNS_AFTER_A_NAME.contains(&word(last + 1))
+            && ends
+        {
+            e.label = Label::Place;
+        }
+    }
+    entities
 }
 
 /// Adds as an organisation each word that no name covers, in a line not all in capitals,
@@ -261,7 +474,6 @@ fn appositives(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::Span;
 
     fn labels(text: &str, names: &[(&str, Label)]) -> Vec<Label> {
         let doc = Doc::new(text);
@@ -373,6 +585,99 @@ mod tests {
                     minister of the mission told us.";
         let names = [("Varnholm", Label::Place), ("Ostby", Label::Place), ("Dal", Label::Place)];
         assert_eq!(labels(text, &names), [Label::Place, Label::Place, Label::Place]);
+    }
+
+    /// The names `apply` leaves in `text` given the tagger's `names`, as (text, label).
+    fn found(text: &str, names: &[(&str, Label)]) -> Vec<(String, Label)> {
+        let doc = Doc::new(text);
+        let entities = names
+            .iter()
+            .map(|&(name, label)| {
+                let start = text.find(name).unwrap();
+                Entity { span: Span::new(start, start + name.len()), label, cluster: 0 }
+            })
+            .collect();
+        apply(text, &doc, entities).iter().map(|e| (e.span.slice(text).to_string(), e.label)).collect()
+    }
+
+    #[test]
+    fn a_definition_types_its_subject_at_every_mention() {
+        let owned = |v: &[(&str, Label)]| v.iter().map(|&(w, l)| (w.to_string(), l)).collect::<Vec<_>>();
+        // A place, after adjectives and before its modifier; every other mention follows, and a
+        // mention the tagger missed is added.
+        let text = "Tolvik is a small coastal town in Norrland. Buses run from Tolvik to Umea.";
+        assert_eq!(found(text, &[("Tolvik", Label::Org), ("Norrland", Label::Place)]), owned(&[
+            ("Tolvik", Label::Place),
+            ("Norrland", Label::Place),
+            ("Tolvik", Label::Place)
+        ]));
+        // The tagger's shorter name inside the subject gives way; "The" stays out; a parenthesis
+        // and a participle after the head are skipped.
+        assert_eq!(found("Sable Creek is an unincorporated community in Boone County.", &[("Creek", Label::Place)]), owned(&[("Sable Creek", Label::Place)]));
+        assert_eq!(found("The Torvane is a river in Sweden.", &[("Torvane", Label::Misc)]), owned(&[("Torvane", Label::Place)]));
+        assert_eq!(found("• Torvane is a river in Sweden.", &[("Torvane", Label::Misc)]), owned(&[("Torvane", Label::Place)]));
+        assert_eq!(
+            found("Kelvara (founded 2011) is a Finnish mobile game developer based in Espoo.", &[("Kelvara", Label::Place)]),
+            owned(&[("Kelvara", Label::Org)])
+        );
+        assert_eq!(
+            found("Brightwave Systems is an American software company headquartered in Austin.", &[("Brightwave Systems", Label::Person)]),
+            owned(&[("Brightwave Systems", Label::Org)])
+        );
+        assert_eq!(found("Frost Mile was an album by the duo.", &[("Frost Mile", Label::Person)]), owned(&[("Frost Mile", Label::Misc)]));
+        // Florence may be a city; a person with a first name is no company however defined.
+        assert_eq!(found("Florence is a city in Italy.", &[("Florence", Label::Person)]), owned(&[("Florence", Label::Place)]));
+        assert_eq!(found("Ana Ruiz is a software developer.", &[("Ana Ruiz", Label::Person)]), owned(&[("Ana Ruiz", Label::Person)]));
+        for (text, name, label) in [
+            // The head is the phrase's last word: a member of a council, not a city.
+            ("Dorn Velk is a city council member in Osk.", "Dorn Velk", Label::Person),
+            // Not defined by a noun of the list, no article, no copula, not the sentence's start.
+            ("Dorn Velk is a leading voice.", "Dorn Velk", Label::Person),
+            ("Dorn Velk is tall and lives in a town.", "Dorn Velk", Label::Person),
+            ("Dorn Velk became a city.", "Dorn Velk", Label::Person),
+            ("They said Dorn Velk is a city.", "Dorn Velk", Label::Person),
+            // A phrase that runs on past `MAX_PHRASE` words says nothing.
+            ("Dorn Velk is a very very very old and quiet town.", "Dorn Velk", Label::Person),
+            // Lines in capitals are left alone.
+            ("DORN VELK IS A TOWN.", "DORN VELK", Label::Person),
+        ] {
+            assert_eq!(found(text, &[(name, label)]), owned(&[(name, label)]), "{text}");
+        }
+        // A pronoun or a function word is no subject.
+        assert_eq!(found("It is a town in Osk.", &[]), owned(&[]));
+    }
+
+    #[test]
+    fn a_name_before_a_noun_for_a_division_of_land_is_a_place() {
+        let owned = |v: &[(&str, Label)]| v.iter().map(|&(w, l)| (w.to_string(), l)).collect::<Vec<_>>();
+        let text = "It lies in the Calvados department, near the Tolva valley and the Orne river.";
+        let names = [("Calvados", Label::Org), ("Tolva", Label::Person), ("Orne", Label::Misc)];
+        assert_eq!(found(text, &names), owned(&[("Calvados", Label::Place), ("Tolva", Label::Place), ("Orne", Label::Place)]));
+        // Not without "the", nor when the noun phrase goes on ("the Tolva district council").
+        let text = "Staff of Tolva district met. The Tolva district council met.";
+        assert_eq!(found(text, &[("Tolva", Label::Org)]), owned(&[("Tolva", Label::Org)]));
+        assert_eq!(found("The Tolva district council met.", &[("Tolva", Label::Org)]), owned(&[("Tolva", Label::Org)]));
+    }
+
+    #[test]
+    fn a_name_a_text_situates_something_in_is_a_place() {
+        let owned = |v: &[(&str, Label)]| v.iter().map(|&(w, l)| (w.to_string(), l)).collect::<Vec<_>>();
+        // After "based in", with the larger place after it; after "in" before ", <a place>.".
+        let text = "The club is based in Fenwick, Lancashire. Ferries sail from a pier in Greyholm, Northumberland.";
+        let names = [("Fenwick", Label::Org), ("Lancashire", Label::Org), ("Greyholm", Label::Org), ("Northumberland", Label::Place)];
+        let places = [("Fenwick", Label::Place), ("Lancashire", Label::Place), ("Greyholm", Label::Place), ("Northumberland", Label::Place)];
+        assert_eq!(found(text, &names), owned(&places));
+        assert_eq!(found("She was born in Tolva.", &[("Tolva", Label::Person)]), owned(&[("Tolva", Label::Place)]));
+        for (text, names) in [
+            // "in" alone says nothing of one name, nor of a pair the sentence goes on after.
+            ("Trust in Keltra grew.", &[("Keltra", Label::Org)][..]),
+            ("In Tolva, Keltra said it would stay.", &[("Tolva", Label::Org), ("Keltra", Label::Org)]),
+            // A pair whose second name is no place, or a holding.
+            ("She met him in Keltra, Osk Brann.", &[("Keltra", Label::Org), ("Osk Brann", Label::Person)]),
+            ("They bought shares in Keltra, Norway.", &[("Keltra", Label::Org), ("Norway", Label::Place)]),
+        ] {
+            assert_eq!(found(text, names), owned(names), "{text}");
+        }
     }
 
     #[test]

@@ -634,6 +634,8 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
         _ if names_a_people => Label::Group,
         _ if named_after.is_some() => named_after.unwrap_or(Label::Misc),
         Kind::Person | Kind::Org if is_a_place_form(&words, next.map(|t| t.span.slice(text))) => Label::Place,
+        // A law ("Clean Harbours Act", "Finance Act") is MISC in CoNLL's guidelines.
+        Kind::Person | Kind::Org if words.len() > 1 && words.last() == Some(&"Act") => Label::Misc,
         // The tagger read the glued pair as one name; what is left is a group.
         _ if glued => Label::Group,
         Kind::Person => Label::Person,
@@ -658,20 +660,44 @@ fn is_an_organisation_form(words: &[&str]) -> bool {
     gazetteer::is_org_word(last) && !COMPETITION_WORDS.contains(&last.to_lowercase().as_str())
 }
 
-/// Words that head the names of places ("Port Averly", "Mount Keradi", "Fort Halden").
-const PLACE_HEADS: &[&str] = &["Port", "Fort", "Mount", "Mt.", "Cape", "Lake", "Isle"];
+/// Words that head the names of places ("Port Averly", "Mount Keradi", "Fort Halden", "River
+/// Tolva").
+const PLACE_HEADS: &[&str] = &["Port", "Fort", "Mount", "Mt.", "Cape", "Lake", "Isle", "River"];
 
-/// Whether a name has the form of a place's: a place head and capitalised words, none an
-/// organisation word ("Port Authority", "Fort Industries"). A person never has this form; an
-/// organisation does as a club named after its town, which the tagger reads from a score or a
-/// fixture after it ("Port Vale 2", "Port Vale v Oxford"), so then the organisation stays.
+/// Words that head the names of places before "of" ("Gulf of Varna", "Bay of Tolva"), and only
+/// then: "Gulf War" is an event.
+const PLACE_HEADS_BEFORE_OF: &[&str] = &["Gulf", "Bay", "Isle", "Sea", "Strait", "Straits"];
+
+/// Words that end the names of places ("Tolva River", "Sable Creek", "Keswick Falls", "Verdant
+/// Peak").
+const PLACE_TAILS: &[&str] =
+    &["River", "Creek", "Falls", "Peak", "Valley", "Island", "Islands", "Mountains", "Canyon", "Glacier", "Hills"];
+
+/// Words that end the names of streets and squares ("Mill Lane", "Harbour Road"), which are
+/// also surnames ("Barry Lane", "Picabo Street"): a place only when the word before is no first
+/// name.
+const STREET_TAILS: &[&str] = &["Street", "Road", "Avenue", "Lane", "Square", "Boulevard"];
+
+/// Whether a name has the form of a place's: a place head and capitalised words ("of" between
+/// them after a head of `PLACE_HEADS_BEFORE_OF`), or capitalised words and a place tail; no word
+/// an organisation word ("Port Authority", "Fort Industries", "River Medical Inc."). A person
+/// never has this form; an organisation does as a club named after its town, which the tagger
+/// reads from a score or a fixture after it ("Port Vale 2", "Port Vale v Oxford"), so then the
+/// organisation stays.
 fn is_a_place_form(words: &[&str], next: Option<&str>) -> bool {
     let [head, rest @ ..] = words else { return false };
     let fixture = next.is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) || matches!(n, "v" | "vs" | "vs."));
-    PLACE_HEADS.contains(head)
-        && !rest.is_empty()
-        && rest.iter().all(|w| w.starts_with(char::is_uppercase) && !gazetteer::is_org_word(w))
-        && !fixture
+    let named = |ws: &[&str]| !ws.is_empty() && ws.iter().all(|w| w.starts_with(char::is_uppercase) && !gazetteer::is_org_word(w));
+    let headed = match rest {
+        ["of", after @ ..] => PLACE_HEADS_BEFORE_OF.contains(head) && named(after),
+        _ => PLACE_HEADS.contains(head) && named(rest),
+    };
+    let tailed = match words {
+        [before @ .., last] if PLACE_TAILS.contains(last) => named(before),
+        [before @ .., last] if STREET_TAILS.contains(last) => named(before) && !gazetteer::is_first_name(before[0]),
+        _ => false,
+    };
+    (headed || tailed) && !fixture
 }
 
 /// Endings of nouns for what someone does ("harbourmaster", "ferryman", "shipwright", "organiser").
@@ -823,6 +849,15 @@ mod tests {
     }
 
     #[test]
+    fn a_law_is_misc() {
+        // The tagger reads "Act" as an organisation's last word; a law is MISC in CoNLL.
+        for text in ["Parliament passed the Clean Harbours Act on Tuesday.", "The Online Harms Act took effect in May."] {
+            let labels: Vec<(&str, Label)> = find(text).iter().map(|e| (e.span.slice(text), e.label)).collect();
+            assert!(labels.iter().any(|&(w, l)| l == Label::Misc && w.ends_with("Act")), "{text}: {labels:?}");
+        }
+    }
+
+    #[test]
     fn names_of_the_form_of_a_place_are_places() {
         for text in ["Residents of Port Tallow met the council.", "The council of Fort Halden voted.", "Climbers left Mount Keradi."] {
             let labels: Vec<(&str, Label)> = find(text).iter().map(|e| (e.span.slice(text), e.label)).collect();
@@ -837,6 +872,18 @@ mod tests {
         // The head alone, or before a lower-case word, is no name of a place.
         assert!(!is_a_place_form(&["Port"], None));
         assert!(!is_a_place_form(&["Port", "authority"], None));
+        // Heads before "of", and tails.
+        assert!(is_a_place_form(&["Gulf", "of", "Varna"], None));
+        assert!(is_a_place_form(&["River", "Tolva"], None));
+        assert!(!is_a_place_form(&["Gulf", "War"], None));
+        assert!(!is_a_place_form(&["Gulf", "of"], None));
+        for tailed in [&["Sable", "Creek"][..], &["Keswick", "Falls"], &["Verdant", "Peak"], &["Tolva", "River"], &["Mill", "Lane"]] {
+            assert!(is_a_place_form(tailed, Some("is")), "{tailed:?}");
+        }
+        assert!(!is_a_place_form(&["Creek"], None));
+        assert!(!is_a_place_form(&["River", "Medical", "Inc."], None));
+        // A street's tail after a first name is a surname: "Barry Lane".
+        assert!(!is_a_place_form(&["Barry", "Lane"], None));
     }
 
     /// The shipped model adds a spelling's features once per spelling (`LineBuffers`): the

@@ -268,9 +268,7 @@ fn places_by_their_nouns(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Ve
         let (Some(first), Some(last)) = (token_starting_at(doc, e.span.start), token_ending_at(doc, e.span.end)) else { continue };
         let same_line = |i: usize| doc.tokens.get(i).is_some_and(|t| t.line == doc.tokens[first].line);
         let after = word(last + 2).to_lowercase();
-        let ends = !same_line(last + 2)
-            || word(last + 2).chars().all(|c| !c.is_alphanumeric())
-            || MODIFIERS.contains(&after.as_str());
+        let ends = !same_line(last + 2) || word(last + 2).chars().all(|c| !c.is_alphanumeric()) || MODIFIERS.contains(&after.as_str());
         if first > 0
             && word(first - 1).eq_ignore_ascii_case("the")
             && same_line(last + 1)
@@ -606,14 +604,16 @@ mod tests {
         // A place, after adjectives and before its modifier; every other mention follows, and a
         // mention the tagger missed is added.
         let text = "Tolvik is a small coastal town in Norrland. Buses run from Tolvik to Umea.";
-        assert_eq!(found(text, &[("Tolvik", Label::Org), ("Norrland", Label::Place)]), owned(&[
-            ("Tolvik", Label::Place),
-            ("Norrland", Label::Place),
-            ("Tolvik", Label::Place)
-        ]));
+        assert_eq!(
+            found(text, &[("Tolvik", Label::Org), ("Norrland", Label::Place)]),
+            owned(&[("Tolvik", Label::Place), ("Norrland", Label::Place), ("Tolvik", Label::Place)])
+        );
         // The tagger's shorter name inside the subject gives way; "The" stays out; a parenthesis
         // and a participle after the head are skipped.
-        assert_eq!(found("Sable Creek is an unincorporated community in Boone County.", &[("Creek", Label::Place)]), owned(&[("Sable Creek", Label::Place)]));
+        assert_eq!(
+            found("Sable Creek is an unincorporated community in Boone County.", &[("Creek", Label::Place)]),
+            owned(&[("Sable Creek", Label::Place)])
+        );
         assert_eq!(found("The Torvane is a river in Sweden.", &[("Torvane", Label::Misc)]), owned(&[("Torvane", Label::Place)]));
         assert_eq!(found("• Torvane is a river in Sweden.", &[("Torvane", Label::Misc)]), owned(&[("Torvane", Label::Place)]));
         assert_eq!(
@@ -665,7 +665,8 @@ mod tests {
         // After "based in", with the larger place after it; after "in" before ", <a place>.".
         let text = "The club is based in Fenwick, Lancashire. Ferries sail from a pier in Greyholm, Northumberland.";
         let names = [("Fenwick", Label::Org), ("Lancashire", Label::Org), ("Greyholm", Label::Org), ("Northumberland", Label::Place)];
-        let places = [("Fenwick", Label::Place), ("Lancashire", Label::Place), ("Greyholm", Label::Place), ("Northumberland", Label::Place)];
+        let places =
+            [("Fenwick", Label::Place), ("Lancashire", Label::Place), ("Greyholm", Label::Place), ("Northumberland", Label::Place)];
         assert_eq!(found(text, &names), owned(&places));
         assert_eq!(found("She was born in Tolva.", &[("Tolva", Label::Person)]), owned(&[("Tolva", Label::Place)]));
         for (text, names) in [

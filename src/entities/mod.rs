@@ -670,8 +670,7 @@ const PLACE_HEADS_BEFORE_OF: &[&str] = &["Gulf", "Bay", "Isle", "Sea", "Strait",
 
 /// Words that end the names of places ("Tolva River", "Sable Creek", "Keswick Falls", "Verdant
 /// Peak").
-const PLACE_TAILS: &[&str] =
-    &["River", "Creek", "Falls", "Peak", "Valley", "Island", "Islands", "Mountains", "Canyon", "Glacier", "Hills"];
+const PLACE_TAILS: &[&str] = &["River", "Creek", "Falls", "Peak", "Valley", "Island", "Islands", "Mountains", "Canyon", "Glacier", "Hills"];
 
 /// Words that end the names of streets and squares ("Mill Lane", "Harbour Road"), which are
 /// also surnames ("Barry Lane", "Picabo Street"): a place only when the word before is no first

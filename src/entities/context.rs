@@ -227,7 +227,7 @@ fn definitions(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> 
             }
         }
         let copula = matches!(word(verb), "is" | "was" | "are" | "were");
-        if !copula || !matches!(word(verb + 1), "a" | "an" | "the") || doc.tokens.get(verb + 2).is_none_or(|v| v.line != t.line) {
+        if !copula || !matches!(word(verb + 1), "a" | "an" | "the") || !doc.tokens.get(verb + 2).is_some_and(|v| v.line == t.line) {
             continue;
         }
         // A person may be defined by a noun of the list ("Ana Ruiz is a developer"); a place

@@ -422,8 +422,9 @@ fn yes(b: bool) -> &'static str {
 
 /// The features of candidate `k` of `cands` for `q`: each name, in parts to be read one after
 /// the other, is passed to `sink` (names are built without formatting: this runs for every
-/// candidate of every content).
-pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, f: &mut impl FnMut(&[&str])) {
+/// candidate of every content). `passive`: `is_passive` of `q`'s cue, found once per cue by the
+/// caller (it lower-cases words, and every candidate asks).
+pub(crate) fn features(cx: &Context, q: &Query, passive: bool, cands: &[Candidate], k: usize, f: &mut impl FnMut(&[&str])) {
     let doc = cx.doc;
     let c = &cands[k];
     let at = |i: usize| class_at(cx, i);
@@ -443,7 +444,7 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, f
                 f(&["null&cp=", at(a - 1), "&cw=", at(a)]);
             }
             f(&["null&cn=", at(b)]);
-            f(&["null&pass=", yes(is_passive(doc, a, b))]);
+            f(&["null&pass=", yes(passive)]);
         }
         return;
     };
@@ -530,7 +531,7 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, f
         f(&["cw=", at(a), "&", dir, near]);
         f(&["cl=", at(b - 1), "&", dir, near]);
         // A passive cue's subject is addressed ("X was asked whether …"); its agent ("by Y") speaks.
-        if is_passive(doc, a, b) {
+        if passive {
             f(&["pass&", dir, near]);
             f(&["pass&", dir, "&pw=", if c.first > 0 { at(c.first - 1) } else { "^" }]);
         }
@@ -588,13 +589,14 @@ fn pairings(
         // "The mayor was asked whether …", "Officials have been warned that …": the subject of a
         // passive verb whose object is the one spoken to is addressed, never the source (the
         // agent after "by" may be); a hard constraint, not a preference for the weights.
-        if let Some((a, b)) = qi.cue.filter(|&(a, b)| is_passive(cx.doc, a, b) && is_addressee_verb(&cx.doc.word(b - 1).to_lowercase())) {
+        let passive = qi.cue.is_some_and(|(a, b)| is_passive(cx.doc, a, b));
+        if let Some((a, b)) = qi.cue.filter(|&(_, b)| passive && is_addressee_verb(&cx.doc.word(b - 1).to_lowercase())) {
             cands.retain(|c| c.speaker.is_none() || !(c.end <= a && cx.sentence[c.first] == cx.sentence[b - 1]));
         }
         for k in 0..cands.len() {
             let mut hashes = Vec::with_capacity(48);
             let mut push = |parts: &[&str]| hashes.push(hash(parts));
-            features(cx, &qi, &cands, k, &mut push);
+            features(cx, &qi, passive, &cands, k, &mut push);
             if let Some(i) = i {
                 cue_features(cx, &qi, i, &cands[k], &mut push);
             }

@@ -28,6 +28,7 @@
 //! cross-validated output over PolNeAR train; `train.rs`). A feature the file does not list
 //! weighs nothing.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -122,12 +123,12 @@ pub(crate) struct Context<'a> {
     pub mentions: &'a [Resolved],
     pub entities: &'a [Entity],
     /// Each token's `word_class`, filled when first asked for (`Context::classes_for`).
-    pub classes: Vec<OnceCell<String>>,
+    pub classes: Vec<OnceCell<Cow<'static, str>>>,
 }
 
 impl Context<'_> {
     /// Empty word-class cells for `doc`'s tokens.
-    pub fn classes_for(doc: &Doc) -> Vec<OnceCell<String>> {
+    pub fn classes_for(doc: &Doc) -> Vec<OnceCell<Cow<'static, str>>> {
         (0..doc.tokens.len()).map(|_| OnceCell::new()).collect()
     }
 }
@@ -346,28 +347,32 @@ fn is_pronoun_word(word: &str) -> bool {
 /// Token `i` as a feature (`word_class`), computed once per token of a text.
 fn class_at<'c>(cx: &'c Context, i: usize) -> &'c str {
     match cx.classes.get(i) {
-        Some(cell) => cell.get_or_init(|| word_class(cx.doc, i)),
+        Some(cell) => cell.get_or_init(|| word_class(cx.doc, i)).as_ref(),
         None => "",
     }
 }
 
-/// Token `i` as a feature: a word of our own lists as itself, else by its shape.
-fn word_class(doc: &Doc, i: usize) -> String {
+/// Token `i` as a feature: a word of our own lists as itself, else by its shape (a shape is one
+/// of eight constant names, so most tokens' classes are no new string).
+fn word_class(doc: &Doc, i: usize) -> Cow<'static, str> {
     let w = doc.word(i);
     let lower = w.to_lowercase();
     if lower.ends_with("'s") || lower.ends_with("’s") || lower == "’" || lower == "'" {
-        return "'s".into();
+        return Cow::Borrowed("'s");
     }
     if !doc.is_word(i) {
-        return w.chars().next().map_or_else(String::new, |c| format!("p{c}"));
+        return Cow::Owned(w.chars().next().map_or_else(String::new, |c| format!("p{c}")));
     }
     if FUNCTION_WORDS.contains(lower.as_str()) || PRONOUN_WORDS.contains(&lower.as_str()) || is_linking_word(&lower) || doc.in_lexicon(i) {
-        return lower;
+        return Cow::Owned(lower);
     }
-    let shape = if w.chars().next().is_some_and(char::is_uppercase) { "Cap" } else { "low" };
-    let suffix = ["ed", "ing", "s"].into_iter().find(|s| lower.ends_with(s)).unwrap_or("");
-    format!("{shape}~{suffix}")
+    let cap = w.chars().next().is_some_and(char::is_uppercase);
+    let suffix = ["ed", "ing", "s"].into_iter().position(|s| lower.ends_with(s)).unwrap_or(3);
+    Cow::Borrowed(SHAPE_CLASSES[cap as usize][suffix])
 }
+
+/// `word_class`'s shapes: lower-case or capitalised, by suffix ("-ed", "-ing", "-s", other).
+const SHAPE_CLASSES: [[&str; 4]; 2] = [["low~ed", "low~ing", "low~s", "low~"], ["Cap~ed", "Cap~ing", "Cap~s", "Cap~"]];
 
 /// Words that mark a clause boundary between a candidate and its cue (at most 5 bytes each), and
 /// the comma's place among them.
@@ -867,6 +872,14 @@ mod tests {
     fn a_name_hashed_in_parts_is_the_name_hashed_whole() {
         assert_eq!(hash_parts(&["cue=", "before", "3", "&k=", "name"]), hash_str("cue=before3&k=name"));
         assert_eq!(hash_parts(&[]), hash_str(""));
+    }
+
+    #[test]
+    fn a_word_outside_our_lists_is_named_by_its_shape() {
+        let text = "Harbours flooded, walking boats Onward; the ferry's table";
+        let doc = Doc::new(text, &[], &[]);
+        let classes: Vec<String> = (0..doc.tokens.len()).map(|i| word_class(&doc, i).into_owned()).collect();
+        assert_eq!(classes, ["Cap~s", "low~ed", "p,", "low~ing", "low~s", "Cap~", "p;", "the", "low~", "'s", "low~"]);
     }
 
     #[test]

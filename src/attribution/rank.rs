@@ -28,6 +28,7 @@
 //! cross-validated output over PolNeAR train; `train.rs`). A feature the file does not list
 //! weighs nothing.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::sync::LazyLock;
 
@@ -122,12 +123,12 @@ pub(crate) struct Context<'a> {
     pub mentions: &'a [Resolved],
     pub entities: &'a [Entity],
     /// Each token's `word_class`, filled when first asked for (`Context::classes_for`).
-    pub classes: Vec<OnceCell<String>>,
+    pub classes: Vec<OnceCell<Cow<'static, str>>>,
 }
 
 impl Context<'_> {
     /// Empty word-class cells for `doc`'s tokens.
-    pub fn classes_for(doc: &Doc) -> Vec<OnceCell<String>> {
+    pub fn classes_for(doc: &Doc) -> Vec<OnceCell<Cow<'static, str>>> {
         (0..doc.tokens.len()).map(|_| OnceCell::new()).collect()
     }
 }
@@ -346,33 +347,65 @@ fn is_pronoun_word(word: &str) -> bool {
 /// Token `i` as a feature (`word_class`), computed once per token of a text.
 fn class_at<'c>(cx: &'c Context, i: usize) -> &'c str {
     match cx.classes.get(i) {
-        Some(cell) => cell.get_or_init(|| word_class(cx.doc, i)),
+        Some(cell) => cell.get_or_init(|| word_class(cx.doc, i)).as_ref(),
         None => "",
     }
 }
 
-/// Token `i` as a feature: a word of our own lists as itself, else by its shape.
-fn word_class(doc: &Doc, i: usize) -> String {
+/// Token `i` as a feature: a word of our own lists as itself, else by its shape (a shape is one
+/// of eight constant names, so most tokens' classes are no new string).
+fn word_class(doc: &Doc, i: usize) -> Cow<'static, str> {
     let w = doc.word(i);
     let lower = w.to_lowercase();
     if lower.ends_with("'s") || lower.ends_with("’s") || lower == "’" || lower == "'" {
-        return "'s".into();
+        return Cow::Borrowed("'s");
     }
     if !doc.is_word(i) {
-        return w.chars().next().map_or_else(String::new, |c| format!("p{c}"));
+        return Cow::Owned(w.chars().next().map_or_else(String::new, |c| format!("p{c}")));
     }
     if FUNCTION_WORDS.contains(lower.as_str()) || PRONOUN_WORDS.contains(&lower.as_str()) || is_linking_word(&lower) || doc.in_lexicon(i) {
-        return lower;
+        return Cow::Owned(lower);
     }
-    let shape = if w.chars().next().is_some_and(char::is_uppercase) { "Cap" } else { "low" };
-    let suffix = ["ed", "ing", "s"].into_iter().find(|s| lower.ends_with(s)).unwrap_or("");
-    format!("{shape}~{suffix}")
+    let cap = w.chars().next().is_some_and(char::is_uppercase);
+    let suffix = ["ed", "ing", "s"].into_iter().position(|s| lower.ends_with(s)).unwrap_or(3);
+    Cow::Borrowed(SHAPE_CLASSES[cap as usize][suffix])
 }
+
+/// `word_class`'s shapes: lower-case or capitalised, by suffix ("-ed", "-ing", "-s", other).
+const SHAPE_CLASSES: [[&str; 4]; 2] = [["low~ed", "low~ing", "low~s", "low~"], ["Cap~ed", "Cap~ing", "Cap~s", "Cap~"]];
 
 /// Words that mark a clause boundary between a candidate and its cue (at most 5 bytes each), and
 /// the comma's place among them.
 const MARKERS: [&str; 12] = ["that", "who", "which", "whose", "and", "but", ",", "(", ")", "—", ";", ":"];
 const COMMA: usize = 6;
+
+/// `1 << k` when `word` is `MARKERS[k]` in any ASCII case, else 0: one comparison by length and
+/// bytes instead of twelve (this runs for every word between every candidate and its cue).
+fn marker_bit(word: &str) -> u16 {
+    if word.len() > 5 {
+        return 0;
+    }
+    let mut buf = [0u8; 5];
+    for (b, c) in buf.iter_mut().zip(word.bytes()) {
+        *b = c.to_ascii_lowercase();
+    }
+    let k = match &buf[..word.len()] {
+        b"that" => 0,
+        b"who" => 1,
+        b"which" => 2,
+        b"whose" => 3,
+        b"and" => 4,
+        b"but" => 5,
+        b"," => 6,
+        b"(" => 7,
+        b")" => 8,
+        b"\xe2\x80\x94" => 9,
+        b";" => 10,
+        b":" => 11,
+        _ => return 0,
+    };
+    1 << k
+}
 
 /// Forms of "be" and "get" that make a past participle after them passive ("was asked", "got told").
 const PASSIVE_AUXILIARIES: [&str; 12] = ["be", "is", "are", "was", "were", "been", "being", "am", "get", "gets", "got", "gotten"];
@@ -422,8 +455,9 @@ fn yes(b: bool) -> &'static str {
 
 /// The features of candidate `k` of `cands` for `q`: each name, in parts to be read one after
 /// the other, is passed to `sink` (names are built without formatting: this runs for every
-/// candidate of every content).
-pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, f: &mut impl FnMut(&[&str])) {
+/// candidate of every content). `passive`: `is_passive` of `q`'s cue, found once per cue by the
+/// caller (it lower-cases words, and every candidate asks).
+pub(crate) fn features(cx: &Context, q: &Query, passive: bool, cands: &[Candidate], k: usize, f: &mut impl FnMut(&[&str])) {
     let doc = cx.doc;
     let c = &cands[k];
     let at = |i: usize| class_at(cx, i);
@@ -443,7 +477,7 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, f
                 f(&["null&cp=", at(a - 1), "&cw=", at(a)]);
             }
             f(&["null&cn=", at(b)]);
-            f(&["null&pass=", yes(is_passive(doc, a, b))]);
+            f(&["null&pass=", yes(passive)]);
         }
         return;
     };
@@ -488,14 +522,7 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, f
     let (mut words, mut markers) = (0, 0u16);
     for i in gap.clone() {
         words += doc.is_word(i) as usize;
-        let w = doc.word(i);
-        if w.len() <= 5 {
-            for (bit, m) in MARKERS.iter().enumerate() {
-                if w.eq_ignore_ascii_case(m) {
-                    markers |= 1 << bit;
-                }
-            }
-        }
+        markers |= marker_bit(doc.word(i));
     }
     let comma = markers & (1 << COMMA) != 0;
     let anchor = if q.cue.is_some() { "cue=" } else { "content=" };
@@ -530,7 +557,7 @@ pub(crate) fn features(cx: &Context, q: &Query, cands: &[Candidate], k: usize, f
         f(&["cw=", at(a), "&", dir, near]);
         f(&["cl=", at(b - 1), "&", dir, near]);
         // A passive cue's subject is addressed ("X was asked whether …"); its agent ("by Y") speaks.
-        if is_passive(doc, a, b) {
+        if passive {
             f(&["pass&", dir, near]);
             f(&["pass&", dir, "&pw=", if c.first > 0 { at(c.first - 1) } else { "^" }]);
         }
@@ -588,13 +615,14 @@ fn pairings(
         // "The mayor was asked whether …", "Officials have been warned that …": the subject of a
         // passive verb whose object is the one spoken to is addressed, never the source (the
         // agent after "by" may be); a hard constraint, not a preference for the weights.
-        if let Some((a, b)) = qi.cue.filter(|&(a, b)| is_passive(cx.doc, a, b) && is_addressee_verb(&cx.doc.word(b - 1).to_lowercase())) {
+        let passive = qi.cue.is_some_and(|(a, b)| is_passive(cx.doc, a, b));
+        if let Some((a, b)) = qi.cue.filter(|&(_, b)| passive && is_addressee_verb(&cx.doc.word(b - 1).to_lowercase())) {
             cands.retain(|c| c.speaker.is_none() || !(c.end <= a && cx.sentence[c.first] == cx.sentence[b - 1]));
         }
         for k in 0..cands.len() {
             let mut hashes = Vec::with_capacity(48);
             let mut push = |parts: &[&str]| hashes.push(hash(parts));
-            features(cx, &qi, &cands, k, &mut push);
+            features(cx, &qi, passive, &cands, k, &mut push);
             if let Some(i) = i {
                 cue_features(cx, &qi, i, &cands[k], &mut push);
             }
@@ -844,6 +872,26 @@ mod tests {
     fn a_name_hashed_in_parts_is_the_name_hashed_whole() {
         assert_eq!(hash_parts(&["cue=", "before", "3", "&k=", "name"]), hash_str("cue=before3&k=name"));
         assert_eq!(hash_parts(&[]), hash_str(""));
+    }
+
+    #[test]
+    fn a_word_outside_our_lists_is_named_by_its_shape() {
+        let text = "Harbours flooded, walking boats Onward; the ferry's table";
+        let doc = Doc::new(text, &[], &[]);
+        let classes: Vec<String> = (0..doc.tokens.len()).map(|i| word_class(&doc, i).into_owned()).collect();
+        assert_eq!(classes, ["Cap~s", "low~ed", "p,", "low~ing", "low~s", "Cap~", "p;", "the", "low~", "'s", "low~"]);
+    }
+
+    #[test]
+    fn a_marker_is_found_by_its_bit_in_any_case() {
+        for (k, m) in MARKERS.iter().enumerate() {
+            assert_eq!(marker_bit(m), 1 << k, "{m}");
+            assert_eq!(marker_bit(&m.to_uppercase()), 1 << k, "{m}");
+        }
+        assert_eq!(MARKERS[COMMA], ",");
+        for w in ["", "thats", "tha", "whom", "–", "-", "Which?", "andrew", "\u{2014}\u{2014}"] {
+            assert_eq!(marker_bit(w), 0, "{w}");
+        }
     }
 
     #[test]

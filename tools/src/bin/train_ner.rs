@@ -6,7 +6,14 @@
 //! `--prune-tolerance`, an absolute F1 drop, of the least pruned) are chosen by K-fold
 //! cross-validation over the training documents (seeded folds, default K = 5); dev is scored
 //! once at the end and chooses nothing. `--cv 0` trains exactly `--epochs` epochs and prunes
-//! below `--prune`.
+//! below `--prune`. The written weights are then rounded to multiples of `--step` units
+//! (default 3). `--dump DIR` keeps the float weights of each fold's last epoch and of the
+//! final model, for:
+//!     cargo run --release -p quotelens-tools --bin train_ner -- requant DIR SPEC... [-- OPTIONS]
+//! which scores each quantiser SPEC (`P`: pruned below P; `S:P`: and rounded to multiples of S)
+//! on the same folds and on dev, without training again; and
+//!     cargo run --release -p quotelens-tools --bin train_ner -- streams MODEL CONLL_FILE [SPEC...]
+//! which prints where a model file's bytes go (each stream's entropy) and scores it requantised.
 //!     cargo run --release -p quotelens-tools --bin train_ner -- eval [MODEL] [CONLL_FILE]
 //!     echo "Some text." | cargo run --release -p quotelens-tools --bin train_ner -- show [MODEL]
 //!
@@ -26,6 +33,20 @@ fn main() {
         let model = args.get(1).map_or("src/data/ner/model.bin", String::as_str);
         let data = args.get(2).map_or("../shared/data/conll2003/dev.txt", String::as_str);
         train::eval(model, data)
+    } else if args.first().map(String::as_str) == Some("streams") {
+        // streams MODEL CONLL_FILE SPEC...: see `train::streams_of`.
+        match (args.get(1), args.get(2)) {
+            (Some(model), Some(data)) => train::streams_of(model, data, &args[3..]),
+            _ => Err("streams needs a model and a CoNLL file".into()),
+        }
+    } else if args.first().map(String::as_str) == Some("requant") {
+        // requant DIR SPEC... [-- OPTIONS]: see `train::requant`.
+        let split = args.iter().position(|a| a == "--").unwrap_or(args.len());
+        match (args.get(1), parse_options(args.get(split + 1..).unwrap_or(&[]))) {
+            (Some(dir), Ok(options)) => train::requant(dir, &args[2..split], &options),
+            (None, _) => Err("requant needs a directory of float weights (run --dump DIR)".into()),
+            (_, Err(e)) => Err(e),
+        }
     } else {
         parse_options(&args).and_then(|options| train::run(&options))
     };
@@ -51,6 +72,8 @@ fn parse_options(args: &[String]) -> Result<train::Options, String> {
             "--cv" => options.cv_folds = number(value()?)? as usize,
             "--min-epochs" => options.min_epochs = number(value()?)?.max(1) as usize,
             "--recase" => options.recase = true,
+            "--dump" => options.dump = Some(value()?.clone()),
+            "--step" => options.step = (number(value()?)? as i32).clamp(1, 127),
             "--no-stack" => options.stack = false,
             "--seeds" => options.seeds = number(value()?)?.max(1) as usize,
             "--prune" => options.prune_threshold = number(value()?)? as i32,

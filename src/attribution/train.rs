@@ -41,6 +41,10 @@ pub struct Options {
     pub prune: i8,
     /// Quantised weights are multiples of this many units (1: every unit of `i8`'s 127).
     pub step: i32,
+    /// After pruning, the kept weights rounded to multiples of this many units
+    /// (`Weights::coarsen`: the rows stay the pruning's; 1: as quantised). Fewer distinct
+    /// weights gzip smaller (the entity model's finding; src/data/README.md).
+    pub coarsen: i32,
     /// PolNeAR's direct-quote gold (the same articles) and the quotes scorer: direct-quote
     /// speakers are scored per fold too, with the speakers the attributions agreed on.
     pub quotes_gold: PathBuf,
@@ -322,7 +326,10 @@ fn penalise_outside(model: &FloatModel, penalty: f32) -> FloatModel {
 }
 
 fn quantise(model: &FloatModel, calibration: Vec<f32>, options: &Options) -> Weights {
-    Weights::quantise_to(model.hash_bits, &model.weights, &model.transitions, options.prune as i32, options.step, calibration)
+    let mut weights =
+        Weights::quantise_to(model.hash_bits, &model.weights, &model.transitions, options.prune as i32, options.step, calibration);
+    weights.coarsen(options.coarsen);
+    weights
 }
 
 /// The attributions of one article under `model`, each with its evidence.
@@ -951,6 +958,7 @@ mod tests {
             scorer: PathBuf::new(),
             prune: 0,
             step: 1,
+            coarsen: 1,
             quotes_gold: PathBuf::new(),
             quotes_scorer: PathBuf::new(),
             skip_cv: false,

@@ -2,7 +2,7 @@
 //! src/data/attribution/model.bin, after 5-fold cross-validation by article whose scores (the
 //! shared scorer's, per fold and pooled) and calibration table it prints.
 //!
-//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--seeds N] [--folds K] [--prune P] [--step S] [--outside-penalties A,B,..] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only] [--linker-errors] [--kinds-cv DIR]
+//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--seeds N] [--folds K] [--prune P] [--step S] [--coarsen C] [--outside-penalties A,B,..] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only] [--linker-errors] [--kinds-cv DIR]
 //!
 //! Run from the repository root: paths default to ../shared/data/polnear/attributions/train.jsonl,
 //! ../shared/eval/attributions/score_attributions.py and target/attribution-cv/.
@@ -33,6 +33,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
         scorer: PathBuf::from("../shared/eval/attributions/score_attributions.py"),
         prune: 8,
         step: 1,
+        coarsen: 1,
         quotes_gold: PathBuf::from("../shared/data/polnear/train.jsonl"),
         quotes_scorer: PathBuf::from("../shared/eval/quotes/run_eval.py"),
         skip_cv: false,
@@ -58,6 +59,7 @@ fn parse(args: &[String]) -> Result<Options, String> {
             "--folds" => o.folds = number(value()?)? as usize,
             "--prune" => o.prune = number(value()?)? as i8,
             "--step" => o.step = number(value()?)?.clamp(1, 127) as i32,
+            "--coarsen" => o.coarsen = number(value()?)?.clamp(1, 127) as i32,
             "--linker-epochs" => o.linker_epochs = number(value()?)? as usize,
             "--linker-grid" => o.linker_grid = number(value()?)?.max(1) as u32,
             "--linker-prune" => o.linker_prune = value()?.parse::<f32>().map_err(|e| format!("--linker-prune: {e}"))?,

@@ -48,7 +48,7 @@ def group(e, prev_word):
         return "called partial/term: a later quote of its sentence"
     if "before=Cue" in fs or "before=Colon" in fs:
         return "called partial/term: after a cue or colon (the model overruled the rules)"
-    if has("len=1") or has("len=2") or has("len=3"):
+    if {"len=1", "len=2", "len=3"} & fs:  # whole values: `has` is a prefix test, and len=13+ exists
         return "called partial/term: 1-3 words in the reporter's sentence"
     return "called partial/term: a longer fragment in the reporter's sentence"
 

@@ -460,7 +460,7 @@ fn honorific_before(words: &[&str], i: usize) -> bool {
 }
 
 /// A capitalised honorific, with or without its full stop ("Mr.", "Miss"; not the verb "miss").
-fn is_honorific(word: &str) -> bool {
+pub(super) fn is_honorific(word: &str) -> bool {
     word.starts_with(char::is_uppercase) && HONORIFICS.contains(&word.trim_end_matches('.').to_lowercase().as_str())
 }
 
@@ -541,7 +541,7 @@ fn is_a_left_out_first_name(text: &str, doc: &Doc, first: usize) -> bool {
         && patterns::find(word).is_empty()
 }
 
-fn is_title(word: &str) -> bool {
+pub(super) fn is_title(word: &str) -> bool {
     crate::speakers::lexicon::LEXICON.titles.contains_key(word.to_lowercase().as_str())
 }
 
@@ -655,7 +655,7 @@ const COMPETITION_WORDS: &[&str] = &["league"];
 
 /// Whether a name of several words ends with an organisation word ("Harbour Traders'
 /// Association", "Keltra Holdings") that names no competition.
-fn is_an_organisation_form(words: &[&str]) -> bool {
+pub(super) fn is_an_organisation_form(words: &[&str]) -> bool {
     let [_, .., last] = words else { return false };
     gazetteer::is_org_word(last) && !COMPETITION_WORDS.contains(&last.to_lowercase().as_str())
 }
@@ -673,7 +673,7 @@ const PLACE_HEADS_BEFORE_OF: &[&str] = &["Gulf", "Bay", "Isle", "Sea", "Strait",
 const PLACE_TAILS: &[&str] = &["River", "Creek", "Falls", "Peak", "Valley", "Island", "Islands", "Mountains", "Canyon", "Glacier", "Hills"];
 
 /// Words that end the names of streets and squares ("Mill Lane", "Harbour Road"), which are
-/// also surnames ("Barry Lane", "Picabo Street"): a place only when the word before is no first
+/// also surnames ("Barry Lane", "Ana Street"): a place only when the word before is no first
 /// name.
 const STREET_TAILS: &[&str] = &["Street", "Road", "Avenue", "Lane", "Square", "Boulevard"];
 

@@ -25,6 +25,16 @@ async function startServe(dir) {
     return { port, stop: () => child.kill() };
 }
 
+/** A temporary folder holding a.txt with `content`, served by serve.py until the test ends. */
+async function serveFile(t, content) {
+    const dir = await mkdtemp(join(tmpdir(), 'serve-test-'));
+    t.after(() => rm(dir, { recursive: true, force: true }));
+    await writeFile(join(dir, 'a.txt'), content);
+    const server = await startServe(dir);
+    t.after(server.stop);
+    return { dir, server };
+}
+
 function get(port, path, agent, headers = {}) {
     return new Promise((done, fail) => {
         const req = request({ host: '127.0.0.1', port, path, agent, headers }, (response) => {
@@ -38,11 +48,7 @@ function get(port, path, agent, headers = {}) {
 }
 
 test('serve.py: no-cache with an ETag, 304 when unchanged, the new file when changed, over one kept-alive connection', async (t) => {
-    const dir = await mkdtemp(join(tmpdir(), 'serve-test-'));
-    t.after(() => rm(dir, { recursive: true, force: true }));
-    await writeFile(join(dir, 'a.txt'), 'first');
-    const server = await startServe(dir);
-    t.after(server.stop);
+    const { dir, server } = await serveFile(t, 'first');
     const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     t.after(() => agent.destroy());
 
@@ -77,11 +83,7 @@ test('serve.py: no-cache with an ETag, 304 when unchanged, the new file when cha
 });
 
 test('serve.py: the ETag is the bytes\' (a file rewritten with the same bytes keeps it)', async (t) => {
-    const dir = await mkdtemp(join(tmpdir(), 'serve-test-'));
-    t.after(() => rm(dir, { recursive: true, force: true }));
-    await writeFile(join(dir, 'a.txt'), 'same');
-    const server = await startServe(dir);
-    t.after(server.stop);
+    const { dir, server } = await serveFile(t, 'same');
     const first = await get(server.port, '/a.txt');
     await writeFile(join(dir, 'a.txt'), 'same');
     const later = new Date(Date.now() + 5000);

@@ -26,12 +26,14 @@
 //!   before a noun for a division of land or a feature of it is a place. The tagger, trained on
 //!   1996 Reuters, reads an unknown one-word name at a sentence's start as anything.
 
+use std::sync::LazyLock;
+
 use super::features::Doc;
 use super::gazetteer;
 use super::word_classes::WordClasses;
 use crate::analysis::{Entity, Label, Span};
 use crate::speakers::lexicon::{HeadClass, LEXICON};
-use crate::text::data::FUNCTION_WORDS;
+use crate::text::data::{lines, FUNCTION_WORDS};
 use crate::text::hashing::hash_lower;
 
 /// Words that start what modifies an appositive's head ("a minister of state", "a company
@@ -128,36 +130,38 @@ fn places_in_their_setting(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> 
     entities
 }
 
-/// Head nouns of a definition's noun phrase, by the label they give its subject (one string
-/// each, words parted by spaces: a table of slices would cost the download several times their
-/// letters). Places are settlements, divisions of land, features of it and buildings (CoNLL's
-/// LOC); organisations are kinds of company, group and institution; MISC are works, laws,
-/// events and languages.
-const DEFINING_NOUNS: [(Label, &str); 3] = [
-    (
-        Label::Place,
-        "town city village hamlet commune municipality suburb neighbourhood neighborhood borough parish county district province \
-         region department state country community settlement capital island archipelago peninsula river tributary stream creek \
-         lake reservoir bay gulf strait sea mountain peak volcano hill valley glacier desert forest canal castle stadium airport bridge",
-    ),
-    (
-        Label::Org,
-        "company firm corporation conglomerate manufacturer carmaker automaker retailer airline bank insurer \
-         newspaper magazine band duo trio orchestra club party university college charity agency startup label studio",
-    ),
-    (Label::Misc, "album single song film novel game smartphone treaty festival tournament award prize language act statute"),
-];
-
-/// The label `DEFINING_NOUNS` gives a head noun (lower case).
-fn defining_label(head: &str) -> Option<Label> {
-    DEFINING_NOUNS.iter().find(|(_, nouns)| nouns.split(' ').any(|n| n == head)).map(|&(label, _)| label)
+/// A head noun of src/data/defining_nouns.txt: the label it gives a definition's subject, and
+/// whether it may follow a place's name as a common noun ("the Calvados department").
+struct DefiningNoun {
+    noun: &'static str,
+    label: Label,
+    after_a_name: bool,
 }
 
-/// Place nouns that may follow a place's name as a common noun ("the Calvados department", "the
-/// Ruhr valley"): divisions of land and features of it, not settlements ("the Cardiff city
-/// council" is the council's).
-const PLACE_NOUNS_AFTER_A_NAME: &[&str] =
-    &["department", "province", "region", "county", "district", "prefecture", "canton", "river", "valley", "basin", "delta", "peninsula"];
+static DEFINING_NOUNS: LazyLock<Vec<DefiningNoun>> = LazyLock::new(|| {
+    lines(include_str!("../data/defining_nouns.txt"))
+        .filter_map(|line| {
+            let mut fields = line.split_whitespace();
+            let noun = fields.next()?;
+            let label = match fields.next()? {
+                "place" => Label::Place,
+                "org" => Label::Org,
+                _ => Label::Misc,
+            };
+            Some(DefiningNoun { noun, label, after_a_name: fields.next() == Some("after") })
+        })
+        .collect()
+});
+
+/// The label a definition's head noun (lower case) gives its subject.
+fn defining_label(head: &str) -> Option<Label> {
+    DEFINING_NOUNS.iter().find(|n| n.noun == head).map(|n| n.label)
+}
+
+/// Whether `word` is a place noun that may follow a place's name ("the Ruhr valley").
+fn is_a_place_noun_after_a_name(word: &str) -> bool {
+    DEFINING_NOUNS.iter().any(|n| n.after_a_name && n.noun == word)
+}
 
 /// Words that end a definition's noun phrase besides `MODIFIERS` and punctuation.
 const PHRASE_ENDS: &[&str] = &["known", "built", "run", "near", "where", "off", "along", "between", "located", "based"];
@@ -310,7 +314,7 @@ fn definitions(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity> {
 }
 
 /// Relabels as a place a name the tagger typed otherwise between "the" and a lower-case noun of
-/// `PLACE_NOUNS_AFTER_A_NAME` that ends its phrase ("in the Calvados department.", "the Ruhr
+/// src/data/defining_nouns.txt marked `after` that ends its phrase ("in the Calvados department.", "the Ruhr
 /// valley and"): the noun says what the name is.
 fn places_by_their_nouns(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
     let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(text));
@@ -322,7 +326,7 @@ fn places_by_their_nouns(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Ve
         if first > 0
             && word(first - 1).eq_ignore_ascii_case("the")
             && same_line(last + 1)
-            && PLACE_NOUNS_AFTER_A_NAME.contains(&word(last + 1))
+            && is_a_place_noun_after_a_name(word(last + 1))
             && ends
         {
             e.label = Label::Place;
@@ -724,6 +728,16 @@ mod tests {
         let text = "Keltra is a town. Keltra is a town by the sea. Keltra grew.";
         let names = [("Keltra", Label::Person), ("Keltra", Label::Person), ("Keltra", Label::Org)];
         assert_eq!(found(text, &names), owned(&[("Keltra", Label::Place), ("Keltra", Label::Place), ("Keltra", Label::Place)]));
+    }
+
+    #[test]
+    fn every_noun_of_the_list_defines_and_the_divisions_follow_a_name() {
+        // The divisions that follow a name define one too (one list: src/data/defining_nouns.txt).
+        assert_eq!(found("Tolva is a canton of Osk.", &[("Tolva", Label::Person)]), [("Tolva".to_string(), Label::Place)]);
+        assert_eq!(defining_label("album"), Some(Label::Misc));
+        assert_eq!(defining_label("airline"), Some(Label::Org));
+        assert!(is_a_place_noun_after_a_name("valley") && !is_a_place_noun_after_a_name("town"));
+        assert_eq!(defining_label("developer"), None, "a person's job as often as a company");
     }
 
     #[test]

@@ -208,8 +208,8 @@ fn defined_as(text: &str, doc: &Doc, i: usize) -> Option<Label> {
 /// "is|was|are|were a|an|the" and a noun phrase `defined_as` a place, an organisation or MISC.
 /// The subject becomes one name of that label (the tagger's names inside it give way: "Creek" of
 /// "Sable Creek"), and so does every other occurrence of the same words on token bounds that no
-/// longer or crossing name holds. Only a subject the tagger found a name in is defined ("Football
-/// is a game" is not); one opened by a first name of the name lists, an honorific or a title is
+/// longer or crossing name holds. A subject the tagger found no name in is defined only as a
+/// place or an organisation ("Football is a game" is no name); one opened by a first name of the name lists, an honorific or a title is
 /// a person however defined ("Ana Ruiz is a developer", "Mr Dorn is a publisher"), but for a
 /// place ("Florence is a city"). A name defined as two things is left alone. Linear in the text: one pass over the tokens, one merge with the entities.
 fn definitions(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity> {
@@ -251,15 +251,16 @@ fn definitions(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity> {
         }
         // A person may be defined by a noun of the list ("Ana Ruiz is a developer"); a place
         // may bear a first name ("Florence is a city").
-        // Only a name the tagger found some of is defined ("Football is a game" is no name).
         let subject = Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end);
-        if !entities.iter().any(|e| e.span.start < subject.end && subject.start < e.span.end) {
+        let a_person = gazetteer::is_first_name(word(first)) || super::is_honorific(word(first)) || super::is_title(word(first));
+        let Some(label) = defined_as(text, doc, verb + 2).filter(|&l| l == Label::Place || !a_person) else { continue };
+        // A subject the tagger found no name in is defined only as a place or an organisation: a
+        // work, a game or a language may be a common noun ("Football is a game", "Chess is a
+        // board game"), a town or a company so defined hardly is ("Orlund is a village").
+        if label == Label::Misc && !entities.iter().any(|e| e.span.start < subject.end && subject.start < e.span.end) {
             continue;
         }
-        let a_person = gazetteer::is_first_name(word(first)) || super::is_honorific(word(first)) || super::is_title(word(first));
-        if let Some(label) = defined_as(text, doc, verb + 2).filter(|&l| l == Label::Place || !a_person) {
-            defined.push((subject, doc.tokens[first].span, label));
-        }
+        defined.push((subject, doc.tokens[first].span, label));
     }
     // One label a name: defined twice alike it counts once; defined as two things, not at all.
     let mut names: Vec<(&str, &str, Label)> =

@@ -166,6 +166,9 @@ fn is_a_place_noun_after_a_name(word: &str) -> bool {
 /// Words that end a definition's noun phrase besides `MODIFIERS` and punctuation.
 const PHRASE_ENDS: &[&str] = &["known", "built", "run", "near", "where", "off", "along", "between", "located", "based"];
 
+/// Symbol tokens skipped before a definition's subject ("🗞️ Keltra is …", "• Keltra is …").
+const MAX_LEADING_SYMBOLS: usize = 3;
+
 /// Longest subject of a definition, in tokens ("Fenwick Athletic Football Club").
 const MAX_SUBJECT: usize = 6;
 
@@ -221,9 +224,15 @@ fn definitions(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity> {
         if !t.sentence_start {
             continue;
         }
-        // Symbols before the sentence's first word (a bullet, an emoji) are no part of it.
+        // Symbols before the sentence's first word (a bullet, an emoji) are no part of it; a few
+        // at most, or a line of marks with a sentence start at each would be read once per start
+        // (examples/linear.rs's `closing_nested`: quadratic).
         let mut lead = start;
-        while lead + 1 < doc.tokens.len() && doc.tokens[lead + 1].line == t.line && !word(lead).chars().any(char::is_alphanumeric) {
+        while lead + 1 < doc.tokens.len()
+            && lead - start < MAX_LEADING_SYMBOLS
+            && doc.tokens[lead + 1].line == t.line
+            && !word(lead).chars().any(char::is_alphanumeric)
+        {
             lead += 1;
         }
         let first = if word(lead) == "The" { lead + 1 } else { lead };

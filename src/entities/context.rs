@@ -107,11 +107,15 @@ fn places_in_their_setting(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> 
         }
         // A name that owns or names what follows is no setting ("based in Keltra Capital's
         // office", "located in Keltra Capital offices"), nor is an organisation's own form.
-        let next = word(last + 1);
-        let owns_what_follows =
-            matches!(next, "'s" | "’s") || (next.starts_with(char::is_lowercase) && !FUNCTION_WORDS.contains(next.to_lowercase().as_str()));
-        let names: Vec<&str> = (first..=last).map(word).collect();
-        let situated = p == "in" && SITUATED.contains(&before.as_str()) && !owns_what_follows && !super::is_an_organisation_form(&names);
+        // Asked only after "based|located|… in", not for every name.
+        let a_setting = || {
+            let next = word(last + 1);
+            let owns_what_follows = matches!(next, "'s" | "’s")
+                || (next.starts_with(char::is_lowercase) && !FUNCTION_WORDS.contains(next.to_lowercase().as_str()));
+            let words: Vec<&str> = (first..=last).map(word).collect();
+            !owns_what_follows && !super::is_an_organisation_form(&words)
+        };
+        let situated = p == "in" && SITUATED.contains(&before.as_str()) && a_setting();
         // The next name, when ", <name>" follows and the sentence or a ".;)" closes it.
         let pair = (word(last + 1) == "," && k + 1 < entities.len())
             .then(|| ranges[k + 1])

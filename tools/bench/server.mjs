@@ -52,8 +52,8 @@ ${['s', 'r', 'm', 'u']
  * (hundreds of ms on this machine), which no reader's visit does, so a tab on a missing file of
  * the same origin (nothing cached) takes it and stays open.
  *
- * `warmBrowser`: before the visits, a further tab lays out WARM_BROWSER_PAGE (about:blank, no
- * request, nothing of the page's origin cached or stored) and is closed, as a reader's browser
+ * `warmBrowser`: before the visits, a further tab on another site (localhost: another renderer
+ * process; nothing of the page's origin cached or stored) lays out WARM_BROWSER_PAGE and is closed, as a reader's browser
  * has laid out other sites' text in the system's fonts before its first visit here: what that
  * removes from the visit is the browser's own first-text start-up (its font configuration and
  * fallback set-up), not the page's work.
@@ -69,7 +69,10 @@ export async function withFreshProfile(origin, visits, { warmBrowser = false } =
         const warm = await context.newPage();
         await warm.goto(`${origin}/warm-up-not-found`);
         if (warmBrowser) {
+            // Another site (localhost, not 127.0.0.1): its own renderer process, as another
+            // site's tab has; the page's visit still starts its own.
             const other = await context.newPage();
+            await other.goto(`${origin.replace('127.0.0.1', 'localhost')}/another-site`);
             await other.setContent(WARM_BROWSER_PAGE);
             // Its text laid out and painted.
             await other.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));

@@ -20,8 +20,8 @@
 // when the first highlights are on screen); then a second visit in the same profile (a new tab).
 // Then, in each round, "first visit, warm browser": another fresh profile whose browser has first
 // laid out a small unrelated page's text in the generic font families (server.mjs
-// WARM_BROWSER_PAGE), as a reader's running browser has: the page's cache and storage are new,
-// the browser's own first-text set-up (font configuration, fallback) is done. Both first visits
+// WARM_BROWSER_PAGE, on another site), as a reader's running browser has: the page's cache,
+// storage and renderer process are new, the browser's own first use is done. Both first visits
 // are reported; their difference is the browser's start-up cost, not the page's.
 // The page is served by scripts/serve.py, scripts/serve.sh's own server (`Cache-Control:
 // no-cache` with an ETag, 304 when the browser's copy is current), so the second visit

@@ -53,10 +53,10 @@ ${['s', 'r', 'm', 'u']
  * the same origin (nothing cached) takes it and stays open.
  *
  * `warmBrowser`: before the visits, a further tab on another site (localhost: another renderer
- * process; nothing of the page's origin cached or stored) lays out WARM_BROWSER_PAGE and is closed, as a reader's browser
- * has laid out other sites' text in the system's fonts before its first visit here: what that
- * removes from the visit is the browser's own first-text start-up (its font configuration and
- * fallback set-up), not the page's work.
+ * process; nothing of the page's origin cached or stored) lays out WARM_BROWSER_PAGE and is
+ * closed, as a reader's browser has laid out other sites' text before its first visit here. What
+ * that removes from the visit is the browser's own first use, not the page's work (README: 25–35
+ * ms of a first visit, about 8 ms of it the first layout's font set-up).
  */
 export async function withFreshProfile(origin, visits, { warmBrowser = false } = {}) {
     const dir = await mkdtemp(join(tmpdir(), 'quotelens-bench-'));

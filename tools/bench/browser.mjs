@@ -24,8 +24,8 @@
 // storage and renderer process are new, the browser's own first use is done. Both first visits
 // are reported; their difference is the browser's start-up cost, not the page's.
 // The page is served by scripts/serve.py, scripts/serve.sh's own server (`Cache-Control:
-// no-cache` with an ETag, 304 when the browser's copy is current), so the second visit
-// revalidates every file and Chromium can reuse the module it compiled (V8's code cache keeps
+// no-cache` with an ETag, 304 when the browser's copy is current; the bundle's content-named
+// chunks kept unasked), so the second visit revalidates every other file and Chromium can reuse the module it compiled (V8's code cache keeps
 // compiled wasm next to the cached response). Reported per visit: the 304s, the time to the
 // page's `quotelens:compiled` mark and how much of it came after the module's download, and the
 // longest animation frame (Long Animation Frames) until the first highlight. A persistent

@@ -14,7 +14,8 @@
 # but asks each time whether it is current, and gets a bodiless 304 when it is. A second visit
 # then downloads nothing and Chromium reuses the module it compiled (V8 keeps compiled wasm with
 # the cached response); a rebuilt file is never served stale. No file names change, so the page
-# and the one-file build (scripts/build-onefile.sh) stay as they are.
+# and the one-file build (scripts/build-onefile.sh) stay as they are. The one exception: the
+# bundle's chunks, analysis/chunk-HASH.js (HASH their content's), are kept a year unasked.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

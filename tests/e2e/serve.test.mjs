@@ -4,7 +4,7 @@
 // whole: no body held back).
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, utimes, writeFile } from 'node:fs/promises';
 import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -80,6 +80,25 @@ test('serve.py: no-cache with an ETag, 304 when unchanged, the new file when cha
     assert.equal(nul.status, 404, 'a NUL in the path is a 404, not a dropped connection');
     const after = await get(server.port, '/a.txt', agent);
     assert.equal(after.body, 'second!');
+});
+
+test('serve.py: only the bundle\'s content-named chunks are kept without revalidation', async (t) => {
+    const { dir, server } = await serveFile(t, 'plain');
+    await mkdir(join(dir, 'analysis'));
+    await writeFile(join(dir, 'analysis', 'chunk-AB12CD34.js'), 'export const x = 1;');
+    await writeFile(join(dir, 'analysis', 'chunk-ab12cd34.js'), 'export const x = 2;');
+    await writeFile(join(dir, 'analysis', 'engine.js'), 'export const y = 1;');
+    const chunk = await get(server.port, '/analysis/chunk-AB12CD34.js');
+    assert.equal(chunk.status, 200);
+    assert.equal(chunk.headers['cache-control'], 'max-age=31536000, immutable');
+    const asked = await get(server.port, '/analysis/chunk-AB12CD34.js?v=1');
+    assert.equal(asked.headers['cache-control'], 'max-age=31536000, immutable', 'the query is not the name');
+    for (const path of ['/analysis/chunk-ab12cd34.js', '/analysis/engine.js', '/a.txt', '/chunk-AB12CD34.js']) {
+        assert.equal((await get(server.port, path)).headers['cache-control'], 'no-cache', path);
+    }
+    const missing = await get(server.port, '/analysis/chunk-ZZZZZZZZ.js');
+    assert.equal(missing.status, 404);
+    assert.equal(missing.headers['cache-control'], 'no-cache', 'a missing chunk is not kept');
 });
 
 test('serve.py: the ETag is the bytes\' (a file rewritten with the same bytes keeps it)', async (t) => {

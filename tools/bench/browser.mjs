@@ -10,6 +10,7 @@
 // --before DIR: another copy of www/ or a build (with its pkg/), served by a second server; the load rounds
 // alternate between the two pages (before, this one, before, …), so both see the same machine.
 // --load-only: skip the paste timings.
+// --no-warm-browser: skip the "first visit, warm browser" measure (below).
 // --dwell MS: keep the first visit's tab open MS ms after its first highlight, as a reader
 // would (default 0: closed at once). V8 writes a module's compiled code to the cache only while
 // the module runs, once enough of it has been optimised or some time has passed.
@@ -17,9 +18,14 @@
 // Load → first highlight: a fresh browser profile per round (empty cache and storage), from
 // navigation start to the page's own `quotelens:first-highlight` performance mark (app.js sets it
 // when the first highlights are on screen); then a second visit in the same profile (a new tab).
+// Then, in each round, "first visit, warm browser": another fresh profile whose browser has first
+// laid out a small unrelated page's text in the generic font families (server.mjs
+// WARM_BROWSER_PAGE, on another site), as a reader's running browser has: the page's cache,
+// storage and renderer process are new, the browser's own first use is done. Both first visits
+// are reported; their difference is the browser's start-up cost, not the page's.
 // The page is served by scripts/serve.py, scripts/serve.sh's own server (`Cache-Control:
-// no-cache` with an ETag, 304 when the browser's copy is current), so the second visit
-// revalidates every file and Chromium can reuse the module it compiled (V8's code cache keeps
+// no-cache` with an ETag, 304 when the browser's copy is current; the bundle's content-named
+// chunks kept unasked), so the second visit revalidates every other file and Chromium can reuse the module it compiled (V8's code cache keeps
 // compiled wasm next to the cached response). Reported per visit: the 304s, the time to the
 // page's `quotelens:compiled` mark and how much of it came after the module's download, and the
 // longest animation frame (Long Animation Frames) until the first highlight. A persistent
@@ -43,6 +49,7 @@ const WWW = resolve(args.www ?? join(ROOT, 'www'));
 const INPUTS = resolve(args.inputs ?? join(ROOT, 'target/bench/inputs'));
 const ROUNDS = Number(args.rounds ?? 5);
 const DWELL = Number(args.dwell ?? 0);
+const WARM = !('no-warm-browser' in args);
 
 
 
@@ -94,6 +101,15 @@ async function firstAndSecondVisit(server) {
         const second = await visit(context, server.origin);
         return { first, second };
     });
+}
+
+/**
+ * A first visit in a fresh profile whose browser has laid out another page's text first
+ * (server.mjs WARM_BROWSER_PAGE): the "warm browser" first visit. The page's cache and storage
+ * are as new as in firstAndSecondVisit's; only the browser's own first-text set-up is done.
+ */
+async function warmBrowserVisit(server) {
+    return withFreshProfile(server.origin, (context) => visit(context, server.origin, DWELL), { warmBrowser: true });
 }
 
 /** Pastes `text` (replacing the article) as support.mjs's paste() does; returns the timings. */
@@ -158,12 +174,16 @@ async function main() {
     try {
         console.log(`Chromium ${browser.version()}; rounds ${ROUNDS}; the page from ${WWW}`);
         for (const p of pages) p.rounds = [];
-        for (let r = 0; r < ROUNDS; r++) for (const p of pages) p.rounds.push(await firstAndSecondVisit(p.server));
+        for (let r = 0; r < ROUNDS; r++) {
+            for (const p of pages) p.rounds.push(await firstAndSecondVisit(p.server));
+            if (WARM) for (const p of pages) p.rounds.at(-1).warm = await warmBrowserVisit(p.server);
+        }
         const ms = (xs) => `median ${median(xs).toFixed(0)} ms (runs: ${xs.map((x) => x.toFixed(0)).join(', ')})`;
         for (const p of pages) {
-            for (const which of ['first', 'second']) {
+            for (const which of WARM ? ['first', 'second', 'warm'] : ['first', 'second']) {
                 const loads = p.rounds.map((r) => r[which]);
-                console.log(`\n${p.label}: load → first highlight, ${which} visit (the page's sample, fresh profile each round; ms from navigation start):`);
+                const visitName = { first: 'first visit', second: 'second visit', warm: 'first visit, warm browser (another page laid out first)' }[which];
+                console.log(`\n${p.label}: load → first highlight, ${visitName} (the page's sample, fresh profile each round; ms from navigation start):`);
                 console.log(`  first highlight: ${ms(loads.map((l) => l.firstHighlight))}`);
                 console.log(`  DOMContentLoaded: ${ms(loads.map((l) => l.domContentLoaded))}`);
                 console.log(`  module compiled: ${ms(loads.map((l) => l.compiled))}`);

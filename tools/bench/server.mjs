@@ -35,12 +35,30 @@ export async function startServer(dir) {
 }
 
 /**
+ * A small page of text unrelated to quotelens, in the CSS generic font families every browser
+ * has (serif, sans-serif, monospace, system-ui), regular, bold and italic: what a reader's
+ * browser, already running, has laid out before. No named face: the page's own font names
+ * (Charter, Georgia, …) are looked up by its own visit and counted there.
+ */
+export const WARM_BROWSER_PAGE = `<!doctype html><meta charset="utf-8"><title>another page</title>
+<style>p{margin:4px} .s{font-family:sans-serif} .r{font-family:serif} .m{font-family:monospace} .u{font-family:system-ui}</style>
+${['s', 'r', 'm', 'u']
+    .map((f) => `<p class="${f}">Another page, read before: the weather, 14 °C — “fine” <b>today</b> <i>and tomorrow</i>; 3,250 readers.</p>`)
+    .join('\n')}`;
+
+/**
  * Runs `visits(context)` in a fresh Chromium profile (a new temporary directory, removed after)
  * whose browser has already started: a new profile's first tab pays for the browser's own start
  * (hundreds of ms on this machine), which no reader's visit does, so a tab on a missing file of
  * the same origin (nothing cached) takes it and stays open.
+ *
+ * `warmBrowser`: before the visits, a further tab on another site (localhost: another renderer
+ * process; nothing of the page's origin cached or stored) lays out WARM_BROWSER_PAGE and is
+ * closed, as a reader's browser has laid out other sites' text before its first visit here. What
+ * that removes from the visit is the browser's own first use, not the page's work (README: 25–35
+ * ms of a first visit, about 8 ms of it the first layout's font set-up).
  */
-export async function withFreshProfile(origin, visits) {
+export async function withFreshProfile(origin, visits, { warmBrowser = false } = {}) {
     const dir = await mkdtemp(join(tmpdir(), 'quotelens-bench-'));
     const context = await chromium.launchPersistentContext(dir, {
         executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -50,6 +68,16 @@ export async function withFreshProfile(origin, visits) {
     try {
         const warm = await context.newPage();
         await warm.goto(`${origin}/warm-up-not-found`);
+        if (warmBrowser) {
+            // Another site (localhost, not 127.0.0.1): its own renderer process, as another
+            // site's tab has; the page's visit still starts its own.
+            const other = await context.newPage();
+            await other.goto(`${origin.replace('127.0.0.1', 'localhost')}/another-site`);
+            await other.setContent(WARM_BROWSER_PAGE);
+            // Its text laid out and painted.
+            await other.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
+            await other.close();
+        }
         return await visits(context);
     } finally {
         await context.close();

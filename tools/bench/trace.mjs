@@ -8,7 +8,8 @@
 // --www DIR: the page to load (default www/); --rounds N: N fresh profiles, the steps' medians;
 // --out: the last round's raw trace (open it in DevTools' Performance panel or Perfetto);
 // --events: also list every event of 2 ms or more per thread (the last round); --network: each
-// file's request (asked, sent, headers, last byte).
+// file's request (asked, sent, headers, last byte); --warm-browser: the browser lays out another
+// page's text first (server.mjs WARM_BROWSER_PAGE; browser.mjs's "first visit, warm browser").
 //
 // The trace: CDP `Tracing.start` with devtools.timeline, v8.wasm, the V8 compile and execute
 // categories and user timing, so it shows each file's request and response, the HTML's parsing,
@@ -59,7 +60,7 @@ async function tracedVisit(origin) {
         await cdp.send('Tracing.end');
         await complete;
         return { events, firstHighlight };
-    });
+    }, { warmBrowser: 'warm-browser' in args });
 }
 
 /** The renderer's threads by id: name. */
@@ -108,6 +109,7 @@ function steps(events) {
         else if (/^wasm\.(StartStreamingCompilation|SyncCompile|AsyncCompile|FinishStreaming|CompileConsume|Deserialize.*|SyncInstantiate)$/.test(e.name)) add(e.name, e);
         else if (e.name === 'v8.wasm.compileConsume') add('wasm streaming compile (consume)', e);
         else if (e.name === 'RunTask' && where === 'CrRendererMain' && e.dur >= 50_000) add('long task (main thread)', e);
+        else if ((e.name === 'Layout' || e.name === 'UpdateLayoutTree') && where === 'CrRendererMain' && e.dur >= 5_000) add(e.name === 'Layout' ? 'layout' : 'style', e);
         else if (e.name === 'RunTask' && where.startsWith('DedicatedWorker') && e.dur >= 5_000) {
             const compiled = lazy.filter((x) => inside(e, x)).reduce((sum, x) => sum + x.dur, 0);
             add(`worker task (of which lazy wasm compilation ${(compiled / 1000).toFixed(1)} ms)`, e);

@@ -59,6 +59,17 @@ function afterPendingMessages() {
 /** Whether a whole analysis has run here (it built every table: the warm-up's second step is moot). */
 let warm = false;
 
+/** How long the warm-up's second step waits for the page's first request before it runs anyway
+ * (a page that asks for nothing at start: its first text still finds the tables built). The page
+ * asks within a few tens of milliseconds of the quote stage's warm-up; what the wait decides is
+ * only when the tables are built, never a result. */
+const WARM_UP_IDLE_MS = 1000;
+
+/** Resolves once the first request's answer has been posted (see 'init'). */
+/** @type {(value?: unknown) => void} */
+let answeredFirst = () => {};
+const firstAnswered = new Promise((done) => (answeredFirst = done));
+
 /** Whether this module runs in a worker. A bundle can evaluate it on a page too (the one-file
  * page inlines it, scripts/onefile/build.mjs, as it inlines every file the page refers to), and
  * there, amid the bundle's import cycle, engine.js may not have run yet: nothing below may run. */
@@ -76,9 +87,13 @@ async function onMessage({ data }) {
         adoptModule(data.module);
         // The quote stage first: a few milliseconds, and all that the page's first drawing
         // needs (app.js draws the opening paragraphs' quotes with it). Then the rest, the hundred
-        // or so milliseconds of the later stages' tables, once the requests already here have
-        // run (a timer can run before them: a trace showed the opening waiting for the warm-up).
+        // or so milliseconds of the later stages' tables, only once the page's first request has
+        // been answered (its whole text then builds them itself) or, when none comes, after
+        // WARM_UP_IDLE_MS: begun as soon as the requests already queued had run, it started
+        // before the page's opening arrived in half the traces, and the opening, the page's first
+        // highlight, waited for all of it (55–75 ms; tools/bench/trace.mjs).
         await measured('warm-up, quote stage', () => analyzeHere(WARM_UP, { quotesOnly: true }));
+        await Promise.race([firstAnswered, new Promise((done) => setTimeout(done, WARM_UP_IDLE_MS))]);
         await afterPendingMessages();
         if (!warm) await measured('warm-up', () => analyzeHere(WARM_UP));
         warm = true;
@@ -92,6 +107,12 @@ async function onMessage({ data }) {
     if (data.type !== 'analyze') return;
     const result = await measured(data.quotesOnly ? 'analyze, quote stage' : 'analyze', () => analyzeHere(data.text, { quotesOnly: data.quotesOnly }));
     if (!data.quotesOnly) warm = true;
+    post(id, result);
+    answeredFirst();
+}
+
+/** Posts `result`, request `id`'s answer: its 'head', its arrays in batches, then 'done'. */
+function post(id, result) {
     if (!result.ok) {
         self.postMessage({ id, type: 'done', result });
         return;

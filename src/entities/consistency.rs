@@ -27,10 +27,11 @@ fn is_strong(doc: &Doc, first: usize) -> bool {
 /// text order, disjoint); the result is in text order and disjoint.
 pub(crate) fn apply(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
     // Each entity's token range; an entity whose span is not on token bounds is left alone.
-    let start_of: FnvMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.span.start, i)).collect();
-    let end_of: FnvMap<usize, usize> = doc.tokens.iter().enumerate().map(|(i, t)| (t.span.end, i + 1)).collect();
-    let ranges: Vec<Option<(usize, usize)>> =
-        entities.iter().map(|e| Some((*start_of.get(&e.span.start)?, *end_of.get(&e.span.end)?))).collect();
+    // The tokens are disjoint and in text order, so their starts and their ends both increase:
+    // a binary search finds a bound (two maps of every token cost more than the whole pass).
+    let start_of = |at: usize| doc.tokens.binary_search_by_key(&at, |t| t.span.start).ok();
+    let end_of = |at: usize| doc.tokens.binary_search_by_key(&at, |t| t.span.end).ok().map(|i| i + 1);
+    let ranges: Vec<Option<(usize, usize)>> = entities.iter().map(|e| Some((start_of(e.span.start)?, end_of(e.span.end)?))).collect();
     let key = |a: usize, b: usize| -> Vec<u64> { doc.tokens[a..b].iter().map(|t| hash_lower(t.span.slice(text))).collect() };
     // Votes of the strong mentions, per name (its tokens, lowercased).
     let mut votes: FnvMap<Vec<u64>, [u32; 5]> = FnvMap::default();

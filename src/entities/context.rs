@@ -467,13 +467,14 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
         while covered.peek().is_some_and(|s| s.end <= t.span.start) {
             covered.next();
         }
-        if covered.peek().is_some_and(|s| s.start < t.span.end) || !before_holding(i) {
+        if covered.peek().is_some_and(|s| s.start < t.span.end) {
             continue;
         }
         let w = t.span.slice(text);
         let mut chars = w.chars();
         let title_case = chars.next().is_some_and(char::is_uppercase) && chars.clone().next().is_some() && chars.all(char::is_lowercase);
-        if title_case && !FUNCTION_WORDS.contains(w.to_lowercase().as_str()) && !gazetteer::is_listed_word(w) {
+        // The case first: `before_holding` lowercases the next word, and most words are not title case.
+        if title_case && before_holding(i) && !FUNCTION_WORDS.contains(w.to_lowercase().as_str()) && !gazetteer::is_listed_word(w) {
             added.push(Entity { span: t.span, label: Label::Org, cluster: 0 });
         }
     }

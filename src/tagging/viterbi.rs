@@ -53,16 +53,25 @@ pub(crate) fn viterbi<const N: usize>(rules: &Constraints<N>, emissions: &[f32],
     }
     const NEVER: f32 = f32::NEG_INFINITY;
     let mut score = [NEVER; N];
-    let mut back = vec![[0u8; N]; n];
     for t in 0..N {
         if rules.start[t] {
             score[t] = transitions[N * N + t] + emissions[t];
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    dense_step(rules, emissions, transitions, &mut score, &mut back);
+    let trellis = {
+        let mut trellis = Vec::with_capacity(n);
+        trellis.push(Step { best: [NEVER; N], score });
+        dense_step(rules, emissions, transitions, &mut trellis);
+        score = trellis[n - 1].score;
+        trellis
+    };
     #[cfg(target_arch = "wasm32")]
-    sparse_step(rules, emissions, transitions, &mut score, &mut back);
+    let back = {
+        let mut back = vec![[0u8; N]; n];
+        sparse_step(rules, emissions, transitions, &mut score, &mut back);
+        back
+    };
     let mut best = 0;
     for t in 0..N {
         if rules.end[t] && (!rules.end[best] || score[t] > score[best]) {
@@ -72,19 +81,34 @@ pub(crate) fn viterbi<const N: usize>(rules: &Constraints<N>, emissions: &[f32],
     out.resize(n, 0);
     out[n - 1] = best;
     for i in (1..n).rev() {
-        out[i - 1] = back[i][out[i]] as usize;
+        #[cfg(not(target_arch = "wasm32"))]
+        let previous = back_from(rules, transitions, &trellis, i, out[i]);
+        #[cfg(target_arch = "wasm32")]
+        let previous = back[i][out[i]] as usize;
+        out[i - 1] = previous;
     }
 }
 
-/// Viterbi's forward pass over tokens 1.. of `emissions`: `score` from token 0's scores to the last
-/// token's, `back[i][t]` the best tag before tag `t` at token `i` (the first of equal ones).
+/// One token of the native forward pass: each tag's best score over the tags before it (`best`,
+/// before the token's own score), and with the token's score added (`score`).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+#[derive(Clone, Copy)]
+struct Step<const N: usize> {
+    best: [f32; N],
+    score: [f32; N],
+}
+
+/// Viterbi's forward pass over tokens 1.. of `emissions`, appended to `trellis` (which holds
+/// token 0's step): the best score of each tag at each token, but not which tag before gave it.
 ///
 /// Natively a forbidden transition scores `-∞` in a copy of the table made per call, so that the
-/// inner loop runs over every pair of tags without a branch or an index table (the compiler turns
-/// it into vector operations): `-∞` loses every comparison, as skipping the pair does, and adding a
-/// finite score to it keeps it `-∞`.
+/// inner loop runs over every pair of tags without a branch or an index table: `-∞` loses every
+/// comparison, as skipping the pair does, and adding a finite score to it keeps it `-∞`. The loop
+/// keeps only maxima (an add and a max per 4 tags, in vector registers); the best tag before
+/// each of the path's tags is found again afterwards (`back_from`), for its n tags instead of
+/// n × N: carrying an argmax through the loop tripled its instructions.
 #[cfg(any(test, not(target_arch = "wasm32")))]
-fn dense_step<const N: usize>(rules: &Constraints<N>, emissions: &[f32], transitions: &[f32], score: &mut [f32; N], back: &mut [[u8; N]]) {
+fn dense_step<const N: usize>(rules: &Constraints<N>, emissions: &[f32], transitions: &[f32], trellis: &mut Vec<Step<N>>) {
     const NEVER: f32 = f32::NEG_INFINITY;
     // [prev][next], as `transitions`.
     let mut table = [[NEVER; N]; N];
@@ -93,22 +117,35 @@ fn dense_step<const N: usize>(rules: &Constraints<N>, emissions: &[f32], transit
             table[p as usize][t] = transitions[p as usize * N + t];
         }
     }
-    for (emission, back) in emissions.chunks_exact(N).zip(back.iter_mut()).skip(1) {
+    let mut score = trellis.last().map_or([NEVER; N], |s| s.score);
+    for emission in emissions.chunks_exact(N).skip(1) {
         let mut best = [NEVER; N];
         for (p, row) in table.iter().enumerate() {
             let s = score[p];
             for t in 0..N {
                 let v = s + row[t];
-                if v > best[t] {
-                    best[t] = v;
-                    back[t] = p as u8;
-                }
+                best[t] = if v > best[t] { v } else { best[t] };
             }
         }
         for t in 0..N {
             score[t] = best[t] + emission[t];
         }
+        trellis.push(Step { best, score });
     }
+}
+
+/// The tag before tag `t` at token `i` (1..) on the best path through `trellis`: the first
+/// allowed tag whose score and transition add up to `t`'s best, bit for bit the sum the
+/// forward pass kept (the same two numbers added); 0 when `t` cannot be reached, as the sparse
+/// pass leaves it.
+#[cfg(any(test, not(target_arch = "wasm32")))]
+fn back_from<const N: usize>(rules: &Constraints<N>, transitions: &[f32], trellis: &[Step<N>], i: usize, t: usize) -> usize {
+    let best = trellis[i].best[t];
+    if best == f32::NEG_INFINITY {
+        return 0;
+    }
+    let before = &trellis[i - 1].score;
+    rules.predecessors(t).iter().map(|&p| p as usize).find(|&p| before[p] + transitions[p * N + t] == best).unwrap_or(0)
 }
 
 /// `dense_step` for wasm (no vector instructions in the shipped build): each tag visits only the
@@ -191,12 +228,16 @@ mod tests {
             let emissions: Vec<f32> = (0..n * 5).map(|_| next()).collect();
             let transitions: Vec<f32> = (0..6 * 5).map(|_| next()).collect();
             let start = [transitions[25], transitions[26], f32::NEG_INFINITY, f32::NEG_INFINITY, f32::NEG_INFINITY];
-            let (mut a, mut b) = (start, start);
-            let (mut back_a, mut back_b) = (vec![[0u8; 5]; n], vec![[0u8; 5]; n]);
-            dense_step(&RULES5, &emissions, &transitions, &mut a, &mut back_a);
+            let mut b = start;
+            let mut trellis = vec![Step { best: [f32::NEG_INFINITY; 5], score: start }];
+            let mut back_b = vec![[0u8; 5]; n];
+            dense_step(&RULES5, &emissions, &transitions, &mut trellis);
             sparse_step(&RULES5, &emissions, &transitions, &mut b, &mut back_b);
+            let back_a: Vec<[u8; 5]> = (0..n)
+                .map(|i| std::array::from_fn(|t| if i == 0 { 0 } else { back_from(&RULES5, &transitions, &trellis, i, t) as u8 }))
+                .collect();
             assert_eq!(back_a, back_b, "{n} tokens");
-            assert_eq!(a.map(f32::to_bits), b.map(f32::to_bits), "{n} tokens");
+            assert_eq!(trellis[n - 1].score.map(f32::to_bits), b.map(f32::to_bits), "{n} tokens");
         }
     }
 

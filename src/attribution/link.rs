@@ -466,26 +466,36 @@ fn drafts(doc: &Doc, tagged: &[Tagged]) -> Vec<Draft> {
 /// the mayor disagreed"), and a content never ends inside a bracket it did not close. (Stopping
 /// at a closing bracket too, for a content opened inside one, lost train-CV end-to-end F1,
 /// 0.5825 against 0.584, `--reuse-folds`.)
-fn to_sentence_end(doc: &Doc, sentence: &[u32], tagged: &[Tagged], drafts: &mut [Draft]) {
+///
+/// A content that stops on a word that opens a clause (`opens_clause`: "said that", "asked
+/// what", "explained why") stopped before the clause it reports: the tagger read that clause's
+/// subject and verb as a source and a cue of their own ("… worried that [too many voters] [limit]
+/// …"), so for it tagged spans and quotations in the rest do not stop the run, a comma does too,
+/// and the contents the run takes in are dropped (they were the clause's words, not a claim of
+/// their own).
+fn to_sentence_end(doc: &Doc, sentence: &[u32], tagged: &[Tagged], drafts: &mut Vec<Draft>) {
     let tokens = &doc.tokens;
     let mut free = vec![true; tokens.len()];
     for t in tagged {
         free[t.first..t.end].iter_mut().for_each(|f| *f = false);
     }
+    // Token ranges a content that opened a clause ran over: other contents there are its words.
+    let mut taken: Vec<(usize, usize)> = Vec::new();
     for d in drafts.iter_mut().filter(|d| d.pieces.len() == 1) {
         let (first, end) = d.pieces[0];
         if end >= tokens.len() || (first..end).any(|k| doc.in_quotation(k)) || !doc.is_word(end) {
             continue;
         }
+        let opener = opens_clause(&doc.word(end - 1).to_lowercase());
         let rest = (end..tokens.len()).take_while(|&k| sentence[k] == sentence[end - 1] && tokens[k].line == tokens[end - 1].line);
         let mut last_word = None;
         let mut clear = true;
         for k in rest {
-            if !free[k] || doc.in_quotation(k) {
+            if !opener && (!free[k] || doc.in_quotation(k)) {
                 clear = false;
                 break;
             }
-            if breaks_clause(doc.word(k)) {
+            if breaks_clause(doc.word(k)) || opener && doc.word(k) == "," {
                 break;
             }
             if doc.is_word(k) {
@@ -494,8 +504,20 @@ fn to_sentence_end(doc: &Doc, sentence: &[u32], tagged: &[Tagged], drafts: &mut 
         }
         if let (true, Some(k)) = (clear, last_word) {
             d.pieces[0].1 = k + 1;
+            if opener {
+                taken.push((end, k + 1));
+            }
         }
     }
+    if !taken.is_empty() {
+        drafts.retain(|d| !taken.iter().any(|&(from, to)| d.pieces.iter().all(|&(f, e)| f >= from && e <= to)));
+    }
+}
+
+/// Whether `lower` opens a clause (a complementiser or a wh-word): a content never ends on one
+/// (see `to_sentence_end`).
+fn opens_clause(lower: &str) -> bool {
+    matches!(lower, "that" | "what" | "which" | "who" | "whom" | "whose" | "why" | "how" | "when" | "where" | "whether" | "if")
 }
 
 /// Whether the token `word` ends a clause inside its sentence: a semicolon, a colon, a dash or an
@@ -1242,6 +1264,47 @@ mod tests {
         ] {
             assert_eq!(content_of(text, &tagged), [content], "{text}");
         }
+    }
+
+    #[test]
+    fn a_content_stopped_on_a_word_that_opens_a_clause_takes_in_that_clause() {
+        let contents = |text: &str, tagged: &[(&str, Part)]| -> Vec<String> {
+            let doc = Doc::new(text, &[], &[]);
+            let tagged: Vec<Tagged> = tagged.iter().map(|&(w, p)| span(&doc, text, w, p)).collect();
+            drafts(&doc, &tagged)
+                .iter()
+                .map(|d| text[doc.tokens[d.pieces[0].0].span.start..doc.tokens[d.pieces[0].1 - 1].span.end].to_string())
+                .collect()
+        };
+        // The clause's subject and verb read as a source and a cue of their own: they are its words.
+        let text = "The harbour board warned that the old ferry would stop at Osk in May. It sails daily.";
+        let tagged = [
+            ("The harbour board", Part::Source),
+            ("warned", Part::Cue),
+            ("that", Part::Content),
+            ("the old ferry", Part::Source),
+            ("would stop", Part::Cue),
+            ("at Osk in May", Part::Content),
+        ];
+        assert_eq!(contents(text, &tagged), ["that the old ferry would stop at Osk in May"]);
+        let text = "The harbour board explained why the old ferry stops at Osk.";
+        let tagged = [("The harbour board", Part::Source), ("explained", Part::Cue), ("why", Part::Content)];
+        assert_eq!(contents(text, &tagged), ["why the old ferry stops at Osk"]);
+        // A comma may end the clause first.
+        let text = "The harbour board warned that the old ferry, which sails daily, would stop.";
+        let tagged = [("The harbour board", Part::Source), ("warned", Part::Cue), ("that", Part::Content)];
+        assert_eq!(contents(text, &tagged), ["that the old ferry"]);
+        // A content ending on any other word keeps the tagged spans after it.
+        let text = "The harbour board warned the skippers the old ferry would stop at Osk.";
+        let tagged = [
+            ("The harbour board", Part::Source),
+            ("warned", Part::Cue),
+            ("the skippers", Part::Content),
+            ("the old ferry", Part::Source),
+            ("would stop", Part::Cue),
+            ("at Osk", Part::Content),
+        ];
+        assert_eq!(contents(text, &tagged), ["the skippers", "at Osk"]);
     }
 
     #[test]

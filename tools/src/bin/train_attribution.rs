@@ -38,6 +38,8 @@ fn parse(args: &[String]) -> Result<Options, String> {
         quotes_scorer: PathBuf::from("../shared/eval/quotes/run_eval.py"),
         skip_cv: false,
         outside_penalties: vec![0.0, 32.0, 64.0, 128.0],
+        margin: 0.0,
+        miss_weight: 1.0,
         reuse_folds: false,
         linker_out: PathBuf::from("src/data/attribution/linker.tsv"),
         linker_epochs: 10,
@@ -70,6 +72,8 @@ fn parse(args: &[String]) -> Result<Options, String> {
                     .map(|v| v.trim().parse::<f32>().map_err(|e| format!("--outside-penalties: {e}")))
                     .collect::<Result<_, _>>()?
             }
+            "--margin" => o.margin = value()?.parse::<f32>().map_err(|e| format!("--margin: {e}"))?,
+            "--miss-weight" => o.miss_weight = value()?.parse::<f32>().map_err(|e| format!("--miss-weight: {e}"))?,
             "--kinds-cv" => o.kinds_cv = Some(PathBuf::from(value()?)),
             "--data" => o.data = PathBuf::from(value()?),
             "--out" => o.out = PathBuf::from(value()?),

@@ -1062,8 +1062,18 @@ mod tests {
         // With a margin the perceptron also updates on lines it already tags right, so the
         // weights differ from the plain perceptron's and gold still wins on its own lines.
         let articles = [
-            article("The harbour master said that the pier would reopen in May.", "The harbour master", "said", "that the pier would reopen in May"),
-            article("A neighbour muttered that the road was never finished.", "A neighbour", "muttered", "that the road was never finished"),
+            article(
+                "The harbour master said that the pier would reopen in May.",
+                "The harbour master",
+                "said",
+                "that the pier would reopen in May",
+            ),
+            article(
+                "A neighbour muttered that the road was never finished.",
+                "A neighbour",
+                "muttered",
+                "that the road was never finished",
+            ),
         ];
         let all: Vec<&Article> = articles.iter().collect();
         let plain = train(&all, &options(1), 7);

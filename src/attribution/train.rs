@@ -55,6 +55,12 @@ pub struct Options {
     /// errors and ends up too ready to leave a token outside; cross-validation picks the penalty
     /// with the best end-to-end F1, and the shipped transitions carry it.
     pub outside_penalties: Vec<f32>,
+    /// Cost-augmented training (float weight units, 0: the plain perceptron): while training,
+    /// every tag but the gold one of a token gets `margin` added before decoding, and `O` on a
+    /// token gold puts in a span `margin * miss_weight`, so the perceptron keeps updating until
+    /// gold wins by that margin, and by more against leaving a content, cue or source out.
+    pub margin: f32,
+    pub miss_weight: f32,
     /// For linking experiments: score the fold models the last cross-validation saved in
     /// `work` (no training, no penalty search) and write no model.
     pub reuse_folds: bool,
@@ -295,10 +301,21 @@ fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
         let mut rng = Rng(if k == 0 { seed | 1 } else { (seed ^ (0x5eed_0000 + k)) | 1 });
         let mut emissions = Vec::new();
         let mut predicted = Vec::new();
+        let mut augmented = Vec::new();
         for _ in 0..options.epochs {
             rng.shuffle(&mut order);
             for ex in &order {
-                p.train_line(&ex.buckets, &ex.offsets, &ex.gold, super::tags::viterbi, &mut emissions, &mut predicted);
+                if options.margin > 0.0 {
+                    let decode = |e: &[f32], t: &[f32], path: &mut Vec<usize>| {
+                        augmented.clear();
+                        augmented.extend_from_slice(e);
+                        add_costs(&mut augmented, &ex.gold, options.margin, options.miss_weight);
+                        super::tags::viterbi(&augmented, t, path)
+                    };
+                    p.train_line(&ex.buckets, &ex.offsets, &ex.gold, decode, &mut emissions, &mut predicted);
+                } else {
+                    p.train_line(&ex.buckets, &ex.offsets, &ex.gold, super::tags::viterbi, &mut emissions, &mut predicted);
+                }
             }
         }
         let (w, t) = p.averaged();
@@ -314,6 +331,21 @@ fn train(articles: &[&Article], options: &Options, seed: u64) -> FloatModel {
         weights.iter_mut().chain(transitions.iter_mut()).for_each(|a| *a /= n);
     }
     FloatModel { hash_bits: options.hash_bits, weights, transitions, calibration: Vec::new() }
+}
+
+/// The costs of cost-augmented decoding added to `emissions` (`N_TAGS` per token): `margin` on
+/// every tag but the gold one, `margin * miss_weight` on `O` where gold has a span. The path the
+/// perceptron then corrects is the one that would win if gold had to lead by those costs: a
+/// margin between gold and every other path, widest against leaving words of an attribution out
+/// (the perceptron's errors are mostly such misses, src/data/README.md).
+fn add_costs(emissions: &mut [f32], gold: &[usize], margin: f32, miss_weight: f32) {
+    for (scores, &g) in emissions.chunks_exact_mut(N_TAGS).zip(gold) {
+        for (tag, s) in scores.iter_mut().enumerate() {
+            if tag != g {
+                *s += if tag == OUTSIDE { margin * miss_weight } else { margin };
+            }
+        }
+    }
 }
 
 /// `model` with every transition into `O` (from the line start too) lowered by `penalty`.
@@ -963,6 +995,8 @@ mod tests {
             quotes_scorer: PathBuf::new(),
             skip_cv: false,
             outside_penalties: vec![0.0],
+            margin: 0.0,
+            miss_weight: 1.0,
             reuse_folds: false,
             linker_out: PathBuf::new(),
             linker_epochs: 1,
@@ -1007,5 +1041,48 @@ mod tests {
         assert_eq!(three.weights, train(&all, &options(3), 7).weights, "the same seed gives the same model");
         assert_ne!(one.weights, three.weights, "the other orders change the mean");
         assert!(three.weights.iter().any(|&w| w != 0.0), "the mean learned something");
+    }
+
+    #[test]
+    fn costs_favour_every_tag_but_gold_and_most_leaving_a_span_out() {
+        // Two tokens: gold content, then gold outside.
+        let gold = [begin(Part::Content), OUTSIDE];
+        let mut e = vec![0.0; 2 * N_TAGS];
+        add_costs(&mut e, &gold, 2.0, 3.0);
+        let (first, second) = e.split_at(N_TAGS);
+        assert_eq!(first[begin(Part::Content)], 0.0);
+        assert_eq!(first[OUTSIDE], 6.0, "leaving a gold span out costs the most");
+        assert_eq!(first[begin(Part::Cue)], 2.0);
+        assert_eq!(second[OUTSIDE], 0.0);
+        assert!(second.iter().enumerate().all(|(t, &c)| t == OUTSIDE || c == 2.0));
+    }
+
+    #[test]
+    fn a_margin_keeps_training_past_the_first_right_path() {
+        // With a margin the perceptron also updates on lines it already tags right, so the
+        // weights differ from the plain perceptron's and gold still wins on its own lines.
+        let articles = [
+            article(
+                "The harbour master said that the pier would reopen in May.",
+                "The harbour master",
+                "said",
+                "that the pier would reopen in May",
+            ),
+            article(
+                "A neighbour muttered that the road was never finished.",
+                "A neighbour",
+                "muttered",
+                "that the road was never finished",
+            ),
+        ];
+        let all: Vec<&Article> = articles.iter().collect();
+        let plain = train(&all, &options(1), 7);
+        let mut o = options(1);
+        o.margin = 4.0;
+        o.miss_weight = 2.0;
+        let margin = train(&all, &o, 7);
+        assert_ne!(plain.weights, margin.weights);
+        let tagged = super::super::tag(&margin, &articles[1].doc);
+        assert!(tagged.iter().any(|t| t.part == Part::Content), "the content is still found");
     }
 }

@@ -2,7 +2,7 @@
 //! src/data/attribution/model.bin, after 5-fold cross-validation by article whose scores (the
 //! shared scorer's, per fold and pooled) and calibration table it prints.
 //!
-//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--seeds N] [--folds K] [--prune P] [--step S] [--coarsen C] [--outside-penalties A,B,..] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only] [--linker-errors] [--kinds-cv DIR]
+//!     cargo run --release -p quotelens-tools --bin train_attribution -- [--epochs N] [--bits B] [--seed S] [--seeds N] [--folds K] [--prune P] [--step S] [--coarsen C] [--outside-penalties A,B,..] [--margin M] [--miss-weight W] [--linker-grid N] [--linker-prune T] [--skip-cv] [--reuse-folds] [--cv-only] [--linker-errors] [--kinds-cv DIR]
 //!
 //! Run from the repository root: paths default to ../shared/data/polnear/attributions/train.jsonl,
 //! ../shared/eval/attributions/score_attributions.py and target/attribution-cv/.
@@ -38,6 +38,8 @@ fn parse(args: &[String]) -> Result<Options, String> {
         quotes_scorer: PathBuf::from("../shared/eval/quotes/run_eval.py"),
         skip_cv: false,
         outside_penalties: vec![0.0, 32.0, 64.0, 128.0],
+        margin: 0.0,
+        miss_weight: 1.0,
         reuse_folds: false,
         linker_out: PathBuf::from("src/data/attribution/linker.tsv"),
         linker_epochs: 10,
@@ -70,6 +72,8 @@ fn parse(args: &[String]) -> Result<Options, String> {
                     .map(|v| v.trim().parse::<f32>().map_err(|e| format!("--outside-penalties: {e}")))
                     .collect::<Result<_, _>>()?
             }
+            "--margin" => o.margin = value()?.parse::<f32>().map_err(|e| format!("--margin: {e}"))?,
+            "--miss-weight" => o.miss_weight = value()?.parse::<f32>().map_err(|e| format!("--miss-weight: {e}"))?,
             "--kinds-cv" => o.kinds_cv = Some(PathBuf::from(value()?)),
             "--data" => o.data = PathBuf::from(value()?),
             "--out" => o.out = PathBuf::from(value()?),

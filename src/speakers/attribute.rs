@@ -24,6 +24,9 @@ const MAX_CUE_DISTANCE_AFTER: usize = 10;
 const MAX_CUE_DISTANCE_AFTER_NAME: usize = 30;
 /// How far after an inverted cue the speaker may start (said on Tuesday Jonas Weber).
 const MAX_SPEAKER_AFTER_CUE: usize = 6;
+/// How many lower-case words of a role may stand between an organisation and a person's name
+/// ("NDP health critic Owen Bell").
+const MAX_ROLE_WORDS: usize = 3;
 /// How far back an appositive's opening comma may be (Orbán, the closest ally …, has assured).
 const MAX_APPOSITIVE: usize = 25;
 /// The longest clause before a colon whose subject introduces the quote after it.
@@ -190,6 +193,25 @@ impl<'a> Words<'a> {
         (cue.last + 1..right.min(cue.last + 1 + MAX_SPEAKER_AFTER_CUE))
             .filter_map(|k| self.starting_at[k])
             .find(|&m| self.mentions[m].class != Class::Place)
+            .map(|m| self.person_after_modifier(m))
+    }
+
+    /// "said NDP critic Owen Bell", "said SES spokesperson Kate Mills": an organisation's name
+    /// modifying a role is not the speaker; the person named after the role (at most
+    /// `MAX_ROLE_WORDS` lower-case words on) is.
+    fn person_after_modifier(&self, m: usize) -> usize {
+        let org = &self.mentions[m];
+        if org.kind != MentionKind::Name || org.class != Class::Org {
+            return m;
+        }
+        let mut k = org.last_token + 1;
+        let role = |t: &Token| t.is_word && !t.capitalised && t.lower.chars().all(char::is_alphabetic);
+        let from = k;
+        while k < self.tokens.len() && k - from < MAX_ROLE_WORDS && role(&self.tokens[k]) && !crate::quotes::CUES.is_cue_word(&self.tokens[k].lower) {
+            k += 1;
+        }
+        let person = (k > from).then(|| self.starting_at.get(k).copied().flatten()).flatten();
+        person.filter(|&p| self.mentions[p].kind == MentionKind::Name && matches!(self.mentions[p].class, Class::Person(_))).unwrap_or(m)
     }
 }
 

@@ -279,3 +279,22 @@ fn a_subject_found_by_its_verb_alone_joins_no_one_by_salience() {
         ],
     );
 }
+
+#[test]
+fn an_organisation_before_a_role_and_a_name_is_not_the_speaker() {
+    check(
+        "“The ferry will run on time,” said BC Ferries captain Orla Nyberg.",
+        &[("The ferry will run on time,", Some(("Orla Nyberg", "Orla Nyberg", "said", Explicit)))],
+    );
+}
+
+#[test]
+fn commonwealth_titles_keep_their_full_stop() {
+    check(
+        "“The road stays shut until Monday,” Const. Wade Ibbott said. “Drive around it,” Coun. Pia Lund wrote.",
+        &[
+            ("The road stays shut until Monday,", Some(("Const. Wade Ibbott", "Const. Wade Ibbott", "said", Explicit))),
+            ("Drive around it,", Some(("Coun. Pia Lund", "Coun. Pia Lund", "wrote", Explicit))),
+        ],
+    );
+}

@@ -67,7 +67,7 @@ pub(crate) struct Gazetteer {
 ///
 /// Why not a `HashMap`: the table is filled on the first analysis, in the browser's baseline
 /// (Liftoff) code, where hashbrown's insertion (an entry API over generic groups of control
-/// bytes) made it the largest table built at start-up. The keys are `combine` outputs, whose
+/// bytes) was a large part of the largest table built at start-up. The keys are `combine` outputs, whose
 /// finaliser already spreads every bit, so a key's top bits are its slot; the table is kept at
 /// most half full, so a probe ends after one or two slots. A lookup answers what the map did.
 struct MaskTable {

@@ -9,7 +9,7 @@
 
 use std::sync::OnceLock;
 
-use super::hashing::{combine, hash_lower, Fnv, HashKeyed};
+use super::hashing::{combine, hash_lower, Fnv};
 use super::tokens::tokenize;
 use crate::text::data::{LISTS, WORD_LISTS};
 
@@ -59,7 +59,76 @@ const MAX_ENTRY_TOKENS: usize = 4;
 
 pub(crate) struct Gazetteer {
     /// Hash of an entry's lowercased tokens → bit mask of the lists holding it.
-    entries: HashKeyed<u8>,
+    entries: MaskTable,
+}
+
+/// Entry hash → list mask, by open addressing with linear probing over a power-of-two array of
+/// slots, each a key and its mask in one word.
+///
+/// Why not a `HashMap`: the table is filled on the first analysis, in the browser's baseline
+/// (Liftoff) code, where hashbrown's insertion (an entry API over generic groups of control
+/// bytes) was a large part of the largest table built at start-up. The keys are `combine` outputs, whose
+/// finaliser already spreads every bit, so a key's top bits are its slot; the table is kept at
+/// most half full, so a probe ends after one or two slots. A lookup answers what the map did.
+struct MaskTable {
+    /// Per slot, a key's high 56 bits and its mask in the low 8 (0: an empty slot; a held key's
+    /// mask is never 0), so that a probe reads one word.
+    slots: Vec<u64>,
+    /// Bits of a key below its slot number (the slot is the key's top bits).
+    shift: u32,
+    /// Number of keys held.
+    len: usize,
+}
+
+/// A key as held, without its low 8 bits (where the mask goes). Two of the lists' 29,469 entry
+/// hashes that agree on their other 56 bits would merge: a test holds the shipped lists free of
+/// that.
+const KEY_BITS: u64 = !0xff;
+
+impl MaskTable {
+    /// An empty table for `n` keys (more are refused, see `add`).
+    fn with_capacity(n: usize) -> MaskTable {
+        let slots = (2 * n).max(8).next_power_of_two();
+        MaskTable { slots: vec![0; slots], shift: 64 - slots.trailing_zeros(), len: 0 }
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    #[inline]
+    fn slot(&self, key: u64) -> usize {
+        let last = self.slots.len() - 1;
+        let mut i = (key >> self.shift) as usize;
+        // Ends: at least half the slots are empty (`add`).
+        while self.slots[i] != 0 && (self.slots[i] ^ key) & KEY_BITS != 0 {
+            i = (i + 1) & last;
+        }
+        i
+    }
+
+    /// Adds `mask` (not 0) to the lists of `key`; `false` (and nothing added) if the table holds
+    /// as many keys as it was made for, which keeps half its slots empty.
+    fn add(&mut self, key: u64, mask: u8) -> bool {
+        let i = self.slot(key);
+        if self.slots[i] == 0 {
+            if 2 * (self.len + 1) > self.slots.len() {
+                return false;
+            }
+            self.slots[i] = key & KEY_BITS;
+            self.len += 1;
+        }
+        self.slots[i] |= mask as u64;
+        true
+    }
+
+    /// The lists holding `key` (0: none).
+    fn get(&self, key: u64) -> u8 {
+        self.slots[self.slot(key)] as u8
+    }
+
+    /// Every key (its high 56 bits) with its mask, in slot order.
+    #[cfg(test)]
+    fn iter(&self) -> impl Iterator<Item = (u64, u8)> + '_ {
+        self.slots.iter().filter(|&&v| v != 0).map(|&v| (v & KEY_BITS, v as u8))
+    }
 }
 
 /// Seed of an entry hash, so that a one-token entry's hash differs from the token's own.
@@ -71,7 +140,7 @@ impl Gazetteer {
         static SHARED: OnceLock<Gazetteer> = OnceLock::new();
         SHARED.get_or_init(|| {
             // Sized once: growing the table as it fills rehashes it several times over.
-            let mut entries = HashKeyed::with_capacity_and_hasher(WORD_LISTS.count(LISTS), Default::default());
+            let mut entries = MaskTable::with_capacity(WORD_LISTS.count(LISTS));
             for (entry, mask) in WORD_LISTS.iter() {
                 if mask & LISTS != 0 {
                     add(&mut entries, entry, mask & LISTS);
@@ -84,7 +153,8 @@ impl Gazetteer {
     /// The gazetteer of `lists`: each list with its entries (data-file lines, `text::data::lines`).
     #[cfg(test)]
     pub fn from_lists<'a>(lists: impl Iterator<Item = (List, Vec<&'a str>)>) -> Gazetteer {
-        let mut entries = HashKeyed::default();
+        let lists: Vec<_> = lists.collect();
+        let mut entries = MaskTable::with_capacity(lists.iter().map(|(_, lines)| lines.len()).sum());
         for (list, lines) in lists {
             for line in lines {
                 add(&mut entries, line, 1 << list as u8);
@@ -95,7 +165,7 @@ impl Gazetteer {
 
     /// Lists holding the one-token entry whose lowercase hash is `lower`.
     pub fn word(&self, lower: u64) -> u8 {
-        self.entries.get(&combine(SEQ_SEED, lower)).copied().unwrap_or(0)
+        self.entries.get(combine(SEQ_SEED, lower))
     }
 
     /// For each token (given as lowercase hashes of one line), its position in the longest
@@ -109,7 +179,8 @@ impl Gazetteer {
             let mut found = [0usize; List::COUNT];
             for len in 1..=MAX_ENTRY_TOKENS.min(lowers.len() - i) {
                 hash = combine(hash, lowers[i + len - 1]);
-                if let Some(&mask) = self.entries.get(&hash) {
+                let mask = self.entries.get(hash);
+                if mask != 0 {
                     for (l, f) in found.iter_mut().enumerate() {
                         if mask & (1 << l) != 0 {
                             *f = len;
@@ -142,10 +213,11 @@ impl Gazetteer {
     }
 }
 
-/// Adds `entry` (a list's entry, in any case) to the lists of `mask`.
-fn add(entries: &mut HashKeyed<u8>, entry: &str, mask: u8) {
+/// Adds `entry` (a list's entry, in any case) to the lists of `mask`. The table is sized from
+/// the count of entries, so none is refused.
+fn add(entries: &mut MaskTable, entry: &str, mask: u8) {
     if let Some(hash) = entry_hash(entry) {
-        *entries.entry(hash).or_insert(0) |= mask;
+        entries.add(hash, mask);
     }
 }
 
@@ -257,7 +329,7 @@ pub(crate) fn is_group_name(words: &[&str]) -> bool {
     let gazetteer = Gazetteer::shared();
     let group_lists = (1 << List::Demonym as u8) | (1 << List::GroupWord as u8);
     let phrase = words.iter().fold(SEQ_SEED, |h, w| combine(h, hash_lower(w)));
-    if gazetteer.entries.get(&phrase).is_some_and(|&mask| mask & group_lists != 0) {
+    if gazetteer.entries.get(phrase) & group_lists != 0 {
         return true;
     }
     let singular = last.strip_suffix('s').filter(|s| s.len() > 2);
@@ -345,8 +417,73 @@ mod tests {
         assert_eq!(1 << List::Demonym as u8, crate::text::data::DEMONYM);
         assert_eq!((1 << List::COUNT) - 1, LISTS);
         let files = Gazetteer::from_lists(List::ALL.iter().map(|&l| (l, l.entries())));
-        assert!(files.entries.len() > 20_000);
-        assert!(files.entries == Gazetteer::shared().entries, "the compiled lists differ from the files");
+        assert!(files.entries.len > 20_000);
+        let sorted = |t: &MaskTable| {
+            let mut v: Vec<(u64, u8)> = t.iter().collect();
+            v.sort_unstable();
+            v
+        };
+        assert!(sorted(&files.entries) == sorted(&Gazetteer::shared().entries), "the compiled lists differ from the files");
+    }
+
+    /// The table answers as the `HashMap` it replaced: keys that share their top bits (probe
+    /// chains, wrapping past the last slot), key 0, absent keys; a key past its size is refused.
+    #[test]
+    fn the_mask_table_answers_as_a_map() {
+        use std::collections::HashMap;
+        let mut table = MaskTable::with_capacity(6_006);
+        let mut map: HashMap<u64, u8> = HashMap::new();
+        let mut x = 0x1234_5678_9abc_def0u64;
+        let mut keys = vec![0u64, 7 << 56, 7 << 56 | 1 << 8, 7 << 56 | 2 << 8, !0 << 8, u64::MAX >> 8];
+        for _ in 0..3_000 {
+            x = combine(x, 1);
+            keys.push(x & KEY_BITS);
+            keys.push(x & 0xff00_0000_0000_0000 | 0x100); // shares its top bits with others
+        }
+        for (n, &k) in keys.iter().enumerate() {
+            let mask = 1 << (n % 6);
+            assert!(table.add(k, mask));
+            *map.entry(k).or_insert(0) |= mask;
+        }
+        assert_eq!(table.len, map.len());
+        for &k in &keys {
+            assert_eq!(table.get(k), map[&k], "{k:#x}");
+            assert_eq!(table.get(k | 0x3f), map[&k], "the low 8 bits are not the key's");
+        }
+        let absent = [1 << 8, 8 << 56 | 5 << 8, 0xff00, combine(x, 2), u64::MAX - (1 << 9)];
+        let absent: Vec<u64> = absent.into_iter().filter(|a| !map.contains_key(&(a & KEY_BITS))).collect();
+        assert!(absent.len() >= 3, "{absent:?}");
+        for a in absent {
+            assert_eq!(table.get(a), 0, "{a:#x}");
+        }
+        assert_eq!(MaskTable::with_capacity(4).get(0), 0);
+        let mut small = MaskTable::with_capacity(4);
+        assert!((1..=4).all(|k| small.add(k << 60, 1)) && small.add(3 << 60, 2) && !small.add(5 << 60, 1));
+        assert_eq!((small.get(3 << 60), small.get(5 << 60)), (3, 0));
+    }
+
+    /// The shipped table answers as a `HashMap` of the same entries did, on every entry and on
+    /// words and phrases chosen here.
+    #[test]
+    fn the_shipped_table_answers_as_a_map_of_its_entries() {
+        use std::collections::HashMap;
+        let mut map: HashMap<u64, u8> = HashMap::new();
+        for (entry, mask) in WORD_LISTS.iter() {
+            if let (true, Some(hash)) = (mask & LISTS != 0, entry_hash(entry)) {
+                *map.entry(hash).or_insert(0) |= mask & LISTS;
+            }
+        }
+        let g = Gazetteer::shared();
+        assert_eq!(g.entries.len, map.len(), "no two entries' hashes agree on their top 56 bits");
+        for (&k, &m) in &map {
+            assert_eq!(g.entries.get(k), m);
+        }
+        let phrase = |words: &[&str]| words.iter().fold(SEQ_SEED, |h, w| combine(h, hash_lower(w)));
+        for words in [&["Angela"][..], &["new", "york"], &["New", "York", "City"], &["the"], &["Quotelens"], &["Sri", "Lankan"], &["x", "y", "z", "w"]] {
+            assert_eq!(g.entries.get(phrase(words)), map.get(&phrase(words)).copied().unwrap_or(0), "{words:?}");
+        }
+        assert_ne!(g.entries.get(phrase(&["new", "york"])) & (1 << List::Place as u8), 0);
+        assert_eq!(g.entries.get(phrase(&["Quotelens"])), 0);
     }
 
     #[test]
@@ -367,3 +504,4 @@ mod tests {
         }
     }
 }
+

@@ -35,6 +35,13 @@ const INPUTS: &[(&str, &str)] = &[
     ("many_paragraphs_with_quotes", "“Yes” x\n"),
     ("many_distinct_names", "“Yes,” said Anna {n} of {n} Holdings in {n}. {n} met Lena {n}.\n"),
     ("many_distinct_capitalised", "{n} "),
+    // One sentence of contents that each end on a word needing what follows: each may run on
+    // over its clause past the tagged spans after it (attribution::link::to_sentence_end).
+    ("clauses_opened_in_one_sentence", "{n} warned that "),
+    ("pronoun_clauses_in_one_sentence", "the board said they "),
+    // A content the tagger stops on "she", run on over its clause, in every sentence: the
+    // contents it takes in must not be looked for among every run of the text.
+    ("clauses_opened_per_sentence", "{n} insisted she has other questions for the board than the ones she refused to answer in May. "),
 ];
 
 /// Runs before measuring: the regexes, the tagger's model and the lexicons load on first use,

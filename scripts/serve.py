@@ -54,13 +54,15 @@ class Revalidating(http.server.SimpleHTTPRequestHandler):
         self.etag = None
         self.content_named = False
         path = self.translate_path(self.path)
-        if os.path.isdir(path):
+        # A directory is never a chunk (http.server may answer it with a redirect, not to be kept).
+        is_dir = os.path.isdir(path)
+        if is_dir:
             path = os.path.join(path, "index.html")
         try:
             info = os.stat(path)
             self.etag = content_tag(path, info.st_size, info.st_mtime_ns)
             # Only a file that is there (a 404 must not be kept).
-            self.content_named = CONTENT_NAMED.fullmatch(urlsplit(self.path).path) is not None
+            self.content_named = not is_dir and CONTENT_NAMED.fullmatch(urlsplit(self.path).path) is not None
         except ValueError:  # a NUL in the path, which http.server's own handler does not catch
             self.send_error(http.HTTPStatus.NOT_FOUND, "File not found")
             return None
@@ -71,6 +73,11 @@ class Revalidating(http.server.SimpleHTTPRequestHandler):
             self.end_headers()
             return None
         return super().send_head()
+
+    def send_error(self, code, message=None, explain=None):
+        # An error is never kept (the file can go between the stat above and its opening: a rebuild).
+        self.content_named = False
+        super().send_error(code, message, explain)
 
     def end_headers(self):
         self.send_header("Cache-Control", "max-age=31536000, immutable" if self.content_named else "no-cache")

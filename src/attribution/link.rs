@@ -483,9 +483,15 @@ fn to_sentence_end(doc: &Doc, sentence: &[u32], tagged: &[Tagged], drafts: &mut 
         free[t.first..t.end].iter_mut().for_each(|f| *f = false);
     }
     // Token ranges a content that opened a clause ran over: other contents there are its words.
+    // The drafts are in text order, so the ranges are too, and disjoint: a content inside the
+    // last one is dropped below, and is not run on itself (running on past a comma it would
+    // outlast the range and stay, overlapping the content that took it in).
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for d in drafts.iter_mut().filter(|d| d.pieces.len() == 1) {
         let (first, end) = d.pieces[0];
+        if taken.last().is_some_and(|&(from, to)| first >= from && end <= to) {
+            continue;
+        }
         if end >= tokens.len() || (first..end).any(|k| doc.in_quotation(k)) || !doc.is_word(end) {
             continue;
         }
@@ -518,7 +524,16 @@ fn to_sentence_end(doc: &Doc, sentence: &[u32], tagged: &[Tagged], drafts: &mut 
     }
     let says_something =
         |d: &Draft| d.pieces.iter().any(|&(f, e)| (f..e).any(|k| doc.is_word(k) && !doc.word(k).eq_ignore_ascii_case("that")));
-    drafts.retain(|d| says_something(d) && !taken.iter().any(|&(from, to)| d.pieces.iter().all(|&(f, e)| f >= from && e <= to)));
+    // The last range that starts at or before the draft is the only one that can hold it (one
+    // look-up, not a pass over every range per draft: quadratic in a text of such sentences).
+    let inside_taken = |d: &Draft| {
+        let (Some(lo), Some(hi)) = (d.pieces.iter().map(|p| p.0).min(), d.pieces.iter().map(|p| p.1).max()) else {
+            return false;
+        };
+        let i = taken.partition_point(|&(from, _)| from <= lo);
+        i > 0 && hi <= taken[i - 1].1
+    };
+    drafts.retain(|d| says_something(d) && !inside_taken(d));
 }
 
 /// Whether a phrase cannot end on `lower` (lower case): a word that opens a clause (a
@@ -1340,6 +1355,30 @@ mod tests {
         let text = "Asked about the final, the coach said that.";
         let tagged = [("the coach", Part::Source), ("said", Part::Cue), ("that", Part::Content)];
         assert!(contents(text, &tagged).is_empty());
+    }
+
+    #[test]
+    fn a_content_a_run_took_in_is_dropped_even_when_it_could_run_on_itself() {
+        // "the old" is the clause's words ("that" ran over them to the comma); running on
+        // past that comma itself would leave it a second content overlapping the first.
+        let text = "The harbour board warned that the skippers said the old ferry, which sails daily, would stop.";
+        let doc = Doc::new(text, &[], &[]);
+        let tagged: Vec<Tagged> = [
+            ("The harbour board", Part::Source),
+            ("warned", Part::Cue),
+            ("that", Part::Content),
+            ("the skippers", Part::Source),
+            ("said", Part::Cue),
+            ("the old", Part::Content),
+        ]
+        .iter()
+        .map(|&(w, p)| span(&doc, text, w, p))
+        .collect();
+        let contents: Vec<&str> = drafts(&doc, &tagged)
+            .iter()
+            .map(|d| &text[doc.tokens[d.pieces[0].0].span.start..doc.tokens[d.pieces[d.pieces.len() - 1].1 - 1].span.end])
+            .collect();
+        assert_eq!(contents, ["that the skippers said the old ferry"]);
     }
 
     #[test]

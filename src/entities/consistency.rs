@@ -147,6 +147,33 @@ mod tests {
         entities.iter().map(|e| format!("{}/{}", e.span.slice(text), e.label.as_str())).collect()
     }
 
+    /// `apply` finds a bound by binary search: that needs the tokens' starts and ends to rise
+    /// strictly (an empty token, or two at one offset, would make the search pick either).
+    #[test]
+    fn token_bounds_rise_strictly_on_odd_text() {
+        let texts = [
+            "",
+            "x",
+            "...",
+            "He said that",
+            "that",
+            "A\r\nB\r\n\r\nC.",
+            "e\u{301}cole Zo\u{308}e \u{200d}\u{200b}Ann\u{feff}a \u{1F600}\u{1F3FD} Bjo\u{308}rk",
+            "“‘«nested» quotes’” — (Mr. O’Neil) U.S.-based 1,000.5%",
+            "\u{0}\u{1}\t \u{2028}\u{85}Z",
+        ];
+        for text in texts {
+            let doc = Doc::new(text);
+            for pair in doc.tokens.windows(2) {
+                assert!(pair[0].span.start < pair[1].span.start && pair[0].span.end < pair[1].span.end, "{text:?}");
+            }
+            for (i, t) in doc.tokens.iter().enumerate() {
+                assert!(t.span.start < t.span.end, "{text:?}");
+                assert_eq!(doc.tokens.binary_search_by_key(&t.span.start, |t| t.span.start), Ok(i));
+            }
+        }
+    }
+
     #[test]
     fn weak_mentions_follow_strong_ones() {
         let text = "ZORBLAX PROFITS SOAR\nZorblax rose. Analysts said Zorblax and Quillon grew, as zorblax fans hoped. Quillon fell.";

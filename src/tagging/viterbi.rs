@@ -241,6 +241,39 @@ mod tests {
         }
     }
 
+    /// `back_from` finds the sparse pass's tag even for scores no model should hold: signed
+    /// zeros (equal, yet different bits), infinities and NaN (a corrupt weight file).
+    #[test]
+    fn the_back_pointers_agree_on_odd_scores() {
+        const RULES3: Constraints<3> =
+            Constraints::new([[true, true, false], [true, false, true], [true, true, true]], [true, true, false], [true, true, true]);
+        const VALUES: [f32; 7] = [0.0, -0.0, 1.0, -1.0, f32::INFINITY, f32::NEG_INFINITY, f32::NAN];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            VALUES[(seed % VALUES.len() as u64) as usize]
+        };
+        for round in 0..2000 {
+            let n = 1 + round % 6;
+            let emissions: Vec<f32> = (0..n * 3).map(|_| next()).collect();
+            let transitions: Vec<f32> = (0..4 * 3).map(|_| next()).collect();
+            let start: [f32; 3] = std::array::from_fn(|t| if RULES3.start[t] { transitions[9 + t] + emissions[t] } else { f32::NEG_INFINITY });
+            let mut b = start;
+            let mut trellis = vec![Step { best: [f32::NEG_INFINITY; 3], score: start }];
+            let mut back_b = vec![[0u8; 3]; n];
+            dense_step(&RULES3, &emissions, &transitions, &mut trellis);
+            sparse_step(&RULES3, &emissions, &transitions, &mut b, &mut back_b);
+            for i in 1..n {
+                for t in 0..3 {
+                    assert_eq!(back_from(&RULES3, &transitions, &trellis, i, t), back_b[i][t] as usize, "round {round}, token {i}, tag {t}");
+                }
+            }
+            assert_eq!(trellis[n - 1].score.map(f32::to_bits), b.map(f32::to_bits), "round {round}");
+        }
+    }
+
     #[test]
     fn predecessors_follow_the_table() {
         assert_eq!(RULES.predecessors(0), [0, 2]);

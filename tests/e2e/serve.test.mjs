@@ -99,6 +99,12 @@ test('serve.py: only the bundle\'s content-named chunks are kept without revalid
     const missing = await get(server.port, '/analysis/chunk-ZZZZZZZZ.js');
     assert.equal(missing.status, 404);
     assert.equal(missing.headers['cache-control'], 'no-cache', 'a missing chunk is not kept');
+    // A directory with a chunk's name is answered with a redirect, which must not be kept either.
+    await mkdir(join(dir, 'analysis', 'chunk-EF56GH78.js'));
+    await writeFile(join(dir, 'analysis', 'chunk-EF56GH78.js', 'index.html'), 'a page');
+    const folder = await get(server.port, '/analysis/chunk-EF56GH78.js');
+    assert.equal(folder.status, 301);
+    assert.equal(folder.headers['cache-control'], 'no-cache', 'a redirect is not kept');
 });
 
 test('serve.py: the ETag is the bytes\' (a file rewritten with the same bytes keeps it)', async (t) => {

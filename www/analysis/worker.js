@@ -88,10 +88,11 @@ async function onMessage({ data }) {
         // The quote stage first: a few milliseconds, and all that the page's first drawing
         // needs (app.js draws the opening paragraphs' quotes with it). Then the rest, the hundred
         // or so milliseconds of the later stages' tables, only once the page's first request has
-        // been answered (its whole text then builds them itself) or, when none comes, after
-        // WARM_UP_IDLE_MS: begun as soon as the requests already queued had run, it started
-        // before the page's opening arrived in half the traces, and the opening, the page's first
-        // highlight, waited for all of it (55–75 ms; tools/bench/trace.mjs).
+        // been answered (a whole analysis has built them by then, and `warm` skips the step; the
+        // quote stage's opening has not) or, when none comes, after WARM_UP_IDLE_MS: begun as
+        // soon as the requests already queued had run, it started before the page's opening
+        // arrived in 2 of 7 traced first visits, and the opening, the page's first highlight,
+        // waited for all of it (55–75 ms; tools/bench/trace.mjs).
         await measured('warm-up, quote stage', () => analyzeHere(WARM_UP, { quotesOnly: true }));
         await Promise.race([firstAnswered, new Promise((done) => setTimeout(done, WARM_UP_IDLE_MS))]);
         await afterPendingMessages();

@@ -479,7 +479,15 @@ mod tests {
             assert_eq!(g.entries.get(k), m);
         }
         let phrase = |words: &[&str]| words.iter().fold(SEQ_SEED, |h, w| combine(h, hash_lower(w)));
-        for words in [&["Angela"][..], &["new", "york"], &["New", "York", "City"], &["the"], &["Quotelens"], &["Sri", "Lankan"], &["x", "y", "z", "w"]] {
+        for words in [
+            &["Angela"][..],
+            &["new", "york"],
+            &["New", "York", "City"],
+            &["the"],
+            &["Quotelens"],
+            &["Sri", "Lankan"],
+            &["x", "y", "z", "w"],
+        ] {
             assert_eq!(g.entries.get(phrase(words)), map.get(&phrase(words)).copied().unwrap_or(0), "{words:?}");
         }
         assert_ne!(g.entries.get(phrase(&["new", "york"])) & (1 << List::Place as u8), 0);
@@ -504,4 +512,3 @@ mod tests {
         }
     }
 }
-

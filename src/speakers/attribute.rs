@@ -207,7 +207,11 @@ impl<'a> Words<'a> {
         let mut k = org.last_token + 1;
         let role = |t: &Token| t.is_word && !t.capitalised && t.lower.chars().all(char::is_alphabetic);
         let from = k;
-        while k < self.tokens.len() && k - from < MAX_ROLE_WORDS && role(&self.tokens[k]) && !crate::quotes::CUES.is_cue_word(&self.tokens[k].lower) {
+        while k < self.tokens.len()
+            && k - from < MAX_ROLE_WORDS
+            && role(&self.tokens[k])
+            && !crate::quotes::CUES.is_cue_word(&self.tokens[k].lower)
+        {
             k += 1;
         }
         let person = (k > from).then(|| self.starting_at.get(k).copied().flatten()).flatten();

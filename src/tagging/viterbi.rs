@@ -259,15 +259,16 @@ mod tests {
             let n = 1 + round % 6;
             let emissions: Vec<f32> = (0..n * 3).map(|_| next()).collect();
             let transitions: Vec<f32> = (0..4 * 3).map(|_| next()).collect();
-            let start: [f32; 3] = std::array::from_fn(|t| if RULES3.start[t] { transitions[9 + t] + emissions[t] } else { f32::NEG_INFINITY });
+            let start: [f32; 3] =
+                std::array::from_fn(|t| if RULES3.start[t] { transitions[9 + t] + emissions[t] } else { f32::NEG_INFINITY });
             let mut b = start;
             let mut trellis = vec![Step { best: [f32::NEG_INFINITY; 3], score: start }];
             let mut back_b = vec![[0u8; 3]; n];
             dense_step(&RULES3, &emissions, &transitions, &mut trellis);
             sparse_step(&RULES3, &emissions, &transitions, &mut b, &mut back_b);
-            for i in 1..n {
-                for t in 0..3 {
-                    assert_eq!(back_from(&RULES3, &transitions, &trellis, i, t), back_b[i][t] as usize, "round {round}, token {i}, tag {t}");
+            for (i, back) in back_b.iter().enumerate().skip(1) {
+                for (t, &previous) in back.iter().enumerate() {
+                    assert_eq!(back_from(&RULES3, &transitions, &trellis, i, t), previous as usize, "round {round}, token {i}, tag {t}");
                 }
             }
             assert_eq!(trellis[n - 1].score.map(f32::to_bits), b.map(f32::to_bits), "round {round}");

@@ -62,9 +62,6 @@ fn bucket_distance(d: usize) -> u64 {
 
 const NONE: usize = usize::MAX;
 
-/// How many feature templates [`Doc::features`] fills, one hash each.
-pub const N_TEMPLATES: usize = 66;
-
 /// A text prepared for feature extraction: tokens and what is known about each.
 pub(crate) struct Doc {
     text: String,
@@ -430,10 +427,8 @@ impl Doc {
         self.shape[i] <= 4
     }
 
-    /// The feature hashes of token `i` of the line `first..end`, one per template in template
-    /// order. A fixed array rather than pushes: this runs for every token of every article.
-    pub fn features(&self, i: usize, first: usize, end: usize) -> [u64; N_TEMPLATES] {
-        let mut out = [0u64; N_TEMPLATES];
+    /// Appends the feature hashes of token `i` of the line `first..end` to `out`.
+    pub fn features(&self, i: usize, first: usize, end: usize, out: &mut Vec<u64>) {
         let at = |k: isize| -> Option<usize> {
             let j = i as isize + k;
             (j >= first as isize && j < end as isize).then_some(j as usize)
@@ -442,7 +437,7 @@ impl Doc {
         let shape = |k: isize| at(k).map_or(15, |j| self.shape[j] as u64);
         let lex = |k: isize| at(k).is_some_and(|j| self.lexicon[j]) as u64;
         let quote = |k: isize| at(k).map_or(7, |j| self.quote[j] as u64);
-        let mut f = |template: u64, value: u64| out[template as usize] = combine(template, value);
+        let mut f = |template: u64, value: u64| out.push(combine(template, value));
         let w0 = self.lower[i];
         f(0, 0);
         f(1, w0);
@@ -537,7 +532,6 @@ impl Doc {
         f(63, combine(governor_b, quote(0)));
         f(64, combine(self.governor_suffix[i], combine(governor_b, self.that_since_cue[i] as u64)));
         f(65, combine(governor_b, left_b));
-        out
     }
 }
 
@@ -600,7 +594,9 @@ mod tests {
         let b = "The coach answered that it was over.";
         let feats = |t: &str| {
             let d = Doc::new(t, &[], &[]);
-            d.features(2, d.lines[0].first, d.lines[0].end)
+            let mut out = Vec::new();
+            d.features(2, d.lines[0].first, d.lines[0].end, &mut out);
+            out
         };
         let (fa, fb) = (feats(a), feats(b));
         let shared = fa.iter().filter(|h| fb.contains(h)).count();

@@ -90,13 +90,16 @@ fn find_with(
 /// Tags every line of `doc`.
 fn tag(scorer: &impl Scorer, doc: &Doc) -> Vec<Tagged> {
     let mut out = Vec::new();
+    let mut hashes = Vec::new();
     let mut emissions = Vec::new();
     let mut path = Vec::new();
     for line in &doc.lines {
         emissions.clear();
         emissions.resize((line.end - line.first) * N_TAGS, 0.0);
         for (i, scores) in (line.first..line.end).zip(emissions.chunks_exact_mut(N_TAGS)) {
-            scorer.add_scores(&doc.features(i, line.first, line.end), scores);
+            hashes.clear();
+            doc.features(i, line.first, line.end, &mut hashes);
+            scorer.add_scores(&hashes, scores);
         }
         viterbi(&emissions, scorer.transitions(), &mut path);
         for (first, end, part) in decode(&path).into_iter().flat_map(|s| split_at_sentences(doc, line.first, s)) {

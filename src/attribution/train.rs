@@ -188,10 +188,13 @@ fn prepare(id: String, raw: String, text: String, gold: Vec<Gold>, hash_bits: u3
     let doc = Doc::new(&text, &quotes, &entities);
     let tags = gold_tags(&doc, &gold);
     let mut lines = Vec::new();
+    let mut hashes = Vec::new();
     for line in &doc.lines {
         let mut ex = Example { offsets: vec![0], buckets: Vec::new(), gold: tags[line.first..line.end].to_vec() };
         for i in line.first..line.end {
-            ex.buckets.extend(doc.features(i, line.first, line.end).iter().map(|&h| bucket(h, hash_bits)));
+            hashes.clear();
+            doc.features(i, line.first, line.end, &mut hashes);
+            ex.buckets.extend(hashes.iter().map(|&h| bucket(h, hash_bits)));
             ex.offsets.push(ex.buckets.len() as u32);
         }
         lines.push(ex);

@@ -894,6 +894,17 @@ fn words_outside(text: &str, pieces: &[Span], quoted: impl Iterator<Item = Span>
 mod tests {
     use super::*;
 
+    /// The first piece of each draft content of `text` with the words `tagged` as the tagger's
+    /// spans (each the first occurrence of its words).
+    fn first_pieces(text: &str, tagged: &[(&str, Part)]) -> Vec<String> {
+        let doc = Doc::new(text, &[], &[]);
+        let tagged: Vec<Tagged> = tagged.iter().map(|&(w, p)| span(&doc, text, w, p)).collect();
+        drafts(&doc, &tagged)
+            .iter()
+            .map(|d| text[doc.tokens[d.pieces[0].0].span.start..doc.tokens[d.pieces[0].1 - 1].span.end].to_string())
+            .collect()
+    }
+
     /// The tagged span over the first occurrence of `words` in `text`.
     fn span(doc: &Doc, text: &str, words: &str, part: Part) -> Tagged {
         let at = text.find(words).expect("words in text");
@@ -1244,21 +1255,13 @@ mod tests {
 
     #[test]
     fn a_content_the_tagger_stopped_inside_its_clause_runs_to_its_sentences_end() {
-        let content_of = |text: &str, tagged: &[(&str, Part)]| -> Vec<String> {
-            let doc = Doc::new(text, &[], &[]);
-            let tagged: Vec<Tagged> = tagged.iter().map(|&(w, p)| span(&doc, text, w, p)).collect();
-            drafts(&doc, &tagged)
-                .iter()
-                .map(|d| text[doc.tokens[d.pieces[0].0].span.start..doc.tokens[d.pieces[0].1 - 1].span.end].to_string())
-                .collect()
-        };
         let text = "The harbour board proposed a new ferry route that would be run by the island in spring. It sails daily.";
         let tagged = [("The harbour board", Part::Source), ("proposed", Part::Cue), ("a new ferry route that would be", Part::Content)];
-        assert_eq!(content_of(text, &tagged), ["a new ferry route that would be run by the island in spring"]);
+        assert_eq!(first_pieces(text, &tagged), ["a new ferry route that would be run by the island in spring"]);
         // A comma may end the clause first; a tagged span or a quotation in the rest is another's.
         let text = "The harbour board proposed a new ferry route, which the island opposed.";
         let tagged = [("The harbour board", Part::Source), ("proposed", Part::Cue), ("a new ferry route", Part::Content)];
-        assert_eq!(content_of(text, &tagged), ["a new ferry route"]);
+        assert_eq!(first_pieces(text, &tagged), ["a new ferry route"]);
         let text = "The harbour board proposed a new ferry route as the mayor warned of costs.";
         let tagged = [
             ("The harbour board", Part::Source),
@@ -1268,7 +1271,7 @@ mod tests {
             ("warned", Part::Cue),
             ("of costs", Part::Content),
         ];
-        assert_eq!(content_of(text, &tagged), ["a new ferry route", "of costs"]);
+        assert_eq!(first_pieces(text, &tagged), ["a new ferry route", "of costs"]);
         // A semicolon, a colon, a dash or a bracket ends the clause: the content stops before it,
         // never inside a bracket it did not open and close.
         let tagged = [("The board", Part::Source), ("proposed", Part::Cue), ("a ferry that would be", Part::Content)];
@@ -1294,20 +1297,12 @@ mod tests {
                 "a ferry that would be run by the island council",
             ),
         ] {
-            assert_eq!(content_of(text, &tagged), [content], "{text}");
+            assert_eq!(first_pieces(text, &tagged), [content], "{text}");
         }
     }
 
     #[test]
     fn a_content_stopped_on_a_word_that_needs_what_follows_takes_in_its_clause() {
-        let contents = |text: &str, tagged: &[(&str, Part)]| -> Vec<String> {
-            let doc = Doc::new(text, &[], &[]);
-            let tagged: Vec<Tagged> = tagged.iter().map(|&(w, p)| span(&doc, text, w, p)).collect();
-            drafts(&doc, &tagged)
-                .iter()
-                .map(|d| text[doc.tokens[d.pieces[0].0].span.start..doc.tokens[d.pieces[0].1 - 1].span.end].to_string())
-                .collect()
-        };
         // The clause's subject and verb read as a source and a cue of their own: they are its words.
         let text = "The harbour board warned that the old ferry would stop at Osk in May. It sails daily.";
         let tagged = [
@@ -1318,14 +1313,14 @@ mod tests {
             ("would stop", Part::Cue),
             ("at Osk in May", Part::Content),
         ];
-        assert_eq!(contents(text, &tagged), ["that the old ferry would stop at Osk in May"]);
+        assert_eq!(first_pieces(text, &tagged), ["that the old ferry would stop at Osk in May"]);
         let text = "The harbour board explained why the old ferry stops at Osk.";
         let tagged = [("The harbour board", Part::Source), ("explained", Part::Cue), ("why", Part::Content)];
-        assert_eq!(contents(text, &tagged), ["why the old ferry stops at Osk"]);
+        assert_eq!(first_pieces(text, &tagged), ["why the old ferry stops at Osk"]);
         // A comma may end the clause first.
         let text = "The harbour board warned that the old ferry, which sails daily, would stop.";
         let tagged = [("The harbour board", Part::Source), ("warned", Part::Cue), ("that", Part::Content)];
-        assert_eq!(contents(text, &tagged), ["that the old ferry"]);
+        assert_eq!(first_pieces(text, &tagged), ["that the old ferry"]);
         // A content ending on any other word keeps the tagged spans after it.
         let text = "The harbour board warned the skippers the old ferry would stop at Osk.";
         let tagged = [
@@ -1336,14 +1331,14 @@ mod tests {
             ("would stop", Part::Cue),
             ("at Osk", Part::Content),
         ];
-        assert_eq!(contents(text, &tagged), ["the skippers", "at Osk"]);
+        assert_eq!(first_pieces(text, &tagged), ["the skippers", "at Osk"]);
         // A subject pronoun, a determiner or a preposition needs its phrase too.
         let text = "The players said they would quit after the final.";
         let tagged = [("The players", Part::Source), ("said", Part::Cue), ("they", Part::Content), ("would quit", Part::Cue)];
-        assert_eq!(contents(text, &tagged), ["they would quit after the final"]);
+        assert_eq!(first_pieces(text, &tagged), ["they would quit after the final"]);
         let text = "The coach denied the rumours about his health.";
         let tagged = [("The coach", Part::Source), ("denied", Part::Cue), ("the", Part::Content), ("rumours", Part::Source)];
-        assert_eq!(contents(text, &tagged), ["the rumours about his health"]);
+        assert_eq!(first_pieces(text, &tagged), ["the rumours about his health"]);
         // A quotation ends the run: it keeps the attribution the quotation rules give it.
         let text = "The players said they would call the final “a disgrace” on Monday.";
         let (doc, ..) = super::super::stages(text);
@@ -1354,7 +1349,7 @@ mod tests {
         // A content with no word of its own but "that" says nothing.
         let text = "Asked about the final, the coach said that.";
         let tagged = [("the coach", Part::Source), ("said", Part::Cue), ("that", Part::Content)];
-        assert!(contents(text, &tagged).is_empty());
+        assert!(first_pieces(text, &tagged).is_empty());
     }
 
     #[test]

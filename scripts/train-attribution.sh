@@ -8,7 +8,7 @@
 # output, as it will see it) and written to src/data/attribution/linker.tsv; the folds are scored
 # and the calibration fitted with each fold linked by a linker trained on the other folds. One
 # command regenerates both files byte for byte. Extra arguments go to train_attribution (tools/src/bin/train_attribution.rs: --epochs, --bits,
-# --seed, --seeds (perceptrons averaged, each in its own seeded order), --folds, --prune, --step (quantised weights in multiples of it, 1), --coarsen (after pruning, the kept weights rounded to multiples of it, 1: Weights::coarsen; 3 cost 0.002 end-to-end, src/data/README.md), --outside-penalties, --margin and --miss-weight (cost-augmented training, 0: off; src/data/README.md, "The missed-and-invented round"), --linker-epochs, --linker-grid and --linker-prune (how coarse
+# --seed, --seeds (perceptrons averaged, each in its own seeded order), --folds, --prune, --step (quantised weights in multiples of it, 1), --coarsen (after pruning, the kept weights rounded to multiples of it, 1: Weights::coarsen; 3 cost 0.002 end-to-end, src/data/README.md), --outside-penalties, --margin and --miss-weight (cost-augmented training, 30 and 2; --margin 0 for the plain perceptron; src/data/README.md, "The missed-and-invented round"), --linker-epochs, --linker-grid and --linker-prune (how coarse
 # the linker's stored weights are), --skip-cv (keeps the calibration and
 # the linker), --reuse-folds (relinks the saved fold models; writes the linker to target/attribution-cv/
 # only), --cv-only (cross-validates and writes neither shipped file, the linker going to target/attribution-cv/: for feature experiments), --linker-errors (writes every matched content's pairings, scored by its fold's linker, to

@@ -1018,9 +1018,9 @@ mod tests {
         prepare(String::new(), String::new(), text.to_string(), gold, 10, &crate::quotes::kinds::MODEL)
     }
 
-    #[test]
-    fn several_seeds_are_averaged_and_seeded() {
-        let articles = [
+    /// Three articles of ours, one claim each: a listed cue, a cue after its content, an unlisted cue.
+    fn our_claims() -> [Article; 3] {
+        [
             article(
                 "The harbour master said that the pier would reopen in May.",
                 "The harbour master",
@@ -1034,7 +1034,12 @@ mod tests {
                 "muttered",
                 "that the road was never finished",
             ),
-        ];
+        ]
+    }
+
+    #[test]
+    fn several_seeds_are_averaged_and_seeded() {
+        let articles = our_claims();
         let all: Vec<&Article> = articles.iter().collect();
         let one = train(&all, &options(1), 7);
         let three = train(&all, &options(3), 7);
@@ -1061,20 +1066,8 @@ mod tests {
     fn a_margin_keeps_training_past_the_first_right_path() {
         // With a margin the perceptron also updates on lines it already tags right, so the
         // weights differ from the plain perceptron's and gold still wins on its own lines.
-        let articles = [
-            article(
-                "The harbour master said that the pier would reopen in May.",
-                "The harbour master",
-                "said",
-                "that the pier would reopen in May",
-            ),
-            article(
-                "A neighbour muttered that the road was never finished.",
-                "A neighbour",
-                "muttered",
-                "that the road was never finished",
-            ),
-        ];
+        let [harbour_master, _, neighbour] = our_claims();
+        let articles = [harbour_master, neighbour];
         let all: Vec<&Article> = articles.iter().collect();
         let plain = train(&all, &options(1), 7);
         let mut o = options(1);

@@ -39,7 +39,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { LAUNCH_ARGS, median, startServer, withFreshProfile } from './server.mjs';
+import { LAUNCH_ARGS, median, startServer, waitForFirstHighlight, withFreshProfile } from './server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(
@@ -66,7 +66,7 @@ async function visit(context, origin, dwell = 0) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${origin}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0, null, { timeout: 30_000 });
+    await waitForFirstHighlight(page);
     const result = await page.evaluate(() => {
         const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
         const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/quotelens_bg.wasm'));

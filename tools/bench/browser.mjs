@@ -192,6 +192,15 @@ async function main() {
                 console.log(`  files revalidated (304): ${loads.map((l) => l.revalidated).join(', ')}; longest animation frame until then: ${ms(loads.map((l) => l.longestFrame))}`);
             }
         }
+        if (pages.length === 2) {
+            // The rounds are interleaved, so a round's two pages saw the same machine: the median
+            // of the per-round differences is steadier than the difference of the medians.
+            console.log('\nPaired differences, this page − before, first highlight (median over the rounds; each round):');
+            for (const which of WARM ? ['first', 'second', 'warm'] : ['first', 'second']) {
+                const diffs = pages[1].rounds.map((r, i) => r[which].firstHighlight - pages[0].rounds[i][which].firstHighlight);
+                console.log(`  ${which === 'warm' ? 'first visit, warm browser' : `${which} visit`}: ${ms(diffs)}`);
+            }
+        }
         if ('load-only' in args) return;
 
         const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });

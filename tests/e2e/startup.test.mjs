@@ -138,6 +138,11 @@ test('the worker starts with the page, and the module is compiled before the fir
     const context = await suite.browser.newContext();
     t.after(() => context.close());
     const page = await context.newPage();
+    // The start runs under the page's CSP (the build writes boot.js into the page, allowed by its hash).
+    await page.addInitScript(() => {
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (event) => window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
     await page.goto(`${suite.server.origin}/`);
     await waitForAnalysis(page, 0);
     const report = await page.evaluate(async () => {
@@ -152,6 +157,7 @@ test('the worker starts with the page, and the module is compiled before the fir
     });
     t.diagnostic(`module compiled at ${report.compiled} ms, first highlight at ${report.firstHighlight} ms; status "${report.status}"`);
     assert.equal(report.workers, 1, 'one worker, started with the page');
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
     assert.ok(report.compiled <= report.firstHighlight, 'the module is compiled before the first highlight');
 });
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Writes dist/site/: the page of www/ as it should be deployed. Its modules are bundled by
 # esbuild (the one-file build's, from its lockfile) into one file per entry point (app.js,
-# analysis/start.js, analysis/worker.js) and the chunk they share (analysis/chunk-*.js, so the
-# page and start.js share one engine), minified; the glue and every CSS file are minified alone;
+# analysis/start.js) and the chunks they share (analysis/chunk-*.js, so the page and start.js
+# share one engine), minified; the worker (analysis/worker.js) into one file of its own, the glue
+# included; the glue and every CSS file are minified alone;
 # the HTML loses its comments and indentation and preloads the bundle's modules instead of the
 # sources'. Same entry URLs, the same CSP, the glue and module fetched by the same URLs.
 # Issue 17 (the whole download): the JS the page loads is 73 KB gzipped as written in www/
@@ -34,12 +35,23 @@ esbuild=$root/$tool/node_modules/.bin/esbuild
 # helpers) are entry points too: each is a few bytes re-exporting from the shared chunks, so a
 # test's import reaches the very instance the page runs. The page itself never fetches them.
 imported_by_tests=(analysis/engine.js analysis/offthread.js core/attribution.js input/persist.js input/plaintext.js view/render.js)
-entries=(app.js analysis/start.js analysis/worker.js "${imported_by_tests[@]}")
+entries=(app.js analysis/start.js "${imported_by_tests[@]}")
 # analysis/boot.js is a classic script (it starts start.js by a dynamic import): minified alone.
 mapfile -t sources < <(cd www && find . \( -path ./pkg -o -path ./embed \) -prune -o -type f -name '*.js' ! -path ./analysis/boot.js -print)
 (cd "$out" && rm -- "${sources[@]}")
+# The glue stays out of the page's bundle: the page imports it (by its URL) only where no worker
+# can run.
 (cd www && "$esbuild" "${entries[@]}" --bundle --splitting --format=esm --minify --log-level=warning \
-    --outdir="$(cd "$root" && cd "$out" && pwd)" --outbase=. --chunk-names='analysis/[name]-[hash]')
+    --outdir="$(cd "$root" && cd "$out" && pwd)" --outbase=. --chunk-names='analysis/[name]-[hash]' \
+    --external:../pkg/quotelens.js)
+# The worker is one file, engine.js and the glue in it (engine.js imports the first instance's
+# glue by a literal path): a module worker fetches its imports level by level, since the page's
+# modulepreload links do not reach it, and with the shared chunks and the glue (revalidated, as
+# every file outside the chunks) its start waited for two levels of requests after its script
+# (issue 17, tools/bench/trace.mjs). It repeats engine.js (about 1 KB gzipped) that the page's
+# chunks hold too; the page no longer fetches the glue.
+(cd www && "$esbuild" analysis/worker.js --bundle --format=esm --minify --log-level=warning \
+    --outfile="$(cd "$root" && cd "$out" && pwd)/analysis/worker.js")
 # The embed demo (embed/demo.html, which serve.sh's banner points to) imports the embed package,
 # whose sources import core/ modules that the bundle above replaced: the demo is bundled alone
 # (the package's own build is scripts/build-package.sh).
@@ -50,10 +62,13 @@ mapfile -t files < <(cd "$out" && find . -path ./embed -prune -o -type f \( -pat
 (cd "$out" && "$esbuild" "${files[@]}" --minify --log-level=warning --outdir=. --outbase=. --allow-overwrite)
 # The HTML pages lose their comments and indentation; line breaks stay (between inline elements
 # they are the spaces the page shows, and a <pre> or <textarea> keeps its text). index.html:
-# 2,402 -> 2,180 bytes gzipped.
+# 2,402 -> 2,180 bytes gzipped. Its boot.js (one dynamic import) is written into it, allowed by
+# its hash in the CSP's script-src: as a file, the parser-blocking script held the parser, and
+# the requests for start.js, the chunks and the stylesheets, until it had arrived (traced with
+# --network: all asked 45-50 ms after the module's and the sample's, then all at once).
 mapfile -t pages < <(cd "$out" && find . -path ./embed -prune -o -type f -name '*.html' -print)
 python3 - "$out" "${pages[@]}" <<'PY'
-import pathlib, re, sys
+import base64, hashlib, pathlib, re, sys
 root = pathlib.Path(sys.argv[1])
 for name in sys.argv[2:]:
     page = root / name
@@ -62,13 +77,22 @@ for name in sys.argv[2:]:
     html = re.sub(r"<!--.*?-->\n?", "", html, flags=re.S)
     html = re.sub(r"(?m)^[ \t]+", "", html)
     if name.lstrip("./") == "index.html":
+        boot_tag = '<script src="analysis/boot.js"></script>'
+        boot = (root / "analysis/boot.js").read_text(encoding="utf-8").strip()
+        assert boot_tag in html and boot == 'import("./start.js");', f"index.html: boot.js is not the one dynamic import this inlines: {boot!r}"
+        inline = 'import("./analysis/start.js");'  # the same URL, relative to the document
+        digest = base64.b64encode(hashlib.sha256(inline.encode()).digest()).decode()
+        assert html.count("script-src 'self'") == 1, "index.html: no CSP script-src 'self' to allow boot.js by its hash"
+        html = html.replace("script-src 'self'", f"script-src 'self' 'sha256-{digest}'", 1)
+        html = html.replace(boot_tag, f"<script>{inline}</script>", 1)
+        (root / "analysis/boot.js").unlink()
         # Preload start.js (boot.js imports it) and what it imports first, then what the bundled
-        # app.js imports (its chunks) and the glue, not the sources.
+        # app.js imports (its chunks), not the sources; not the glue, which the worker holds.
         def chunks(entry):
             code = (root / entry).read_text(encoding="utf-8")
             found = re.findall(r'(?:^|;)import(?:\{[^}]*\}from)?"\./([^"]+)"', code)
             return sorted(set(str(pathlib.PurePosixPath(entry).parent / f) for f in found))
-        wanted = list(dict.fromkeys(["analysis/start.js", *chunks("analysis/start.js"), *chunks("app.js"), "pkg/quotelens.js"]))
+        wanted = list(dict.fromkeys(["analysis/start.js", *chunks("analysis/start.js"), *chunks("app.js")]))
         links = [f'<link rel="modulepreload" href="{href}">' for href in wanted]
         old = re.findall(r'<link rel="modulepreload" href="[^"]+">\n', html)
         assert old, "index.html: no modulepreload links"

@@ -390,7 +390,36 @@ async function start() {
     // IndexedDB read takes tens of milliseconds or more); when a saved text is shown instead,
     // its 2 KB were fetched for nothing.
     fetchSample().catch(() => {});
-    const saved = await persist.loadTextAtStart();
+    const reading = persist.loadTextAtStart();
+    // On a first visit (no text recorded as stored: persist.mayHoldText) the sample is shown as
+    // soon as it arrives, not once IndexedDB has been set up and read (a new profile's first
+    // read: 150–220 ms, often the last thing the first highlight waited for; issue 17). Nothing
+    // is written before the read has settled (persist.js), so a text the read returns after all
+    // (stored by an older version of the page) is never overwritten: it replaces the sample below.
+    /** @type {string | null} the sample, when it was shown before the read settled */
+    let early = null;
+    let read = false;
+    if (!persist.mayHoldText()) {
+        fetchSample()
+            .then((sample) => {
+                if (read || input.value !== '') return;
+                early = sample;
+                replaceAll(sample);
+            })
+            .catch(() => {}); // loadSample below reports it
+    }
+    const saved = await reading;
+    read = true;
+    if (early !== null) {
+        if (saved === null) return;
+        // A stored text after all: it is the page's first text, as it would have been; what the
+        // reader made of the sample meanwhile is kept for Undo.
+        const current = input.value;
+        input.value = saved;
+        analyzeNow();
+        setReplaced(current === early || current === '' ? null : current);
+        return;
+    }
     // The text box is live while the saved text is read: what the reader typed, pasted or opened
     // meanwhile stands (its input event has scheduled its analysis, and it is what gets saved).
     if (input.value !== '') return;

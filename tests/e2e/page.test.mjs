@@ -3,6 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { writeFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -206,9 +207,16 @@ test('hostile HTML, pasted or dropped, never runs and never becomes elements', a
     const foreign = await page.evaluate(() => ({
         inView: [...document.querySelectorAll('#view *')].filter((e) => e.tagName !== 'MARK').map((e) => e.tagName),
         anywhere: document.querySelectorAll('img, iframe, svg, a, details, math, style, object, embed').length,
-        scripts: [...document.scripts].map((s) => new URL(s.src).pathname),
+        // A file's path, or an inline script's text (scripts/build-site.sh writes boot.js into the page).
+        scripts: [...document.scripts].map((s) => (s.src ? new URL(s.src).pathname : s.textContent)),
     }));
-    assert.deepEqual(foreign, { inView: [], anywhere: 0, scripts: ['/analysis/boot.js', '/app.js'] });
+    // The page's own scripts, as its index.html declares them, and nothing else.
+    const declared = [...readFileSync(join(WWW, 'index.html'), 'utf8').matchAll(/<script\b([^>]*)>([^<]*)<\/script>/g)].map(([, attributes, text]) => {
+        const src = /\ssrc="([^"]+)"/.exec(attributes)?.[1];
+        return src ? `/${src}` : text;
+    });
+    assert.ok(declared.length >= 2, 'index.html declares its scripts');
+    assert.deepEqual(foreign, { inView: [], anywhere: 0, scripts: declared });
 });
 
 async function dropFile(page, name, type, content) {
@@ -268,11 +276,15 @@ test('screenshots in light, dark and narrow; the CSP holds', async (t) => {
     const narrow = await open(t, { viewport: { width: 420, height: 900 } });
     t.diagnostic(`screenshot: ${await saveScreenshot(narrow.page, 'page-narrow.png')}`);
 
-    // The CSP is the page's own, and nothing broke it.
+    // The CSP is the page's own, and nothing broke it. An inline script (the build writes boot.js
+    // into the page) is allowed by its own hash and nothing wider.
     const csp = await light.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
+    const inline = [...readFileSync(join(WWW, 'index.html'), 'utf8').matchAll(/<script>([^<]*)<\/script>/g)].map(
+        ([, code]) => ` 'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`,
+    );
     assert.equal(
         csp,
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'",
+        `default-src 'self'; script-src 'self'${inline.join('')} 'wasm-unsafe-eval'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'`,
     );
     for (const { log } of [light, dark, narrow]) {
         assert.deepEqual(log.console.filter((m) => /Content Security Policy|Refused to/i.test(m.text)), []);

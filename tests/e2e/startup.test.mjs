@@ -138,6 +138,11 @@ test('the worker starts with the page, and the module is compiled before the fir
     const context = await suite.browser.newContext();
     t.after(() => context.close());
     const page = await context.newPage();
+    // The start runs under the page's CSP (the build writes boot.js into the page, allowed by its hash).
+    await page.addInitScript(() => {
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (event) => window.__cspViolations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
     await page.goto(`${suite.server.origin}/`);
     await waitForAnalysis(page, 0);
     const report = await page.evaluate(async () => {
@@ -152,6 +157,7 @@ test('the worker starts with the page, and the module is compiled before the fir
     });
     t.diagnostic(`module compiled at ${report.compiled} ms, first highlight at ${report.firstHighlight} ms; status "${report.status}"`);
     assert.equal(report.workers, 1, 'one worker, started with the page');
+    assert.deepEqual(await page.evaluate(() => window.__cspViolations), [], 'no CSP violation');
     assert.ok(report.compiled <= report.firstHighlight, 'the module is compiled before the first highlight');
 });
 
@@ -226,6 +232,48 @@ test('what the reader types before the saved text is read stands, and is what ge
     );
     assert.equal(await page.inputValue('#article'), typed);
     assert.equal(await page.textContent('#view'), typed);
+});
+
+test('a first visit draws the sample without waiting for IndexedDB, and saves it only once the read has settled', async (t) => {
+    const context = await suite.browser.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.addInitScript(holdStorage);
+    await page.goto(`${suite.server.origin}/`);
+    // Nothing is recorded as stored (a new profile): the sample's first highlight comes while the
+    // saved text's read is still held back.
+    await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0);
+    assert.ok((await page.evaluate(() => window.__storageHeld())) > 0, 'the read was still held when the sample was drawn');
+    assert.equal(await page.inputValue('#article'), SAMPLE);
+    await page.evaluate(() => window.__releaseStorage());
+    await page.waitForFunction(
+        async (expected) => (await (await import('./input/persist.js')).loadText()) === expected,
+        SAMPLE,
+        { polling: 100 },
+    );
+});
+
+test('a text stored by an older page (no record of it) still replaces the early sample, and is never overwritten', async (t) => {
+    const stored = '“Stored by the page of before,” said the clerk.';
+    const { page } = await openRecorded(t, stored);
+    // The page of before kept no record that a text is stored (persist.js STORED_KEY).
+    await page.evaluate(() => localStorage.removeItem('quotelens.stored'));
+    await page.addInitScript(holdStorage);
+    await page.goto(`${suite.server.origin}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0);
+    assert.ok((await page.evaluate(() => window.__storageHeld())) > 0, 'the sample was drawn before the read');
+    assert.equal(await page.inputValue('#article'), SAMPLE);
+    // Writes asked for meanwhile (the sample's) wait for the read.
+    await page.evaluate(() => {
+        import('./input/persist.js').then((persist) => persist.flush());
+    });
+    await page.evaluate(() => window.__releaseStorage());
+    await page.waitForFunction((expected) => document.getElementById('view')?.textContent === expected, stored);
+    assert.equal(await page.inputValue('#article'), stored);
+    assert.equal(await page.isHidden('#undo'), true, 'the sample was not edited: nothing to undo');
+    await page.evaluate(async () => (await import('./input/persist.js')).flush());
+    assert.equal(await page.evaluate(async () => (await import('./input/persist.js')).loadText()), stored);
+    assert.equal(await page.evaluate(() => localStorage.getItem('quotelens.stored')), '1', 'recorded as stored now');
 });
 
 test('an analysis does not fail where performance.measure takes no options (no User Timing level 3)', async (t) => {

@@ -39,7 +39,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { LAUNCH_ARGS, median, startServer, withFreshProfile } from './server.mjs';
+import { LAUNCH_ARGS, median, startServer, waitForFirstHighlight, withFreshProfile } from './server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(
@@ -66,7 +66,7 @@ async function visit(context, origin, dwell = 0) {
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     await page.goto(`${origin}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0, null, { timeout: 30_000 });
+    await waitForFirstHighlight(page);
     const result = await page.evaluate(() => {
         const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
         const wasm = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/quotelens_bg.wasm'));
@@ -190,6 +190,15 @@ async function main() {
             console.log(`  of which after its download: ${ms(loads.map((l) => l.compileAfterDownload))}; bytes transferred: ${loads.map((l) => l.transferred).join(', ')}`);
                 console.log(`  highlights shown: ${loads[0].marks}; status: "${loads[0].status}"`);
                 console.log(`  files revalidated (304): ${loads.map((l) => l.revalidated).join(', ')}; longest animation frame until then: ${ms(loads.map((l) => l.longestFrame))}`);
+            }
+        }
+        if (pages.length === 2) {
+            // The rounds are interleaved, so a round's two pages saw the same machine: the median
+            // of the per-round differences is steadier than the difference of the medians.
+            console.log('\nPaired differences, this page − before, first highlight (median over the rounds; each round):');
+            for (const which of WARM ? ['first', 'second', 'warm'] : ['first', 'second']) {
+                const diffs = pages[1].rounds.map((r, i) => r[which].firstHighlight - pages[0].rounds[i][which].firstHighlight);
+                console.log(`  ${which === 'warm' ? 'first visit, warm browser' : `${which} visit`}: ${ms(diffs)}`);
             }
         }
         if ('load-only' in args) return;

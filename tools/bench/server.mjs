@@ -35,6 +35,41 @@ export async function startServer(dir) {
 }
 
 /**
+ * Waits until `page` has set its `quotelens:first-highlight` mark; resolves with the mark's time
+ * (ms from navigation start). Asked once through a CDP session of its own (`Runtime.evaluate` of a
+ * few lines that observe the marks), not with Playwright's `waitForFunction`: that evaluates
+ * Playwright's injected script in the page first, 15–25 ms of parsing and running on the page's
+ * main thread, which in a first visit lands between the load event and the first highlight
+ * (tools/bench/trace.mjs: an `EvaluateScript` without a URL), a cost no reader's browser has.
+ * @param {import('playwright-core').Page} page
+ */
+export async function waitForFirstHighlight(page, timeoutMs = 30_000) {
+    const cdp = await page.context().newCDPSession(page);
+    try {
+        const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+            expression: `new Promise((done, fail) => {
+                const name = 'quotelens:first-highlight';
+                const at = () => performance.getEntriesByName(name)[0]?.startTime;
+                if (at() !== undefined) return done(at());
+                const observer = new PerformanceObserver(() => {
+                    if (at() === undefined) return;
+                    observer.disconnect();
+                    done(at());
+                });
+                observer.observe({ type: 'mark' });
+                setTimeout(() => fail(new Error('no first highlight within ${timeoutMs} ms')), ${timeoutMs});
+            })`,
+            awaitPromise: true,
+            returnByValue: true,
+        });
+        if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+        return result.value;
+    } finally {
+        await cdp.detach().catch(() => {});
+    }
+}
+
+/**
  * A small page of text unrelated to quotelens, in the CSS generic font families every browser
  * has (serif, sans-serif, monospace, system-ui), regular, bold and italic: what a reader's
  * browser, already running, has laid out before. No named face: the page's own font names

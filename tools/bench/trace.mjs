@@ -20,7 +20,7 @@
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { median, startServer, withFreshProfile } from './server.mjs';
+import { median, startServer, waitForFirstHighlight, withFreshProfile } from './server.mjs';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const args = Object.fromEntries(
@@ -53,10 +53,9 @@ async function tracedVisit(origin) {
         const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
         await cdp.send('Tracing.start', { traceConfig: { includedCategories: CATEGORIES }, transferMode: 'ReportEvents' });
         await page.goto(`${origin}/`);
-        await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0, null, { timeout: 30_000 });
+        const firstHighlight = await waitForFirstHighlight(page);
         // The frame that shows the highlights.
         await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 50))));
-        const firstHighlight = await page.evaluate(() => performance.getEntriesByName('quotelens:first-highlight')[0].startTime);
         await cdp.send('Tracing.end');
         await complete;
         return { events, firstHighlight };

@@ -48,9 +48,15 @@ function compile() {
 /** @type {Promise<any> | null} the glue of the first instance, imported once */
 let firstGlue = null;
 
-/** The glue module for instance `n` (a fresh copy of the module, under its own URL, after the first). */
+/**
+ * The glue module for instance `n` (a fresh copy of the module, under its own URL, after the
+ * first). The first is imported by a literal path, which a bundler can follow: scripts/build-site.sh
+ * bundles it into the worker's one file (no request, no level of imports before the worker can
+ * instantiate) and leaves it out of the page's bundle, where it is imported by this URL only when
+ * no worker can run.
+ */
 function glueFor(n) {
-    if (n === 1) return (firstGlue ??= import(GLUE_URL.href));
+    if (n === 1) return (firstGlue ??= import('../pkg/quotelens.js'));
     return import(new URL(`?instance=${n}`, GLUE_URL).href);
 }
 
@@ -157,6 +163,12 @@ export async function analyzeHere(text, { quotesOnly = false } = {}) {
  * this thread's instance). */
 export async function panicForTest({ here = false } = {}) {
     if (!here && typeof Worker === 'function') return panicInWorkerForTest(compile());
+    return panicHere();
+}
+
+/** `panicForTest` on this thread's instance (the worker calls this: it names nothing of
+ * offthread.js, so the worker's bundle leaves the page's side out). */
+export function panicHere() {
     return guarded((glue) => glue.__test_panic());
 }
 

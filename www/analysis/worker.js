@@ -14,7 +14,7 @@
 // (the analysis with its top-level arrays empty, and the time taken), its arrays in 'items'
 // batches of at most BATCH entries, and 'done' with `{ok}` or engine.js's failure.
 
-import { adoptModule, analyzeHere, loadGlue, panicForTest } from './engine.js';
+import { adoptModule, analyzeHere, loadGlue, panicHere } from './engine.js';
 // engine.js's own import, named here as well: a worker's modules are fetched level by level (the
 // page's modulepreload links do not reach it), and this fetches it with engine.js, not after it.
 import './offthread.js';
@@ -102,7 +102,7 @@ async function onMessage({ data }) {
     }
     const { id } = data;
     if (data.type === 'panic') {
-        self.postMessage({ id, type: 'done', result: await panicForTest({ here: true }) });
+        self.postMessage({ id, type: 'done', result: await panicHere() });
         return;
     }
     if (data.type !== 'analyze') return;

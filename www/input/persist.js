@@ -8,6 +8,11 @@
 // unsaved changes the text also goes, synchronously, to localStorage (when it fits): the next
 // load prefers that copy, moves it to IndexedDB and clears it.
 //
+// Nothing is written before the first read (loadTextAtStart) has settled: the page may show a
+// text before it knows whether one was saved (app.js shows the sample early on a first visit),
+// and a write then could replace the saved text the read is about to return. A write asked for
+// meanwhile waits for the read, and writes what is pending once the page has seen its result.
+//
 // Nothing here ever leaves the browser. Every failure (storage disabled, quota, a private
 // window) is silent: the text is still in the page, it just will not survive a reload.
 //
@@ -24,6 +29,11 @@ const OPT_OUT_KEY = 'quotelens.remember';
 /** The copy written when the page is hidden (older versions kept the text there too); it is
  * newer than IndexedDB's, and moved there on the next load. */
 const JOURNAL_KEY = 'quotelens.article';
+/** Set (before the first write of a text to IndexedDB) while a text may be stored, so that a
+ * page can tell synchronously that none is (`mayHoldText`): a first visit need not wait for
+ * IndexedDB's set-up to show its first text. Texts stored by versions of the page before it have
+ * no record: read as usual, they replace what was shown meanwhile. */
+const STORED_KEY = 'quotelens.stored';
 /** Longer texts are not journalled: localStorage holds about 5 MB (UTF-16: 2.5 M units). */
 const JOURNAL_MAX_LENGTH = 1_000_000;
 /** Text encoded per task when writing (UTF-16 units). */
@@ -55,6 +65,12 @@ function mark(state) {
 
 /** @type {Promise<string | null> | null} */
 let firstRead = null;
+/** Whether `firstRead` has settled (a write before then waits for it). */
+let firstReadDone = false;
+
+/** Whether the first read has begun and not yet settled: a text written now might replace the
+ * one it is about to return. */
+const readPending = () => firstRead !== null && !firstReadDone;
 
 /**
  * `loadText`, once per page: analysis/start.js starts it before the page's other modules have
@@ -63,8 +79,26 @@ let firstRead = null;
  * come after app.js has run, on the first visit's path to its first highlight (issue 17).
  */
 export function loadTextAtStart() {
-    firstRead ??= loadText();
+    firstRead ??= loadText().then((text) => {
+        firstReadDone = true;
+        return text;
+    });
     return firstRead;
+}
+
+/**
+ * Whether a text may be stored for this page, known at once (localStorage, no IndexedDB): false
+ * when the reader opted out, or when no text has been written here by this version of the page
+ * (STORED_KEY) and none is journalled. A false answer is a hint, not the read: a text stored by
+ * an older version still comes back from `loadTextAtStart`.
+ */
+export function mayHoldText() {
+    if (!remembering()) return false;
+    try {
+        return localStorage.getItem(STORED_KEY) !== null || localStorage.getItem(JOURNAL_KEY) !== null;
+    } catch {
+        return true; // no localStorage: only the read can tell
+    }
 }
 
 /** The stored text, or null when there is none (or the reader opted out). */
@@ -99,9 +133,15 @@ export function saveText(text) {
     timer = setTimeout(flush, wait);
 }
 
-/** Writes the pending text now, if there is one. */
+/** Writes the pending text now, if there is one (once the first read has settled, and the page
+ * has had a task to act on what it returned). */
 export function flush() {
     clearTimeout(timer);
+    if (readPending()) {
+        return /** @type {Promise<unknown>} */ (firstRead)
+            .then(() => new Promise((done) => setTimeout(done, 0)))
+            .then(flush);
+    }
     const read = pendingText;
     pendingText = null;
     pendingSince = 0;
@@ -136,6 +176,10 @@ function readJournal() {
 
 async function writeNow(text) {
     try {
+        // The record first: a text that may be stored is always recorded (mayHoldText).
+        localStorage.setItem(STORED_KEY, '1');
+    } catch {}
+    try {
         const blob = await toBlob(text);
         await store.set(KEY, blob);
         lastSaved = text;
@@ -155,6 +199,7 @@ export async function forget() {
     } catch {}
     try {
         await store.delete(KEY);
+        localStorage.removeItem(STORED_KEY);
     } catch {}
     lastSaved = null;
     mark('deleted');
@@ -183,6 +228,9 @@ export function bindRememberCheckbox(checkbox, currentText) {
     // A reload or a closed tab must not lose the last keystrokes, typed before the page even
     // analysed them: when the page is hidden, the text as it is now is written if it changed.
     const saveOnHide = () => {
+        // Before the saved text is known, nothing is written: a journal written now would be
+        // preferred to it on the next load. What is pending is written after the read (flush).
+        if (readPending()) return;
         clearTimeout(timer);
         pendingText = null;
         pendingSince = 0;

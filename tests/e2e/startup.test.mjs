@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WWW, usePage, waitForAnalysis, paste } from './support.mjs';
+import { WWW, usePage, waitForAnalysis, waitForAsync, paste } from './support.mjs';
 
 const SAMPLE = readFileSync(join(WWW, 'sample.txt'), 'utf8');
 
@@ -77,13 +77,13 @@ async function openRecorded(t, text) {
         await page.goto(`${suite.server.origin}/`);
         await waitForAnalysis(page, 0);
         await paste(page, { 'text/plain': text });
-        await page.waitForFunction(
+        await waitForAsync(
+            page,
             async (expected) => {
                 const persist = await import('./input/persist.js');
                 return (await persist.loadText()) === expected;
             },
             text,
-            { polling: 100 },
         );
     }
     await page.addInitScript(recordDrawing);
@@ -221,14 +221,14 @@ test('what the reader types before the saved text is read stands, and is what ge
     await page.evaluate(() => window.__releaseStorage());
     await page.waitForFunction((n) => Number(document.documentElement.dataset.analysed ?? 0) > n, before);
     // Once the saved text has been read and the typed text analysed, the typed text is the page's.
-    await page.waitForFunction(
+    await waitForAsync(
+        page,
         async (expected) => {
             const persist = await import('./input/persist.js');
             await persist.loadTextAtStart(); // app.js's start goes on from the same read, before this
             return (await persist.loadText()) === expected;
         },
         typed,
-        { polling: 100 },
     );
     assert.equal(await page.inputValue('#article'), typed);
     assert.equal(await page.textContent('#view'), typed);
@@ -246,11 +246,7 @@ test('a first visit draws the sample without waiting for IndexedDB, and saves it
     assert.ok((await page.evaluate(() => window.__storageHeld())) > 0, 'the read was still held when the sample was drawn');
     assert.equal(await page.inputValue('#article'), SAMPLE);
     await page.evaluate(() => window.__releaseStorage());
-    await page.waitForFunction(
-        async (expected) => (await (await import('./input/persist.js')).loadText()) === expected,
-        SAMPLE,
-        { polling: 100 },
-    );
+    await waitForAsync(page, async (expected) => (await (await import('./input/persist.js')).loadText()) === expected, SAMPLE);
 });
 
 test('a text stored by an older page (no record of it) still replaces the early sample, and is never overwritten', async (t) => {

@@ -49,6 +49,10 @@ let pendingSince = 0;
 let pendingText = null;
 /** The text last written (or read), so a page hide rewrites only a changed text. */
 let lastSaved = null;
+/** The journal this page wrote last, and how many it has written: a write to IndexedDB that
+ * began after it makes it stale (see writeNow). */
+let journalled = null;
+let journalWrites = 0;
 
 /** Whether the reader lets the page remember their text (the default). */
 export function remembering() {
@@ -166,6 +170,12 @@ async function toBlob(text) {
     return new Blob(parts, { type: 'text/plain;charset=utf-8' });
 }
 
+function forgetJournal() {
+    try {
+        localStorage.removeItem(JOURNAL_KEY);
+    } catch {}
+}
+
 function readJournal() {
     try {
         return localStorage.getItem(JOURNAL_KEY);
@@ -179,10 +189,18 @@ async function writeNow(text) {
         // The record first: a text that may be stored is always recorded (mayHoldText).
         localStorage.setItem(STORED_KEY, '1');
     } catch {}
+    const journalsBefore = journalWrites;
     try {
         const blob = await toBlob(text);
         await store.set(KEY, blob);
         lastSaved = text;
+        // A journal this page wrote before this write began is older than what IndexedDB now
+        // holds: left in place, the next load would prefer it and lose the edits saved since.
+        // (A journal written meanwhile, or by another tab, stays.)
+        if (journalWrites === journalsBefore && journalled !== null) {
+            if (readJournal() === journalled) forgetJournal();
+            journalled = null;
+        }
         mark('saved');
     } catch {
         // Quota, a private window, storage disabled: the text stays in the page.
@@ -239,6 +257,8 @@ export function bindRememberCheckbox(checkbox, currentText) {
         if (text.length <= JOURNAL_MAX_LENGTH) {
             try {
                 localStorage.setItem(JOURNAL_KEY, text);
+                journalled = text;
+                journalWrites += 1;
             } catch {}
         }
         writeNow(text);

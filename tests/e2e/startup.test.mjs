@@ -234,6 +234,36 @@ test('what the reader types before the saved text is read stands, and is what ge
     assert.equal(await page.textContent('#view'), typed);
 });
 
+test('what the reader types before the saved text is read survives a reload made before the read settles', async (t) => {
+    const { page } = await openRecorded(t, '“Saved earlier,” said the clerk.');
+    await page.addInitScript(holdStorage);
+    await page.goto(`${suite.server.origin}/`);
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    const typed = '“Typed, then reloaded,” said the reader.';
+    await page.fill('#article', typed);
+    // Reloaded while the saved text's read is still held back (the page is hidden meanwhile).
+    await page.reload();
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    await page.evaluate(() => window.__releaseStorage());
+    await page.waitForFunction((expected) => document.getElementById('view')?.textContent === expected, typed);
+    assert.equal(await page.inputValue('#article'), typed);
+});
+
+test('the early sample, untouched, is not kept over a text stored by an older page when reloaded before the read settles', async (t) => {
+    const stored = '“Stored by the page of before,” said the clerk.';
+    const { page } = await openRecorded(t, stored);
+    await page.evaluate(() => localStorage.removeItem('quotelens.stored')); // the page of before kept no record
+    await page.addInitScript(holdStorage);
+    await page.goto(`${suite.server.origin}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0);
+    assert.ok((await page.evaluate(() => window.__storageHeld())) > 0, 'the sample was drawn before the read');
+    await page.reload();
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    await page.evaluate(() => window.__releaseStorage());
+    await page.waitForFunction((expected) => document.getElementById('view')?.textContent === expected, stored);
+    assert.equal(await page.inputValue('#article'), stored);
+});
+
 test('a first visit draws the sample without waiting for IndexedDB, and saves it only once the read has settled', async (t) => {
     const context = await suite.browser.newContext();
     t.after(() => context.close());

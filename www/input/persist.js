@@ -90,6 +90,19 @@ export function loadTextAtStart() {
     return firstRead;
 }
 
+/** @type {string | null} the text the page showed on its own before the first read settled */
+let pageText = null;
+
+/**
+ * Names the text the page shows on its own before the first read has settled (app.js: the sample,
+ * on a first visit). It is not the reader's: a page hidden during the read does not keep it over
+ * the text the read may return; anything else the box holds then is the reader's, and is kept.
+ * @param {string} text
+ */
+export function shownBeforeRead(text) {
+    pageText = text;
+}
+
 /**
  * Whether a text may be stored for this page, known at once (localStorage, no IndexedDB): false
  * when the reader opted out, or when no text has been written here by this version of the page
@@ -246,9 +259,14 @@ export function bindRememberCheckbox(checkbox, currentText) {
     // A reload or a closed tab must not lose the last keystrokes, typed before the page even
     // analysed them: when the page is hidden, the text as it is now is written if it changed.
     const saveOnHide = () => {
-        // Before the saved text is known, nothing is written: a journal written now would be
-        // preferred to it on the next load. What is pending is written after the read (flush).
-        if (readPending()) return;
+        // Before the saved text is known, only the reader's own text is written (typed, pasted or
+        // opened meanwhile: it stands, app.js), never the empty box or the page's own sample: a
+        // journal of those would be preferred to the saved text on the next load. What is
+        // pending otherwise is written after the read (flush).
+        if (readPending()) {
+            const text = currentText();
+            if (text === '' || text === pageText) return;
+        }
         clearTimeout(timer);
         pendingText = null;
         pendingSince = 0;

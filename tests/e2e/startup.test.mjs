@@ -302,6 +302,28 @@ test('a text stored by an older page (no record of it) still replaces the early 
     assert.equal(await page.evaluate(() => localStorage.getItem('quotelens.stored')), '1', 'recorded as stored now');
 });
 
+test('where no worker can run, the page analyses on its own thread, and again on a fresh instance after a panic', async (t) => {
+    // The page's side imports the glue by its URL (scripts/build-site.sh bundles it into the
+    // worker only): the build must still serve it, and the page's chunk must name it rightly.
+    const context = await suite.browser.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.addInitScript(() => {
+        window.Worker = undefined;
+    });
+    await page.goto(`${suite.server.origin}/`);
+    await waitForAnalysis(page, 0);
+    assert.ok((await page.$$('#view mark.quote')).length > 5, 'the sample is highlighted');
+    const panic = await page.evaluate(async () => (await import('./app.js')).panicForTest());
+    assert.equal(panic.crashed, true);
+    await paste(page, { 'text/plain': '“Again,” she said.' });
+    assert.equal(await page.$$eval('#view mark.quote', (marks) => marks.length), 1);
+    assert.equal(await page.evaluate(async () => (await import('./analysis/engine.js')).instanceCount()), 2);
+    assert.deepEqual(errors, []);
+});
+
 test('an analysis does not fail where performance.measure takes no options (no User Timing level 3)', async (t) => {
     const context = await suite.browser.newContext();
     t.after(() => context.close());

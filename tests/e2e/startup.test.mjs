@@ -249,6 +249,25 @@ test('what the reader types before the saved text is read survives a reload made
     assert.equal(await page.inputValue('#article'), typed);
 });
 
+test('a first visit: what the reader writes over the early sample before the read settles survives a reload', async (t) => {
+    const context = await suite.browser.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.addInitScript(holdStorage);
+    await page.goto(`${suite.server.origin}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0);
+    assert.ok((await page.evaluate(() => window.__storageHeld())) > 0, 'the sample was drawn before the read');
+    const mine = '“Pasted over the sample,” said the reader.';
+    // (Not paste(), which waits for an analysis: with every IndexedDB open held, the corrections'
+    // read (model/storage.js) holds the whole analysis back too.)
+    await page.fill('#article', mine);
+    await page.reload();
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    await page.evaluate(() => window.__releaseStorage());
+    await page.waitForFunction((expected) => document.getElementById('view')?.textContent === expected, mine);
+    assert.equal(await page.inputValue('#article'), mine);
+});
+
 test('the early sample, untouched, is not kept over a text stored by an older page when reloaded before the read settles', async (t) => {
     const stored = '“Stored by the page of before,” said the clerk.';
     const { page } = await openRecorded(t, stored);

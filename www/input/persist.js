@@ -6,12 +6,15 @@
 //
 // A write started while the page unloads may never finish, so when the page is hidden with
 // unsaved changes the text also goes, synchronously, to localStorage (when it fits): the next
-// load prefers that copy, moves it to IndexedDB and clears it.
+// load prefers that copy, moves it to IndexedDB and clears it (as does a later write that
+// completes: the copy is older than what IndexedDB then holds).
 //
 // Nothing is written before the first read (loadTextAtStart) has settled: the page may show a
 // text before it knows whether one was saved (app.js shows the sample early on a first visit),
 // and a write then could replace the saved text the read is about to return. A write asked for
 // meanwhile waits for the read, and writes what is pending once the page has seen its result.
+// The one exception is a page hidden during the read: the reader's own text (not the empty box,
+// not the page's sample: shownBeforeRead) is kept as it would be after the read.
 //
 // Nothing here ever leaves the browser. Every failure (storage disabled, quota, a private
 // window) is silent: the text is still in the page, it just will not survive a reload.

@@ -321,6 +321,51 @@ test('a text stored by an older page (no record of it) still replaces the early 
     assert.equal(await page.evaluate(() => localStorage.getItem('quotelens.stored')), '1', 'recorded as stored now');
 });
 
+test('where localStorage throws (site data partly blocked), the text is still kept in IndexedDB and comes back', async (t) => {
+    const context = await suite.browser.newContext();
+    t.after(() => context.close());
+    await context.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+            get() {
+                throw new DOMException('The access is denied for this document.', 'SecurityError');
+            },
+        });
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${suite.server.origin}/`);
+    await waitForAnalysis(page, 0);
+    assert.equal(await page.inputValue('#article'), SAMPLE);
+    const mine = '“No localStorage here,” said the reader.';
+    await paste(page, { 'text/plain': mine });
+    await page.waitForFunction(() => document.documentElement.dataset.persisted === 'saved');
+    await page.reload();
+    await waitForAnalysis(page, 0);
+    assert.equal(await page.inputValue('#article'), mine);
+    assert.deepEqual(errors, []);
+});
+
+test('where IndexedDB throws, a page that recorded a stored text still shows the sample, and the box works', async (t) => {
+    const context = await suite.browser.newContext();
+    t.after(() => context.close());
+    await context.addInitScript(() => {
+        localStorage.setItem('quotelens.stored', '1'); // a text was stored, once (persist.js)
+        IDBFactory.prototype.open = () => {
+            throw new DOMException('IndexedDB is disabled.', 'InvalidStateError');
+        };
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${suite.server.origin}/`);
+    await waitForAnalysis(page, 0);
+    assert.equal(await page.inputValue('#article'), SAMPLE);
+    await paste(page, { 'text/plain': '“Typed anyway,” she said.' });
+    assert.equal(await page.$$eval('#view mark.quote', (marks) => marks.length), 1);
+    assert.deepEqual(errors, []);
+});
+
 test('where no worker can run, the page analyses on its own thread, and again on a fresh instance after a panic', async (t) => {
     // The page's side imports the glue by its URL (scripts/build-site.sh bundles it into the
     // worker only): the build must still serve it, and the page's chunk must name it rightly.

@@ -249,6 +249,20 @@ test('what the reader types before the saved text is read survives a reload made
     assert.equal(await page.inputValue('#article'), typed);
 });
 
+test('the empty box of a page reloaded before its saved text was read does not replace that text', async (t) => {
+    const stored = '“Kept across an early reload,” said the clerk.';
+    const { page } = await openRecorded(t, stored);
+    await page.addInitScript(holdStorage);
+    await page.goto(`${suite.server.origin}/`);
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    assert.equal(await page.inputValue('#article'), '', 'a text is recorded as stored: no early sample');
+    await page.reload();
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    await page.evaluate(() => window.__releaseStorage());
+    await page.waitForFunction((expected) => document.getElementById('view')?.textContent === expected, stored);
+    assert.equal(await page.inputValue('#article'), stored);
+});
+
 test('a first visit: what the reader writes over the early sample before the read settles survives a reload', async (t) => {
     const context = await suite.browser.newContext();
     t.after(() => context.close());

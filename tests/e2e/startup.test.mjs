@@ -353,7 +353,8 @@ test('where localStorage throws (site data partly blocked), the text is still ke
     assert.equal(await page.inputValue('#article'), SAMPLE);
     const mine = '“No localStorage here,” said the reader.';
     await paste(page, { 'text/plain': mine });
-    await page.waitForFunction(() => document.documentElement.dataset.persisted === 'saved');
+    // Written (without localStorage there is no journal for a reload to fall back on).
+    await waitForAsync(page, async (expected) => (await (await import('./input/persist.js')).loadText()) === expected, mine);
     await page.reload();
     await waitForAnalysis(page, 0);
     assert.equal(await page.inputValue('#article'), mine);

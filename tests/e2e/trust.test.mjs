@@ -379,13 +379,16 @@ test('edits saved after the tab was hidden once survive a reload (the hide’s c
     // text goes to localStorage's journal as well as to IndexedDB (input/persist.js).
     const first = '“First draft,” the reporter said.';
     const before = await analysisCount(page);
-    await page.fill('#article', first);
-    const journalled = await page.evaluate(() => {
+    // Typed and hidden in one task, so that no write can come in between.
+    const journalled = await page.evaluate((text) => {
+        const input = /** @type {HTMLTextAreaElement} */ (document.getElementById('article'));
+        input.value = text;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
         Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
         document.dispatchEvent(new Event('visibilitychange'));
         delete document.visibilityState; // visible again: the tab is chosen back
         return localStorage.getItem('quotelens.article');
-    });
+    }, first);
     assert.equal(journalled, first, 'journalled when hidden');
     await waitForAnalysis(page, before);
     await waitForAsync(page, storedIs, first);

@@ -404,6 +404,7 @@ async function start() {
             .then((sample) => {
                 if (read || input.value !== '') return;
                 early = sample;
+                persist.shownBeforeRead(sample);
                 replaceAll(sample);
             })
             .catch(() => {}); // loadSample below reports it

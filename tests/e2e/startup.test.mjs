@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WWW, usePage, waitForAnalysis, paste } from './support.mjs';
+import { WWW, usePage, waitForAnalysis, waitForAsync, paste } from './support.mjs';
 
 const SAMPLE = readFileSync(join(WWW, 'sample.txt'), 'utf8');
 
@@ -77,13 +77,13 @@ async function openRecorded(t, text) {
         await page.goto(`${suite.server.origin}/`);
         await waitForAnalysis(page, 0);
         await paste(page, { 'text/plain': text });
-        await page.waitForFunction(
+        await waitForAsync(
+            page,
             async (expected) => {
                 const persist = await import('./input/persist.js');
                 return (await persist.loadText()) === expected;
             },
             text,
-            { polling: 100 },
         );
     }
     await page.addInitScript(recordDrawing);
@@ -221,17 +221,80 @@ test('what the reader types before the saved text is read stands, and is what ge
     await page.evaluate(() => window.__releaseStorage());
     await page.waitForFunction((n) => Number(document.documentElement.dataset.analysed ?? 0) > n, before);
     // Once the saved text has been read and the typed text analysed, the typed text is the page's.
-    await page.waitForFunction(
+    await waitForAsync(
+        page,
         async (expected) => {
             const persist = await import('./input/persist.js');
             await persist.loadTextAtStart(); // app.js's start goes on from the same read, before this
             return (await persist.loadText()) === expected;
         },
         typed,
-        { polling: 100 },
     );
     assert.equal(await page.inputValue('#article'), typed);
     assert.equal(await page.textContent('#view'), typed);
+});
+
+test('what the reader types before the saved text is read survives a reload made before the read settles', async (t) => {
+    const { page } = await openRecorded(t, '“Saved earlier,” said the clerk.');
+    await page.addInitScript(holdStorage);
+    await page.goto(`${suite.server.origin}/`);
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    const typed = '“Typed, then reloaded,” said the reader.';
+    await page.fill('#article', typed);
+    // Reloaded while the saved text's read is still held back (the page is hidden meanwhile).
+    await page.reload();
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    await page.evaluate(() => window.__releaseStorage());
+    await page.waitForFunction((expected) => document.getElementById('view')?.textContent === expected, typed);
+    assert.equal(await page.inputValue('#article'), typed);
+});
+
+test('the empty box of a page reloaded before its saved text was read does not replace that text', async (t) => {
+    const stored = '“Kept across an early reload,” said the clerk.';
+    const { page } = await openRecorded(t, stored);
+    await page.addInitScript(holdStorage);
+    await page.goto(`${suite.server.origin}/`);
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    assert.equal(await page.inputValue('#article'), '', 'a text is recorded as stored: no early sample');
+    await page.reload();
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    await page.evaluate(() => window.__releaseStorage());
+    await page.waitForFunction((expected) => document.getElementById('view')?.textContent === expected, stored);
+    assert.equal(await page.inputValue('#article'), stored);
+});
+
+test('a first visit: what the reader writes over the early sample before the read settles survives a reload', async (t) => {
+    const context = await suite.browser.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    await page.addInitScript(holdStorage);
+    await page.goto(`${suite.server.origin}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0);
+    assert.ok((await page.evaluate(() => window.__storageHeld())) > 0, 'the sample was drawn before the read');
+    const mine = '“Pasted over the sample,” said the reader.';
+    // (Not paste(), which waits for an analysis: with every IndexedDB open held, the corrections'
+    // read (model/storage.js) holds the whole analysis back too.)
+    await page.fill('#article', mine);
+    await page.reload();
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    await page.evaluate(() => window.__releaseStorage());
+    await page.waitForFunction((expected) => document.getElementById('view')?.textContent === expected, mine);
+    assert.equal(await page.inputValue('#article'), mine);
+});
+
+test('the early sample, untouched, is not kept over a text stored by an older page when reloaded before the read settles', async (t) => {
+    const stored = '“Stored by the page of before,” said the clerk.';
+    const { page } = await openRecorded(t, stored);
+    await page.evaluate(() => localStorage.removeItem('quotelens.stored')); // the page of before kept no record
+    await page.addInitScript(holdStorage);
+    await page.goto(`${suite.server.origin}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0);
+    assert.ok((await page.evaluate(() => window.__storageHeld())) > 0, 'the sample was drawn before the read');
+    await page.reload();
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    await page.evaluate(() => window.__releaseStorage());
+    await page.waitForFunction((expected) => document.getElementById('view')?.textContent === expected, stored);
+    assert.equal(await page.inputValue('#article'), stored);
 });
 
 test('a first visit draws the sample without waiting for IndexedDB, and saves it only once the read has settled', async (t) => {
@@ -246,11 +309,7 @@ test('a first visit draws the sample without waiting for IndexedDB, and saves it
     assert.ok((await page.evaluate(() => window.__storageHeld())) > 0, 'the read was still held when the sample was drawn');
     assert.equal(await page.inputValue('#article'), SAMPLE);
     await page.evaluate(() => window.__releaseStorage());
-    await page.waitForFunction(
-        async (expected) => (await (await import('./input/persist.js')).loadText()) === expected,
-        SAMPLE,
-        { polling: 100 },
-    );
+    await waitForAsync(page, async (expected) => (await (await import('./input/persist.js')).loadText()) === expected, SAMPLE);
 });
 
 test('a text stored by an older page (no record of it) still replaces the early sample, and is never overwritten', async (t) => {
@@ -274,6 +333,74 @@ test('a text stored by an older page (no record of it) still replaces the early 
     await page.evaluate(async () => (await import('./input/persist.js')).flush());
     assert.equal(await page.evaluate(async () => (await import('./input/persist.js')).loadText()), stored);
     assert.equal(await page.evaluate(() => localStorage.getItem('quotelens.stored')), '1', 'recorded as stored now');
+});
+
+test('where localStorage throws (site data partly blocked), the text is still kept in IndexedDB and comes back', async (t) => {
+    const context = await suite.browser.newContext();
+    t.after(() => context.close());
+    await context.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+            get() {
+                throw new DOMException('The access is denied for this document.', 'SecurityError');
+            },
+        });
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${suite.server.origin}/`);
+    await waitForAnalysis(page, 0);
+    assert.equal(await page.inputValue('#article'), SAMPLE);
+    const mine = '“No localStorage here,” said the reader.';
+    await paste(page, { 'text/plain': mine });
+    // Written (without localStorage there is no journal for a reload to fall back on).
+    await waitForAsync(page, async (expected) => (await (await import('./input/persist.js')).loadText()) === expected, mine);
+    await page.reload();
+    await waitForAnalysis(page, 0);
+    assert.equal(await page.inputValue('#article'), mine);
+    assert.deepEqual(errors, []);
+});
+
+test('where IndexedDB throws, a page that recorded a stored text still shows the sample, and the box works', async (t) => {
+    const context = await suite.browser.newContext();
+    t.after(() => context.close());
+    await context.addInitScript(() => {
+        localStorage.setItem('quotelens.stored', '1'); // a text was stored, once (persist.js)
+        IDBFactory.prototype.open = () => {
+            throw new DOMException('IndexedDB is disabled.', 'InvalidStateError');
+        };
+    });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.goto(`${suite.server.origin}/`);
+    await waitForAnalysis(page, 0);
+    assert.equal(await page.inputValue('#article'), SAMPLE);
+    await paste(page, { 'text/plain': '“Typed anyway,” she said.' });
+    assert.equal(await page.$$eval('#view mark.quote', (marks) => marks.length), 1);
+    assert.deepEqual(errors, []);
+});
+
+test('where no worker can run, the page analyses on its own thread, and again on a fresh instance after a panic', async (t) => {
+    // The page's side imports the glue by its URL (scripts/build-site.sh bundles it into the
+    // worker only): the build must still serve it, and the page's chunk must name it rightly.
+    const context = await suite.browser.newContext();
+    t.after(() => context.close());
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    await page.addInitScript(() => {
+        window.Worker = undefined;
+    });
+    await page.goto(`${suite.server.origin}/`);
+    await waitForAnalysis(page, 0);
+    assert.ok((await page.$$('#view mark.quote')).length > 5, 'the sample is highlighted');
+    const panic = await page.evaluate(async () => (await import('./app.js')).panicForTest());
+    assert.equal(panic.crashed, true);
+    await paste(page, { 'text/plain': '“Again,” she said.' });
+    assert.equal(await page.$$eval('#view mark.quote', (marks) => marks.length), 1);
+    assert.equal(await page.evaluate(async () => (await import('./analysis/engine.js')).instanceCount()), 2);
+    assert.deepEqual(errors, []);
 });
 
 test('an analysis does not fail where performance.measure takes no options (no User Timing level 3)', async (t) => {

@@ -83,6 +83,22 @@ export async function openPage(browser, origin, { colorScheme = 'light', viewpor
     return { context, page, log };
 }
 
+/**
+ * Waits until `predicate(arg)`, run in the page, resolves to a truthy value (asked again every
+ * 100 ms, until `timeout`). For an async predicate: Playwright's `waitForFunction` takes the
+ * promise such a predicate returns as its truthy answer and does not wait for it.
+ * @param {import('playwright-core').Page} page
+ * @param {(arg: any) => Promise<unknown>} predicate
+ */
+export async function waitForAsync(page, predicate, arg, { timeout = 15_000 } = {}) {
+    const until = Date.now() + timeout;
+    for (;;) {
+        if (await page.evaluate(predicate, arg)) return;
+        if (Date.now() > until) throw new Error(`waitForAsync: not true within ${timeout} ms: ${predicate}`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+}
+
 /** The number of analyses the page has shown so far. */
 export async function analysisCount(page) {
     return page.evaluate(() => Number(document.documentElement.dataset.analysed ?? 0));

@@ -11,7 +11,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
-    WWW, startServer, launchChromium, openPage, paste, highlights, analysisCount, waitForAnalysis, saveScreenshot,
+    WWW, startServer, launchChromium, openPage, paste, highlights, analysisCount, waitForAnalysis, waitForAsync, saveScreenshot,
 } from './support.mjs';
 import { HOSTILE_HTML } from './cases.mjs';
 
@@ -353,6 +353,53 @@ test('the text survives a reload (IndexedDB); opting out deletes it', async (t) 
     await page.reload();
     await waitForAnalysis(page, 0);
     assert.equal(await page.inputValue('#article'), 'Kept again.');
+});
+
+/** In the page: whether IndexedDB holds `expected` as the reader's text (read directly, not
+ * through persist.js, whose loadText would move a journalled copy there). */
+async function storedIs(expected) {
+    return await new Promise((resolve) => {
+        const request = indexedDB.open('quotelens-text');
+        request.onsuccess = () => {
+            const get = request.result.transaction('texts').objectStore('texts').get('article');
+            get.onsuccess = async () => {
+                const value = get.result instanceof Blob ? await get.result.text() : get.result;
+                request.result.close();
+                resolve(value === expected);
+            };
+            get.onerror = () => resolve(false);
+        };
+        request.onerror = () => resolve(false);
+    });
+}
+
+test('edits saved after the tab was hidden once survive a reload (the hide’s copy does not come back)', async (t) => {
+    const { page } = await open(t);
+    // The tab is hidden (another tab chosen) right after a paste, before its write is due: the
+    // text goes to localStorage's journal as well as to IndexedDB (input/persist.js).
+    const first = '“First draft,” the reporter said.';
+    const before = await analysisCount(page);
+    // Typed and hidden in one task, so that no write can come in between.
+    const journalled = await page.evaluate((text) => {
+        const input = /** @type {HTMLTextAreaElement} */ (document.getElementById('article'));
+        input.value = text;
+        input.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText' }));
+        Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+        document.dispatchEvent(new Event('visibilitychange'));
+        delete document.visibilityState; // visible again: the tab is chosen back
+        return localStorage.getItem('quotelens.article');
+    }, first);
+    assert.equal(journalled, first, 'journalled when hidden');
+    await waitForAnalysis(page, before);
+    await waitForAsync(page, storedIs, first);
+    // Back in the tab, the reader edits; the edit is saved a moment later, then the tab reloads.
+    const last = '“Final draft,” the reporter said.';
+    await paste(page, { 'text/plain': last });
+    await waitForAsync(page, storedIs, last);
+    // The reload finds the saved edit, not the copy journalled when the tab was hidden.
+    await page.reload();
+    await waitForAnalysis(page, 0);
+    assert.equal(await page.inputValue('#article'), last);
 });
 
 test('a large text (6 MB) survives a reload too', async (t) => {

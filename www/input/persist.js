@@ -6,12 +6,15 @@
 //
 // A write started while the page unloads may never finish, so when the page is hidden with
 // unsaved changes the text also goes, synchronously, to localStorage (when it fits): the next
-// load prefers that copy, moves it to IndexedDB and clears it.
+// load prefers that copy, moves it to IndexedDB and clears it (as does a later write that
+// completes: the copy is older than what IndexedDB then holds).
 //
 // Nothing is written before the first read (loadTextAtStart) has settled: the page may show a
 // text before it knows whether one was saved (app.js shows the sample early on a first visit),
 // and a write then could replace the saved text the read is about to return. A write asked for
 // meanwhile waits for the read, and writes what is pending once the page has seen its result.
+// The one exception is a page hidden during the read: the reader's own text (not the empty box,
+// not the page's sample: shownBeforeRead) is kept as it would be after the read.
 //
 // Nothing here ever leaves the browser. Every failure (storage disabled, quota, a private
 // window) is silent: the text is still in the page, it just will not survive a reload.
@@ -49,6 +52,10 @@ let pendingSince = 0;
 let pendingText = null;
 /** The text last written (or read), so a page hide rewrites only a changed text. */
 let lastSaved = null;
+/** The journal this page wrote last, and how many it has written: a write to IndexedDB that
+ * began after it makes it stale (see writeNow). */
+let journalled = null;
+let journalWrites = 0;
 
 /** Whether the reader lets the page remember their text (the default). */
 export function remembering() {
@@ -84,6 +91,19 @@ export function loadTextAtStart() {
         return text;
     });
     return firstRead;
+}
+
+/** @type {string | null} the text the page showed on its own before the first read settled */
+let pageText = null;
+
+/**
+ * Names the text the page shows on its own before the first read has settled (app.js: the sample,
+ * on a first visit). It is not the reader's: a page hidden during the read does not keep it over
+ * the text the read may return; anything else the box holds then is the reader's, and is kept.
+ * @param {string} text
+ */
+export function shownBeforeRead(text) {
+    pageText = text;
 }
 
 /**
@@ -166,6 +186,12 @@ async function toBlob(text) {
     return new Blob(parts, { type: 'text/plain;charset=utf-8' });
 }
 
+function forgetJournal() {
+    try {
+        localStorage.removeItem(JOURNAL_KEY);
+    } catch {}
+}
+
 function readJournal() {
     try {
         return localStorage.getItem(JOURNAL_KEY);
@@ -179,10 +205,18 @@ async function writeNow(text) {
         // The record first: a text that may be stored is always recorded (mayHoldText).
         localStorage.setItem(STORED_KEY, '1');
     } catch {}
+    const journalsBefore = journalWrites;
     try {
         const blob = await toBlob(text);
         await store.set(KEY, blob);
         lastSaved = text;
+        // A journal this page wrote before this write began is older than what IndexedDB now
+        // holds: left in place, the next load would prefer it and lose the edits saved since.
+        // (A journal written meanwhile, or by another tab, stays.)
+        if (journalWrites === journalsBefore && journalled !== null) {
+            if (readJournal() === journalled) forgetJournal();
+            journalled = null;
+        }
         mark('saved');
     } catch {
         // Quota, a private window, storage disabled: the text stays in the page.
@@ -228,9 +262,14 @@ export function bindRememberCheckbox(checkbox, currentText) {
     // A reload or a closed tab must not lose the last keystrokes, typed before the page even
     // analysed them: when the page is hidden, the text as it is now is written if it changed.
     const saveOnHide = () => {
-        // Before the saved text is known, nothing is written: a journal written now would be
-        // preferred to it on the next load. What is pending is written after the read (flush).
-        if (readPending()) return;
+        // Before the saved text is known, only the reader's own text is written (typed, pasted or
+        // opened meanwhile: it stands, app.js), never the empty box or the page's own sample: a
+        // journal of those would be preferred to the saved text on the next load. What is
+        // pending otherwise is written after the read (flush).
+        if (readPending()) {
+            const text = currentText();
+            if (text === '' || text === pageText) return;
+        }
         clearTimeout(timer);
         pendingText = null;
         pendingSince = 0;
@@ -239,6 +278,8 @@ export function bindRememberCheckbox(checkbox, currentText) {
         if (text.length <= JOURNAL_MAX_LENGTH) {
             try {
                 localStorage.setItem(JOURNAL_KEY, text);
+                journalled = text;
+                journalWrites += 1;
             } catch {}
         }
         writeNow(text);

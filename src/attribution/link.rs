@@ -16,6 +16,7 @@
 //!   candidate, "none" included, with the rules' source as one of its features. Denied speech
 //!   ("did not say") and a denied cue of a quotation drop the content (a denied stance on an
 //!   unquoted one, "did not rebut …", stays), and `agree` still has the last word on quotations.
+//!   A source ends where its cue or content begins (`clipped_to_its_clause`).
 //! - A source becomes a `Speaker` through the speaker mentions and their resolution
 //!   (`crate::speakers::Resolved`): "he" leads to the entity cluster of the name it refers to.
 //! - `agree` is the one place where a quotation's speaker and its attribution's source are made

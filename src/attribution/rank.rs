@@ -422,6 +422,12 @@ fn is_addressee_verb(participle: &str) -> bool {
     matches!(participle, "told" | "asked" | "warned" | "informed" | "advised" | "reminded" | "urged" | "assured" | "briefed" | "questioned")
 }
 
+/// Whether `lower` is a form of "seem" or "appear", whose subject belongs to the clause they
+/// report on ("the deal seems dead" is "it seems the deal is dead").
+fn is_raising_verb(lower: &str) -> bool {
+    matches!(lower, "seem" | "seems" | "seemed" | "seeming" | "appear" | "appears" | "appeared" | "appearing")
+}
+
 fn is_passive(doc: &Doc, a: usize, b: usize) -> bool {
     let last = doc.word(b - 1).to_lowercase();
     if !(last.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&last.as_str())) {
@@ -614,9 +620,15 @@ fn pairings(
         let mut cands = candidates(cx, &qi);
         // "The mayor was asked whether …", "Officials have been warned that …": the subject of a
         // passive verb whose object is the one spoken to is addressed, never the source (the
-        // agent after "by" may be); a hard constraint, not a preference for the weights.
+        // agent after "by" may be); a hard constraint, not a preference for the weights. So is
+        // the subject of "seems" or "appears" ("The plan seems doomed", "Sand appeared to
+        // concede"): it is the content's own subject, and the claim is nobody's (PolNeAR gives it
+        // no source).
         let passive = qi.cue.is_some_and(|(a, b)| is_passive(cx.doc, a, b));
-        if let Some((a, b)) = qi.cue.filter(|&(_, b)| passive && is_addressee_verb(&cx.doc.word(b - 1).to_lowercase())) {
+        let subject_not_source = |&(a, b): &(usize, usize)| {
+            passive && is_addressee_verb(&cx.doc.word(b - 1).to_lowercase()) || (a..b).any(|k| is_raising_verb(&cx.doc.word(k).to_lowercase()))
+        };
+        if let Some((a, b)) = qi.cue.filter(subject_not_source) {
             cands.retain(|c| c.speaker.is_none() || !(c.end <= a && cx.sentence[c.first] == cx.sentence[b - 1]));
         }
         for k in 0..cands.len() {
@@ -790,6 +802,20 @@ mod tests {
         let text = "Officials in Tarnow have been warned that the river could flood the lower town.";
         let (source, _) = source_of(text, "the river could flood the lower town", "have been warned");
         assert!(!source.as_deref().is_some_and(|s| s.contains("Officials") || s.contains("Tarnow")), "{source:?}");
+    }
+
+    #[test]
+    fn the_subject_of_seems_or_appears_is_not_the_source() {
+        let text = "Without new money from the state, the ferry contract appears unlikely to survive the winter.";
+        let (source, _) = source_of(text, "unlikely to survive the winter", "appears");
+        assert!(!source.as_deref().is_some_and(|s| s.contains("contract")), "{source:?}");
+        let text = "Mayor Ivo Sand seemed certain that the harbour would reopen.";
+        let (source, _) = source_of(text, "that the harbour would reopen", "seemed");
+        assert!(!source.as_deref().is_some_and(|s| s.contains("Sand")), "{source:?}");
+        // The same subject with a verb of its own is the source.
+        let text = "Mayor Ivo Sand insisted that the harbour would reopen.";
+        let (source, _) = source_of(text, "that the harbour would reopen", "insisted");
+        assert!(source.as_deref().is_some_and(|s| s.contains("Sand")), "{source:?}");
     }
 
     #[test]

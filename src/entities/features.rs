@@ -56,6 +56,12 @@ struct TokenInfo {
     first_pass: u8,
     /// Which distinct spelling of the text the token is (0, 1, … in order of first occurrence).
     spelling: u32,
+    /// Which distinct `lower` of the text the token has (0, 1, … in order of first occurrence):
+    /// the document-level passes count per lowercase form in a vector indexed by it, rather
+    /// than in a map probed for every token.
+    lower_id: u32,
+    /// `hash_lower` of the word as written (`lower` reads its apostrophes as ASCII ones).
+    written_lower: u64,
 }
 
 /// A tokenised document with everything features need.
@@ -65,6 +71,8 @@ pub(crate) struct Doc {
     info: Vec<TokenInfo>,
     /// How many distinct spellings the tokens have (`Doc::spelling`).
     spellings: usize,
+    /// How many distinct lowercase forms (`TokenInfo::lower_id`) the tokens have.
+    lowers: usize,
     /// The first pass's tag of each token (`entities::stacked`); empty without one.
     pub first_tags: Vec<u8>,
     /// The first pass's scores of each token (`N_TAGS` a token), which the second pass only
@@ -88,26 +96,36 @@ impl Doc {
         let gazetteer = Gazetteer::shared();
         let classes = WordClasses::shared();
         // A word's info depends on its spelling alone, and most tokens of an article repeat an
-        // earlier one ("the", "said", a name): each distinct spelling is read once.
-        let mut seen: FnvMap<&str, TokenInfo> = FnvMap::default();
-        let mut info: Vec<TokenInfo> = tokens
-            .iter()
-            .map(|t| {
-                let word = t.span.slice(text);
-                let spelling = seen.len() as u32;
-                *seen.entry(word).or_insert_with(|| {
-                    let ascii = ascii_apostrophes(word);
-                    let info = token_info(&ascii);
-                    // A class the file gives the word as written ("o’malley") before the ASCII one.
-                    let class = match classes.of_lower_hash(hash_lower(word)) {
-                        c if c.fine != 0 => c,
-                        _ => classes.of_lower_hash(info.lower),
-                    };
-                    TokenInfo { class, spelling, ..info }
-                })
-            })
-            .collect();
-        let spellings = seen.len();
+        // earlier one ("the", "said", a name): each distinct spelling is read once, and the
+        // maps are sized for every token being new, so that they never grow.
+        let mut seen: FnvMap<&str, u32> = FnvMap::with_capacity_and_hasher(tokens.len(), Default::default());
+        let mut lower_ids: HashKeyed<u32> = HashKeyed::with_capacity_and_hasher(tokens.len(), Default::default());
+        let mut distinct: Vec<TokenInfo> = Vec::new();
+        let mut info: Vec<TokenInfo> = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let word = t.span.slice(text);
+            let next = distinct.len() as u32;
+            let spelling = *seen.entry(word).or_insert(next);
+            if spelling == next {
+                let ascii = ascii_apostrophes(word);
+                let info = token_info(&ascii);
+                // A class the file gives the word as written ("o’malley") before the ASCII one.
+                let written_lower = match ascii {
+                    std::borrow::Cow::Borrowed(_) => info.lower,
+                    std::borrow::Cow::Owned(_) => hash_lower(word),
+                };
+                let class = match classes.of_lower_hash(written_lower) {
+                    c if c.fine != 0 || written_lower == info.lower => c,
+                    _ => classes.of_lower_hash(info.lower),
+                };
+                let new_lower = lower_ids.len() as u32;
+                let lower_id = *lower_ids.entry(info.lower).or_insert(new_lower);
+                distinct.push(TokenInfo { class, spelling, lower_id, written_lower, ..info });
+            }
+            info.push(distinct[spelling as usize]);
+        }
+        let spellings = distinct.len();
+        let n_lowers = lower_ids.len();
         let mut matches = Vec::with_capacity(tokens.len());
         let mut lowers = Vec::new();
         for line in &lines {
@@ -118,8 +136,8 @@ impl Doc {
         for (i, m) in info.iter_mut().zip(matches) {
             i.gazetteer = m;
         }
-        add_doc_evidence(&tokens, &lines, &mut info);
-        Doc { tokens, lines, info, spellings, first_tags: Vec::new(), first_emissions: Vec::new() }
+        add_doc_evidence(&tokens, &lines, &mut info, n_lowers);
+        Doc { tokens, lines, info, spellings, lowers: n_lowers, first_tags: Vec::new(), first_emissions: Vec::new() }
     }
 
     /// Appends the feature hashes of token `i` to `out`.
@@ -137,6 +155,12 @@ impl Doc {
     /// How many distinct spellings the tokens have.
     pub fn spellings(&self) -> usize {
         self.spellings
+    }
+
+    /// `hashing::hash_lower` of token `i` as written (`t.span.slice(text)`), computed once per
+    /// spelling.
+    pub fn written_lower(&self, i: usize) -> u64 {
+        self.info[i].written_lower
     }
 
     /// The first of `features`: those that depend on token `i`'s spelling alone.
@@ -246,9 +270,9 @@ impl Doc {
     /// ambiguous ones (a stacked tagger, Krishnan & Manning 2006).
     pub fn set_first_pass(&mut self, kinds: &[u8]) {
         const N: usize = 5;
-        let mut counts: HashKeyed<[u16; N]> = HashKeyed::default();
+        let mut counts = vec![[0u16; N]; self.lowers];
         for (t, &k) in self.info.iter().zip(kinds) {
-            let c = &mut counts.entry(t.lower).or_insert([0; N])[(k as usize).min(N - 1)];
+            let c = &mut counts[t.lower_id as usize][(k as usize).min(N - 1)];
             *c = c.saturating_add(1);
         }
         for (t, &k) in self.info.iter_mut().zip(kinds) {
@@ -256,7 +280,8 @@ impl Doc {
             if matches!(t.case, Case::Lower | Case::NoLetters) {
                 continue;
             }
-            let Some(mut c) = counts.get(&t.lower).copied() else { continue };
+            // The token itself was counted above: what is left is its other occurrences.
+            let mut c = counts[t.lower_id as usize];
             c[(k as usize).min(N - 1)] -= 1;
             let total: u16 = c.iter().sum();
             if total == 0 {
@@ -362,13 +387,16 @@ fn token_info(word: &str) -> TokenInfo {
         class: WordClass::default(),
         first_pass: 0,
         spelling: 0,
+        lower_id: 0,
+        written_lower: 0,
     }
 }
 
 /// Fills `doc_evidence`: a headline's "JAPAN" or a sentence-initial "Blackburn" borrows the
 /// capitalisation its word has elsewhere in the same document, where it is informative.
-fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
-    let mut seen: HashKeyed<u8> = HashKeyed::default();
+fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo], lowers: usize) {
+    // Per lowercase form (`TokenInfo::lower_id`).
+    let mut seen = vec![0u8; lowers];
     let first_name = List::FirstName as usize;
     let org_word = List::OrgWord as usize;
     for line in lines.iter().filter(|l| !l.all_caps) {
@@ -381,7 +409,7 @@ fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
                 Case::Upper if !tokens[i].sentence_start => evidence::UPPER,
                 _ => 0,
             };
-            *seen.entry(t.lower).or_insert(0) |= bit;
+            seen[t.lower_id as usize] |= bit;
             // Runs of capitalised words: names.
             if matches!(t.case, Case::Title | Case::Upper) {
                 let mut end = i + 1;
@@ -392,7 +420,7 @@ fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
                     let after_first_name = info[i].gazetteer[first_name] != Position::None;
                     let org = info[end - 1].gazetteer[org_word] != Position::None;
                     for t in &info[i + 1..end] {
-                        let e = seen.entry(t.lower).or_insert(0);
+                        let e = &mut seen[t.lower_id as usize];
                         if after_first_name {
                             *e |= evidence::AFTER_FIRST_NAME;
                         }
@@ -401,12 +429,12 @@ fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
                         }
                     }
                     if org {
-                        *seen.entry(info[i].lower).or_insert(0) |= evidence::IN_ORG_RUN;
+                        seen[info[i].lower_id as usize] |= evidence::IN_ORG_RUN;
                     }
                 }
                 for t in &info[i + 1..end] {
                     let bit = if t.case == Case::Title { evidence::TITLE } else { evidence::UPPER };
-                    *seen.entry(t.lower).or_insert(0) |= bit;
+                    seen[t.lower_id as usize] |= bit;
                 }
                 i = end;
                 continue;
@@ -415,7 +443,7 @@ fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
         }
     }
     for t in info.iter_mut() {
-        t.doc_evidence = seen.get(&t.lower).copied().unwrap_or(0);
+        t.doc_evidence = seen[t.lower_id as usize];
     }
 }
 
@@ -491,6 +519,23 @@ mod tests {
         doc.features(4, &mut after);
         assert_eq!(&after[..before.len()], &before[..], "the first pass only adds features");
         assert!(after.len() > before.len());
+    }
+
+    #[test]
+    fn lowercase_forms_are_numbered_once_per_document() {
+        let text = "Keller met KELLER and keller , O’Dell and O'Dell";
+        let doc = Doc::new(text);
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span.slice(text)).collect();
+        let id = |w: &str| doc.info[words.iter().position(|&x| x == w).expect("word")].lower_id;
+        // One number per lowercase form, in order of first occurrence, whatever the case.
+        assert_eq!([id("Keller"), id("KELLER"), id("keller"), id("met")], [0, 0, 0, 1]);
+        assert_eq!(doc.lowers, 5, "keller met and , o'dell (the apostrophes read alike)");
+        assert_eq!(id("O’Dell"), id("O'Dell"));
+        // The lower-case hash of the word as written keeps its apostrophe.
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(doc.written_lower(i), hash_lower(w), "{w}");
+        }
+        assert_ne!(doc.written_lower(words.len() - 3), doc.written_lower(words.len() - 1));
     }
 
     #[test]

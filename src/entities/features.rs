@@ -69,7 +69,7 @@ pub(crate) struct Doc {
     pub tokens: Vec<Token>,
     pub lines: Vec<Line>,
     info: Vec<TokenInfo>,
-    /// How many distinct spellings the tokens have (`Doc::spelling`).
+    /// How many distinct spellings the tokens have (`TokenInfo::spelling`).
     spellings: usize,
     /// How many distinct lowercase forms (`TokenInfo::lower_id`) the tokens have.
     lowers: usize,
@@ -82,6 +82,14 @@ pub(crate) struct Doc {
 
 /// Stands for the words before a line's first token and after its last.
 const OUTSIDE: u64 = 0x00b0_5e05;
+
+/// Which part of the context features `Doc::context_part` appends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    All,
+    Variant,
+    Neighbours,
+}
 
 impl Doc {
     /// The features of `text`, tokenised here (for the trainer and tests; `analyze` tokenises once
@@ -146,13 +154,7 @@ impl Doc {
         self.context_features(i, out);
     }
 
-    /// Which distinct spelling of the text token `i` is, below [`Doc::spellings`]: tokens of one
-    /// spelling have the same [`Doc::spelling_features`].
-    pub fn spelling(&self, i: usize) -> usize {
-        self.info[i].spelling as usize
-    }
-
-    /// How many distinct spellings the tokens have.
+    /// How many distinct spellings the tokens have (`TokenInfo::spelling`).
     pub fn spellings(&self) -> usize {
         self.spellings
     }
@@ -180,6 +182,34 @@ impl Doc {
 
     /// The rest of `features`: those that read the token's neighbours, line, sentence or document.
     pub fn context_features(&self, i: usize, out: &mut Vec<u64>) {
+        self.context_part(i, Context::All, out);
+    }
+
+    /// Which of token `i`'s context features have the same hashes for every token of its
+    /// [`Doc::variant`]: those that read nothing but its spelling, its lowercase form's
+    /// evidence, its line being all caps and its opening a sentence. A tagger whose scorer
+    /// `sums_exactly` adds them once per variant.
+    pub fn variant_features(&self, i: usize, out: &mut Vec<u64>) {
+        self.context_part(i, Context::Variant, out);
+    }
+
+    /// The context features that are not `variant_features` (the first-pass features last).
+    pub fn neighbour_features(&self, i: usize, out: &mut Vec<u64>) {
+        self.context_part(i, Context::Neighbours, out);
+    }
+
+    /// Token `i`'s variant, below `4 * spellings()`: its spelling, whether its line is all caps
+    /// and whether it opens a sentence. Tokens of one variant have the same
+    /// [`Doc::spelling_features`] and [`Doc::variant_features`].
+    pub fn variant(&self, i: usize) -> usize {
+        let caps = self.lines[self.tokens[i].line as usize].all_caps as usize;
+        self.info[i].spelling as usize * 4 + caps * 2 + self.tokens[i].sentence_start as usize
+    }
+
+    /// `which` of the context features, in the order `context_features` gives them: one body
+    /// for the three, so that the split cannot drift from the whole.
+    fn context_part(&self, i: usize, which: Context, out: &mut Vec<u64>) {
+        let (own, others) = (which != Context::Neighbours, which != Context::Variant);
         let line = &self.lines[self.tokens[i].line as usize];
         let me = &self.info[i];
         let at = |offset: isize| -> Option<&TokenInfo> {
@@ -192,46 +222,55 @@ impl Doc {
         let caps = line.all_caps as u64;
         let mut push = |template: u64, value: u64| out.push(combine(template, value));
 
-        push(13, lower(-1));
-        push(14, lower(1));
-        push(15, lower(-2));
-        push(16, lower(2));
-        push(17, short(-1));
-        push(18, short(1));
-        push(19, combine(short(-1), me.short_shape));
-        push(20, combine(me.short_shape, short(1)));
-        push(21, combine(lower(-1), me.lower));
-        push(22, combine(me.lower, lower(1)));
-        push(23, combine(at(-1).map_or(OUTSIDE, |t| t.word), me.short_shape));
-        push(24, combine(lower(1), me.short_shape));
-        push(25, combine(sentence_start, me.short_shape));
-        push(26, combine(caps, me.short_shape));
-        push(27, combine(caps * 2 + sentence_start, combine(me.doc_evidence as u64, me.case as u64)));
-        push(28, combine(me.doc_evidence as u64, me.short_shape));
-        for (l, &pos) in me.gazetteer.iter().enumerate() {
-            if pos != Position::None {
-                let key = (l as u64) << 8 | pos as u64;
-                push(29, key);
-                push(30, combine(key, me.case as u64 + 8 * caps));
-            }
+        if others {
+            push(13, lower(-1));
+            push(14, lower(1));
+            push(15, lower(-2));
+            push(16, lower(2));
+            push(17, short(-1));
+            push(18, short(1));
+            push(19, combine(short(-1), me.short_shape));
+            push(20, combine(me.short_shape, short(1)));
+            push(21, combine(lower(-1), me.lower));
+            push(22, combine(me.lower, lower(1)));
+            push(23, combine(at(-1).map_or(OUTSIDE, |t| t.word), me.short_shape));
+            push(24, combine(lower(1), me.short_shape));
         }
-        for (offset, template) in [(-1, 31), (1, 32)] {
-            if let Some(t) = at(offset) {
-                for (l, &pos) in t.gazetteer.iter().enumerate() {
-                    if pos != Position::None {
-                        push(template, combine((l as u64) << 8 | pos as u64, me.case as u64));
+        if own {
+            push(25, combine(sentence_start, me.short_shape));
+            push(26, combine(caps, me.short_shape));
+            push(27, combine(caps * 2 + sentence_start, combine(me.doc_evidence as u64, me.case as u64)));
+            push(28, combine(me.doc_evidence as u64, me.short_shape));
+        }
+        if others {
+            for (l, &pos) in me.gazetteer.iter().enumerate() {
+                if pos != Position::None {
+                    let key = (l as u64) << 8 | pos as u64;
+                    push(29, key);
+                    push(30, combine(key, me.case as u64 + 8 * caps));
+                }
+            }
+            for (offset, template) in [(-1, 31), (1, 32)] {
+                if let Some(t) = at(offset) {
+                    for (l, &pos) in t.gazetteer.iter().enumerate() {
+                        if pos != Position::None {
+                            push(template, combine((l as u64) << 8 | pos as u64, me.case as u64));
+                        }
                     }
                 }
             }
+            push(33, combine(short(-2), combine(short(-1), me.short_shape)));
+            push(34, combine(lower(-2), lower(-1)));
         }
-        push(33, combine(short(-2), combine(short(-1), me.short_shape)));
-        push(34, combine(lower(-2), lower(-1)));
         // Word classes (`word_classes`): the word's own, with its case, and its neighbours'.
         let class = |offset| at(offset).map_or(OUTSIDE, |t| t.class.fine as u64);
-        if me.class.fine != 0 {
+        if own && me.class.fine != 0 {
             push(35, me.class.fine as u64);
             push(36, combine(me.class.fine as u64, me.case as u64 + 8 * caps));
             push(37, combine(me.class.coarse as u64, me.short_shape));
+        }
+        if !others {
+            return;
         }
         push(38, combine(class(-1), me.short_shape));
         push(39, combine(class(1), me.short_shape));
@@ -536,6 +575,31 @@ mod tests {
             assert_eq!(doc.written_lower(i), hash_lower(w), "{w}");
         }
         assert_ne!(doc.written_lower(words.len() - 3), doc.written_lower(words.len() - 1));
+    }
+
+    #[test]
+    fn variant_and_neighbour_features_split_the_context_features() {
+        let text = "Keller met Keller . Keller left\nKELLER WON\nthe Keller of Bonn";
+        let doc = Doc::new(text);
+        let mut by_variant: std::collections::HashMap<usize, Vec<u64>> = std::collections::HashMap::new();
+        for i in 0..doc.tokens.len() {
+            let (mut whole, mut variant, mut rest) = (Vec::new(), Vec::new(), Vec::new());
+            doc.context_features(i, &mut whole);
+            doc.variant_features(i, &mut variant);
+            doc.neighbour_features(i, &mut rest);
+            assert!(!variant.is_empty() && !rest.is_empty());
+            let mut parts = [variant.clone(), rest].concat();
+            (parts.sort_unstable(), whole.sort_unstable());
+            assert_eq!(parts, whole, "token {i}");
+            // Tokens of one variant have the same variant features.
+            assert_eq!(*by_variant.entry(doc.variant(i)).or_insert_with(|| variant.clone()), variant, "token {i}");
+        }
+        // "Keller" mid-sentence (twice), opening one, and in a capitalised line: three variants.
+        let variant = |i: usize| doc.variant(i);
+        assert_eq!(variant(0), variant(4), "both open a sentence");
+        assert_ne!(variant(0), variant(2));
+        assert_eq!(variant(2), variant(9));
+        assert!(doc.tokens.iter().enumerate().all(|(i, _)| variant(i) < 4 * doc.spellings()));
     }
 
     #[test]

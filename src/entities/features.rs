@@ -589,7 +589,8 @@ mod tests {
             doc.neighbour_features(i, &mut rest);
             assert!(!variant.is_empty() && !rest.is_empty());
             let mut parts = [variant.clone(), rest].concat();
-            (parts.sort_unstable(), whole.sort_unstable());
+            parts.sort_unstable();
+            whole.sort_unstable();
             assert_eq!(parts, whole, "token {i}");
             // Tokens of one variant have the same variant features.
             assert_eq!(*by_variant.entry(doc.variant(i)).or_insert_with(|| variant.clone()), variant, "token {i}");

@@ -14,7 +14,6 @@
 use crate::text::hashing::FnvMap;
 
 use super::features::Doc;
-use super::hashing::hash_lower;
 use crate::analysis::{Entity, Label, Span};
 
 /// Where a mention's capitalisation tells the tagger something.
@@ -32,7 +31,7 @@ pub(crate) fn apply(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Ent
     let start_of = |at: usize| doc.tokens.binary_search_by_key(&at, |t| t.span.start).ok();
     let end_of = |at: usize| doc.tokens.binary_search_by_key(&at, |t| t.span.end).ok().map(|i| i + 1);
     let ranges: Vec<Option<(usize, usize)>> = entities.iter().map(|e| Some((start_of(e.span.start)?, end_of(e.span.end)?))).collect();
-    let key = |a: usize, b: usize| -> Vec<u64> { doc.tokens[a..b].iter().map(|t| hash_lower(t.span.slice(text))).collect() };
+    let key = |a: usize, b: usize| -> Vec<u64> { (a..b).map(|i| doc.written_lower(i)).collect() };
     // Votes of the strong mentions, per name (its tokens, lowercased).
     let mut votes: FnvMap<Vec<u64>, [u32; 5]> = FnvMap::default();
     for (e, r) in entities.iter().zip(&ranges) {
@@ -75,7 +74,7 @@ pub(crate) fn apply(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Ent
     for r in ranges.iter().flatten() {
         covered[r.0..r.1].iter_mut().for_each(|c| *c = true);
     }
-    let lowers: Vec<u64> = doc.tokens.iter().map(|t| hash_lower(t.span.slice(text))).collect();
+    let lowers: Vec<u64> = (0..doc.tokens.len()).map(|i| doc.written_lower(i)).collect();
     // Rule 1, longer: a weak mention that is the start of a longer strongly labelled name whose
     // other words follow it untagged becomes that name (a dateline's "PORT AVERLY —" tagged
     // "PORT" alone, when the story tags "Port Averly" a place).

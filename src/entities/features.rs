@@ -56,6 +56,12 @@ struct TokenInfo {
     first_pass: u8,
     /// Which distinct spelling of the text the token is (0, 1, … in order of first occurrence).
     spelling: u32,
+    /// Which distinct `lower` of the text the token has (0, 1, … in order of first occurrence):
+    /// the document-level passes count per lowercase form in a vector indexed by it, rather
+    /// than in a map probed for every token.
+    lower_id: u32,
+    /// `hash_lower` of the word as written (`lower` reads its apostrophes as ASCII ones).
+    written_lower: u64,
 }
 
 /// A tokenised document with everything features need.
@@ -63,8 +69,10 @@ pub(crate) struct Doc {
     pub tokens: Vec<Token>,
     pub lines: Vec<Line>,
     info: Vec<TokenInfo>,
-    /// How many distinct spellings the tokens have (`Doc::spelling`).
+    /// How many distinct spellings the tokens have (`TokenInfo::spelling`).
     spellings: usize,
+    /// How many distinct lowercase forms (`TokenInfo::lower_id`) the tokens have.
+    lowers: usize,
     /// The first pass's tag of each token (`entities::stacked`); empty without one.
     pub first_tags: Vec<u8>,
     /// The first pass's scores of each token (`N_TAGS` a token), which the second pass only
@@ -74,6 +82,14 @@ pub(crate) struct Doc {
 
 /// Stands for the words before a line's first token and after its last.
 const OUTSIDE: u64 = 0x00b0_5e05;
+
+/// Which part of the context features `Doc::context_part` appends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    All,
+    Variant,
+    Neighbours,
+}
 
 impl Doc {
     /// The features of `text`, tokenised here (for the trainer and tests; `analyze` tokenises once
@@ -88,26 +104,36 @@ impl Doc {
         let gazetteer = Gazetteer::shared();
         let classes = WordClasses::shared();
         // A word's info depends on its spelling alone, and most tokens of an article repeat an
-        // earlier one ("the", "said", a name): each distinct spelling is read once.
-        let mut seen: FnvMap<&str, TokenInfo> = FnvMap::default();
-        let mut info: Vec<TokenInfo> = tokens
-            .iter()
-            .map(|t| {
-                let word = t.span.slice(text);
-                let spelling = seen.len() as u32;
-                *seen.entry(word).or_insert_with(|| {
-                    let ascii = ascii_apostrophes(word);
-                    let info = token_info(&ascii);
-                    // A class the file gives the word as written ("o’malley") before the ASCII one.
-                    let class = match classes.of_lower_hash(hash_lower(word)) {
-                        c if c.fine != 0 => c,
-                        _ => classes.of_lower_hash(info.lower),
-                    };
-                    TokenInfo { class, spelling, ..info }
-                })
-            })
-            .collect();
-        let spellings = seen.len();
+        // earlier one ("the", "said", a name): each distinct spelling is read once, and the
+        // maps are sized for every token being new, so that they never grow.
+        let mut seen: FnvMap<&str, u32> = FnvMap::with_capacity_and_hasher(tokens.len(), Default::default());
+        let mut lower_ids: HashKeyed<u32> = HashKeyed::with_capacity_and_hasher(tokens.len(), Default::default());
+        let mut distinct: Vec<TokenInfo> = Vec::new();
+        let mut info: Vec<TokenInfo> = Vec::with_capacity(tokens.len());
+        for t in &tokens {
+            let word = t.span.slice(text);
+            let next = distinct.len() as u32;
+            let spelling = *seen.entry(word).or_insert(next);
+            if spelling == next {
+                let ascii = ascii_apostrophes(word);
+                let info = token_info(&ascii);
+                // A class the file gives the word as written ("o’malley") before the ASCII one.
+                let written_lower = match ascii {
+                    std::borrow::Cow::Borrowed(_) => info.lower,
+                    std::borrow::Cow::Owned(_) => hash_lower(word),
+                };
+                let class = match classes.of_lower_hash(written_lower) {
+                    c if c.fine != 0 || written_lower == info.lower => c,
+                    _ => classes.of_lower_hash(info.lower),
+                };
+                let new_lower = lower_ids.len() as u32;
+                let lower_id = *lower_ids.entry(info.lower).or_insert(new_lower);
+                distinct.push(TokenInfo { class, spelling, lower_id, written_lower, ..info });
+            }
+            info.push(distinct[spelling as usize]);
+        }
+        let spellings = distinct.len();
+        let n_lowers = lower_ids.len();
         let mut matches = Vec::with_capacity(tokens.len());
         let mut lowers = Vec::new();
         for line in &lines {
@@ -118,8 +144,8 @@ impl Doc {
         for (i, m) in info.iter_mut().zip(matches) {
             i.gazetteer = m;
         }
-        add_doc_evidence(&tokens, &lines, &mut info);
-        Doc { tokens, lines, info, spellings, first_tags: Vec::new(), first_emissions: Vec::new() }
+        add_doc_evidence(&tokens, &lines, &mut info, n_lowers);
+        Doc { tokens, lines, info, spellings, lowers: n_lowers, first_tags: Vec::new(), first_emissions: Vec::new() }
     }
 
     /// Appends the feature hashes of token `i` to `out`.
@@ -128,15 +154,15 @@ impl Doc {
         self.context_features(i, out);
     }
 
-    /// Which distinct spelling of the text token `i` is, below [`Doc::spellings`]: tokens of one
-    /// spelling have the same [`Doc::spelling_features`].
-    pub fn spelling(&self, i: usize) -> usize {
-        self.info[i].spelling as usize
-    }
-
-    /// How many distinct spellings the tokens have.
+    /// How many distinct spellings the tokens have (`TokenInfo::spelling`).
     pub fn spellings(&self) -> usize {
         self.spellings
+    }
+
+    /// `hashing::hash_lower` of token `i` as written (`t.span.slice(text)`), computed once per
+    /// spelling.
+    pub fn written_lower(&self, i: usize) -> u64 {
+        self.info[i].written_lower
     }
 
     /// The first of `features`: those that depend on token `i`'s spelling alone.
@@ -156,6 +182,34 @@ impl Doc {
 
     /// The rest of `features`: those that read the token's neighbours, line, sentence or document.
     pub fn context_features(&self, i: usize, out: &mut Vec<u64>) {
+        self.context_part(i, Context::All, out);
+    }
+
+    /// Which of token `i`'s context features have the same hashes for every token of its
+    /// [`Doc::variant`]: those that read nothing but its spelling, its lowercase form's
+    /// evidence, its line being all caps and its opening a sentence. A tagger whose scorer
+    /// `sums_exactly` adds them once per variant.
+    pub fn variant_features(&self, i: usize, out: &mut Vec<u64>) {
+        self.context_part(i, Context::Variant, out);
+    }
+
+    /// The context features that are not `variant_features` (the first-pass features last).
+    pub fn neighbour_features(&self, i: usize, out: &mut Vec<u64>) {
+        self.context_part(i, Context::Neighbours, out);
+    }
+
+    /// Token `i`'s variant, below `4 * spellings()`: its spelling, whether its line is all caps
+    /// and whether it opens a sentence. Tokens of one variant have the same
+    /// [`Doc::spelling_features`] and [`Doc::variant_features`].
+    pub fn variant(&self, i: usize) -> usize {
+        let caps = self.lines[self.tokens[i].line as usize].all_caps as usize;
+        self.info[i].spelling as usize * 4 + caps * 2 + self.tokens[i].sentence_start as usize
+    }
+
+    /// `which` of the context features, in the order `context_features` gives them: one body
+    /// for the three, so that the split cannot drift from the whole.
+    fn context_part(&self, i: usize, which: Context, out: &mut Vec<u64>) {
+        let (own, others) = (which != Context::Neighbours, which != Context::Variant);
         let line = &self.lines[self.tokens[i].line as usize];
         let me = &self.info[i];
         let at = |offset: isize| -> Option<&TokenInfo> {
@@ -168,46 +222,55 @@ impl Doc {
         let caps = line.all_caps as u64;
         let mut push = |template: u64, value: u64| out.push(combine(template, value));
 
-        push(13, lower(-1));
-        push(14, lower(1));
-        push(15, lower(-2));
-        push(16, lower(2));
-        push(17, short(-1));
-        push(18, short(1));
-        push(19, combine(short(-1), me.short_shape));
-        push(20, combine(me.short_shape, short(1)));
-        push(21, combine(lower(-1), me.lower));
-        push(22, combine(me.lower, lower(1)));
-        push(23, combine(at(-1).map_or(OUTSIDE, |t| t.word), me.short_shape));
-        push(24, combine(lower(1), me.short_shape));
-        push(25, combine(sentence_start, me.short_shape));
-        push(26, combine(caps, me.short_shape));
-        push(27, combine(caps * 2 + sentence_start, combine(me.doc_evidence as u64, me.case as u64)));
-        push(28, combine(me.doc_evidence as u64, me.short_shape));
-        for (l, &pos) in me.gazetteer.iter().enumerate() {
-            if pos != Position::None {
-                let key = (l as u64) << 8 | pos as u64;
-                push(29, key);
-                push(30, combine(key, me.case as u64 + 8 * caps));
-            }
+        if others {
+            push(13, lower(-1));
+            push(14, lower(1));
+            push(15, lower(-2));
+            push(16, lower(2));
+            push(17, short(-1));
+            push(18, short(1));
+            push(19, combine(short(-1), me.short_shape));
+            push(20, combine(me.short_shape, short(1)));
+            push(21, combine(lower(-1), me.lower));
+            push(22, combine(me.lower, lower(1)));
+            push(23, combine(at(-1).map_or(OUTSIDE, |t| t.word), me.short_shape));
+            push(24, combine(lower(1), me.short_shape));
         }
-        for (offset, template) in [(-1, 31), (1, 32)] {
-            if let Some(t) = at(offset) {
-                for (l, &pos) in t.gazetteer.iter().enumerate() {
-                    if pos != Position::None {
-                        push(template, combine((l as u64) << 8 | pos as u64, me.case as u64));
+        if own {
+            push(25, combine(sentence_start, me.short_shape));
+            push(26, combine(caps, me.short_shape));
+            push(27, combine(caps * 2 + sentence_start, combine(me.doc_evidence as u64, me.case as u64)));
+            push(28, combine(me.doc_evidence as u64, me.short_shape));
+        }
+        if others {
+            for (l, &pos) in me.gazetteer.iter().enumerate() {
+                if pos != Position::None {
+                    let key = (l as u64) << 8 | pos as u64;
+                    push(29, key);
+                    push(30, combine(key, me.case as u64 + 8 * caps));
+                }
+            }
+            for (offset, template) in [(-1, 31), (1, 32)] {
+                if let Some(t) = at(offset) {
+                    for (l, &pos) in t.gazetteer.iter().enumerate() {
+                        if pos != Position::None {
+                            push(template, combine((l as u64) << 8 | pos as u64, me.case as u64));
+                        }
                     }
                 }
             }
+            push(33, combine(short(-2), combine(short(-1), me.short_shape)));
+            push(34, combine(lower(-2), lower(-1)));
         }
-        push(33, combine(short(-2), combine(short(-1), me.short_shape)));
-        push(34, combine(lower(-2), lower(-1)));
         // Word classes (`word_classes`): the word's own, with its case, and its neighbours'.
         let class = |offset| at(offset).map_or(OUTSIDE, |t| t.class.fine as u64);
-        if me.class.fine != 0 {
+        if own && me.class.fine != 0 {
             push(35, me.class.fine as u64);
             push(36, combine(me.class.fine as u64, me.case as u64 + 8 * caps));
             push(37, combine(me.class.coarse as u64, me.short_shape));
+        }
+        if !others {
+            return;
         }
         push(38, combine(class(-1), me.short_shape));
         push(39, combine(class(1), me.short_shape));
@@ -246,9 +309,9 @@ impl Doc {
     /// ambiguous ones (a stacked tagger, Krishnan & Manning 2006).
     pub fn set_first_pass(&mut self, kinds: &[u8]) {
         const N: usize = 5;
-        let mut counts: HashKeyed<[u16; N]> = HashKeyed::default();
+        let mut counts = vec![[0u16; N]; self.lowers];
         for (t, &k) in self.info.iter().zip(kinds) {
-            let c = &mut counts.entry(t.lower).or_insert([0; N])[(k as usize).min(N - 1)];
+            let c = &mut counts[t.lower_id as usize][(k as usize).min(N - 1)];
             *c = c.saturating_add(1);
         }
         for (t, &k) in self.info.iter_mut().zip(kinds) {
@@ -256,7 +319,8 @@ impl Doc {
             if matches!(t.case, Case::Lower | Case::NoLetters) {
                 continue;
             }
-            let Some(mut c) = counts.get(&t.lower).copied() else { continue };
+            // The token itself was counted above: what is left is its other occurrences.
+            let mut c = counts[t.lower_id as usize];
             c[(k as usize).min(N - 1)] -= 1;
             let total: u16 = c.iter().sum();
             if total == 0 {
@@ -362,13 +426,16 @@ fn token_info(word: &str) -> TokenInfo {
         class: WordClass::default(),
         first_pass: 0,
         spelling: 0,
+        lower_id: 0,
+        written_lower: 0,
     }
 }
 
 /// Fills `doc_evidence`: a headline's "JAPAN" or a sentence-initial "Blackburn" borrows the
 /// capitalisation its word has elsewhere in the same document, where it is informative.
-fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
-    let mut seen: HashKeyed<u8> = HashKeyed::default();
+fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo], lowers: usize) {
+    // Per lowercase form (`TokenInfo::lower_id`).
+    let mut seen = vec![0u8; lowers];
     let first_name = List::FirstName as usize;
     let org_word = List::OrgWord as usize;
     for line in lines.iter().filter(|l| !l.all_caps) {
@@ -381,7 +448,7 @@ fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
                 Case::Upper if !tokens[i].sentence_start => evidence::UPPER,
                 _ => 0,
             };
-            *seen.entry(t.lower).or_insert(0) |= bit;
+            seen[t.lower_id as usize] |= bit;
             // Runs of capitalised words: names.
             if matches!(t.case, Case::Title | Case::Upper) {
                 let mut end = i + 1;
@@ -392,7 +459,7 @@ fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
                     let after_first_name = info[i].gazetteer[first_name] != Position::None;
                     let org = info[end - 1].gazetteer[org_word] != Position::None;
                     for t in &info[i + 1..end] {
-                        let e = seen.entry(t.lower).or_insert(0);
+                        let e = &mut seen[t.lower_id as usize];
                         if after_first_name {
                             *e |= evidence::AFTER_FIRST_NAME;
                         }
@@ -401,12 +468,12 @@ fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
                         }
                     }
                     if org {
-                        *seen.entry(info[i].lower).or_insert(0) |= evidence::IN_ORG_RUN;
+                        seen[info[i].lower_id as usize] |= evidence::IN_ORG_RUN;
                     }
                 }
                 for t in &info[i + 1..end] {
                     let bit = if t.case == Case::Title { evidence::TITLE } else { evidence::UPPER };
-                    *seen.entry(t.lower).or_insert(0) |= bit;
+                    seen[t.lower_id as usize] |= bit;
                 }
                 i = end;
                 continue;
@@ -415,7 +482,7 @@ fn add_doc_evidence(tokens: &[Token], lines: &[Line], info: &mut [TokenInfo]) {
         }
     }
     for t in info.iter_mut() {
-        t.doc_evidence = seen.get(&t.lower).copied().unwrap_or(0);
+        t.doc_evidence = seen[t.lower_id as usize];
     }
 }
 
@@ -491,6 +558,49 @@ mod tests {
         doc.features(4, &mut after);
         assert_eq!(&after[..before.len()], &before[..], "the first pass only adds features");
         assert!(after.len() > before.len());
+    }
+
+    #[test]
+    fn lowercase_forms_are_numbered_once_per_document() {
+        let text = "Keller met KELLER and keller , O’Dell and O'Dell";
+        let doc = Doc::new(text);
+        let words: Vec<&str> = doc.tokens.iter().map(|t| t.span.slice(text)).collect();
+        let id = |w: &str| doc.info[words.iter().position(|&x| x == w).expect("word")].lower_id;
+        // One number per lowercase form, in order of first occurrence, whatever the case.
+        assert_eq!([id("Keller"), id("KELLER"), id("keller"), id("met")], [0, 0, 0, 1]);
+        assert_eq!(doc.lowers, 5, "keller met and , o'dell (the apostrophes read alike)");
+        assert_eq!(id("O’Dell"), id("O'Dell"));
+        // The lower-case hash of the word as written keeps its apostrophe.
+        for (i, w) in words.iter().enumerate() {
+            assert_eq!(doc.written_lower(i), hash_lower(w), "{w}");
+        }
+        assert_ne!(doc.written_lower(words.len() - 3), doc.written_lower(words.len() - 1));
+    }
+
+    #[test]
+    fn variant_and_neighbour_features_split_the_context_features() {
+        let text = "Keller met Keller . Keller left\nKELLER WON\nthe Keller of Bonn";
+        let doc = Doc::new(text);
+        let mut by_variant: std::collections::HashMap<usize, Vec<u64>> = std::collections::HashMap::new();
+        for i in 0..doc.tokens.len() {
+            let (mut whole, mut variant, mut rest) = (Vec::new(), Vec::new(), Vec::new());
+            doc.context_features(i, &mut whole);
+            doc.variant_features(i, &mut variant);
+            doc.neighbour_features(i, &mut rest);
+            assert!(!variant.is_empty() && !rest.is_empty());
+            let mut parts = [variant.clone(), rest].concat();
+            parts.sort_unstable();
+            whole.sort_unstable();
+            assert_eq!(parts, whole, "token {i}");
+            // Tokens of one variant have the same variant features.
+            assert_eq!(*by_variant.entry(doc.variant(i)).or_insert_with(|| variant.clone()), variant, "token {i}");
+        }
+        // "Keller" mid-sentence (twice), opening one, and in a capitalised line: three variants.
+        let variant = |i: usize| doc.variant(i);
+        assert_eq!(variant(0), variant(4), "both open a sentence");
+        assert_ne!(variant(0), variant(2));
+        assert_eq!(variant(2), variant(9));
+        assert!(doc.tokens.iter().enumerate().all(|(i, _)| variant(i) < 4 * doc.spellings()));
     }
 
     #[test]

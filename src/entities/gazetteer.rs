@@ -134,13 +134,22 @@ impl MaskTable {
 /// Seed of an entry hash, so that a one-token entry's hash differs from the token's own.
 const SEQ_SEED: u64 = 0x5e9;
 
+/// The mask bit of a key that is the first tokens of a longer entry ("new" of "New York"): where
+/// a key lacks it, no entry goes on from there, and `matches` probes no longer sequence from
+/// that token. Most words start no entry of several tokens, so most tokens take one probe
+/// rather than four. Not a list (`LISTS` are the low six bits).
+const CONTINUES: u8 = 0x80;
+
 impl Gazetteer {
     /// The embedded lists (`text::data::WORD_LISTS`, compiled by build.rs), hashed once.
     pub fn shared() -> &'static Gazetteer {
         static SHARED: OnceLock<Gazetteer> = OnceLock::new();
         SHARED.get_or_init(|| {
-            // Sized once: growing the table as it fills rehashes it several times over.
-            let mut entries = MaskTable::with_capacity(WORD_LISTS.count(LISTS));
+            // Sized once: growing the table as it fills rehashes it several times over. The
+            // first tokens of the entries of several tokens (`CONTINUES`) are keys too: fewer
+            // than a tenth of the entries are of several tokens.
+            let n = WORD_LISTS.count(LISTS);
+            let mut entries = MaskTable::with_capacity(n + n / 4);
             for (entry, mask) in WORD_LISTS.iter() {
                 if mask & LISTS != 0 {
                     add(&mut entries, entry, mask & LISTS);
@@ -154,7 +163,7 @@ impl Gazetteer {
     #[cfg(test)]
     pub fn from_lists<'a>(lists: impl Iterator<Item = (List, Vec<&'a str>)>) -> Gazetteer {
         let lists: Vec<_> = lists.collect();
-        let mut entries = MaskTable::with_capacity(lists.iter().map(|(_, lines)| lines.len()).sum());
+        let mut entries = MaskTable::with_capacity(lists.iter().map(|(_, lines)| 2 * lines.len()).sum());
         for (list, lines) in lists {
             for line in lines {
                 add(&mut entries, line, 1 << list as u8);
@@ -165,7 +174,7 @@ impl Gazetteer {
 
     /// Lists holding the one-token entry whose lowercase hash is `lower`.
     pub fn word(&self, lower: u64) -> u8 {
-        self.entries.get(combine(SEQ_SEED, lower))
+        self.entries.get(combine(SEQ_SEED, lower)) & LISTS
     }
 
     /// For each token (given as lowercase hashes of one line), its position in the longest
@@ -180,12 +189,13 @@ impl Gazetteer {
             for len in 1..=MAX_ENTRY_TOKENS.min(lowers.len() - i) {
                 hash = combine(hash, lowers[i + len - 1]);
                 let mask = self.entries.get(hash);
-                if mask != 0 {
-                    for (l, f) in found.iter_mut().enumerate() {
-                        if mask & (1 << l) != 0 {
-                            *f = len;
-                        }
+                for (l, f) in found.iter_mut().enumerate() {
+                    if mask & (1 << l) != 0 {
+                        *f = len;
                     }
+                }
+                if mask & CONTINUES == 0 {
+                    break;
                 }
             }
             for (l, &len) in found.iter().enumerate() {
@@ -213,45 +223,47 @@ impl Gazetteer {
     }
 }
 
-/// Adds `entry` (a list's entry, in any case) to the lists of `mask`. The table is sized from
-/// the count of entries, so none is refused.
+/// Adds `entry` (a list's entry, in any case) to the lists of `mask`, and marks its first tokens
+/// `CONTINUES`. The table is sized for the entries and those, so none is refused.
 fn add(entries: &mut MaskTable, entry: &str, mask: u8) {
-    if let Some(hash) = entry_hash(entry) {
+    if let Some(hash) = entry_hash(entry, &mut |prefix| _ = entries.add(prefix, CONTINUES)) {
         entries.add(hash, mask);
     }
 }
 
-/// The hash of an entry's lowercased tokens, or `None` when it has more than MAX_ENTRY_TOKENS.
+/// The hash of an entry's lowercased tokens, or `None` when it has more than MAX_ENTRY_TOKENS;
+/// `prefix` is given the hash of its first 1, 2, … tokens, up to MAX_ENTRY_TOKENS - 1 of them
+/// and fewer than it has.
 ///
 /// Nearly every entry is words of letters and digits between single spaces, which the tagger's
 /// tokenizer splits at the spaces and nowhere else (a test holds the shipped lists to this);
 /// those are split here, which makes building the table several times cheaper (it is built on
 /// the first analysis), and hashed in one pass over their characters without a vector per
 /// entry. The rest go through the tokenizer.
-fn entry_hash(line: &str) -> Option<u64> {
-    plain_entry_hash(line).unwrap_or_else(|| any_entry_hash(line))
+fn entry_hash(line: &str, prefix: &mut dyn FnMut(u64)) -> Option<u64> {
+    plain_entry_hash(line, prefix).unwrap_or_else(|| any_entry_hash(line, prefix))
 }
 
 /// `entry_hash` of any entry.
-fn any_entry_hash(line: &str) -> Option<u64> {
-    let mut n = 0;
-    let hash = if is_plain(line) {
-        line.split(' ').fold(SEQ_SEED, |h, w| {
-            n += 1;
-            combine(h, hash_lower(w))
-        })
+fn any_entry_hash(line: &str, prefix: &mut dyn FnMut(u64)) -> Option<u64> {
+    let lowers: Vec<u64> = if is_plain(line) {
+        line.split(' ').map(hash_lower).collect()
     } else {
-        tokenize(line).0.iter().fold(SEQ_SEED, |h, t| {
-            n += 1;
-            combine(h, hash_lower(t.span.slice(line)))
-        })
+        tokenize(line).0.iter().map(|t| hash_lower(t.span.slice(line))).collect()
     };
-    (n <= MAX_ENTRY_TOKENS).then_some(hash)
+    let mut hash = SEQ_SEED;
+    for (n, &lower) in lowers.iter().enumerate() {
+        hash = combine(hash, lower);
+        if n + 1 < lowers.len().min(MAX_ENTRY_TOKENS) {
+            prefix(hash);
+        }
+    }
+    (lowers.len() <= MAX_ENTRY_TOKENS).then_some(hash)
 }
 
 /// `entry_hash` of a plain entry (`is_plain`), in one pass over its characters; `None` for any
 /// other entry.
-fn plain_entry_hash(line: &str) -> Option<Option<u64>> {
+fn plain_entry_hash(line: &str, prefix: &mut dyn FnMut(u64)) -> Option<Option<u64>> {
     let (mut hash, mut n) = (SEQ_SEED, 0);
     let mut word = Fnv::new();
     let mut empty = true;
@@ -262,6 +274,9 @@ fn plain_entry_hash(line: &str) -> Option<Option<u64>> {
             }
             hash = combine(hash, word.finish());
             n += 1;
+            if n < MAX_ENTRY_TOKENS {
+                prefix(hash);
+            }
             (word, empty) = (Fnv::new(), true);
         } else if c.is_ascii_alphanumeric() {
             word = word.byte(c.to_ascii_lowercase() as u8);
@@ -352,7 +367,13 @@ mod tests {
     use super::*;
 
     fn small() -> Gazetteer {
-        Gazetteer::from_lists([(List::Place, vec!["New York", "York", "Paris"]), (List::FirstName, vec!["Paris", "Angela"])].into_iter())
+        Gazetteer::from_lists(
+            [
+                (List::Place, vec!["New York", "York", "Paris", "Rio de Janeiro", "St. Kitts and Nevis"]),
+                (List::FirstName, vec!["Paris", "Angela"]),
+            ]
+            .into_iter(),
+        )
     }
 
     fn check(text: &str, list: List, expected: &str) {
@@ -369,6 +390,19 @@ mod tests {
         check("to new YORK and Paris", List::Place, "None Begin Last None Unit");
         check("to new YORK and Paris", List::FirstName, "None None None None Unit");
         check("York", List::Place, "Unit");
+    }
+
+    /// A probe goes on past first tokens that are no entry themselves ("rio de"), and stops
+    /// where no entry goes on: the matches are those of probing every length.
+    #[test]
+    fn entries_of_several_tokens_are_found_past_their_first_tokens() {
+        check("in Rio de Janeiro and rio de la Plata", List::Place, "None Begin Inside Last None None None None None");
+        check("to St. Kitts and Nevis", List::Place, "None Begin Inside Inside Last");
+        check("to St. Kitts and Paris", List::Place, "None None None None Unit");
+        let g = small();
+        let lowers: Vec<u64> = ["rio", "de", "janeiro"].iter().map(|w| hash_lower(w)).collect();
+        assert_ne!(g.entries.get(combine(combine(SEQ_SEED, lowers[0]), lowers[1])) & CONTINUES, 0);
+        assert_eq!(g.entries.get(combine(SEQ_SEED, lowers[1])), 0, "\"de\" starts no entry");
     }
 
     #[test]
@@ -395,17 +429,20 @@ mod tests {
         for list in List::ALL {
             for line in list.entries().into_iter().chain(["New York", "Mary Ann Lee Smith Jones", "A1 b2", "x  y", "Zürich", "St. Louis"])
             {
-                if let Some(hash) = plain_entry_hash(line) {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                if let Some(hash) = plain_entry_hash(line, &mut |p| a.push(p)) {
                     plain += 1;
-                    assert_eq!(hash, any_entry_hash(line), "{list:?}: {line:?}");
+                    assert_eq!(hash, any_entry_hash(line, &mut |p| b.push(p)), "{list:?}: {line:?}");
+                    assert_eq!(a, b, "the first tokens' hashes: {list:?}: {line:?}");
                 }
             }
         }
         assert!(plain > 20_000, "nearly every entry is plain ({plain})");
-        assert_eq!(plain_entry_hash("Mary Ann Lee Smith Jones"), Some(None), "too many tokens");
-        assert_eq!(plain_entry_hash("Zürich"), Some(any_entry_hash("Zürich")));
+        let none = &mut |_| {};
+        assert_eq!(plain_entry_hash("Mary Ann Lee Smith Jones", none), Some(None), "too many tokens");
+        assert_eq!(plain_entry_hash("Zürich", none), Some(any_entry_hash("Zürich", none)));
         for not_plain in ["St. Louis", "x  y", " x", "x ", "", "O'Brien"] {
-            assert_eq!(plain_entry_hash(not_plain), None, "{not_plain:?}");
+            assert_eq!(plain_entry_hash(not_plain, none), None, "{not_plain:?}");
         }
     }
 
@@ -468,11 +505,19 @@ mod tests {
     fn the_shipped_table_answers_as_a_map_of_its_entries() {
         use std::collections::HashMap;
         let mut map: HashMap<u64, u8> = HashMap::new();
-        for (entry, mask) in WORD_LISTS.iter() {
-            if let (true, Some(hash)) = (mask & LISTS != 0, entry_hash(entry)) {
+        let mut several = 0;
+        for (entry, mask) in WORD_LISTS.iter().filter(|&(_, mask)| mask & LISTS != 0) {
+            if let Some(hash) = entry_hash(entry, &mut |_| {}) {
                 *map.entry(hash).or_insert(0) |= mask & LISTS;
             }
+            // Its first tokens (of an entry too long to be held too), each a key that goes on.
+            let tokens: Vec<&str> = tokenize(entry).0.iter().map(|t| t.span.slice(entry)).collect();
+            several += (tokens.len() > 1) as usize;
+            for n in 1..tokens.len().min(MAX_ENTRY_TOKENS) {
+                *map.entry(tokens[..n].iter().fold(SEQ_SEED, |h, w| combine(h, hash_lower(w)))).or_insert(0) |= CONTINUES;
+            }
         }
+        assert!(several > 2_000, "{several} entries of several tokens");
         let g = Gazetteer::shared();
         assert_eq!(g.entries.len, map.len(), "no two entries' hashes agree on their top 56 bits");
         for (&k, &m) in &map {
@@ -492,6 +537,8 @@ mod tests {
         }
         assert_ne!(g.entries.get(phrase(&["new", "york"])) & (1 << List::Place as u8), 0);
         assert_eq!(g.entries.get(phrase(&["Quotelens"])), 0);
+        assert_ne!(g.entries.get(phrase(&["new"])) & CONTINUES, 0, "New York goes on from it");
+        assert_eq!(g.word(hash_lower("new")) & CONTINUES, 0, "`word` answers lists only");
     }
 
     #[test]

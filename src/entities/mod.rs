@@ -285,34 +285,44 @@ fn tag(scorer: &impl Scorer, text: &str, doc: &Doc, original: Option<&[tokens::L
 struct LineBuffers {
     hashes: Vec<u64>,
     emissions: Vec<f32>,
-    /// Per spelling of the doc (`Doc::spelling`), the scores of its spelling features once added
-    /// up, when the scorer `sums_exactly`: most tokens repeat a spelling, so its 13 weight lookups
-    /// are done once.
-    spelling_scores: Vec<Option<[f32; N_TAGS]>>,
+    /// Per variant of the doc (`Doc::variant`: a spelling, whether its line is all caps and
+    /// whether it opens a sentence), where its `variant_scores` are (`NONE` before they are added
+    /// up), when the scorer `sums_exactly`: most tokens repeat a spelling, and most spellings are
+    /// read in one or two variants of the four, so the scores are kept densely.
+    variant_slots: Vec<u32>,
+    /// The scores of a variant's spelling and variant features added up, its 20 weight lookups
+    /// done once.
+    variant_scores: Vec<[f32; N_TAGS]>,
 }
+
+/// A variant whose scores are not added up yet.
+const NONE: u32 = u32::MAX;
 
 /// The tagger's best tags for the tokens of `line`, into `tags`.
 fn decode_line(scorer: &impl Scorer, doc: &Doc, line: &tokens::Line, buffers: &mut LineBuffers, tags: &mut Vec<usize>) {
-    let LineBuffers { hashes, emissions, spelling_scores } = buffers;
+    let LineBuffers { hashes, emissions, variant_slots, variant_scores } = buffers;
     emissions.clear();
     emissions.resize((line.end - line.first) * N_TAGS, 0.0);
-    let by_spelling = scorer.sums_exactly();
-    if by_spelling {
-        spelling_scores.resize(doc.spellings(), None);
+    let by_variant = scorer.sums_exactly();
+    if by_variant {
+        variant_slots.resize(4 * doc.spellings(), NONE);
     }
     for (i, scores) in (line.first..line.end).zip(emissions.chunks_exact_mut(N_TAGS)) {
         hashes.clear();
-        if by_spelling {
-            let cached = &mut spelling_scores[doc.spelling(i)];
-            let part = cached.get_or_insert_with(|| {
+        if by_variant {
+            // Integer sums (`sums_exactly`): the variant's part plus the rest is the whole.
+            let slot = &mut variant_slots[doc.variant(i)];
+            if *slot == NONE {
                 let mut part = [0.0; N_TAGS];
                 doc.spelling_features(i, hashes);
+                doc.variant_features(i, hashes);
                 scorer.add_scores(hashes, &mut part);
                 hashes.clear();
-                part
-            });
-            scores.copy_from_slice(part);
-            doc.context_features(i, hashes);
+                *slot = variant_scores.len() as u32;
+                variant_scores.push(part);
+            }
+            scores.copy_from_slice(&variant_scores[*slot as usize]);
+            doc.neighbour_features(i, hashes);
         } else {
             doc.features(i, hashes);
         }

@@ -31,6 +31,11 @@ impl Fnv {
         self
     }
     pub fn char(self, c: char) -> Fnv {
+        // Most characters hashed are ASCII (word shapes, lowercase English): their UTF-8 is the
+        // one byte, without encoding it into a buffer first.
+        if c.is_ascii() {
+            return self.byte(c as u8);
+        }
         let mut buf = [0u8; 4];
         self.bytes(c.encode_utf8(&mut buf).as_bytes())
     }

@@ -427,7 +427,8 @@ impl Doc {
         self.shape[i] <= 4
     }
 
-    /// Appends the feature hashes of token `i` of the line `first..end` to `out`.
+    /// Appends the feature hashes of token `i` of the line `first..end` to `out`
+    /// (`N_FEATURES` of them, template `k` at `k`).
     pub fn features(&self, i: usize, first: usize, end: usize, out: &mut Vec<u64>) {
         let at = |k: isize| -> Option<usize> {
             let j = i as isize + k;
@@ -437,103 +438,113 @@ impl Doc {
         let shape = |k: isize| at(k).map_or(15, |j| self.shape[j] as u64);
         let lex = |k: isize| at(k).is_some_and(|j| self.lexicon[j]) as u64;
         let quote = |k: isize| at(k).map_or(7, |j| self.quote[j] as u64);
-        let mut f = |template: u64, value: u64| out.push(combine(template, value));
+        // Filled by template number (constant indices: no bounds checks, no growth checks).
+        let mut h = [0u64; N_FEATURES];
+        macro_rules! f {
+            ($template:literal, $value:expr) => {
+                h[$template] = combine($template, $value)
+            };
+        }
         let w0 = self.lower[i];
-        f(0, 0);
-        f(1, w0);
-        f(2, word(-1));
-        f(3, word(1));
-        f(4, word(-2));
-        f(5, word(2));
-        f(6, combine(word(-1), w0));
-        f(7, combine(w0, word(1)));
-        f(8, self.suffix3[i]);
-        f(9, self.suffix2[i]);
-        f(10, combine(self.suffix2[i], word(1)));
-        f(11, combine(shape(-1), self.suffix2[i]));
-        f(12, shape(0));
-        f(13, combine(combine(shape(-1), shape(0)), shape(1)));
-        f(14, lex(-1) | lex(0) << 1 | lex(1) << 2);
+        f!(0, 0);
+        f!(1, w0);
+        f!(2, word(-1));
+        f!(3, word(1));
+        f!(4, word(-2));
+        f!(5, word(2));
+        f!(6, combine(word(-1), w0));
+        f!(7, combine(w0, word(1)));
+        f!(8, self.suffix3[i]);
+        f!(9, self.suffix2[i]);
+        f!(10, combine(self.suffix2[i], word(1)));
+        f!(11, combine(shape(-1), self.suffix2[i]));
+        f!(12, shape(0));
+        f!(13, combine(combine(shape(-1), shape(0)), shape(1)));
+        f!(14, lex(-1) | lex(0) << 1 | lex(1) << 2);
         let left = self.cue_left[i];
         let right = self.cue_right[i];
         let left_b = if left == NONE { 9 } else { bucket_distance(left) };
         let right_b = if right == NONE { 9 } else { bucket_distance(right) };
-        f(15, left_b);
-        f(16, right_b);
-        f(17, combine(left_b, right_b));
-        f(18, combine(left_b, quote(0)));
-        f(19, combine(right_b, shape(0)));
-        f(20, quote(0));
-        f(21, combine(quote(-1), quote(0)));
-        f(22, combine(quote(0), quote(1)));
-        f(23, bucket_distance(self.in_sentence[i] as usize));
-        f(24, bucket_distance(self.to_end[i] as usize));
-        f(25, combine(self.colon_before[i] as u64, quote(0)));
-        f(26, combine(self.after_colon_sentence[i] as u64, bucket_distance(self.in_sentence[i] as usize)));
-        f(27, self.entity[i] as u64);
-        f(28, combine(at(-1).map_or(0, |j| self.entity[j] as u64), self.entity[i] as u64));
-        f(29, combine(self.entity[i] as u64, right_b));
-        f(30, combine(combine(shape(-1), self.suffix2[i]), shape(1)));
-        f(31, combine(word(-1), combine(shape(0), right_b)));
-        f(32, combine(self.that_since_cue[i] as u64, left_b));
+        f!(15, left_b);
+        f!(16, right_b);
+        f!(17, combine(left_b, right_b));
+        f!(18, combine(left_b, quote(0)));
+        f!(19, combine(right_b, shape(0)));
+        f!(20, quote(0));
+        f!(21, combine(quote(-1), quote(0)));
+        f!(22, combine(quote(0), quote(1)));
+        f!(23, bucket_distance(self.in_sentence[i] as usize));
+        f!(24, bucket_distance(self.to_end[i] as usize));
+        f!(25, combine(self.colon_before[i] as u64, quote(0)));
+        f!(26, combine(self.after_colon_sentence[i] as u64, bucket_distance(self.in_sentence[i] as usize)));
+        f!(27, self.entity[i] as u64);
+        f!(28, combine(at(-1).map_or(0, |j| self.entity[j] as u64), self.entity[i] as u64));
+        f!(29, combine(self.entity[i] as u64, right_b));
+        f!(30, combine(combine(shape(-1), self.suffix2[i]), shape(1)));
+        f!(31, combine(word(-1), combine(shape(0), right_b)));
+        f!(32, combine(self.that_since_cue[i] as u64, left_b));
         // Which cue stands before: "said" and "called" govern contents of different lengths.
         let left_cue_word = if left == NONE { 0 } else { self.lower[i - left] };
-        f(33, combine(left_cue_word, left_b));
+        f!(33, combine(left_cue_word, left_b));
         let comma_b = if self.comma_left[i] == NONE { 9 } else { bucket_distance(self.comma_left[i]) };
-        f(34, combine(comma_b, left_b));
+        f!(34, combine(comma_b, left_b));
         // A wider window, and word pairs on each side.
-        f(35, word(-3));
-        f(36, word(3));
-        f(37, combine(word(-2), word(-1)));
-        f(38, combine(word(1), word(2)));
+        f!(35, word(-3));
+        f!(36, word(3));
+        f!(37, combine(word(-2), word(-1)));
+        f!(38, combine(word(1), word(2)));
         // Which cue stands after ("…, he said" vs "… to be announced"), and what follows the cue
         // before: its complement ("said that", "denied the", "urged them to") sets the content.
         let right_cue_word = if right == NONE { 0 } else { self.lower[i + right] };
-        f(39, combine(right_cue_word, right_b));
+        f!(39, combine(right_cue_word, right_b));
         let complement = if left == NONE || i - left + 1 >= end { 0 } else { self.lower[i - left + 1] };
-        f(40, combine(complement, left_b));
+        f!(40, combine(complement, left_b));
         // Clause breaks since the cue.
         let break_b = if self.break_left[i] == NONE { 9 } else { bucket_distance(self.break_left[i]) };
-        f(41, combine(combine(self.break_shape[i] as u64, break_b), left_b));
-        f(42, combine(self.break_word[i], break_b));
-        f(43, combine(self.break_word[i], left_b));
-        f(44, combine(w0, shape(1)));
-        f(45, combine(shape(-1), w0));
+        f!(41, combine(combine(self.break_shape[i] as u64, break_b), left_b));
+        f!(42, combine(self.break_word[i], break_b));
+        f!(43, combine(self.break_word[i], left_b));
+        f!(44, combine(w0, shape(1)));
+        f!(45, combine(shape(-1), w0));
         let entity = |k: isize| at(k).map_or(15, |j| self.entity[j] as u64);
-        f(46, combine(w0, entity(1)));
-        f(47, combine(entity(-1), w0));
-        f(48, combine(self.suffix3[i], word(1)));
-        f(49, combine(combine(left_b, right_b), combine(quote(0), bucket_distance(self.in_sentence[i] as usize))));
-        f(50, combine(lex(-2) | lex(-1) << 1 | lex(0) << 2 | lex(1) << 3 | lex(2) << 4, shape(0)));
+        f!(46, combine(w0, entity(1)));
+        f!(47, combine(entity(-1), w0));
+        f!(48, combine(self.suffix3[i], word(1)));
+        f!(49, combine(combine(left_b, right_b), combine(quote(0), bucket_distance(self.in_sentence[i] as usize))));
+        f!(50, combine(lex(-2) | lex(-1) << 1 | lex(0) << 2 | lex(1) << 3 | lex(2) << 4, shape(0)));
         let headline = self.headline[self.tokens[i].line as usize] as u64;
-        f(51, combine(headline, w0));
-        f(52, combine(headline, combine(combine(left_b, right_b), bucket_distance(self.in_sentence[i] as usize))));
+        f!(51, combine(headline, w0));
+        f!(52, combine(headline, combine(combine(left_b, right_b), bucket_distance(self.in_sentence[i] as usize))));
         // Words of belief, evidence and stance govern contents as speech verbs do.
         let (al, ar) = (self.attitude_left[i], self.attitude_right[i]);
         let al_b = if al == NONE { 9 } else { bucket_distance(al) };
         let ar_b = if ar == NONE { 9 } else { bucket_distance(ar) };
-        f(53, combine(al_b, ar_b));
-        f(54, combine(combine(al_b, left_b), quote(0)));
+        f!(53, combine(al_b, ar_b));
+        f!(54, combine(combine(al_b, left_b), quote(0)));
         let att = |k: isize| at(k).is_some_and(|j| self.attitude[j]) as u64;
-        f(55, combine(att(-1) | att(0) << 1 | att(1) << 2, combine(shape(-1), shape(1))));
-        f(56, combine(if al == NONE { 0 } else { self.lower[i - al] }, al_b));
+        f!(55, combine(att(-1) | att(0) << 1 | att(1) << 2, combine(shape(-1), shape(1))));
+        f!(56, combine(if al == NONE { 0 } else { self.lower[i - al] }, al_b));
         // The sentence's short tail ("…, officials said."): which side of it the token is on,
         // how far, and what the tail says; its last word is often the cue, seen in training or not.
         let (side, t) = (self.tail_side[i] as u64, self.tail[i]);
         let tail_b = if self.tail_dist[i] == NONE { 9 } else { bucket_distance(self.tail_dist[i]) };
-        f(57, combine(side, t.words as u64));
-        f(58, combine(side, t.last));
-        f(59, combine(side, t.last_suffix));
-        f(60, combine(side, t.first));
-        f(61, combine(combine(side, t.cue as u64), combine(tail_b, quote(0))));
-        f(62, combine(combine(side, t.cue as u64), left_b));
+        f!(57, combine(side, t.words as u64));
+        f!(58, combine(side, t.last));
+        f!(59, combine(side, t.last_suffix));
+        f!(60, combine(side, t.first));
+        f!(61, combine(combine(side, t.cue as u64), combine(tail_b, quote(0))));
+        f!(62, combine(combine(side, t.cue as u64), left_b));
         // The nearest word that could govern a clause, listed or not ("muttered that …").
         let governor_b = if self.governor_left[i] == NONE { 9 } else { bucket_distance(self.governor_left[i]) };
-        f(63, combine(governor_b, quote(0)));
-        f(64, combine(self.governor_suffix[i], combine(governor_b, self.that_since_cue[i] as u64)));
-        f(65, combine(governor_b, left_b));
+        f!(63, combine(governor_b, quote(0)));
+        f!(64, combine(self.governor_suffix[i], combine(governor_b, self.that_since_cue[i] as u64)));
+        f!(65, combine(governor_b, left_b));
+        out.extend_from_slice(&h);
     }
 }
+
+/// How many features `Doc::features` gives a token.
+const N_FEATURES: usize = 66;
 
 /// The quote state of each token: inside which kind of top-level quote, or one of its marks.
 fn quote_states(tokens: &[Token], quotes: &[Quote]) -> Vec<QuoteState> {

@@ -151,15 +151,29 @@ fn back_from<const N: usize>(rules: &Constraints<N>, transitions: &[f32], trelli
 /// `dense_step` for wasm (no vector instructions in the shipped build): each tag visits only the
 /// tags that may precede it, in increasing order, so that a tie goes to the lower one as in the
 /// dense loop: 97 pairs a token instead of 289 for the entity tagger's 17 tags.
+///
+/// The inner loop reads each pair's transition weight from a run laid out for it once per call,
+/// and the scores from a table of 256 indexed by the predecessor's `u8`, so that it has no index
+/// to check (wasm checks every slice index it cannot prove in range). Hoisting each tag's
+/// predecessors out of the token loop too saved 2% more instructions but cost 0.7 KB gzipped.
 #[cfg(any(test, target_arch = "wasm32"))]
 fn sparse_step<const N: usize>(rules: &Constraints<N>, emissions: &[f32], transitions: &[f32], score: &mut [f32; N], back: &mut [[u8; N]]) {
+    // [tag][k]: the transition weight from the k-th tag that may precede `tag`.
+    let mut weights = [[0.0f32; N]; N];
+    for (t, row) in weights.iter_mut().enumerate() {
+        for (w, &p) in row.iter_mut().zip(rules.predecessors(t)) {
+            *w = transitions[p as usize * N + t];
+        }
+    }
+    let mut current = [f32::NEG_INFINITY; 256];
+    current[..N].copy_from_slice(score);
     for (emission, back) in emissions.chunks_exact(N).zip(back.iter_mut()).skip(1) {
         let mut next = [0.0; N];
         for t in 0..N {
             let mut best = f32::NEG_INFINITY;
             let mut from = 0;
-            for &p in rules.predecessors(t) {
-                let v = score[p as usize] + transitions[p as usize * N + t];
+            for (&p, &w) in rules.predecessors(t).iter().zip(&weights[t]) {
+                let v = current[p as usize] + w;
                 if v > best {
                     best = v;
                     from = p;
@@ -168,8 +182,9 @@ fn sparse_step<const N: usize>(rules: &Constraints<N>, emissions: &[f32], transi
             back[t] = from;
             next[t] = best + emission[t];
         }
-        *score = next;
+        current[..N].copy_from_slice(&next);
     }
+    score.copy_from_slice(&current[..N]);
 }
 
 #[cfg(test)]

@@ -626,7 +626,8 @@ fn pairings(
         // no source).
         let passive = qi.cue.is_some_and(|(a, b)| is_passive(cx.doc, a, b));
         let subject_not_source = |&(a, b): &(usize, usize)| {
-            passive && is_addressee_verb(&cx.doc.word(b - 1).to_lowercase()) || (a..b).any(|k| is_raising_verb(&cx.doc.word(k).to_lowercase()))
+            passive && is_addressee_verb(&cx.doc.word(b - 1).to_lowercase())
+                || (a..b).any(|k| is_raising_verb(&cx.doc.word(k).to_lowercase()))
         };
         if let Some((a, b)) = qi.cue.filter(subject_not_source) {
             cands.retain(|c| c.speaker.is_none() || !(c.end <= a && cx.sentence[c.first] == cx.sentence[b - 1]));

@@ -209,6 +209,32 @@ function holdStorage() {
     };
 }
 
+/** Opens the page with the saved text's read held back (holdStorage), once its scripts have run
+ * to their first wait. */
+async function gotoHeld(page) {
+    await page.addInitScript(holdStorage);
+    await page.goto(`${suite.server.origin}/`);
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+}
+
+/** Opens the page with the read held back, once the early sample is drawn (before the read). */
+async function gotoHeldDrawn(page) {
+    await page.addInitScript(holdStorage);
+    await page.goto(`${suite.server.origin}/`);
+    await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0);
+    assert.ok((await page.evaluate(() => window.__storageHeld())) > 0, 'the sample was drawn before the read');
+}
+
+/** Reloads while the read is held (the page is hidden meanwhile), lets the new page's read
+ * answer, and checks that `expected` is the text it shows. */
+async function reloadHeldThenExpect(page, expected) {
+    await page.reload();
+    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    await page.evaluate(() => window.__releaseStorage());
+    await page.waitForFunction((text) => document.getElementById('view')?.textContent === text, expected);
+    assert.equal(await page.inputValue('#article'), expected);
+}
+
 test('what the reader types before the saved text is read stands, and is what gets saved', async (t) => {
     const { page } = await openRecorded(t, '“Saved earlier,” said the clerk.');
     await page.addInitScript(holdStorage);
@@ -236,65 +262,39 @@ test('what the reader types before the saved text is read stands, and is what ge
 
 test('what the reader types before the saved text is read survives a reload made before the read settles', async (t) => {
     const { page } = await openRecorded(t, '“Saved earlier,” said the clerk.');
-    await page.addInitScript(holdStorage);
-    await page.goto(`${suite.server.origin}/`);
-    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    await gotoHeld(page);
     const typed = '“Typed, then reloaded,” said the reader.';
     await page.fill('#article', typed);
     // Reloaded while the saved text's read is still held back (the page is hidden meanwhile).
-    await page.reload();
-    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
-    await page.evaluate(() => window.__releaseStorage());
-    await page.waitForFunction((expected) => document.getElementById('view')?.textContent === expected, typed);
-    assert.equal(await page.inputValue('#article'), typed);
+    await reloadHeldThenExpect(page, typed);
 });
 
 test('the empty box of a page reloaded before its saved text was read does not replace that text', async (t) => {
     const stored = '“Kept across an early reload,” said the clerk.';
     const { page } = await openRecorded(t, stored);
-    await page.addInitScript(holdStorage);
-    await page.goto(`${suite.server.origin}/`);
-    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
+    await gotoHeld(page);
     assert.equal(await page.inputValue('#article'), '', 'a text is recorded as stored: no early sample');
-    await page.reload();
-    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
-    await page.evaluate(() => window.__releaseStorage());
-    await page.waitForFunction((expected) => document.getElementById('view')?.textContent === expected, stored);
-    assert.equal(await page.inputValue('#article'), stored);
+    await reloadHeldThenExpect(page, stored);
 });
 
 test('a first visit: what the reader writes over the early sample before the read settles survives a reload', async (t) => {
     const context = await suite.browser.newContext();
     t.after(() => context.close());
     const page = await context.newPage();
-    await page.addInitScript(holdStorage);
-    await page.goto(`${suite.server.origin}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0);
-    assert.ok((await page.evaluate(() => window.__storageHeld())) > 0, 'the sample was drawn before the read');
+    await gotoHeldDrawn(page);
     const mine = '“Pasted over the sample,” said the reader.';
     // (Not paste(), which waits for an analysis: with every IndexedDB open held, the corrections'
     // read (model/storage.js) holds the whole analysis back too.)
     await page.fill('#article', mine);
-    await page.reload();
-    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
-    await page.evaluate(() => window.__releaseStorage());
-    await page.waitForFunction((expected) => document.getElementById('view')?.textContent === expected, mine);
-    assert.equal(await page.inputValue('#article'), mine);
+    await reloadHeldThenExpect(page, mine);
 });
 
 test('the early sample, untouched, is not kept over a text stored by an older page when reloaded before the read settles', async (t) => {
     const stored = '“Stored by the page of before,” said the clerk.';
     const { page } = await openRecorded(t, stored);
     await page.evaluate(() => localStorage.removeItem('quotelens.stored')); // the page of before kept no record
-    await page.addInitScript(holdStorage);
-    await page.goto(`${suite.server.origin}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0);
-    assert.ok((await page.evaluate(() => window.__storageHeld())) > 0, 'the sample was drawn before the read');
-    await page.reload();
-    await page.waitForFunction(() => document.readyState !== 'loading' && window.__storageHeld() > 0);
-    await page.evaluate(() => window.__releaseStorage());
-    await page.waitForFunction((expected) => document.getElementById('view')?.textContent === expected, stored);
-    assert.equal(await page.inputValue('#article'), stored);
+    await gotoHeldDrawn(page);
+    await reloadHeldThenExpect(page, stored);
 });
 
 test('a first visit draws the sample without waiting for IndexedDB, and saves it only once the read has settled', async (t) => {
@@ -317,10 +317,7 @@ test('a text stored by an older page (no record of it) still replaces the early 
     const { page } = await openRecorded(t, stored);
     // The page of before kept no record that a text is stored (persist.js STORED_KEY).
     await page.evaluate(() => localStorage.removeItem('quotelens.stored'));
-    await page.addInitScript(holdStorage);
-    await page.goto(`${suite.server.origin}/`);
-    await page.waitForFunction(() => performance.getEntriesByName('quotelens:first-highlight').length > 0);
-    assert.ok((await page.evaluate(() => window.__storageHeld())) > 0, 'the sample was drawn before the read');
+    await gotoHeldDrawn(page);
     assert.equal(await page.inputValue('#article'), SAMPLE);
     // Writes asked for meanwhile (the sample's) wait for the read.
     await page.evaluate(() => {

@@ -95,13 +95,13 @@ pub fn bucket(hash: u64, bits: u32) -> u32 {
 /// features of a token are unknown to a model, and a branch on that is mispredicted as often.
 /// Scoring is dominated by these lookups; the tables are a quarter of the hash table they replace.
 ///
-/// A row is stored packed ([`LANES`] tags to an `i64`, see [`pack`]), so summing a token's rows
-/// is one integer add per four tags, in wasm as natively.
+/// How the rows are held depends on the target ([`Rows`]): packed four tags to an `i64` in wasm,
+/// one byte a weight natively; both sum the same integers.
 pub struct Model<const N: usize> {
     hash_bits: u32,
     blocks: Vec<Block>,
-    /// `(1 + n_rows) × words(N)`: the zero row, then the rows in bucket order.
-    rows: Vec<i64>,
+    /// The zero row, then the rows in bucket order.
+    rows: Rows<N>,
     /// Transition weights in the unit of the quantised emission weights.
     transitions: Vec<f32>,
     scale: f32,
@@ -115,25 +115,170 @@ struct Block {
     before: u32,
 }
 
+/// The rows as the target's lookup reads them. wasm has no vector instructions in the shipped
+/// build, so its rows are packed ([`Packed`]: one 64-bit add sums four tags). Natively the
+/// compiler vectorises a byte row's sum, and the packed rows' size is what costs: the entity
+/// model's rows take 40 bytes packed against 17 as bytes (1.7 against 0.7 MB), and the lookups
+/// wait on the cache, not on the adds (issue 15).
+#[cfg(target_arch = "wasm32")]
+type Rows<const N: usize> = Packed<N>;
+#[cfg(not(target_arch = "wasm32"))]
+type Rows<const N: usize> = Bytes<N>;
+
+/// A store of weight rows, filled row by row as the loader decodes them, summed by the lookup.
+trait RowStore<const N: usize> {
+    /// A store holding the zero row, with room for `rows` more.
+    fn with_zero_row(rows: usize) -> Self;
+    /// Appends a row of zeros, to be filled by `set`.
+    fn push_zero(&mut self);
+    /// Sets tag `t`'s weight in the last row (each tag at most once, the row zero before).
+    fn set(&mut self, t: usize, w: i8);
+    /// Rows held, the zero row included.
+    #[cfg(any(test, feature = "internals"))]
+    fn len(&self) -> usize;
+    /// Adds to `sum` the rows `slot` gives for `hashes`, tag by tag.
+    fn add(&self, hashes: &[u64], slot: impl Fn(u64) -> usize, sum: &mut [i32; N]);
+    /// Row `slot`.
+    #[cfg(any(test, feature = "internals"))]
+    fn get(&self, slot: usize) -> [i8; N];
+}
+
+/// Rows of one byte a weight, each padded with zeros to a multiple of eight, summed eight tags
+/// at a time in 16-bit lanes (see `MAX_SUMMED`).
+#[cfg(any(test, not(target_arch = "wasm32")))]
+struct Bytes<const N: usize>(Vec<i8>);
+
+#[cfg(any(test, not(target_arch = "wasm32")))]
+impl<const N: usize> Bytes<N> {
+    /// A row's bytes: a whole number of vectors of eight (the entity model's 17 tags take 24,
+    /// the attribution model's 7 take 8).
+    const STRIDE: usize = N.div_ceil(8) * 8;
+}
+
+#[cfg(any(test, not(target_arch = "wasm32")))]
+impl<const N: usize> RowStore<N> for Bytes<N> {
+    fn with_zero_row(rows: usize) -> Self {
+        let mut v = Vec::with_capacity((rows + 1) * Self::STRIDE);
+        v.resize(Self::STRIDE, 0);
+        Bytes(v)
+    }
+
+    fn push_zero(&mut self) {
+        self.0.resize(self.0.len() + Self::STRIDE, 0);
+    }
+
+    fn set(&mut self, t: usize, w: i8) {
+        let at = self.0.len() - Self::STRIDE + t;
+        self.0[at] = w;
+    }
+
+    #[cfg(any(test, feature = "internals"))]
+    fn len(&self) -> usize {
+        self.0.len() / Self::STRIDE
+    }
+
+    #[inline]
+    fn add(&self, hashes: &[u64], slot: impl Fn(u64) -> usize, sum: &mut [i32; N]) {
+        for part in hashes.chunks(MAX_SUMMED) {
+            // `N` vectors where `STRIDE / 8` are used: an array's length cannot be computed from `N`.
+            let mut acc = [[0i16; 8]; N];
+            for &h in part {
+                let at = slot(h) * Self::STRIDE;
+                for (a, w) in acc.iter_mut().zip(self.0[at..at + Self::STRIDE].chunks_exact(8)) {
+                    for (a, &w) in a.iter_mut().zip(w) {
+                        *a += w as i16;
+                    }
+                }
+            }
+            // Read as a whole (the padding's lanes too), the sums stay vectors of eight: with
+            // only `N` lanes read the compiler narrows them to fours, with twice the loads.
+            let acc = std::hint::black_box(acc);
+            for (s, &a) in sum.iter_mut().zip(acc.as_flattened()) {
+                *s += a as i32;
+            }
+        }
+    }
+
+    #[cfg(any(test, feature = "internals"))]
+    fn get(&self, slot: usize) -> [i8; N] {
+        std::array::from_fn(|t| self.0[slot * Self::STRIDE + t])
+    }
+}
+
+/// Rows packed [`LANES`] tags to an `i64` (see [`pack`]): `words(N)` words a row.
+#[cfg(any(test, target_arch = "wasm32"))]
+struct Packed<const N: usize>(Vec<i64>);
+
+#[cfg(any(test, target_arch = "wasm32"))]
+impl<const N: usize> RowStore<N> for Packed<N> {
+    fn with_zero_row(rows: usize) -> Self {
+        let mut v = Vec::with_capacity((rows + 1) * words(N));
+        v.resize(words(N), 0);
+        Packed(v)
+    }
+
+    fn push_zero(&mut self) {
+        self.0.resize(self.0.len() + words(N), 0);
+    }
+
+    fn set(&mut self, t: usize, w: i8) {
+        let at = self.0.len() - words(N) + t / LANES;
+        self.0[at] += pack(t, w);
+    }
+
+    #[cfg(any(test, feature = "internals"))]
+    fn len(&self) -> usize {
+        self.0.len() / words(N)
+    }
+
+    #[inline]
+    fn add(&self, hashes: &[u64], slot: impl Fn(u64) -> usize, sum: &mut [i32; N]) {
+        let w = words(N);
+        for part in hashes.chunks(MAX_SUMMED) {
+            // `N` words where `w` are used: an array's length cannot be computed from `N`.
+            let mut acc = [0i64; N];
+            for &h in part {
+                let at = slot(h) * w;
+                for (a, &r) in acc.iter_mut().zip(&self.0[at..at + w]) {
+                    *a += r;
+                }
+            }
+            unpack(&acc[..w], sum);
+        }
+    }
+
+    #[cfg(any(test, feature = "internals"))]
+    fn get(&self, slot: usize) -> [i8; N] {
+        let w = words(N);
+        let mut sum = [0i32; N];
+        unpack(&self.0[slot * w..(slot + 1) * w], &mut sum);
+        sum.map(|v| v as i8)
+    }
+}
+
 /// Tags packed in one `i64` of a row: weight `w` of lane `k` adds `w × 2^(16k)`, so that adding
 /// packed rows adds each lane's weights, exactly, while every lane's sum stays within an `i16`
 /// (see `MAX_SUMMED`), and [`unpack`] reads the sums back.
+#[cfg(any(test, target_arch = "wasm32"))]
 const LANES: usize = 4;
 
-/// Rows summed in lanes before they are unpacked: 256 × 127 stays within an `i16`.
+/// Rows summed in 16-bit lanes before the lanes are read out: 256 × 127 stays within an `i16`.
 const MAX_SUMMED: usize = 256;
 
 /// `i64`s per row of `n` tags.
+#[cfg(any(test, target_arch = "wasm32"))]
 const fn words(n: usize) -> usize {
     n.div_ceil(LANES)
 }
 
 /// Tag `t`'s weight `w` in packed form (to be added to word `t / LANES` of its row).
+#[cfg(any(test, target_arch = "wasm32"))]
 fn pack(t: usize, w: i8) -> i64 {
     (w as i64) << (16 * (t % LANES))
 }
 
 /// Adds the lane sums of the packed words `acc` to `sum` (tag by tag).
+#[cfg(any(test, target_arch = "wasm32"))]
 fn unpack<const N: usize>(acc: &[i64], sum: &mut [i32; N]) {
     for (word, tags) in acc.iter().zip(sum.chunks_mut(LANES)) {
         let mut x = *word;
@@ -213,11 +358,11 @@ impl<const N: usize> Model<N> {
         if weight_tables.any(|t| !tables.never_codes_from(t, weight_symbol(-127) + 1)) {
             return Err(ModelError::Corrupt("weight out of range"));
         }
-        let (blocks, rows) = decode_rows::<N>(&body[r.pos..], n_rows, hash_bits, &c, &tables)?;
+        let (blocks, rows) = decode_rows::<N, Rows<N>>(&body[r.pos..], n_rows, hash_bits, &c, &tables)?;
         Ok(Model { hash_bits, blocks, rows, transitions, scale, extra })
     }
 
-    /// The index of bucket `key`'s row in `rows` (in rows of `words(N)`), 0 (the zero row) if
+    /// The index of bucket `key`'s row in `rows`, 0 (the zero row) if
     /// it has none. Shifting the bucket's bit to the top keeps it and the bits below it: their
     /// count is the row's rank, the top bit says whether the bucket has a row at all.
     #[inline]
@@ -235,13 +380,10 @@ impl<const N: usize> Model<N> {
         (slot != 0).then(|| self.unpacked(slot))
     }
 
-    /// Row `slot` of `rows`, unpacked.
+    /// Row `slot` of `rows`.
     #[cfg(any(test, feature = "internals"))]
     fn unpacked(&self, slot: usize) -> [i8; N] {
-        let w = words(N);
-        let mut sum = [0i32; N];
-        unpack(&self.rows[slot * w..(slot + 1) * w], &mut sum);
-        sum.map(|v| v as i8)
+        self.rows.get(slot)
     }
 
     /// One quantised unit in float weight units.
@@ -256,7 +398,7 @@ impl<const N: usize> Model<N> {
 
     #[cfg(any(test, feature = "internals"))]
     pub fn n_rows(&self) -> usize {
-        self.rows.len() / words(N) - 1
+        self.rows.len() - 1
     }
 
     /// The weights as the trainer wrote them (for measuring other layouts of a shipped model).
@@ -278,19 +420,8 @@ impl<const N: usize> Model<N> {
 
 impl<const N: usize> super::Scorer for Model<N> {
     fn add_scores(&self, hashes: &[u64], scores: &mut [f32]) {
-        let w = words(N);
         let mut sum = [0i32; N];
-        for part in hashes.chunks(MAX_SUMMED) {
-            // `N` words where `w` are used: an array's length cannot be computed from `N`.
-            let mut acc = [0i64; N];
-            for &h in part {
-                let at = self.slot(bucket(h, self.hash_bits)) * w;
-                for (a, &r) in acc.iter_mut().zip(&self.rows[at..at + w]) {
-                    *a += r;
-                }
-            }
-            unpack(&acc[..w], &mut sum);
-        }
+        self.rows.add(hashes, |h| self.slot(bucket(h, self.hash_bits)), &mut sum);
         for (s, v) in scores.iter_mut().zip(sum) {
             *s += v as f32;
         }
@@ -364,20 +495,18 @@ fn weight_symbol(w: i8) -> u8 {
 /// written straight into its place in `rows`, a decoded symbol is checked only for what its
 /// table does not already rule out (weights are within ±127 by the tables, see `from_bytes`),
 /// and all tables are one allocation, indexed by context number.
-fn decode_rows<const N: usize>(
+fn decode_rows<const N: usize, R: RowStore<N>>(
     stream: &[u8],
     n_rows: usize,
     hash_bits: u32,
     c: &Contexts,
     tables: &Tables,
-) -> Result<(Vec<Block>, Vec<i64>), ModelError> {
+) -> Result<(Vec<Block>, R), ModelError> {
     let mut d = Decoder::new(stream).ok_or(ModelError::Corrupt("coder state"))?;
     let mut blocks = vec![Block::default(); (1usize << hash_bits).div_ceil(64)];
     // Grown as rows decode, so that a header's row count alone cannot allocate much. The zero
     // row first (what a bucket without a row reads).
-    let width = words(N);
-    let mut rows: Vec<i64> = Vec::with_capacity((n_rows.min(stream.len()) + 1) * width);
-    rows.resize(width, 0);
+    let mut rows = R::with_zero_row(n_rows.min(stream.len()));
     let mut fault = None;
     // One past the previous row's bucket: each gap counts the empty buckets after it.
     let mut next = 0u64;
@@ -431,9 +560,7 @@ fn decode_rows<const N: usize>(
             fault = Some("row without weights");
             break;
         }
-        let at = rows.len();
-        rows.resize(at + width, 0);
-        let row = &mut rows[at..];
+        rows.push_zero();
         let mut sum = 0i32;
         for (k, &t) in tags[..count].iter().enumerate() {
             let Some(s) = d.symbol(tables, c.weight(k + 1 == count, sum)) else {
@@ -442,7 +569,7 @@ fn decode_rows<const N: usize>(
             };
             let magnitude = (s >> 1) as i32 + 1;
             let w = if s & 1 == 1 { -magnitude } else { magnitude };
-            row[t as usize / LANES] += pack(t as usize, w as i8);
+            rows.set(t as usize, w as i8);
             sum += w;
         }
     }
@@ -725,7 +852,25 @@ mod tests {
         w
     }
 
-    /// The packed, branchless sum is the plain one: each hash's row (if its bucket has one)
+    /// `w`'s rows in a store of kind `R`, numbered as the loader numbers them (in bucket order
+    /// after the zero row).
+    fn stored<R: RowStore<N>>(w: &Weights<N>) -> R {
+        let mut rows = R::with_zero_row(w.rows.len());
+        for (_, row) in &w.rows {
+            rows.push_zero();
+            for (t, &v) in row.iter().enumerate().filter(|(_, v)| **v != 0) {
+                rows.set(t, v);
+            }
+        }
+        assert_eq!(rows.len(), w.rows.len() + 1);
+        for (k, (_, row)) in w.rows.iter().enumerate() {
+            assert_eq!(rows.get(k + 1), *row);
+        }
+        rows
+    }
+
+    /// The packed, branchless sum is the plain one, and so are the byte rows' (natively) and
+    /// the packed rows' (wasm), whichever the target's `Model` holds: each hash's row (if its bucket has one)
     /// added tag by tag, the integer sums added to the scores once; on random models and
     /// hashes, and on the largest sums, past the rows summed in lanes at once.
     #[test]
@@ -760,6 +905,13 @@ mod tests {
                 model.add_scores(&hashes, &mut a);
                 plain(&w, &hashes, &mut b);
                 assert_eq!(a.map(f32::to_bits), b.map(f32::to_bits), "round {round}, {len} hashes");
+                let (mut packed, mut bytes) = ([0i32; N], [0i32; N]);
+                let slot = |h| model.slot(bucket(h, w.hash_bits));
+                stored::<Packed<N>>(&w).add(&hashes, slot, &mut packed);
+                stored::<Bytes<N>>(&w).add(&hashes, slot, &mut bytes);
+                let start_sum = |sum: [i32; N]| std::array::from_fn(|t| start[t] + sum[t] as f32);
+                assert_eq!(start_sum(packed).map(f32::to_bits), b.map(f32::to_bits), "packed, round {round}, {len} hashes");
+                assert_eq!(bytes, packed, "bytes, round {round}, {len} hashes");
             }
         }
         // Every lane at its extreme, for more rows than are summed in lanes at once.

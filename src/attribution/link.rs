@@ -671,17 +671,50 @@ fn beside(text: &str, cue: Span, mentions: &[Resolved]) -> Option<Speaker> {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "him", "her", "them", "us", "me"];
 
+/// Whether the tagger found mention `m` to be a name, and no person's ("the University of Kent").
+fn names_no_person(m: &Resolved, entities: &[Entity]) -> bool {
+    let span = m.speaker.span;
+    let mut labels = entities
+        .iter()
+        .skip(entities.partition_point(|e| e.span.end <= span.start))
+        .take_while(|e| e.span.start < span.end)
+        .map(|e| e.label);
+    labels.next().is_some_and(|first| first != Label::Person && labels.all(|l| l != Label::Person))
+}
+
 /// The speaker a tagged source span names: the resolved mention it overlaps most (the same
 /// speaker the quote rules would give), else the span itself, classed by its words.
 pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entities: &[Entity]) -> Speaker {
     let from = mentions.partition_point(|m| m.phrase.end <= span.start);
     let overlap = |a: Span, b: Span| a.end.min(b.end).saturating_sub(a.start.max(b.start));
-    // By the whole phrase: a source tagged "Mayor" of "Mayor Ivo Sand" is Ivo Sand.
-    let best = mentions[from..]
-        .iter()
-        .take_while(|m| m.phrase.start < span.end)
-        .filter(|m| m.phrase.overlaps(span))
-        .max_by_key(|m| (overlap(m.speaker.span, span), overlap(m.phrase, span)));
+    // By the whole phrase: a source tagged "Mayor" of "Mayor Ivo Sand" is Ivo Sand. A mention
+    // that is the object of another's modifier ("a nurse at [the hospital]", "a spokesman for
+    // [the builder]") is not who speaks: the noun phrase's head comes before its modifiers.
+    let overlapping = || mentions[from..].iter().take_while(|m| m.phrase.start < span.end).filter(|m| m.phrase.overlaps(span));
+    // Not inside one name the mentions split ("the Center for Responsive Politics": an entity
+    // spans both), nor after a name that is no person's ("the University of Kent").
+    let one_name = |h: &Resolved, m: &Resolved| {
+        let whole = Span::new(h.phrase.start, m.phrase.end);
+        entities
+            .iter()
+            .skip(entities.partition_point(|e| e.span.end <= whole.start))
+            .take_while(|e| e.span.start <= whole.start)
+            .any(|e| e.span.end >= whole.end)
+    };
+    let modifies = |m: &Resolved| {
+        overlapping().any(|h| {
+            h.phrase.end < m.phrase.start
+                && h.phrase.start >= span.start
+                && crate::speakers::is_modifier_gap(&text[h.phrase.end..m.phrase.start])
+                && !one_name(h, m)
+                && !(h.speaker.kind == MentionKind::Name && names_no_person(h, entities))
+                && !text[h.phrase.start..h.phrase.end]
+                    .split_whitespace()
+                    .last()
+                    .is_some_and(|w| crate::speakers::is_quantity_head(&w.to_lowercase()))
+        })
+    };
+    let best = overlapping().filter(|m| !modifies(m)).max_by_key(|m| (overlap(m.speaker.span, span), overlap(m.phrase, span)));
     if let Some(m) = best {
         return m.speaker.clone();
     }

@@ -36,7 +36,7 @@ use super::features::Doc;
 use super::link::speaker_for;
 use super::Tagged;
 use crate::analysis::{Basis, Entity, Label, MentionKind, Span, Speaker};
-use crate::speakers::{is_determiner, is_linking_word, Resolved};
+use crate::speakers::{head_before_modifier, is_determiner, is_linking_word, Resolved};
 use crate::text::data::FUNCTION_WORDS;
 use crate::text::hashing::{hash_str, Fnv, HashKeyed};
 
@@ -255,6 +255,42 @@ fn phrase_word(doc: &Doc, i: usize) -> bool {
     doc.is_word(i) && !doc.in_lexicon(i) && !FUNCTION_WORDS.contains(lower.as_str()) && !is_linking_word(&lower) && !is_pronoun_word(w)
 }
 
+/// Whether token `i` opens a noun phrase: a determiner or a number.
+fn is_phrase_determiner(doc: &Doc, i: usize) -> bool {
+    let w = doc.word(i).to_lowercase();
+    is_determiner(&w) || w.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// The noun phrase ending right before cue token `a` (auxiliaries, adverbs and "not" skipped back
+/// to its head), as a token range; see `cue_phrases`.
+fn phrase_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
+    let mut h = a;
+    while h > 0 && a - h < 3 && !doc.tokens[h].sentence_start && {
+        let w = doc.word(h - 1).to_lowercase();
+        is_linking_word(&w) || w.ends_with("ly") || matches!(w.as_str(), "not" | "n't")
+    } {
+        h -= 1;
+    }
+    if !(h > 0 && !doc.tokens[h].sentence_start && phrase_word(doc, h - 1) && doc.is_word(h - 1)) {
+        return None;
+    }
+    let end = h;
+    let mut first = h - 1;
+    while first > 0 && end - first < PHRASE_WORDS && !doc.tokens[first].sentence_start && phrase_word(doc, first - 1) {
+        first -= 1;
+    }
+    if first > 0 && !doc.tokens[first].sentence_start && is_phrase_determiner(doc, first - 1) {
+        first -= 1;
+    }
+    Some((first, end))
+}
+
+/// The noun phrase right before cue token `a` when it is the object of a modifier of the
+/// subject ("a nurse at [the hospital] told"): never the source, whatever the weights say.
+fn modifier_object(doc: &Doc, a: usize) -> Option<(usize, usize)> {
+    phrase_before(doc, a).filter(|&(first, _)| modified_subject(doc, first).is_some())
+}
+
 /// The noun phrases right beside cue `a..b` that may be its source, as token ranges: the subject
 /// ending right before it ("the coach said", "one neighbour has also warned", "59 percent
 /// said"; auxiliaries and adverbs may stand between) and the one right after it ("…, said a
@@ -264,28 +300,9 @@ fn phrase_word(doc: &Doc, i: usize) -> bool {
 /// crosses a sentence start or punctuation. The weights judge them (origin `P`).
 fn cue_phrases(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
     let mut out = Vec::with_capacity(2);
-    let determiner = |i: usize| {
-        let w = doc.word(i).to_lowercase();
-        is_determiner(&w) || w.starts_with(|c: char| c.is_ascii_digit())
-    };
-    // Before: skip auxiliaries, adverbs and "not" back to the head.
-    let mut h = a;
-    while h > 0 && a - h < 3 && !doc.tokens[h].sentence_start && {
-        let w = doc.word(h - 1).to_lowercase();
-        is_linking_word(&w) || w.ends_with("ly") || matches!(w.as_str(), "not" | "n't")
-    } {
-        h -= 1;
-    }
-    if h > 0 && !doc.tokens[h].sentence_start && phrase_word(doc, h - 1) && doc.is_word(h - 1) {
-        let end = h;
-        let mut first = h - 1;
-        while first > 0 && end - first < PHRASE_WORDS && !doc.tokens[first].sentence_start && phrase_word(doc, first - 1) {
-            first -= 1;
-        }
-        if first > 0 && !doc.tokens[first].sentence_start && determiner(first - 1) {
-            first -= 1;
-        }
-        out.push((first, end));
+    let determiner = |i: usize| is_phrase_determiner(doc, i);
+    if let Some((first, end)) = phrase_before(doc, a) {
+        out.push((modified_subject(doc, first).unwrap_or(first), end));
     }
     // After: a determiner or number and the words after it, or a bare run ("said police"); a
     // "that" after a cue opens its content, not a phrase.
@@ -300,6 +317,38 @@ fn cue_phrases(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
         }
     }
     out
+}
+
+/// Where the subject starts when the phrase at `first` is the object of a modifier of the noun
+/// before it ("a nurse at [the hospital] told", "a source familiar with [the matter] said"): the
+/// whole noun phrase is the subject and so the source, as PolNeAR writes it; `None` when the
+/// phrase modifies nothing. The phrase must open with a determiner or a capital, and the head
+/// before the modifier runs back over at most `PHRASE_WORDS` words to its determiner (a plural
+/// may go without one, as may a sentence's first words).
+fn modified_subject(doc: &Doc, first: usize) -> Option<usize> {
+    let opener = doc.word(first);
+    if !(is_determiner(&opener.to_lowercase()) || opener.starts_with(char::is_uppercase)) || doc.tokens[first].sentence_start {
+        return None;
+    }
+    let lower = |i: usize| (i < first).then(|| Cow::Owned(doc.word(i).to_lowercase()));
+    let head = head_before_modifier(first.checked_sub(1)?, lower)?;
+    if !doc.is_word(head) || doc.in_lexicon(head) || is_pronoun_word(doc.word(head)) {
+        return None;
+    }
+    let mut start = head;
+    while start > 0 && head - start < PHRASE_WORDS && !doc.tokens[start].sentence_start && phrase_word(doc, start - 1) {
+        start -= 1;
+    }
+    if start == 0 || doc.tokens[start].sentence_start {
+        return Some(start);
+    }
+    // "the nurse at …"; a bare plural after a clause's first word ("…, but officials at …").
+    let plural = doc.word(head).ends_with('s');
+    if is_determiner(&doc.word(start - 1).to_lowercase()) {
+        Some(start - 1)
+    } else {
+        (plural && !phrase_word(doc, start - 1)).then_some(start)
+    }
 }
 
 /// A relative pronoun right after a mention ("Beck, who said …", "the union, which …") refers to
@@ -632,6 +681,10 @@ fn pairings(
         if let Some((a, b)) = qi.cue.filter(subject_not_source) {
             cands.retain(|c| c.speaker.is_none() || !(c.end <= a && cx.sentence[c.first] == cx.sentence[b - 1]));
         }
+        // "a nurse at the hospital told": the modifier's object is not the subject, so not the source.
+        if let Some((first, end)) = qi.cue.and_then(|(a, _)| modifier_object(cx.doc, a)) {
+            cands.retain(|c| c.speaker.is_none() || !(first <= c.first && c.end <= end));
+        }
         for k in 0..cands.len() {
             let mut hashes = Vec::with_capacity(48);
             let mut push = |parts: &[&str]| hashes.push(hash(parts));
@@ -753,6 +806,18 @@ mod tests {
         let q = Query { pieces: &pieces, cue: None, rule: None, previous: None };
         let (_, speaker, _) = choose(LINKER.as_ref().expect("linker.tsv parses"), &cx, &q, &cue);
         (speaker.as_ref().map(|s| s.span.slice(text).to_string()), speaker)
+    }
+
+    #[test]
+    fn the_source_is_the_head_before_a_modifier_not_its_object() {
+        for (text, content, cue, source) in [
+            ("A spokesman for the builder said the work would finish in May.", "the work would finish in May", "said", "A spokesman"),
+            ("A nurse at the hospital told reporters that the ward was short of staff.", "the ward was short of staff", "told", "A nurse"),
+            ("Officials at the ministry said the figures were wrong.", "the figures were wrong", "said", "Officials"),
+            ("Tom Rask of Keltra Bank said rates would rise.", "rates would rise", "said", "Tom Rask"),
+        ] {
+            assert_eq!(source_of(text, content, cue).0.as_deref(), Some(source), "{text}");
+        }
     }
 
     #[test]

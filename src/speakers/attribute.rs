@@ -12,7 +12,7 @@
 
 use super::cues::{cue_at, Cue};
 use super::lexicon::LEXICON;
-use super::mention::{Class, Mention, Token};
+use super::mention::{head_before_modifier_token, Class, Mention, Token};
 use super::resolve::in_subject_position;
 use crate::analysis::{MentionKind, Span};
 
@@ -141,13 +141,13 @@ impl<'a> Words<'a> {
         }
         if let Some(m) = self.ending_at[j - 1] {
             let mention = &self.mentions[m];
-            // "the senator from Ohio", "a spokesman for the campaign": the head is before the preposition.
+            // "the senator from Ohio", "a spokesman for the campaign", "a source familiar with
+            // the talks": the head is before the modifier.
             let first = mention.first_token;
-            if mention.kind != MentionKind::Pronoun && first >= left + 2 && is_attaching_preposition(&tokens[first - 1].lower) {
-                if let Some(head) = self.ending_at[first - 2] {
-                    if self.mentions[head].kind != MentionKind::Pronoun {
-                        return Some(head);
-                    }
+            if mention.kind != MentionKind::Pronoun && first > left {
+                let head = head_before_modifier_token(tokens, first - 1).filter(|&h| h >= left).and_then(|h| self.ending_at[h]);
+                if let Some(head) = head.filter(|&h| self.mentions[h].kind != MentionKind::Pronoun) {
+                    return Some(head);
                 }
             }
             return Some(m);
@@ -237,10 +237,6 @@ pub(crate) fn is_subordinator(word: &str) -> bool {
             | "since"
             | "whereas"
     )
-}
-
-fn is_attaching_preposition(word: &str) -> bool {
-    matches!(word, "of" | "for" | "from" | "at" | "with" | "in")
 }
 
 /// A speaker mention and its cue.

@@ -6,6 +6,8 @@
 //! first-name lexicon. It deliberately does not decide who is speaking (`attribute`) or who a
 //! pronoun is (`resolve`). One pass over the text, so the cost is linear.
 
+use std::borrow::Cow;
+
 use super::lexicon::{Gender, HeadClass, LEXICON};
 use crate::analysis::{MentionKind, Span};
 use crate::text::fold::fold_lower as fold;
@@ -146,6 +148,12 @@ fn opens_sentence(tokens: &[Token], sentence_starts: &[bool], i: usize) -> bool 
         (Some(c), None) => matches!(c, ':' | ';' | '—' | '―' | '(') || may_open(c),
         _ => false,
     }
+}
+
+/// A token that is one quotation mark that may close a quotation.
+fn closes_quote(t: &Token) -> bool {
+    let mut chars = t.lower.chars();
+    matches!((chars.next(), chars.next()), (Some(c), None) if crate::text::marks::may_close(c))
 }
 
 fn names(text: &str, tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Mention>) {
@@ -335,14 +343,139 @@ fn nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Mention>) 
     }
 }
 
+/// Plural nouns without an "-s" that name people ("people familiar with the talks said").
+const IRREGULAR_PLURALS: &[&str] = &["people", "men", "women", "children", "police", "staff", "personnel", "folk"];
+
 /// How many lower-case words a nominal found by its verb may hold ("the night shift inspector").
 const MAX_SUBJECT_WORDS: usize = 3;
+
+/// Prepositions that attach a modifier to the noun before them: "the senator from Ohio", "a
+/// spokesman for the campaign", "a nurse at the hospital". The subject of a verb after such a
+/// phrase is the noun before the preposition, not its object.
+fn is_attaching_preposition(word: &str) -> bool {
+    matches!(word, "of" | "for" | "from" | "at" | "with" | "in")
+}
+
+/// Adjectives and participles that carry a preposition after a noun: "a source familiar with the
+/// talks", "officials close to the mayor", "people briefed on the plan".
+const POSTMODIFIERS: &[&str] = &[
+    "familiar",
+    "close",
+    "closest",
+    "loyal",
+    "involved",
+    "opposed",
+    "briefed",
+    "allied",
+    "sympathetic",
+    "knowledgeable",
+    "connected",
+    "linked",
+    "speaking",
+    "working",
+];
+
+/// The prepositions such a word takes ("close to", "briefed on", "knowledgeable about").
+fn is_postmodifier_preposition(word: &str) -> bool {
+    matches!(word, "with" | "to" | "in" | "on" | "about" | "at" | "for")
+}
+
+/// Heads of quantities rather than of speakers: in "a majority of voters said" or "a number of
+/// officials said" the phrase after "of" names who speaks.
+const QUANTITY_HEADS: &[&str] = &[
+    "majority",
+    "minority",
+    "plurality",
+    "number",
+    "lot",
+    "lots",
+    "handful",
+    "dozens",
+    "hundreds",
+    "thousands",
+    "millions",
+    "half",
+    "third",
+    "quarter",
+    "rest",
+    "share",
+    "percent",
+    "part",
+    "some",
+    "many",
+    "most",
+    "few",
+    "all",
+    "none",
+    "each",
+    "both",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "hundred",
+    "thousand",
+    "million",
+];
+
+/// When the word at `p` is a preposition attaching a modifier to a noun phrase before it ("a
+/// nurse [at] the hospital", "a source familiar [with] the talks"), the index of that phrase's
+/// last word (its head); `None` when `p` attaches nothing this way. `lower(i)` is word `i` in
+/// lower case (`None` before the text's start), so that the speaker rules and the attribution
+/// linker, which read different tokens, share the rule.
+pub(crate) fn head_before_modifier<'a>(p: usize, lower: impl Fn(usize) -> Option<Cow<'a, str>>) -> Option<usize> {
+    let prep = lower(p)?;
+    let before = p.checked_sub(1)?;
+    let head = if POSTMODIFIERS.contains(&&*lower(before)?) && is_postmodifier_preposition(&prep) {
+        before.checked_sub(1)?
+    } else if is_attaching_preposition(&prep) {
+        before
+    } else {
+        return None;
+    };
+    let word = lower(head)?;
+    (word.chars().all(|c| c.is_alphabetic() || c == '-') && !is_quantity_head(&word)).then_some(head)
+}
+
+/// Whether `gap`, the text between two noun phrases, attaches the second to the first as a
+/// modifier's object: " at ", " for the ", " familiar with " ("a nurse at the hospital").
+pub(crate) fn is_modifier_gap(gap: &str) -> bool {
+    let mut words: Vec<String> = gap.split_whitespace().map(str::to_lowercase).collect();
+    // "a spokeswoman for [the] Israeli Defence Ministry": the article may stand outside the name.
+    if words.last().is_some_and(|w| is_determiner(w)) {
+        words.pop();
+    }
+    match words.as_slice() {
+        [prep] => is_attaching_preposition(prep),
+        [word, prep] => POSTMODIFIERS.contains(&word.as_str()) && is_postmodifier_preposition(prep),
+        _ => false,
+    }
+}
+
+/// Whether `word` (lower case) heads a quantity rather than a speaker ("half", "a majority").
+pub(crate) fn is_quantity_head(word: &str) -> bool {
+    QUANTITY_HEADS.contains(&word)
+}
+
+/// [`head_before_modifier`] over `text::words`' tokens.
+pub(crate) fn head_before_modifier_token(tokens: &[Token], p: usize) -> Option<usize> {
+    head_before_modifier(p, |i| tokens.get(i).map(|t| Cow::Borrowed(t.lower.as_str())))
+}
 
 /// Nominals whose head is in no list, found from where they stand: the common noun right before
 /// a reporting verb is its subject ("the inspector said", "a neighbour recalled", the headline's
 /// "…, insurer warns"). The phrase runs back to its determiner; with none, it must open its
 /// clause (after a comma, a mark or a colon, or at the start of the paragraph), as headlines
-/// drop their articles. A plural head ("residents") names people.
+/// drop their articles. A plural head ("residents") names people. When a modifier stands
+/// between the subject's head and the verb ("a nurse at the hospital told", "a source familiar
+/// with the talks said"), the head before the modifier is the subject, not the modifier's object.
 fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Mention>) {
     let lex = &*LEXICON;
     let is_common = |t: &Token| {
@@ -355,6 +488,64 @@ fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Me
             && !crate::quotes::CUES.is_cue_word(&t.lower)
             && !is_determiner(&t.lower)
     };
+    // The nominal headed by token `h` that is the subject of `verb`, running back to its
+    // determiner (or opening its clause); `None` when `h` cannot head one.
+    // `determined`: the phrase must open with a determiner unless its head is plural (a head
+    // found across a modifier, where a word after a comma may be an adjective: "the firm,
+    // renowned for its culture, called").
+    let subject_at = |h: usize, verb: &Token, determined: bool| -> Option<Mention> {
+        // A sentence's first word is capitalised whatever it is: "People familiar with the talks
+        // said" (a plural across a modifier; a name there is `names`').
+        let lowered = Token { capitalised: false, ..tokens[h].clone() };
+        let opening_plural = determined
+            && opens_sentence(tokens, sentence_starts, h)
+            && (lowered.lower.ends_with('s') || IRREGULAR_PLURALS.contains(&lowered.lower.as_str()));
+        if !(is_common(&tokens[h]) || opening_plural && is_common(&lowered)) || tokens[h].lower.ends_with("ing") {
+            return None;
+        }
+        // Heads in the list are `nominals`' (and a compound ending in one is theirs too).
+        if lex.heads.contains_key(tokens[h].lower.as_str()) {
+            return None;
+        }
+        let head = &tokens[h].lower;
+        let plural = head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") || IRREGULAR_PLURALS.contains(&head.as_str());
+        // A verb agrees with its subject: after a singular noun the cue must show it is a verb
+        // (warns, warned, said); "the following comment", "a press statement" are compounds.
+        let v = &verb.lower;
+        let finite =
+            v.ends_with('s') || v.ends_with("ed") || matches!(v.as_str(), "said" | "told" | "wrote" | "spoke" | "thought" | "felt");
+        if !plural && !finite {
+            return None;
+        }
+        let mut start = h;
+        while start > 0 && h - start + 1 < MAX_SUBJECT_WORDS && is_common(&tokens[start - 1]) {
+            start -= 1;
+        }
+        let before = start.checked_sub(1).map(|b| &tokens[b]);
+        let start = match before {
+            Some(d) if d.is_word && is_determiner(&d.lower) => start - 1,
+            Some(d) if d.is_word => return None,
+            _ if determined && !plural => return None,
+            // After a comma, or a quotation's closing mark ("“…,” residents said").
+            _ if opens_sentence(tokens, sentence_starts, start) || before.is_some_and(|b| b.lower == "," || closes_quote(b)) => start,
+            _ => return None,
+        };
+        Some(Mention {
+            span: Span::new(tokens[start].span.start, tokens[h].span.end),
+            kind: MentionKind::Nominal,
+            class: if plural { Class::People } else { Class::Person(None) },
+            first_token: start,
+            last_token: h,
+            descriptors: tokens[start..=h].iter().filter(|w| w.is_word && !is_determiner(&w.lower)).map(|w| bare(w).to_string()).collect(),
+            surname: None,
+            sentence_initial: opens_sentence(tokens, sentence_starts, start),
+        })
+    };
+    // Tokens inside a mention found before (a name, a listed nominal).
+    let mut named = vec![false; tokens.len()];
+    for m in out.iter() {
+        named[m.first_token..=m.last_token].fill(true);
+    }
     for (c, verb) in tokens.iter().enumerate() {
         if !(verb.is_word && !verb.capitalised && crate::quotes::CUES.is_cue_word(&verb.lower)) {
             continue;
@@ -364,44 +555,42 @@ fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Me
         while h > 0 && lex.linking_words.contains(tokens[h - 1].lower.as_str()) && c - h < 2 {
             h -= 1;
         }
-        let Some(h) = h.checked_sub(1).filter(|&h| is_common(&tokens[h]) && !tokens[h].lower.ends_with("ing")) else { continue };
-        // Heads in the list are `nominals`' (and a compound ending in one is theirs too).
-        if lex.heads.contains_key(tokens[h].lower.as_str()) {
-            continue;
+        let Some(h) = h.checked_sub(1) else { continue };
+        if let Some(subject) = subject_at(h, verb, false) {
+            out.push(subject);
         }
-        let head = &tokens[h].lower;
-        let plural = head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us");
-        // A verb agrees with its subject: after a singular noun the cue must show it is a verb
-        // (warns, warned, said); "the following comment", "a press statement" are compounds.
-        let v = &verb.lower;
-        let finite =
-            v.ends_with('s') || v.ends_with("ed") || matches!(v.as_str(), "said" | "told" | "wrote" | "spoke" | "thought" | "felt");
-        if !plural && !finite {
-            continue;
+        if let Some(head) = modified_head(tokens, h) {
+            if !named[head] {
+                out.extend(subject_at(head, verb, true));
+            }
         }
-        let mut start = h;
-        while start > 0 && h - start + 1 < MAX_SUBJECT_WORDS && is_common(&tokens[start - 1]) {
-            start -= 1;
-        }
-        let before = start.checked_sub(1).map(|b| &tokens[b]);
-        let start = match before {
-            Some(d) if d.is_word && is_determiner(&d.lower) => start - 1,
-            Some(d) if d.is_word => continue,
-            _ if opens_sentence(tokens, sentence_starts, start) || before.is_some_and(|b| b.lower == ",") => start,
-            _ => continue,
-        };
-        out.push(Mention {
-            span: Span::new(tokens[start].span.start, tokens[h].span.end),
-            kind: MentionKind::Nominal,
-            class: if plural { Class::People } else { Class::Person(None) },
-            first_token: start,
-            last_token: h,
-            descriptors: tokens[start..=h].iter().filter(|w| w.is_word && !is_determiner(&w.lower)).map(|w| bare(w).to_string()).collect(),
-            surname: None,
-            sentence_initial: opens_sentence(tokens, sentence_starts, start),
-        });
     }
 }
+
+/// The head of the noun phrase that a modifier ending at token `end` follows: "a nurse [at the
+/// hospital]", "a source familiar [with the talks]", "officials [at Keltra Bank]". The modifier's
+/// object must read as a noun phrase of its own (a determiner, a possessive or a capitalised
+/// name opens it, within `MAX_MODIFIER_OBJECT` words), so that "a rise in rents" is no subject.
+fn modified_head(tokens: &[Token], end: usize) -> Option<usize> {
+    let mut k = end;
+    while end - k < MAX_MODIFIER_OBJECT {
+        let t = &tokens[k];
+        if !(t.is_word || is_possessive(t)) || crate::quotes::CUES.is_cue_word(&t.lower) {
+            return None;
+        }
+        let p = k.checked_sub(1)?;
+        if is_determiner(&t.lower) || t.capitalised {
+            if let Some(head) = head_before_modifier_token(tokens, p) {
+                return Some(head);
+            }
+        }
+        k = p;
+    }
+    None
+}
+
+/// The longest object of a modifier read back from a verb ("the mayor's office").
+const MAX_MODIFIER_OBJECT: usize = 4;
 
 #[cfg(test)]
 mod tests {
@@ -452,6 +641,28 @@ mod tests {
         // Not a subject: an object, or a word after another word with no determiner.
         check("she told the press nothing", &[("she", Pronoun, Person(Some(Gender::Female)))]);
         check("a rise in rents said", &[]);
+    }
+
+    #[test]
+    fn a_subject_is_found_across_its_modifier() {
+        check("a nurse at the hospital told", &[("a nurse", Nominal, Person(None)), ("the hospital", Nominal, Person(None))]);
+        check("“…,” people briefed on the plan said", &[("people", Nominal, People), ("the plan", Nominal, Org)]);
+        // An adjective after a comma is no head ("renowned"), nor a quantity ("a majority").
+        check(
+            "the firm, renowned for a friendly culture called",
+            &[("the firm", Nominal, Org), ("a friendly culture", Nominal, Person(None))],
+        );
+        check("a majority of the tenants said", &[("the tenants", Nominal, People)]);
+    }
+
+    #[test]
+    fn modifier_gaps() {
+        for gap in [" at ", " for the ", " familiar with ", " close to "] {
+            assert!(is_modifier_gap(gap), "{gap:?}");
+        }
+        for gap in [" and ", " said ", " at the ministry and ", " close "] {
+            assert!(!is_modifier_gap(gap), "{gap:?}");
+        }
     }
 
     #[test]

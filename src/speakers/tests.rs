@@ -37,6 +37,19 @@ fn reporting_clause_after_the_quote() {
 }
 
 #[test]
+fn the_speaker_is_the_head_before_a_modifier_not_its_object() {
+    // A head in no noun list, its modifier's object listed ("the hospital") or not.
+    check("“The ward is full,” a nurse at the hospital told reporters.", &[("The ward is full,", Some(("a nurse", "", "told", Explicit)))]);
+    check(
+        "“About 300 jobs will go,” a source familiar with the talks said.",
+        &[("About 300 jobs will go,", Some(("a source", "", "said", Explicit)))],
+    );
+    check("“A deal is close,” people briefed on the plan said.", &[("A deal is close,", Some(("people", "", "said", Explicit)))]);
+    // A quantity is not who speaks: the phrase after "of" is.
+    check("“We want a vote,” a majority of the tenants said.", &[("We want a vote,", Some(("the tenants", "", "said", Explicit)))]);
+}
+
+#[test]
 fn reporting_clause_before_the_quote() {
     check("Ms Keller said: “We will appeal.”", &[("We will appeal.", Some(("Keller", "Keller", "said", Explicit)))]);
     check("The mayor said that “the budget will balance.”", &[("the budget will balance.", Some(("The mayor", "", "said", Explicit)))]);

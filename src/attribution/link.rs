@@ -684,6 +684,8 @@ fn names_no_person(m: &Resolved, entities: &[Entity]) -> bool {
 
 /// The speaker a tagged source span names: the resolved mention it overlaps most (the same
 /// speaker the quote rules would give), else the span itself, classed by its words.
+// One copy in the module: it is called from six places (wasm size).
+#[inline(never)]
 pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entities: &[Entity]) -> Speaker {
     let from = mentions.partition_point(|m| m.phrase.end <= span.start);
     let overlap = |a: Span, b: Span| a.end.min(b.end).saturating_sub(a.start.max(b.start));
@@ -708,10 +710,7 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
                 && crate::speakers::is_modifier_gap(&text[h.phrase.end..m.phrase.start])
                 && !one_name(h, m)
                 && !(h.speaker.kind == MentionKind::Name && names_no_person(h, entities))
-                && !text[h.phrase.start..h.phrase.end]
-                    .split_whitespace()
-                    .last()
-                    .is_some_and(|w| crate::speakers::is_quantity_head(&w.to_lowercase()))
+                && !text[h.phrase.start..h.phrase.end].split_whitespace().last().is_some_and(crate::speakers::is_quantity_head)
         })
     };
     let best = overlapping().filter(|m| !modifies(m)).max_by_key(|m| (overlap(m.speaker.span, span), overlap(m.phrase, span)));

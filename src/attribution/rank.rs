@@ -36,7 +36,7 @@ use super::features::Doc;
 use super::link::speaker_for;
 use super::Tagged;
 use crate::analysis::{Basis, Entity, Label, MentionKind, Span, Speaker};
-use crate::speakers::{head_before_modifier, is_determiner, is_linking_word, Resolved};
+use crate::speakers::{is_determiner, is_linking_word, may_head_speaker, modifier_reach, Resolved};
 use crate::text::data::FUNCTION_WORDS;
 use crate::text::hashing::{hash_str, Fnv, HashKeyed};
 
@@ -330,9 +330,9 @@ fn modified_subject(doc: &Doc, first: usize) -> Option<usize> {
     if !(is_determiner(&opener.to_lowercase()) || opener.starts_with(char::is_uppercase)) || doc.tokens[first].sentence_start {
         return None;
     }
-    let lower = |i: usize| (i < first).then(|| Cow::Owned(doc.word(i).to_lowercase()));
-    let head = head_before_modifier(first.checked_sub(1)?, lower)?;
-    if !doc.is_word(head) || doc.in_lexicon(head) || is_pronoun_word(doc.word(head)) {
+    let p = first.checked_sub(1)?;
+    let head = p.checked_sub(modifier_reach(doc.word(p.checked_sub(1)?), doc.word(p))?)?;
+    if !doc.is_word(head) || !may_head_speaker(doc.word(head)) || doc.in_lexicon(head) || is_pronoun_word(doc.word(head)) {
         return None;
     }
     let mut start = head;

@@ -6,8 +6,6 @@
 //! first-name lexicon. It deliberately does not decide who is speaking (`attribute`) or who a
 //! pronoun is (`resolve`). One pass over the text, so the cost is linear.
 
-use std::borrow::Cow;
-
 use super::lexicon::{Gender, HeadClass, LEXICON};
 use crate::analysis::{MentionKind, Span};
 use crate::text::fold::fold_lower as fold;
@@ -344,7 +342,7 @@ fn nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Mention>) 
 }
 
 /// Plural nouns without an "-s" that name people ("people familiar with the talks said").
-const IRREGULAR_PLURALS: &[&str] = &["people", "men", "women", "children", "police", "staff", "personnel", "folk"];
+const IRREGULAR_PLURALS: &str = "people men women children police staff personnel folk";
 
 /// How many lower-case words a nominal found by its verb may hold ("the night shift inspector").
 const MAX_SUBJECT_WORDS: usize = 3;
@@ -352,121 +350,82 @@ const MAX_SUBJECT_WORDS: usize = 3;
 /// Prepositions that attach a modifier to the noun before them: "the senator from Ohio", "a
 /// spokesman for the campaign", "a nurse at the hospital". The subject of a verb after such a
 /// phrase is the noun before the preposition, not its object.
-fn is_attaching_preposition(word: &str) -> bool {
-    matches!(word, "of" | "for" | "from" | "at" | "with" | "in")
-}
+const ATTACHING: &str = "of for from at with in";
 
 /// Adjectives and participles that carry a preposition after a noun: "a source familiar with the
 /// talks", "officials close to the mayor", "people briefed on the plan".
-const POSTMODIFIERS: &[&str] = &[
-    "familiar",
-    "close",
-    "closest",
-    "loyal",
-    "involved",
-    "opposed",
-    "briefed",
-    "allied",
-    "sympathetic",
-    "knowledgeable",
-    "connected",
-    "linked",
-    "speaking",
-    "working",
-];
+const POSTMODIFIERS: &str =
+    "familiar close closest loyal involved opposed briefed allied sympathetic knowledgeable connected linked speaking working";
 
 /// The prepositions such a word takes ("close to", "briefed on", "knowledgeable about").
-fn is_postmodifier_preposition(word: &str) -> bool {
-    matches!(word, "with" | "to" | "in" | "on" | "about" | "at" | "for")
-}
+const POSTMODIFIER_PREPOSITIONS: &str = "with to in on about at for";
 
 /// Heads of quantities rather than of speakers: in "a majority of voters said" or "a number of
 /// officials said" the phrase after "of" names who speaks.
-const QUANTITY_HEADS: &[&str] = &[
-    "majority",
-    "minority",
-    "plurality",
-    "number",
-    "lot",
-    "lots",
-    "handful",
-    "dozens",
-    "hundreds",
-    "thousands",
-    "millions",
-    "half",
-    "third",
-    "quarter",
-    "rest",
-    "share",
-    "percent",
-    "part",
-    "some",
-    "many",
-    "most",
-    "few",
-    "all",
-    "none",
-    "each",
-    "both",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "dozen",
-    "hundred",
-    "thousand",
-    "million",
-];
+const QUANTITY_HEADS: &str = concat!(
+    "majority minority plurality number lot lots handful dozens hundreds thousands millions half third quarter rest share percent part some many ",
+    "most few all none each both one two three four five six seven eight nine ten dozen hundred thousand million"
+);
 
-/// When the word at `p` is a preposition attaching a modifier to a noun phrase before it ("a
-/// nurse [at] the hospital", "a source familiar [with] the talks"), the index of that phrase's
-/// last word (its head); `None` when `p` attaches nothing this way. `lower(i)` is word `i` in
-/// lower case (`None` before the text's start), so that the speaker rules and the attribution
+/// `word` is in `list`, in any case.
+/// (The lists are one string each, words split by spaces: no table of pointers in the module.)
+fn listed(list: &str, word: &str) -> bool {
+    list.split(' ').any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// When `prep` is a preposition attaching a modifier to the noun phrase before it and `before`
+/// the word right before it, how many words before `prep` that phrase's head stands: 1 for "a
+/// nurse [at] the hospital", 2 for "a source familiar [with] the talks"; `None` when `prep`
+/// attaches nothing this way. Words in any case, so that the speaker rules and the attribution
 /// linker, which read different tokens, share the rule.
-pub(crate) fn head_before_modifier<'a>(p: usize, lower: impl Fn(usize) -> Option<Cow<'a, str>>) -> Option<usize> {
-    let prep = lower(p)?;
-    let before = p.checked_sub(1)?;
-    let head = if POSTMODIFIERS.contains(&&*lower(before)?) && is_postmodifier_preposition(&prep) {
-        before.checked_sub(1)?
-    } else if is_attaching_preposition(&prep) {
-        before
+pub(crate) fn modifier_reach(before: &str, prep: &str) -> Option<usize> {
+    if listed(POSTMODIFIERS, before) && listed(POSTMODIFIER_PREPOSITIONS, prep) {
+        Some(2)
     } else {
-        return None;
-    };
-    let word = lower(head)?;
-    (word.chars().all(|c| c.is_alphabetic() || c == '-') && !is_quantity_head(&word)).then_some(head)
+        listed(ATTACHING, prep).then_some(1)
+    }
+}
+
+/// Whether `word` may head a noun phrase that speaks: a word of letters that heads no quantity
+/// ("half", "a majority", "two": in "a majority of the tenants said" the tenants speak).
+pub(crate) fn may_head_speaker(word: &str) -> bool {
+    word.chars().all(|c| c.is_alphabetic() || c == '-') && !is_quantity_head(word)
+}
+
+/// Whether `word` (any case) heads a quantity (`QUANTITY_HEADS`).
+pub(crate) fn is_quantity_head(word: &str) -> bool {
+    listed(QUANTITY_HEADS, word)
 }
 
 /// Whether `gap`, the text between two noun phrases, attaches the second to the first as a
 /// modifier's object: " at ", " for the ", " familiar with " ("a nurse at the hospital").
 pub(crate) fn is_modifier_gap(gap: &str) -> bool {
-    let mut words: Vec<String> = gap.split_whitespace().map(str::to_lowercase).collect();
-    // "a spokeswoman for [the] Israeli Defence Ministry": the article may stand outside the name.
-    if words.last().is_some_and(|w| is_determiner(w)) {
-        words.pop();
+    let mut words = [""; 3];
+    let mut n = 0;
+    for w in gap.split_whitespace() {
+        if n == words.len() {
+            return false;
+        }
+        words[n] = w;
+        n += 1;
     }
-    match words.as_slice() {
-        [prep] => is_attaching_preposition(prep),
-        [word, prep] => POSTMODIFIERS.contains(&word.as_str()) && is_postmodifier_preposition(prep),
+    // "a spokeswoman for [the] Israeli Defence Ministry": the article may stand outside the name.
+    if n > 0 && is_determiner(&words[n - 1].to_ascii_lowercase()) {
+        n -= 1;
+    }
+    match n {
+        1 => modifier_reach("", words[0]) == Some(1),
+        2 => modifier_reach(words[0], words[1]) == Some(2),
         _ => false,
     }
 }
 
-/// Whether `word` (lower case) heads a quantity rather than a speaker ("half", "a majority").
-pub(crate) fn is_quantity_head(word: &str) -> bool {
-    QUANTITY_HEADS.contains(&word)
-}
-
-/// [`head_before_modifier`] over `text::words`' tokens.
-pub(crate) fn head_before_modifier_token(tokens: &[Token], p: usize) -> Option<usize> {
-    head_before_modifier(p, |i| tokens.get(i).map(|t| Cow::Borrowed(t.lower.as_str())))
+/// The head of the phrase that the preposition at token `p` attaches a modifier to (see
+/// [`modifier_reach`]).
+pub(crate) fn head_before_modifier(tokens: &[Token], p: usize) -> Option<usize> {
+    let before = p.checked_sub(1)?;
+    let head = p.checked_sub(modifier_reach(&tokens[before].lower, &tokens[p].lower)?)?;
+    may_head_speaker(&tokens[head].lower).then_some(head)
 }
 
 /// Nominals whose head is in no list, found from where they stand: the common noun right before
@@ -478,9 +437,10 @@ pub(crate) fn head_before_modifier_token(tokens: &[Token], p: usize) -> Option<u
 /// with the talks said"), the head before the modifier is the subject, not the modifier's object.
 fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Mention>) {
     let lex = &*LEXICON;
-    let is_common = |t: &Token| {
+    // `capital`: a capital is allowed (a sentence's first word).
+    let is_common_word = |t: &Token, capital: bool| {
         t.is_word
-            && !t.capitalised
+            && (capital || !t.capitalised)
             && t.lower.len() >= 3
             && t.lower.chars().all(|c| c.is_alphabetic() || c == '-')
             && !lex.function_words.contains(t.lower.as_str())
@@ -488,6 +448,7 @@ fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Me
             && !crate::quotes::CUES.is_cue_word(&t.lower)
             && !is_determiner(&t.lower)
     };
+    let is_common = |t: &Token| is_common_word(t, false);
     // The nominal headed by token `h` that is the subject of `verb`, running back to its
     // determiner (or opening its clause); `None` when `h` cannot head one.
     // `determined`: the phrase must open with a determiner unless its head is plural (a head
@@ -496,11 +457,10 @@ fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Me
     let subject_at = |h: usize, verb: &Token, determined: bool| -> Option<Mention> {
         // A sentence's first word is capitalised whatever it is: "People familiar with the talks
         // said" (a plural across a modifier; a name there is `names`').
-        let lowered = Token { capitalised: false, ..tokens[h].clone() };
-        let opening_plural = determined
-            && opens_sentence(tokens, sentence_starts, h)
-            && (lowered.lower.ends_with('s') || IRREGULAR_PLURALS.contains(&lowered.lower.as_str()));
-        if !(is_common(&tokens[h]) || opening_plural && is_common(&lowered)) || tokens[h].lower.ends_with("ing") {
+        let word = tokens[h].lower.as_str();
+        let opening_plural =
+            determined && opens_sentence(tokens, sentence_starts, h) && (word.ends_with('s') || listed(IRREGULAR_PLURALS, word));
+        if !is_common_word(&tokens[h], opening_plural) || word.ends_with("ing") {
             return None;
         }
         // Heads in the list are `nominals`' (and a compound ending in one is theirs too).
@@ -508,7 +468,7 @@ fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Me
             return None;
         }
         let head = &tokens[h].lower;
-        let plural = head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") || IRREGULAR_PLURALS.contains(&head.as_str());
+        let plural = head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") || listed(IRREGULAR_PLURALS, head);
         // A verb agrees with its subject: after a singular noun the cue must show it is a verb
         // (warns, warned, said); "the following comment", "a press statement" are compounds.
         let v = &verb.lower;
@@ -556,13 +516,9 @@ fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Me
             h -= 1;
         }
         let Some(h) = h.checked_sub(1) else { continue };
-        if let Some(subject) = subject_at(h, verb, false) {
-            out.push(subject);
-        }
-        if let Some(head) = modified_head(tokens, h) {
-            if !named[head] {
-                out.extend(subject_at(head, verb, true));
-            }
+        let modified = modified_head(tokens, h).filter(|&head| !named[head]);
+        for (head, determined) in [(Some(h), false), (modified, true)] {
+            out.extend(head.and_then(|head| subject_at(head, verb, determined)));
         }
     }
 }
@@ -580,7 +536,7 @@ fn modified_head(tokens: &[Token], end: usize) -> Option<usize> {
         }
         let p = k.checked_sub(1)?;
         if is_determiner(&t.lower) || t.capitalised {
-            if let Some(head) = head_before_modifier_token(tokens, p) {
+            if let Some(head) = head_before_modifier(tokens, p) {
                 return Some(head);
             }
         }

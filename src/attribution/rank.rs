@@ -36,7 +36,7 @@ use super::features::Doc;
 use super::link::speaker_for;
 use super::Tagged;
 use crate::analysis::{Basis, Entity, Label, MentionKind, Span, Speaker};
-use crate::speakers::{is_determiner, is_linking_word, may_head_speaker, modifier_reach, Resolved};
+use crate::speakers::{is_determiner, is_linking_word, is_plural_form, may_head_speaker, modifier_reach, Resolved};
 use crate::text::data::FUNCTION_WORDS;
 use crate::text::hashing::{hash_str, Fnv, HashKeyed};
 
@@ -326,6 +326,19 @@ fn cue_phrases(doc: &Doc, a: usize, b: usize) -> Vec<(usize, usize)> {
 /// before the modifier runs back over at most `PHRASE_WORDS` words to its determiner (a plural
 /// may go without one, as may a sentence's first words).
 fn modified_subject(doc: &Doc, first: usize) -> Option<usize> {
+    // "an official at the embassy in Oslo": the subject may carry more than one modifier.
+    let mut start = one_modified_subject(doc, first)?;
+    for _ in 0..2 {
+        match one_modified_subject(doc, start) {
+            Some(s) => start = s,
+            None => break,
+        }
+    }
+    Some(start)
+}
+
+/// One step of [`modified_subject`].
+fn one_modified_subject(doc: &Doc, first: usize) -> Option<usize> {
     let opener = doc.word(first);
     if !(is_determiner(&opener.to_lowercase()) || opener.starts_with(char::is_uppercase)) || doc.tokens[first].sentence_start {
         return None;
@@ -339,11 +352,12 @@ fn modified_subject(doc: &Doc, first: usize) -> Option<usize> {
     while start > 0 && head - start < PHRASE_WORDS && !doc.tokens[start].sentence_start && phrase_word(doc, start - 1) {
         start -= 1;
     }
+    // A bare head must be a plural, at a sentence's start ("Officials at …", not "Elsewhere in
+    // …" or "Writing in …") or after a clause's first word ("…, but officials at …").
+    let plural = is_plural_form(&doc.word(head).to_lowercase());
     if start == 0 || doc.tokens[start].sentence_start {
-        return Some(start);
+        return plural.then_some(start);
     }
-    // "the nurse at …"; a bare plural after a clause's first word ("…, but officials at …").
-    let plural = doc.word(head).ends_with('s');
     if is_determiner(&doc.word(start - 1).to_lowercase()) {
         Some(start - 1)
     } else {
@@ -815,6 +829,11 @@ mod tests {
             ("A nurse at the hospital told reporters that the ward was short of staff.", "the ward was short of staff", "told", "A nurse"),
             ("Officials at the ministry said the figures were wrong.", "the figures were wrong", "said", "Officials"),
             ("Tom Rask of Keltra Bank said rates would rise.", "rates would rise", "said", "Tom Rask"),
+            // Two modifiers in a row; a quantity before "of"; a bare word at a sentence's start
+            // that is no plural is no head.
+            ("An official at the embassy in Oslo said the visa was revoked.", "the visa was revoked", "said", "An official"),
+            ("Neither of the candidates said how it would be paid for.", "how it would be paid for", "said", "the candidates"),
+            ("Elsewhere in the city police said two men were arrested.", "two men were arrested", "said", "the city police"),
         ] {
             assert_eq!(source_of(text, content, cue).0.as_deref(), Some(source), "{text}");
         }

@@ -12,7 +12,7 @@
 
 use super::cues::{cue_at, Cue};
 use super::lexicon::LEXICON;
-use super::mention::{head_before_modifier, Class, Mention, Token};
+use super::mention::{head_before_modifier, modified_head, Class, Mention, Token};
 use super::resolve::in_subject_position;
 use crate::analysis::{MentionKind, Span};
 
@@ -145,7 +145,11 @@ impl<'a> Words<'a> {
             // the talks": the head is before the modifier.
             let first = mention.first_token;
             if mention.kind != MentionKind::Pronoun && first > left {
-                let head = head_before_modifier(tokens, first - 1).filter(|&h| h >= left).and_then(|h| self.ending_at[h]);
+                // Across every modifier in a row first ("an official at the clinic in Oslo").
+                let mention_at = |h: usize| (h >= left).then(|| self.ending_at[h]).flatten();
+                let head = modified_head(tokens, j - 1)
+                    .and_then(mention_at)
+                    .or_else(|| head_before_modifier(tokens, first - 1).and_then(mention_at));
                 if let Some(head) = head.filter(|&h| self.mentions[h].kind != MentionKind::Pronoun) {
                     return Some(head);
                 }

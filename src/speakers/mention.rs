@@ -364,7 +364,7 @@ const POSTMODIFIER_PREPOSITIONS: &str = "with to in on about at for";
 /// officials said" the phrase after "of" names who speaks.
 const QUANTITY_HEADS: &str = concat!(
     "majority minority plurality number lot lots handful dozens hundreds thousands millions half third quarter rest share percent part some many ",
-    "most few all none each both one two three four five six seven eight nine ten dozen hundred thousand million"
+    "most few all none each both either neither any one two three four five six seven eight nine ten dozen hundred thousand million"
 );
 
 /// `word` is in `list`, in any case.
@@ -384,6 +384,12 @@ pub(crate) fn modifier_reach(before: &str, prep: &str) -> Option<usize> {
     } else {
         listed(ATTACHING, prep).then_some(1)
     }
+}
+
+/// Whether `word` (lower case) is a plural noun's form: "-s" but not "-ss" or "-us", or one of
+/// `IRREGULAR_PLURALS`.
+pub(crate) fn is_plural_form(word: &str) -> bool {
+    word.ends_with('s') && !word.ends_with("ss") && !word.ends_with("us") || listed(IRREGULAR_PLURALS, word)
 }
 
 /// Whether `word` may head a noun phrase that speaks: a word of letters that heads no quantity
@@ -458,8 +464,7 @@ fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Me
         // A sentence's first word is capitalised whatever it is: "People familiar with the talks
         // said" (a plural across a modifier; a name there is `names`').
         let word = tokens[h].lower.as_str();
-        let opening_plural =
-            determined && opens_sentence(tokens, sentence_starts, h) && (word.ends_with('s') || listed(IRREGULAR_PLURALS, word));
+        let opening_plural = determined && opens_sentence(tokens, sentence_starts, h) && is_plural_form(word);
         if !is_common_word(&tokens[h], opening_plural) || word.ends_with("ing") {
             return None;
         }
@@ -468,7 +473,7 @@ fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Me
             return None;
         }
         let head = &tokens[h].lower;
-        let plural = head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") || listed(IRREGULAR_PLURALS, head);
+        let plural = is_plural_form(head);
         // A verb agrees with its subject: after a singular noun the cue must show it is a verb
         // (warns, warned, said); "the following comment", "a press statement" are compounds.
         let v = &verb.lower;
@@ -527,7 +532,23 @@ fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Me
 /// hospital]", "a source familiar [with the talks]", "officials [at Keltra Bank]". The modifier's
 /// object must read as a noun phrase of its own (a determiner, a possessive or a capitalised
 /// name opens it, within `MAX_MODIFIER_OBJECT` words), so that "a rise in rents" is no subject.
-fn modified_head(tokens: &[Token], end: usize) -> Option<usize> {
+pub(crate) fn modified_head(tokens: &[Token], end: usize) -> Option<usize> {
+    // "an official at the embassy in Oslo": the head of a modifier's object may have one of its own.
+    let mut head = one_modified_head(tokens, end)?;
+    for _ in 0..MAX_MODIFIERS {
+        match one_modified_head(tokens, head) {
+            Some(h) => head = h,
+            None => break,
+        }
+    }
+    Some(head)
+}
+
+/// Modifiers read back in a row ("a lawyer for the widow of the victim").
+const MAX_MODIFIERS: usize = 2;
+
+/// One step of [`modified_head`].
+fn one_modified_head(tokens: &[Token], end: usize) -> Option<usize> {
     let mut k = end;
     while end - k < MAX_MODIFIER_OBJECT {
         let t = &tokens[k];

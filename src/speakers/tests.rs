@@ -45,6 +45,10 @@ fn the_speaker_is_the_head_before_a_modifier_not_its_object() {
         &[("About 300 jobs will go,", Some(("a source", "", "said", Explicit)))],
     );
     check("“A deal is close,” people briefed on the plan said.", &[("A deal is close,", Some(("people", "", "said", Explicit)))]);
+    check(
+        "“The ward is full,” an official at the clinic in Oslo said.",
+        &[("The ward is full,", Some(("an official", "", "said", Explicit)))],
+    );
     // A quantity is not who speaks: the phrase after "of" is.
     check("“We want a vote,” a majority of the tenants said.", &[("We want a vote,", Some(("the tenants", "", "said", Explicit)))]);
 }

@@ -684,8 +684,6 @@ fn names_no_person(m: &Resolved, entities: &[Entity]) -> bool {
 
 /// The speaker a tagged source span names: the resolved mention it overlaps most (the same
 /// speaker the quote rules would give), else the span itself, classed by its words.
-// One copy in the module: it is called from six places (wasm size).
-#[inline(never)]
 pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entities: &[Entity]) -> Speaker {
     let from = mentions.partition_point(|m| m.phrase.end <= span.start);
     let overlap = |a: Span, b: Span| a.end.min(b.end).saturating_sub(a.start.max(b.start));

@@ -1,26 +1,64 @@
-//! THE stable sort of the crate's lists of spans (entities, mentions, attributions, candidates):
-//! by a key of two offsets, equal keys keeping their order.
+//! THE stable sort of the crate's lists (entities, mentions, attributions, candidates, names):
+//! equal items keeping their order.
 //!
-//! Why not `slice::sort_by_key` at each call: the standard stable sort is compiled anew for
-//! every element type and every key closure, 3–6 KB of wasm each (a dozen call sites were 50 KB
-//! of the module's code, issue 17). Here one `sort_unstable` of `(key, index)` pairs is compiled
-//! once for the whole crate, and what depends on the element type is a permutation loop. The
-//! index makes every key distinct, so the result is exactly the stable sort's.
+//! Why not `slice::sort_by_key`/`sort_unstable_by` at each call: the standard sorts are compiled
+//! anew for every element type and every comparison closure, 2–6 KB of wasm each (a dozen call
+//! sites were 50 KB of the module's code, issue 17). Here one stable merge sort of indices is
+//! compiled once for the whole crate, comparing through a `dyn` closure; what depends on the
+//! element type is the closure and a permutation loop. The result is exactly the standard
+//! stable sort's.
+
+use std::cmp::Ordering;
 
 /// Sorts `items` by `key` (two numbers, compared in order), stably: items with equal keys keep
 /// their order. O(n log n) time, O(n) extra memory.
 pub(crate) fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> (usize, usize)) {
-    let keys: Vec<(usize, usize, usize)> = items
-        .iter()
-        .enumerate()
-        .map(|(i, x)| {
-            let (a, b) = key(x);
-            (a, b, i)
-        })
-        .collect();
-    let mut from: Vec<usize> = sorted(keys);
-    // `items[i]` must become the item now at `from[i]`: follow each cycle of the permutation,
-    // swapping along it; a position done points at itself.
+    let keys: Vec<(usize, usize)> = items.iter().map(key).collect();
+    let from = sorted(items.len(), &|a, b| keys[a].cmp(&keys[b]));
+    permute(items, from);
+}
+
+/// Sorts `items` by `compare`, stably: items it finds equal keep their order.
+pub(crate) fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) {
+    let from = sorted(items.len(), &|a, b| compare(&items[a], &items[b]));
+    permute(items, from);
+}
+
+/// The indices `0..n` in the order of `compare` (of two indices), equal ones in index order: a
+/// merge sort, bottom-up, taking from the right run only what is strictly less, so stable. Not
+/// generic, so compiled once; and hand-written, because the standard sort of indices by a
+/// closure is 10 KB of wasm (its sorting networks inline the comparison at every step).
+fn sorted(n: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut from: Vec<usize> = (0..n).collect();
+    let mut merged = vec![0; n];
+    // Most lists come in order already: one look at each neighbour settles them.
+    let mut width = if (1..n).all(|i| compare(i - 1, i) != Ordering::Greater) { n } else { 1 };
+    while width < n {
+        let mut lo = 0;
+        while lo < n {
+            let mid = (lo + width).min(n);
+            let hi = (mid + width).min(n);
+            let (mut i, mut j) = (lo, mid);
+            for slot in &mut merged[lo..hi] {
+                if j < hi && (i == mid || compare(from[j], from[i]) == Ordering::Less) {
+                    *slot = from[j];
+                    j += 1;
+                } else {
+                    *slot = from[i];
+                    i += 1;
+                }
+            }
+            lo = hi;
+        }
+        std::mem::swap(&mut from, &mut merged);
+        width *= 2;
+    }
+    from
+}
+
+/// Makes `items[i]` the item that was at `from[i]`: follows each cycle of the permutation,
+/// swapping along it; a position done points at itself.
+fn permute<T>(items: &mut [T], mut from: Vec<usize>) {
     for start in 0..from.len() {
         let mut at = start;
         loop {
@@ -35,15 +73,9 @@ pub(crate) fn sort_by_key<T>(items: &mut [T], key: impl Fn(&T) -> (usize, usize)
     }
 }
 
-/// The indices (third numbers) of `keys` in key order; not generic, so compiled once.
-fn sorted(mut keys: Vec<(usize, usize, usize)>) -> Vec<usize> {
-    keys.sort_unstable();
-    keys.into_iter().map(|(_, _, i)| i).collect()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::sort_by_key;
+    use super::{sort_by, sort_by_key};
 
     /// Same result as the standard stable sort, equal keys included, on lists of every small
     /// length and order, and on a longer one with many ties.
@@ -61,6 +93,9 @@ mod tests {
             want.sort_by_key(|&(a, b, _)| (a, b));
             let mut got = list.clone();
             sort_by_key(&mut got, |&(a, b, _)| (a, b));
+            assert_eq!(got, want, "{list:?}");
+            let mut got = list.clone();
+            sort_by(&mut got, |x, y| (x.0, x.1).cmp(&(y.0, y.1)));
             assert_eq!(got, want, "{list:?}");
         }
     }

@@ -66,9 +66,8 @@ pub(crate) fn apply(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Ent
         }
     }
     for names in by_first.values_mut() {
-        // The names are keys of `votes`, all different: no ties, so the unstable sort gives the
-        // same order as a stable one, with less code (issue 17).
-        names.sort_unstable_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+        // The longest first; the names are keys of `votes`, all different, so there are no ties.
+        crate::order::sort_by(names, |a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
     }
     let mut covered = vec![false; doc.tokens.len()];
     for r in ranges.iter().flatten() {

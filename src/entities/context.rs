@@ -278,9 +278,9 @@ fn definitions(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity> {
     // One label a name: defined twice alike it counts once; defined as two things, not at all.
     let mut names: Vec<(&str, &str, Label)> =
         defined.iter().map(|&(span, first_word, label)| (span.slice(text), first_word.slice(text), label)).collect();
-    names.sort_unstable_by(|a, b| (a.1, a.0).cmp(&(b.1, b.0)));
+    crate::order::sort_by(&mut names, |a, b| (a.1, a.0).cmp(&(b.1, b.0)));
     let mut contested: Vec<&str> = names.windows(2).filter(|w| w[0].0 == w[1].0 && w[0].2 != w[1].2).map(|w| w[0].0).collect();
-    contested.sort_unstable();
+    crate::order::sort_by(&mut contested, |a, b| a.cmp(b));
     names.dedup_by(|a, b| a.0 == b.0);
     names.retain(|n| contested.binary_search(&n.0).is_err());
     // Every occurrence of a name on token bounds, the longest where several start at a token, in

@@ -3,10 +3,10 @@
 //!
 //! Why not `slice::sort_by_key`/`sort_unstable_by` at each call: the standard sorts are compiled
 //! anew for every element type and every comparison closure, 2–6 KB of wasm each (a dozen call
-//! sites were 50 KB of the module's code, issue 17). Here one stable merge sort of indices is
+//! sites were 50 KB of the module's code, issue 17). Here one `sort_unstable_by` of indices is
 //! compiled once for the whole crate, comparing through a `dyn` closure; what depends on the
-//! element type is the closure and a permutation loop. The result is exactly the standard
-//! stable sort's.
+//! element type is the closure and a permutation loop. Ties are broken by the index, so the
+//! result is exactly the stable sort's.
 
 use std::cmp::Ordering;
 
@@ -24,35 +24,11 @@ pub(crate) fn sort_by<T>(items: &mut [T], compare: impl Fn(&T, &T) -> Ordering) 
     permute(items, from);
 }
 
-/// The indices `0..n` in the order of `compare` (of two indices), equal ones in index order: a
-/// merge sort, bottom-up, taking from the right run only what is strictly less, so stable. Not
-/// generic, so compiled once; and hand-written, because the standard sort of indices by a
-/// closure is 10 KB of wasm (its sorting networks inline the comparison at every step).
+/// The indices `0..n` in the order of `compare` (of two indices), equal ones by index; not
+/// generic, so compiled once.
 fn sorted(n: usize, compare: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut from: Vec<usize> = (0..n).collect();
-    let mut merged = vec![0; n];
-    // Most lists come in order already: one look at each neighbour settles them.
-    let mut width = if (1..n).all(|i| compare(i - 1, i) != Ordering::Greater) { n } else { 1 };
-    while width < n {
-        let mut lo = 0;
-        while lo < n {
-            let mid = (lo + width).min(n);
-            let hi = (mid + width).min(n);
-            let (mut i, mut j) = (lo, mid);
-            for slot in &mut merged[lo..hi] {
-                if j < hi && (i == mid || compare(from[j], from[i]) == Ordering::Less) {
-                    *slot = from[j];
-                    j += 1;
-                } else {
-                    *slot = from[i];
-                    i += 1;
-                }
-            }
-            lo = hi;
-        }
-        std::mem::swap(&mut from, &mut merged);
-        width *= 2;
-    }
+    from.sort_unstable_by(|&a, &b| compare(a, b).then(a.cmp(&b)));
     from
 }
 

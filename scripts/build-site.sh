@@ -62,10 +62,11 @@ mapfile -t files < <(cd "$out" && find . -path ./embed -prune -o -type f \( -pat
 (cd "$out" && "$esbuild" "${files[@]}" --minify --log-level=warning --outdir=. --outbase=. --allow-overwrite)
 # The HTML pages lose their comments and indentation; line breaks stay (between inline elements
 # they are the spaces the page shows, and a <pre> or <textarea> keeps its text). index.html:
-# 2,402 -> 2,180 bytes gzipped. Its boot.js (one dynamic import) is written into it, allowed by
-# its hash in the CSP's script-src: as a file, the parser-blocking script held the parser, and
-# the requests for start.js, the chunks and the stylesheets, until it had arrived (traced with
-# --network: all asked 45-50 ms after the module's and the sample's, then all at once).
+# 2,402 -> 2,180 bytes gzipped (7,060 with the stylesheets, below). Its boot.js (one dynamic
+# import) is written into it, allowed by its hash in the CSP's script-src: as a file, the
+# parser-blocking script held the parser, and the requests for start.js, the chunks and the
+# stylesheets, until it had arrived (traced with --network: all asked 45-50 ms after the
+# module's and the sample's, then all at once).
 mapfile -t pages < <(cd "$out" && find . -path ./embed -prune -o -type f -name '*.html' -print)
 python3 - "$out" "${pages[@]}" <<'PY'
 import base64, hashlib, pathlib, re, sys
@@ -86,6 +87,28 @@ for name in sys.argv[2:]:
         html = html.replace("script-src 'self'", f"script-src 'self' 'sha256-{digest}'", 1)
         html = html.replace(boot_tag, f"<script>{inline}</script>", 1)
         (root / "analysis/boot.js").unlink()
+        # The stylesheets (minified above) written into the page, one <style> where the first
+        # <link> was, allowed by its hash in a style-src of 'self' and that hash: a stylesheet
+        # blocks the first layout until it has arrived, and the page's three waited for
+        # connections behind the module, the sample and the scripts (HTTP/1.1: six at a time).
+        # A scratch test (fresh profile, 7 rounds): first contentful paint 324 ms with the three
+        # <link>s, 224 with the CSS inlined, 276 with one CSS file. A file that no other page of
+        # the build links (embed/demo.html links palette.css) goes.
+        sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)">\n', html)
+        assert sheets, "index.html: no stylesheet to inline"
+        css = "".join((root / href).read_text(encoding="utf-8").strip() + "\n" for href in sheets)
+        assert not re.search(r"url\(|@import|</style", css, re.I), "a stylesheet loads other files or closes <style>: cannot inline it"
+        digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+        assert "style-src" not in html, "index.html: a style-src already"
+        html = html.replace("; worker-src 'self'", f"; style-src 'self' 'sha256-{digest}'; worker-src 'self'", 1)
+        assert f"'sha256-{digest}'" in html, "index.html: no CSP worker-src to put style-src before"
+        html = html.replace(f'<link rel="stylesheet" href="{sheets[0]}">\n', f"<style>{css}</style>\n", 1)
+        for href in sheets[1:]:
+            html = html.replace(f'<link rel="stylesheet" href="{href}">\n', "", 1)
+        others = [p.read_text(encoding="utf-8") for p in root.rglob("*.html") if p != page]
+        for href in sheets:
+            if not any(pathlib.PurePosixPath(href).name in other for other in others):
+                (root / href).unlink()
         # Preload start.js (boot.js imports it) and what it imports first, then what the bundled
         # app.js imports (its chunks), not the sources; not the glue, which the worker holds.
         def chunks(entry):

@@ -62,11 +62,11 @@ mapfile -t files < <(cd "$out" && find . -path ./embed -prune -o -type f \( -pat
 (cd "$out" && "$esbuild" "${files[@]}" --minify --log-level=warning --outdir=. --outbase=. --allow-overwrite)
 # The HTML pages lose their comments and indentation; line breaks stay (between inline elements
 # they are the spaces the page shows, and a <pre> or <textarea> keeps its text). index.html:
-# 2,402 -> 2,180 bytes gzipped (7,060 with the stylesheets, below). Its boot.js (one dynamic
-# import) is written into it, allowed by its hash in the CSP's script-src: as a file, the
-# parser-blocking script held the parser, and the requests for start.js, the chunks and the
-# stylesheets, until it had arrived (traced with --network: all asked 45-50 ms after the
-# module's and the sample's, then all at once).
+# 2,402 -> 2,180 bytes gzipped (7,060 with the stylesheets, below). Its boot.js (the worker
+# started, start.js imported) is written into it, allowed by its hash in the CSP's script-src:
+# as a file, the parser-blocking script held the parser, and the requests for start.js, the
+# chunks and the stylesheets, until it had arrived (traced with --network: all asked 45-50 ms
+# after the module's and the sample's, then all at once).
 mapfile -t pages < <(cd "$out" && find . -path ./embed -prune -o -type f -name '*.html' -print)
 python3 - "$out" "${pages[@]}" <<'PY'
 import base64, hashlib, pathlib, re, sys
@@ -80,8 +80,9 @@ for name in sys.argv[2:]:
     if name.lstrip("./") == "index.html":
         boot_tag = '<script src="analysis/boot.js"></script>'
         boot = (root / "analysis/boot.js").read_text(encoding="utf-8").strip()
-        assert boot_tag in html and boot == 'import("./start.js");', f"index.html: boot.js is not the one dynamic import this inlines: {boot!r}"
-        inline = 'import("./analysis/start.js");'  # the same URL, relative to the document
+        # The dynamic import's URL is the script's (analysis/), the worker's the document's.
+        assert boot_tag in html and boot.count('import("./start.js")') == 1 and "<" not in boot, f"index.html: boot.js is not the script this inlines: {boot!r}"
+        inline = boot.replace('import("./start.js")', 'import("./analysis/start.js")')  # the same URL, relative to the document
         digest = base64.b64encode(hashlib.sha256(inline.encode()).digest()).decode()
         assert html.count("script-src 'self'") == 1, "index.html: no CSP script-src 'self' to allow boot.js by its hash"
         html = html.replace("script-src 'self'", f"script-src 'self' 'sha256-{digest}'", 1)

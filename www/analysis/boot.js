@@ -1,16 +1,13 @@
 // The page's first script: a classic, parser-blocking script at the top of index.html's <head>,
 // before the stylesheets. It starts the analysis worker, which fetches and compiles the module
-// itself (worker.js) and warms up while the page's modules load and its first layout runs, then
-// analysis/start.js (the saved text's read). In a trace of the build (issue 17,
-// tools/bench/trace.mjs), start.js, which started the worker before (with the module compiled on
-// the page), ran after the page's first style and layout (about 100 ms of the main thread), and
-// the module's compilation and the worker waited for it. A parser-blocking script runs as soon
-// as it arrives (Chromium holds an `async` one back until the first paint), and the dynamic
-// import below runs start.js as soon as its module graph (modulepreloaded) is fetched. The
-// worker's messages and errors are held until offthread.js takes it over (its `startWorker`,
-// from `engine.preload()`); where it cannot start (no worker, a CSP without worker-src, a page
-// opened from disk), offthread.js starts one itself or falls back to this thread as before. A
-// classic script's relative `new Worker` URL is the document's, its dynamic import's the file's.
+// itself (worker.js) and warms up while the page's modules load and its first layout runs: in a
+// trace of the build (issue 17, tools/bench/trace.mjs), analysis/start.js, which started the
+// worker before (with the module compiled on the page), ran after the page's first style and
+// layout (about 100 ms of the main thread), and the module's compilation and the worker waited
+// for it. The worker's messages and errors are held until offthread.js takes it over
+// (its `startWorker`, from app.js's `engine.preload()`); where it cannot start (no worker, a
+// CSP without worker-src, a page opened from disk), offthread.js starts one itself or falls back
+// to this thread as before. A classic script's relative `new Worker` URL is the document's.
 try {
     // `#compile`: it fetches and compiles the module as soon as its script runs (worker.js).
     const worker = new Worker('analysis/worker.js#compile', { type: 'module', name: 'quotelens-analyser' });
@@ -25,4 +22,3 @@ try {
 } catch {
     // offthread.js starts its own, or analyses on the page's thread.
 }
-import('./start.js');

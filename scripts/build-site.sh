@@ -159,4 +159,4 @@ raw=0 packed=0
 for f in "${sources[@]}" "${files[@]}"; do raw=$((raw + $(gz "www/$f"))); done
 mapfile -t shipped < <(cd "$out" && find . -path ./embed -prune -o -type f \( -name '*.js' -o -name '*.css' \) -print)
 for f in "${shipped[@]}"; do packed=$((packed + $(gz "$out/$f"))); done
-echo "build-site: $out: JS and CSS $raw → $packed bytes gzipped (each file alone)"
+echo "build-site: $out: JS and CSS $raw → $packed bytes gzipped (each file alone), index.html $(gz "$out/index.html") (its CSS and boot.js inline)"

@@ -55,7 +55,10 @@ function startWorker() {
     fresh.addEventListener('message', onMessage);
     fresh.addEventListener('error', onError);
     queueMicrotask(() => {
-        for (const event of held) (event.type === 'error' ? onError : onMessage)(event);
+        for (const event of held) {
+            if (event instanceof MessageEvent) onMessage(event);
+            else onError(event);
+        }
     });
     return fresh;
 }

@@ -1,8 +1,7 @@
 #!/usr/bin/env bash
 # Writes dist/site/: the page of www/ as it should be deployed. Its modules are bundled by
-# esbuild (the one-file build's, from its lockfile) into one file per entry point (app.js,
-# analysis/start.js) and the chunks they share (analysis/chunk-*.js, so the page and start.js
-# share one engine), minified; the worker (analysis/worker.js) into one file of its own, the glue
+# esbuild (the one-file build's, from its lockfile) into app.js and one chunk
+# (analysis/chunk-*.js, shared with the entries the tests import), minified; the worker (analysis/worker.js) into one file of its own, the glue
 # included; the glue and every CSS file are minified alone;
 # the HTML loses its comments and indentation and preloads the bundle's modules instead of the
 # sources'. Same entry URLs, the same CSP, the glue and module fetched by the same URLs.
@@ -29,21 +28,50 @@ mkdir -p "$out"
 cp -r www/. "$out/"
 esbuild=$root/$tool/node_modules/.bin/esbuild
 # The page's own modules: everything outside pkg/ (the glue, imported by URL: engine.js
-# instantiates it anew after a panic) and embed/ (shipped by its own build) is bundled. Chunks
-# land in analysis/, beside engine.js and offthread.js whose `new URL(…, import.meta.url)` they hold.
-# The modules the browser tests import by their path (tests/e2e: the page's own engine, its
-# helpers) are entry points too: each is a few bytes re-exporting from the shared chunks, so a
-# test's import reaches the very instance the page runs. The page itself never fetches them.
+# instantiates it anew after a panic) and embed/ (shipped by its own build) is bundled into
+# app.js and one chunk, in analysis/ beside engine.js and offthread.js whose `new URL(…,
+# import.meta.url)` it holds. The modules the browser tests import by their path (tests/e2e: the
+# page's own engine, its helpers) are entry points too, so that a test's import reaches the very
+# instance the page runs; each is written as `import "../app.js"; export * from "./engine.js"`
+# (virtual entries), so that every module is reached from every entry and esbuild's splitting
+# makes one chunk, not one per set of entries that share a module (six before; with start.js,
+# the page's first wave of requests was 13 files against HTTP/1.1's six connections; issue 17).
+# The page fetches app.js (a line importing the chunk) and the chunk; the tests' entries are a
+# line each, which the page never fetches.
 imported_by_tests=(analysis/engine.js analysis/offthread.js core/attribution.js input/persist.js input/plaintext.js view/render.js)
-entries=(app.js analysis/start.js "${imported_by_tests[@]}")
-# analysis/boot.js is a classic script (it starts start.js by a dynamic import): minified alone.
+# analysis/boot.js is a classic script (it starts the worker): minified alone.
 mapfile -t sources < <(cd www && find . \( -path ./pkg -o -path ./embed \) -prune -o -type f -name '*.js' ! -path ./analysis/boot.js -print)
 (cd "$out" && rm -- "${sources[@]}")
 # The glue stays out of the page's bundle: the page imports it (by its URL) only where no worker
 # can run.
-(cd www && "$esbuild" "${entries[@]}" --bundle --splitting --format=esm --minify --log-level=warning \
-    --outdir="$(cd "$root" && cd "$out" && pwd)" --outbase=. --chunk-names='analysis/[name]-[hash]' \
-    --external:../pkg/quotelens.js)
+node --input-type=module - "$root/$tool/node_modules/esbuild/lib/main.js" "$root/www" "$(cd "$out" && pwd)" "${imported_by_tests[@]}" <<'JS'
+const [esbuildPath, www, outdir, ...forTests] = process.argv.slice(2);
+const esbuild = (await import(esbuildPath)).default;
+const testEntry = {
+    name: 'test-entries',
+    setup(build) {
+        build.onResolve({ filter: /^test-entry:/ }, (args) => ({ path: args.path.slice('test-entry:'.length), namespace: 'test-entry' }));
+        build.onLoad({ filter: /.*/, namespace: 'test-entry' }, (args) => ({
+            contents: `import "./app.js"; export * from "./${args.path}";`,
+            resolveDir: www,
+            loader: 'js',
+        }));
+    },
+};
+await esbuild.build({
+    absWorkingDir: www,
+    entryPoints: [{ in: 'app.js', out: 'app' }, ...forTests.map((path) => ({ in: `test-entry:${path}`, out: path.replace(/\.js$/, '') }))],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    logLevel: 'warning',
+    outdir,
+    chunkNames: 'analysis/[name]-[hash]',
+    external: ['../pkg/quotelens.js'],
+    plugins: [testEntry],
+});
+JS
 # The worker is one file, engine.js and the glue in it (engine.js imports the first instance's
 # glue by a literal path): a module worker fetches its imports level by level, since the page's
 # modulepreload links do not reach it, and with the shared chunks and the glue (revalidated, as
@@ -62,10 +90,11 @@ mapfile -t files < <(cd "$out" && find . -path ./embed -prune -o -type f \( -pat
 (cd "$out" && "$esbuild" "${files[@]}" --minify --log-level=warning --outdir=. --outbase=. --allow-overwrite)
 # The HTML pages lose their comments and indentation; line breaks stay (between inline elements
 # they are the spaces the page shows, and a <pre> or <textarea> keeps its text). index.html:
-# 2,402 -> 2,180 bytes gzipped. Its boot.js (one dynamic import) is written into it, allowed by
-# its hash in the CSP's script-src: as a file, the parser-blocking script held the parser, and
-# the requests for start.js, the chunks and the stylesheets, until it had arrived (traced with
-# --network: all asked 45-50 ms after the module's and the sample's, then all at once).
+# 2,402 -> 2,180 bytes gzipped (7,060 with the stylesheets, below). Its boot.js (the worker's
+# start) is written into it, allowed by its hash in the CSP's script-src: as a file, the
+# parser-blocking script held the parser, and the requests for the page's modules and
+# stylesheets, until it had arrived (traced with --network: all asked 45-50 ms after the
+# module's and the sample's, then all at once).
 mapfile -t pages < <(cd "$out" && find . -path ./embed -prune -o -type f -name '*.html' -print)
 python3 - "$out" "${pages[@]}" <<'PY'
 import base64, hashlib, pathlib, re, sys
@@ -79,20 +108,43 @@ for name in sys.argv[2:]:
     if name.lstrip("./") == "index.html":
         boot_tag = '<script src="analysis/boot.js"></script>'
         boot = (root / "analysis/boot.js").read_text(encoding="utf-8").strip()
-        assert boot_tag in html and boot == 'import("./start.js");', f"index.html: boot.js is not the one dynamic import this inlines: {boot!r}"
-        inline = 'import("./analysis/start.js");'  # the same URL, relative to the document
+        # Its URLs are the document's (a classic script's `new Worker` URL is), not the file's.
+        assert boot_tag in html and "import(" not in boot and "<" not in boot, f"index.html: boot.js is not the script this inlines: {boot!r}"
+        inline = boot
         digest = base64.b64encode(hashlib.sha256(inline.encode()).digest()).decode()
         assert html.count("script-src 'self'") == 1, "index.html: no CSP script-src 'self' to allow boot.js by its hash"
         html = html.replace("script-src 'self'", f"script-src 'self' 'sha256-{digest}'", 1)
         html = html.replace(boot_tag, f"<script>{inline}</script>", 1)
         (root / "analysis/boot.js").unlink()
-        # Preload start.js (boot.js imports it) and what it imports first, then what the bundled
-        # app.js imports (its chunks), not the sources; not the glue, which the worker holds.
+        # The stylesheets (minified above) written into the page, one <style> where the first
+        # <link> was, allowed by its hash in a style-src of 'self' and that hash: a stylesheet
+        # blocks the first layout until it has arrived, and the page's three waited for
+        # connections behind the module, the sample and the scripts (HTTP/1.1: six at a time).
+        # A scratch test (fresh profile, 7 rounds): first contentful paint 324 ms with the three
+        # <link>s, 224 with the CSS inlined, 276 with one CSS file. A file that no other page of
+        # the build links (embed/demo.html links palette.css) goes.
+        sheets = re.findall(r'<link rel="stylesheet" href="([^"]+)">\n', html)
+        assert sheets, "index.html: no stylesheet to inline"
+        css = "".join((root / href).read_text(encoding="utf-8").strip() + "\n" for href in sheets)
+        assert not re.search(r"url\(|@import|</style", css, re.I), "a stylesheet loads other files or closes <style>: cannot inline it"
+        digest = base64.b64encode(hashlib.sha256(css.encode()).digest()).decode()
+        assert "style-src" not in html, "index.html: a style-src already"
+        html = html.replace("; worker-src 'self'", f"; style-src 'self' 'sha256-{digest}'; worker-src 'self'", 1)
+        assert f"'sha256-{digest}'" in html, "index.html: no CSP worker-src to put style-src before"
+        html = html.replace(f'<link rel="stylesheet" href="{sheets[0]}">\n', f"<style>{css}</style>\n", 1)
+        for href in sheets[1:]:
+            html = html.replace(f'<link rel="stylesheet" href="{href}">\n', "", 1)
+        others = [p.read_text(encoding="utf-8") for p in root.rglob("*.html") if p != page]
+        for href in sheets:
+            if not any(pathlib.PurePosixPath(href).name in other for other in others):
+                (root / href).unlink()
+        # Preload what the bundled app.js imports (its chunk), not the sources; not the glue,
+        # which the worker holds.
         def chunks(entry):
             code = (root / entry).read_text(encoding="utf-8")
             found = re.findall(r'(?:^|;)import(?:\{[^}]*\}from)?"\./([^"]+)"', code)
             return sorted(set(str(pathlib.PurePosixPath(entry).parent / f) for f in found))
-        wanted = list(dict.fromkeys(["analysis/start.js", *chunks("analysis/start.js"), *chunks("app.js")]))
+        wanted = chunks("app.js")
         links = [f'<link rel="modulepreload" href="{href}">' for href in wanted]
         old = re.findall(r'<link rel="modulepreload" href="[^"]+">\n', html)
         assert old, "index.html: no modulepreload links"
@@ -107,4 +159,4 @@ raw=0 packed=0
 for f in "${sources[@]}" "${files[@]}"; do raw=$((raw + $(gz "www/$f"))); done
 mapfile -t shipped < <(cd "$out" && find . -path ./embed -prune -o -type f \( -name '*.js' -o -name '*.css' \) -print)
 for f in "${shipped[@]}"; do packed=$((packed + $(gz "$out/$f"))); done
-echo "build-site: $out: JS and CSS $raw → $packed bytes gzipped (each file alone)"
+echo "build-site: $out: JS and CSS $raw → $packed bytes gzipped (each file alone), index.html $(gz "$out/index.html") (its CSS and boot.js inline)"

@@ -91,7 +91,8 @@ cp -r "$out/shipped/pkg" "$out/site/pkg.shipped"
 "$root/scripts/onefile/node_modules/.bin/esbuild" "$out/site/pkg.shipped/quotelens.js" --minify --log-level=warning \
     --outfile="$out/site/pkg.shipped/quotelens.min.js"
 download "$out/site/" < <(
-    find "$out/site" \( -path "$out/site/pkg*" -o -path "$out/site/embed" \) -prune -o -type f \
+    # palette.css stays in the build for the embed demo only: index.html holds the page's CSS.
+    find "$out/site" \( -path "$out/site/pkg*" -o -path "$out/site/embed" -o -path "$out/site/palette.css" \) -prune -o -type f \
         \( -name '*.html' -o -name '*.js' -o -name '*.css' -o -name '*.svg' \) -print | sort
     # The sample article: index.html preloads it and the page shows it on every first visit.
     echo "$out/site/sample.txt"

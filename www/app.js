@@ -315,7 +315,9 @@ async function loadFile(file) {
 let sampleText = null;
 
 function fetchSample() {
-    sampleText ??= fetch(new URL('./sample.txt', import.meta.url)).then((response) => {
+    // Relative to the document (index.html, beside this file), not to import.meta.url: the
+    // deployed build moves this code into a chunk under analysis/ (scripts/build-site.sh).
+    sampleText ??= fetch('sample.txt').then((response) => {
         if (!response.ok) throw new Error(`HTTP ${response.status}`);
         return response.text();
     });
@@ -354,7 +356,9 @@ export async function panicForTest() {
 }
 
 async function start() {
+    // The worker (boot.js started it, and it compiles the module) and the saved text's read, first.
     engine.preload();
+    persist.loadTextAtStart();
     wireTabs();
     wireKeys({ nextQuote: (step) => navigation.nextQuote(step), nextSpeaker: (step) => navigation.nextSpeaker(step) });
     for (const button of document.querySelectorAll('[data-export]')) {

@@ -60,7 +60,7 @@ const entries = [];
 const styles = [];
 html = html.replace(/<script\b[^>]*>\s*<\/script>/gi, (tag) => {
     const src = attribute(tag, 'src');
-    // A classic <script src> (analysis/boot.js, which imports start.js) is an entry like the
+    // A classic <script src> (analysis/boot.js, which starts the worker) is an entry like the
     // modules: its code is strict-mode safe, and in one inline module the order it bought is moot.
     if (!src || (attribute(tag, 'type') ?? 'module') !== 'module') fail(`cannot inline ${tag}: only <script src> and <script type="module" src> are supported`);
     entries.push(wwwPath(src));

@@ -206,7 +206,8 @@ test('hostile HTML, pasted or dropped, never runs and never becomes elements', a
     assert.equal(await page.evaluate(() => window.__pwned), undefined, 'a payload ran');
     const foreign = await page.evaluate(() => ({
         inView: [...document.querySelectorAll('#view *')].filter((e) => e.tagName !== 'MARK').map((e) => e.tagName),
-        anywhere: document.querySelectorAll('img, iframe, svg, a, details, math, style, object, embed').length,
+        // The page's own <style> in <head> aside (scripts/build-site.sh writes the stylesheets into it).
+        anywhere: document.querySelectorAll('img, iframe, svg, a, details, math, body style, object, embed').length,
         // A file's path, or an inline script's text (scripts/build-site.sh writes boot.js into the page).
         scripts: [...document.scripts].map((s) => (s.src ? new URL(s.src).pathname : s.textContent)),
     }));
@@ -279,12 +280,16 @@ test('screenshots in light, dark and narrow; the CSP holds', async (t) => {
     // The CSP is the page's own, and nothing broke it. An inline script (the build writes boot.js
     // into the page) is allowed by its own hash and nothing wider.
     const csp = await light.page.getAttribute('meta[http-equiv="Content-Security-Policy"]', 'content');
-    const inline = [...readFileSync(join(WWW, 'index.html'), 'utf8').matchAll(/<script>([^<]*)<\/script>/g)].map(
-        ([, code]) => ` 'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`,
-    );
+    // So is an inline style (the build writes the stylesheets into the page), in a style-src of
+    // 'self' and its hash.
+    const source = readFileSync(join(WWW, 'index.html'), 'utf8');
+    const hashes = (pattern) =>
+        [...source.matchAll(pattern)].map(([, code]) => ` 'sha256-${createHash('sha256').update(code, 'utf8').digest('base64')}'`).join('');
+    const inline = hashes(/<script>([^<]*)<\/script>/g);
+    const styles = hashes(/<style>([^<]*)<\/style>/g);
     assert.equal(
         csp,
-        `default-src 'self'; script-src 'self'${inline.join('')} 'wasm-unsafe-eval'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'`,
+        `default-src 'self'; script-src 'self'${inline} 'wasm-unsafe-eval'; ${styles ? `style-src 'self'${styles}; ` : ''}worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'`,
     );
     for (const { log } of [light, dark, narrow]) {
         assert.deepEqual(log.console.filter((m) => /Content Security Policy|Refused to/i.test(m.text)), []);

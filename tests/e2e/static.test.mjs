@@ -145,17 +145,17 @@ test('the vendored libraries are the npm packages’ files, as scripts/vendor-js
     }
 });
 
-test('index.html preloads exactly start.js (boot.js imports it), the modules it and app.js import, and the glue engine.js imports by URL', () => {
+test('index.html preloads exactly the modules app.js imports, and the glue engine.js imports by URL; boot.js starts the worker', () => {
     const html = read('index.html');
     const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)">/g)].map((m) => m[1]);
     assert.equal(new Set(preloaded).size, preloaded.length, 'a module is preloaded twice');
-    const imported = [...new Set(['analysis/start.js', ...importClosure('analysis/start.js'), ...importClosure('app.js'), 'pkg/quotelens.js'])];
+    const imported = [...new Set([...importClosure('app.js'), 'pkg/quotelens.js'])];
     // The page's one classic script is boot.js, first in <head>, before any stylesheet (a script
-    // after a stylesheet waits for it), and it starts start.js.
+    // after a stylesheet waits for it), and it starts the worker that compiles the module.
     const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
     assert.deepEqual(scripts, ['<script src="analysis/boot.js">', '<script type="module" src="app.js">']);
     assert.ok(html.indexOf('<script src="analysis/boot.js">') < html.indexOf('rel="stylesheet"'), 'boot.js after a stylesheet');
-    assert.match(read('analysis/boot.js'), /^import\('\.\/start\.js'\)/m);
+    assert.match(read('analysis/boot.js'), /new Worker\('analysis\/worker\.js#compile'/);
     assert.deepEqual([...preloaded].sort(), imported.sort());
     // …and the stylesheets it links exist.
     for (const [, href] of html.matchAll(/<link rel="stylesheet" href="([^"]+)">/g)) assert.ok(read(href).length > 0, href);

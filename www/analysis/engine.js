@@ -20,6 +20,9 @@ import { analyzeInWorker, panicInWorkerForTest, prestartWorker, workerCount } fr
 const GLUE_URL = new URL('../pkg/quotelens.js', import.meta.url);
 const WASM_URL = new URL('../pkg/quotelens_bg.wasm', import.meta.url);
 
+/** Whether this runs in the analysis worker (worker.js), not on the page. */
+const IN_WORKER = typeof (/** @type {any} */ (globalThis).WorkerGlobalScope) === 'function';
+
 /** @type {Promise<WebAssembly.Module> | null} compiled once per page */
 let compiled = null;
 /** @type {Promise<any> | null} the glue module bound to the live instance */
@@ -35,9 +38,12 @@ function compile() {
             ? WebAssembly.compileStreaming(response)
             : response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes));
         // Read by the start-up benchmark (tools/bench/browser.mjs): when the module is ready,
-        // which on a second visit is when the browser's cached copy was taken.
+        // which on a second visit is when the browser's cached copy was taken. In the worker, it
+        // is posted to the page (offthread.js), which marks it on its own clock and hands it to
+        // the workers that replace this one.
         return module.then((compiledModule) => {
             performance.mark('quotelens:compiled');
+            if (IN_WORKER) self.postMessage({ type: 'compiled', module: compiledModule, at: performance.timeOrigin + performance.now() });
             return compiledModule;
         });
     });
@@ -65,6 +71,12 @@ async function instantiate() {
     const glue = await glueFor(instances);
     await glue.default({ module_or_path: await compile() });
     return glue;
+}
+
+/** In the first worker: start fetching and compiling the module now, with the glue's import,
+ * rather than after it (instantiate awaits them in turn). */
+export function loadModule() {
+    compile().catch(() => {}); // a failure is reported by the first analysis, which compiles again
 }
 
 /** In the worker: start importing the glue at once, while the page still compiles the module,
@@ -108,19 +120,20 @@ function message(error) {
     return text.replace(/^quotelens: /, '').replace(/^panicked at [^\n]*:\n/, '').trim();
 }
 
-/** In the worker: use the module the page compiled instead of fetching it again. */
+/** Use a module compiled elsewhere (the page's, in a worker that replaces a crashed one; the
+ * worker's, on the page) instead of fetching it again. */
 export function adoptModule(module) {
     compiled = Promise.resolve(module);
 }
 
 /**
- * Starts loading the module and the worker, so the first analysis does not wait for them: the
- * worker starts at once (its scripts load while the module compiles), gets the module when it
- * is compiled, and builds the analyser's tables straight away (worker.js), while the page is
- * still starting.
+ * Starts the worker (or takes over the one boot.js started), so the first analysis does not
+ * wait for it: it fetches and compiles the module and builds the analyser's tables straight away
+ * (worker.js), while the page is still starting; the module it compiled is this page's too.
+ * Where no worker can run, this thread compiles and instantiates it.
  */
 export function preload() {
-    if (typeof Worker === 'function') prestartWorker(compile());
+    if (typeof Worker === 'function') prestartWorker((module) => (compiled ??= Promise.resolve(module)));
     else ready().catch(() => {});
 }
 
@@ -144,7 +157,7 @@ export function preload() {
  * @returns {Promise<AnalyzeResult>}
  */
 export async function analyze(text, { signal, quotesOnly = false } = {}) {
-    if (typeof Worker === 'function') return analyzeInWorker(text, quotesOnly, compile(), signal, analyzeHere);
+    if (typeof Worker === 'function') return analyzeInWorker(text, quotesOnly, signal, analyzeHere);
     return analyzeHere(text, { quotesOnly });
 }
 
@@ -162,7 +175,7 @@ export async function analyzeHere(text, { quotesOnly = false } = {}) {
 /** Makes the module panic where analyses run, for the tests of the recovery path (`{here: true}`:
  * this thread's instance). */
 export async function panicForTest({ here = false } = {}) {
-    if (!here && typeof Worker === 'function') return panicInWorkerForTest(compile());
+    if (!here && typeof Worker === 'function') return panicInWorkerForTest();
     return panicHere();
 }
 

@@ -9,12 +9,19 @@
 // for it. A request that arrives meanwhile waits for it (the module runs one call at a time),
 // except a quotes-only one that is here by the time the quote stage is warm (its first step).
 //
-// Messages in: {type: 'init', module} (the compiled module, once), {type: 'analyze', id, text, quotesOnly},
-// {type: 'panic', id} (tests). Messages out: {type: 'ready'} once; then per request a 'head'
+// A worker whose URL ends in `#compile` (the first: boot.js starts it before the page's first
+// layout) fetches and compiles the module itself and warms up as soon as its script runs: a
+// message from the page would wait for the page's thread (Chromium delivers the messages posted
+// before a worker's script has run from a task of the page's thread once it has, and in a traced
+// first visit that task came 130 ms after the script, behind the page's first layout and app.js).
+// Others are handed the module the first one compiled.
+// Messages in: {type: 'init', module} once (the compiled module; not to a `#compile` worker),
+// {type: 'analyze', id, text, quotesOnly}, {type: 'panic', id} (tests). Messages out: {type: 'ready'} once; {type: 'compiled', module, at} when this worker
+// compiled the module (engine.js); then per request a 'head'
 // (the analysis with its top-level arrays empty, and the time taken), its arrays in 'items'
 // batches of at most BATCH entries, and 'done' with `{ok}` or engine.js's failure.
 
-import { adoptModule, analyzeHere, loadGlue, panicHere } from './engine.js';
+import { adoptModule, analyzeHere, loadGlue, loadModule, panicHere } from './engine.js';
 // engine.js's own import, named here as well: a worker's modules are fetched level by level (the
 // page's modulepreload links do not reach it), and this fetches it with engine.js, not after it.
 import './offthread.js';
@@ -77,27 +84,35 @@ const IN_WORKER = typeof (/** @type {any} */ (globalThis).WorkerGlobalScope) ===
 
 if (IN_WORKER) {
     self.addEventListener('message', onMessage);
+    const compiles = self.location.hash === '#compile';
+    if (compiles) loadModule();
     loadGlue();
     self.postMessage({ type: 'ready' });
+    if (compiles) warmUp();
+}
+
+/** The warm-up (see the header), once the module is on its way. */
+async function warmUp() {
+    // The quote stage first: a few milliseconds, and all that the page's first drawing
+    // needs (app.js draws the opening paragraphs' quotes with it). Then the rest, the hundred
+    // or so milliseconds of the later stages' tables, only once the page's first request has
+    // been answered (a whole analysis has built them by then, and `warm` skips the step; the
+    // quote stage's opening has not) or, when none comes, after WARM_UP_IDLE_MS: begun as
+    // soon as the requests already queued had run, it started before the page's opening
+    // arrived in 2 of 7 traced first visits, and the opening, the page's first highlight,
+    // waited for all of it (55–75 ms; tools/bench/trace.mjs).
+    await measured('warm-up, quote stage', () => analyzeHere(WARM_UP, { quotesOnly: true }));
+    await Promise.race([firstAnswered, new Promise((done) => setTimeout(done, WARM_UP_IDLE_MS))]);
+    await afterPendingMessages();
+    if (!warm) await measured('warm-up', () => analyzeHere(WARM_UP));
+    warm = true;
 }
 
 /** @param {MessageEvent} event */
 async function onMessage({ data }) {
     if (data.type === 'init') {
         adoptModule(data.module);
-        // The quote stage first: a few milliseconds, and all that the page's first drawing
-        // needs (app.js draws the opening paragraphs' quotes with it). Then the rest, the hundred
-        // or so milliseconds of the later stages' tables, only once the page's first request has
-        // been answered (a whole analysis has built them by then, and `warm` skips the step; the
-        // quote stage's opening has not) or, when none comes, after WARM_UP_IDLE_MS: begun as
-        // soon as the requests already queued had run, it started before the page's opening
-        // arrived in 2 of 7 traced first visits, and the opening, the page's first highlight,
-        // waited for all of it (55–75 ms; tools/bench/trace.mjs).
-        await measured('warm-up, quote stage', () => analyzeHere(WARM_UP, { quotesOnly: true }));
-        await Promise.race([firstAnswered, new Promise((done) => setTimeout(done, WARM_UP_IDLE_MS))]);
-        await afterPendingMessages();
-        if (!warm) await measured('warm-up', () => analyzeHere(WARM_UP));
-        warm = true;
+        await warmUp();
         return;
     }
     const { id } = data;

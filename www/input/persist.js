@@ -80,10 +80,10 @@ let firstReadDone = false;
 const readPending = () => firstRead !== null && !firstReadDone;
 
 /**
- * `loadText`, once per page: analysis/start.js starts it before the page's other modules have
- * loaded, and app.js's first text waits for the same read. A new profile's first IndexedDB call
- * takes tens to hundreds of milliseconds (the browser sets up its storage), which would otherwise
- * come after app.js has run, on the first visit's path to its first highlight (issue 17).
+ * `loadText`, once per page: app.js starts it first thing, before wiring the page, and its first
+ * text waits for the same read. A new profile's first IndexedDB call takes tens to hundreds of
+ * milliseconds (the browser sets up its storage); a first visit does not wait for it
+ * (`mayHoldText`), a visit with a stored text does (issue 17).
  */
 export function loadTextAtStart() {
     firstRead ??= loadText().then((text) => {

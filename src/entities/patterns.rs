@@ -104,7 +104,8 @@ fn scan(text: &str, rules: u32, mut emit: impl FnMut(usize, usize, usize)) {
     // Where each rule's next match may start (its matches do not overlap).
     let mut free = [0usize; FIGURE_DFAS.len()];
     for i in 0..bytes.len() {
-        let mut candidates = FIRST_BYTES[byte_before(bytes, i)][bytes[i] as usize] & rules;
+        let before = byte_before(bytes, i);
+        let mut candidates = FIRST_BYTES[before][bytes[i] as usize] & rules;
         while candidates != 0 {
             let rank = candidates.trailing_zeros() as usize;
             candidates &= candidates - 1;
@@ -115,7 +116,7 @@ fn scan(text: &str, rules: u32, mut emit: impl FnMut(usize, usize, usize)) {
             // The search reads at most MAX_MATCH bytes: a rule that fails only at the end of a long
             // run ("1,1,1,…" with no currency after it) would otherwise read the run again from
             // every start in it, quadratic in the run (a fuzzing seed took 3 s for 60 KB).
-            if let Some(end) = anchored_match(dfa, bytes, i, bytes.len().min(i + MAX_MATCH)) {
+            if let Some(end) = anchored_match(dfa, bytes, i, before, bytes.len().min(i + MAX_MATCH)) {
                 free[rank] = end.max(i + 1);
                 emit(i, end, rank);
             }
@@ -125,11 +126,12 @@ fn scan(text: &str, rules: u32, mut emit: impl FnMut(usize, usize, usize)) {
 
 /// The end of what regex-automata's `try_search_fwd` finds with the rule's DFA anchored at
 /// `start` in `bytes[start..end]` (the byte at `end`, if any, still seen as look-ahead), `None`
-/// for no match or a quit byte (where the library's search errs). The library's search loop
+/// for no match or a quit byte (where the library's search errs); `before` is
+/// `byte_before(bytes, start)`, which the caller has at hand. The library's search loop
 /// (`dfa::search::find_fwd`, version 0.4) less what an anchored search of ours never needs; its
 /// accelerated states only skip bytes that keep the state where it is, so they are not kept.
-fn anchored_match(dfa: &Dfa, bytes: &[u8], start: usize, end: usize) -> Option<usize> {
-    let mut state = dfa.starts[byte_before(bytes, start)] as usize;
+fn anchored_match(dfa: &Dfa, bytes: &[u8], start: usize, before: usize, end: usize) -> Option<usize> {
+    let mut state = dfa.starts[before] as usize;
     let mut found = None;
     for (at, &b) in bytes.iter().enumerate().take(end).skip(start) {
         let (next, flags) = dfa.step(state, b);
@@ -331,7 +333,7 @@ mod tests {
                         let input = Input::new(bytes).range(start..end).anchored(Anchored::Yes);
                         let want = dfa.try_search_fwd(&input).ok().flatten().map(|m| m.offset());
                         assert_eq!(
-                            anchored_match(&FIGURE_DFAS[rank], bytes, start, end),
+                            anchored_match(&FIGURE_DFAS[rank], bytes, start, byte_before(bytes, start), end),
                             want,
                             "rule {rank} at {start}..{end} of {text:?}"
                         );

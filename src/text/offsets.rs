@@ -28,14 +28,15 @@ impl OffsetMap {
     pub fn new(text: &str, unit: OffsetUnit) -> OffsetMap {
         let mut steps = Vec::new();
         if unit != OffsetUnit::Byte {
+            // Byte by byte rather than char by char: a char's first byte gives its length in
+            // UTF-8 (`text` is valid UTF-8), and only a four-byte char is two UTF-16 units; the
+            // bytes after the first (0x80..0xC0) and ASCII are skipped by one comparison, where
+            // decoding every char was 2.4% of a wasm `analyze` (issue 17).
             let mut saved = 0;
-            for (i, c) in text.char_indices() {
-                let bytes = c.len_utf8();
-                if bytes > 1 {
-                    let units = match unit {
-                        OffsetUnit::Utf16 => c.len_utf16(),
-                        _ => 1,
-                    };
+            for (i, &b) in text.as_bytes().iter().enumerate() {
+                if b >= 0xC0 {
+                    let bytes = 2 + (b >= 0xE0) as usize + (b >= 0xF0) as usize;
+                    let units = if unit == OffsetUnit::Utf16 && bytes == 4 { 2 } else { 1 };
                     saved += bytes - units;
                     steps.push((i + bytes, saved));
                 }

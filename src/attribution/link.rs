@@ -236,26 +236,34 @@ fn clipped_to_its_clause(text: &str, mut source: Speaker, cue: Option<Span>, pie
     source
 }
 
-/// A source that is an appositive of the name before it is that name: in "Ana Lind, a
-/// spokeswoman for the city, told reporters" and "warned Erik Nes, a former minister of finance"
-/// the description says who Ana Lind and Erik Nes are, and they speak (an indefinite description
-/// is someone new only when it stands alone, `speakers::resolve`). The name must be a person's or
-/// an organisation's (the tagger's label: "On Tuesday, a spokeswoman said" is the spokeswoman's),
-/// and the appositive closed: by a comma before the cue, or by the sentence when the name follows
-/// the cue. The direct-quote rules read the same clause alike (`speakers::attribute`).
+/// A source inside an appositive of the name before it is that name: in "Ana Lind, a
+/// spokeswoman for the city, told reporters", "Tom Rask, chief economist at Keltra Bank, said"
+/// and "warned Erik Nes, a former minister of finance" the appositive says who Ana Lind, Tom Rask
+/// and Erik Nes are (its nominal, or its modifier's object, "Keltra Bank"), and they speak (an
+/// indefinite description is someone new only when it stands alone, `speakers::resolve`). The
+/// name must be a person's or an organisation's (the tagger's label: "On Tuesday, a spokeswoman
+/// said" is the spokeswoman's) and open its clause, and the appositive must be closed: by a comma
+/// right before the cue, or by the sentence when the name follows the cue. The direct-quote
+/// rules read the same clause alike (`speakers::attribute`).
 fn named_in_apposition(text: &str, source: Speaker, cue: Option<Span>, mentions: &[Resolved], entities: &[Entity]) -> Speaker {
-    let Some(cue) = cue.filter(|_| source.kind == MentionKind::Nominal) else { return source };
-    let at = mentions.partition_point(|m| m.phrase.start < source.span.start);
-    let Some(described) = mentions.get(at).filter(|m| m.phrase.start == source.span.start && at > 0) else { return source };
-    let name = &mentions[at - 1];
-    let is_named = name.speaker.kind == MentionKind::Name
-        && name.phrase.end <= described.phrase.start
-        && text[name.phrase.end..described.phrase.start].trim() == ","
-        && entities
-            .iter()
-            .skip(entities.partition_point(|e| e.span.end <= name.speaker.span.start))
-            .take_while(|e| e.span.start < name.speaker.span.end)
-            .any(|e| matches!(e.label, Label::Person | Label::Org));
+    let Some(cue) = cue.filter(|_| source.kind != MentionKind::Pronoun) else { return source };
+    let s = source.span;
+    // The appositive runs from the name's comma to the source, with no other stop in between.
+    let inside = |from: usize| {
+        from <= s.start
+            && text[from..s.start].trim_start().strip_prefix(',').is_some_and(|rest| !rest.contains([',', '.', ';', ':', '"', '“', '”']))
+    };
+    let at = mentions.partition_point(|m| m.phrase.end <= s.start);
+    let Some(name) =
+        mentions[..at].iter().rev().take(MAX_APPOSITIVE_MENTIONS).find(|m| m.speaker.kind == MentionKind::Name && inside(m.phrase.end))
+    else {
+        return source;
+    };
+    let is_named = entities
+        .iter()
+        .skip(entities.partition_point(|e| e.span.end <= name.speaker.span.start))
+        .take_while(|e| e.span.start < name.speaker.span.end)
+        .any(|e| matches!(e.label, Label::Person | Label::Org));
     if !is_named {
         return source;
     }
@@ -264,13 +272,20 @@ fn named_in_apposition(text: &str, source: Speaker, cue: Option<Span>, mentions:
     let opens_clause = text[..name.phrase.start].trim_end().chars().last().map_or(true, |c| {
         matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(') || crate::text::marks::may_close(c) || crate::text::marks::may_open(c)
     });
-    let closed = described.phrase.end <= cue.start && text[described.phrase.end..cue.start].trim_end().ends_with(',');
+    let closed = s.end <= cue.start && {
+        let between = text[s.end..cue.start].trim_end();
+        between.ends_with(',') && !between[..between.len() - 1].contains([',', '.', ';'])
+    };
     if inverted || opens_clause && closed {
         name.speaker.clone()
     } else {
         source
     }
 }
+
+/// How many mentions back from a source its appositive's name may be ("Tom Rask, chief
+/// economist at Keltra Bank": the name, "chief economist", "Keltra Bank").
+const MAX_APPOSITIVE_MENTIONS: usize = 4;
 
 /// A claim that ends at a colon introducing the same source's quotation, with no cue of the
 /// quotation's own ("X read a statement on behalf of the traders: “…”", "she wrote to the
@@ -1100,6 +1115,25 @@ mod tests {
                 "warned",
                 "Erik Nes",
             ),
+            // The appositive's modifier's object is no source either.
+            (
+                "Tom Rask, chief economist at Keltra Bank, said the rate would rise.",
+                "the rate would rise",
+                "Keltra Bank",
+                "said",
+                "Tom Rask",
+            ),
+            (
+                "Per Holm, a professor of history at the University of Kent, said the files were lost.",
+                "the files were lost",
+                "the University of Kent",
+                "said",
+                "Per Holm",
+            ),
+            ("The rate will rise, said Tom Rask, chief economist at Keltra Bank.", "The rate will rise", "Keltra Bank", "said", "Tom Rask"),
+            // A name that does not open its clause, or a list: as tagged.
+            ("Police arrested Ola Berg, a lawyer for Keltra Bank said on Monday.", "on Monday", "Keltra Bank", "said", "Keltra Bank"),
+            ("Ola Berg, Keltra Bank and the union said the deal was off.", "the deal was off", "the union", "said", "the union"),
             // The tagger's span may hold the appositive alone.
             (
                 "Ana Lind, a spokeswoman for the city, said the road would close.",

@@ -251,7 +251,7 @@ fn named_in_apposition(text: &str, source: Speaker, cue: Option<Span>, mentions:
     // The appositive runs from the name's comma to the source, with no other stop in between.
     let inside = |from: usize| {
         from <= s.start
-            && text[from..s.start].trim_start().strip_prefix(',').is_some_and(|rest| !rest.contains([',', '.', ';', ':', '"', '“', '”']))
+            && text[from..s.start].trim_start().strip_prefix(',').is_some_and(|rest| !rest.chars().any(|c| ",.;:\"“”".contains(c)))
     };
     let at = mentions.partition_point(|m| m.phrase.end <= s.start);
     let Some(name) =
@@ -274,7 +274,7 @@ fn named_in_apposition(text: &str, source: Speaker, cue: Option<Span>, mentions:
     });
     let closed = s.end <= cue.start && {
         let between = text[s.end..cue.start].trim_end();
-        between.ends_with(',') && !between[..between.len() - 1].contains([',', '.', ';'])
+        between.ends_with(',') && !between[..between.len() - 1].chars().any(|c| ",.;".contains(c))
     };
     if inverted || opens_clause && closed {
         name.speaker.clone()

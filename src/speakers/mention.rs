@@ -250,6 +250,119 @@ fn names(text: &str, tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<M
     }
 }
 
+/// Lower-case words that may stand inside one name: "the Bank of Norway", "the Center for
+/// Responsive Politics", "the Office of the Prime Minister".
+const NAME_JOINERS: &str = "of for the and";
+
+/// How many tokens before its head a nominal may open (`nominals` reads back up to six).
+const MAX_NOMINAL_LEAD: usize = 7;
+
+/// Joins the parts of one name that `names` split at a lower-case word ("the Bank of Norway"
+/// read as "Bank" and "Norway"; "the Center for Responsive Politics" as "Center" and "Responsive
+/// Politics") where the entity tagger found one entity over them all: the name mention is the
+/// whole, of the entity's class, and a nominal headed inside it ("The Bank") is no mention of
+/// its own. Without such an entity the parts stay apart: "the president of Ghana" is a role and
+/// a place. `mentions` are in text order and indexed by the same tokens as `tokens`.
+pub(crate) fn join_names_in_entities(tokens: &[Token], mentions: &mut Vec<Mention>, entities: &[crate::analysis::Entity]) {
+    use crate::analysis::Label;
+    let mut joined: Vec<Mention> = Vec::new();
+    let mut dropped = vec![false; mentions.len()];
+    let mut retitled = false;
+    for e in entities {
+        if e.label == Label::Person {
+            retitled |= titled_with_of(tokens, mentions, e.span);
+        }
+        let class = match e.label {
+            Label::Person => Class::Person(None),
+            Label::Org | Label::Group | Label::Misc => Class::Org,
+            Label::Place => Class::Place,
+            _ => continue,
+        };
+        let from = mentions.partition_point(|m| m.span.start < e.span.start);
+        let parts: Vec<usize> = (from..mentions.len())
+            .take_while(|&i| mentions[i].span.start < e.span.end)
+            .filter(|&i| mentions[i].kind == MentionKind::Name && mentions[i].span.end <= e.span.end)
+            .collect();
+        let (Some(&a), Some(&b)) = (parts.first(), parts.last()) else { continue };
+        let joins = |t: &Token| t.is_word && !t.capitalised && listed(NAME_JOINERS, &t.lower);
+        let one_name = parts.len() > 1
+            && parts.windows(2).all(|w| {
+                let (from, to) = (mentions[w[0]].last_token + 1, mentions[w[1]].first_token);
+                from < to && tokens[from..to].iter().all(joins)
+            });
+        if !one_name {
+            continue;
+        }
+        let (first, last) = (mentions[a].first_token, mentions[b].last_token);
+        // A nominal opens at most a few words before its head ("The Bank").
+        let lead = tokens[first.saturating_sub(MAX_NOMINAL_LEAD)].span.start;
+        let lo = mentions[..from].partition_point(|m| m.span.start < lead);
+        for (i, m) in mentions.iter().enumerate().skip(lo) {
+            if m.first_token > last {
+                break;
+            }
+            if parts.contains(&i) || m.kind == MentionKind::Nominal && (first..=last).contains(&m.last_token) {
+                dropped[i] = true;
+            }
+        }
+        let span = Span::new(mentions[a].span.start, mentions[b].span.end);
+        let words: Vec<&str> = tokens[first..=last].iter().filter(|t| t.span.start >= span.start).map(bare).collect();
+        joined.push(Mention {
+            span,
+            kind: MentionKind::Name,
+            class: match (class, mentions[a].class) {
+                (Class::Person(_), Class::Person(g)) => Class::Person(g),
+                (c, _) => c,
+            },
+            first_token: first,
+            last_token: last,
+            descriptors: mentions[a].descriptors.clone(),
+            // The whole name: its last word is not its surname ("Norway" of "Bank of Norway").
+            surname: Some(fold(&words.join(" "))),
+            sentence_initial: mentions[a].sentence_initial,
+        });
+    }
+    if joined.is_empty() && !retitled {
+        return;
+    }
+    let mut i = 0;
+    mentions.retain(|_| {
+        i += 1;
+        !dropped[i - 1]
+    });
+    mentions.extend(joined);
+    crate::order::sort_by_key(mentions, |m| (m.span.start, m.span.end));
+}
+
+/// "Secretary of State Anna Berg", "Minister of Finance Ola Berg": a title's "of" splits it, and
+/// the words after the "of" open the name's run of capitals. Where the tagger's person (`person`)
+/// starts inside that run, the words before it are the title's, and the mention is the person's,
+/// its phrase opening at the title.
+fn titled_with_of(tokens: &[Token], mentions: &mut [Mention], person: Span) -> bool {
+    let at = mentions.partition_point(|m| m.span.start < person.start);
+    let Some(i) = at.checked_sub(1) else { return false };
+    let m = &mentions[i];
+    let first = m.first_token;
+    let after_title = first >= 2 && tokens[first - 1].lower == "of" && LEXICON.titles.contains_key(bare(&tokens[first - 2]));
+    if m.kind != MentionKind::Name || m.span.end != person.end || !after_title {
+        return false;
+    }
+    let title: Vec<String> = tokens[first - 2..]
+        .iter()
+        .take_while(|t| t.span.start < person.start)
+        .filter(|t| t.lower != "of")
+        .map(|t| bare(t).to_string())
+        .collect();
+    let m = &mut mentions[i];
+    m.span.start = person.start;
+    m.first_token = first - 2;
+    m.descriptors = title;
+    if m.class == Class::Unknown {
+        m.class = Class::Person(None);
+    }
+    true
+}
+
 /// An article, possessive or demonstrative that opens a noun phrase (lower case).
 pub(crate) fn is_determiner(word: &str) -> bool {
     matches!(
@@ -588,6 +701,64 @@ mod tests {
     use Class::*;
     use MentionKind::*;
     const MALE: Class = Person(Some(Gender::Male));
+
+    /// Mentions of `text` after `join_names_in_entities` with the entities `(words, label)`.
+    fn joined(text: &str, entities: &[(&str, crate::analysis::Label)]) -> Vec<(String, MentionKind, Class)> {
+        let mut tokens = Vec::new();
+        tokenize(text, Span::new(0, text.len()), &mut tokens);
+        let starts: Vec<bool> = tokens.iter().enumerate().map(|(i, _)| i == 0).collect();
+        let entities: Vec<crate::analysis::Entity> = entities
+            .iter()
+            .enumerate()
+            .map(|(cluster, &(words, label))| {
+                let start = text.find(words).expect("entity in text");
+                crate::analysis::Entity { span: Span::new(start, start + words.len()), label, cluster }
+            })
+            .collect();
+        let mut found = mentions(text, &tokens, &starts);
+        join_names_in_entities(&tokens, &mut found, &entities);
+        found.iter().map(|m| (m.span.slice(text).to_string(), m.kind, m.class)).collect()
+    }
+
+    #[test]
+    fn a_name_the_mentions_split_at_of_or_for_is_one_where_one_entity_spans_it() {
+        use crate::analysis::Label::{Org as OrgLabel, Person as PersonLabel, Place as PlaceLabel};
+        let name = |s: &str, class: Class| (s.to_string(), Name, class);
+        for (text, entities, expected) in [
+            ("The Bank of Norway said rates would rise.", vec![("Bank of Norway", OrgLabel)], name("Bank of Norway", Org)),
+            (
+                "Yesterday the University of Kent said the files were lost.",
+                vec![("University of Kent", OrgLabel)],
+                name("University of Kent", Org),
+            ),
+            (
+                "Yesterday the Center for Responsive Politics said spending had doubled.",
+                vec![("Center for Responsive Politics", OrgLabel)],
+                name("Center for Responsive Politics", Org),
+            ),
+            ("Later the Duke of Kent said the estate was sold.", vec![("Duke of Kent", PersonLabel)], name("Duke of Kent", MALE)),
+            ("Then the Isle of Man said no.", vec![("Isle of Man", PlaceLabel)], name("Isle of Man", Place)),
+        ] {
+            let got = joined(text, &entities);
+            assert!(got.contains(&expected), "{text}: {got:?}");
+            // The parts and a nominal headed inside ("The Bank") are gone.
+            let head = expected.0.split(' ').next().unwrap_or_default();
+            let part = |m: &&(String, MentionKind, Class)| m.0 != expected.0 && (expected.0.contains(m.0.as_str()) || m.0.ends_with(head));
+            assert!(!got.iter().any(|m| part(&m)), "{text}: {got:?}");
+        }
+        // A title's "of": the person's name is the mention, the title its description.
+        let titled = joined("Yesterday Secretary of State Anna Berg said so.", &[("Anna Berg", PersonLabel)]);
+        assert!(titled.iter().any(|m| m.0 == "Anna Berg" && m.1 == Name) && !titled.iter().any(|m| m.0.contains("State")), "{titled:?}");
+        let place = joined("Yesterday the University of Kent Ola Berg said so.", &[("Ola Berg", PersonLabel)]);
+        assert!(place.iter().any(|m| m.0 == "Kent Ola Berg"), "not after a title: {place:?}");
+        // No entity over the whole: a role and a place, or two entities of their own.
+        assert!(joined("Yesterday the president of Ghana said so.", &[("Ghana", PlaceLabel)]).iter().any(|m| m.0 == "the president"));
+        let two = joined("Yesterday Ana Lind of Keltra Bank said so.", &[("Ana Lind", PersonLabel), ("Keltra Bank", OrgLabel)]);
+        assert!(two.iter().any(|m| m.0 == "Ana Lind") && two.iter().any(|m| m.0 == "Keltra Bank"), "{two:?}");
+        // A comma or a capital-less word outside the joiners is no part of a name.
+        let list = joined("Yesterday Norway, Sweden and Denmark said so.", &[("Norway, Sweden and Denmark", PlaceLabel)]);
+        assert!(list.iter().any(|m| m.0 == "Norway") && list.iter().any(|m| m.0 == "Denmark"), "{list:?}");
+    }
 
     #[test]
     fn titles_are_trimmed_from_names() {

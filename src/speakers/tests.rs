@@ -139,6 +139,38 @@ fn nominals_resolve_by_their_description() {
 }
 
 #[test]
+fn a_role_noun_joins_no_salient_person_known_by_another_office() {
+    // Known by other offices: no one, rather than the mayor or the police chief.
+    check(
+        "Mayor Kim Hale opened the bridge on Monday. Police chief Ray Ost said traffic would be diverted.\n\
+         “The budget is sound,” the minister said.",
+        &[("The budget is sound,", Some(("the minister", "", "said", Explicit)))],
+    );
+    check(
+        "Kari Vik, a lawyer for the family, said the case would go on.\n“We will appeal,” the mayor said.",
+        &[("We will appeal,", Some(("the mayor", "", "said", Explicit)))],
+    );
+    // Known by the same office, or one naming it in other words, or by none: that person.
+    check(
+        "Finance Minister Ola Berg presented the budget on Monday.\n“It is sound,” the minister said.",
+        &[("It is sound,", Some(("the minister", "Ola Berg", "said", Pronoun)))],
+    );
+    check(
+        "Kari Vik, a spokeswoman for the city, said the road would close.\n“It is closed,” the spokesperson said.",
+        &[("It is closed,", Some(("the spokesperson", "Kari Vik", "said", Pronoun)))],
+    );
+    check(
+        "Ola Berg presented the budget on Monday.\n“It is sound,” the minister said.",
+        &[("It is sound,", Some(("the minister", "Ola Berg", "said", Pronoun)))],
+    );
+    // A noun that names no office may name anyone.
+    check(
+        "Mayor Kim Hale opened the bridge on Monday.\n“It is finished,” the official said.",
+        &[("It is finished,", Some(("the official", "Kim Hale", "said", Pronoun)))],
+    );
+}
+
+#[test]
 fn a_quote_with_no_cue_continues_the_quote_before_it() {
     check(
         "“Here comes the mayor,” Anna Berg said. “Look.”\n“And there is more to come.”",
@@ -201,6 +233,22 @@ fn a_name_in_apposition_names_the_speaker() {
     check(
         "Orbán, the closest ally of the president, has said he sees “room” for a deal.",
         &[("room", Some(("Orbán", "Orbán", "said", Explicit)))],
+    );
+}
+
+#[test]
+fn a_name_with_of_or_for_inside_speaks_whole() {
+    for (text, quote, speaker) in [
+        ("“Inflation is too high,” the Bank of Norway said in a statement.", "Inflation is too high,", "Bank of Norway"),
+        ("“We have found the records,” the University of Kent said.", "We have found the records,", "University of Kent"),
+        ("The Center for Responsive Politics said: “Spending has doubled.”", "Spending has doubled.", "Center for Responsive Politics"),
+    ] {
+        check(text, &[(quote, Some((speaker, speaker, "said", Explicit)))]);
+    }
+    // A role and the place it is of: the role speaks.
+    check(
+        "“Elections will be held,” the president of Ghana said.",
+        &[("Elections will be held,", Some(("the president", "", "said", Explicit)))],
     );
 }
 

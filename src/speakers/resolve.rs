@@ -13,7 +13,7 @@
 
 use crate::text::hashing::FnvMap;
 
-use super::lexicon::{Gender, HeadClass, LEXICON};
+use super::lexicon::{Gender, LEXICON};
 use super::mention::{Class, Mention, Token};
 use crate::analysis::{Entity, Label, MentionKind};
 
@@ -135,41 +135,6 @@ fn describes(mention: &Mention, words: &[String]) -> bool {
     nationality_fits && (has(head) || !demonyms.is_empty())
 }
 
-/// Person nouns of the lexicon that name no office and so may name anyone, whatever else they
-/// are known as ("the Hungarian leader" of a prime minister, "the official", "the woman").
-const ANY_ROLE: &str = "leader official source man woman person friend witness victim mother father wife husband daughter son \
-neighbor neighbour parent resident voter supporter critic activist billionaire mogul operative reader narrator";
-
-/// Offices that name one role in other words (a spokesman's words reported as the spokesperson's).
-const SAME_ROLE: [&str; 6] = [
-    "spokesman spokeswoman spokesperson",
-    "chairman chairwoman chair",
-    "ceo executive",
-    "lawyer attorney",
-    "adviser advisor aide",
-    "lawmaker legislator senator congressman congresswoman",
-];
-
-/// Whether the person noun `word` (a nominal's head, singular) names an office: a person noun of
-/// the lexicon outside `ANY_ROLE`.
-fn is_office(word: &str) -> bool {
-    matches!(LEXICON.heads.get(word), Some(HeadClass::Person(_))) && !ANY_ROLE.split(' ').any(|w| w == word)
-}
-
-/// Whether a referent described by `words` (its titles and appositives) may be called by the
-/// role noun `head` on salience alone: unless it is known by offices, and by none that `head`
-/// names ("Mayor Kim Hale … the minister said" is not Hale's).
-fn may_take_role(head: &str, words: &[String]) -> bool {
-    let head = if LEXICON.heads.contains_key(head) { head } else { head.strip_suffix('s').unwrap_or(head) };
-    if !is_office(head) {
-        return true;
-    }
-    let same =
-        |w: &str| w == head || SAME_ROLE.iter().any(|family| family.split(' ').any(|f| f == w) && family.split(' ').any(|f| f == head));
-    let mut offices = words.iter().filter(|w| is_office(w)).peekable();
-    offices.peek().is_none() || offices.any(|w| same(w))
-}
-
 /// Resolves every mention; `paragraph_of[i]` is mention `i`'s paragraph.
 pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: &[usize], entities: &[Entity]) -> Vec<Referent> {
     let mut out = vec![Referent::default(); mentions.len()];
@@ -266,14 +231,7 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                     let listed = |w: &str| LEXICON.heads.contains_key(w);
                     let head = tokens[m.last_token].lower.as_str();
                     let role_noun = listed(head) || head.strip_suffix('s').is_some_and(listed);
-                    // The most recent subject it fits, unless that one is known by another
-                    // office: then no one (rather than the wrong person).
-                    let known_as = |s: &Seen| described.get(&s.rep).map_or(&[][..], Vec::as_slice);
-                    by_description
-                        .or_else(|| {
-                            recent().find(|s| role_noun && s.salient && compatible(m, s.class)).filter(|s| may_take_role(head, known_as(s)))
-                        })
-                        .map(|s| s.rep)
+                    by_description.or_else(|| recent().find(|s| role_noun && s.salient && compatible(m, s.class))).map(|s| s.rep)
                 }
             }
         };

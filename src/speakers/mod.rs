@@ -68,7 +68,6 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence], words: &TextWords, q
         }
         start = end;
     }
-    mention::join_names_in_entities(tokens, &mut mentions, entities);
     let paragraph_of: Vec<usize> = mentions.iter().map(|m| token_paragraph[m.first_token]).collect();
     let referents = resolve::resolve(tokens, &mut mentions, &paragraph_of, entities);
     let words = Words::new(tokens, &mentions, in_quote);

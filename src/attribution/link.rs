@@ -259,11 +259,7 @@ fn named_in_apposition(text: &str, source: Speaker, cue: Option<Span>, mentions:
     else {
         return source;
     };
-    let is_named = entities
-        .iter()
-        .skip(entities.partition_point(|e| e.span.end <= name.speaker.span.start))
-        .take_while(|e| e.span.start < name.speaker.span.end)
-        .any(|e| matches!(e.label, Label::Person | Label::Org));
+    let is_named = entities_over(entities, name.speaker.span).any(|e| matches!(e.label, Label::Person | Label::Org));
     if !is_named {
         return source;
     }
@@ -722,14 +718,15 @@ fn beside(text: &str, cue: Span, mentions: &[Resolved]) -> Option<Speaker> {
 
 const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who", "him", "her", "them", "us", "me"];
 
+/// The entities overlapping `span`, in text order (`entities` as `analyze` makes them: sorted,
+/// none overlapping another, so both ends are in order and a binary search finds the first).
+pub(super) fn entities_over(entities: &[Entity], span: Span) -> impl Iterator<Item = &Entity> {
+    entities.iter().skip(entities.partition_point(|e| e.span.end <= span.start)).take_while(move |e| e.span.start < span.end)
+}
+
 /// Whether the tagger found mention `m` to be a name, and no person's ("the University of Kent").
 fn names_no_person(m: &Resolved, entities: &[Entity]) -> bool {
-    let span = m.speaker.span;
-    let mut labels = entities
-        .iter()
-        .skip(entities.partition_point(|e| e.span.end <= span.start))
-        .take_while(|e| e.span.start < span.end)
-        .map(|e| e.label);
+    let mut labels = entities_over(entities, m.speaker.span).map(|e| e.label);
     labels.next().is_some_and(|first| first != Label::Person && labels.all(|l| l != Label::Person))
 }
 
@@ -768,11 +765,7 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
     }
     let words = span.slice(text);
     let lower = words.to_lowercase();
-    let entity = entities
-        .iter()
-        .skip(entities.partition_point(|e| e.span.end <= span.start))
-        .take_while(|e| e.span.start < span.end)
-        .find(|e| matches!(e.label, Label::Person | Label::Org | Label::Group));
+    let entity = entities_over(entities, span).find(|e| matches!(e.label, Label::Person | Label::Org | Label::Group));
     let (kind, basis) = if PRONOUNS.contains(&lower.as_str()) {
         (MentionKind::Pronoun, Basis::Pronoun)
     } else if entity.is_some()

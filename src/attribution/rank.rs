@@ -33,7 +33,7 @@ use std::cell::OnceCell;
 use std::sync::LazyLock;
 
 use super::features::Doc;
-use super::link::speaker_for;
+use super::link::{entities_over, speaker_for};
 use super::Tagged;
 use crate::analysis::{Basis, Entity, Label, MentionKind, Span, Speaker};
 use crate::speakers::{is_determiner, is_linking_word, is_plural_form, may_head_speaker, modifier_reach, Resolved};
@@ -228,12 +228,7 @@ pub(crate) fn candidates(cx: &Context, q: &Query) -> Vec<Candidate> {
     }
     let entity_label = |c: &Candidate| {
         let span = span_of(c.first, c.end);
-        cx.entities
-            .iter()
-            .skip(cx.entities.partition_point(|e| e.span.end <= span.start))
-            .take_while(|e| e.span.start < span.end)
-            .map(|e| e.label)
-            .next()
+        entities_over(cx.entities, span).map(|e| e.label).next()
     };
     for c in out.iter_mut().skip(1) {
         if c.label.is_none() {

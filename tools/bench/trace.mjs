@@ -15,7 +15,11 @@
 // categories and user timing, so it shows each file's request and response, the HTML's parsing,
 // each script's evaluation, the module's compilation (streamed or not, on which thread, how
 // many times), the worker's start, the module's instantiation, the worker's tasks (the warm-up
-// analysis, the page's analyses), the main thread's long tasks and the paints.
+// analysis, the page's analyses), the main thread's long tasks and the paints. With `fonts` and
+// `mojom`, also what the main thread asked the browser process about fonts, synchronously, before
+// the first highlight: each family looked up, each face at each size and weight ("strike") whose
+// rendering it asked for, each fallback for a character no listed face has (their count does not
+// depend on the machine's load; their wait does).
 
 import { writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -40,6 +44,8 @@ const CATEGORIES = [
     'loading',
     'toplevel',
     'blink',
+    'fonts',
+    'mojom',
 ];
 
 
@@ -136,6 +142,27 @@ function steps(events) {
     return rows.filter((r) => r.start <= last + 30);
 }
 
+/**
+ * The main thread's synchronous font requests to the browser process up to the first highlight:
+ * {kind: [count, ms]} (Linux: FontDataManager and WebSandboxSupportLinux; other platforms ask
+ * differently, and these counts are 0 there).
+ */
+function fontRequests(events) {
+    const names = threadNames(events);
+    const end = events.find((e) => e.name === 'quotelens:first-highlight')?.ts ?? Infinity;
+    const kinds = {
+        'family lookups': 'FontDataManager::onMatchFamilyStyle',
+        strikes: 'WebSandboxSupportLinux::GetWebFontRenderStyleForStrike',
+        fallbacks: 'WebSandboxSupportLinux::GetFallbackFontForCharacter',
+    };
+    const out = {};
+    for (const [kind, name] of Object.entries(kinds)) {
+        const found = events.filter((e) => e.name === name && e.ts <= end && names.get(`${e.pid}:${e.tid}`) === 'CrRendererMain');
+        out[kind] = [found.length, found.reduce((sum, e) => sum + (e.dur ?? 0), 0) / 1000];
+    }
+    return out;
+}
+
 /** Each file's request: when the page asked for it, when it went out (a connection was free),
  * its response's headers and its last byte, from the renderer's side (ms from navigation start). */
 function printNetwork(events) {
@@ -187,7 +214,7 @@ async function main() {
         let last;
         for (let r = 0; r < ROUNDS; r++) {
             last = await tracedVisit(server.origin);
-            rounds.push({ rows: steps(last.events), firstHighlight: last.firstHighlight });
+            rounds.push({ rows: steps(last.events), firstHighlight: last.firstHighlight, fonts: fontRequests(last.events) });
         }
         if (args.out) await writeFile(args.out, JSON.stringify({ traceEvents: last.events }));
         if (args.events) printEvents(last.events);
@@ -204,6 +231,10 @@ async function main() {
                 if (found.length < ROUNDS) continue;
                 console.log(`  ${median(found.map((x) => x.start)).toFixed(1).padStart(7)} → ${median(found.map((x) => x.end)).toFixed(1).padStart(7)}  ${key}`);
             }
+        }
+        console.log('\nFont requests of the main thread to the browser process before the first highlight, each round (count, ms waited):');
+        for (const kind of Object.keys(rounds[0].fonts)) {
+            console.log(`  ${kind}: ${rounds.map((r) => `${r.fonts[kind][0]} (${r.fonts[kind][1].toFixed(0)})`).join(', ')}`);
         }
         console.log(`\nfirst highlight (the page's mark): ${rounds.map((r) => r.firstHighlight.toFixed(0)).join(', ')} ms; median ${median(rounds.map((r) => r.firstHighlight)).toFixed(0)} ms`);
     } finally {

@@ -149,9 +149,10 @@ for name in sys.argv[2:]:
         # which the worker holds.
         def chunks(entry):
             code = (root / entry).read_text(encoding="utf-8")
-            found = re.findall(r'(?:^|;)import(?:\{[^}]*\}from)?"\./([^"]+)"', code)
+            found = re.findall(r'(?:^|;)import(?:\{[^}]*\}from)?"\./([^"]+)"', code, re.M)
             return sorted(set(str(pathlib.PurePosixPath(entry).parent / f) for f in found))
         wanted = chunks("app.js")
+        assert wanted, "app.js: no chunk found to preload"
         links = [f'<link rel="modulepreload" href="{href}">' for href in wanted]
         old = re.findall(r'<link rel="modulepreload" href="[^"]+">\n', html)
         assert old, "index.html: no modulepreload links"

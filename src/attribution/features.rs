@@ -203,8 +203,10 @@ impl Doc {
         let mut buf = [0u8; 24];
         let (that, according, to) = (hash_str("that"), hash_str("according"), hash_str("to"));
         // What a token is on its own depends on its spelling alone, and most tokens of an article
-        // repeat an earlier one: each distinct spelling is read once.
-        let mut seen: FnvMap<&str, Word> = FnvMap::default();
+        // repeat an earlier one: each distinct spelling is read once. The map is sized for every
+        // token being new, as the entity tagger's is, so that it never grows (rehashing it was
+        // 0.35% of the CLI's instructions).
+        let mut seen: FnvMap<&str, Word> = FnvMap::with_capacity_and_hasher(n, Default::default());
         for t in &tokens {
             let s = t.span.slice(text);
             let w = *seen.entry(s).or_insert_with(|| {

@@ -3,6 +3,8 @@
 // first build. Used by scripts/size-ledger.sh.
 //
 //   node tools/bench/variants.mjs INPUTS_DIR BUILD_DIR...   (each BUILD_DIR holds pkg/)
+//   VARIANTS_SIZES=dev:1:11 node tools/bench/variants.mjs …   other inputs (INPUTS_DIR/NAME.txt:
+//                                                             calls a sample:rounds, comma-separated)
 
 import { readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -22,7 +24,10 @@ for (const dir of builds) {
 }
 const rows = variants.map((v) => ({ name: v.name, cells: [v.instantiate.toFixed(0), v.firstCall.toFixed(0)] }));
 const heads = ['compile+instantiate ms', 'first call ms'];
-for (const [size, reps, rounds] of [['1k', 40, 7], ['10k', 5, 7], ['100k', 1, 5]]) {
+const sizes = process.env.VARIANTS_SIZES
+    ? process.env.VARIANTS_SIZES.split(',').map((s) => s.split(':')).map(([n, reps, rounds]) => [n, +reps, +rounds])
+    : [['1k', 40, 7], ['10k', 5, 7], ['100k', 1, 5]];
+for (const [size, reps, rounds] of sizes) {
     const text = readFileSync(join(inputs, `${size}.txt`), 'utf8');
     const samples = variants.map(() => []);
     for (let r = 0; r < rounds; r++) {

@@ -185,9 +185,7 @@ pub(crate) fn with_evidence(
             };
             previous = rule;
             let cue_tokens = cue_tag.map(|c| (c.first, verb_end(doc, c.end)));
-            if cue_tokens.is_some_and(|c| {
-                runs_into_its_cue(doc, &draft.pieces, c, source.as_ref().map(|s| s.span)) || too_short_to_front(doc, &draft.pieces, c)
-            }) {
+            if cue_tokens.is_some_and(|c| fronted_reports_nothing(doc, &draft.pieces, c, source.as_ref().map(|s| s.span))) {
                 continue;
             }
             let source = source.map(|s| named_in_apposition(text, clipped_to_its_clause(text, s, cue, &pieces), cue, mentions, entities));
@@ -225,68 +223,63 @@ pub(crate) fn with_evidence(
     out
 }
 
-/// Whether an unquoted content before its cue runs straight into the cue's clause: nothing but
-/// words (and the source) between its last word and the cue, no comma, dash or closing mark. A
-/// claim fronted before its reporting clause is set off from it ("The pier will reopen, the
-/// board said"); one that runs on into the clause is the clause's subject or the antecedent of a
-/// relative or subordinate clause that holds the cue ("a gap that engineers say leaves the town
-/// dry", "bigger than anything he saw", "The vote is expected to"), and reports nothing; so
-/// does one followed by a relative clause or a clause of time that holds the cue, set off or
-/// not ("[the plan], which the mayor criticised"). A passive cue with its agent after it keeps
-/// its content ("[The plan] was criticised by …").
-/// (Train-CV, the same fold taggers relinked: end-to-end F1 0.5998 -> 0.6015, content overlap F1
-/// 0.6852 -> 0.6868; src/data/README.md, "The runs-into-its-cue round".)
-fn runs_into_its_cue(doc: &Doc, pieces: &[(usize, usize)], (cue, cue_end): (usize, usize), source: Option<Span>) -> bool {
+/// Whether an unquoted content before its cue reports nothing, by one of three shapes (train-CV,
+/// the same fold taggers relinked, end-to-end F1 / content overlap F1 from 0.5998 / 0.6852;
+/// src/data/README.md, "The fronted-content round"):
+/// - it runs straight into the cue's clause: nothing but words (and the source) between its last
+///   word and the cue, no comma, dash or closing mark. A claim fronted before its reporting
+///   clause is set off from it ("The pier will reopen, the board said"); one that runs on is the
+///   clause's subject or the antecedent of a relative or subordinate clause that holds the cue
+///   ("a gap that engineers say leaves the town dry", "bigger than anything he saw", "The vote
+///   is expected to"): 0.6015 / 0.6868;
+/// - a relative clause or a clause of time after it holds the cue, commas or not ("[the plan],
+///   which the mayor criticised", "[Ada Holm], who later denied"): 0.6019 / 0.6870;
+/// - it is a few words that are no clause (`MAX_UNFRONTED_WORDS`): the cue's subject ("[Ada
+///   Holm], in turn, cites …", "[The mayor], 61, declined …") or an adverbial ("[In several
+///   cases], officials say …"), the claim, if any, after the cue. A clause shows itself by an
+///   auxiliary or adverb of the speaker rules' linking words, a clitic ("’s", "n’t") or a past
+///   form after its first word ("[The plan will fail], he warned", "[Prices jumped], she said"):
+///   0.6031 / 0.6883.
+///
+/// A passive cue with its agent after it keeps its content in the first and third shapes
+/// ("[Her resignation] was confirmed by the board").
+fn fronted_reports_nothing(doc: &Doc, pieces: &[(usize, usize)], (cue, cue_end): (usize, usize), source: Option<Span>) -> bool {
     let (first, end) = (pieces[0].0, pieces[pieces.len() - 1].1);
     if end > cue || (first..end).any(|i| doc.in_quotation(i)) {
         return false;
     }
     // A word, or a clitic the splitter keeps apart ("’s", "n’t").
     let wordlike = |i: usize| doc.is_word(i) || doc.word(i).chars().nth(1).is_some_and(char::is_alphabetic);
-    let in_source = |i: usize| source.is_some_and(|s| s.contains(doc.tokens[i].span));
-    // A relative clause or a clause of time after the content holds the cue, commas or not
-    // ("[the plan], which the mayor criticised", "[Ada Holm], who later denied").
     if (end..cue).find(|&i| doc.is_word(i)).is_some_and(|i| is_relative_opener(&doc.word(i).to_lowercase())) {
         return true;
     }
-    if !wordlike(end - 1) || !(end..cue).all(|i| wordlike(i) || in_source(i)) {
+    if (cue_end..doc.tokens.len().min(cue_end + 3)).any(|i| doc.word(i).eq_ignore_ascii_case("by")) {
         return false;
     }
-    !has_agent_after(doc, cue_end)
+    let in_source = |i: usize| source.is_some_and(|s| s.contains(doc.tokens[i].span));
+    if wordlike(end - 1) && (end..cue).all(|i| wordlike(i) || in_source(i)) {
+        return true;
+    }
+    let mut words = 0;
+    for i in (first..end).filter(|&i| wordlike(i)) {
+        let w = doc.word(i).to_lowercase();
+        if is_linking_word(&w)
+            || matches!(w.as_str(), "’s" | "'s")
+            || w.ends_with("n’t")
+            || w.ends_with("n't")
+            || (words > 0 && w.ends_with("ed"))
+        {
+            return false;
+        }
+        words += 1;
+    }
+    words <= MAX_UNFRONTED_WORDS
 }
 
-/// The most words an unquoted content before its cue has when it is the cue's subject or an
-/// adverbial rather than a fronted claim (train-CV relinked, the rule as below: at most 4 words
-/// end-to-end F1 0.6019 -> 0.6031; simulated on the same predictions, 5 words gained 0.0003 more
-/// for 0.0003 of indirect overlap recall).
+/// The most words a content of the third shape above has (train-CV relinked: 4 words 0.6031;
+/// simulated on the same predictions, 5 words gained 0.0003 more for 0.0003 of indirect overlap
+/// recall).
 const MAX_UNFRONTED_WORDS: usize = 4;
-
-/// Whether an unquoted content before its cue is a few words that are no clause: the cue's
-/// subject ("[Ada Holm], in turn, cites …", "[The mayor], 61, declined …") or an adverbial
-/// ("[In several cases], officials say …"), not a claim fronted before its reporting clause, which
-/// then follows the cue if anywhere. A clause shows itself by an auxiliary or adverb of the
-/// speaker rules' linking words, a clitic ("’s", "n’t") or a past form after its first word
-/// ("[The plan will fail], he warned", "[Prices jumped], she said"); a passive cue with its agent
-/// after it keeps its content ("[Her resignation] was confirmed by the board").
-fn too_short_to_front(doc: &Doc, pieces: &[(usize, usize)], (cue, cue_end): (usize, usize)) -> bool {
-    let (first, end) = (pieces[0].0, pieces[pieces.len() - 1].1);
-    if end > cue || (first..end).any(|i| doc.in_quotation(i)) {
-        return false;
-    }
-    let words: Vec<String> = (first..end)
-        .filter(|&i| doc.is_word(i) || doc.word(i).chars().nth(1).is_some_and(char::is_alphabetic))
-        .map(|i| doc.word(i).to_lowercase())
-        .collect();
-    let clause = words.iter().enumerate().any(|(k, w)| {
-        is_linking_word(w) || matches!(w.as_str(), "’s" | "'s") || w.ends_with("n’t") || w.ends_with("n't") || (k > 0 && w.ends_with("ed"))
-    });
-    words.len() <= MAX_UNFRONTED_WORDS && !clause && !has_agent_after(doc, cue_end)
-}
-
-/// Whether "by" follows a cue within three tokens: a passive cue's agent ("was confirmed by").
-fn has_agent_after(doc: &Doc, cue_end: usize) -> bool {
-    (cue_end..doc.tokens.len().min(cue_end + 3)).any(|i| doc.word(i).eq_ignore_ascii_case("by"))
-}
 
 /// Words opening a clause that says something of what stands before it: a relative pronoun, a
 /// comparison's "than", a clause of time.

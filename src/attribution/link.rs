@@ -16,6 +16,9 @@
 //!   candidate, "none" included, with the rules' source as one of its features. Denied speech
 //!   ("did not say") and a denied cue of a quotation drop the content (a denied stance on an
 //!   unquoted one, "did not rebut …", stays), and `agree` still has the last word on quotations.
+//!   An unquoted content before its cue that runs straight into the cue's clause, is followed by
+//!   a relative clause holding the cue, or is a few words that are no clause reports nothing
+//!   (`fronted_reports_nothing`: "the leaks that engineers say …", "[Ada Holm], in turn, cites").
 //!   A source ends where its cue or content begins (`clipped_to_its_clause`).
 //! - A source becomes a `Speaker` through the speaker mentions and their resolution
 //!   (`crate::speakers::Resolved`): "he" leads to the entity cluster of the name it refers to.

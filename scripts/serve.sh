@@ -6,7 +6,7 @@
 # whatever scripts/build-wasm.sh last built): python3 scripts/serve.py 8000 www
 #
 # Why the build and not www/ (issue 17): the first visit's highlight waits for the page's
-# modules, and over HTTP/1.1's few connections its 40 requests queue where the build makes 17
+# modules, and over HTTP/1.1's few connections its 40 requests queue where the build makes 8
 # (scripts/bench-browser.sh measures both: --www www).
 #
 # Caching (issue 17, scripts/serve.py): every response says `Cache-Control: no-cache` and carries an ETag (the

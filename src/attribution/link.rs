@@ -1284,10 +1284,11 @@ mod tests {
         assert!(out.iter().all(|(a, _)| a.source.is_none()), "the subordinator before the source counts too");
     }
 
-    /// The contents `with_evidence` keeps of `text` tagged with `tagged` (words, part).
+    /// The contents `with_evidence` keeps of `text` tagged with `tagged` (words, part; empty words
+    /// tag nothing, for a case without a source).
     fn kept_contents(text: &str, tagged: &[(&str, Part)]) -> Vec<String> {
         let (doc, mut quotes, entities, mentions) = super::super::stages(text);
-        let mut tagged: Vec<Tagged> = tagged.iter().map(|&(w, p)| span(&doc, text, w, p)).collect();
+        let mut tagged: Vec<Tagged> = tagged.iter().filter(|(w, _)| !w.is_empty()).map(|&(w, p)| span(&doc, text, w, p)).collect();
         // In text order, as the tagger gives them.
         tagged.sort_by_key(|t| (t.first, t.end));
         let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
@@ -1305,10 +1306,7 @@ mod tests {
             // A relative clause set off by a comma holds the cue.
             ("The council backed the harbour plan, which the mayor criticised at length.", "the harbour plan", "the mayor", "criticised"),
         ] {
-            let mut tagged = vec![(content, Part::Content), (cue, Part::Cue)];
-            if !source.is_empty() {
-                tagged.push((source, Part::Source));
-            }
+            let tagged = [(content, Part::Content), (cue, Part::Cue), (source, Part::Source)];
             assert!(!kept_contents(text, &tagged).contains(&content.to_string()), "{text}");
         }
     }
@@ -1342,23 +1340,15 @@ mod tests {
                 "they were never paid",
             ),
         ] {
-            let mut tagged = vec![(content, Part::Content), (cue, Part::Cue), (claim, Part::Content)];
-            if !source.is_empty() {
-                tagged.push((source, Part::Source));
-            }
+            let tagged = [(content, Part::Content), (cue, Part::Cue), (claim, Part::Content), (source, Part::Source)];
             assert!(!kept_contents(text, &tagged).contains(&content.to_string()), "{text}");
         }
-        // With no content after the cue the few words are the claim, a clause or not.
         for (text, content, source, cue) in [
+            // With no content after the cue the few words are the claim, a clause or not.
             ("Prices rose, she said.", "Prices rose", "she", "said"),
             ("No deal, a government source said on Friday.", "No deal", "a government source", "said"),
             ("Turnout fell, election officials said.", "Turnout fell", "election officials", "said"),
-        ] {
-            let tagged = [(content, Part::Content), (source, Part::Source), (cue, Part::Cue)];
-            assert!(kept_contents(text, &tagged).iter().any(|c| c.contains(content)), "{text}");
-        }
-        // Near misses: a fronted clause, and a passive cue with its agent.
-        for (text, content, source, cue) in [
+            // Near misses: a fronted clause, and a passive cue with its agent.
             ("The pier will reopen soon, the harbour board said.", "The pier will reopen soon", "the harbour board", "said"),
             ("Her resignation was confirmed by the board on Friday.", "Her resignation", "the board", "was confirmed"),
             // Short clauses: an auxiliary, a past form.

@@ -119,6 +119,29 @@ async function clickAction(ext, page) {
 }
 
 /**
+ * A guard against a wait that never ends (a lost event would otherwise hang the whole run with
+ * no word of where): far above any wait these tests make, so it measures nothing; when it fires,
+ * the test fails with `describe()`'s account of what it saw.
+ */
+const HANG_GUARD_MS = 90_000;
+const EXPIRED = Symbol('expired');
+
+/** `promise`, or after `ms` a failure with the message `describe()` resolves to. */
+async function guarded(promise, ms, describe) {
+    let timer;
+    const expired = new Promise((resolve) => (timer = setTimeout(resolve, Math.max(0, ms), EXPIRED)));
+    try {
+        const result = await Promise.race([promise, expired]);
+        if (result !== EXPIRED) return result;
+    } finally {
+        clearTimeout(timer);
+    }
+    // What it saw is read with a guard of its own: a wedged target may not answer either.
+    const unread = new Promise((resolve) => setTimeout(resolve, 10_000, 'what it showed could not be read'));
+    throw new Error(await Promise.race([Promise.resolve().then(describe), unread]));
+}
+
+/**
  * The real side panel, once the action has opened it: an extension page target of the browser
  * that Playwright does not attach to (it is no tab), so it is driven over CDP directly: attached
  * without flattening, with Runtime.evaluate and Page.captureScreenshot sent through the
@@ -126,6 +149,7 @@ async function clickAction(ext, page) {
  */
 async function sidePanel(ext) {
     const url = `chrome-extension://${ext.id}/sidepanel.html`;
+    const giveUp = Date.now() + HANG_GUARD_MS;
     let target;
     for (;;) {
         // Listening before looking: a target created or navigated meanwhile is not missed.
@@ -141,7 +165,11 @@ async function sidePanel(ext) {
         const { targetInfos } = await ext.cdp.send('Target.getTargets', { filter: [{ type: 'page' }] });
         target = targetInfos.find((info) => info.url === url);
         if (target) break;
-        await changed; // not open yet: look again when the browser's targets change
+        // Not open yet: look again when the browser's targets change (or, as a guard against a
+        // panel that never opens, fail saying which pages there were).
+        const left = giveUp - Date.now();
+        const pages = targetInfos.map((info) => info.url).join(', ');
+        await guarded(changed, left, () => `the side panel never opened; the pages were: ${pages}`);
     }
     const { sessionId } = await ext.cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false });
     let next = 0;
@@ -189,7 +217,7 @@ async function sidePanel(ext) {
  * the wait too, and fails with its message. Returns what the panel shows.
  */
 async function settled(panel, expected) {
-    const shown = await panel.evaluate(
+    const waiting = panel.evaluate(
         (want) =>
             new Promise((resolve) => {
                 const read = () => ({
@@ -213,9 +241,14 @@ async function settled(panel, expected) {
             }),
         expected,
     );
+    const shown = await guarded(waiting, HANG_GUARD_MS, async () => {
+        const now = await panel.evaluate(() => ({ state: document.documentElement.dataset.status, status: document.getElementById('status')?.textContent }));
+        return `the side panel never reached '${expected}': it shows '${now.state}' (${now.status})`;
+    });
     assert.equal(shown.state, expected, shown.status);
     return shown;
 }
+
 
 /** What must hold of the page's DOM before and after: its markup and its text nodes. */
 function snapshot(page) {

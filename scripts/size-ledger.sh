@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The size ledger (README "Performance and size"): builds the wasm module with each setting that
+# The size ledger (README "Performance and size"; its history, docs/performance.md "Size ledger"): builds the wasm module with each setting that
 # matters for its size, and prints raw and gzipped sizes, what the shipped module is made of,
 # the whole download of the page, and each variant's speed relative to the shipped one (all the
 # variants are loaded into one Node process and take turns on the same inputs).

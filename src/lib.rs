@@ -84,8 +84,8 @@ fn quote_stage(text: &str, kinds: &quotes::kinds::KindModel) -> (Vec<Span>, Vec<
 pub(crate) fn analyze_with_kinds(text: &str, kinds: &quotes::kinds::KindModel) -> Analysis {
     let (paragraphs, sentences, words, mut quotes) = quote_stage(text, kinds);
     // The taggers read their own CoNLL tokens (`entities::tokens`), the one documented exception;
-    // the text is split once for both.
-    let tokenized = entities::tokens::tokenize(text);
+    // the text is split once for both, into the paragraphs every stage reads.
+    let tokenized = entities::tokens::tokenize_paragraphs(text, &paragraphs);
     let entities = entities::find_in(text, tokenized.clone());
     let mentions = speakers::attribute(text, &sentences, &words, &mut quotes, &entities);
     let attributions = attribution::find_in(text, tokenized, &mut quotes, &entities, &mentions);

@@ -187,3 +187,32 @@ fn a_cue_in_a_subordinate_clause_after_a_claim_reports_nothing() {
     assert_eq!(source(text, rates), "the treasurer");
     assert_eq!(cue(text, rates), "warned");
 }
+
+/// Text pasted from an e-mail or a PDF, wrapped at a fixed width (`text::wrap`): the taggers read
+/// a wrapped paragraph as running text, so a claim or a quote over the wraps is one, and a name
+/// broken by a wrap is one name.
+#[test]
+fn claims_and_names_run_over_the_wraps_of_a_hard_wrapped_text() {
+    let text = "Dear members, the harbour trust met on Tuesday night. Its chair, Marta\n\
+                Lindqvist, said that the new ferry timetable would start in April and\n\
+                that the older vessel would be sold before the summer.\n\
+                \"We have listened to the islanders for two years, and the timetable\n\
+                shows it,\" she told the meeting. Tomas Berg, who runs the bakery by\n\
+                the pier, said the changes would cost him customers every winter.\n\
+                \n\
+                Kind regards, the secretary";
+    let analysis = analyze(text);
+    let names: Vec<&str> = analysis.entities.iter().map(|e| e.span.slice(text)).collect();
+    assert!(names.contains(&"Marta\nLindqvist"), "{names:?}");
+    let timetable = claim(text, &analysis, "the new ferry timetable would start in April");
+    assert!(timetable.content.slice(text).contains("before the summer"), "{:?}", timetable.content.slice(text));
+    assert!(source(text, timetable).contains("Lindqvist"));
+    let quote = analysis.quotes.iter().position(|q| q.inner.slice(text).contains("listened")).expect("the quote");
+    let holding = claim(text, &analysis, "listened to the islanders");
+    let outer = analysis.quotes[quote].outer;
+    assert!(holding.content.start <= outer.start && outer.end <= holding.content.end, "{:?}", holding.content.slice(text));
+    assert_eq!(holding.quotes, vec![quote]);
+    let bakery = claim(text, &analysis, "the changes would cost him customers");
+    assert!(bakery.content.slice(text).ends_with("every winter"), "{:?}", bakery.content.slice(text));
+    assert_eq!(source(text, bakery), "Tomas Berg");
+}

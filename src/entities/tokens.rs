@@ -6,7 +6,12 @@
 //! apostrophes or hyphens (`O'Neill`, `Jean-Pierre`) and numbers (`1,000.5`, `1996-08-22`)
 //! stay whole, and English clitics (`'s`, `n't`) become tokens of their own, as in CoNLL.
 //! It does not decide what a sentence is beyond what the tagger needs: a token is
-//! sentence-initial when it opens a line or follows sentence-final punctuation.
+//! sentence-initial when it opens a paragraph or follows sentence-final punctuation.
+//!
+//! Its lines (the units both taggers decode) are the text's paragraphs (`text::segment`): a
+//! non-blank line each, except that a hard-wrapped paragraph (`text::wrap`, the one rule) is one
+//! line whatever its line breaks, so a name, a sentence or a claim that runs over a wrap is read
+//! as running text, as the quotes are.
 //!
 //! This is the one documented exception to `text`'s single word splitter: src/data/ner/model.bin
 //! was trained on these tokens, so their rules stay as they were. What it shares, it takes from
@@ -30,7 +35,8 @@ pub(crate) struct Token {
     pub sentence_start: bool,
 }
 
-/// A run of tokens between line breaks: the unit the tagger decodes.
+/// The tokens of one paragraph (a non-blank line, or the lines of a hard-wrapped paragraph):
+/// the unit the taggers decode.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(crate) struct Line {
     /// Token index range `first..end`.
@@ -44,17 +50,33 @@ pub(crate) struct Line {
 /// text once and hands each tagger its copy.
 pub(crate) type Tokenized = (Vec<Token>, Vec<Line>);
 
-/// Splits `text` into tokens and lines.
+/// Splits `text` into tokens and lines, its paragraphs found by `text::segment::paragraphs`.
 pub(crate) fn tokenize(text: &str) -> Tokenized {
+    tokenize_paragraphs(text, &crate::text::segment::paragraphs(text))
+}
+
+/// Splits `text` into tokens and lines, given its `paragraphs` (`text::segment::paragraphs`, in
+/// order): a line break inside a paragraph (a hard wrap) is a blank; every other one ends a line.
+pub(crate) fn tokenize_paragraphs(text: &str, paragraphs: &[Span]) -> Tokenized {
     let mut tokens = Vec::new();
     let mut lines = Vec::new();
     let bytes = text.as_bytes();
     let mut line_first = 0;
     let mut pos = 0;
     let mut at_sentence_start = true;
+    // The paragraph at or after `pos`: paragraphs are in order, so one pass over both.
+    let mut paragraph = 0;
     while pos < text.len() {
         let c = char_at(text, pos);
         if is_line_break(c) {
+            while paragraphs.get(paragraph).is_some_and(|p| p.end <= pos) {
+                paragraph += 1;
+            }
+            if paragraphs.get(paragraph).is_some_and(|p| p.start < pos) {
+                // A wrap: the paragraph goes on, and so does its sentence.
+                pos += c.len_utf8();
+                continue;
+            }
             close_line(text, &tokens, &mut lines, line_first);
             line_first = tokens.len();
             at_sentence_start = true;
@@ -294,6 +316,19 @@ mod tests {
         assert!(lines[0].all_caps);
         assert!(!lines[1].all_caps);
         check(text, "^RUGBY|UNION|-|ITALY|WIN / ^Italy|won|in|Rome|.");
+    }
+
+    #[test]
+    fn a_hard_wrapped_paragraph_is_one_line() {
+        // Our own e-mail, wrapped at 60 columns: one paragraph, its sentence going on across
+        // each break (no sentence start after a wrap); the blank line still ends it.
+        let text = "The ferry board met on Tuesday and its chair, Marta\r\nLindqvist, said the new timetable would start in April\nwhatever the islanders thought of it.\n\nThanks, Ola";
+        check(
+            text,
+            "^The|ferry|board|met|on|Tuesday|and|its|chair|,|Marta|Lindqvist|,|said|the|new|timetable|would|start|in|April|whatever|the|islanders|thought|of|it|. / ^Thanks|,|Ola",
+        );
+        // Lines that are not wrapped (one paragraph each) stay lines.
+        check("Mayor Backs Ferry Plan\nIslanders Not Convinced", "^Mayor|Backs|Ferry|Plan / ^Islanders|Not|Convinced");
     }
 
     #[test]

@@ -692,14 +692,21 @@ impl<const N: usize> Weights<N> {
     /// weights cost the coder fewer bits; unlike `quantise_to`'s step, the rows (and so which
     /// features the model knows) stay those of the pruning (src/data/README.md, the entity model).
     pub fn coarsen(&mut self, step: i32) {
+        self.coarsen_from(step, step);
+    }
+
+    /// `coarsen` on the grid `from`, `from + step`, `from + 2 step`, … (`from` = `step`: the
+    /// multiples of `step`): magnitudes below `from` go up to it.
+    pub fn coarsen_from(&mut self, step: i32, from: i32) {
         if step <= 1 {
             return;
         }
-        let top = 127 / step * step;
+        let from = from.clamp(1, 127);
+        let top = from + (127 - from) / step * step;
         for (_, row) in &mut self.rows {
             for v in row.iter_mut().filter(|v| **v != 0) {
-                let steps = (v.unsigned_abs() as f32 / step as f32).round().max(1.0) as i32;
-                *v = (v.signum() as i32 * steps * step).clamp(-top, top) as i8;
+                let steps = ((v.unsigned_abs() as i32 - from) as f32 / step as f32).round().max(0.0) as i32;
+                *v = (v.signum() as i32 * (from + steps * step).min(top)) as i8;
             }
         }
     }
@@ -964,6 +971,24 @@ mod tests {
         assert_eq!(w.rows, [(1, [4, -4, 0, 124, -8]), (9, [0, 0, 4, 0, 0])], "halves away from zero, ±127 down to ±124, 1 up to 4");
         w.coarsen(1);
         assert_eq!(w.rows[0].1, [4, -4, 0, 124, -8], "step 1 changes nothing");
+    }
+
+    #[test]
+    fn coarsening_from_a_threshold_keeps_it_and_is_idempotent() {
+        let mut w = tiny();
+        w.rows = vec![(1, [8, -10, 0, 127, -12]), (9, [0, 0, 14, 0, 9])];
+        w.coarsen_from(3, 8);
+        let grid = [(1, [8, -11, 0, 125, -11]), (9, [0, 0, 14, 0, 8])];
+        assert_eq!(w.rows, grid, "8, 11, 14, … up to 125; the threshold's weights stay");
+        w.coarsen_from(3, 8);
+        assert_eq!(w.rows, grid, "weights on the grid stay on it");
+        let mut multiples = tiny();
+        multiples.rows = vec![(1, [5, -5, 0, 127, -6]), (9, [0, 0, 1, 0, 0])];
+        let mut same = tiny();
+        same.rows = multiples.rows.clone();
+        multiples.coarsen(4);
+        same.coarsen_from(4, 4);
+        assert_eq!(multiples.rows, same.rows, "a grid from the step is the step's multiples");
     }
 
     #[test]

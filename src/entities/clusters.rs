@@ -233,6 +233,55 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
         }
     }
 
+    // An organisation's short form: the first words of an organisation named here in full
+    // ("Tarnow" of "Tarnow Cycles", "Fenwick Athletic" of "Fenwick Athletic Football Club") are
+    // that organisation, whatever the tagger made of them but a place: an article names a
+    // company in full first and then shortly, and the town an organisation is named after is
+    // another entity ("Fenwick" of "Fenwick Athletic", "Suez Canal" of "Suez Canal Authority").
+    // Not a person's surname, of a full name here however many share it, listed, or of a word
+    // class of names ("Ford" beside "Bill Ford", "Trump" beside "Trump Foundation"; a slip
+    // would retype every mention), nor a short form two organisations share ("Kappa" of "Kappa
+    // Pharma" and "Kappa Bank"). Every prefix of names
+    // of up to six words: linear in the mentions.
+    let mut by_org_prefix: FnvMap<&str, Option<usize>> = FnvMap::default();
+    for i in (0..n).filter(|&i| mentions[i].1 == Label::Org) {
+        let key = keys[i].as_str();
+        for (at, _) in key.match_indices(' ').take(5) {
+            let prefix = &key[..at];
+            if MINOR_WORDS.contains(&prefix.rsplit(' ').next().unwrap_or(prefix)) {
+                continue;
+            }
+            // Of two names that share it, the longer when it holds the other ("Brannvik" of
+            // "Brannvik Shipping" and "Brannvik Shipping Lines"), else neither.
+            let one = by_org_prefix.entry(prefix).or_insert(Some(i));
+            if let Some(j) = *one {
+                let (had, new) = (keys[j].as_str(), key);
+                let holds = |long: &str, short: &str| long.strip_prefix(short).is_some_and(|r| r.is_empty() || r.starts_with(' '));
+                *one = if holds(had, new) {
+                    Some(j)
+                } else if holds(new, had) {
+                    Some(i)
+                } else {
+                    None
+                };
+            }
+        }
+    }
+    for i in 0..n {
+        let label = mentions[i].1;
+        let k = keys[i].as_str();
+        let short_form = label == Label::Org
+            || (label == Label::Person
+                && !k.contains(' ')
+                && !by_surname.contains_key(k)
+                && !gazetteer::is_listed_word(k)
+                && !super::may_name_a_person(k));
+        if let Some(&Some(org)) = by_org_prefix.get(k).filter(|_| short_form) {
+            mentions[i].1 = Label::Org;
+            clusters.join(org, i);
+        }
+    }
+
     // The same name twice is one entity.
     let mut by_key: FnvMap<(&str, Label), usize> = FnvMap::default();
     for (i, (_, label)) in mentions.iter().enumerate() {
@@ -473,11 +522,42 @@ mod tests {
             ("Jordan", "Jordan"),
             ("Sam Ford", "Sam Ford"),
             ("Ford Motor", "Ford Motor"),
-            ("Ford", "Ford"),
+            // The company's short form: "Ford Motor" in full before.
+            ("Ford", "Ford Motor"),
             ("Jordan", "Leila Jordan"),
             ("Jordan", "Leila Jordan"),
             ("Jordan", "Leila Jordan"),
         ]);
+    }
+
+    #[test]
+    fn an_organisations_short_form_is_that_organisation() {
+        let marked = "[O|Brannvik Shipping Lines] cut two routes. [P|Brannvik] blamed fuel, and [O|Brannvik Shipping] \
+                      said more. [L|Osk] and the [O|Osk Harbour Board] met. [O|Keltra Bank] and [O|Keltra Foods] grew; \
+                      [O|Keltra] gained. [P|Ada Morrow] founded [O|Morrow Foods]; [P|Morrow] said so.";
+        check(
+            marked,
+            &[
+                ("Brannvik Shipping Lines", "Brannvik Shipping Lines"),
+                ("Brannvik", "Brannvik Shipping Lines"),
+                ("Brannvik Shipping", "Brannvik Shipping Lines"),
+                // The town a board is named after is another entity.
+                ("Osk", "Osk"),
+                ("Osk Harbour Board", "Osk Harbour Board"),
+                // Two companies share the short form: neither.
+                ("Keltra Bank", "Keltra Bank"),
+                ("Keltra Foods", "Keltra Foods"),
+                ("Keltra", "Keltra"),
+                // A person named in full is the surname's.
+                ("Ada Morrow", "Ada Morrow"),
+                ("Morrow Foods", "Morrow Foods"),
+                ("Morrow", "Ada Morrow"),
+            ],
+        );
+        let text = "Brannvik Shipping Lines cut routes. Brannvik blamed fuel.";
+        let mentions = vec![(Span::new(0, 23), Label::Org), (Span::new(36, 44), Label::Person)];
+        let labels: Vec<Label> = assign(text, mentions).iter().map(|e| e.label).collect();
+        assert_eq!(labels, [Label::Org, Label::Org]);
     }
 
     #[test]

@@ -243,7 +243,9 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
     // would retype every mention), nor a short form two organisations share ("Kappa" of "Kappa
     // Pharma" and "Kappa Bank"). Every prefix of names
     // of up to six words: linear in the mentions.
-    let mut by_org_prefix: FnvMap<&str, Option<usize>> = FnvMap::default();
+    // Keyed as `by_key` is, so that no other hash table is compiled into the module; `usize::MAX`
+    // where two organisations share the prefix.
+    let mut by_org_prefix: FnvMap<(&str, Label), usize> = FnvMap::default();
     for i in (0..n).filter(|&i| mentions[i].1 == Label::Org) {
         let key = keys[i].as_str();
         for (at, _) in key.match_indices(' ').take(5) {
@@ -253,18 +255,14 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
             }
             // Of two names that share it, the longer when it holds the other ("Brannvik" of
             // "Brannvik Shipping" and "Brannvik Shipping Lines"), else neither.
-            let one = by_org_prefix.entry(prefix).or_insert(Some(i));
-            if let Some(j) = *one {
-                let (had, new) = (keys[j].as_str(), key);
-                let holds = |long: &str, short: &str| long.strip_prefix(short).is_some_and(|r| r.is_empty() || r.starts_with(' '));
-                *one = if holds(had, new) {
-                    Some(j)
-                } else if holds(new, had) {
-                    Some(i)
-                } else {
-                    None
-                };
-            }
+            let holds = |long: &str, short: &str| long.strip_prefix(short).is_some_and(|r| r.is_empty() || r.starts_with(' '));
+            let one = match by_org_prefix.get(&(prefix, Label::Org)) {
+                None => i,
+                Some(&j) if j == usize::MAX || holds(&keys[j], key) => j,
+                Some(&j) if holds(key, &keys[j]) => i,
+                Some(_) => usize::MAX,
+            };
+            by_org_prefix.insert((prefix, Label::Org), one);
         }
     }
     for i in 0..n {
@@ -276,7 +274,7 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
                 && !by_surname.contains_key(k)
                 && !gazetteer::is_listed_word(k)
                 && !super::may_name_a_person(k));
-        if let Some(&Some(org)) = by_org_prefix.get(k).filter(|_| short_form) {
+        if let Some(&org) = by_org_prefix.get(&(k, Label::Org)).filter(|&&o| short_form && o != usize::MAX) {
             mentions[i].1 = Label::Org;
             clusters.join(org, i);
         }

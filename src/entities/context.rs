@@ -439,20 +439,20 @@ fn referred_to_as_it(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<En
     for e in entities.iter().filter(|e| e.label == Label::Person) {
         let (Some(first), Some(last)) = (token_starting_at(doc, e.span.start), token_ending_at(doc, e.span.end)) else { continue };
         let line = doc.tokens[last].line;
-        let mut clause = (last + 1..doc.tokens.len())
-            .take(MAX_TO_ITS + 1)
-            .take_while(|&i| doc.tokens[i].line == line && !doc.tokens[i].sentence_start)
-            .map(word);
-        if !clause.next().is_some_and(|w| SUBJECT_VERBS.contains(&w) || is_a_past_tense_verb(w)) {
+        let in_clause = |i: usize| doc.tokens.get(i).is_some_and(|t| t.line == line && !t.sentence_start);
+        let verb = last + 1;
+        if !in_clause(verb) || !(SUBJECT_VERBS.contains(&word(verb)) || is_a_past_tense_verb(word(verb))) {
             continue;
         }
-        let refers = clause
-            .take_while(|w| {
-                (w.chars().any(char::is_alphanumeric) || *w == "%") && !w.starts_with(char::is_uppercase) && !NOT_ITS_SUBJECT.contains(w)
-            })
-            .any(|w| w == "its");
-        let a_persons_word = |i: usize| gazetteer::is_listed_word(word(i)) || super::may_name_a_person(word(i));
-        if refers && !(first..=last).any(a_persons_word) {
+        let mut refers = false;
+        for i in verb + 1..=verb + MAX_TO_ITS {
+            let w = if in_clause(i) { word(i) } else { "" };
+            refers = w == "its";
+            if refers || w.starts_with(char::is_uppercase) || NOT_ITS_SUBJECT.contains(&w) || !(w == "%" || w.chars().any(char::is_alphanumeric)) {
+                break;
+            }
+        }
+        if refers && !(first..=last).any(|i| gazetteer::is_listed_word(word(i)) || super::may_name_a_person(word(i))) {
             its.push(e.span.slice(text));
         }
     }

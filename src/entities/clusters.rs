@@ -250,7 +250,7 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
         let key = keys[i].as_str();
         for (at, _) in key.match_indices(' ').take(5) {
             let prefix = &key[..at];
-            if MINOR_WORDS.contains(&prefix.rsplit(' ').next().unwrap_or(prefix)) {
+            if MINOR_WORDS.contains(&&prefix[prefix.bytes().rposition(|b| b == b' ').map_or(0, |p| p + 1)..]) {
                 continue;
             }
             // Of two names that share it, the longer when it holds the other ("Brannvik" of

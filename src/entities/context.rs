@@ -448,7 +448,11 @@ fn referred_to_as_it(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<En
         for i in verb + 1..=verb + MAX_TO_ITS {
             let w = if in_clause(i) { word(i) } else { "" };
             refers = w == "its";
-            if refers || w.starts_with(char::is_uppercase) || NOT_ITS_SUBJECT.contains(&w) || !(w == "%" || w.chars().any(char::is_alphanumeric)) {
+            if refers
+                || w.starts_with(char::is_uppercase)
+                || NOT_ITS_SUBJECT.contains(&w)
+                || !(w == "%" || w.chars().any(char::is_alphanumeric))
+            {
                 break;
             }
         }

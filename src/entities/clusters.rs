@@ -3,7 +3,8 @@
 //!
 //! Mentions are compared by a folded key (case, accents, dots and possessives ignored). A one-word
 //! person mention joins the full name it is the surname (or first name) of; an all-capitals
-//! mention joins the name whose initials it spells. Everything goes through hash maps built in one
+//! mention joins the name whose initials it spells; the first words of an organisation's name
+//! ("Polestar" of "Polestar Mining") join it. Everything goes through hash maps built in one
 //! pass, so the cost is linear in the number of mentions.
 
 use crate::text::hashing::{FnvMap, FnvSet};

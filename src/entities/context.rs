@@ -7,7 +7,10 @@
 //! - shares: "shares in Keltra", "a stake of Keltra", "Keltra shares fell" — a company, unless
 //!   the word lists know the name as a place or a nationality ("shares in Hungary", "Tokyo
 //!   stocks"); a capitalised word the tagger passed over before "shares" is then a name too;
-//! - a workplace: "employees at Keltra", "staff of Keltra" — a company, unless a listed place;
+//! - a workplace: "employees at Keltra", "staff of Keltra", "an analyst at Keltra" — a company,
+//!   unless a listed place;
+//! - "its": "Keltra said it would cut 20% of its staff" — a subject the clause calls "its" is
+//!   no person;
 //! - a speaker: "Keltra said" — a one-word name the tagger took for a place but that the place
 //!   list does not hold speaks as an organisation (a place that speaks is a country or a city,
 //!   which the list holds: "Norway said").

@@ -3,7 +3,8 @@
 //!
 //! Mentions are compared by a folded key (case, accents, dots and possessives ignored). A one-word
 //! person mention joins the full name it is the surname (or first name) of; an all-capitals
-//! mention joins the name whose initials it spells. Everything goes through hash maps built in one
+//! mention joins the name whose initials it spells; the first words of an organisation's name
+//! ("Polestar" of "Polestar Mining") join it. Everything goes through hash maps built in one
 //! pass, so the cost is linear in the number of mentions.
 
 use crate::text::hashing::{FnvMap, FnvSet};
@@ -230,6 +231,53 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
             if !place && !org {
                 mentions[i].1 = Label::Person;
             }
+        }
+    }
+
+    // An organisation's short form: the first words of an organisation named here in full
+    // ("Tarnow" of "Tarnow Cycles", "Fenwick Athletic" of "Fenwick Athletic Football Club") are
+    // that organisation, whatever the tagger made of them but a place: an article names a
+    // company in full first and then shortly, and the town an organisation is named after is
+    // another entity ("Fenwick" of "Fenwick Athletic", "Suez Canal" of "Suez Canal Authority").
+    // Not a person's surname, of a full name here however many share it, listed, or of a word
+    // class of names ("Ford" beside "Bill Ford", "Trump" beside "Trump Foundation"; a slip
+    // would retype every mention), nor a short form two organisations share ("Kappa" of "Kappa
+    // Pharma" and "Kappa Bank"). Every prefix of names
+    // of up to six words: linear in the mentions.
+    // Keyed as `by_key` is, so that no other hash table is compiled into the module; `usize::MAX`
+    // where two organisations share the prefix.
+    let mut by_org_prefix: FnvMap<(&str, Label), usize> = FnvMap::default();
+    for i in (0..n).filter(|&i| mentions[i].1 == Label::Org) {
+        let key = keys[i].as_str();
+        for (at, _) in key.match_indices(' ').take(5) {
+            let prefix = &key[..at];
+            if MINOR_WORDS.contains(&&prefix[prefix.bytes().rposition(|b| b == b' ').map_or(0, |p| p + 1)..]) {
+                continue;
+            }
+            // Of two names that share it, the longer when it holds the other ("Brannvik" of
+            // "Brannvik Shipping" and "Brannvik Shipping Lines"), else neither.
+            let holds = |long: &str, short: &str| long.strip_prefix(short).is_some_and(|r| r.is_empty() || r.starts_with(' '));
+            let one = match by_org_prefix.get(&(prefix, Label::Org)) {
+                None => i,
+                Some(&j) if j == usize::MAX || holds(&keys[j], key) => j,
+                Some(&j) if holds(key, &keys[j]) => i,
+                Some(_) => usize::MAX,
+            };
+            by_org_prefix.insert((prefix, Label::Org), one);
+        }
+    }
+    for i in 0..n {
+        let label = mentions[i].1;
+        let k = keys[i].as_str();
+        let short_form = label == Label::Org
+            || (label == Label::Person
+                && !k.contains(' ')
+                && !by_surname.contains_key(k)
+                && !gazetteer::is_listed_word(k)
+                && !super::may_name_a_person(k));
+        if let Some(&org) = by_org_prefix.get(&(k, Label::Org)).filter(|&&o| short_form && o != usize::MAX) {
+            mentions[i].1 = Label::Org;
+            clusters.join(org, i);
         }
     }
 
@@ -473,11 +521,42 @@ mod tests {
             ("Jordan", "Jordan"),
             ("Sam Ford", "Sam Ford"),
             ("Ford Motor", "Ford Motor"),
-            ("Ford", "Ford"),
+            // The company's short form: "Ford Motor" in full before.
+            ("Ford", "Ford Motor"),
             ("Jordan", "Leila Jordan"),
             ("Jordan", "Leila Jordan"),
             ("Jordan", "Leila Jordan"),
         ]);
+    }
+
+    #[test]
+    fn an_organisations_short_form_is_that_organisation() {
+        let marked = "[O|Brannvik Shipping Lines] cut two routes. [P|Brannvik] blamed fuel, and [O|Brannvik Shipping] \
+                      said more. [L|Osk] and the [O|Osk Harbour Board] met. [O|Keltra Bank] and [O|Keltra Foods] grew; \
+                      [O|Keltra] gained. [P|Ada Morrow] founded [O|Morrow Foods]; [P|Morrow] said so.";
+        check(
+            marked,
+            &[
+                ("Brannvik Shipping Lines", "Brannvik Shipping Lines"),
+                ("Brannvik", "Brannvik Shipping Lines"),
+                ("Brannvik Shipping", "Brannvik Shipping Lines"),
+                // The town a board is named after is another entity.
+                ("Osk", "Osk"),
+                ("Osk Harbour Board", "Osk Harbour Board"),
+                // Two companies share the short form: neither.
+                ("Keltra Bank", "Keltra Bank"),
+                ("Keltra Foods", "Keltra Foods"),
+                ("Keltra", "Keltra"),
+                // A person named in full is the surname's.
+                ("Ada Morrow", "Ada Morrow"),
+                ("Morrow Foods", "Morrow Foods"),
+                ("Morrow", "Ada Morrow"),
+            ],
+        );
+        let text = "Brannvik Shipping Lines cut routes. Brannvik blamed fuel.";
+        let mentions = vec![(Span::new(0, 23), Label::Org), (Span::new(36, 44), Label::Person)];
+        let labels: Vec<Label> = assign(text, mentions).iter().map(|e| e.label).collect();
+        assert_eq!(labels, [Label::Org, Label::Org]);
     }
 
     #[test]

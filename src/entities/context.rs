@@ -7,7 +7,10 @@
 //! - shares: "shares in Keltra", "a stake of Keltra", "Keltra shares fell" — a company, unless
 //!   the word lists know the name as a place or a nationality ("shares in Hungary", "Tokyo
 //!   stocks"); a capitalised word the tagger passed over before "shares" is then a name too;
-//! - a workplace: "employees at Keltra", "staff of Keltra" — a company, unless a listed place;
+//! - a workplace: "employees at Keltra", "staff of Keltra", "an analyst at Keltra" — a company,
+//!   unless a listed place;
+//! - "its": "Keltra said it would cut 20% of its staff" — a subject the clause calls "its" is
+//!   no person;
 //! - a speaker: "Keltra said" — a one-word name the tagger took for a place but that the place
 //!   list does not hold speaks as an organisation (a place that speaks is a country or a city,
 //!   which the list holds: "Norway said").
@@ -77,6 +80,7 @@ const SAYS: &[&str] = &["said", "says"];
 /// Applies the rules of the module comment to `entities` (the tagger's names in `text`).
 pub(crate) fn apply(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity> {
     let entities = subjects(text, doc, speakers(text, doc, holdings(text, doc, appositives(text, doc, entities))));
+    let entities = referred_to_as_it(text, doc, entities);
     places_in_their_setting(text, doc, places_by_their_nouns(text, doc, definitions(text, doc, entities)))
 }
 
@@ -168,7 +172,7 @@ fn is_a_place_noun_after_a_name(word: &str) -> bool {
 }
 
 /// Words that end a definition's noun phrase besides `MODIFIERS` and punctuation.
-const PHRASE_ENDS: &[&str] = &["known", "built", "run", "near", "where", "off", "along", "between", "located", "based"];
+const PHRASE_ENDS: &[&str] = &["known", "built", "run", "near", "where", "off", "along", "between", "located", "based", "about", "set"];
 
 /// Symbol tokens skipped before a definition's subject ("🗞️ Keltra is …", "• Keltra is …").
 const MAX_LEADING_SYMBOLS: usize = 3;
@@ -267,10 +271,12 @@ fn definitions(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity> {
         let subject = Span::new(doc.tokens[first].span.start, doc.tokens[end - 1].span.end);
         let a_person = gazetteer::is_first_name(word(first)) || super::is_honorific(word(first)) || super::is_title(word(first));
         let Some(label) = defined_as(text, doc, verb + 2).filter(|&l| l == Label::Place || !a_person) else { continue };
-        // A subject the tagger found no name in is defined only as a place or an organisation: a
-        // work, a game or a language may be a common noun ("Football is a game", "Chess is a
-        // board game"), a town or a company so defined hardly is ("Orlund is a village").
-        if label == Label::Misc && !entities.iter().any(|e| e.span.start < subject.end && subject.start < e.span.end) {
+        // A one-word subject the tagger found no name in is defined only as a place or an
+        // organisation: a work, a game or a language may be a common noun ("Football is a
+        // game", "Chess is a board game"), a town or a company so defined hardly is ("Orlund is
+        // a village"); a common noun has no second capitalised word ("Winter Stations is a
+        // film", "Table tennis is a sport").
+        if label == Label::Misc && end - first < 2 && !entities.iter().any(|e| e.span.start < subject.end && subject.start < e.span.end) {
             continue;
         }
         defined.push((subject, doc.tokens[first].span, label));
@@ -409,6 +415,60 @@ fn is_a_past_tense_verb(word: &str) -> bool {
     word.len() >= 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_lowercase())
 }
 
+/// Words that end the search for the "its" of a subject: words for people (a person is "his"
+/// or "her") and determiners, which open another noun phrase "its" may refer to ("Dorn said the
+/// company would sell its stake").
+const NOT_ITS_SUBJECT: &[&str] =
+    &["he", "she", "his", "her", "him", "they", "their", "them", "i", "we", "who", "the", "a", "an", "this", "that", "these", "those"];
+
+/// Verbs after a subject besides a past tense (`is_a_past_tense_verb`): speech, modals, auxiliaries.
+const SUBJECT_VERBS: &[&str] =
+    &["said", "says", "will", "would", "could", "can", "may", "might", "should", "must", "has", "had", "is", "was"];
+
+/// Longest run of words between a subject's verb and the "its" that refers back to it ("said it
+/// would cut 20% of its staff").
+const MAX_TO_ITS: usize = 9;
+
+/// Relabels as an organisation a name the tagger read as a person when it is a clause's subject
+/// (before a verb of `SUBJECT_VERBS` or a past tense) and the clause says "its" of it before any
+/// punctuation, capitalised word or word of `NOT_ITS_SUBJECT` ("Keltra said it would cut 20% of
+/// its staff", "said Keltra would ship its phone"); then every other mention of the same words
+/// the tagger read as a person ("Keltra declined to comment": the tagger reads an unknown
+/// company alike at each mention). Not a name with a word the lists hold or of a class of
+/// people's names ("Trump said its"): those are people, and a slip would spread to every mention.
+fn referred_to_as_it(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
+    let word = |i: usize| doc.tokens[i].span.slice(text);
+    let mut its: Vec<&str> = Vec::new();
+    for e in entities.iter().filter(|e| e.label == Label::Person) {
+        let (Some(first), Some(last)) = (token_starting_at(doc, e.span.start), token_ending_at(doc, e.span.end)) else { continue };
+        let line = doc.tokens[last].line;
+        let in_clause = |i: usize| doc.tokens.get(i).is_some_and(|t| t.line == line && !t.sentence_start);
+        let verb = last + 1;
+        if !in_clause(verb) || !(SUBJECT_VERBS.contains(&word(verb)) || is_a_past_tense_verb(word(verb))) {
+            continue;
+        }
+        let mut refers = false;
+        for i in verb + 1..=verb + MAX_TO_ITS {
+            let w = if in_clause(i) { word(i) } else { "" };
+            refers = w == "its";
+            if refers
+                || w.starts_with(char::is_uppercase)
+                || NOT_ITS_SUBJECT.contains(&w)
+                || !(w == "%" || w.chars().any(char::is_alphanumeric))
+            {
+                break;
+            }
+        }
+        if refers && !(first..=last).any(|i| gazetteer::is_listed_word(word(i)) || super::may_name_a_person(word(i))) {
+            its.push(e.span.slice(text));
+        }
+    }
+    for e in entities.iter_mut().filter(|e| e.label == Label::Person && its.contains(&e.span.slice(text))) {
+        e.label = Label::Org;
+    }
+    entities
+}
+
 /// Relabels as an organisation each one-word name in title case typed as a place that the place
 /// list does not hold, right before "said" or "says".
 fn speakers(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
@@ -453,7 +513,17 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
             let owner = word(first - 2);
             (word(first - 1) != "at" && HOLDINGS.contains(&owner.as_str())) || WORKFORCE.contains(&owner.as_str())
         };
-        if (after || before_holding(last))
+        // "an analyst at Jefferies", "researchers at Keltra Labs": where people work. Not a
+        // place of several words nor one that owns what follows: CoNLL's hospitals and homes
+        // are places ("a director at Pontiac Osteopathic Hospital"), and so is "students at
+        // South Korea's Yonsei University".
+        let works_at = first >= 2
+            && same_line(first - 2, first)
+            && word(first - 1) == "at"
+            && matches!(LEXICON.heads.get(word(first - 2).as_str()), Some(HeadClass::Person(_) | HeadClass::People))
+            && (first == last || e.label != Label::Place)
+            && !doc.tokens.get(last + 1).is_some_and(|t| matches!(t.span.slice(text), "'s" | "’s"));
+        if (after || works_at || before_holding(last))
             && matches!(e.label, Label::Person | Label::Place | Label::Misc)
             && !gazetteer::is_other_than_a_name_word(e.span.slice(text))
         {
@@ -570,6 +640,41 @@ mod tests {
         assert_eq!(labels("Workers at Berlin struck.", &[("Berlin", Label::Place)]), [Label::Place]);
         // "at" with a holding word is no workplace: "a stake at Dorn".
         assert_eq!(labels("He took a stake at Dorn.", &[("Dorn", Label::Place)]), [Label::Place]);
+    }
+
+    #[test]
+    fn a_name_where_people_work_is_an_organisation() {
+        let text = "An economist at Brannlund said so, researchers at Osk Tarvik agreed and a nurse at Mellby Hospital did not.";
+        let names = [("Brannlund", Label::Place), ("Osk Tarvik", Label::Person), ("Mellby Hospital", Label::Place)];
+        // A place of several words stays one: CoNLL's hospitals are places.
+        assert_eq!(labels(text, &names), [Label::Org, Label::Org, Label::Place]);
+        // Not a listed place, nor a place that owns what follows.
+        let text = "A student at Oslo met a teacher at Tarvik's old school.";
+        assert_eq!(labels(text, &[("Oslo", Label::Place), ("Tarvik", Label::Place)]), [Label::Place, Label::Place]);
+    }
+
+    #[test]
+    fn a_subject_that_is_its_own_its_is_an_organisation() {
+        let text =
+            "Brannlund said it would close 12% of its stores. Analysts said Velko will sell its stake. Brannlund declined to comment.";
+        let names = [("Brannlund", Label::Person), ("Velko", Label::Person), ("Brannlund", Label::Person)];
+        assert_eq!(labels(text, &names), [Label::Org, Label::Org, Label::Org]);
+        // A name the lists hold is a person's: "Clinton said its".
+        assert_eq!(labels("Clinton said it would cut its staff.", &[("Clinton", Label::Person)]), [Label::Person]);
+        // A person's clause says "his" or "her" first, a name or punctuation ends it, and a
+        // name that is no subject of a verb is left alone.
+        for text in [
+            "Dorn said he would sell its stake.",
+            "Dorn said Keltra would sell its stake.",
+            "Dorn said, however, that its stake was sold.",
+            "Dorn, its founder, left.",
+            "They chose Dorn as its head.",
+            "It was a blow to Dorn and cut its lead.",
+            "Dorn said the company would sell its stake.",
+            "The Dorn campaign explained its plan.",
+        ] {
+            assert_eq!(labels(text, &[("Dorn", Label::Person)]), [Label::Person], "{text}");
+        }
     }
 
     #[test]
@@ -724,8 +829,14 @@ mod tests {
     #[test]
     fn definitions_need_a_name_and_no_person_and_one_meaning() {
         let owned = |v: &[(&str, Label)]| v.iter().map(|&(w, l)| (w.to_string(), l)).collect::<Vec<_>>();
-        // A common noun opening a sentence is no name.
+        // A common noun opening a sentence is no name; two capitalised words are one.
         assert_eq!(found("Football is a game played by two teams. Football fans sang.", &[]), owned(&[]));
+        assert_eq!(found("Table tennis is a game.", &[]), owned(&[]));
+        assert_eq!(found("Harbour Lights is a 2009 Swedish film.", &[]), owned(&[("Harbour Lights", Label::Misc)]));
+        // What a work is about or where it is set ends its phrase.
+        for text in ["Harbour Lights is a film about two sisters.", "Harbour Lights is a novel set in Bergen."] {
+            assert_eq!(found(text, &[("Harbour Lights", Label::Org)])[0], ("Harbour Lights".to_string(), Label::Misc), "{text}");
+        }
         // A person by an honorific or a title, whatever the noun.
         let text = "Mr Dorn is a publisher in Osk. Mr Dorn said so.";
         assert_eq!(

@@ -118,7 +118,8 @@ pub(crate) fn rules() -> Vec<Rule> {
         // non-word character (or the start) there and marks the decade with its group.
         part(r(Date, "a decade with an apostrophe", format!("(?:^|[^0-9A-Za-z_'’])(['’][0-9]0s){B}"), "'90s", "1'90s"), Part::TrailingDecade),
         r(Date, "a decade in words", format!("{B}(?:(?i-u:early|mid|late){SP_OR_HYPHEN})?{DECADE_WORD}{B}"), "late eighties", "eightieses"),
-        part(r(Date, "a year after a preposition", format!("(?i-u:{B}(?:in|since|by|until|till|before|after|from|of|during|to|through|between|and|the|early|late|mid){SP_OR_HYPHEN})({YEAR}){B}"), "since 1997", "3000 troops"), Part::TrailingYear),
+        // "born" too: a lead sentence's "(born 1961)".
+        part(r(Date, "a year after a preposition", format!("(?i-u:{B}(?:in|since|by|until|till|before|after|from|of|during|to|through|between|and|the|early|late|mid|born){SP_OR_HYPHEN})({YEAR}){B}"), "born 1961", "3000 troops"), Part::TrailingYear),
         r(Date, "today and its neighbours", format!("{B}(?i-u:today|yesterday|tomorrow|tonight|overnight){B}"), "yesterday", "todays"),
         r(Date, "last week and kin", format!("{B}(?i-u:last|next|this|past|coming|previous|recent|earlier{SP}this|later{SP}this)(?:{SP}(?i-u:few|two|three|several))?{SP}(?:(?i-u:weeks?|months?|years?|weekend|decades?|century|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|days|quarter)|{WEEKDAY}){B}"), "last week", "last weak"),
         r(Date, "a duration or a time ago", format!("{B}(?:(?i-u:almost|nearly|about|around|roughly|more{SP}than|less{SP}than|over|some|at{SP}least|up{SP}to){SP})?(?:{NUMBER_WORDS}|[0-9]+|(?i-u:a|an|one)){SP}(?i-u:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)(?:{SP}(?i-u:ago|later|earlier|old))?{B}"), "almost five hours", "five hourglasses"),

@@ -516,6 +516,14 @@ fn are_unclassed_initials(initials: &str) -> bool {
     !has_a_word_class(initials)
 }
 
+/// Whether `word` may be a person's name: in the first-name or surname list, or of a word class
+/// of people's names ("trump", "obama"). The rules that retype a person as an organisation ask
+/// it: a slip there spreads to every mention of the name.
+pub(super) fn may_name_a_person(word: &str) -> bool {
+    let classes = word_classes::WordClasses::shared();
+    gazetteer::is_personal_name_word(word) || classes.is_of_people(classes.of_lower_hash(hashing::hash_lower(word)))
+}
+
 fn has_a_word_class(word: &str) -> bool {
     word_classes::WordClasses::shared().of_lower_hash(hashing::hash_lower(word)).fine != 0
 }

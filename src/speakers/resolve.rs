@@ -219,7 +219,7 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                 }
                 // Subjects first; when no subject fits (“Varga met police chief Rilke. … he
                 // said”), the nearest person the pronoun can name, from this or the last paragraph.
-                let pick = |pool: &[Seen]| {
+                let pick = |pool: &Vec<Seen>| {
                     recent(pool, paragraph)
                         .find(|s| s.salient && compatible(m, s.class))
                         .or_else(|| {
@@ -229,7 +229,7 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                         .map(|s| s.rep)
                 };
                 // Names first; a nominal known by no name only when no name fits.
-                pick(&seen).or_else(|| pick(&nominals))
+                [&seen, &nominals].into_iter().find_map(pick)
             }
             // "A neighbour", "one resident": an indefinite nominal brings in someone new.
             MentionKind::Nominal if is_indefinite(tokens, m.first_token) => introduced(tokens, mentions, i, salient),
@@ -252,14 +252,14 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                     let listed = |w: &str| LEXICON.heads.contains_key(w);
                     let head = tokens[m.last_token].lower.as_str();
                     let role_noun = listed(head) || head.strip_suffix('s').is_some_and(listed);
-                    let pick = |pool: &[Seen]| {
+                    let pick = |pool: &Vec<Seen>| {
                         let recent = || recent(pool, paragraph);
                         recent()
                             .find(|s| compatible(m, s.class) && described.get(&s.rep).is_some_and(|words| describes(m, words)))
                             .or_else(|| recent().find(|s| role_noun && s.salient && compatible(m, s.class)))
                             .map(|s| s.rep)
                     };
-                    pick(&seen).or_else(|| pick(&nominals)).or_else(|| introduced(tokens, mentions, i, salient))
+                    [&seen, &nominals].into_iter().find_map(pick).or_else(|| introduced(tokens, mentions, i, salient))
                 }
             }
         };

@@ -122,8 +122,9 @@ pub struct Speaker {
     pub entity: Option<usize>,
     pub basis: Basis,
     /// The name mention the speaker refers to: the first full name of that person or
-    /// organisation ("Vladimir Putin" for a later "he" or "the Russian president"); found without
-    /// the entity tagger, so it is there even when `entity` is not.
+    /// organisation ("Vladimir Putin" for a later "he" or "the Russian president"), or the
+    /// nominal that brought in someone known by no name ("a docker" for a later "he"); found
+    /// without the entity tagger, so it is there even when `entity` is not.
     pub refers_to: Option<Span>,
 }
 

@@ -124,8 +124,10 @@ class SpeakerOut(TypedDict):
     one by the same speaker), `nearest` (the nearest plausible speaker: the weakest)."""
     refers_to: ReferentOut | None
     """The name the mention refers to: the first full name of that person or organisation in
-    the text (“Vladimir Putin” for a later “he” or “the Russian president”); null when none
-    was found. Found without the entity tagger, so it can be there when `entity` is null."""
+    the text (“Vladimir Putin” for a later “he” or “the Russian president”), or, for someone
+    the text names by no name, the nominal that brought them in (“a docker” for a later “he”
+    or “the docker”); null when none was found. Found without the entity tagger, so it can be
+    there when `entity` is null."""
 
 class CueOut(TypedDict):
     """The cue of a quotation: the words that introduce the speech."""

@@ -121,8 +121,9 @@ pub(crate) fn attribute(text: &str, sentences: &[Sentence], words: &TextWords, q
                     // Another quote of the same sentence: its speaker, on the same grounds.
                     return Some((f, basis));
                 }
-                let same_referent =
-                    |n: &Found| referents[n.mention].name.is_some() && referents[n.mention].name == referents[f.mention].name;
+                // Of one name: a nominal's referent (`resolve::introduced`) is too loose to bridge a sentence.
+                let named = |n: &Found| referents[n.mention].name.filter(|&r| mentions[r].kind == MentionKind::Name);
+                let same_referent = |n: &Found| named(n).is_some() && named(n) == named(&f);
                 let close = sentences[s0].paragraph <= sentences[ps].paragraph + 1
                     && (s0 == ps + 1
                         || s0 == ps + 2

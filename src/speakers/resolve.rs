@@ -6,7 +6,9 @@
 //! Putin"). A pronoun takes the most recent compatible referent in subject position (not the
 //! object of a preposition or a verb: "talks with Putin" does not make Putin the next "he"). A
 //! nominal first looks for a referent its words describe ("the Russian president" → the person
-//! introduced as "Russian President …"), then for the most recent compatible one.
+//! introduced as "Russian President …"), then for the most recent compatible one. A subject
+//! nominal that finds no one is someone new known by no name ("A docker said …"): later
+//! pronouns and role nouns may refer to it when no name fits (`introduced`).
 //!
 //! The look-back is bounded (`MAX_LOOK_BACK` referents, `MAX_PARAGRAPHS_BACK` paragraphs), so
 //! the cost stays linear in the text.
@@ -67,6 +69,22 @@ fn reports_speech(tokens: &[Token], mut k: usize) -> bool {
         k += 1;
     }
     tokens.get(k).is_some_and(|t| crate::quotes::CUES.is_cue_word(&t.lower))
+}
+
+/// The referents seen last, within the look-back.
+fn recent(pool: &[Seen], paragraph: usize) -> impl Iterator<Item = &Seen> {
+    pool.iter().rev().take(MAX_LOOK_BACK).take_while(move |s| paragraph.saturating_sub(s.paragraph) <= MAX_PARAGRAPHS_BACK)
+}
+
+/// A nominal that names no one known yet introduces a referent of its own when it is a subject
+/// and not the appositive of the name before it ("Tom Rask, a spokesman, said" is Tom Rask): the
+/// rookie, the witness or the nurse a report goes on to call "he", "she" or "the nurse". Its
+/// index is then its own representative.
+fn introduced(tokens: &[Token], mentions: &[Mention], i: usize, salient: bool) -> Option<usize> {
+    let first = mentions[i].first_token;
+    let after_name = i > 0 && mentions[i - 1].kind == MentionKind::Name && mentions[i - 1].last_token + 2 == first;
+    let appositive = after_name && tokens[first - 1].lower == ",";
+    (salient && !appositive && !matches!(mentions[i].class, Class::Place | Class::Unknown)).then_some(i)
 }
 
 /// Can a referent of `class` be called what `mention` calls it?
@@ -139,6 +157,9 @@ fn describes(mention: &Mention, words: &[String]) -> bool {
 pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: &[usize], entities: &[Entity]) -> Vec<Referent> {
     let mut out = vec![Referent::default(); mentions.len()];
     let mut seen: Vec<Seen> = Vec::new();
+    // Nominals that introduced a referent of their own (`introduced`), apart: names are looked
+    // for first, as before such referents were kept.
+    let mut nominals: Vec<Seen> = Vec::new();
     let mut by_surname: FnvMap<String, usize> = FnvMap::default();
     let mut by_cluster: FnvMap<usize, usize> = FnvMap::default();
     // Descriptions gathered for each representative: its titles and appositives.
@@ -154,8 +175,6 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
         let kind = mentions[i].kind;
         let m = &mentions[i];
         let mut salient = in_subject_position(tokens, m.first_token);
-        let recent =
-            || seen.iter().rev().take(MAX_LOOK_BACK).take_while(move |s| paragraph.saturating_sub(s.paragraph) <= MAX_PARAGRAPHS_BACK);
         let rep = match m.kind {
             MentionKind::Name => {
                 if m.class == Class::Place {
@@ -200,16 +219,20 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                 }
                 // Subjects first; when no subject fits (“Varga met police chief Rilke. … he
                 // said”), the nearest person the pronoun can name, from this or the last paragraph.
-                recent()
-                    .find(|s| s.salient && compatible(m, s.class))
-                    .or_else(|| {
-                        let near = |s: &&Seen| paragraph.saturating_sub(s.paragraph) <= 1;
-                        recent().filter(near).find(|s| s.class != Class::Unknown && compatible(m, s.class))
-                    })
-                    .map(|s| s.rep)
+                let pick = |pool: &Vec<Seen>| {
+                    recent(pool, paragraph)
+                        .find(|s| s.salient && compatible(m, s.class))
+                        .or_else(|| {
+                            let near = |s: &&Seen| paragraph.saturating_sub(s.paragraph) <= 1;
+                            recent(pool, paragraph).filter(near).find(|s| s.class != Class::Unknown && compatible(m, s.class))
+                        })
+                        .map(|s| s.rep)
+                };
+                // Names first; a nominal known by no name only when no name fits.
+                [&seen, &nominals].into_iter().find_map(pick)
             }
             // "A neighbour", "one resident": an indefinite nominal brings in someone new.
-            MentionKind::Nominal if is_indefinite(tokens, m.first_token) => None,
+            MentionKind::Nominal if is_indefinite(tokens, m.first_token) => introduced(tokens, mentions, i, salient),
             MentionKind::Nominal => {
                 // An appositive pair names one referent: "the Hungarian Foreign Minister, Péter
                 // Szijjártó" / "Víktor Orbán, the Hungarian leader".
@@ -223,19 +246,35 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                     let surname = mentions[n].surname.clone();
                     surname.and_then(|s| by_surname.get(&s).copied()).or(Some(n)).filter(|_| m.class != Class::Org)
                 } else {
-                    let by_description =
-                        recent().find(|s| compatible(m, s.class) && described.get(&s.rep).is_some_and(|words| describes(m, words)));
                     // Salience alone names the referent only of a role noun of the lexicon ("the
                     // minister"): a subject found by its verb alone ("the festival poster says")
                     // may be no person at all, so it must describe the referent to join it.
                     let listed = |w: &str| LEXICON.heads.contains_key(w);
                     let head = tokens[m.last_token].lower.as_str();
                     let role_noun = listed(head) || head.strip_suffix('s').is_some_and(listed);
-                    by_description.or_else(|| recent().find(|s| role_noun && s.salient && compatible(m, s.class))).map(|s| s.rep)
+                    let pick = |pool: &Vec<Seen>| {
+                        let recent = || recent(pool, paragraph);
+                        recent()
+                            .find(|s| compatible(m, s.class) && described.get(&s.rep).is_some_and(|words| describes(m, words)))
+                            .or_else(|| recent().find(|s| role_noun && s.salient && compatible(m, s.class)))
+                            .map(|s| s.rep)
+                    };
+                    [&seen, &nominals].into_iter().find_map(pick).or_else(|| introduced(tokens, mentions, i, salient))
                 }
             }
         };
         let Some(rep) = rep else { continue };
+        if mentions[rep].kind == MentionKind::Nominal {
+            // Someone known by no name: later mentions may refer to the nominal ("A docker said
+            // … “…,” he added"; "the docker"), but it refers to no one itself.
+            if rep == i {
+                described.insert(i, mentions[i].descriptors.clone());
+            } else {
+                out[i] = Referent { name: Some(rep), cluster: None };
+            }
+            nominals.push(Seen { rep, class: mentions[rep].class, paragraph, salient });
+            continue;
+        }
         let class = match mentions[rep].class {
             Class::Unknown => mentions[i].class,
             c => c,

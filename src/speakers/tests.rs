@@ -234,6 +234,29 @@ fn an_indefinite_nominal_is_someone_new() {
 }
 
 #[test]
+fn a_pronoun_or_role_noun_after_a_nominal_known_by_no_name_refers_to_it() {
+    // "A neighbour" is someone new: the "she" after it is the neighbour. (A name before it would
+    // still come first: names are looked for before such nominals.)
+    check(
+        "Water poured into the cellars overnight. A neighbour told the Courier the drain had burst. “It came up through the floor,” she said.",
+        &[("It came up through the floor,", Some(("she", "A neighbour", "said", Pronoun)))],
+    );
+    // A later role noun joins the nominal by its description, and the nominal itself refers to no one.
+    check(
+        "“The cranes have stood idle since May,” a docker said. “Nobody has been paid,” the docker added.",
+        &[
+            ("The cranes have stood idle since May,", Some(("a docker", "", "said", Explicit))),
+            ("Nobody has been paid,", Some(("the docker", "a docker", "added", Pronoun))),
+        ],
+    );
+    // The appositive of a name is that name's: "he" is Tom Rask.
+    check(
+        "Tom Rask, a spokesman for the port, said the cranes were idle. “Nobody has been paid,” he said.",
+        &[("Nobody has been paid,", Some(("he", "Tom Rask", "said", Pronoun)))],
+    );
+}
+
+#[test]
 fn an_unlisted_verb_after_the_quote_still_reports_it() {
     check(
         "“The lights are out again,” groaned Councillor Ada Brenner, pointing at the square. \

@@ -424,6 +424,11 @@ impl Doc {
         self.quote[i] != QuoteState::Outside
     }
 
+    /// Token `i` is part of a name the entity tagger calls a person.
+    pub fn in_person_name(&self, i: usize) -> bool {
+        self.entity[i] == crate::analysis::Label::Person as u8 + 1
+    }
+
     /// Token `i` is a word or number (not punctuation).
     pub fn is_word(&self, i: usize) -> bool {
         self.shape[i] <= 4

@@ -347,16 +347,17 @@ fn one_modified_subject(doc: &Doc, first: usize) -> Option<usize> {
     while start > 0 && head - start < PHRASE_WORDS && !doc.tokens[start].sentence_start && phrase_word(doc, start - 1) {
         start -= 1;
     }
-    // A bare head must be a plural, at a sentence's start ("Officials at …", not "Elsewhere in
-    // …" or "Writing in …") or after a clause's first word ("…, but officials at …").
-    let plural = is_plural_form(&doc.word(head).to_lowercase());
+    // A bare head must be a plural or a person's name, at a sentence's start ("Officials at …",
+    // "Tom Rask of Keltra Bank …", not "Elsewhere in …" or "Writing in …") or after a clause's
+    // first word ("…, but officials at …").
+    let may_stand_bare = is_plural_form(&doc.word(head).to_lowercase()) || doc.in_person_name(head);
     if start == 0 || doc.tokens[start].sentence_start {
-        return plural.then_some(start);
+        return may_stand_bare.then_some(start);
     }
     if is_determiner(&doc.word(start - 1).to_lowercase()) {
         Some(start - 1)
     } else {
-        (plural && !phrase_word(doc, start - 1)).then_some(start)
+        (may_stand_bare && !phrase_word(doc, start - 1)).then_some(start)
     }
 }
 
@@ -834,6 +835,7 @@ mod tests {
             ("A nurse at the hospital told reporters that the ward was short of staff.", "the ward was short of staff", "told", "A nurse"),
             ("Officials at the ministry said the figures were wrong.", "the figures were wrong", "said", "Officials"),
             ("Tom Rask of Keltra Bank said rates would rise.", "rates would rise", "said", "Tom Rask"),
+            ("Ada Holm from the Port Averly council said the ferry would run.", "the ferry would run", "said", "Ada Holm"),
             // Two modifiers in a row; a quantity before "of"; a bare word at a sentence's start
             // that is no plural is no head.
             ("An official at the embassy in Oslo said the visa was revoked.", "the visa was revoked", "said", "An official"),

@@ -24,8 +24,10 @@ const ARTICLE = [
     '',
     'The council’s finance chief, Tomas Varga, warned that the budget could run out by June. He added that ticket prices would stay the same this year.',
     '',
-    // A claim the model is unsure of (a hedged verb far from its subject): the doubtful case.
-    'Residents near the depot, meanwhile, have long suspected the noise will be worse than promised.',
+    // A claim the model is unsure of (a stance, not speech, its object a noun phrase): the
+    // doubtful case, about 0.4 with the fourteenth stop's pair. (The thirteenth's doubtful case,
+    // "have long suspected the noise will be worse", went from 0.49 to 0.53 with the retrain.)
+    'Residents near the depot, meanwhile, hope for quieter trams than the old buses.',
     '',
 ].join('\n');
 

@@ -85,9 +85,13 @@ fn first_letter(line: &str) -> Option<char> {
 /// True when `line` opens with a capitalised function word ("And", "Who"; `text::data`'s list)
 /// although `before` ends no sentence: a line of verse, not a wrap.
 fn verse_line(before: &str, line: &str) -> bool {
+    // The cheap tests first: most lines of prose open in lower case, and this runs on every line
+    // of every block.
+    if !line.trim_start().starts_with(char::is_uppercase) || ends_unit(before) {
+        return false;
+    }
     let word: String = line.trim_start().chars().take_while(|c| c.is_alphabetic()).collect();
-    let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.chars().skip(1).all(char::is_lowercase);
-    capitalised && !ends_unit(before) && FUNCTION_WORDS.contains(word.to_lowercase().as_str())
+    word.chars().skip(1).all(char::is_lowercase) && FUNCTION_WORDS.contains(word.to_lowercase().as_str())
 }
 
 /// True for verse: four lines or more, half of those after the first verse lines.

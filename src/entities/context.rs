@@ -555,12 +555,14 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
             let owner = word(first - 2);
             (word(first - 1) != "at" && HOLDINGS.contains(&owner.as_str())) || WORKFORCE.contains(&owner.as_str())
         };
-        // "Revenue at Keltra grew", "profit at Keltra Foods fell": a company's results.
+        // "Revenue at Keltra grew", "profit at Keltra Foods fell": a company's results; not a
+        // place's that owns what follows ("revenue at Tolvik's casinos").
         let results_at = first >= 2
             && same_line(first - 2, first)
             && word(first - 1) == "at"
             && RESULTS.contains(&word(first - 2).as_str())
-            && e.label != Label::Misc;
+            && e.label != Label::Misc
+            && !doc.tokens.get(last + 1).is_some_and(|t| matches!(t.span.slice(text), "'s" | "’s"));
         // "an analyst at Jefferies", "researchers at Keltra Labs": where people work. Not a
         // place of several words nor one that owns what follows: CoNLL's hospitals and homes
         // are places ("a director at Pontiac Osteopathic Hospital"), and so is "students at
@@ -661,7 +663,11 @@ fn appositives(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> 
             Some(HeadClass::Org) => e.label = Label::Org,
             Some(HeadClass::Person(_)) => e.label = Label::Person,
             Some(_) => {}
-            None => e.label = defining_label(&head).unwrap_or(e.label),
+            // Not a person's name: a person may be "an Illinois manufacturer" too.
+            None if !(e.label == Label::Person && e.span.slice(text).split(' ').any(super::may_name_a_person)) => {
+                e.label = defining_label(&head).unwrap_or(e.label);
+            }
+            None => {}
         }
     }
     entities
@@ -748,6 +754,8 @@ mod tests {
 
     #[test]
     fn a_name_with_a_company_s_offices_or_results_is_a_company() {
+        // Not a place that owns what follows: "revenue at Tolvik's casinos".
+        assert_eq!(labels("Revenue at Tolvik's casinos rose.", &[("Tolvik", Label::Place)]), [Label::Place]);
         let text = "Brannlund's chief executive left, Velko's shareholders voted and revenue at Orsk Tarvik rose.";
         let names = [("Brannlund", Label::Person), ("Velko", Label::Place), ("Orsk Tarvik", Label::Person)];
         assert_eq!(labels(text, &names), [Label::Org, Label::Org, Label::Org]);
@@ -772,8 +780,10 @@ mod tests {
         let text = "Kelvo, a start-up in Oslo, Tolvik, a town in Norway, and Frost Mile, a novel by Ann Dahl, won.";
         let names = [("Kelvo", Label::Person), ("Tolvik", Label::Person), ("Frost Mile", Label::Org)];
         assert_eq!(labels(text, &names), [Label::Org, Label::Place, Label::Misc]);
-        // A phrase that runs into a verb is the next clause's subject.
+        // A phrase that runs into a verb is the next clause's subject, and a person's name may
+        // have a company's noun.
         assert_eq!(labels("In Tolvik, a town official said so.", &[("Tolvik", Label::Place)]), [Label::Place]);
+        assert_eq!(labels("Ann Dahl, a Tolvik manufacturer, gave.", &[("Ann Dahl", Label::Person)]), [Label::Person]);
     }
 
     #[test]

@@ -372,7 +372,8 @@ pub struct Scores {
     pub counts: [[usize; 3]; 4],
 }
 
-/// Snaps predicted byte spans to CoNLL tokens the way the shared harness does, and scores.
+/// Snaps predicted byte spans to CoNLL tokens the way the shared harness does, and scores; with
+/// `QL_ERRORS` set, appends each error to the file it names (train_ner's header says how).
 pub fn evaluate(docs: &[ConllDoc], predict: &mut dyn FnMut(&str) -> Vec<(Span, Label)>) -> Scores {
     // Per type: true positives, predicted, gold. Types: PER ORG LOC MISC.
     let mut counts = [[0usize; 3]; 4];
@@ -426,6 +427,35 @@ pub fn evaluate(docs: &[ConllDoc], predict: &mut dyn FnMut(&str) -> Vec<(Span, L
             counts[p.2][1] += 1;
             if gold.contains(p) {
                 counts[p.2][0] += 1;
+            }
+        }
+        if let Ok(path) = std::env::var("QL_ERRORS") {
+            use std::io::Write as _;
+            let names = ["PER", "ORG", "LOC", "MISC"];
+            let text = |s: usize, e: usize| doc.text[doc.tokens[s].start..doc.tokens[e - 1].end].replace(['\n', '\t'], " ");
+            let ctx = |s: usize, e: usize| {
+                let a = s.saturating_sub(6);
+                let b = (e + 6).min(doc.tokens.len());
+                doc.text[doc.tokens[a].start..doc.tokens[b - 1].end].replace(['\n', '\t'], " ")
+            };
+            let mut out = std::fs::OpenOptions::new().create(true).append(true).open(path).unwrap();
+            for g in &gold {
+                if predicted.contains(g) {
+                    continue;
+                }
+                let kind = if let Some(p) = predicted.iter().find(|p| p.0 == g.0 && p.1 == g.1) {
+                    format!("type\t{}>{}", names[g.2], names[p.2])
+                } else if let Some(p) = predicted.iter().find(|p| p.0 < g.1 && g.0 < p.1) {
+                    format!("span\t{}>{}", names[g.2], names[p.2])
+                } else {
+                    format!("missed\t{}>-", names[g.2])
+                };
+                let _ = writeln!(out, "G\t{kind}\t{}\t{}", text(g.0, g.1), ctx(g.0, g.1));
+            }
+            for p in &predicted {
+                if !gold.iter().any(|g| p.0 < g.1 && g.0 < p.1) {
+                    let _ = writeln!(out, "P\tspurious\t->{}\t{}\t{}", names[p.2], text(p.0, p.1), ctx(p.0, p.1));
+                }
             }
         }
     }

@@ -17,6 +17,11 @@
 //!     cargo run --release -p quotelens-tools --bin train_ner -- eval [MODEL] [CONLL_FILE]
 //!     echo "Some text." | cargo run --release -p quotelens-tools --bin train_ner -- show [MODEL]
 //!
+//! With `QL_ERRORS=FILE` set, every scoring appends its errors to FILE, a line each: `G` and
+//! the gold name's fault (`type`, `span` or `missed`, gold>predicted type), or `P spurious`;
+//! then the name and six tokens either side (issue 15's per-type error counts:
+//! `QL_ERRORS=/tmp/e.tsv train_ner requant DIR 3:5`, then `cut -f1-3 /tmp/e.tsv | sort | uniq -c`).
+//!
 //! Run from the repository root (paths default to ../shared/data/conll2003/ and src/data/ner/).
 //! scripts/train-ner.sh wraps the first form.
 

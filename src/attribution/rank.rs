@@ -39,6 +39,7 @@ use crate::analysis::{Basis, Entity, Label, MentionKind, Span, Speaker};
 use crate::speakers::{is_determiner, is_linking_word, is_plural_form, may_head_speaker, modifier_reach, Resolved};
 use crate::text::data::FUNCTION_WORDS;
 use crate::text::hashing::{hash_str, Fnv, HashKeyed};
+use crate::text::lower;
 
 /// How many tokens before and after the content and cue candidates are looked for (linear cost).
 const REACH: usize = 60;
@@ -243,16 +244,16 @@ pub(crate) fn candidates(cx: &Context, q: &Query) -> Vec<Candidate> {
 /// words and the speech-verb lexicon, or a possessive "'s" ("the party's nominee").
 fn phrase_word(doc: &Doc, i: usize) -> bool {
     let w = doc.word(i);
-    let lower = w.to_lowercase();
-    if matches!(lower.as_str(), "'s" | "’s" | "’" | "'") {
+    let lower = lower(w);
+    if matches!(&*lower, "'s" | "’s" | "’" | "'") {
         return true;
     }
-    doc.is_word(i) && !doc.in_lexicon(i) && !FUNCTION_WORDS.contains(lower.as_str()) && !is_linking_word(&lower) && !is_pronoun_word(w)
+    doc.is_word(i) && !doc.in_lexicon(i) && !FUNCTION_WORDS.contains(&*lower) && !is_linking_word(&lower) && !is_pronoun_word(w)
 }
 
 /// Whether token `i` opens a noun phrase: a determiner or a number.
 fn is_phrase_determiner(doc: &Doc, i: usize) -> bool {
-    let w = doc.word(i).to_lowercase();
+    let w = lower(doc.word(i));
     is_determiner(&w) || w.starts_with(|c: char| c.is_ascii_digit())
 }
 
@@ -261,8 +262,8 @@ fn is_phrase_determiner(doc: &Doc, i: usize) -> bool {
 fn phrase_before(doc: &Doc, a: usize) -> Option<(usize, usize)> {
     let mut h = a;
     while h > 0 && a - h < 3 && !doc.tokens[h].sentence_start && {
-        let w = doc.word(h - 1).to_lowercase();
-        is_linking_word(&w) || w.ends_with("ly") || matches!(w.as_str(), "not" | "n't")
+        let w = lower(doc.word(h - 1));
+        is_linking_word(&w) || w.ends_with("ly") || matches!(&*w, "not" | "n't")
     } {
         h -= 1;
     }
@@ -335,7 +336,7 @@ fn modified_subject(doc: &Doc, first: usize) -> Option<usize> {
 /// One step of [`modified_subject`].
 fn one_modified_subject(doc: &Doc, first: usize) -> Option<usize> {
     let opener = doc.word(first);
-    if !(is_determiner(&opener.to_lowercase()) || opener.starts_with(char::is_uppercase)) || doc.tokens[first].sentence_start {
+    if !(is_determiner(&lower(opener)) || opener.starts_with(char::is_uppercase)) || doc.tokens[first].sentence_start {
         return None;
     }
     let p = first.checked_sub(1)?;
@@ -350,11 +351,11 @@ fn one_modified_subject(doc: &Doc, first: usize) -> Option<usize> {
     // A bare head must be a plural or a person's name, at a sentence's start ("Officials at …",
     // "Tom Rask of Keltra Bank …", not "Elsewhere in …" or "Writing in …") or after a clause's
     // first word ("…, but officials at …").
-    let may_stand_bare = is_plural_form(&doc.word(head).to_lowercase()) || doc.in_person_name(head);
+    let may_stand_bare = is_plural_form(&lower(doc.word(head))) || doc.in_person_name(head);
     if start == 0 || doc.tokens[start].sentence_start {
         return may_stand_bare.then_some(start);
     }
-    if is_determiner(&doc.word(start - 1).to_lowercase()) {
+    if is_determiner(&lower(doc.word(start - 1))) {
         Some(start - 1)
     } else {
         (may_stand_bare && !phrase_word(doc, start - 1)).then_some(start)
@@ -364,8 +365,8 @@ fn one_modified_subject(doc: &Doc, first: usize) -> Option<usize> {
 /// A relative pronoun right after a mention ("Beck, who said …", "the union, which …") refers to
 /// that mention's cluster; the source span stays the pronoun, as written.
 fn relative(cx: &Context, mut speaker: Speaker) -> Speaker {
-    let word = speaker.span.slice(cx.text).to_lowercase();
-    if speaker.entity.is_some() || !matches!(word.as_str(), "who" | "which") {
+    let word = lower(speaker.span.slice(cx.text));
+    if speaker.entity.is_some() || !matches!(&*word, "who" | "which") {
         return speaker;
     }
     let before = cx.mentions.partition_point(|m| m.phrase.end <= speaker.span.start);
@@ -415,15 +416,15 @@ fn class_at<'c>(cx: &'c Context, i: usize) -> &'c str {
 /// of eight constant names, so most tokens' classes are no new string).
 fn word_class(doc: &Doc, i: usize) -> Cow<'static, str> {
     let w = doc.word(i);
-    let lower = w.to_lowercase();
+    let lower = lower(w);
     if lower.ends_with("'s") || lower.ends_with("’s") || lower == "’" || lower == "'" {
         return Cow::Borrowed("'s");
     }
     if !doc.is_word(i) {
         return Cow::Owned(w.chars().next().map_or_else(String::new, |c| format!("p{c}")));
     }
-    if FUNCTION_WORDS.contains(lower.as_str()) || PRONOUN_WORDS.contains(&lower.as_str()) || is_linking_word(&lower) || doc.in_lexicon(i) {
-        return Cow::Owned(lower);
+    if FUNCTION_WORDS.contains(&*lower) || PRONOUN_WORDS.contains(&&*lower) || is_linking_word(&lower) || doc.in_lexicon(i) {
+        return Cow::Owned(lower.into_owned());
     }
     let cap = w.chars().next().is_some_and(char::is_uppercase);
     let suffix = ["ed", "ing", "s"].into_iter().position(|s| lower.ends_with(s)).unwrap_or(3);
@@ -488,18 +489,18 @@ fn is_raising_verb(lower: &str) -> bool {
 }
 
 fn is_passive(doc: &Doc, a: usize, b: usize) -> bool {
-    let last = doc.word(b - 1).to_lowercase();
-    if !(last.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&last.as_str())) {
+    let last = lower(doc.word(b - 1));
+    if !(last.ends_with("ed") || IRREGULAR_PARTICIPLES.contains(&&*last)) {
         return false;
     }
     let mut i = b - 1;
     while i > 0 && i + 4 > a && !doc.tokens[i].sentence_start {
         i -= 1;
-        let w = doc.word(i).to_lowercase();
-        if PASSIVE_AUXILIARIES.contains(&w.as_str()) {
+        let w = lower(doc.word(i));
+        if PASSIVE_AUXILIARIES.contains(&&*w) {
             return true;
         }
-        if !(w.ends_with("ly") || matches!(w.as_str(), "not" | "n't" | "never" | "also" | "already" | "since")) {
+        if !(w.ends_with("ly") || matches!(&*w, "not" | "n't" | "never" | "also" | "already" | "since")) {
             return false;
         }
     }
@@ -581,7 +582,7 @@ pub(crate) fn features(cx: &Context, q: &Query, passive: bool, cands: &[Candidat
     f(&["rule=", rule]);
     f(&["rule=", rule, "&k=", kind]);
     if kind == "pronoun" {
-        f(&["pron=", &speaker.span.slice(cx.text).to_lowercase()]);
+        f(&["pron=", &lower(speaker.span.slice(cx.text))]);
         f(&["pron&resolved=", yes(speaker.entity.is_some() || named_referent(cx, speaker).is_some())]);
     }
     // Where it stands with respect to the cue (or the content when there is none).
@@ -695,8 +696,7 @@ fn pairings(
         // no source).
         let passive = qi.cue.is_some_and(|(a, b)| is_passive(cx.doc, a, b));
         let subject_not_source = |&(a, b): &(usize, usize)| {
-            passive && is_addressee_verb(&cx.doc.word(b - 1).to_lowercase())
-                || (a..b).any(|k| is_raising_verb(&cx.doc.word(k).to_lowercase()))
+            passive && is_addressee_verb(&lower(cx.doc.word(b - 1))) || (a..b).any(|k| is_raising_verb(&lower(cx.doc.word(k))))
         };
         if let Some((a, b)) = qi.cue.filter(subject_not_source) {
             cands.retain(|c| c.speaker.is_none() || !(c.end <= a && cx.sentence[c.first] == cx.sentence[b - 1]));

@@ -357,19 +357,24 @@ fn named_in_apposition(text: &str, source: Speaker, cue: Option<Span>, mentions:
         return source;
     }
     let inverted = cue.end <= name.phrase.start && text[cue.end..name.phrase.start].trim().is_empty();
-    // The name opens its clause: the sentence, or what follows a comma or quotation.
-    let opens_clause = text[..name.phrase.start].trim_end().chars().last().map_or(true, |c| {
-        matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(') || crate::text::marks::may_close(c) || crate::text::marks::may_open(c)
-    });
-    let closed = s.end <= cue.start && {
-        let between = text[s.end..cue.start].trim_end();
-        between.ends_with(',') && !between[..between.len() - 1].chars().any(|c| ",.;".contains(c))
-    };
-    if inverted || opens_clause && closed {
+    if inverted || opens_clause(text, name.phrase.start) && s.end <= cue.start && comma_closed(&text[s.end..cue.start]) {
         name.speaker.clone()
     } else {
         source
     }
+}
+
+/// Whether what stands before `at` ends a clause: the text's start, a stop, a comma, a colon, a
+/// parenthesis or a quotation mark.
+fn opens_clause(text: &str, at: usize) -> bool {
+    text[..at].trim_end().chars().last().map_or(true, |c| {
+        matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(') || crate::text::marks::may_close(c) || crate::text::marks::may_open(c)
+    })
+}
+
+/// Whether `between` ends with a comma and holds no other stop: an appositive closed there.
+fn comma_closed(between: &str) -> bool {
+    between.trim_end().strip_suffix(',').is_some_and(|b| !b.chars().any(|c| ",.;".contains(c)))
 }
 
 /// The other order of [`named_in_apposition`]: a description with the name in apposition after
@@ -390,15 +395,13 @@ fn name_in_apposition_after(text: &str, source: Speaker, cue: Option<Span>, ment
     // Lind", "chief of staff, Joe Kasper"), not a clause ("prosecutors charged the officer and
     // the mayor fired his police chief, Garry Holm").
     let modifier = |between: &str| {
-        let mut words = between.split_whitespace();
+        let mut words = between.trim_end().trim_end_matches(',').split_whitespace();
         words.next().map_or(true, |w| matches!(w, "of" | "for" | "at" | "from" | "with" | "in" | "to"))
             && words.count() < MAX_APPOSITIVE_MENTIONS
     };
     let Some(name) = mentions[at..].iter().take(MAX_APPOSITIVE_MENTIONS).find(|m| {
-        m.speaker.kind == MentionKind::Name && {
-            let between = text[s.end..m.phrase.start].trim_end();
-            between.strip_suffix(',').is_some_and(|b| modifier(b) && !b.chars().any(|c| ",.;:\"“”".contains(c)))
-        }
+        let between = &text[s.end..m.phrase.start];
+        m.speaker.kind == MentionKind::Name && comma_closed(between) && modifier(between)
     }) else {
         return source;
     };
@@ -410,12 +413,7 @@ fn name_in_apposition_after(text: &str, source: Speaker, cue: Option<Span>, ment
         return if text[n.end..].trim_start().starts_with(',') { name.speaker.clone() } else { source };
     };
     let closed = if cue.start >= n.end {
-        let before_cue = text[..s.start].trim_end().chars().last();
-        let opens_clause = before_cue.map_or(true, |c| {
-            matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(') || crate::text::marks::may_close(c) || crate::text::marks::may_open(c)
-        });
-        let between = text[n.end..cue.start].trim_end();
-        opens_clause && between.ends_with(',') && !between[..between.len() - 1].chars().any(|c| ",.;".contains(c))
+        opens_clause(text, s.start) && comma_closed(&text[n.end..cue.start])
     } else {
         let follows_cue = cue.end <= s.start && text[cue.end..s.start].trim().is_empty();
         follows_cue && text[n.end..].trim_start().chars().next().map_or(true, |c| ",.;!?".contains(c))

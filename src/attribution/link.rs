@@ -336,7 +336,10 @@ fn clipped_to_its_clause(text: &str, mut source: Speaker, cue: Option<Span>, pie
 /// right before the cue, or by the sentence when the name follows the cue. The direct-quote
 /// rules read the same clause alike (`speakers::attribute`).
 fn named_in_apposition(text: &str, source: Speaker, cue: Option<Span>, mentions: &[Resolved], entities: &[Entity]) -> Speaker {
-    let Some(cue) = cue.filter(|_| source.kind != MentionKind::Pronoun) else { return source };
+    if source.kind == MentionKind::Pronoun {
+        return source;
+    }
+    let Some(cue) = cue else { return name_in_apposition_after(text, source, None, mentions, entities) };
     let s = source.span;
     // The appositive runs from the name's comma to the source, with no other stop in between.
     let inside = |from: usize| {
@@ -347,22 +350,75 @@ fn named_in_apposition(text: &str, source: Speaker, cue: Option<Span>, mentions:
     let Some(name) =
         mentions[..at].iter().rev().take(MAX_APPOSITIVE_MENTIONS).find(|m| m.speaker.kind == MentionKind::Name && inside(m.phrase.end))
     else {
-        return source;
+        return name_in_apposition_after(text, source, Some(cue), mentions, entities);
     };
     let is_named = entities_over(entities, name.speaker.span).any(|e| matches!(e.label, Label::Person | Label::Org));
     if !is_named {
         return source;
     }
     let inverted = cue.end <= name.phrase.start && text[cue.end..name.phrase.start].trim().is_empty();
-    // The name opens its clause: the sentence, or what follows a comma or quotation.
-    let opens_clause = text[..name.phrase.start].trim_end().chars().last().map_or(true, |c| {
+    if inverted || opens_clause(text, name.phrase.start) && s.end <= cue.start && comma_closed(&text[s.end..cue.start]) {
+        name.speaker.clone()
+    } else {
+        source
+    }
+}
+
+/// Whether what stands before `at` ends a clause: the text's start, a stop, a comma, a colon, a
+/// parenthesis or a quotation mark.
+fn opens_clause(text: &str, at: usize) -> bool {
+    text[..at].trim_end().chars().last().map_or(true, |c| {
         matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '(') || crate::text::marks::may_close(c) || crate::text::marks::may_open(c)
-    });
-    let closed = s.end <= cue.start && {
-        let between = text[s.end..cue.start].trim_end();
-        between.ends_with(',') && !between[..between.len() - 1].chars().any(|c| ",.;".contains(c))
+    })
+}
+
+/// Whether `between` ends with a comma and holds no other stop: an appositive closed there.
+fn comma_closed(between: &str) -> bool {
+    between.trim_end().strip_suffix(',').is_some_and(|b| !b.chars().any(|c| ",.;".contains(c)))
+}
+
+/// The other order of [`named_in_apposition`]: a description with the name in apposition after
+/// it is that name ("The council’s finance chief, Tomas Varga, said", "A spokeswoman for the
+/// port, Eva Lind, told", "said the club’s coach, Ana Ruiz."): the name says who the description
+/// is, as the direct-quote rules read it (`speakers::attribute`). The description must open its
+/// clause (or follow the cue), the name be a person's or an organisation's and stand right after
+/// the description's words and a comma, and the appositive be closed: by a comma right before the
+/// cue, or after the cue by the sentence or a comma. A source with no cue (a quotation's, linked
+/// across sentences) needs the comma after the name alone.
+fn name_in_apposition_after(text: &str, source: Speaker, cue: Option<Span>, mentions: &[Resolved], entities: &[Entity]) -> Speaker {
+    let s = source.span;
+    if source.kind != MentionKind::Nominal {
+        return source;
+    }
+    let at = mentions.partition_point(|m| m.phrase.start < s.end);
+    // Only the description's own modifier may stand between ("a spokeswoman for the port, Eva
+    // Lind", "chief of staff, Joe Kasper"), not a clause ("prosecutors charged the officer and
+    // the mayor fired his police chief, Garry Holm").
+    let modifier = |between: &str| {
+        let mut words = between.trim_end().trim_end_matches(',').split_whitespace();
+        words.next().map_or(true, |w| matches!(w, "of" | "for" | "at" | "from" | "with" | "in" | "to"))
+            && words.count() < MAX_APPOSITIVE_MENTIONS
     };
-    if inverted || opens_clause && closed {
+    let Some(name) = mentions[at..].iter().take(MAX_APPOSITIVE_MENTIONS).find(|m| {
+        let between = &text[s.end..m.phrase.start];
+        m.speaker.kind == MentionKind::Name && comma_closed(between) && modifier(between)
+    }) else {
+        return source;
+    };
+    if !entities_over(entities, name.speaker.span).any(|e| matches!(e.label, Label::Person | Label::Org)) {
+        return source;
+    }
+    let n = name.phrase;
+    let Some(cue) = cue else {
+        return if text[n.end..].trim_start().starts_with(',') { name.speaker.clone() } else { source };
+    };
+    let closed = if cue.start >= n.end {
+        opens_clause(text, s.start) && comma_closed(&text[n.end..cue.start])
+    } else {
+        let follows_cue = cue.end <= s.start && text[cue.end..s.start].trim().is_empty();
+        follows_cue && text[n.end..].trim_start().chars().next().map_or(true, |c| ",.;!?".contains(c))
+    };
+    if closed {
         name.speaker.clone()
     } else {
         source
@@ -1248,6 +1304,48 @@ mod tests {
                 "said",
                 "a spokesman",
             ),
+            // The other order: the name in apposition after the description is the source, with
+            // or without a possessive, "the" or "a", a modifier or a title.
+            (
+                "The council’s finance chief, Tomas Varga, said the levy would rise.",
+                "the levy would rise",
+                "The council’s finance chief",
+                "said",
+                "Tomas Varga",
+            ),
+            (
+                "The finance chief, Tomas Varga, warned that the levy would rise.",
+                "that the levy would rise",
+                "The finance chief",
+                "warned",
+                "Tomas Varga",
+            ),
+            (
+                "A spokeswoman for the port, Eva Lind, told reporters that the cranes were idle.",
+                "that the cranes were idle",
+                "A spokeswoman",
+                "told",
+                "Eva Lind",
+            ),
+            (
+                "The club’s head coach, Dr. Ana Ruiz, said the team would appeal.",
+                "the team would appeal",
+                "The club’s head coach",
+                "said",
+                "Ana Ruiz",
+            ),
+            ("The team will appeal, said the club’s coach, Ana Ruiz.", "The team will appeal", "the club’s coach", "said", "Ana Ruiz"),
+            // A name that is the cue's object or a list's, or no person's or organisation's: as tagged.
+            ("The mayor, in Oslo, said the road would close.", "the road would close", "The mayor", "said", "The mayor"),
+            // A clause between the description and the name: no apposition.
+            (
+                "Prosecutors charged the driver and the mayor fired his police chief, Ivo Sand, acknowledging that trust was lost.",
+                "that trust was lost",
+                "Prosecutors",
+                "acknowledging",
+                "Prosecutors",
+            ),
+            ("The coach thanked Ana Ruiz, and said the team would appeal.", "the team would appeal", "The coach", "said", "The coach"),
         ] {
             assert_eq!(source_of(text, content, source, cue).as_deref(), Some(expected), "{text}");
         }

@@ -197,7 +197,27 @@ impl<'a> Words<'a> {
         (cue.last + 1..right.min(cue.last + 1 + MAX_SPEAKER_AFTER_CUE))
             .filter_map(|k| self.starting_at[k])
             .find(|&m| self.mentions[m].class != Class::Place)
-            .map(|m| self.person_after_modifier(m))
+            .map(|m| self.named_in_apposition(self.person_after_modifier(m)))
+    }
+
+    /// "said the council’s finance chief, Tomas Varga, on Monday": a name in apposition after a
+    /// description names the speaker better than the description (as before the cue, in
+    /// `nearest_subject`; the attribution linker's `name_in_apposition_after` reads it alike).
+    /// The appositive must be closed: by a comma or the end of its sentence.
+    fn named_in_apposition(&self, m: usize) -> usize {
+        let nominal = &self.mentions[m];
+        let tokens = self.tokens;
+        let after = nominal.last_token + 1;
+        if nominal.kind != MentionKind::Nominal || tokens.get(after).map_or(true, |t| t.lower != ",") {
+            return m;
+        }
+        let name = self.starting_at.get(after + 1).copied().flatten().filter(|&n| {
+            let name = &self.mentions[n];
+            name.kind == MentionKind::Name
+                && name.class != Class::Place
+                && tokens.get(name.last_token + 1).map_or(true, |t| matches!(t.lower.as_str(), "," | "." | ";" | "!" | "?"))
+        });
+        name.unwrap_or(m)
     }
 
     /// "said NDP critic Owen Bell", "said SES spokesperson Kate Mills": an organisation's name

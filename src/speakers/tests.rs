@@ -198,6 +198,15 @@ fn a_name_in_apposition_names_the_speaker() {
         "The project’s treasurer, Joaquín Ibáñez, said: “The money is there.”",
         &[("The money is there.", Some(("Joaquín Ibáñez", "Joaquín Ibáñez", "said", Explicit)))],
     );
+    // After an inverted cue too, closed by a comma or the sentence's end.
+    check(
+        "“The levy will rise,” said the council’s finance chief, Tomas Varga, on Monday.",
+        &[("The levy will rise,", Some(("Tomas Varga", "Tomas Varga", "said", Explicit)))],
+    );
+    check(
+        "“The levy will rise,” said the finance minister, Tomas Varga.",
+        &[("The levy will rise,", Some(("Tomas Varga", "Tomas Varga", "said", Explicit)))],
+    );
     check(
         "Orbán, the closest ally of the president, has said he sees “room” for a deal.",
         &[("room", Some(("Orbán", "Orbán", "said", Explicit)))],

@@ -56,25 +56,6 @@ pub(crate) const HOLDINGS: &[&str] = &["shares", "share", "stake", "stakes", "st
 /// Words for what one owns of a company, right after its name ("Keltra shares").
 const HOLDINGS_AFTER: &[&str] = &["shares", "stock", "stocks"];
 
-/// What a company or a club has and a person or a place has not, after its "'s" ("Keltra's
-/// shareholders", "Keltra's chief executive": "chief" only before a word of `CHIEF_OFFICES`, since
-/// a country has a chief negotiator and a person a chief of staff; "Tolvik's striker": a
-/// national side is its country's, which the place list holds, and a player has a coach).
-const OFFICES: &[&str] = &[
-    "shareholders",
-    "subsidiary",
-    "subsidiaries",
-    "ceo",
-    "cfo",
-    "headquarters",
-    "chief",
-    "striker",
-    "midfielder",
-    "goalkeeper",
-    "defender",
-];
-const CHIEF_OFFICES: &[&str] = &["executive", "financial", "operating", "technology", "commercial"];
-
 /// Words for the people who work at a place of work, before "at" or "of" and its name.
 const WORKFORCE: &[&str] = &["employees", "employee", "staff", "workers", "worker", "executives", "engineers"];
 
@@ -362,15 +343,11 @@ fn places_by_their_nouns(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Ve
         let same_line = |i: usize| doc.tokens.get(i).is_some_and(|t| t.line == doc.tokens[first].line);
         let after = word(last + 2).to_lowercase();
         let ends = !same_line(last + 2) || word(last + 2).chars().all(|c| !c.is_alphanumeric()) || MODIFIERS.contains(&after.as_str());
-        // "the Valdri government": a country's or a region's, whatever follows ("the Valdri
-        // government had approved"); not a party's or a leader's ("the Likud government").
-        let governs = word(last + 1) == "government"
-            && e.label != Label::Misc
-            && !(first..=last).any(|i| gazetteer::is_listed_word(word(i)) || super::may_name_a_person(word(i)));
         if first > 0
             && word(first - 1).eq_ignore_ascii_case("the")
             && same_line(last + 1)
-            && ((is_a_place_noun_after_a_name(word(last + 1)) && ends) || governs)
+            && is_a_place_noun_after_a_name(word(last + 1))
+            && ends
         {
             e.label = Label::Place;
         }
@@ -452,12 +429,6 @@ const SUBJECT_VERBS: &[&str] =
 /// would cut 20% of its staff").
 const MAX_TO_ITS: usize = 9;
 
-/// Verbs whose subject reports a period's results ("Keltra posted a loss", "expects Keltra to
-/// report a profit", a headline's "Keltra sees Q2 loss"), and the results it reports: a company's
-/// words, as "its" is.
-const REPORTS_RESULTS: &[&str] = &["posted", "posts", "post", "reported", "reports", "report", "sees", "swung", "booked"];
-const RESULTS: &[&str] = &["loss", "losses", "profit", "profits", "revenue", "revenues", "earnings"];
-
 /// Relabels as an organisation a name the tagger read as a person when it is a clause's subject
 /// (before a verb of `SUBJECT_VERBS` or a past tense) and the clause says "its" of it before any
 /// punctuation, capitalised word or word of `NOT_ITS_SUBJECT` ("Keltra said it would cut 20% of
@@ -472,23 +443,17 @@ fn referred_to_as_it(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<En
         let (Some(first), Some(last)) = (token_starting_at(doc, e.span.start), token_ending_at(doc, e.span.end)) else { continue };
         let line = doc.tokens[last].line;
         let in_clause = |i: usize| doc.tokens.get(i).is_some_and(|t| t.line == line && !t.sentence_start);
-        // "to" before a verb of results: "expects Keltra to post a loss".
-        let verb = if in_clause(last + 2) && word(last + 1) == "to" { last + 2 } else { last + 1 };
-        if !in_clause(verb) {
-            continue;
-        }
-        let results = REPORTS_RESULTS.contains(&word(verb).to_lowercase().as_str());
-        if !(results || SUBJECT_VERBS.contains(&word(verb)) || is_a_past_tense_verb(word(verb))) {
+        let verb = last + 1;
+        if !in_clause(verb) || !(SUBJECT_VERBS.contains(&word(verb)) || is_a_past_tense_verb(word(verb))) {
             continue;
         }
         let mut refers = false;
         for i in verb + 1..=verb + MAX_TO_ITS {
             let w = if in_clause(i) { word(i) } else { "" };
-            refers = w == "its" || (results && RESULTS.contains(&w.to_lowercase().as_str()));
-            // Results follow their verb in a phrase of their own ("posted a first-half loss", a
-            // headline's "sees Q2 loss"): only punctuation ends the search for them.
+            refers = w == "its";
             if refers
-                || (!results && (w.starts_with(char::is_uppercase) || NOT_ITS_SUBJECT.contains(&w)))
+                || w.starts_with(char::is_uppercase)
+                || NOT_ITS_SUBJECT.contains(&w)
                 || !(w == "%" || w.chars().any(char::is_alphanumeric))
             {
                 break;
@@ -541,13 +506,6 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
     let same_line = |a: usize, b: usize| doc.tokens[a].line == doc.tokens[b].line;
     let before_holding =
         |last: usize| last + 1 < doc.tokens.len() && same_line(last, last + 1) && HOLDINGS_AFTER.contains(&word(last + 1).as_str());
-    let before_office = |last: usize| {
-        let on_line = |i: usize| i < doc.tokens.len() && same_line(last, i);
-        on_line(last + 2)
-            && matches!(word(last + 1).as_str(), "'s" | "’s")
-            && OFFICES.contains(&word(last + 2).as_str())
-            && (word(last + 2) != "chief" || on_line(last + 3) && CHIEF_OFFICES.contains(&word(last + 3).as_str()))
-    };
     for e in entities.iter_mut() {
         let Some(first) = token_starting_at(doc, e.span.start) else { continue };
         let Some(last) = token_ending_at(doc, e.span.end) else { continue };
@@ -555,14 +513,6 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
             let owner = word(first - 2);
             (word(first - 1) != "at" && HOLDINGS.contains(&owner.as_str())) || WORKFORCE.contains(&owner.as_str())
         };
-        // "Revenue at Keltra grew", "profit at Keltra Foods fell": a company's results; not a
-        // place's that owns what follows ("revenue at Tolvik's casinos").
-        let results_at = first >= 2
-            && same_line(first - 2, first)
-            && word(first - 1) == "at"
-            && RESULTS.contains(&word(first - 2).as_str())
-            && e.label != Label::Misc
-            && !doc.tokens.get(last + 1).is_some_and(|t| matches!(t.span.slice(text), "'s" | "’s"));
         // "an analyst at Jefferies", "researchers at Keltra Labs": where people work. Not a
         // place of several words nor one that owns what follows: CoNLL's hospitals and homes
         // are places ("a director at Pontiac Osteopathic Hospital"), and so is "students at
@@ -573,11 +523,7 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
             && matches!(LEXICON.heads.get(word(first - 2).as_str()), Some(HeadClass::Person(_) | HeadClass::People))
             && (first == last || e.label != Label::Place)
             && !doc.tokens.get(last + 1).is_some_and(|t| matches!(t.span.slice(text), "'s" | "’s"));
-        // A person's name has shareholders too ("Dorn's shareholders" of his company): an office
-        // retypes no name of a person's words.
-        let office = before_office(last)
-            && !(e.label == Label::Person && (first..=last).any(|i| super::may_name_a_person(doc.tokens[i].span.slice(text))));
-        if (after || works_at || results_at || before_holding(last) || office)
+        if (after || works_at || before_holding(last))
             && matches!(e.label, Label::Person | Label::Place | Label::Misc)
             && !gazetteer::is_other_than_a_name_word(e.span.slice(text))
         {
@@ -598,11 +544,7 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
         let mut chars = w.chars();
         let title_case = chars.next().is_some_and(char::is_uppercase) && chars.clone().next().is_some() && chars.all(char::is_lowercase);
         // The case first: `before_holding` lowercases the next word, and most words are not title case.
-        if title_case
-            && (before_holding(i) || before_office(i))
-            && !FUNCTION_WORDS.contains(w.to_lowercase().as_str())
-            && !gazetteer::is_listed_word(w)
-        {
+        if title_case && before_holding(i) && !FUNCTION_WORDS.contains(w.to_lowercase().as_str()) && !gazetteer::is_listed_word(w) {
             added.push(Entity { span: t.span, label: Label::Org, cluster: 0 });
         }
     }
@@ -656,18 +598,11 @@ fn appositives(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> 
         }
         // A long run after the modifier may be a clause ("Dal, the head of the mission told us").
         let closed = closed && modified <= MAX_MODIFIER;
-        let Some(head) = head.filter(|_| closed) else { continue };
-        // A speaker's noun first; then a definition's ("Tolvik, a town in Norway,", "Kelvo, a
-        // start-up in Oslo,", "Frost Mile, a novel by …,"): an appositive defines its name.
-        match LEXICON.heads.get(head.as_str()) {
+        let head = head.filter(|_| closed).and_then(|h| LEXICON.heads.get(h.as_str()).copied());
+        match head {
             Some(HeadClass::Org) => e.label = Label::Org,
             Some(HeadClass::Person(_)) => e.label = Label::Person,
-            Some(_) => {}
-            // Not a person's name: a person may be "an Illinois manufacturer" too.
-            None if !(e.label == Label::Person && e.span.slice(text).split(' ').any(super::may_name_a_person)) => {
-                e.label = defining_label(&head).unwrap_or(e.label);
-            }
-            None => {}
+            _ => {}
         }
     }
     entities
@@ -740,67 +675,6 @@ mod tests {
         ] {
             assert_eq!(labels(text, &[("Dorn", Label::Person)]), [Label::Person], "{text}");
         }
-    }
-
-    #[test]
-    fn a_subject_that_reports_results_is_an_organisation() {
-        let text = "Analysts expect Brannlund to post a loss. Velko posted a first-half profit. Vardel sees Q2 loss.";
-        let names = [("Brannlund", Label::Person), ("Velko", Label::Person), ("Vardel", Label::Person)];
-        assert_eq!(labels(text, &names), [Label::Org, Label::Org, Label::Org]);
-        // A person's name reports results too, and punctuation ends the search.
-        assert_eq!(labels("Clinton reported a loss.", &[("Clinton", Label::Person)]), [Label::Person]);
-        assert_eq!(labels("Dorn reported, after a loss, nothing.", &[("Dorn", Label::Person)]), [Label::Person]);
-    }
-
-    #[test]
-    fn a_name_with_a_company_s_offices_or_results_is_a_company() {
-        // Not a place that owns what follows: "revenue at Tolvik's casinos".
-        assert_eq!(labels("Revenue at Tolvik's casinos rose.", &[("Tolvik", Label::Place)]), [Label::Place]);
-        let text = "Brannlund's chief executive left, Velko's shareholders voted and revenue at Orsk Tarvik rose.";
-        let names = [("Brannlund", Label::Person), ("Velko", Label::Place), ("Orsk Tarvik", Label::Person)];
-        assert_eq!(labels(text, &names), [Label::Org, Label::Org, Label::Org]);
-        // A country's chief negotiator, a person's chief of staff, a listed place's or a person's
-        // shareholders stay theirs.
-        for (text, name, label) in [
-            ("Norway's chief executive spoke.", "Norway", Label::Place),
-            ("Dorn's chief of staff spoke.", "Dorn", Label::Person),
-            ("Clinton's shareholders met.", "Clinton", Label::Person),
-        ] {
-            assert_eq!(labels(text, &[(name, label)]), [label], "{text}");
-        }
-        // A company the tagger passed over before its office.
-        let text = "Tarvo's chief financial officer resigned.";
-        let doc = Doc::new(text);
-        let found: Vec<(&str, Label)> = apply(text, &doc, Vec::new()).iter().map(|e| (e.span.slice(text), e.label)).collect();
-        assert_eq!(found, [("Tarvo", Label::Org)]);
-    }
-
-    #[test]
-    fn an_appositive_with_a_definition_s_noun_defines_its_name() {
-        let text = "Kelvo, a start-up in Oslo, Tolvik, a town in Norway, and Frost Mile, a novel by Ann Dahl, won.";
-        let names = [("Kelvo", Label::Person), ("Tolvik", Label::Person), ("Frost Mile", Label::Org)];
-        assert_eq!(labels(text, &names), [Label::Org, Label::Place, Label::Misc]);
-        // A phrase that runs into a verb is the next clause's subject, and a person's name may
-        // have a company's noun.
-        assert_eq!(labels("In Tolvik, a town official said so.", &[("Tolvik", Label::Place)]), [Label::Place]);
-        assert_eq!(labels("Ann Dahl, a Tolvik manufacturer, gave.", &[("Ann Dahl", Label::Person)]), [Label::Person]);
-    }
-
-    #[test]
-    fn a_name_with_a_club_s_players_is_a_club() {
-        let text = "Greyhaven's striker was sent off and Holmvik's goalkeeper saved a penalty.";
-        assert_eq!(labels(text, &[("Greyhaven", Label::Person), ("Holmvik", Label::Place)]), [Label::Org, Label::Org]);
-        // A national side is its country's.
-        assert_eq!(labels("Norway's striker scored.", &[("Norway", Label::Place)]), [Label::Place]);
-    }
-
-    #[test]
-    fn a_name_before_government_is_a_place() {
-        let text = "Officials said the Valdri government had approved it.";
-        assert_eq!(labels(text, &[("Valdri", Label::Org)]), [Label::Place]);
-        // Not a leader's or a nationality's.
-        assert_eq!(labels("They opposed the Clinton government.", &[("Clinton", Label::Org)]), [Label::Org]);
-        assert_eq!(labels("They opposed the Osk government.", &[("Osk", Label::Misc)]), [Label::Misc]);
     }
 
     #[test]

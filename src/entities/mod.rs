@@ -528,11 +528,6 @@ fn has_a_word_class(word: &str) -> bool {
     word_classes::WordClasses::shared().of_lower_hash(hashing::hash_lower(word)).fine != 0
 }
 
-/// Whether a name is an agreement's: "Treaty|Accord|Convention|Protocol|Pact of|on X".
-fn is_a_treaty(words: &[&str]) -> bool {
-    matches!(words, [head, "of" | "on", _, ..] if matches!(*head, "Treaty" | "Accord" | "Convention" | "Protocol" | "Pact"))
-}
-
 /// One capital letter and a full stop ("T.").
 fn is_an_initial(word: &str) -> bool {
     let mut chars = word.chars();
@@ -659,8 +654,6 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
         Kind::Person | Kind::Org if is_a_place_form(&words, next.map(|t| t.span.slice(text))) => Label::Place,
         // A law ("Clean Harbours Act", "Finance Act") is MISC in CoNLL's guidelines.
         Kind::Person | Kind::Org if words.len() > 1 && words.last() == Some(&"Act") => Label::Misc,
-        // So is a treaty, whose place the tagger reads as the name's kind ("Treaty of Arvena").
-        Kind::Person | Kind::Org | Kind::Place if is_a_treaty(&words) => Label::Misc,
         // The tagger read the glued pair as one name; what is left is a group.
         _ if glued => Label::Group,
         Kind::Person => Label::Person,
@@ -870,16 +863,6 @@ mod tests {
         assert!(!is_an_organisation_form(&["Champions", "League"]), "a competition");
         assert!(!is_an_organisation_form(&["Association"]), "one word");
         assert!(!is_an_organisation_form(&["Harbour", "Traders"]));
-    }
-
-    #[test]
-    fn a_treaty_is_misc() {
-        // The tagger types an agreement by the place it is named after.
-        for text in ["The Treaty of Arvena was signed in 1721.", "Both duchies kept the Treaty of Lindau for a century."] {
-            let labels: Vec<(&str, Label)> = find(text).iter().map(|e| (e.span.slice(text), e.label)).collect();
-            assert!(labels.iter().any(|&(w, l)| l == Label::Misc && w.contains(" o")), "{text}: {labels:?}");
-        }
-        assert!(!is_a_treaty(&["Treaty"]) && !is_a_treaty(&["Bank", "of", "Osk"]));
     }
 
     #[test]

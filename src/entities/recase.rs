@@ -73,7 +73,7 @@ pub(crate) fn truecased<'t>(text: &'t str, tokens: &[Token], lines: &[Line]) -> 
 }
 
 /// A capital then lower-case letters only ("Profit", "Jumps").
-fn is_title_form(word: &str) -> bool {
+pub(crate) fn is_title_form(word: &str) -> bool {
     let mut letters = word.chars().filter(|c| c.is_alphabetic());
     letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase)
 }

@@ -5,8 +5,8 @@
 //! `word_classes` and document-level evidence) → `model` (quantised averaged-perceptron weights, embedded from
 //! src/data/ner/model.bin) → `tagger` (BILOU Viterbi per line, twice: the second pass sees how
 //! the first labelled each word's other occurrences in the document, `stacked`) → names here: GROUP is split
-//! from MISC and pronouns are dropped. An all-caps or Title Case line is tagged again on a
-//! truecased copy (`recase`), and `consistency` lets a name's mid-sentence mentions decide its sentence-opening
+//! from MISC and pronouns are dropped. An all-caps line is tagged again on a truecased copy
+//! (`recase`), and `consistency` lets a name's mid-sentence mentions decide its sentence-opening
 //! and headline ones; `context` types a name by the words around it ("Keltra, a software
 //! company", "shares in Keltra"). None of them needs retraining. Dates and figures come from rules (`patterns`); names win
 //! where the two overlap (`merge`), and `clusters` groups the mentions of one entity.
@@ -164,8 +164,8 @@ const PRONOUNS: &[&str] = &[
 ];
 
 /// The names the tagger finds with `scorer` in `text`, in text order, never overlapping; each in
-/// a cluster of its own. An all-caps or Title Case line is tagged on a truecased copy (`recase`),
-/// and what the tagger found on the line as written is kept where the copy found nothing.
+/// a cluster of its own. An all-caps line is tagged on a truecased copy (`recase`), and what the
+/// tagger found on the line as written is kept where the copy found nothing.
 #[cfg(feature = "internals")]
 pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
     find_tokenized(scorer, text, tokens::tokenize(text))
@@ -174,46 +174,24 @@ pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
 fn find_tokenized(scorer: &impl Scorer, text: &str, tokenized: tokens::Tokenized) -> Vec<Entity> {
     let doc = stacked(scorer, Doc::from_tokens(text, tokenized), None);
     let mut entities = tag(scorer, text, &doc, None);
-    let (recased, common) = recase::truecased(text, &doc.tokens, &doc.lines);
+    let recased = recase::truecased(text, &doc.tokens, &doc.lines);
     if recased != text {
-        let line_spans = |title_case: bool| -> Vec<Span> {
-            doc.lines
-                .iter()
-                .filter(|l| l.recased() && l.title_case == title_case)
-                .map(|l| Span::new(doc.tokens[l.first].span.start, doc.tokens[l.end - 1].span.end))
-                .collect()
-        };
-        let (caps, titles) = (line_spans(false), line_spans(true));
-        let within = |lines: &[Span], s: Span| lines.iter().any(|c| c.start <= s.start && s.end <= c.end);
-        let recased_line = |s: Span| within(&caps, s) || within(&titles, s);
-        let on_title = |s: Span| within(&titles, s);
-        // The copy's lines are those of the text; only the recased ones are tagged again.
+        let caps: Vec<Span> = doc
+            .lines
+            .iter()
+            .filter(|l| l.all_caps)
+            .map(|l| Span::new(doc.tokens[l.first].span.start, doc.tokens[l.end - 1].span.end))
+            .collect();
+        let on_caps = |s: Span| caps.iter().any(|c| c.start <= s.start && s.end <= c.end);
+        // The copy's lines are those of the text; only the all-caps ones are tagged again.
         let copy = stacked(scorer, Doc::from_tokens(&recased, tokens::tokenize(&recased)), Some(&doc));
-        let from_copy: Vec<Entity> = tag(scorer, &recased, &copy, Some(&doc.lines)).into_iter().filter(|e| recased_line(e.span)).collect();
+        let from_copy: Vec<Entity> = tag(scorer, &recased, &copy, Some(&doc.lines)).into_iter().filter(|e| on_caps(e.span)).collect();
         // The copy adds names where the line as written has none (of several words, or one
         // word the place list confirms as the place it tagged: "WALES"), a name that holds
         // one of the line's whole with the same label ("BORIS JOHNSON" for "JOHNSON"), and a
         // person's name whose every word the name lists confirm ("BORIS JOHNSON" for "PM
         // BORIS"); elsewhere the tagger, trained on all-caps headlines too, keeps its reading.
-        // On a Title Case line the copy's names also replace the over-long ones below.
         let overlaps = |a: Span, b: Span| a.start < b.end && b.start < a.end;
-        // On a Title Case line a name as read on the line as written that holds a word the copy
-        // lowered with cause ("Ombrelle Profit Jumps As Sales Rise In Asia") gives way to the
-        // copy's names; one that holds none ("Tova Reinholt", whose surname no list knows)
-        // stands over them.
-        let over_long = |e: &Entity| on_title(e.span) && common.iter().any(|w| e.span.start <= w.start && w.end <= e.span.end);
-        // One word stands for a name when its writer set it apart from Title Case ("FEC"), or
-        // the tagger found it in a name off the Title Case lines ("Trump" … "Donald Trump said"),
-        // or a list confirms the label the copy gave it ("Oslo" a place).
-        let names_off_title: Vec<&str> =
-            entities.iter().filter(|e| !on_title(e.span)).flat_map(|e| e.span.slice(text).split(is_blank)).collect();
-        let attested = |word: &str| !recase::is_title_form(word) || names_off_title.contains(&word);
-        let confirmed = |c: &Entity| {
-            let word = c.span.slice(text);
-            attested(word)
-                || c.label == Label::Place && gazetteer::is_place_word(word)
-                || c.label == Label::Person && every_word_a_personal_name(word)
-        };
         let holds = |c: &Entity, e: &Entity| c.label == e.label && c.span.start <= e.span.start && e.span.end <= c.span.end;
         let from_copy: Vec<Entity> = from_copy
             .into_iter()
@@ -222,9 +200,7 @@ fn find_tokenized(scorer: &impl Scorer, text: &str, tokenized: tokens::Tokenized
                 let word = c.span.slice(text);
                 // Words part at any blank, a no-break space included (pasted text).
                 let several = word.contains(is_blank);
-                if on_title(c.span) && o.peek().is_some() {
-                    o.all(&over_long) && (several || confirmed(c))
-                } else if c.label == Label::Person && several && every_word_a_personal_name(word) {
+                if c.label == Label::Person && several && every_word_a_personal_name(word) {
                     true
                 } else if o.peek().is_none() {
                     several || (c.label == Label::Place && gazetteer::is_place_word(word))
@@ -233,7 +209,7 @@ fn find_tokenized(scorer: &impl Scorer, text: &str, tokenized: tokens::Tokenized
                 }
             })
             .collect();
-        entities.retain(|e| !from_copy.iter().any(|c| overlaps(c.span, e.span)) && !over_long(e));
+        entities.retain(|e| !from_copy.iter().any(|c| overlaps(c.span, e.span)));
         entities.extend(from_copy);
         crate::order::sort_by_key(&mut entities, |e| (e.span.start, 0));
     }
@@ -252,14 +228,14 @@ fn every_word_a_personal_name(name: &str) -> bool {
 }
 
 /// The tagger's names in `doc` (of `text`), line by line; given the `original` lines of a
-/// truecased copy, on the lines recased there only (recasing moves no line break, so
+/// truecased copy, on the lines that are all caps there only (recasing moves no line break, so
 /// line `i` of the copy is line `i` of the original).
 fn tag(scorer: &impl Scorer, text: &str, doc: &Doc, original: Option<&[tokens::Line]>) -> Vec<Entity> {
     let mut entities = Vec::new();
     let mut buffers = LineBuffers::default();
     let mut tags = Vec::new();
     for (n, line) in doc.lines.iter().enumerate() {
-        if original.is_some_and(|lines| !lines.get(n).is_some_and(tokens::Line::recased)) {
+        if original.is_some_and(|lines| !lines.get(n).is_some_and(|l| l.all_caps)) {
             continue;
         }
         if doc.first_tags.is_empty() {
@@ -361,7 +337,7 @@ fn decode_line(scorer: &impl Scorer, doc: &Doc, line: &tokens::Line, buffers: &m
 /// would read the same way and for the scores the second only adds to.
 ///
 /// Given the `original` of a truecased copy (tokenised into the same lines), the copy's first
-/// pass reads its recased lines only (the only ones the copy is tagged for) and takes the
+/// pass reads its all-caps lines only (the only ones the copy is tagged for) and takes the
 /// original's first-pass tags for the others.
 pub(crate) fn stacked(scorer: &impl Scorer, mut doc: Doc, original: Option<&Doc>) -> Doc {
     let same_lines = |o: &&Doc| {
@@ -375,7 +351,7 @@ pub(crate) fn stacked(scorer: &impl Scorer, mut doc: Doc, original: Option<&Doc>
     let mut first_tags = vec![tagger::OUTSIDE_TAG as u8; doc.tokens.len()];
     let mut first_emissions = vec![0.0; doc.tokens.len() * N_TAGS];
     for (n, line) in doc.lines.iter().enumerate() {
-        if let Some(o) = original.filter(|o| !o.lines[n].recased()) {
+        if let Some(o) = original.filter(|o| !o.lines[n].all_caps) {
             first_tags[line.first..line.end].copy_from_slice(&o.first_tags[line.first..line.end]);
             continue;
         }
@@ -1020,32 +996,6 @@ mod tests {
             "KELLER QUITS AFTER VOTE\nThe mayor of Dunmore, Anna Keller, resigned on Monday.",
             &["KELLER/PERSON#0", "Dunmore/PLACE#1", "Anna Keller/PERSON#0", "Monday/DATE#3"],
         );
-    }
-
-    #[test]
-    fn title_case_headlines_lose_their_over_long_names() {
-        let names = |text: &str| -> Vec<String> {
-            let head = text.lines().next().unwrap_or_default().len();
-            find(text)
-                .iter()
-                .filter(|e| e.span.end <= head && !matches!(e.label, Label::Money | Label::Number | Label::Date))
-                .map(|e| format!("{}/{:?}", e.span.slice(text), e.label))
-                .collect()
-        };
-        // A lone headline: the tagger's run over "Profit Jumps As …" gives way to the copy's names.
-        assert_eq!(names("Ministers In Berlin Clash Over Energy Subsidies"), ["Berlin/Place"]);
-        // A name no list knows ("Reinholt") holds no word lowered with cause: it stands.
-        assert_eq!(names("Prime Minister Tova Reinholt Resigns After Budget Defeat"), ["Tova Reinholt/Person"]);
-        // Above a story that writes the companies' names, both are found.
-        let text = "Zentra And Ploom Sign Deal To Share Delivery Fleets\nThe delivery start-ups Zentra and Ploom \
-                    signed a deal to share their fleets in Warsaw, Zentra said.";
-        assert_eq!(names(text), ["Zentra/Org", "Ploom/Org"]);
-        let text = "Court Blocks Quillon Takeover Of Raftery Foods\nA court in Dublin blocked the takeover of \
-                    Raftery Foods by Quillon. Quillon said it would appeal.";
-        assert_eq!(names(text), ["Quillon/Org", "Raftery Foods/Org"]);
-        // One word the copy kept by a list alone, which the story never names, is no name.
-        let text = "Why Spring Is The Best Month To Visit Porto\nHoteliers say the city of Porto is quieter in April.";
-        assert!(!names(text).iter().any(|n| n.starts_with("Best")), "{:?}", names(text));
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Truecasing of all-caps lines (headlines, datelines) and Title Case headlines before tagging.
+//! Truecasing of all-caps lines (headlines, datelines) before tagging.
 //!
 //! In "MINISTER ANNA KELLER QUITS" capitals say nothing, and the tagger, trained mostly on
 //! mixed-case text, finds little there. So an all-caps line is tagged a second time through a
@@ -8,12 +8,6 @@
 //! place, nationality, organisation or group word) or a title is capitalised, a short word of
 //! no list ("PM", "EU", "BBC") stays in capitals as an acronym, and any other word is lower case.
 //!
-//! A Title Case headline ("Ombrelle Profit Jumps As Sales Rise In Asia", `Line::title_case`) is
-//! read the same way, but only its words in Title Case form after the first are recased, and a
-//! word no list and no other line knows ("Ombrelle", "Reinholt") cannot be told from a common
-//! one ("Jumps"): it is lowered for the copy, but a name of the line as written that holds it
-//! stands (`truecased` says which words were lowered with cause).
-//!
 //! Only the case of letters whose other case has the same UTF-8 length changes, so every byte
 //! offset of the copy is an offset of the original and the entities found on it need no mapping.
 
@@ -22,7 +16,6 @@ use std::borrow::Cow;
 use super::gazetteer::{Gazetteer, List};
 use super::hashing::{hash_lower, HashKeyed};
 use super::tokens::{Line, Token};
-use crate::analysis::Span;
 use crate::text::data::FUNCTION_WORDS;
 
 /// Words up to this many letters that no list knows keep their capitals: acronyms.
@@ -36,52 +29,33 @@ struct Seen {
     upper: u16,
 }
 
-/// The text with the words of every all-caps or Title Case line (`Line::recased`) recased (see
-/// the module comment), borrowed unchanged when there is none (same length as `text`, with the
-/// same char boundaries), and the spans of the Title Case lines' words it lowered with cause: a
-/// list's common word, or lower case where the document writes it so ("Profit" when the story
-/// says "profit"), not a word merely unknown ("Reinholt").
-///
-/// On a Title Case line the first word keeps its capital (the copy's line reads as a sentence,
-/// which opens with one), and so does a word its writer set apart from Title Case ("OPEC",
-/// "McKinsey"): only the capitals of the style are in doubt.
-pub(crate) fn truecased<'t>(text: &'t str, tokens: &[Token], lines: &[Line]) -> (Cow<'t, str>, Vec<Span>) {
-    let mut common = Vec::new();
-    if !lines.iter().any(Line::recased) {
-        return (Cow::Borrowed(text), common);
+/// The text with the words of every all-caps line recased (see the module comment); borrowed
+/// unchanged when no line is all caps. Same length as `text`, with the same char boundaries.
+pub(crate) fn truecased<'t>(text: &'t str, tokens: &[Token], lines: &[Line]) -> Cow<'t, str> {
+    if !lines.iter().any(|l| l.all_caps) {
+        return Cow::Borrowed(text);
     }
     let seen = forms_elsewhere(text, tokens, lines);
     let mut out = text.to_owned();
-    for line in lines.iter().filter(|l| l.recased()) {
-        for (n, t) in tokens[line.first..line.end].iter().enumerate() {
+    for line in lines.iter().filter(|l| l.all_caps) {
+        for t in &tokens[line.first..line.end] {
             let word = t.span.slice(text);
-            if !word.chars().any(char::is_alphabetic) || (line.title_case && (n == 0 || !is_title_form(word))) {
+            if !word.chars().any(char::is_alphabetic) {
                 continue;
             }
-            let evidence = seen.get(&hash_lower(word)).copied().filter(|s| s.title + s.lower + s.upper > 0);
-            let form = evidence.map_or_else(|| form_by_lists(word), form_seen);
-            if line.title_case && form == Form::Lower && (evidence.is_some() || is_common_word(word)) {
-                common.push(t.span);
-            }
-            let cased = apply(word, form);
+            let cased = recase_word(word, seen.get(&hash_lower(word)).copied());
             if cased.len() == word.len() {
                 out.replace_range(t.span.start..t.span.end, &cased);
             }
         }
     }
-    (Cow::Owned(out), common)
+    Cow::Owned(out)
 }
 
-/// A capital then lower-case letters only ("Profit", "Jumps").
-pub(crate) fn is_title_form(word: &str) -> bool {
-    let mut letters = word.chars().filter(|c| c.is_alphabetic());
-    letters.next().is_some_and(char::is_uppercase) && letters.all(char::is_lowercase)
-}
-
-/// Counts, per lowercased word, how it is written mid-sentence on lines whose case informs.
+/// Counts, per lowercased word, how it is written mid-sentence on mixed-case lines.
 fn forms_elsewhere(text: &str, tokens: &[Token], lines: &[Line]) -> HashKeyed<Seen> {
     let mut seen: HashKeyed<Seen> = HashKeyed::default();
-    for line in lines.iter().filter(|l| !l.recased()) {
+    for line in lines.iter().filter(|l| !l.all_caps) {
         for t in tokens[line.first..line.end].iter().filter(|t| !t.sentence_start) {
             let word = t.span.slice(text);
             let mut letters = word.chars().filter(|c| c.is_alphabetic());
@@ -107,27 +81,27 @@ enum Form {
     Upper,
 }
 
-/// The form a word is written in most where its case informs.
-fn form_seen(s: Seen) -> Form {
-    if s.upper >= s.title && s.upper >= s.lower {
-        Form::Upper
-    } else if s.title >= s.lower {
-        Form::Title
-    } else {
-        Form::Lower
-    }
-}
-
-/// A function word, a nominal head or a linking word: lower case wherever capitals say little.
-fn is_common_word(word: &str) -> bool {
-    let lower = word.to_lowercase();
-    let bare = lower.trim_end_matches('.');
-    let lexicon = &*crate::speakers::lexicon::LEXICON;
-    FUNCTION_WORDS.contains(bare) || lexicon.heads.contains_key(bare) || lexicon.linking_words.contains(bare)
+fn recase_word(word: &str, seen: Option<Seen>) -> String {
+    let form = match seen {
+        Some(s) if s.title + s.lower + s.upper > 0 => {
+            if s.upper >= s.title && s.upper >= s.lower {
+                Form::Upper
+            } else if s.title >= s.lower {
+                Form::Title
+            } else {
+                Form::Lower
+            }
+        }
+        _ => form_by_lists(word),
+    };
+    apply(word, form)
 }
 
 fn form_by_lists(word: &str) -> Form {
-    if is_common_word(word) {
+    let lower = word.to_lowercase();
+    let bare = lower.trim_end_matches('.');
+    let lexicon = &*crate::speakers::lexicon::LEXICON;
+    if FUNCTION_WORDS.contains(bare) || lexicon.heads.contains_key(bare) || lexicon.linking_words.contains(bare) {
         return Form::Lower;
     }
     let lists = Gazetteer::shared().word(hash_lower(word));
@@ -140,8 +114,7 @@ fn form_by_lists(word: &str) -> Form {
     if lists != 0 {
         return Form::Title;
     }
-    let lower = word.to_lowercase();
-    if crate::speakers::lexicon::LEXICON.titles.contains_key(lower.trim_end_matches('.')) {
+    if lexicon.titles.contains_key(bare) {
         return Form::Title;
     }
     Form::Lower
@@ -177,14 +150,14 @@ mod tests {
 
     fn recased(text: &str) -> String {
         let (tokens, lines) = tokenize(text);
-        truecased(text, &tokens, &lines).0.into_owned()
+        truecased(text, &tokens, &lines).into_owned()
     }
 
     #[test]
     fn mixed_case_text_is_left_alone() {
         let text = "The minister, Anna Keller, quit on Monday.";
         let (tokens, lines) = tokenize(text);
-        assert!(matches!(truecased(text, &tokens, &lines).0, Cow::Borrowed(_)));
+        assert!(matches!(truecased(text, &tokens, &lines), Cow::Borrowed(_)));
     }
 
     #[test]
@@ -199,20 +172,6 @@ mod tests {
         // words and unknown words lowered.
         assert_eq!(recased("PM JOHN SMITH VISITS PARIS AND THE EU"), "PM John Smith visits Paris and the EU");
         assert_eq!(recased("U.S. TALKS"), "U.S. talks");
-    }
-
-    #[test]
-    fn title_case_headlines_are_recased_after_their_first_word() {
-        // The story writes "profit" and "Ombrelle": the copy follows it, lowers the list's
-        // common words, and keeps the writer's acronym.
-        let text = "Ombrelle Profit Jumps As Demand Rises In Asia After OPEC Deal\nThe profit of Ombrelle rose.";
-        let (tokens, lines) = tokenize(text);
-        let (copy, common) = truecased(text, &tokens, &lines);
-        assert_eq!(copy.lines().next(), Some("Ombrelle profit jumps as demand rises in Asia after OPEC deal"));
-        // Lowered with cause: "Profit" (the story's own case) and the function words; not the
-        // words no list knows ("Jumps", "Rises", "Deal").
-        let lowered: Vec<&str> = common.iter().map(|s| s.slice(text)).collect();
-        assert_eq!(lowered, ["Profit", "As", "In", "After"]);
     }
 
     #[test]

@@ -44,17 +44,6 @@ pub(crate) struct Line {
     pub end: usize,
     /// Capitals dominate the line (headlines, datelines): capitalisation says little there.
     pub all_caps: bool,
-    /// Every word outside the function-word list begins with a capital, and so does a function
-    /// word after the first ("Ombrelle Profit Jumps As Sales Rise In Asia"): a Title Case
-    /// headline, where capitals say as little as on an all-caps line.
-    pub title_case: bool,
-}
-
-impl Line {
-    /// Tagged again through a truecased copy (`recase`): capitals say little on the line.
-    pub fn recased(&self) -> bool {
-        self.all_caps || self.title_case
-    }
 }
 
 /// What `tokenize` returns: tokens and lines. Both taggers read the same, so `analyze` splits a
@@ -135,33 +124,7 @@ fn close_line(text: &str, tokens: &[Token], lines: &mut Vec<Line>, first: usize)
             }
         }
     }
-    let all_caps = upper >= 2 && lower * 10 < upper;
-    let title_case = !all_caps && is_title_case(text, &tokens[first..end]);
-    lines.push(Line { first, end, all_caps, title_case });
-}
-
-/// Words with letters a line needs before its capitals can be told to be Title Case style: a
-/// headline has more than a name of four ("Banc One Capital Corporation").
-const TITLE_CASE_WORDS: usize = 5;
-
-/// See `Line::title_case`. A capitalised function word that is no personal name tells a
-/// headline from a line of names ("Manchester United 3 Chelsea 1", "Bob May ( U.S. ) 74") or a
-/// sentence opening with a name.
-fn is_title_case(text: &str, tokens: &[Token]) -> bool {
-    let (mut words, mut capital_function_word) = (0, false);
-    for (n, t) in tokens.iter().enumerate() {
-        let word = t.span.slice(text);
-        let Some(first) = word.chars().find(|c| c.is_alphabetic()) else { continue };
-        words += 1;
-        let function_word = crate::text::data::FUNCTION_WORDS.contains(word.to_lowercase().as_str());
-        match (first.is_uppercase(), function_word) {
-            (false, false) => return false,
-            // "May", "Will": a function word that is also a first name or surname tells nothing.
-            (true, true) if n > 0 && !super::gazetteer::is_personal_name_word(word) => capital_function_word = true,
-            _ => {}
-        }
-    }
-    words >= TITLE_CASE_WORDS && capital_function_word
+    lines.push(Line { first, end, all_caps: upper >= 2 && lower * 10 < upper });
 }
 
 fn char_at(text: &str, pos: usize) -> char {
@@ -324,35 +287,6 @@ mod tests {
 
     fn check(text: &str, expected: &str) {
         assert_eq!(render(text), expected, "text: {text:?}");
-    }
-
-    fn title_case(line: &str) -> bool {
-        let (_, lines) = tokenize(line);
-        lines[0].title_case
-    }
-
-    #[test]
-    fn title_case_headlines_are_told_from_names_and_sentences() {
-        for line in [
-            "Ombrelle Profit Jumps As Sales Rise In Asia",
-            "Kenya Beats Ethiopia To Win Relay Gold In Tokyo",
-            // AP style leaves short function words in lower case; a longer one tells.
-            "Court Blocks Quillon Takeover of Raftery Foods After Review",
-        ] {
-            assert!(title_case(line), "{line}");
-        }
-        for line in [
-            // No function word in capitals: a line of names and scores.
-            "Harwick United 3 Dunmore Rovers 1",
-            // "May" is a name here as well as a function word.
-            "Tova Reinholt 71 , Lena May 74 , Pell Osterby 75",
-            // Too short to tell from a company's name.
-            "Varnholt One Capital Group",
-            "The minister said Anna Keller would resign.",
-            "OMBRELLE PROFIT JUMPS AS SALES RISE",
-        ] {
-            assert!(!title_case(line), "{line}");
-        }
     }
 
     #[test]

@@ -198,6 +198,15 @@ pub(crate) fn with_evidence(
                 continue;
             }
             let source = source.map(|s| named_in_apposition(text, clipped_to_its_clause(text, s, cue, &pieces), cue, mentions, entities));
+            let source = source.map(|s| {
+                let whole = whole_name(text, s.clone(), entities);
+                let clear = |w: Span| !pieces.iter().chain(cue.iter()).any(|p| p.overlaps(w));
+                if clear(whole.span) {
+                    whole
+                } else {
+                    s
+                }
+            });
             let n_tokens: usize = draft.pieces.iter().map(|(f, e)| e - f).sum();
             let mut x = [0.0; N_CALIBRATION];
             x[0] = 1.0;
@@ -225,7 +234,7 @@ pub(crate) fn with_evidence(
             out.push((attribution, x));
         }
     }
-    agree(text, &mut out, quotes);
+    agree(text, &mut out, quotes, entities);
     crate::order::sort_by_key(&mut out, |(a, _)| (a.content.start, a.content.end));
     join_quoted_runs(text, &mut out);
     drop_introductions(text, quotes, &mut out);
@@ -895,11 +904,20 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
             .take_while(|e| e.span.start <= whole.start)
             .any(|e| e.span.end >= whole.end)
     };
+    // A modifier's object starts where the name holding it does ("a doctor at [Guy's Hospital]",
+    // where the possessive parts the mentions): the entity tagger reads the name whole.
+    let object_start = |h: &Resolved, m: &Resolved| {
+        entities_over(entities, m.phrase)
+            .filter(|e| e.span.start <= m.phrase.start && e.span.end >= m.phrase.end && e.span.start >= h.phrase.end)
+            .map(|e| e.span.start)
+            .min()
+            .unwrap_or(m.phrase.start)
+    };
     let modifies = |m: &Resolved| {
         overlapping().any(|h| {
             h.phrase.end < m.phrase.start
                 && h.phrase.start >= span.start
-                && crate::speakers::is_modifier_gap(&text[h.phrase.end..m.phrase.start])
+                && crate::speakers::is_modifier_gap(&text[h.phrase.end..object_start(h, m)])
                 && !one_name(h, m)
                 && !(h.speaker.kind == MentionKind::Name && names_no_person(h, entities))
                 && !text[h.phrase.start..h.phrase.end].split_whitespace().last().is_some_and(crate::speakers::is_quantity_head)
@@ -927,6 +945,38 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
     Speaker { span, kind, entity: entity.map(|e| e.cluster), basis, refers_to: None }
 }
 
+/// A name or nominal speaker that is the head or the tail of a name the entity tagger found,
+/// joined to the rest by "of", "for", a possessive or a slash ("[The Department] of Education",
+/// "Center for [Responsive Politics]", "Lloyd's of [London]", "Reuters/[Ipsos]"), is the whole
+/// name, as written, and refers to its cluster: a source never shows half a name. Not over a
+/// title or an opening word the tagger took in ("Mr. Trump", "Meanwhile Rihanna": the speaker is
+/// the shortest mention), nor two names the tagger joined with "and" after the speaker; only a
+/// person's, organisation's or group's name, and never a pronoun.
+fn whole_name(text: &str, mut speaker: Speaker, entities: &[Entity]) -> Speaker {
+    const JOINS: &[&str] = &["of", "for", "to", "on", "de", "da", "del", "di", "du", "van", "von", "der", "la", "le", "&"];
+    let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’');
+    if speaker.kind == MentionKind::Pronoun {
+        return speaker;
+    }
+    let s = speaker.span;
+    let joined = |e: &Entity| {
+        let before = text[e.span.start.min(s.start)..s.start].trim_end();
+        let after = text[s.end..e.span.end.max(s.end)].trim_start();
+        let last = before.split_whitespace().next_back().unwrap_or("");
+        let first = after.split_whitespace().next().unwrap_or("");
+        (before.is_empty() || before.ends_with('/') || possessive(last) || JOINS.contains(&last) || last == "and")
+            && (after.is_empty() || after.starts_with('/') || after.starts_with("'s") || after.starts_with("’s") || JOINS.contains(&first))
+    };
+    let cut = entities_over(entities, s).find(|e| {
+        matches!(e.label, Label::Person | Label::Org | Label::Group) && (e.span.start < s.start || e.span.end > s.end) && joined(e)
+    });
+    if let Some(e) = cut {
+        speaker.span = Span::new(s.start.min(e.span.start), s.end.max(e.span.end));
+        speaker.entity = Some(e.cluster);
+    }
+    speaker
+}
+
 /// Makes attributions and quotations agree, in one place:
 /// - an attribution whose content holds top-level direct or partial quotes lists them, and its
 ///   kind follows from how much of the content they cover;
@@ -934,7 +984,14 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
 ///   the attribution's source (and cue);
 /// - direct and partial quotes no content holds become attributions of their own (one per run
 ///   of quotes sharing a cue, as "“…,” she said, “…”").
-fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote]) {
+fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote], entities: &[Entity]) {
+    // A quote's speaker shows no half name either (`whole_name`), so that the two agree.
+    for q in quotes.iter_mut() {
+        if let Some(s) = q.speaker.take() {
+            let whole = whole_name(text, s.clone(), entities);
+            q.speaker = Some(if whole.span.overlaps(q.outer) { s } else { whole });
+        }
+    }
     let speech = |q: &Quote| q.parent.is_none() && matches!(q.kind, QuoteKind::Direct | QuoteKind::Partial);
     let mut held = vec![false; quotes.len()];
     for (a, x) in out.iter_mut() {
@@ -1346,6 +1403,43 @@ mod tests {
                 "Prosecutors",
             ),
             ("The coach thanked Ana Ruiz, and said the team would appeal.", "the team would appeal", "The coach", "said", "The coach"),
+        ] {
+            assert_eq!(source_of(text, content, source, cue).as_deref(), Some(expected), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_source_never_shows_half_a_name() {
+        let source_of = |text: &str, content: &str, source: &str, cue: &str| {
+            let (out, _) = claims_over(text, content, source, cue);
+            out[0].0.source.as_ref().map(|s| s.span.slice(text).to_string())
+        };
+        for (text, content, source, cue, expected) in [
+            // The head or the tail of a name joined by "of", "for" or a possessive: the whole name.
+            (
+                "The Department of Coastal Affairs said the ferry would run.",
+                "the ferry would run",
+                "The Department",
+                "said",
+                "The Department of Coastal Affairs",
+            ),
+            (
+                "The Centre for Harbour Studies said rents would rise.",
+                "rents would rise",
+                "Harbour Studies",
+                "said",
+                "Centre for Harbour Studies",
+            ),
+            // A possessive inside the name of a modifier's object: the head before it speaks.
+            (
+                "A nurse at St Agnes's Hospital said the ward was full.",
+                "the ward was full",
+                "A nurse at St Agnes's Hospital",
+                "said",
+                "A nurse",
+            ),
+            // Not over a title: the speaker is the shortest mention.
+            ("Mr. Varga said the levy would rise.", "the levy would rise", "Varga", "said", "Varga"),
         ] {
             assert_eq!(source_of(text, content, source, cue).as_deref(), Some(expected), "{text}");
         }

@@ -946,14 +946,15 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
 }
 
 /// A name or nominal speaker that is the head or the tail of a name the entity tagger found,
-/// joined to the rest by "of", "for", a possessive or a slash ("[The Department] of Education",
-/// "Center for [Responsive Politics]", "Lloyd's of [London]", "Reuters/[Ipsos]"), is the whole
+/// joined to the rest by "of" or "for" (forward only from an organisation's head), a name's
+/// particle, a possessive or a slash ("[The Department] of Education", "Center for [Responsive
+/// Politics]", "Lloyd's of [London]", "de [Blasio]", "Reuters/[Ipsos]"), is the whole
 /// name, as written, and refers to its cluster: a source never shows half a name. Not over a
 /// title or an opening word the tagger took in ("Mr. Trump", "Meanwhile Rihanna": the speaker is
 /// the shortest mention), nor two names the tagger joined with "and" after the speaker; only a
 /// person's, organisation's or group's name, and never a pronoun.
 fn whole_name(text: &str, mut speaker: Speaker, entities: &[Entity]) -> Speaker {
-    const JOINS: &[&str] = &["of", "for", "to", "on", "de", "da", "del", "di", "du", "van", "von", "der", "la", "le", "&"];
+    const JOINS: &[&str] = &["of", "for", "to", "on", "&"];
     let possessive = |w: &str| w.ends_with("'s") || w.ends_with("’s") || w.ends_with('\'') || w.ends_with('’');
     if speaker.kind == MentionKind::Pronoun {
         return speaker;
@@ -964,8 +965,18 @@ fn whole_name(text: &str, mut speaker: Speaker, entities: &[Entity]) -> Speaker 
         let after = text[s.end..e.span.end.max(s.end)].trim_start();
         let last = before.split_whitespace().next_back().unwrap_or("");
         let first = after.split_whitespace().next().unwrap_or("");
-        (before.is_empty() || before.ends_with('/') || possessive(last) || JOINS.contains(&last) || last == "and")
-            && (after.is_empty() || after.starts_with('/') || after.starts_with("'s") || after.starts_with("’s") || JOINS.contains(&first))
+        // Forward over "of" or "for" only from an organisation's head ("[The Bank] of England"):
+        // a person's name before them is whole ("said [Dimon] of JPMorgan Chase", which the
+        // tagger may read as one name).
+        let head = text[s.start..s.end].split_whitespace().next_back().unwrap_or("").to_lowercase();
+        let particle = |w: &str| crate::speakers::is_particle(&w.to_lowercase());
+        (before.is_empty() || before.ends_with('/') || possessive(last) || JOINS.contains(&last) || last == "and" || particle(last))
+            && (after.is_empty()
+                || after.starts_with('/')
+                || after.starts_with("'s")
+                || after.starts_with("’s")
+                || particle(first)
+                || JOINS.contains(&first) && crate::speakers::is_org_word(head.trim_end_matches('.')))
     };
     let cut = entities_over(entities, s).find(|e| {
         matches!(e.label, Label::Person | Label::Org | Label::Group) && (e.span.start < s.start || e.span.end > s.end) && joined(e)
@@ -973,6 +984,10 @@ fn whole_name(text: &str, mut speaker: Speaker, entities: &[Entity]) -> Speaker 
     if let Some(e) = cut {
         speaker.span = Span::new(s.start.min(e.span.start), s.end.max(e.span.end));
         speaker.entity = Some(e.cluster);
+        // The name it referred to by the half it named is the whole name too.
+        if speaker.refers_to.is_some_and(|r| s.start <= r.start && r.end <= s.end) {
+            speaker.refers_to = Some(speaker.span);
+        }
     }
     speaker
 }

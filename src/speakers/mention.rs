@@ -50,7 +50,11 @@ fn bare(t: &Token) -> &str {
     t.lower.trim_end_matches('.')
 }
 
-fn is_particle(word: &str) -> bool {
+/// The most particles a name chains between its words ("van der", "de la").
+const MAX_PARTICLES: usize = 2;
+
+/// Whether `word` (lower case) is a particle inside a person's name ("de", "von", "bin").
+pub(crate) fn is_particle(word: &str) -> bool {
     matches!(word, "de" | "van" | "von" | "der" | "den" | "da" | "du" | "la" | "le" | "bin" | "al" | "el" | "del" | "di" | "dos" | "y")
 }
 
@@ -60,7 +64,9 @@ fn is_acronym(t: &Token, text: &str) -> bool {
         && w.chars().all(|c| c.is_uppercase() || c == '.' || c == '-' || c.is_ascii_digit())
 }
 
-fn is_org_word(word: &str) -> bool {
+/// Whether `word` (lower case, no final stop) heads an organisation's name: a listed organisation
+/// noun ("department", "bank") or a company form ("inc", "ltd").
+pub(crate) fn is_org_word(word: &str) -> bool {
     matches!(LEXICON.heads.get(word), Some(HeadClass::Org))
         || matches!(
             word,
@@ -169,8 +175,16 @@ fn names(text: &str, tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<M
             let t = &tokens[end];
             if t.is_word && t.capitalised {
                 end += 1;
-            } else if t.is_word && is_particle(&t.lower) && tokens.get(end + 1).is_some_and(|n| n.is_word && n.capitalised) {
-                end += 2;
+            } else if t.is_word && is_particle(&t.lower) {
+                // One particle or a chain of them before a capital: "de Blasio", "von der Leyen".
+                let mut after = end + 1;
+                while tokens.get(after).is_some_and(|n| n.is_word && is_particle(&n.lower)) && after - end < MAX_PARTICLES {
+                    after += 1;
+                }
+                if !tokens.get(after).is_some_and(|n| n.is_word && n.capitalised) {
+                    break;
+                }
+                end = after + 1;
             } else {
                 break;
             }
@@ -219,6 +233,16 @@ fn names(text: &str, tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<M
                 gender = gender.or(*g);
             } else if lex.places.contains(w) && k + 1 < end && lex.titles.contains_key(bare(&tokens[k + 1])) {
                 name_from = k + 1;
+            }
+        }
+        // "Secretary of [State John Kerry]", "Director of [National Intelligence James
+        // Clapper]": after a title and "of", the run's words before a first name are the title's.
+        let after_title_of =
+            first >= 2 && first == start && tokens[first - 1].lower == "of" && lex.titles.contains_key(bare(&tokens[first - 2]));
+        if after_title_of && name_from == first {
+            if let Some(k) = (first + 1..end - 1).find(|&k| lex.first_names.contains_key(fold(bare(&tokens[k])).as_str())) {
+                name_from = k;
+                titled = true;
             }
         }
         let name = &tokens[name_from..end];
@@ -593,6 +617,23 @@ mod tests {
     fn titles_are_trimmed_from_names() {
         check("Russian President Vladimir Putin has accused the US.", &[("Vladimir Putin", Name, MALE), ("US", Name, Org)]);
         check("Mr. Holtz-Eakin said so.", &[("Holtz-Eakin", Name, MALE)]);
+    }
+
+    #[test]
+    fn a_name_may_chain_particles() {
+        check("Ursula von der Leyen said so.", &[("Ursula von der Leyen", Name, Person(Some(Gender::Female)))]);
+        check("Carlos de la Vega said so.", &[("Carlos de la Vega", Name, MALE)]);
+        // Not particles that lead to no capital.
+        check("Ana Ruiz de la casa said so.", &[("Ana Ruiz", Name, Person(Some(Gender::Female)))]);
+    }
+
+    #[test]
+    fn a_title_of_several_words_is_trimmed_from_the_name_after_it() {
+        // "Secretary of State …", "Director of National Intelligence …": up to the first name.
+        check("Secretary of State Anna Keller said so.", &[("Anna Keller", Name, Person(Some(Gender::Female)))]);
+        check("The Director of Rail Safety Tomas Berg said so.", &[("The Director", Nominal, Person(None)), ("Tomas Berg", Name, MALE)]);
+        // With no first name after the title's "of", the run stands.
+        check("The Secretary of State Security said so.", &[("The Secretary", Nominal, Person(None)), ("State Security", Name, Unknown)]);
     }
 
     #[test]

@@ -25,7 +25,9 @@ use mention::{Mention, Token};
 
 pub(crate) use attribute::is_subordinator;
 pub(crate) use cues::is_negation;
-pub(crate) use mention::{is_determiner, is_modifier_gap, is_plural_form, is_quantity_head, may_head_speaker, modifier_reach};
+pub(crate) use mention::{
+    is_determiner, is_modifier_gap, is_org_word, is_particle, is_plural_form, is_quantity_head, may_head_speaker, modifier_reach,
+};
 
 /// An auxiliary or adverb that may stand between a subject and its verb ("has", "would", "also"),
 /// from src/data/speakers/linking_words.txt; `word` in lower case.

@@ -1297,12 +1297,14 @@ mod tests {
         assert_eq!(clipped_to_its_clause(text, speaker(inside), Some(cue), &[content]).span, inside);
     }
 
+    /// The source of `text`'s first claim with the content, source and cue tagged as given.
+    fn source_of(text: &str, content: &str, source: &str, cue: &str) -> Option<String> {
+        let (out, _) = claims_over(text, content, source, cue);
+        out[0].0.source.as_ref().map(|s| s.span.slice(text).to_string())
+    }
+
     #[test]
     fn a_name_with_an_appositive_is_the_source_not_the_appositive() {
-        let source_of = |text: &str, content: &str, source: &str, cue: &str| {
-            let (out, _) = claims_over(text, content, source, cue);
-            out[0].0.source.as_ref().map(|s| s.span.slice(text).to_string())
-        };
         for (text, content, source, cue, expected) in [
             (
                 "Ana Lind, a spokeswoman for the city, told reporters that the road would close.",
@@ -1425,10 +1427,6 @@ mod tests {
 
     #[test]
     fn a_source_never_shows_half_a_name() {
-        let source_of = |text: &str, content: &str, source: &str, cue: &str| {
-            let (out, _) = claims_over(text, content, source, cue);
-            out[0].0.source.as_ref().map(|s| s.span.slice(text).to_string())
-        };
         for (text, content, source, cue, expected) in [
             // The head or the tail of a name joined by "of", "for" or a possessive: the whole name.
             (

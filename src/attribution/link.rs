@@ -946,9 +946,10 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
 }
 
 /// A name or nominal speaker that is the head or the tail of a name the entity tagger found,
-/// joined to the rest by "of" or "for" (forward only from an organisation's head), a name's
-/// particle, a possessive or a slash ("[The Department] of Education", "Center for [Responsive
-/// Politics]", "Lloyd's of [London]", "de [Blasio]", "Reuters/[Ipsos]"), is the whole
+/// joined to the rest by "of", "for", "to", "on" or "&" (forward only from an organisation's
+/// head), a name's particle, a possessive, a slash or (backward) "and" ("[The Department] of
+/// Education", "Center for [Responsive Politics]", "Lloyd's of [London]", "de [Blasio]",
+/// "Reuters/[Ipsos]"), is the whole
 /// name, as written, and refers to its cluster: a source never shows half a name. Not over a
 /// title or an opening word the tagger took in ("Mr. Trump", "Meanwhile Rihanna": the speaker is
 /// the shortest mention), nor two names the tagger joined with "and" after the speaker; only a
@@ -960,23 +961,24 @@ fn whole_name(text: &str, mut speaker: Speaker, entities: &[Entity]) -> Speaker 
         return speaker;
     }
     let s = speaker.span;
+    // Forward over "of" or "for" only from an organisation's head ("[The Bank] of England"): a
+    // person's name before them is whole ("said [Dimon] of JPMorgan Chase", which the tagger may
+    // read as one name).
+    let head = s.slice(text).split_whitespace().next_back().unwrap_or("").to_lowercase();
+    let org_head = crate::speakers::is_org_word(head.trim_end_matches('.'));
+    let particle = |w: &str| crate::speakers::is_particle(&w.to_lowercase());
     let joined = |e: &Entity| {
         let before = text[e.span.start.min(s.start)..s.start].trim_end();
         let after = text[s.end..e.span.end.max(s.end)].trim_start();
         let last = before.split_whitespace().next_back().unwrap_or("");
         let first = after.split_whitespace().next().unwrap_or("");
-        // Forward over "of" or "for" only from an organisation's head ("[The Bank] of England"):
-        // a person's name before them is whole ("said [Dimon] of JPMorgan Chase", which the
-        // tagger may read as one name).
-        let head = text[s.start..s.end].split_whitespace().next_back().unwrap_or("").to_lowercase();
-        let particle = |w: &str| crate::speakers::is_particle(&w.to_lowercase());
         (before.is_empty() || before.ends_with('/') || possessive(last) || JOINS.contains(&last) || last == "and" || particle(last))
             && (after.is_empty()
                 || after.starts_with('/')
                 || after.starts_with("'s")
                 || after.starts_with("’s")
                 || particle(first)
-                || JOINS.contains(&first) && crate::speakers::is_org_word(head.trim_end_matches('.')))
+                || JOINS.contains(&first) && org_head)
     };
     let cut = entities_over(entities, s).find(|e| {
         matches!(e.label, Label::Person | Label::Org | Label::Group) && (e.span.start < s.start || e.span.end > s.end) && joined(e)

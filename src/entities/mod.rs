@@ -8,7 +8,8 @@
 //! from MISC and pronouns are dropped. An all-caps line is tagged again on a truecased copy
 //! (`recase`), and `consistency` lets a name's mid-sentence mentions decide its sentence-opening
 //! and headline ones; `context` types a name by the words around it ("Keltra, a software
-//! company", "shares in Keltra"). None of them needs retraining. Dates and figures come from rules (`patterns`); names win
+//! company", "shares in Keltra"), and `joins` puts together names the tagger cut in two ("St
+//! Mary's Hospital"). None of them needs retraining. Dates and figures come from rules (`patterns`); names win
 //! where the two overlap (`merge`), and `clusters` groups the mentions of one entity.
 //!
 //! Training lives in the tools/ crate (tools/src/ner.rs), which reaches what it needs through
@@ -19,6 +20,7 @@ mod consistency;
 mod context;
 mod features;
 mod gazetteer;
+mod joins;
 mod model;
 mod patterns;
 mod recase;
@@ -55,13 +57,14 @@ pub(crate) fn find(text: &str) -> Vec<Entity> {
 
 /// [`find`] on `text` split by `tokens::tokenize` already.
 pub(crate) fn find_in(text: &str, tokenized: tokens::Tokenized) -> Vec<Entity> {
+    let figures = patterns::find(text);
     let names = match shipped_model() {
-        Ok(model) => places_of_places(text, find_tokenized(model, text, tokenized).into_iter().map(|e| (e.span, e.label)).collect()),
+        Ok(model) => joins::apply(text, find_tokenized(model, text, tokenized).into_iter().map(|e| (e.span, e.label)).collect(), &figures),
         // A build whose model does not load is caught by the tests; at run time it finds no
         // names rather than failing the whole analysis.
         Err(_) => Vec::new(),
     };
-    clusters::assign(text, merge(names, patterns::find(text)))
+    clusters::assign(text, merge(names, figures))
 }
 
 /// What the trainer and the benchmarks need (re-exported as `quotelens::internals::ner`).
@@ -731,23 +734,6 @@ fn is_an_occupation_before_a_first_name(word: &str, next: &str) -> bool {
         && gazetteer::is_first_name(next)
 }
 
-/// Two places joined by a lone "of" are one place the tagger cut in two ("United States of
-/// America", "Federated States of Micronesia"): one mention, so the name has one cluster.
-fn places_of_places(text: &str, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
-    let mut out: Vec<(Span, Label)> = Vec::with_capacity(names.len());
-    for (span, label) in names {
-        if let Some(last) = out.last_mut() {
-            let between = &text[last.0.end.min(span.start)..span.start];
-            if last.1 == Label::Place && label == Label::Place && between == " of " {
-                last.0 = Span::new(last.0.start, span.end);
-                continue;
-            }
-        }
-        out.push((span, label));
-    }
-    out
-}
-
 /// Names and figures in text order, never overlapping. Where they overlap, the one that holds
 /// the other whole wins: a figure inside a name gives way ("Euro 96" stays a name), and a name
 /// inside a figure is dropped, so "US$4.7 billion" is never cut to a name "US$" and a lone
@@ -1076,19 +1062,6 @@ mod tests {
                 (s(60, 63), Label::Date),
             ]
         );
-    }
-
-    #[test]
-    fn a_place_of_a_place_is_one_place() {
-        let text = "the Union of Soviet Republics and Paris of France, and Bank of England";
-        let s = |a: &str| {
-            let start = text.find(a).unwrap();
-            (Span::new(start, start + a.len()), Label::Place)
-        };
-        let org = |(span, _): (Span, Label)| (span, Label::Org);
-        let names = vec![s("Union"), s("Soviet Republics"), s("Paris"), s("France"), org(s("Bank")), s("England")];
-        let got: Vec<&str> = places_of_places(text, names).iter().map(|(span, _)| span.slice(text)).collect();
-        assert_eq!(got, ["Union of Soviet Republics", "Paris of France", "Bank", "England"]);
     }
 
     #[test]

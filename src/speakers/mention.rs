@@ -200,6 +200,11 @@ fn names(text: &str, tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<M
         let run = &tokens[first..end];
         let last = &run[run.len() - 1];
         let sentence_initial = opens_sentence(tokens, sentence_starts, first);
+        // "Two witnesses said", "Several shopkeepers said": a quantity opening a sentence is no
+        // name, and the nominal after it is the speaker (`subject_nominals`).
+        if run.len() == 1 && is_quantity_head(&last.lower) {
+            continue;
+        }
         // "Recently, …", "Meanwhile, …": a sentence adverb, not a name.
         if run.len() == 1 && sentence_initial && last.lower.ends_with("ly") {
             continue;
@@ -310,8 +315,14 @@ fn nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Mention>) 
         while k > 0 && h - k < 6 {
             k -= 1;
             let w = &tokens[k];
+            // "the spokesman", and a quantifier as the determiner: "many officials", "two aides",
+            // "a few aides".
             if w.is_word && is_determiner(&w.lower) {
                 start = Some(k);
+                break;
+            }
+            if w.is_word && is_quantifier(&w.lower) {
+                start = Some(with_determiner_before(tokens, k));
                 break;
             }
             if is_possessive(w) {
@@ -387,7 +398,7 @@ const POSTMODIFIER_PREPOSITIONS: &str = "with to in on about at for";
 /// Heads of quantities rather than of speakers: in "a majority of voters said" or "a number of
 /// officials said" the phrase after "of" names who speaks.
 const QUANTITY_HEADS: &str = concat!(
-    "majority minority plurality number lot lots handful dozens hundreds thousands millions half third quarter rest share percent part some many ",
+    "majority minority plurality number lot lots handful dozens hundreds thousands millions half third quarter rest share percent part some many several ",
     "most few all none each both either neither any one two three four five six seven eight nine ten dozen hundred thousand million"
 );
 
@@ -427,10 +438,30 @@ pub(crate) fn is_quantity_head(word: &str) -> bool {
     listed(QUANTITY_HEADS, word)
 }
 
+/// Words that count a noun as a determiner does ("two aides", "many officials"; not the nouns
+/// of quantities, "the majority leader", "a third source").
+const QUANTIFIERS: &str = "some many several few both most all two three four five six seven eight nine ten eleven twelve twenty";
+
+/// Whether `word` (lower case) is in `QUANTIFIERS`.
+fn is_quantifier(word: &str) -> bool {
+    listed(QUANTIFIERS, word)
+}
+
+/// Where a noun phrase starts whose quantifier is token `q`: at the determiner before it, if
+/// any ("a few aides", "the two sides"), else at `q`.
+fn with_determiner_before(tokens: &[Token], q: usize) -> usize {
+    match q.checked_sub(1) {
+        Some(d) if tokens[d].is_word && is_determiner(&tokens[d].lower) => d,
+        _ => q,
+    }
+}
+
 /// Whether `gap`, the text between two noun phrases, attaches the second to the first as a
-/// modifier's object: " at ", " for the ", " familiar with " ("a nurse at the hospital").
+/// modifier's object: " at ", " for the ", " familiar with ", " with knowledge of the " ("a
+/// nurse at the hospital", "officials with knowledge of the talks": a bare noun between two
+/// modifiers).
 pub(crate) fn is_modifier_gap(gap: &str) -> bool {
-    let mut words = [""; 3];
+    let mut words = [""; 4];
     let mut n = 0;
     for w in gap.split_whitespace() {
         if n == words.len() {
@@ -443,9 +474,11 @@ pub(crate) fn is_modifier_gap(gap: &str) -> bool {
     if n > 0 && is_determiner(&words[n - 1].to_ascii_lowercase()) {
         n -= 1;
     }
+    let bare_noun = |w: &str| w.chars().all(|c| c.is_lowercase()) && may_head_speaker(w) && !is_determiner(w);
     match n {
         1 => modifier_reach("", words[0]) == Some(1),
         2 => modifier_reach(words[0], words[1]) == Some(2),
+        3 => modifier_reach("", words[0]) == Some(1) && bare_noun(words[1]) && modifier_reach("", words[2]) == Some(1),
         _ => false,
     }
 }
@@ -513,6 +546,8 @@ fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Me
         let before = start.checked_sub(1).map(|b| &tokens[b]);
         let start = match before {
             Some(d) if d.is_word && is_determiner(&d.lower) => start - 1,
+            // A quantifier as its determiner: "two witnesses", "a few engineers".
+            Some(d) if d.is_word && is_quantifier(&d.lower) => with_determiner_before(tokens, start - 1),
             Some(d) if d.is_word => return None,
             _ if determined && !plural => return None,
             // After a comma, or a quotation's closing mark ("“…,” residents said").
@@ -557,10 +592,13 @@ fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Me
 /// object must read as a noun phrase of its own (a determiner, a possessive or a capitalised
 /// name opens it, within `MAX_MODIFIER_OBJECT` words), so that "a rise in rents" is no subject.
 pub(crate) fn modified_head(tokens: &[Token], end: usize) -> Option<usize> {
-    // "an official at the embassy in Oslo": the head of a modifier's object may have one of its own.
+    // "an official at the embassy in Oslo": the head of a modifier's object may have one of its
+    // own, and that object may be a bare noun ("officials with [knowledge] of the talks", "the
+    // head of [security] at the port"): the first modifier has shown it is a noun phrase.
     let mut head = one_modified_head(tokens, end)?;
     for _ in 0..MAX_MODIFIERS {
-        match one_modified_head(tokens, head) {
+        let bare_object = || head.checked_sub(1).and_then(|p| head_before_modifier(tokens, p));
+        match one_modified_head(tokens, head).or_else(bare_object) {
             Some(h) => head = h,
             None => break,
         }

@@ -51,6 +51,29 @@ fn the_speaker_is_the_head_before_a_modifier_not_its_object() {
     );
     // A quantity is not who speaks: the phrase after "of" is.
     check("“We want a vote,” a majority of the tenants said.", &[("We want a vote,", Some(("the tenants", "", "said", Explicit)))]);
+    // A bare noun between two modifiers ("with knowledge of"), and a quantity as the head's
+    // determiner, in a head in no noun list ("people", "engineers") and in one in the list
+    // ("officials").
+    check(
+        "Two engineers with knowledge of the survey said: “The bridge is unsafe.”",
+        &[("The bridge is unsafe.", Some(("Two engineers", "", "said", Explicit)))],
+    );
+    check(
+        "“The bridge is unsafe,” three people familiar with the survey said.",
+        &[("The bridge is unsafe,", Some(("three people", "", "said", Explicit)))],
+    );
+    check(
+        "Several officials with knowledge of the harbour board said: “The bridge is unsafe.”",
+        &[("The bridge is unsafe.", Some(("Several officials", "", "said", Explicit)))],
+    );
+}
+
+#[test]
+fn a_quantity_opening_a_sentence_is_no_name() {
+    // "Two" is not a speaker's name; the nominal it counts is the speaker, with its quantity.
+    check("Two ferrymen said: “The crossing is closed.”", &[("The crossing is closed.", Some(("Two ferrymen", "", "said", Explicit)))]);
+    check("Many residents said: “The water is brown.”", &[("The water is brown.", Some(("Many residents", "", "said", Explicit)))]);
+    check("“The water is brown,” 40 residents wrote.", &[("The water is brown,", Some(("40 residents", "", "wrote", Explicit)))]);
 }
 
 #[test]

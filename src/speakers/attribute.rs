@@ -12,7 +12,7 @@
 
 use super::cues::{cue_at, Cue};
 use super::lexicon::LEXICON;
-use super::mention::{head_before_modifier, modified_head, Class, Mention, Token};
+use super::mention::{head_before_modifier, in_a_title_of, modified_head, Class, Mention, Token};
 use super::resolve::in_subject_position;
 use crate::analysis::{MentionKind, Span};
 
@@ -146,7 +146,8 @@ impl<'a> Words<'a> {
             let first = mention.first_token;
             if mention.kind != MentionKind::Pronoun && first > left {
                 // Across every modifier in a row first ("an official at the clinic in Oslo").
-                let mention_at = |h: usize| (h >= left).then(|| self.ending_at[h]).flatten();
+                // Not a title's head: the name after the title is the speaker.
+                let mention_at = |h: usize| (h >= left && !in_a_title_of(tokens, h)).then(|| self.ending_at[h]).flatten();
                 let head = modified_head(tokens, j - 1)
                     .and_then(mention_at)
                     .or_else(|| head_before_modifier(tokens, first - 1).and_then(mention_at));

@@ -46,8 +46,13 @@ pub(crate) fn cue_at(tokens: &[Token], i: usize) -> Option<Cue> {
     if i > 0 && (is_noun_context(&tokens[i - 1].lower) || is_negation(&tokens[i - 1].lower)) {
         return None;
     }
-    // "United States", "Fox News Says": a capitalised cue word inside a name is part of it.
-    if tokens[i].capitalised && i > 0 && tokens[i - 1].is_word && tokens[i - 1].capitalised {
+    // "United States", "Fox News Says", "Secretary of State": a capitalised cue word inside a
+    // name is part of it.
+    let capitalised = |k: usize| tokens[k].is_word && tokens[k].capitalised;
+    if tokens[i].capitalised
+        && i > 0
+        && (capitalised(i - 1) || i > 1 && matches!(tokens[i - 1].lower.as_str(), "of" | "for") && capitalised(i - 2))
+    {
         return None;
     }
     let last = i + len - 1;
@@ -84,5 +89,8 @@ mod tests {
         check("the report and a warning", &[]);
         check("Trump’s tweets", &[]);
         check("the United States ambassador", &[]);
+        // A capitalised cue word after a name's "of" is the name's ("Secretary of State").
+        check("Secretary of State Anna Keller said so", &["said"]);
+        check("a Department of State official", &[]);
     }
 }

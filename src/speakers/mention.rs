@@ -254,6 +254,11 @@ fn names(text: &str, tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<M
         if !honorific && name.iter().all(|t| lex.titles.contains_key(bare(t))) {
             continue;
         }
+        // "U.S. Secretary of State Anna Keller": a run ending in a title before "of" and a
+        // capital is the head of a title of several words, not a name.
+        if heads_a_title_of(tokens, end - 1) && tokens.get(end + 1).is_some_and(|t| t.capitalised) {
+            continue;
+        }
         let lower_all: Vec<&str> = name.iter().map(bare).collect();
         let joined = lower_all.join(" ");
         let first_name = lex.first_names.get(fold(bare(&name[0])).as_str()).copied();
@@ -474,7 +479,7 @@ pub(crate) fn is_modifier_gap(gap: &str) -> bool {
     if n > 0 && is_determiner(&words[n - 1].to_ascii_lowercase()) {
         n -= 1;
     }
-    let bare_noun = |w: &str| w.chars().all(|c| c.is_lowercase()) && may_head_speaker(w) && !is_determiner(w);
+    let bare_noun = |w: &str| listed(BARE_OBJECTS, w);
     match n {
         1 => modifier_reach("", words[0]) == Some(1),
         2 => modifier_reach(words[0], words[1]) == Some(2),
@@ -482,6 +487,47 @@ pub(crate) fn is_modifier_gap(gap: &str) -> bool {
         _ => false,
     }
 }
+
+/// Whether token `h` is a capitalised title before "of" ("Secretary of State …", "U.S.
+/// Ambassador to …" is not one); not after a determiner ("the director of the agency, Ann
+/// Holt," is a description, which `nominals` reads), nor a surname that is a title's word too,
+/// after a first name or an initial ("Tom King of Keltra Bank", "Peter T. King of Ohio").
+fn heads_a_title_of(tokens: &[Token], h: usize) -> bool {
+    let lex = &*LEXICON;
+    let before = h.checked_sub(1).map(|b| &tokens[b]);
+    let after_a_name =
+        before.is_some_and(|b| b.capitalised && (lex.first_names.contains_key(fold(bare(b)).as_str()) || bare(b).chars().count() == 1));
+    let after_a_determiner = before.is_some_and(|b| is_determiner(&b.lower));
+    tokens[h].capitalised
+        && lex.titles.contains_key(bare(&tokens[h]))
+        && tokens.get(h + 1).is_some_and(|t| t.lower == "of")
+        && !after_a_name
+        && !after_a_determiner
+}
+
+/// Whether token `h` is the head of a title of several words, or inside one: a title before
+/// "of" ("[Secretary] of State"), or a word of the name after such a title's "of" ("Chairman
+/// of the Joint [Chiefs] of Staff"). A person's name after such a title is in apposition to it
+/// ("Chairman of the Joint Chiefs of Staff Gen. Mark Milley said"): the name is the speaker,
+/// where after a modifier of a description the description's head is ("a spokesman for the
+/// Joint Chiefs said").
+pub(crate) fn in_a_title_of(tokens: &[Token], h: usize) -> bool {
+    if heads_a_title_of(tokens, h) {
+        return true;
+    }
+    let mut k = h;
+    while h - k < MAX_TITLE_OBJECT && tokens[k].is_word && (tokens[k].capitalised || tokens[k].lower == "the") {
+        match k.checked_sub(2) {
+            Some(t) if tokens[k - 1].lower == "of" => return heads_a_title_of(tokens, t),
+            Some(_) => k -= 1,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// The most words between a title's "of" and the head of its object ("of the Joint [Chiefs]").
+const MAX_TITLE_OBJECT: usize = 4;
 
 /// The head of the phrase that the preposition at token `p` attaches a modifier to (see
 /// [`modifier_reach`]).
@@ -593,11 +639,12 @@ fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Me
 /// name opens it, within `MAX_MODIFIER_OBJECT` words), so that "a rise in rents" is no subject.
 pub(crate) fn modified_head(tokens: &[Token], end: usize) -> Option<usize> {
     // "an official at the embassy in Oslo": the head of a modifier's object may have one of its
-    // own, and that object may be a bare noun ("officials with [knowledge] of the talks", "the
-    // head of [security] at the port"): the first modifier has shown it is a noun phrase.
+    // own, and that object may be a bare noun of `BARE_OBJECTS` ("officials with [knowledge] of
+    // the talks").
     let mut head = one_modified_head(tokens, end)?;
     for _ in 0..MAX_MODIFIERS {
-        let bare_object = || head.checked_sub(1).and_then(|p| head_before_modifier(tokens, p));
+        let bare_object =
+            || head.checked_sub(1).filter(|_| listed(BARE_OBJECTS, &tokens[head].lower)).and_then(|p| head_before_modifier(tokens, p));
         match one_modified_head(tokens, head).or_else(bare_object) {
             Some(h) => head = h,
             None => break,
@@ -605,6 +652,11 @@ pub(crate) fn modified_head(tokens: &[Token], end: usize) -> Option<usize> {
     }
     Some(head)
 }
+
+/// Nouns that stand bare between two modifiers of a speaker ("officials with knowledge of the
+/// talks", "an aide with responsibility for the budget"); any other bare noun there may be a
+/// verb's object ("the spot concludes with footage of …").
+const BARE_OBJECTS: &str = "knowledge responsibility";
 
 /// Modifiers read back in a row ("a lawyer for the widow of the victim").
 const MAX_MODIFIERS: usize = 2;

@@ -370,3 +370,24 @@ fn commonwealth_titles_keep_their_full_stop() {
         ],
     );
 }
+
+#[test]
+fn a_name_after_a_title_of_several_words_is_the_speaker() {
+    // The title's head is no speaker, nor is a name inside the title's "of" phrase, nor is the
+    // title's capitalised "State" a cue.
+    check(
+        "U.S. Secretary of State Anna Keller said the talks had “stalled badly.”",
+        &[("stalled badly.", Some(("Anna Keller", "Anna Keller", "said", Explicit)))],
+    );
+    check(
+        "Chairman of the Harbour Board of Trustees Gen. Tomas Berg told reporters: “We will rebuild.”",
+        &[("We will rebuild.", Some(("Tomas Berg", "Tomas Berg", "told", Explicit)))],
+    );
+    // A description's modifier still leads back to the description; a surname that is a
+    // title's word is a name.
+    check(
+        "A spokesman for the Harbour Board said: “We will rebuild.”",
+        &[("We will rebuild.", Some(("A spokesman", "", "said", Explicit)))],
+    );
+    check("Tom King of Keltra Bank said: “We will rebuild.”", &[("We will rebuild.", Some(("Tom King", "Tom King", "said", Explicit)))]);
+}

@@ -35,6 +35,7 @@ use super::Tagged;
 use crate::analysis::{Attribution, AttributionKind, Basis, Entity, Label, MentionKind, Quote, QuoteKind, Span, Speaker};
 use crate::speakers::{is_linking_word, is_negation, is_subordinator, Resolved};
 use crate::text::data::FUNCTION_WORDS;
+use crate::text::marks;
 
 /// How far (in tokens) a cue may stand from its content, and a source from its cue.
 const MAX_CUE_DISTANCE: usize = 30;
@@ -1057,6 +1058,8 @@ fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote
             }
             held[i] = true;
         }
+        let inner: Vec<Span> = a.quotes.iter().map(|&i| quotes[i].inner).collect();
+        whole_quotations(text, a, &inner);
         // A quote with its cue after it ends the content at its closing mark: an unquoted piece
         // after that cue is the cue's own phrase ("“…,” the tenants would chant outside the
         // office"), not more of what was said.
@@ -1124,6 +1127,40 @@ fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote
             x,
         ));
         last_from_quote = Some(out.len() - 1);
+    }
+}
+
+/// A claim holds the whole of each of its quotations: the tagger reads a paragraph at a time,
+/// so a quotation over several paragraphs (each reopened with a mark, the last closed: “…¶ “…,”
+/// she said) came with the content of its last paragraph only. Each paragraph's part of
+/// `quoted` (the held quotations' inner spans) that no piece covers becomes a piece of its own,
+/// as PolNeAR's pieces never cross a line break.
+fn whole_quotations(text: &str, a: &mut Attribution, quoted: &[Span]) {
+    let mut added = false;
+    for &q in quoted {
+        let mut start = q.start;
+        for (at, c) in q
+            .slice(text)
+            .char_indices()
+            .filter(|&(_, c)| crate::text::is_line_break(c))
+            .map(|(at, c)| (q.start + at, c))
+            .chain([(q.end, ' ')])
+        {
+            let part = Span::new(start, at);
+            start = at + c.len_utf8();
+            let trimmed = part.slice(text).trim_matches(|c: char| c.is_whitespace() || marks::may_open(c) || marks::may_close(c));
+            if trimmed.is_empty() || a.content_spans.iter().any(|p| p.overlaps(part)) {
+                continue;
+            }
+            let lead = part.slice(text).find(trimmed).unwrap_or(0);
+            a.content_spans.push(Span::new(part.start + lead, part.start + lead + trimmed.len()));
+            added = true;
+        }
+    }
+    if added {
+        crate::order::sort_by_key(&mut a.content_spans, |p| (p.start, 0));
+        a.content =
+            Span::new(a.content_spans[0].start.min(a.content.start), a.content.end.max(a.content_spans[a.content_spans.len() - 1].end));
     }
 }
 
@@ -1649,6 +1686,16 @@ mod tests {
         crate::order::sort_by_key(&mut tagged, |t| (t.first, t.end));
         let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
         (out, quotes)
+    }
+
+    #[test]
+    fn a_claim_holds_every_paragraph_of_its_quotation() {
+        // The tagger reads the last paragraph only; the claim gets a piece per paragraph.
+        let text = "“The ferry left at dawn. It was full.\n\n“Then the engine failed,” the harbour master said.";
+        let (out, _) = claims_over(text, "“Then the engine failed,”", "the harbour master", "said");
+        let pieces: Vec<&str> = out[0].0.content_spans.iter().map(|p| p.slice(text)).collect();
+        assert_eq!(pieces, ["The ferry left at dawn. It was full.", "“Then the engine failed,”"]);
+        assert_eq!(out[0].0.content.slice(text), &text[3..text.find(" the harbour").unwrap()]);
     }
 
     #[test]

@@ -252,14 +252,17 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                     let listed = |w: &str| LEXICON.heads.contains_key(w);
                     let head = tokens[m.last_token].lower.as_str();
                     let role_noun = listed(head) || head.strip_suffix('s').is_some_and(listed);
-                    let pick = |pool: &Vec<Seen>| {
+                    // By salience, a role noun joins a named referent only: someone known by no
+                    // name is known by the words of a description, and another role noun is
+                    // someone else ("“…?” a reporter asked. “No,” the senator replied").
+                    let pick = |pool: &Vec<Seen>, by_salience: bool| {
                         let recent = || recent(pool, paragraph);
                         recent()
                             .find(|s| compatible(m, s.class) && described.get(&s.rep).is_some_and(|words| describes(m, words)))
-                            .or_else(|| recent().find(|s| role_noun && s.salient && compatible(m, s.class)))
+                            .or_else(|| recent().find(|s| by_salience && role_noun && s.salient && compatible(m, s.class)))
                             .map(|s| s.rep)
                     };
-                    [&seen, &nominals].into_iter().find_map(pick).or_else(|| introduced(tokens, mentions, i, salient))
+                    pick(&seen, true).or_else(|| pick(&nominals, false)).or_else(|| introduced(tokens, mentions, i, salient))
                 }
             }
         };

@@ -391,3 +391,17 @@ fn a_name_after_a_title_of_several_words_is_the_speaker() {
     );
     check("Tom King of Keltra Bank said: “We will rebuild.”", &[("We will rebuild.", Some(("Tom King", "Tom King", "said", Explicit)))]);
 }
+
+#[test]
+fn a_role_noun_is_not_someone_else_known_by_no_name() {
+    // An interview's questioner and the one who answers are two people.
+    check(
+        "“Will the line reopen?” a reporter asked. “Not this year,” the stationmaster replied.",
+        &[
+            ("Will the line reopen?", Some(("a reporter", "", "asked", Explicit))),
+            ("Not this year,", Some(("the stationmaster", "", "replied", Explicit))),
+        ],
+    );
+    // (The same description is the same person: the docker of
+    // `a_pronoun_or_role_noun_after_a_nominal_known_by_no_name_refers_to_it`.)
+}

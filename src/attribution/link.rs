@@ -768,10 +768,13 @@ fn ends_open(lower: &str) -> bool {
     crate::speakers::is_determiner(lower) || ENDS_OPEN.contains(&lower)
 }
 
-/// `ends_open`'s words beside the determiners: clause openers, prepositions, subject pronouns.
+/// `ends_open`'s words beside the determiners: clause openers, prepositions, subject pronouns,
+/// auxiliaries and modals ("the deal could be [announced as early as Friday]": a cue word the
+/// tagger cut the content at, in a passive, is the content's verb).
 const ENDS_OPEN: &[&str] = &[
     "that", "what", "which", "who", "whom", "whose", "why", "how", "when", "where", "whether", "if", "for", "of", "to", "by", "from",
-    "with", "about", "on", "in", "at", "he", "she", "they", "we", "i",
+    "with", "about", "on", "in", "at", "he", "she", "they", "we", "i", "be", "been", "being", "is", "are", "was", "were", "will", "would",
+    "can", "could", "may", "might", "must", "shall", "should",
 ];
 
 /// Whether the token `word` ends a clause inside its sentence: a semicolon, a colon, a dash or an
@@ -1958,6 +1961,11 @@ mod tests {
         let text = "The coach denied the rumours about his health.";
         let tagged = [("The coach", Part::Source), ("denied", Part::Cue), ("the", Part::Content), ("rumours", Part::Source)];
         assert_eq!(first_pieces(text, &tagged), ["the rumours about his health"]);
+        // So does an auxiliary or a modal: a cue word after it is the content's own passive.
+        let text = "Two skippers said the new timetable could be announced as early as Friday.";
+        let tagged =
+            [("Two skippers", Part::Source), ("said", Part::Cue), ("the new timetable could be", Part::Content), ("announced", Part::Cue)];
+        assert_eq!(first_pieces(text, &tagged), ["the new timetable could be announced as early as Friday"]);
         // A quotation ends the run: it keeps the attribution the quotation rules give it.
         let text = "The players said they would call the final “a disgrace” on Monday.";
         let (doc, ..) = super::super::stages(text);

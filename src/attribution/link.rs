@@ -114,17 +114,23 @@ pub(crate) fn with_evidence(
     let mut out = Vec::new();
     if let Some(doc) = doc {
         let sentence = sentence_ids(doc);
-        let fronted = fronted_contents(doc, &sentence, tagged);
+        let mut fronted = fronted_contents(doc, &sentence, tagged);
+        let openers = according_to_openers(doc, &sentence, tagged);
         let all: Vec<Tagged>;
-        let tagged: &[Tagged] = if fronted.is_empty() {
+        let tagged: &[Tagged] = if fronted.is_empty() && openers.is_empty() {
             tagged
         } else {
             all = {
-                let mut all = tagged.to_vec();
+                // An opener's reporting clause replaces what the tagger made of it.
+                let mut all: Vec<Tagged> =
+                    tagged.iter().filter(|t| !openers.iter().any(|o| t.first < o.content.end && o.cue.first < t.end)).copied().collect();
                 all.extend(fronted.iter().map(|f| f.content));
+                all.extend(openers.iter().flat_map(|f| [f.cue, f.source, f.content]));
                 crate::order::sort_by_key(&mut all, |t| (t.first, t.end));
                 all
             };
+            fronted.extend(openers);
+            crate::order::sort_by_key(&mut fronted, |f| (f.content.first, 0));
             &all
         };
         let of = |part: Part| -> Vec<Tagged> { tagged.iter().filter(|t| t.part == part).copied().collect() };
@@ -829,6 +835,54 @@ pub(super) fn fronted_contents(doc: &Doc, sentence: &[u32], tagged: &[Tagged]) -
         let words = span.clone().filter(|&k| doc.is_word(k)).count();
         if words >= 3 && span.clone().all(|k| free[k] && !doc.in_quotation(k)) && out.last().map_or(true, |o| o.content.end <= start) {
             out.push(Fronted { content: Tagged { first: start, end: comma, part: Part::Content, margin: c.margin }, cue: *c, source: **s });
+        }
+    }
+    out
+}
+
+/// The most words of the source in an opening "according to" phrase ("According to [the
+/// harbour board's annual report], …").
+const MAX_OPENER_SOURCE: usize = 8;
+
+/// Sentences that open with "according to", a noun phrase and a comma ("According to police,
+/// the driver fled."), in which the tagger found no content or ran the source over the comma
+/// ("[police, the driver of the car] fled [the scene]"): the phrase's noun is the source and
+/// the clause after the comma, to the sentence's end, the content (what the tagger found there,
+/// a source running over the comma, gives way). The tagger finds most of them (83 of the 86 in
+/// PolNeAR train, held out); it misses them in a short sentence, which its training articles
+/// rarely have. After a name, a comma-closed description beginning with a
+/// determiner is the name's apposition, not the content ("According to Ann Holt, a spokeswoman
+/// for the port, the ferry will run."). Each gets the margin of the cue the tagger found there
+/// (as `fronted_contents`' do), else 0: the confidence weighs it.
+fn according_to_openers(doc: &Doc, sentence: &[u32], tagged: &[Tagged]) -> Vec<Fronted> {
+    let tokens = &doc.tokens;
+    let n = tokens.len();
+    let mut out = Vec::new();
+    let same = |a: usize, b: usize| sentence[a] == sentence[b] && tokens[a].line == tokens[b].line;
+    for i in 0..n.saturating_sub(4) {
+        if !(doc.opens_unquoted_sentence(i) && doc.word(i).eq_ignore_ascii_case("according") && doc.word(i + 1) == "to") {
+            continue;
+        }
+        let comma_after =
+            |from: usize, most: usize| (from..n.min(from + most + 1)).take_while(|&k| same(k, i)).find(|&k| doc.word(k) == ",");
+        let Some(comma) = comma_after(i + 3, MAX_OPENER_SOURCE) else { continue };
+        let named = doc.word(i + 2).starts_with(char::is_uppercase);
+        let appositive = (named && comma + 1 < n && crate::speakers::is_determiner(&doc.word(comma + 1).to_lowercase()))
+            .then(|| comma_after(comma + 2, MAX_OPENER_SOURCE + 4))
+            .flatten();
+        let start = appositive.unwrap_or(comma) + 1;
+        let end = (start..n).take_while(|&k| same(k, i)).filter(|&k| doc.is_word(k) || doc.in_quotation(k)).last().map_or(start, |k| k + 1);
+        let words = (start..end).filter(|&k| doc.is_word(k)).count();
+        let no_content = !tagged.iter().any(|t| t.part == Part::Content && t.first < end && i < t.end);
+        let source_over_comma = tagged.iter().any(|t| t.part == Part::Source && t.first == i + 2 && t.end > comma + 1);
+        if words >= 3 && (no_content || source_over_comma) && (i + 2..comma).all(|k| !doc.in_quotation(k)) {
+            let margin = tagged.iter().find(|t| t.part == Part::Cue && t.first == i).map_or(0.0, |t| t.margin);
+            let at = |first: usize, end: usize, part: Part| Tagged { first, end, part, margin };
+            out.push(Fronted {
+                content: at(start, end, Part::Content),
+                cue: at(i, i + 2, Part::Cue),
+                source: at(i + 2, comma, Part::Source),
+            });
         }
     }
     out
@@ -1689,6 +1743,36 @@ mod tests {
         crate::order::sort_by_key(&mut tagged, |t| (t.first, t.end));
         let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
         (out, quotes)
+    }
+
+    #[test]
+    fn an_opening_according_to_phrase_reports_the_clause_after_it() {
+        let claims = |text: &str, tagged: &[(&str, Part)]| -> Vec<(String, String, String)> {
+            let (doc, mut quotes, entities, mentions) = super::super::stages(text);
+            let tagged: Vec<Tagged> = tagged.iter().map(|&(w, p)| span(&doc, text, w, p)).collect();
+            let out = with_evidence(text, &tagged, &mut quotes, &mentions, &entities, Some(&doc), &mut Sources::Rules);
+            let slice = |s: Option<Span>| s.map_or(String::new(), |s| s.slice(text).to_string());
+            out.iter().map(|(a, _)| (slice(a.source.as_ref().map(|s| s.span)), slice(a.cue), a.content.slice(text).to_string())).collect()
+        };
+        let claim = |source: &str, cue: &str, content: &str| (source.to_string(), cue.to_string(), content.to_string());
+        // Nothing tagged, or a source run over the comma: the phrase is the reporting clause.
+        let text = "The quay was closed. According to the harbour police, the ferry ran aground at dawn.";
+        assert_eq!(claims(text, &[]), [claim("the harbour police", "According to", "the ferry ran aground at dawn")]);
+        let tagged = [("According to", Part::Cue), ("police, the ferry", Part::Source), ("aground at dawn", Part::Content)];
+        assert_eq!(
+            claims("According to police, the ferry ran aground at dawn.", &tagged),
+            [claim("police", "According to", "the ferry ran aground at dawn")]
+        );
+        // A name's description between commas is not the content.
+        let text = "According to Ann Holt, a spokeswoman for the port, the ferry ran aground.";
+        assert_eq!(claims(text, &[]), [claim("Ann Holt", "According to", "the ferry ran aground")]);
+        // The tagger's reading stands when it found a content and kept the source to its phrase
+        // (its content runs on to the sentence's end by `to_sentence_end`, its source stays).
+        let tagged = [("According to", Part::Cue), ("harbour police", Part::Source), ("the ferry ran aground", Part::Content)];
+        assert_eq!(
+            claims("According to the harbour police, the ferry ran aground at dawn.", &tagged),
+            [claim("harbour police", "According to", "the ferry ran aground at dawn")]
+        );
     }
 
     #[test]

@@ -861,7 +861,9 @@ pub(super) fn fronted_contents(doc: &Doc, sentence: &[u32], tagged: &[Tagged]) -
 /// without the comma only after "but": after a bare "and" the verb is as often the content's
 /// own ("that she had her staff field them and tell …": in train-CV's contents 15 of 44 were
 /// cues, against 4 of 5 after ", and" or "but"). The tagged spans with the splits made, and the
-/// verbs made cues; `None` when nothing is split.
+/// second claims' cues, which the linker must keep (those made here, and those the tagger found
+/// after ", and" or "but" right before a content: "…, and [warned] [that cuts were coming]");
+/// `None` when there are none.
 fn coordinated_cues(doc: &Doc, tagged: &[Tagged]) -> Option<(Vec<Tagged>, Vec<Tagged>)> {
     let finite = |k: usize| {
         let w = doc.word(k);
@@ -873,6 +875,14 @@ fn coordinated_cues(doc: &Doc, tagged: &[Tagged]) -> Option<(Vec<Tagged>, Vec<Ta
     let mut cues: Vec<Tagged> = Vec::new();
     for &t in tagged {
         let mut rest = t;
+        // A verb the tagger made a cue there already ("…, and [warned] [that …]") is one too.
+        let after_coordinator = t.first >= 2
+            && matches!(doc.word(t.first - 1), "and" | "but")
+            && (doc.word(t.first - 2) == "," || doc.word(t.first - 1) == "but");
+        if t.part == Part::Cue && after_coordinator && finite(t.first) && tagged.iter().any(|c| c.part == Part::Content && c.first == t.end)
+        {
+            cues.push(t);
+        }
         if t.part == Part::Content && !(t.first..t.end).any(|k| doc.in_quotation(k)) {
             let mut k = t.first + 2;
             while k + 2 < rest.end {
@@ -927,12 +937,23 @@ fn according_to_openers(doc: &Doc, sentence: &[u32], tagged: &[Tagged]) -> Vec<F
         let appositive = (named && comma + 1 < n && crate::speakers::is_determiner(&doc.word(comma + 1).to_lowercase()))
             .then(|| comma_after(comma + 2, MAX_OPENER_SOURCE + 4))
             .flatten();
+        // A source is a name, a determined phrase or a plural ("police", "court documents"):
+        // "according to plan", "according to tradition" name no one.
+        let source_words = (i + 2..comma).map(|k| doc.word(k)).collect::<Vec<_>>();
+        let speaks = named
+            || crate::speakers::is_determiner(&source_words[0].to_lowercase())
+            || source_words.last().is_some_and(|w| crate::speakers::is_plural_form(&w.to_lowercase()));
         let start = appositive.unwrap_or(comma) + 1;
-        let end = (start..n).take_while(|&k| same(k, i)).filter(|&k| doc.is_word(k) || doc.in_quotation(k)).last().map_or(start, |k| k + 1);
+        // To the sentence's end, its closing stop left out ("unemployment rose 5 %").
+        let end = (start..n)
+            .take_while(|&k| same(k, i))
+            .filter(|&k| !matches!(doc.word(k), "." | "!" | "?" | "…"))
+            .last()
+            .map_or(start, |k| k + 1);
         let words = (start..end).filter(|&k| doc.is_word(k)).count();
         let no_content = !tagged.iter().any(|t| t.part == Part::Content && t.first < end && i < t.end);
         let source_over_comma = tagged.iter().any(|t| t.part == Part::Source && t.first == i + 2 && t.end > comma + 1);
-        if words >= 3 && (no_content || source_over_comma) && (i + 2..comma).all(|k| !doc.in_quotation(k)) {
+        if words >= 3 && speaks && (no_content || source_over_comma) && (i + 2..comma).all(|k| !doc.in_quotation(k)) {
             let margin = tagged.iter().find(|t| t.part == Part::Cue && t.first == i).map_or(0.0, |t| t.margin);
             let at = |first: usize, end: usize, part: Part| Tagged { first, end, part, margin };
             out.push(Fronted {
@@ -1038,6 +1059,16 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
                 && !text[h.phrase.start..h.phrase.end].split_whitespace().last().is_some_and(crate::speakers::is_quantity_head)
         })
     };
+    // A source opening with a title of several words is the person named after it, not a name
+    // inside the title ("Governor of the Bank of England Andrew Bailey").
+    if crate::speakers::opens_with_a_title_of(span.slice(text)) {
+        let person = |m: &&Resolved| {
+            m.speaker.kind == MentionKind::Name && entities_over(entities, m.speaker.span).any(|e| e.label == Label::Person)
+        };
+        if let Some(m) = overlapping().filter(person).last() {
+            return m.speaker.clone();
+        }
+    }
     let best = overlapping().filter(|m| !modifies(m)).max_by_key(|m| (overlap(m.speaker.span, span), overlap(m.phrase, span)));
     if let Some(m) = best {
         return m.speaker.clone();
@@ -1817,6 +1848,18 @@ mod tests {
     }
 
     #[test]
+    fn a_source_opening_with_a_title_of_several_words_is_the_person_after_it() {
+        let text = "Governor of the Bank of Tolva Anna Keller warned that rates would rise.";
+        let tagged =
+            [("Governor of the Bank of Tolva Anna Keller", Part::Source), ("warned", Part::Cue), ("that rates would rise", Part::Content)];
+        assert_eq!(claims(text, &tagged), [claim("Anna Keller", "warned", "that rates would rise")]);
+        // A description's modifier is no such title.
+        let text = "A spokesman for the Bank of Tolva warned that rates would rise.";
+        let tagged = [("A spokesman for the Bank of Tolva", Part::Source), ("warned", Part::Cue), ("that rates would rise", Part::Content)];
+        assert_eq!(claims(text, &tagged), [claim("A spokesman", "warned", "that rates would rise")]);
+    }
+
+    #[test]
     fn a_second_reporting_verb_after_and_or_but_makes_a_second_claim() {
         let text = "The harbour board conceded that the quay had flooded, but said no boat was lost.";
         let tagged = [
@@ -1851,6 +1894,10 @@ mod tests {
         // A name's description between commas is not the content.
         let text = "According to Ann Holt, a spokeswoman for the port, the ferry ran aground.";
         assert_eq!(claims(text, &[]), [claim("Ann Holt", "According to", "the ferry ran aground")]);
+        // A phrase that names no one; a figure's sign stays in the content.
+        assert!(claims("According to plan, the ferry sailed at dawn.", &[]).is_empty());
+        let text = "According to port records, freight fell 5 % in May.";
+        assert_eq!(claims(text, &[]), [claim("port records", "According to", "freight fell 5 % in May")]);
         // The tagger's reading stands when it found a content and kept the source to its phrase
         // (its content runs on to the sentence's end by `to_sentence_end`, its source stays).
         let tagged = [("According to", Part::Cue), ("harbour police", Part::Source), ("the ferry ran aground", Part::Content)];

@@ -1,12 +1,15 @@
-//! Names the tagger cut in two, joined again (after tagging, before the figures and clusters,
-//! so that the whole name is one mention with one cluster):
+//! Names the tagger cut in two, joined again, and two names it ran together, parted (after
+//! tagging, before the figures and clusters, so that each name is one mention with one cluster):
 //!
 //! - two places joined by a lone "of" ("United States of America", "Federated States of
 //!   Micronesia");
 //! - a name that holds a possessive before the word that heads it ("St Mary's Hospital", "King's
 //!   College London", "St Paul's Cathedral", "Martha's Vineyard"): the tagger, trained on CoNLL,
 //!   where "'s" after a name is almost always the owner's ("Russia's Zhirinovsky"), ends the
-//!   first name at the possessive and finds the head alone or not at all.
+//!   first name at the possessive and finds the head alone or not at all;
+//! - two names joined by "and" that each stand alone ("BuzzFeed News and Yahoo News", "Tom Berg
+//!   and Anna Berg", "the Courier and The Harbour Times"), where names with "and" inside ("Ways
+//!   and Means Committee", "Bosnia and Herzegovina") stay whole.
 
 use crate::analysis::{Label, Span};
 use crate::text::data::FUNCTION_WORDS;
@@ -17,7 +20,38 @@ use crate::text::words::strip_possessive;
 /// two; the result is in text order and disjoint too. `figures` are the dates and figures of
 /// `text` (a word inside one owns no name: "Tuesday's School Board meeting").
 pub(super) fn apply(text: &str, names: Vec<(Span, Label)>, figures: &[(Span, Label)]) -> Vec<(Span, Label)> {
-    names_with_a_possessive(text, places_of_places(text, names), figures)
+    names_with_a_possessive(text, places_of_places(text, coordinated_names(text, names)), figures)
+}
+
+/// Parts each name of the form "A and B" (one "and") in two when B is a name of its own by its
+/// form: it opens with "The" ("… and The Harbour Times", which no name has inside it), or A
+/// and B have two words or more each and end with the same word ("Keltra News and Osk News",
+/// "Tom Berg and Anna Berg": a name with "and" inside shares its head, it does not repeat it).
+fn coordinated_names(text: &str, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
+    let mut out = Vec::with_capacity(names.len());
+    for (span, label) in names {
+        let name = span.slice(text);
+        let parts = match name.match_indices(" and ").collect::<Vec<_>>()[..] {
+            [(at, and)] => {
+                let (a, b) = (&name[..at], &name[at + and.len()..]);
+                let (a_words, b_words): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
+                let b_start = span.start + at + and.len();
+                if let Some(rest) = b.strip_prefix("The ") {
+                    Some((Span::new(span.start, span.start + at), Span::new(b_start + (b.len() - rest.len()), span.end)))
+                } else if a_words.len() >= 2 && b_words.len() >= 2 && a_words.last() == b_words.last() {
+                    Some((Span::new(span.start, span.start + at), Span::new(b_start, span.end)))
+                } else {
+                    None
+                }
+            }
+            _ => None,
+        };
+        match parts {
+            Some((a, b)) => out.extend([(a, label), (b, label)]),
+            None => out.push((span, label)),
+        }
+    }
+    out
 }
 
 /// Two places joined by a lone "of" are one place the tagger cut in two ("United States of
@@ -72,8 +106,8 @@ const SAINT: &[&str] = &["St", "St.", "Saint"];
 /// Dublin", "Archbishop Welby's Church"); and a name of several words after the head ("Church
 /// of England") is joined only to a saint's name or to a word the tagger passed over ("King's
 /// College London"), not to a name it found ("Welby's Church of England" is the archbishop's).
-/// A name that holds a possessive before its last word, a head, takes the head's label ("St
-/// John's Wood" is a place, whatever the tagger made of it).
+/// A name that holds a possessive and ends with a head takes the head's label ("St John's Wood"
+/// is a place and "King's College Hospital" an organisation, whatever the tagger made of them).
 fn names_with_a_possessive(text: &str, names: Vec<(Span, Label)>, figures: &[(Span, Label)]) -> Vec<(Span, Label)> {
     let mut out: Vec<(Span, Label)> = Vec::with_capacity(names.len());
     for (i, &name) in names.iter().enumerate() {
@@ -92,9 +126,8 @@ fn names_with_a_possessive(text: &str, names: Vec<(Span, Label)>, figures: &[(Sp
     for (span, label) in out.iter_mut() {
         let name = span.slice(text);
         let last_start = span.start + name.rfind(' ').map_or(0, |p| p + 1);
-        if let Some((_, head_label)) =
-            head_at(text, last_start).filter(|_| possessive_before(text, last_start).is_some_and(|o| o > span.start))
-        {
+        let holds_a_possessive = name.split(' ').rev().skip(1).any(|w| strip_possessive(w).len() < w.len());
+        if let Some((_, head_label)) = head_at(text, last_start).filter(|_| holds_a_possessive) {
             *label = head_label;
         }
     }
@@ -139,14 +172,32 @@ fn is_a_name_word(word: &str) -> bool {
     chars.next().is_some_and(char::is_uppercase) && chars.all(char::is_alphabetic) && !FUNCTION_WORDS.contains(word.to_lowercase().as_str())
 }
 
+/// Owners that institutions are named after besides saints and given names ("King's College",
+/// "Queen's University", "Christ's Hospital", "Children's Hospital", "Women's College").
+const PATRONS: &[&str] = &["King", "Queen", "Christ", "Children", "Women", "People"];
+
 /// Whether the words of an owner, a `label`led name or `None` for words the tagger passed over,
-/// may own a head: a saint's name, or one name word that is no place.
+/// may own a head: a saint's name ("St Mary"), a given name ("Guy", "Martha") or a patron of
+/// `PATRONS`, never a place. Not a company's or a surname ("Google's Academy", "Welby's Church",
+/// "Yale's School of Management" are the owner's).
 fn may_own(words: &[&str], label: Option<Label>) -> bool {
     match words {
         [saint, name] if SAINT.contains(saint) => is_a_name_word(name),
-        [word] => label != Some(Label::Place) && is_a_name_word(word) && !super::gazetteer::is_place_word(word),
+        [word] => {
+            label != Some(Label::Place)
+                && is_a_name_word(word)
+                && !super::gazetteer::is_place_word(word)
+                && (super::gazetteer::is_first_name(word) || PATRONS.contains(word))
+        }
         _ => false,
     }
+}
+
+/// Whether the word ending at `at` is a title or an honorific ("Mr Hale's Church": a person's).
+fn title_before(text: &str, at: usize) -> bool {
+    let before = text[..at].trim_end();
+    let word = before.rsplit(' ').next().unwrap_or("");
+    !word.is_empty() && (super::is_title(word) || super::is_honorific(word.trim_end_matches('.')))
 }
 
 /// The owner of `name` (a tagged name that starts with a head) and whether it is the tagged
@@ -160,7 +211,7 @@ fn owner_before(text: &str, before: Option<(Span, Label)>, (span, _): (Span, Lab
     if let Some((b, b_label)) = before.filter(|(b, _)| b.end == owner_end) {
         let words: Vec<&str> = b.slice(text).split(' ').collect();
         let saint = words.len() == 2;
-        return (may_own(&words, Some(b_label)) && (!several || saint)).then_some((b.start, true));
+        return (may_own(&words, Some(b_label)) && !title_before(text, b.start) && (!several || saint)).then_some((b.start, true));
     }
     let word_start = text[..owner_end].rfind(|c: char| !c.is_alphabetic()).map_or(0, |p| p + 1);
     let saint_start = SAINT
@@ -169,7 +220,11 @@ fn owner_before(text: &str, before: Option<(Span, Label)>, (span, _): (Span, Lab
     let start = saint_start.unwrap_or(word_start);
     let words: Vec<&str> = text[start..owner_end].split(' ').collect();
     let taken = |s: Span| s.start < owner_end && start < s.end;
-    if !may_own(&words, None) || figures.iter().any(|&(f, _)| taken(f)) || before.is_some_and(|(b, _)| taken(b)) {
+    if !may_own(&words, None)
+        || title_before(text, start)
+        || figures.iter().any(|&(f, _)| taken(f))
+        || before.is_some_and(|(b, _)| taken(b))
+    {
         return None;
     }
     Some((start, false))
@@ -183,7 +238,11 @@ fn head_after(text: &str, (span, label): (Span, Label), next_start: Option<usize
     let (head, head_label) = head_at(text, head_start)?;
     let end = head_start + head.len();
     let words: Vec<&str> = span.slice(text).split(' ').collect();
-    if next_start.is_some_and(|n| n < end) || text[end..].starts_with(" of ") || !may_own(&words, Some(label)) {
+    if next_start.is_some_and(|n| n < end)
+        || text[end..].starts_with(" of ")
+        || !may_own(&words, Some(label))
+        || title_before(text, span.start)
+    {
         return None;
     }
     Some((Span::new(span.start, end), head_label))
@@ -224,20 +283,57 @@ mod tests {
     }
 
     #[test]
+    fn a_company_a_surname_or_a_titled_name_owns_the_head_after_it() {
+        use Label::*;
+        let text = "Keltra's Academy, Berglund's Park, Yale's School of Harbours, Mr Agnes's Church and Orm's Chapel opened.";
+        let tagged = [("Keltra", Org), ("Academy", Org), ("Berglund", Person), ("School of Harbours", Org), ("Agnes", Person)];
+        let got = joined(text, &tagged);
+        assert_eq!(names(&got), ["Keltra", "Academy", "Berglund", "School of Harbours", "Agnes"]);
+    }
+
+    #[test]
+    fn two_names_run_together_with_and_are_two() {
+        use Label::*;
+        let text = "Keltra News and Osk News, Tom Berg and Anna Berg, the Courier and The Harbour Times, the Ways and Means \
+                    Committee, Tolva and Vessby, Mr and Mrs Berg.";
+        let tagged = [
+            ("Keltra News and Osk News", Org),
+            ("Tom Berg and Anna Berg", Person),
+            ("Courier and The Harbour Times", Org),
+            ("Ways and Means Committee", Org),
+            ("Tolva and Vessby", Place),
+            ("Mr and Mrs Berg", Person),
+        ];
+        let got = joined(text, &tagged);
+        let expected = [
+            "Keltra News",
+            "Osk News",
+            "Tom Berg",
+            "Anna Berg",
+            "Courier",
+            "Harbour Times",
+            "Ways and Means Committee",
+            "Tolva and Vessby",
+            "Mr and Mrs Berg",
+        ];
+        assert_eq!(names(&got), expected);
+    }
+
+    #[test]
     fn a_name_holding_a_possessive_is_one_name() {
         use Label::*;
         // The tagger's cuts: the owner and the head apart, the head alone, the owner alone.
-        let text = "A nurse at St Edda's Hospital and a porter at Tamsin's Infirmary spoke.";
-        let got = joined(text, &[("St Edda", Org), ("Hospital", Org), ("Tamsin", Person)]);
-        assert_eq!(got, [("St Edda's Hospital".to_string(), Org), ("Tamsin's Infirmary".to_string(), Org)]);
-        let text = "Mass at St Brennock's Cathedral, a lecture at Vael's College Harwick and a walk on Morrow's Island.";
-        let got = joined(text, &[("St Brennock", Org), ("College Harwick", Org), ("Morrow", Person)]);
+        let text = "A nurse at St Edda's Hospital and a porter at Hilda's Infirmary spoke.";
+        let got = joined(text, &[("St Edda", Org), ("Hospital", Org), ("Hilda", Person)]);
+        assert_eq!(got, [("St Edda's Hospital".to_string(), Org), ("Hilda's Infirmary".to_string(), Org)]);
+        let text = "Mass at St Brennock's Cathedral, a lecture at King's College Harwick and a walk on Orla's Island.";
+        let got = joined(text, &[("St Brennock", Org), ("College Harwick", Org), ("Orla", Person)]);
         assert_eq!(
             got,
             [
                 ("St Brennock's Cathedral".to_string(), Place),
-                ("Vael's College Harwick".to_string(), Org),
-                ("Morrow's Island".to_string(), Place)
+                ("King's College Harwick".to_string(), Org),
+                ("Orla's Island".to_string(), Place)
             ]
         );
         // A saint's name the tagger passed over, the curly mark, and "s'" alone.
@@ -246,9 +342,10 @@ mod tests {
         assert_eq!(names(&got), ["St. Oswin’s Hospital", "St Thomas' School"]);
         // A lone head takes its own label, whatever the tagger made of it, and so does a name
         // the tagger found whole.
-        let text = "They summered on Kessa's Vineyard near St Ebba's Wood.";
-        let got = joined(text, &[("Vineyard", Org), ("St Ebba's Wood", Person)]);
-        assert_eq!(got, [("Kessa's Vineyard".to_string(), Place), ("St Ebba's Wood".to_string(), Place)]);
+        let text = "They summered on Edith's Vineyard near St Ebba's Wood, by King's College Hospital.";
+        let got = joined(text, &[("Vineyard", Org), ("St Ebba's Wood", Person), ("King's College Hospital", Place)]);
+        let expected = [("Edith's Vineyard", Place), ("St Ebba's Wood", Place), ("King's College Hospital", Org)];
+        assert_eq!(got, expected.map(|(n, l)| (n.to_string(), l)));
     }
 
     #[test]

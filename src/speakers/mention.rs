@@ -241,11 +241,18 @@ fn names(text: &str, tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<M
             }
         }
         // "Secretary of [State John Kerry]", "Director of [National Intelligence James
-        // Clapper]": after a title and "of", the run's words before a first name are the title's.
-        let after_title_of =
-            first >= 2 && first == start && tokens[first - 1].lower == "of" && lex.titles.contains_key(bare(&tokens[first - 2]));
-        if after_title_of && name_from == first {
-            if let Some(k) = (first + 1..end - 1).find(|&k| lex.first_names.contains_key(fold(bare(&tokens[k])).as_str())) {
+        // Clapper]", "Governor of the Bank of [England Andrew Bailey]": after a title of several
+        // words, the run's words before a first name are the title's.
+        // ("President of the [European Commission Ursula von der Leyen]": "the" may stand after "of".)
+        let of_at = match first.checked_sub(2).map(|b| (tokens[b].lower.as_str(), tokens[first - 1].lower.as_str())) {
+            Some((_, "of")) => Some(first - 1),
+            Some(("of", "the")) => Some(first - 2),
+            _ => None,
+        };
+        let after_title_of = first == start
+            && of_at.is_some_and(|of| of >= 1 && (lex.titles.contains_key(bare(&tokens[of - 1])) || in_a_title_of(tokens, of - 1)));
+        if after_title_of {
+            if let Some(k) = (name_from.max(first + 1)..end - 1).find(|&k| lex.first_names.contains_key(fold(bare(&tokens[k])).as_str())) {
                 name_from = k;
                 titled = true;
             }
@@ -526,6 +533,16 @@ pub(crate) fn in_a_title_of(tokens: &[Token], h: usize) -> bool {
     false
 }
 
+/// Whether `phrase` opens with a title of several words: one of its first three words is a
+/// capitalised title followed by "of" ("Chairman of the Joint Chiefs of Staff Gen. Mark Milley",
+/// "U.S. Secretary of State Anna Keller", "Deputy Director of …").
+pub(crate) fn opens_with_a_title_of(phrase: &str) -> bool {
+    let words: Vec<&str> = phrase.split_whitespace().take(4).collect();
+    words.windows(2).take(3).any(|w| {
+        w[0].starts_with(char::is_uppercase) && w[1] == "of" && LEXICON.titles.contains_key(w[0].to_lowercase().trim_end_matches('.'))
+    })
+}
+
 /// The most words between a title's "of" and the head of its object ("of the Joint [Chiefs]").
 const MAX_TITLE_OBJECT: usize = 4;
 
@@ -722,6 +739,12 @@ mod tests {
         // "Secretary of State …", "Director of National Intelligence …": up to the first name.
         check("Secretary of State Anna Keller said so.", &[("Anna Keller", Name, Person(Some(Gender::Female)))]);
         check("The Director of Rail Safety Tomas Berg said so.", &[("The Director", Nominal, Person(None)), ("Tomas Berg", Name, MALE)]);
+        // The title's "of" phrase may run over several names, with "the" after "of".
+        check(
+            "Governor of the Bank of Tolva Anna Keller said so.",
+            &[("the Bank", Nominal, Org), ("Bank", Name, Org), ("Anna Keller", Name, Person(Some(Gender::Female)))],
+        );
+        check("President of the Harbour Commission Tomas Berg said so.", &[("Tomas Berg", Name, MALE)]);
         // With no first name after the title's "of", the run stands.
         check("The Secretary of State Security said so.", &[("The Secretary", Nominal, Person(None)), ("State Security", Name, Unknown)]);
     }

@@ -1203,8 +1203,8 @@ fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote
             }
             held[i] = true;
         }
-        let inner: Vec<Span> = a.quotes.iter().map(|&i| quotes[i].inner).collect();
-        whole_quotations(text, a, &inner);
+        let outer: Vec<Span> = a.quotes.iter().map(|&i| quotes[i].outer).collect();
+        whole_quotations(text, a, &outer);
         // A quote with its cue after it ends the content at its closing mark: an unquoted piece
         // after that cue is the cue's own phrase ("“…,” the tenants would chant outside the
         // office"), not more of what was said.
@@ -1278,8 +1278,8 @@ fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote
 /// A claim holds the whole of each of its quotations: the tagger reads a paragraph at a time,
 /// so a quotation over several paragraphs (each reopened with a mark, the last closed: “…¶ “…,”
 /// she said) came with the content of its last paragraph only. Each paragraph's part of
-/// `quoted` (the held quotations' inner spans) that no piece covers becomes a piece of its own,
-/// as PolNeAR's pieces never cross a line break.
+/// `quoted` (the held quotations' spans, marks included) that no piece covers becomes a piece of
+/// its own, as PolNeAR's pieces never cross a line break.
 fn whole_quotations(text: &str, a: &mut Attribution, quoted: &[Span]) {
     let mut added = false;
     for &q in quoted {
@@ -1293,8 +1293,9 @@ fn whole_quotations(text: &str, a: &mut Attribution, quoted: &[Span]) {
         {
             let part = Span::new(start, at);
             start = at + c.len_utf8();
-            let trimmed = part.slice(text).trim_matches(|c: char| c.is_whitespace() || marks::may_open(c) || marks::may_close(c));
-            if trimmed.is_empty() || a.content_spans.iter().any(|p| p.overlaps(part)) {
+            let trimmed = part.slice(text).trim();
+            let words = trimmed.trim_matches(|c: char| marks::may_open(c) || marks::may_close(c));
+            if words.is_empty() || a.content_spans.iter().any(|p| p.overlaps(part)) {
                 continue;
             }
             let lead = part.slice(text).find(trimmed).unwrap_or(0);
@@ -1913,8 +1914,8 @@ mod tests {
         let text = "“The ferry left at dawn. It was full.\n\n“Then the engine failed,” the harbour master said.";
         let (out, _) = claims_over(text, "“Then the engine failed,”", "the harbour master", "said");
         let pieces: Vec<&str> = out[0].0.content_spans.iter().map(|p| p.slice(text)).collect();
-        assert_eq!(pieces, ["The ferry left at dawn. It was full.", "“Then the engine failed,”"]);
-        assert_eq!(out[0].0.content.slice(text), &text[3..text.find(" the harbour").unwrap()]);
+        assert_eq!(pieces, ["“The ferry left at dawn. It was full.", "“Then the engine failed,”"]);
+        assert_eq!(out[0].0.content.slice(text), &text[..text.find(" the harbour").unwrap()]);
     }
 
     #[test]

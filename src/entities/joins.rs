@@ -106,8 +106,10 @@ const SAINT: &[&str] = &["St", "St.", "Saint"];
 /// Dublin", "Archbishop Welby's Church"); and a name of several words after the head ("Church
 /// of England") is joined only to a saint's name or to a word the tagger passed over ("King's
 /// College London"), not to a name it found ("Welby's Church of England" is the archbishop's).
-/// A name that holds a possessive and ends with a head takes the head's label ("St John's Wood"
-/// is a place and "King's College Hospital" an organisation, whatever the tagger made of them).
+/// A joined name ending with a head takes the head's label ("King's College Hospital" is an
+/// organisation), and so does a name the tagger found whole and called a person ("St John's
+/// Wood" is a place); a name it found whole as an organisation or a place keeps that label
+/// ("Queen's Park" is a football club in a league table).
 fn names_with_a_possessive(text: &str, names: Vec<(Span, Label)>, figures: &[(Span, Label)]) -> Vec<(Span, Label)> {
     let mut out: Vec<(Span, Label)> = Vec::with_capacity(names.len());
     for (i, &name) in names.iter().enumerate() {
@@ -116,14 +118,18 @@ fn names_with_a_possessive(text: &str, names: Vec<(Span, Label)>, figures: &[(Sp
             if owner_tagged {
                 out.pop();
             }
-            let label = if name.0.slice(text).contains(' ') { name.1 } else { head_at(text, name.0.start).map_or(name.1, |(_, l)| l) };
+            // The head's label when the name ends with one ("King's College Hospital"), else
+            // the tagger's for the rest ("King's College London").
+            let name_text = name.0.slice(text);
+            let last_start = name.0.start + name_text.rfind(' ').map_or(0, |p| p + 1);
+            let label = head_at(text, last_start).filter(|(h, _)| last_start + h.len() == name.0.end).map_or(name.1, |(_, l)| l);
             out.push((Span::new(owner_start, name.0.end), label));
             continue;
         }
         // A tagged owner whose head the tagger did not find ("St Paul's Cathedral").
         out.push(head_after(text, name, names.get(i + 1).map(|n| n.0.start)).unwrap_or(name));
     }
-    for (span, label) in out.iter_mut() {
+    for (span, label) in out.iter_mut().filter(|(_, l)| *l == Label::Person) {
         let name = span.slice(text);
         let last_start = span.start + name.rfind(' ').map_or(0, |p| p + 1);
         let holds_a_possessive = name.split(' ').rev().skip(1).any(|w| strip_possessive(w).len() < w.len());
@@ -340,11 +346,12 @@ mod tests {
         let text = "Doctors at St. Oswin’s Hospital and St Thomas' School agreed.";
         let got = joined(text, &[("Hospital", Org), ("School", Org)]);
         assert_eq!(names(&got), ["St. Oswin’s Hospital", "St Thomas' School"]);
-        // A lone head takes its own label, whatever the tagger made of it, and so does a name
-        // the tagger found whole.
-        let text = "They summered on Edith's Vineyard near St Ebba's Wood, by King's College Hospital.";
-        let got = joined(text, &[("Vineyard", Org), ("St Ebba's Wood", Person), ("King's College Hospital", Place)]);
-        let expected = [("Edith's Vineyard", Place), ("St Ebba's Wood", Place), ("King's College Hospital", Org)];
+        // A lone head, or a joined name ending with one, takes the head's label whatever the
+        // tagger made of it; a name the tagger found whole keeps its label unless a person's.
+        let text = "They summered on Edith's Vineyard near St Ebba's Wood, by King's College Hospital and Queen's Park.";
+        let tagged = [("Vineyard", Org), ("St Ebba's Wood", Person), ("College Hospital", Place), ("Queen's Park", Org)];
+        let got = joined(text, &tagged);
+        let expected = [("Edith's Vineyard", Place), ("St Ebba's Wood", Place), ("King's College Hospital", Org), ("Queen's Park", Org)];
         assert_eq!(got, expected.map(|(n, l)| (n.to_string(), l)));
     }
 

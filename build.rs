@@ -45,6 +45,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build.rs");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     word_lists(&out);
+    lists_without_comments(&out);
     weight_table(&out, "src/data/quote_kinds.tsv", "quote_kinds", 3);
     weight_table(&out, "src/data/attribution/linker.tsv", "linker", 1);
     let rules = rules();
@@ -95,6 +96,32 @@ fn entries(path: &str) -> Vec<String> {
     println!("cargo:rerun-if-changed={path}");
     let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
     text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).map(String::from).collect()
+}
+
+/// The lists under src/data/ read at run time as text, each copied to OUT_DIR as its entries
+/// alone (`entries`: no comments, no blank lines), which the module embeds instead of the file:
+/// a file's comments are for its readers, and they were about 2 KB of the gzipped module (issue
+/// 17's budget). Run-time code reads a copy with `text::data::lines`, as it read the file; the
+/// copy of `src/data/X/Y.txt` is `X_Y.txt` (`src/data/Y.txt`: `Y.txt`).
+const LISTS_READ_AS_TEXT: [&str; 9] = [
+    "abbreviations.txt",
+    "attribution/attitude_words.txt",
+    "defining_nouns.txt",
+    "function_words.txt",
+    "ner/word_classes.txt",
+    "speakers/linking_words.txt",
+    "speakers/nominal_heads.txt",
+    "speakers/titles.txt",
+    "speech_verbs.txt",
+];
+
+/// Writes `LISTS_READ_AS_TEXT`' copies.
+fn lists_without_comments(out: &Path) {
+    for name in LISTS_READ_AS_TEXT {
+        let mut text = entries(&format!("src/data/{name}")).join("\n");
+        text.push('\n');
+        std::fs::write(out.join(name.replace('/', "_")), text).expect("write to OUT_DIR");
+    }
 }
 
 /// Each character lower-cased on its own, as the tagger's `hash_lower` does.

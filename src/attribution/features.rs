@@ -28,7 +28,11 @@ use crate::text::hashing::{combine, hash_lower, hash_str, FnvMap};
 
 /// src/data/attribution/attitude_words.txt: words of belief, evidence, intention and stance.
 static ATTITUDE: std::sync::LazyLock<crate::text::hashing::FnvSet<&'static str>> = std::sync::LazyLock::new(|| {
-    include_str!("../data/attribution/attitude_words.txt").lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
+    include_str!(concat!(env!("OUT_DIR"), "/attribution_attitude_words.txt"))
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
 });
 
 /// Bump on any change to what `Doc::features` extracts.

@@ -147,7 +147,7 @@ struct DefiningNoun {
 }
 
 static DEFINING_NOUNS: LazyLock<Vec<DefiningNoun>> = LazyLock::new(|| {
-    lines(include_str!("../data/defining_nouns.txt"))
+    lines(include_str!(concat!(env!("OUT_DIR"), "/defining_nouns.txt")))
         .filter_map(|line| {
             let mut fields = line.split_whitespace();
             let noun = fields.next()?;

@@ -34,7 +34,7 @@ impl WordClasses {
     /// The embedded classes, parsed once.
     pub fn shared() -> &'static WordClasses {
         static SHARED: OnceLock<WordClasses> = OnceLock::new();
-        SHARED.get_or_init(|| WordClasses::parse(include_str!("../data/ner/word_classes.txt")))
+        SHARED.get_or_init(|| WordClasses::parse(include_str!(concat!(env!("OUT_DIR"), "/ner_word_classes.txt"))))
     }
 
     /// Classes from the file's text: one class per line, its coarse group then its words.

@@ -28,7 +28,7 @@ pub(crate) struct Cues {
 pub(crate) static CUES: LazyLock<Cues> = LazyLock::new(|| {
     let mut words = FnvSet::default();
     let mut phrases: FnvMap<&str, Vec<Vec<&str>>> = FnvMap::default();
-    for line in lines(include_str!("../data/speech_verbs.txt")) {
+    for line in lines(include_str!(concat!(env!("OUT_DIR"), "/speech_verbs.txt"))) {
         if let Some((first, rest)) = line.split_once(' ') {
             phrases.entry(first).or_default().push(rest.split(' ').collect());
         } else {

@@ -53,13 +53,13 @@ fn gender(tag: Option<&str>) -> Option<Gender> {
 }
 
 pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
-    let titles = lines(include_str!("../data/speakers/titles.txt"))
+    let titles = lines(include_str!(concat!(env!("OUT_DIR"), "/speakers_titles.txt")))
         .map(|l| {
             let mut parts = l.split(' ');
             (parts.next().unwrap_or(l), gender(parts.next()))
         })
         .collect();
-    let heads = lines(include_str!("../data/speakers/nominal_heads.txt"))
+    let heads = lines(include_str!(concat!(env!("OUT_DIR"), "/speakers_nominal_heads.txt")))
         .filter_map(|l| {
             let mut parts = l.split(' ');
             let word = parts.next()?;
@@ -92,7 +92,7 @@ pub(crate) static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         titles,
         heads,
         function_words: &FUNCTION_WORDS,
-        linking_words: lines(include_str!("../data/speakers/linking_words.txt")).collect(),
+        linking_words: lines(include_str!(concat!(env!("OUT_DIR"), "/speakers_linking_words.txt"))).collect(),
         first_names,
         places,
         demonym_country,

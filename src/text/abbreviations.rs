@@ -17,7 +17,7 @@ struct Table {
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let mut table = Table { prose: FnvSet::default(), conll: FnvSet::default() };
-    for line in lines(include_str!("../data/abbreviations.txt")) {
+    for line in lines(include_str!(concat!(env!("OUT_DIR"), "/abbreviations.txt"))) {
         let mut parts = line.split_whitespace();
         let Some(word) = parts.next() else { continue };
         let flag = parts.next();

@@ -14,7 +14,7 @@ pub(crate) fn lines(source: &str) -> impl Iterator<Item = &str> {
 /// src/data/function_words.txt: capitalised words that never start a name nor are one alone
 /// (lower case). Read by the entity rules and by attribution.
 pub(crate) static FUNCTION_WORDS: LazyLock<FnvSet<&'static str>> =
-    LazyLock::new(|| lines(include_str!("../data/function_words.txt")).collect());
+    LazyLock::new(|| lines(include_str!(concat!(env!("OUT_DIR"), "/function_words.txt"))).collect());
 
 /// Bits of a [`WordLists`] mask: the gazetteer's six lists, in the order of
 /// `entities::gazetteer::List` (first names, surnames, places, demonyms, organisation words,

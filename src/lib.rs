@@ -86,9 +86,10 @@ pub(crate) fn analyze_with_kinds(text: &str, kinds: &quotes::kinds::KindModel) -
     // The taggers read their own CoNLL tokens (`entities::tokens`), the one documented exception;
     // the text is split once for both, into the paragraphs every stage reads.
     let tokenized = entities::tokens::tokenize_paragraphs(text, &paragraphs);
-    let entities = entities::find_in(text, tokenized.clone());
-    let mentions = speakers::attribute(text, &sentences, &words, &mut quotes, &entities);
-    let attributions = attribution::find_in(text, tokenized, &mut quotes, &entities, &mentions);
+    let found = entities::find_in(text, tokenized.clone());
+    let mentions = speakers::attribute(text, &sentences, &words, &mut quotes, &found.entities);
+    let attributions = attribution::find_in(text, tokenized, &mut quotes, &found, &mentions);
+    let entities = found.entities;
     let clusters = entities::cluster_summaries(text, &entities);
     Analysis { paragraphs, sentences, quotes, entities, clusters, attributions }
 }

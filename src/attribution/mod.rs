@@ -39,21 +39,26 @@ fn shipped_model() -> Result<&'static Model, &'static ModelError> {
 /// Every attribution of `text`, in order of content start. Fills the `speaker` of direct and
 /// partial quotes that the speaker rules left without one when an attribution holds them, so
 /// that a quote's speaker and its attribution's source always agree (see `link::agree`).
+/// The tagger's features read `entities` here (the benchmarks' stage); `analyze` gives them the
+/// names as tagged (`entities::Found::as_tagged`).
 #[cfg(feature = "internals")]
 pub(crate) fn find(text: &str, quotes: &mut [Quote], entities: &[Entity], mentions: &[Resolved]) -> Vec<Attribution> {
-    find_in(text, crate::entities::tokens::tokenize(text), quotes, entities, mentions)
+    let found = crate::entities::Found { entities: entities.to_vec(), as_tagged: None };
+    find_in(text, crate::entities::tokens::tokenize(text), quotes, &found, mentions)
 }
 
-/// [`find`] on `text` split by `entities::tokens::tokenize` already.
+/// [`find`] on `text` split by `entities::tokens::tokenize` already: the tagger's features read
+/// `found.as_tagged()`, the linker `found.entities`.
 pub(crate) fn find_in(
     text: &str,
     tokenized: Tokenized,
     quotes: &mut [Quote],
-    entities: &[Entity],
+    found: &crate::entities::Found,
     mentions: &[Resolved],
 ) -> Vec<Attribution> {
+    let entities = &found.entities[..];
     match shipped_model() {
-        Ok(model) => find_with(model, text, tokenized, quotes, entities, mentions),
+        Ok(model) => find_with(model, text, tokenized, quotes, found.as_tagged(), entities, mentions),
         // A build whose model does not load is caught by the tests; at run time the quotations
         // alone are credited rather than failing the analysis.
         Err(_) => link::link::<Model>(text, &[], quotes, mentions, entities, None, link::Sources::Rules),
@@ -75,10 +80,11 @@ fn find_with(
     text: &str,
     tokenized: Tokenized,
     quotes: &mut [Quote],
+    as_tagged: &[Entity],
     entities: &[Entity],
     mentions: &[Resolved],
 ) -> Vec<Attribution> {
-    let doc = Doc::from_tokens(text, tokenized, quotes, entities);
+    let doc = Doc::from_tokens(text, tokenized, quotes, as_tagged);
     let tagged = tag(scorer, &doc);
     let sources = match rank::LINKER.as_ref() {
         Ok(linker) => link::Sources::Learned(linker),

@@ -185,9 +185,12 @@ fn prepare(id: String, raw: String, text: String, gold: Vec<Gold>, hash_bits: u3
     let sentences = crate::text::segment::sentences(&text, &paragraphs);
     let words = crate::text::words::split(&text, &paragraphs);
     let mut quotes = crate::quotes::find_with(&text, &paragraphs, &sentences, &words, kinds);
-    let entities = crate::entities::find(&text);
-    let mentions = crate::speakers::attribute(&text, &sentences, &words, &mut quotes, &entities);
-    let doc = Doc::new(&text, &quotes, &entities);
+    // As `analyze` has them: the linker reads the entities, the tagger's features the names as
+    // tagged (`entities::Found::as_tagged`).
+    let found = crate::entities::find_in(&text, crate::entities::tokens::tokenize(&text));
+    let mentions = crate::speakers::attribute(&text, &sentences, &words, &mut quotes, &found.entities);
+    let doc = Doc::new(&text, &quotes, found.as_tagged());
+    let entities = found.entities;
     let tags = gold_tags(&doc, &gold);
     let mut lines = Vec::new();
     let mut hashes = Vec::new();

@@ -16,11 +16,13 @@ use crate::text::data::FUNCTION_WORDS;
 use crate::text::marks::is_apostrophe;
 use crate::text::words::strip_possessive;
 
-/// Joins the names in `names` (of `text`, in text order, disjoint) that are one name cut in
-/// two; the result is in text order and disjoint too. `figures` are the dates and figures of
-/// `text` (a word inside one owns no name: "Tuesday's School Board meeting").
+/// Parts the names in `names` (of `text`, in text order, disjoint, `places_of_places` applied)
+/// that are two names run together and joins those that are one name cut at a possessive; the
+/// result is in text order and disjoint too. `figures` are the dates and figures of `text` (a
+/// word inside one owns no name: "Tuesday's School Board meeting"). What the attribution tagger
+/// reads is the names before this (`super::Found::as_tagged`).
 pub(super) fn apply(text: &str, names: Vec<(Span, Label)>, figures: &[(Span, Label)]) -> Vec<(Span, Label)> {
-    names_with_a_possessive(text, places_of_places(text, coordinated_names(text, names)), figures)
+    names_with_a_possessive(text, coordinated_names(text, names), figures)
 }
 
 /// Parts each name of the form "A and B" (one "and") in two when B is a name of its own by its
@@ -55,8 +57,9 @@ fn coordinated_names(text: &str, names: Vec<(Span, Label)>) -> Vec<(Span, Label)
 }
 
 /// Two places joined by a lone "of" are one place the tagger cut in two ("United States of
-/// America", "Federated States of Micronesia"): one mention, so the name has one cluster.
-fn places_of_places(text: &str, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
+/// America", "Federated States of Micronesia"): one mention, so the name has one cluster. (Applied
+/// before `apply`, to what the attribution tagger reads too: its weights were trained so.)
+pub(super) fn places_of_places(text: &str, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
     let mut out: Vec<(Span, Label)> = Vec::with_capacity(names.len());
     for (span, label) in names {
         if let Some(last) = out.last_mut() {
@@ -270,7 +273,7 @@ mod tests {
                 (Span::new(start, start + name.len()), label)
             })
             .collect();
-        apply(text, names, figures).into_iter().map(|(span, label)| (span.slice(text).to_string(), label)).collect()
+        apply(text, places_of_places(text, names), figures).into_iter().map(|(span, label)| (span.slice(text).to_string(), label)).collect()
     }
 
     fn names(got: &[(String, Label)]) -> Vec<&str> {

@@ -79,7 +79,8 @@ pub(super) fn places_of_places(text: &str, names: Vec<(Span, Label)>) -> Vec<(Sp
 /// founder or a patron ("St Thomas' Hospital", "Queen's University", "Christ's College",
 /// "Sullivan's Island", "St John's Wood"). Words that also follow an owner's possessive in
 /// running news ("Britain's Parliament", "Boston's Fenway Park" has "Fenway" there) are not
-/// heads.
+/// heads. Not `super::NAMED_AFTER_ENDINGS`, the endings that never end a person's name: several
+/// of these are surnames too (Wood, Park, Church), heads only after a possessive.
 const HEADS: &[(&str, Label)] = &[
     ("Academy", Label::Org),
     ("College", Label::Org),

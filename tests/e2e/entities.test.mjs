@@ -105,6 +105,9 @@ test('the entities panel lists our sample’s entities by label, one row per clu
         ]),
     );
     assert.deepEqual(panel, SAMPLE_ENTITY_PANEL);
+    // The merge box, with no corrections yet, holds its heading, hint and form, and no stray text.
+    const mergeText = await page.$eval('#panel-entities', (panelElement) => panelElement.textContent);
+    assert.doesNotMatch(mergeText, /null|undefined/);
     // The panel agrees with the analysis: one row per cluster, its name and mention count.
     const analysis = await analyzeInPage(page, SAMPLE);
     const rows = panel.flatMap(([, list]) => list).sort();

@@ -116,7 +116,8 @@ export class EntitiesPanel {
                 el('label', { className: 'editor__label' }, 'into', into),
                 el('button', { type: 'submit', className: 'button', disabled: options.length < 2 }, 'Merge'),
             ),
-            undo,
+            // No list without corrections: `replaceChildren` would write a null as the text "null".
+            ...(undo ? [undo] : []),
         );
     }
 }

@@ -853,8 +853,8 @@ pub(super) fn fronted_contents(doc: &Doc, sentence: &[u32], tagged: &[Tagged]) -
     out
 }
 
-/// Unquoted contents that hold a second reporting verb of their sentence's subject after ",
-/// and" or "but" ("acknowledged that the data had been exposed, but said no passwords were
+/// Contents that hold, outside quotations, a second reporting verb of their sentence's subject
+/// after ", and" or "but" ("acknowledged that the data had been exposed, but said no passwords were
 /// stolen"), split there into two claims, the verb the second one's cue: PolNeAR makes such a
 /// verb a cue of its own (121 times in train, against 31 inside a content, most of those in
 /// quotations). Only a finite verb of the speech lexicon ("said", "warned", "urges"), and
@@ -883,12 +883,14 @@ fn coordinated_cues(doc: &Doc, tagged: &[Tagged]) -> Option<(Vec<Tagged>, Vec<Ta
         {
             cues.push(t);
         }
-        if t.part == Part::Content && !(t.first..t.end).any(|k| doc.in_quotation(k)) {
+        if t.part == Part::Content {
             let mut k = t.first + 2;
             while k + 2 < rest.end {
                 let conjunction = doc.word(k);
                 let comma = doc.word(k - 1) == ",";
-                if matches!(conjunction, "and" | "but") && (comma || conjunction == "but") && finite(k + 1) {
+                // Outside quotations: a quoted "…, and said …" is what was said.
+                let unquoted = !doc.in_quotation(k) && !doc.in_quotation(k + 1);
+                if unquoted && matches!(conjunction, "and" | "but") && (comma || conjunction == "but") && finite(k + 1) {
                     let cue = Tagged { first: k + 1, end: k + 2, part: Part::Cue, margin: rest.margin };
                     out.extend([Tagged { end: if comma { k - 1 } else { k }, ..rest }, cue]);
                     cues.push(cue);
@@ -1060,12 +1062,26 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
         })
     };
     // A source opening with a title of several words is the person named after it, not a name
-    // inside the title ("Governor of the Bank of England Andrew Bailey").
+    // inside the title ("Governor of the Bank of England Andrew Bailey"); so is one ending with a
+    // person's name after another name and a few lower-case role words, the phrase's head
+    // ("Ashford Borough Council leader Tom Hennessy", "NDP critic Owen Bell").
+    let person =
+        |m: &&Resolved| m.speaker.kind == MentionKind::Name && entities_over(entities, m.speaker.span).any(|e| e.label == Label::Person);
     if crate::speakers::opens_with_a_title_of(span.slice(text)) {
-        let person = |m: &&Resolved| {
-            m.speaker.kind == MentionKind::Name && entities_over(entities, m.speaker.span).any(|e| e.label == Label::Person)
-        };
         if let Some(m) = overlapping().filter(person).last() {
+            return m.speaker.clone();
+        }
+    }
+    // Role words: lower case, and no conjunction or preposition ("Trump and House Speaker Paul
+    // Ryan" are two speakers).
+    let role_words = |between: &str| {
+        let words: Vec<&str> = between.split_whitespace().collect();
+        (1..=3).contains(&words.len())
+            && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !FUNCTION_WORDS.contains(w) && !LINKS.contains(w))
+    };
+    if let Some(m) = overlapping().last().filter(person).filter(|m| text[m.phrase.end..span.end.max(m.phrase.end)].trim().is_empty()) {
+        let named_before = overlapping().take_while(|h| h.phrase.end <= m.phrase.start).last();
+        if named_before.is_some_and(|h| h.speaker.kind == MentionKind::Name && role_words(&text[h.phrase.end..m.phrase.start])) {
             return m.speaker.clone();
         }
     }
@@ -1090,6 +1106,9 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
     };
     Speaker { span, kind, entity: entity.map(|e| e.cluster), basis, refers_to: None }
 }
+
+/// Conjunctions and prepositions, which join two phrases rather than a role to its holder.
+const LINKS: &[&str] = &["and", "or", "nor", "but", "of", "for", "with", "to", "at", "in", "on", "from", "by", "as"];
 
 /// A name or nominal speaker that is the head or the tail of a name the entity tagger found,
 /// joined to the rest by "of", "for", "to", "on" or "&" (forward only from an organisation's
@@ -1858,6 +1877,23 @@ mod tests {
         let text = "A spokesman for the Bank of Tolva warned that rates would rise.";
         let tagged = [("A spokesman for the Bank of Tolva", Part::Source), ("warned", Part::Cue), ("that rates would rise", Part::Content)];
         assert_eq!(claims(text, &tagged), [claim("A spokesman", "warned", "that rates would rise")]);
+    }
+
+    #[test]
+    fn a_source_ending_with_a_person_after_a_name_and_a_role_is_the_person() {
+        let text = "Tolva Borough Council leader Anna Keller said the rest centre was open.";
+        let tagged =
+            [("Tolva Borough Council leader Anna Keller", Part::Source), ("said", Part::Cue), ("the rest centre was open", Part::Content)];
+        assert_eq!(claims(text, &tagged), [claim("Anna Keller", "said", "the rest centre was open")]);
+        // Two names joined by "and" are two speakers; a name after a name with no role between
+        // is no such phrase.
+        let text = "Annabel Holtberg and Mayor Tom Ek said the rest centre was open.";
+        let tagged =
+            [("Annabel Holtberg and Mayor Tom Ek", Part::Source), ("said", Part::Cue), ("the rest centre was open", Part::Content)];
+        assert_eq!(claims(text, &tagged)[0].0, "Annabel Holtberg");
+        let text = "Tolva Borough Council said the rest centre was open.";
+        let tagged = [("Tolva Borough Council", Part::Source), ("said", Part::Cue), ("the rest centre was open", Part::Content)];
+        assert_eq!(claims(text, &tagged), [claim("Tolva Borough Council", "said", "the rest centre was open")]);
     }
 
     #[test]

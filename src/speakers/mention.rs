@@ -495,21 +495,20 @@ pub(crate) fn is_modifier_gap(gap: &str) -> bool {
     }
 }
 
-/// Whether token `h` is a capitalised title before "of" ("Secretary of State …", "U.S.
-/// Ambassador to …" is not one); not after a determiner ("the director of the agency, Ann
-/// Holt," is a description, which `nominals` reads), nor a surname that is a title's word too,
-/// after a first name or an initial ("Tom King of Keltra Bank", "Peter T. King of Ohio").
+/// Whether token `h` is a capitalised title before "of" ("Secretary of State …", "the Governor
+/// of the Bank of England …"; "U.S. Ambassador to …" is not one, and "the director of the
+/// agency, Ann Holt," is a description, which `nominals` reads); not a surname that is a
+/// title's word too, after a first name or an initial ("Tom King of Keltra Bank", "Peter T.
+/// King of Ohio").
 fn heads_a_title_of(tokens: &[Token], h: usize) -> bool {
     let lex = &*LEXICON;
     let before = h.checked_sub(1).map(|b| &tokens[b]);
     let after_a_name =
         before.is_some_and(|b| b.capitalised && (lex.first_names.contains_key(fold(bare(b)).as_str()) || bare(b).chars().count() == 1));
-    let after_a_determiner = before.is_some_and(|b| is_determiner(&b.lower));
     tokens[h].capitalised
         && lex.titles.contains_key(bare(&tokens[h]))
         && tokens.get(h + 1).is_some_and(|t| t.lower == "of")
         && !after_a_name
-        && !after_a_determiner
 }
 
 /// Whether token `h` is the head of a title of several words, or inside one: a title before

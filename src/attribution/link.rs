@@ -867,9 +867,7 @@ pub(super) fn fronted_contents(doc: &Doc, sentence: &[u32], tagged: &[Tagged]) -
 fn coordinated_cues(doc: &Doc, tagged: &[Tagged]) -> Option<(Vec<Tagged>, Vec<Tagged>)> {
     let finite = |k: usize| {
         let w = doc.word(k);
-        doc.in_lexicon(k)
-            && w.chars().all(|c| c.is_ascii_lowercase())
-            && (w.ends_with("ed") || w.ends_with('s') || IRREGULAR_PASTS.contains(&w))
+        doc.in_lexicon(k) && w.chars().all(|c| c.is_ascii_lowercase()) && crate::speakers::is_finite_form(w)
     };
     let mut out: Vec<Tagged> = Vec::new();
     let mut cues: Vec<Tagged> = Vec::new();
@@ -905,9 +903,6 @@ fn coordinated_cues(doc: &Doc, tagged: &[Tagged]) -> Option<(Vec<Tagged>, Vec<Ta
     }
     (!cues.is_empty()).then_some((out, cues))
 }
-
-/// Past tenses of speech verbs that do not end in "-ed".
-const IRREGULAR_PASTS: &[&str] = &["said", "told", "wrote", "spoke", "thought", "felt", "held", "maintained"];
 
 /// The most words of the source in an opening "according to" phrase ("According to [the
 /// harbour board's annual report], …").
@@ -1072,12 +1067,12 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
             return m.speaker.clone();
         }
     }
-    // Role words: lower case, and no conjunction or preposition ("Trump and House Speaker Paul
-    // Ryan" are two speakers).
+    // Role words: lower case, and no function word, which conjunctions and prepositions are
+    // ("Trump and House Speaker Paul Ryan" are two speakers).
     let role_words = |between: &str| {
         let words: Vec<&str> = between.split_whitespace().collect();
         (1..=3).contains(&words.len())
-            && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !FUNCTION_WORDS.contains(w) && !LINKS.contains(w))
+            && words.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !FUNCTION_WORDS.contains(w))
     };
     if let Some(m) = overlapping().last().filter(person).filter(|m| text[m.phrase.end..span.end.max(m.phrase.end)].trim().is_empty()) {
         let named_before = overlapping().take_while(|h| h.phrase.end <= m.phrase.start).last();
@@ -1106,9 +1101,6 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
     };
     Speaker { span, kind, entity: entity.map(|e| e.cluster), basis, refers_to: None }
 }
-
-/// Conjunctions and prepositions, which join two phrases rather than a role to its holder.
-const LINKS: &[&str] = &["and", "or", "nor", "but", "of", "for", "with", "to", "at", "in", "on", "from", "by", "as"];
 
 /// A name or nominal speaker that is the head or the tail of a name the entity tagger found,
 /// joined to the rest by "of", "for", "to", "on" or "&" (forward only from an organisation's

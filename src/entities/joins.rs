@@ -1,59 +1,24 @@
-//! Names the tagger cut in two, joined again, and two names it ran together, parted (after
-//! tagging, before the figures and clusters, so that each name is one mention with one cluster):
+//! Names the tagger cut in two, joined again (after tagging, before the figures and clusters,
+//! so that each name is one mention with one cluster):
 //!
 //! - two places joined by a lone "of" ("United States of America", "Federated States of
 //!   Micronesia");
 //! - a name that holds a possessive before the word that heads it ("St Mary's Hospital", "King's
 //!   College London", "St Paul's Cathedral", "Martha's Vineyard"): the tagger, trained on CoNLL,
 //!   where "'s" after a name is almost always the owner's ("Russia's Zhirinovsky"), ends the
-//!   first name at the possessive and finds the head alone or not at all;
-//! - two names joined by "and" that each stand alone ("BuzzFeed News and Yahoo News", "Tom Berg
-//!   and Anna Berg", "the Courier and The Harbour Times"), where names with "and" inside ("Ways
-//!   and Means Committee", "Bosnia and Herzegovina") stay whole.
+//!   first name at the possessive and finds the head alone or not at all.
 
 use crate::analysis::{Label, Span};
 use crate::text::data::FUNCTION_WORDS;
 use crate::text::marks::is_apostrophe;
 use crate::text::words::strip_possessive;
 
-/// Parts the names in `names` (of `text`, in text order, disjoint, `places_of_places` applied)
-/// that are two names run together and joins those that are one name cut at a possessive; the
-/// result is in text order and disjoint too. `figures` are the dates and figures of `text` (a
+/// Joins the names in `names` (of `text`, in text order, disjoint, `places_of_places` applied)
+/// that are one name cut at a possessive; the result is in text order and disjoint too. `figures` are the dates and figures of `text` (a
 /// word inside one owns no name: "Tuesday's School Board meeting"). What the attribution tagger
 /// reads is the names before this (`super::Found::as_tagged`).
 pub(super) fn apply(text: &str, names: Vec<(Span, Label)>, figures: &[(Span, Label)]) -> Vec<(Span, Label)> {
-    names_with_a_possessive(text, coordinated_names(text, names), figures)
-}
-
-/// Parts each name of the form "A and B" (one "and") in two when B is a name of its own by its
-/// form: it opens with "The" ("… and The Harbour Times", which no name has inside it), or A
-/// and B have two words or more each and end with the same word ("Keltra News and Osk News",
-/// "Tom Berg and Anna Berg": a name with "and" inside shares its head, it does not repeat it).
-fn coordinated_names(text: &str, names: Vec<(Span, Label)>) -> Vec<(Span, Label)> {
-    let mut out = Vec::with_capacity(names.len());
-    for (span, label) in names {
-        let name = span.slice(text);
-        let parts = match name.match_indices(" and ").collect::<Vec<_>>()[..] {
-            [(at, and)] => {
-                let (a, b) = (&name[..at], &name[at + and.len()..]);
-                let (a_words, b_words): (Vec<&str>, Vec<&str>) = (a.split(' ').collect(), b.split(' ').collect());
-                let b_start = span.start + at + and.len();
-                if let Some(rest) = b.strip_prefix("The ") {
-                    Some((Span::new(span.start, span.start + at), Span::new(b_start + (b.len() - rest.len()), span.end)))
-                } else if a_words.len() >= 2 && b_words.len() >= 2 && a_words.last() == b_words.last() {
-                    Some((Span::new(span.start, span.start + at), Span::new(b_start, span.end)))
-                } else {
-                    None
-                }
-            }
-            _ => None,
-        };
-        match parts {
-            Some((a, b)) => out.extend([(a, label), (b, label)]),
-            None => out.push((span, label)),
-        }
-    }
-    out
+    names_with_a_possessive(text, names, figures)
 }
 
 /// Two places joined by a lone "of" are one place the tagger cut in two ("United States of
@@ -299,34 +264,6 @@ mod tests {
         let tagged = [("Keltra", Org), ("Academy", Org), ("Berglund", Person), ("School of Harbours", Org), ("Agnes", Person)];
         let got = joined(text, &tagged);
         assert_eq!(names(&got), ["Keltra", "Academy", "Berglund", "School of Harbours", "Agnes"]);
-    }
-
-    #[test]
-    fn two_names_run_together_with_and_are_two() {
-        use Label::*;
-        let text = "Keltra News and Osk News, Tom Berg and Anna Berg, the Courier and The Harbour Times, the Ways and Means \
-                    Committee, Tolva and Vessby, Mr and Mrs Berg.";
-        let tagged = [
-            ("Keltra News and Osk News", Org),
-            ("Tom Berg and Anna Berg", Person),
-            ("Courier and The Harbour Times", Org),
-            ("Ways and Means Committee", Org),
-            ("Tolva and Vessby", Place),
-            ("Mr and Mrs Berg", Person),
-        ];
-        let got = joined(text, &tagged);
-        let expected = [
-            "Keltra News",
-            "Osk News",
-            "Tom Berg",
-            "Anna Berg",
-            "Courier",
-            "Harbour Times",
-            "Ways and Means Committee",
-            "Tolva and Vessby",
-            "Mr and Mrs Berg",
-        ];
-        assert_eq!(names(&got), expected);
     }
 
     #[test]

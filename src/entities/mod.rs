@@ -9,8 +9,8 @@
 //! (`recase`), and `consistency` lets a name's mid-sentence mentions decide its sentence-opening
 //! and headline ones; `context` types a name by the words around it ("Keltra, a software
 //! company", "shares in Keltra"), and `joins` puts together names the tagger cut in two ("St
-//! Mary's Hospital") and parts two it ran together (the attribution tagger reads the names
-//! before those two joins: `Found::as_tagged`). None of them needs retraining. Dates and figures come from rules (`patterns`); names win
+//! Mary's Hospital"; the attribution tagger reads the names before that join:
+//! `Found::as_tagged`). None of them needs retraining. Dates and figures come from rules (`patterns`); names win
 //! where the two overlap (`merge`), and `clusters` groups the mentions of one entity.
 //!
 //! Training lives in the tools/ crate (tools/src/ner.rs), which reaches what it needs through
@@ -60,7 +60,7 @@ pub(crate) fn find(text: &str) -> Vec<Entity> {
 pub(crate) struct Found {
     /// The entities `analyze` reports, in text order, never overlapping.
     pub entities: Vec<Entity>,
-    /// The same before `joins::apply` (the possessive and coordination rules), when they changed
+    /// The same before `joins::apply` (the possessive rule), when it changed
     /// anything: what the attribution tagger's features read. Its weights were trained on
     /// these, and the joins are for readers and clusters, so changing a join retrains nothing
     /// (retraining on the 8 PolNeAR articles the joins first changed moved its train-CV by

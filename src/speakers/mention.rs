@@ -433,6 +433,12 @@ pub(crate) fn modifier_reach(before: &str, prep: &str) -> Option<usize> {
     }
 }
 
+/// Whether a speech verb (lower case) has a finite form: "-s", "-ed" or an irregular past
+/// ("warns", "warned", "said"); "the following comment", "a press statement" are compounds.
+pub(crate) fn is_finite_form(verb: &str) -> bool {
+    verb.ends_with('s') || verb.ends_with("ed") || matches!(verb, "said" | "told" | "wrote" | "spoke" | "thought" | "felt")
+}
+
 /// Whether `word` (lower case) is a plural noun's form: "-s" but not "-ss" or "-us", or one of
 /// `IRREGULAR_PLURALS`.
 pub(crate) fn is_plural_form(word: &str) -> bool {
@@ -595,10 +601,7 @@ fn subject_nominals(tokens: &[Token], sentence_starts: &[bool], out: &mut Vec<Me
         let plural = is_plural_form(head);
         // A verb agrees with its subject: after a singular noun the cue must show it is a verb
         // (warns, warned, said); "the following comment", "a press statement" are compounds.
-        let v = &verb.lower;
-        let finite =
-            v.ends_with('s') || v.ends_with("ed") || matches!(v.as_str(), "said" | "told" | "wrote" | "spoke" | "thought" | "felt");
-        if !plural && !finite {
+        if !plural && !is_finite_form(&verb.lower) {
             return None;
         }
         let mut start = h;

@@ -25,9 +25,10 @@ const ARTICLE = [
     'The council’s finance chief, Tomas Varga, warned that the budget could run out by June. He added that ticket prices would stay the same this year.',
     '',
     // A claim the model is unsure of (a stance, not speech, its object a noun phrase): the
-    // doubtful case, about 0.4 with the fourteenth stop's pair. (The thirteenth's doubtful case,
-    // "have long suspected the noise will be worse", went from 0.49 to 0.53 with the retrain.)
-    'Residents near the depot, meanwhile, hope for quieter trams than the old buses.',
+    // doubtful case, 0.38 with the seventeenth stop's pair. (Each retrain moves such a claim:
+    // the thirteenth's "have long suspected the noise will be worse" went from 0.49 to 0.53,
+    // the fourteenth's "hope for quieter trams than the old buses" from about 0.4 to 0.50.)
+    'Residents near the depot, meanwhile, expect quieter trams than the old buses.',
     '',
 ].join('\n');
 

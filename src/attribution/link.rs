@@ -1214,8 +1214,7 @@ fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote
             }
             held[i] = true;
         }
-        let outer: Vec<Span> = a.quotes.iter().map(|&i| quotes[i].outer).collect();
-        whole_quotations(text, a, &outer);
+        whole_quotations(text, a, quotes);
         // A quote with its cue after it ends the content at its closing mark: an unquoted piece
         // after that cue is the cue's own phrase ("“…,” the tenants would chant outside the
         // office"), not more of what was said.
@@ -1288,12 +1287,12 @@ fn agree(text: &str, out: &mut Vec<(Attribution, Evidence)>, quotes: &mut [Quote
 
 /// A claim holds the whole of each of its quotations: the tagger reads a paragraph at a time,
 /// so a quotation over several paragraphs (each reopened with a mark, the last closed: “…¶ “…,”
-/// she said) came with the content of its last paragraph only. Each paragraph's part of
-/// `quoted` (the held quotations' spans, marks included) that no piece covers becomes a piece of
-/// its own, as PolNeAR's pieces never cross a line break.
-fn whole_quotations(text: &str, a: &mut Attribution, quoted: &[Span]) {
+/// she said) came with the content of its last paragraph only. Each paragraph's part of a
+/// quotation `a` holds (of `quotes`; its outer span, marks included) that no piece covers becomes
+/// a piece of its own, as PolNeAR's pieces never cross a line break.
+fn whole_quotations(text: &str, a: &mut Attribution, quotes: &[Quote]) {
     let mut added = false;
-    for &q in quoted {
+    for q in a.quotes.iter().map(|&i| quotes[i].outer) {
         let mut start = q.start;
         for (at, c) in q
             .slice(text)

@@ -13,14 +13,6 @@ use crate::text::data::FUNCTION_WORDS;
 use crate::text::marks::is_apostrophe;
 use crate::text::words::strip_possessive;
 
-/// Joins the names in `names` (of `text`, in text order, disjoint, `places_of_places` applied)
-/// that are one name cut at a possessive; the result is in text order and disjoint too. `figures` are the dates and figures of `text` (a
-/// word inside one owns no name: "Tuesday's School Board meeting"). What the attribution tagger
-/// reads is the names before this (`super::Found::as_tagged`).
-pub(super) fn apply(text: &str, names: Vec<(Span, Label)>, figures: &[(Span, Label)]) -> Vec<(Span, Label)> {
-    names_with_a_possessive(text, names, figures)
-}
-
 /// Two places joined by a lone "of" are one place the tagger cut in two ("United States of
 /// America", "Federated States of Micronesia"): one mention, so the name has one cluster. (Applied
 /// before `apply`, to what the attribution tagger reads too: its weights were trained so.)
@@ -67,23 +59,29 @@ const HEADS: &[(&str, Label)] = &[
 /// The words before a saint's name ("St Mary's", "St. Jude's", "Saint Anne's").
 const SAINT: &[&str] = &["St", "St.", "Saint"];
 
-/// Joins an owner that ends at a possessive, a name the tagger found or one capitalised word it
-/// passed over, to the word of `HEADS` right after it, and to the name the tagger found starting
-/// at that word. An owner's possessive is told apart from a name's by three tests: the word
-/// after it must be a head; the owner must be one word ("Guy's", "King's", "Martha's") or a
-/// saint's name ("St Mary's"), not a function word nor a place ("Ireland's University College
-/// Dublin", "Archbishop Welby's Church"); and a name of several words after the head ("Church
-/// of England") is joined only to a saint's name or to a word the tagger passed over ("King's
-/// College London"), not to a name it found ("Welby's Church of England" is the archbishop's).
-/// A joined name ending with a head takes the head's label ("King's College Hospital" is an
-/// organisation), and so does a name the tagger found whole and called a person ("St John's
-/// Wood" is a place); a name it found whole as an organisation or a place keeps that label
-/// ("Queen's Park" is a football club in a league table).
-fn names_with_a_possessive(text: &str, names: Vec<(Span, Label)>, figures: &[(Span, Label)]) -> Vec<(Span, Label)> {
+/// The names in `names` (of `text`, in text order, disjoint, `places_of_places` applied) with
+/// those cut at a possessive joined, in text order and disjoint too; `None` when nothing is
+/// joined (most texts). `figures` are the dates and figures of `text` (a word inside one owns no
+/// name: "Tuesday's School Board meeting"). What the attribution tagger reads is the names before
+/// this (`super::Found::as_tagged`).
+///
+/// An owner that ends at a possessive, a name the tagger found or one capitalised word it passed
+/// over, is joined to the word of `HEADS` right after it, and to the name the tagger found
+/// starting at that word. An owner's possessive is told apart from a name's by three tests: the
+/// word after it must be a head; the owner must be a saint's name, a given name or a patron
+/// (`may_own`), with no title before it ("Mr Hale's Church"); and a name of several words after
+/// the head ("Church of England") is joined only to a saint's name or to a word the tagger passed
+/// over ("King's College London"). A joined name ending with a head takes the head's label
+/// ("King's College Hospital" is an organisation), and so does a name the tagger found whole
+/// and called a person ("St John's Wood" is a place); a name it found whole as an organisation
+/// or a place keeps that label ("Queen's Park" is a football club in a league table).
+pub(super) fn apply(text: &str, names: &[(Span, Label)], figures: &[(Span, Label)]) -> Option<Vec<(Span, Label)>> {
     let mut out: Vec<(Span, Label)> = Vec::with_capacity(names.len());
+    let mut changed = false;
     for (i, &name) in names.iter().enumerate() {
         // A name the tagger found at a head, joined to the owner before it.
         if let Some((owner_start, owner_tagged)) = owner_before(text, out.last().copied(), name, figures) {
+            changed = true;
             if owner_tagged {
                 out.pop();
             }
@@ -96,7 +94,9 @@ fn names_with_a_possessive(text: &str, names: Vec<(Span, Label)>, figures: &[(Sp
             continue;
         }
         // A tagged owner whose head the tagger did not find ("St Paul's Cathedral").
-        out.push(head_after(text, name, names.get(i + 1).map(|n| n.0.start)).unwrap_or(name));
+        let joined = head_after(text, name, names.get(i + 1).map(|n| n.0.start));
+        changed |= joined.is_some();
+        out.push(joined.unwrap_or(name));
     }
     for (span, label) in out.iter_mut().filter(|(_, l)| *l == Label::Person) {
         let name = span.slice(text);
@@ -104,9 +104,10 @@ fn names_with_a_possessive(text: &str, names: Vec<(Span, Label)>, figures: &[(Sp
         let holds_a_possessive = name.split(' ').rev().skip(1).any(|w| strip_possessive(w).len() < w.len());
         if let Some((_, head_label)) = head_at(text, last_start).filter(|_| holds_a_possessive) {
             *label = head_label;
+            changed = true;
         }
     }
-    out
+    changed.then_some(out)
 }
 
 /// The possessive's end when `text[at..]` starts with one ("'s", "’s", or a lone apostrophe
@@ -239,7 +240,15 @@ mod tests {
                 (Span::new(start, start + name.len()), label)
             })
             .collect();
-        apply(text, places_of_places(text, names), figures).into_iter().map(|(span, label)| (span.slice(text).to_string(), label)).collect()
+        apply_or_keep(text, places_of_places(text, names), figures)
+            .into_iter()
+            .map(|(span, label)| (span.slice(text).to_string(), label))
+            .collect()
+    }
+
+    /// `apply`'s names, or `names` themselves when it joins nothing.
+    fn apply_or_keep(text: &str, names: Vec<(Span, Label)>, figures: &[(Span, Label)]) -> Vec<(Span, Label)> {
+        apply(text, &names, figures).unwrap_or(names)
     }
 
     fn names(got: &[(String, Label)]) -> Vec<&str> {
@@ -318,14 +327,11 @@ mod tests {
             ("Ansel", Person),
         ];
         let figures = [(Span::new(text.find("Tuesday").unwrap(), text.find("Tuesday").unwrap() + 7), Date)];
-        let got: Vec<&str> = apply(
-            text,
-            tagged.iter().map(|&(n, l)| (Span::new(text.find(n).unwrap(), text.find(n).unwrap() + n.len()), l)).collect(),
-            &figures,
-        )
-        .into_iter()
-        .map(|(span, _)| span.slice(text))
-        .collect();
+        let names: Vec<(Span, Label)> =
+            tagged.iter().map(|&(n, l)| (Span::new(text.find(n).unwrap(), text.find(n).unwrap() + n.len()), l)).collect();
+        // Nothing is joined: `apply` says so rather than copying the names.
+        assert_eq!(apply(text, &names, &figures), None);
+        let got: Vec<&str> = names.iter().map(|(span, _)| span.slice(text)).collect();
         let expected = [
             "Tolvaria",
             "University College Brenn",

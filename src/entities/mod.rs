@@ -84,9 +84,13 @@ pub(crate) fn find_in(text: &str, tokenized: tokens::Tokenized) -> Found {
         // names rather than failing the whole analysis.
         Err(_) => Vec::new(),
     };
-    let joined = joins::apply(text, names.clone(), &figures);
-    let as_tagged = (joined != names).then(|| clusters::assign(text, merge(names, figures.clone())));
-    Found { entities: clusters::assign(text, merge(joined, figures)), as_tagged }
+    match joins::apply(text, &names, &figures) {
+        Some(joined) => {
+            let as_tagged = Some(clusters::assign(text, merge(names, figures.clone())));
+            Found { entities: clusters::assign(text, merge(joined, figures)), as_tagged }
+        }
+        None => Found { entities: clusters::assign(text, merge(names, figures)), as_tagged: None },
+    }
 }
 
 /// What the trainer and the benchmarks need (re-exported as `quotelens::internals::ner`).

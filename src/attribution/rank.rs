@@ -739,6 +739,11 @@ fn cue_features(cx: &Context, q: &Query, i: usize, c: &Candidate, f: &mut impl F
     f(&["cq=", i, "&w=", class_at(cx, a)]);
     let same = cx.sentence[a] == cx.sentence[cf] || cx.sentence[b - 1] == cx.sentence[ce - 1];
     f(&["cq=", i, "&same=", yes(same)]);
+    // Another cue between this one and the content ("X reported …, while Y said [content]"):
+    // the nearer cue reports it.
+    let (from, to) = if dir == "before" { (b, cf) } else { (ce, a) };
+    let shadowed = cx.cues[cx.cues.partition_point(|t| t.first < from)..].iter().take_while(|t| t.end <= to).any(|t| t.first != a);
+    f(&["cq&shadowed=", yes(shadowed), "&", dir]);
 }
 
 /// The hash of a feature name given in parts: the FNV-1a hash of the parts one after the other,
@@ -978,6 +983,32 @@ mod tests {
         let names: Vec<&str> = candidates(&cx, &q).iter().filter_map(|c| c.speaker.as_ref()).map(|s| s.span.slice(text)).collect();
         assert!(names.iter().any(|n| n.contains("Pruitt")), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("ferry")), "no further than the next sentence: {names:?}");
+    }
+
+    #[test]
+    fn a_cue_with_another_cue_between_it_and_the_content_is_shadowed() {
+        let text = "The port reported higher fares, while the ferry company said trials continue.";
+        let (doc, _, entities, mentions) = stages(text);
+        let sentence = super::super::link::sentence_ids(&doc);
+        let tagged = |words: &str| {
+            let (first, end) = tokens(&doc, text, words);
+            Tagged { first, end, part: super::super::tags::Part::Cue, margin: 0.0 }
+        };
+        let cues = [tagged("reported"), tagged("said")];
+        let cx = Context { cues: &cues, ..context(text, &doc, &sentence, &entities, &mentions) };
+        let pieces = [tokens(&doc, text, "trials continue")];
+        let q = Query { pieces: &pieces, cue: None, rule: None, previous: None };
+        let options = [tokens(&doc, text, "said"), tokens(&doc, text, "reported")];
+        let mut names = crate::text::hashing::FnvMap::default();
+        let items = pairings(&cx, &q, &options, &mut |parts: &[&str]| {
+            let h = hash_parts(parts);
+            names.insert(h, parts.concat());
+            h
+        });
+        for (option, shadowed) in [(0, "cq&shadowed=false&before"), (1, "cq&shadowed=true&before")] {
+            let (_, _, hashes) = items.iter().find(|(i, _, _)| *i == Some(option)).expect("a pairing with each cue");
+            assert!(hashes.iter().any(|h| names[h] == shadowed), "{shadowed}");
+        }
     }
 
     #[test]

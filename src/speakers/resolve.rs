@@ -58,6 +58,11 @@ pub(crate) fn in_subject_position(tokens: &[Token], first: usize) -> bool {
 }
 
 /// The nominal starting at token `first` opens with an indefinite determiner ("a", "an", "one", "another").
+/// Whether `lower` marks its noun phrase as possessed: a possessive determiner or "'s".
+fn is_possessive(lower: &str) -> bool {
+    matches!(lower, "his" | "her" | "its" | "their" | "my" | "our" | "your" | "'s" | "’s")
+}
+
 fn is_indefinite(tokens: &[Token], first: usize) -> bool {
     let det = |k: usize| tokens.get(k).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "one" | "another" | "some"));
     det(first) || first > 0 && det(first - 1)
@@ -251,7 +256,11 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                     // may be no person at all, so it must describe the referent to join it.
                     let listed = |w: &str| LEXICON.heads.contains_key(w);
                     let head = tokens[m.last_token].lower.as_str();
-                    let role_noun = listed(head) || head.strip_suffix('s').is_some_and(listed);
+                    // A possessed role ("his lawyer", "the mayor's spokesman") is someone else
+                    // than the possessor, the salient referent it would join: by description only
+                    // (the port's lawyer, "Tom Reed, a lawyer for the port, … its lawyer said").
+                    let possessed = (m.first_token.saturating_sub(1)..m.last_token).any(|k| is_possessive(&tokens[k].lower));
+                    let role_noun = (listed(head) || head.strip_suffix('s').is_some_and(listed)) && !possessed;
                     // By salience, a role noun joins a named referent only: someone known by no
                     // name is known by the words of a description, and another role noun is
                     // someone else ("“…?” a reporter asked. “No,” the senator replied").
@@ -262,7 +271,10 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                             .or_else(|| recent().find(|s| by_salience && role_noun && s.salient && compatible(m, s.class)))
                             .map(|s| s.rep)
                     };
-                    pick(&seen, true).or_else(|| pick(&nominals, false)).or_else(|| introduced(tokens, mentions, i, salient))
+                    // Two possessed roles with the same words may belong to two owners ("his
+                    // campaign", "her campaign"): a possessed role joins a name only.
+                    let nominal = || if possessed { None } else { pick(&nominals, false) };
+                    pick(&seen, true).or_else(nominal).or_else(|| introduced(tokens, mentions, i, salient))
                 }
             }
         };

@@ -405,3 +405,21 @@ fn a_role_noun_is_not_someone_else_known_by_no_name() {
     // (The same description is the same person: the docker of
     // `a_pronoun_or_role_noun_after_a_nominal_known_by_no_name_refers_to_it`.)
 }
+
+#[test]
+fn a_possessed_role_noun_is_not_its_possessor() {
+    // "His lawyer" is someone other than the man he acts for, however salient that man is.
+    check(
+        "Prosecutors said Tom Harlow took $3 million from the charity. “He will plead not guilty,” his lawyer said.",
+        &[("He will plead not guilty,", Some(("his lawyer", "", "said", Explicit)))],
+    );
+    check(
+        "Mayor Ada Brenner left the hall early. “The vote stands,” the mayor’s spokesman said.",
+        &[("The vote stands,", Some(("the mayor’s spokesman", "", "said", Explicit)))],
+    );
+    // Unpossessed, the role noun is the salient person it describes.
+    check(
+        "Mayor Ada Brenner left the hall early. “The vote stands,” the mayor said.",
+        &[("The vote stands,", Some(("the mayor", "Ada Brenner", "said", Pronoun)))],
+    );
+}

@@ -433,11 +433,6 @@ impl Doc {
         self.entity[i] == crate::analysis::Label::Person as u8 + 1
     }
 
-    /// Token `i` is part of a date the entity rules found ("last week", "on Monday").
-    pub fn in_date(&self, i: usize) -> bool {
-        self.entity[i] == crate::analysis::Label::Date as u8 + 1
-    }
-
     /// Token `i` is a word or number (not punctuation).
     pub fn is_word(&self, i: usize) -> bool {
         self.shape[i] <= 4

@@ -124,8 +124,7 @@ pub(crate) fn with_evidence(
             None => tagged,
         };
         let mut fronted = fronted_contents(doc, &sentence, tagged);
-        let mut openers = according_to_openers(doc, &sentence, tagged);
-        openers.extend(inverted_reports(doc, &sentence, tagged));
+        let openers = according_to_openers(doc, &sentence, tagged);
         let all: Vec<Tagged>;
         let tagged: &[Tagged] = if fronted.is_empty() && openers.is_empty() {
             tagged
@@ -958,78 +957,6 @@ fn according_to_openers(doc: &Doc, sentence: &[u32], tagged: &[Tagged]) -> Vec<F
                 cue: at(i, i + 2, Part::Cue),
                 source: at(i + 2, comma, Part::Source),
             });
-        }
-    }
-    out
-}
-
-/// Reporting clauses closing their sentence after a comma with the source after the cue, which
-/// the tagger read as the cue's content ("The road will close on Friday, said [the mayor].",
-/// "…, says [lead author Mark Chen]."), the claim before the comma tagged as a source or not at
-/// all: the claim is then the words from the sentence's start to the comma (at least three, no
-/// comma, no quotation, no tagged cue or content), the source the noun phrase after the cue (to a comma or
-/// the sentence's end, at most `MAX_INVERTED_SOURCE` words, with a capital or a determiner and
-/// no verb-like word), and
-/// what the tagger made of them gives way (as for `according_to_openers`). The cue opens with a
-/// verb that takes no noun phrase as its object (`INVERTING`). Each gets the cue's margin. (The other misreading,
-/// a source run back over the comma into the claim, "[Profit rose 8%, the company] said", was
-/// measured and dropped: it cannot be told from a name and its apposition, "[Ann Holt, a
-/// labour economist,] said", and lost 0.003 end-to-end in train-CV.)
-fn inverted_reports(doc: &Doc, sentence: &[u32], tagged: &[Tagged]) -> Vec<Fronted> {
-    const MAX_INVERTED_SOURCE: usize = 4;
-    // Cues that take no noun phrase as their object, so that one after them is their subject:
-    // "urged a strong stand", "denied the report" are objects.
-    const INVERTING: [&str; 6] = ["said", "says", "added", "explained", "continued", "insisted"];
-    let tokens = &doc.tokens;
-    let n = tokens.len();
-    let same = |a: usize, b: usize| sentence[a] == sentence[b] && tokens[a].line == tokens[b].line;
-    let tagged_in = |from: usize, end: usize, part: Part| tagged.iter().any(|t| t.part == part && t.first < end && from < t.end);
-    let mut out = Vec::new();
-    for c in tagged.iter().filter(|t| t.part == Part::Cue) {
-        if !INVERTING.contains(&doc.word(c.first))
-            || c.first < 2
-            || c.end >= n
-            || doc.word(c.first - 1) != ","
-            || !same(c.first - 1, c.first)
-            || !same(c.end, c.first)
-        {
-            continue;
-        }
-        let comma = c.first - 1;
-        let mut start = comma;
-        while start > 0 && same(start - 1, comma) {
-            start -= 1;
-        }
-        let end = (c.end..n)
-            .take_while(|&k| same(k, c.first) && doc.word(k) != ",")
-            .filter(|&k| !matches!(doc.word(k), "." | "!" | "?" | "…"))
-            .last()
-            .map_or(c.end, |k| k + 1);
-        let phrase = c.end..end;
-        let named = phrase.clone().any(|k| doc.word(k).starts_with(char::is_uppercase))
-            || crate::speakers::is_determiner(&doc.word(c.end).to_lowercase());
-        // A noun phrase, not a clause: no verb-like word after its first ("said [Mr. Trump had
-        // erred]", "said [Mexico must act]").
-        let verbless = phrase.clone().skip(1).all(|k| {
-            let w = doc.word(k);
-            !w.starts_with(char::is_lowercase) || !(w.ends_with("ed") || ENDS_OPEN.contains(&w))
-        });
-        // A comma in it would make it a name and its apposition ("Ann Holt, the mayor, said").
-        let claim = (start..comma).filter(|&k| doc.is_word(k)).count() >= 3
-            && (start..comma).all(|k| doc.word(k) != ",")
-            && !tagged_in(start, comma, Part::Content)
-            && !tagged_in(start, comma, Part::Cue)
-            && (start..comma).all(|k| !doc.in_quotation(k));
-        if !phrase.is_empty()
-            && phrase.clone().filter(|&k| doc.is_word(k)).count() <= MAX_INVERTED_SOURCE
-            && named
-            && verbless
-            && tagged_in(c.end, end, Part::Content)
-            && phrase.clone().all(|k| !doc.in_quotation(k))
-            && claim
-        {
-            let at = |first: usize, end: usize, part: Part| Tagged { first, end, part, margin: c.margin };
-            out.push(Fronted { content: at(start, comma, Part::Content), cue: *c, source: at(c.end, end, Part::Source) });
         }
     }
     out
@@ -1937,39 +1864,6 @@ mod tests {
 
     fn claim(source: &str, cue: &str, content: &str) -> (String, String, String) {
         (source.to_string(), cue.to_string(), content.to_string())
-    }
-
-    #[test]
-    fn a_source_after_said_read_as_its_content_is_the_source_of_the_clause_before_the_comma() {
-        assert_eq!(
-            claims("The road will be closed until Friday, said the mayor.", &[("said", Part::Cue), ("the mayor", Part::Content)]),
-            vec![claim("the mayor", "said", "The road will be closed until Friday")]
-        );
-        assert_eq!(
-            claims(
-                "Fares were too high in Tarrow, says lead author Ada Holm.",
-                &[("Fares were too high in Tarrow", Part::Source), ("says", Part::Cue), ("lead author Ada Holm", Part::Content)]
-            ),
-            vec![claim("Ada Holm", "says", "Fares were too high in Tarrow")]
-        );
-        // An object, a clause, or a name with its apposition before the comma stay as tagged.
-        for (text, tagged) in [
-            (
-                "Rahm Vale, the mayor’s aide, urged a strong stand.",
-                [("Rahm Vale, the mayor’s aide,", Part::Source), ("urged", Part::Cue), ("a strong stand", Part::Content)],
-            ),
-            (
-                "Ada Holm, the port’s manager, said the ferries.",
-                [("Ada Holm, the port’s manager,", Part::Source), ("said", Part::Cue), ("the ferries", Part::Content)],
-            ),
-            (
-                "After a long night in Tarrow, said Holm had erred.",
-                [("After a long night in Tarrow", Part::Source), ("said", Part::Cue), ("Holm had erred", Part::Content)],
-            ),
-        ] {
-            let content = tagged[2].0;
-            assert!(claims(text, &tagged).iter().all(|(_, _, c)| c == content), "{text}: {:?}", claims(text, &tagged));
-        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! A news story's dateline: the place it was filed from opens a paragraph, in capitals or title
-//! case, before a dash, perhaps with the agency in brackets and the region after a comma
-//! ("SEATTLE (AP) —", "BOSTON —", "RALEIGH, N.C. (AP) —"). The tagger, trained on 1996
+//! case, before a dash, with the region after a comma or the agency in brackets ("SEATTLE (AP)
+//! —", "RALEIGH, N.C. (AP) —"), or alone in capitals when the place list holds it ("BOSTON —";
+//! "NASA —", "Microsoft —" open no dateline). The tagger, trained on 1996
 //! Reuters, whose datelines are followed by a date and whose sports pages name clubs after their
 //! towns, reads "SEATTLE —" and "BOSTON —" as clubs. The name there is a place. (A word in
 //! capitals there that the tagger passed over, "DENVER —", is left alone: adding it cost 350
@@ -8,6 +9,7 @@
 //! (`super::Found::as_tagged`): the attribution tagger's weights were trained on the names as
 //! tagged.
 
+use super::gazetteer;
 use crate::analysis::{Label, Span};
 
 /// Words of the place's name, at most.
@@ -42,7 +44,8 @@ pub(super) fn apply(text: &str, names: &[(Span, Label)]) -> Option<Vec<(Span, La
 }
 
 /// The end of the place of a dateline opening `text[start..]`, if one does: capitalised words,
-/// then perhaps a region after a comma and an agency in brackets, then a dash between spaces
+/// then a region after a comma or an agency in brackets or both (or neither, for a place of the
+/// place list in capitals: "BOSTON —"), then a dash between spaces
 /// and the story's first sentence, in running text (a capital then a lower-case letter, a
 /// one-letter word or a quotation mark): after a section's name, a headline in capitals follows
 /// ("RUGBY UNION - WIGAN BEAT BRADFORD").
@@ -50,12 +53,23 @@ fn dateline_place(text: &str, start: usize) -> Option<usize> {
     let b = text.as_bytes();
     let mut at = capitalised_words(b, start, MAX_PLACE_WORDS)?;
     let place = at;
+    let mut credited = false;
     if b[at..].starts_with(b", ") {
         at = capitalised_words(b, at + 2, MAX_REGION_WORDS)?;
+        credited = true;
     }
     // "(AP)", not a results table's "( N )".
     if b[at..].starts_with(b" (") && b.get(at + 2).is_some_and(|&c| c != b' ') {
         at += 2 + text[at + 2..].find(')').filter(|&n| n <= MAX_AGENCY)? + 1;
+        credited = true;
+    }
+    // Without a region or an agency, only a listed place in capitals: "NASA —", "ANALYSIS —",
+    // "Microsoft — the company said", "Leeds - Deane scored" open no dateline.
+    let name = &text[start..place];
+    let first = &name[..name.find(' ').unwrap_or(name.len())];
+    let listed = name.bytes().all(|c| !c.is_ascii_lowercase()) && gazetteer::is_place_word(first);
+    if !(credited || listed) {
+        return None;
     }
     let dash = ["— ", "– ", "― ", "-- ", "- "].iter().find(|d| text[at..].starts_with(' ') && text[at + 1..].starts_with(**d))?;
     at += 1 + dash.len();
@@ -94,7 +108,7 @@ mod tests {
     #[test]
     fn a_dateline_is_a_place_before_a_dash() {
         assert_eq!(place_of("BRACKTON (AP) — The council voted."), Some("BRACKTON"));
-        assert_eq!(place_of("PORT AVERLY — “We are ready,” she said."), Some("PORT AVERLY"));
+        assert_eq!(place_of("PORT AVERLY (AP) — “We are ready,” she said."), Some("PORT AVERLY"));
         assert_eq!(place_of("Fort Mirran, Northumberland — The ferry ran."), Some("Fort Mirran"));
         assert_eq!(place_of("TARROW, N.C. (AP) - Stocks fell."), Some("TARROW"));
         assert_eq!(place_of("TARROW (Reuters) -- Stocks fell."), Some("TARROW"));
@@ -102,10 +116,15 @@ mod tests {
         assert_eq!(place_of("The mayor — who had left — spoke."), None);
         assert_eq!(place_of("Brackton — who else? — won."), None);
         assert_eq!(place_of("Brackton won — The Courier"), None);
+        // A name before a dash is no dateline without a region, an agency or the place list.
+        assert_eq!(place_of("Keltra — The company said it would cut jobs."), None);
+        assert_eq!(place_of("ANALYSIS — The vote was close."), None);
+        assert_eq!(place_of("Leeds - Brian Deane scored twice."), None);
+        assert_eq!(place_of("LEEDS - Brian Deane scored twice."), Some("LEEDS"));
         // A section and a headline in capitals; a results table.
         assert_eq!(place_of("RUGBY UNION - WIGAN BEAT BRADFORD 42-36 ."), None);
         assert_eq!(place_of("Radnicki ( N ) - Spartak ( to be played on Sunday )"), None);
-        assert_eq!(place_of("BRACKTON — A fire broke out."), Some("BRACKTON"));
+        assert_eq!(place_of("BRACKTON, Northumberland — A fire broke out."), Some("BRACKTON"));
     }
 
     #[test]
@@ -118,6 +137,9 @@ mod tests {
         // Nothing to change: `None`.
         assert_eq!(apply("LONDON — Prices rose.", &[(Span::new(0, 6), Label::Place)]), None);
         // A name cut short is the whole place.
-        assert_eq!(apply("PORT AVERLY — Prices rose.", &[(Span::new(0, 4), Label::Org)]), Some(vec![(Span::new(0, 11), Label::Place)]));
+        assert_eq!(
+            apply("PORT AVERLY (AP) — Prices rose.", &[(Span::new(0, 4), Label::Org)]),
+            Some(vec![(Span::new(0, 11), Label::Place)])
+        );
     }
 }

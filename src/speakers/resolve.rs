@@ -45,7 +45,9 @@ struct Seen {
 pub(crate) fn in_subject_position(tokens: &[Token], first: usize) -> bool {
     let Some(prev) = first.checked_sub(1).map(|p| &tokens[p]) else { return true };
     if !prev.is_word {
-        return prev.lower != "’s";
+        // A name in brackets is an aside: the agency of a dateline, "BOSTON (AP) —", a party,
+        // "Sen. Ann Holt (D-Ore.)".
+        return !matches!(prev.lower.as_str(), "’s" | "(" | "[");
     }
     matches!(
         prev.lower.as_str(),
@@ -57,12 +59,25 @@ pub(crate) fn in_subject_position(tokens: &[Token], first: usize) -> bool {
     ) || prev.lower == "to" && first >= 2 && tokens[first - 2].lower == "according"
 }
 
-/// The nominal starting at token `first` opens with an indefinite determiner ("a", "an", "one", "another").
+/// Whether a name opening its paragraph stands before a dash and a new sentence, perhaps with a
+/// bracket between: a dateline ("BOSTON (AP) — The …") or a section's label ("ANALYSIS — The
+/// …"), which no later mention refers to ("Trump — who …" is a subject).
+fn is_a_heading(tokens: &[Token], m: &Mention) -> bool {
+    let opens = m.first_token.checked_sub(1).map_or(true, |p| !tokens[p].is_word);
+    let mut k = m.last_token + 1;
+    if tokens.get(k).is_some_and(|t| t.lower == "(") {
+        k += tokens[k..].iter().take(5).position(|t| t.lower == ")").map_or(0, |p| p + 1);
+    }
+    let dash = tokens.get(k).is_some_and(|t| matches!(t.lower.as_str(), "—" | "–" | "-" | "--" | "―"));
+    opens && dash && tokens.get(k + 1).is_some_and(|t| t.capitalised)
+}
+
 /// Whether `lower` marks its noun phrase as possessed: a possessive determiner or "'s".
 fn is_possessive(lower: &str) -> bool {
     matches!(lower, "his" | "her" | "its" | "their" | "my" | "our" | "your" | "'s" | "’s")
 }
 
+/// The nominal starting at token `first` opens with an indefinite determiner ("a", "an", "one", "another").
 fn is_indefinite(tokens: &[Token], first: usize) -> bool {
     let det = |k: usize| tokens.get(k).is_some_and(|t| matches!(t.lower.as_str(), "a" | "an" | "one" | "another" | "some"));
     det(first) || first > 0 && det(first - 1)
@@ -182,7 +197,7 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
         let mut salient = in_subject_position(tokens, m.first_token);
         let rep = match m.kind {
             MentionKind::Name => {
-                if m.class == Class::Place {
+                if m.class == Class::Place || is_a_heading(tokens, m) {
                     continue;
                 }
                 let linked = match entity {
@@ -256,16 +271,25 @@ pub(crate) fn resolve(tokens: &[Token], mentions: &mut [Mention], paragraph_of: 
                     // may be no person at all, so it must describe the referent to join it.
                     let listed = |w: &str| LEXICON.heads.contains_key(w);
                     let head = tokens[m.last_token].lower.as_str();
-                    // A possessed role ("his lawyer", "the mayor's spokesman") is someone else
-                    // than the possessor, the salient referent it would join: by description only
-                    // (the port's lawyer, "Tom Reed, a lawyer for the port, … its lawyer said").
+                    // A role a person possesses ("his lawyer") is someone else than that person,
+                    // the salient referent it would join: by description only ("Tom Reed, a lawyer
+                    // for Harlow, … his lawyer said"). One a place or a company possesses may be
+                    // the salient person ("Britain's prime minister", "its chief executive").
                     let possessed = (m.first_token.saturating_sub(1)..m.last_token).any(|k| is_possessive(&tokens[k].lower));
-                    let role_noun = (listed(head) || head.strip_suffix('s').is_some_and(listed)) && !possessed;
+                    let a_persons = (m.first_token.saturating_sub(1)..m.last_token)
+                        .any(|k| matches!(tokens[k].lower.as_str(), "his" | "her" | "my" | "our" | "your"));
+                    let role_noun = (listed(head) || head.strip_suffix('s').is_some_and(listed)) && !a_persons;
+                    // Nor is any possessed role its own possessor ("Harlow's lawyer", "the mayor's
+                    // spokesman", "Britain's prime minister").
+                    let owner = (m.first_token.saturating_sub(1)..m.last_token)
+                        .filter(|&k| matches!(tokens[k].lower.as_str(), "'s" | "’s"))
+                        .find_map(|k| mentions[..i].iter().rposition(|p| p.last_token + 1 == k))
+                        .map(|j| out[j].name.unwrap_or(j));
                     // By salience, a role noun joins a named referent only: someone known by no
                     // name is known by the words of a description, and another role noun is
                     // someone else ("“…?” a reporter asked. “No,” the senator replied").
                     let pick = |pool: &Vec<Seen>, by_salience: bool| {
-                        let recent = || recent(pool, paragraph);
+                        let recent = || recent(pool, paragraph).filter(|s| Some(s.rep) != owner);
                         recent()
                             .find(|s| compatible(m, s.class) && described.get(&s.rep).is_some_and(|words| describes(m, words)))
                             .or_else(|| recent().find(|s| by_salience && role_noun && s.salient && compatible(m, s.class)))

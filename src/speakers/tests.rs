@@ -422,4 +422,27 @@ fn a_possessed_role_noun_is_not_its_possessor() {
         "Mayor Ada Brenner left the hall early. “The vote stands,” the mayor said.",
         &[("The vote stands,", Some(("the mayor", "Ada Brenner", "said", Pronoun)))],
     );
+    // A role a place or a company possesses may be that person.
+    check(
+        "Keir Varn flew to Oslo overnight. “The talks failed,” Britain’s prime minister said.",
+        &[("The talks failed,", Some(("Britain’s prime minister", "Keir Varn", "said", Pronoun)))],
+    );
+}
+
+#[test]
+fn a_dateline_or_a_bracketed_name_is_no_referent() {
+    // The dateline's place and agency open the paragraph but are the subject of nothing.
+    check(
+        "BOSTON (AP) — The harbour board met on Tuesday. “The ferry will run,” the chairman said.",
+        &[("The ferry will run,", Some(("the chairman", "", "said", Explicit)))],
+    );
+    check(
+        "ANALYSIS — The harbour board met on Tuesday. “The ferry will run,” the chairman said.",
+        &[("The ferry will run,", Some(("the chairman", "", "said", Explicit)))],
+    );
+    // A party's or an agency's name in brackets is an aside: the senator is Ann Holt.
+    check(
+        "Senator Ann Holt (Reuters) left the hall early. “We lost,” the senator said.",
+        &[("We lost,", Some(("the senator", "Ann Holt", "said", Pronoun)))],
+    );
 }

@@ -131,7 +131,8 @@ pub(crate) fn with_evidence(
         } else {
             all = {
                 // An opener's reporting clause replaces what the tagger made of it.
-                let mut all: Vec<Tagged> = tagged.iter().filter(|t| !openers.iter().any(|o| o.replaces(t))).copied().collect();
+                let mut all: Vec<Tagged> =
+                    tagged.iter().filter(|t| !openers.iter().any(|o| t.first < o.content.end && o.cue.first < t.end)).copied().collect();
                 all.extend(fronted.iter().map(|f| f.content));
                 all.extend(openers.iter().flat_map(|f| [f.cue, f.source, f.content]));
                 crate::order::sort_by_key(&mut all, |t| (t.first, t.end));
@@ -967,15 +968,6 @@ pub(super) struct Fronted {
     content: Tagged,
     cue: Tagged,
     source: Tagged,
-}
-
-impl Fronted {
-    /// Whether the tagged span `t` overlaps this claim and its reporting clause, which replace it.
-    fn replaces(&self, t: &Tagged) -> bool {
-        let first = self.content.first.min(self.cue.first).min(self.source.first);
-        let end = self.content.end.max(self.cue.end).max(self.source.end);
-        t.first < end && first < t.end
-    }
 }
 
 /// Where a cue ending at token `end` really ends: a cue ending on an auxiliary ("would", "has

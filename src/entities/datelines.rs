@@ -1,13 +1,12 @@
 //! A news story's dateline: the place it was filed from opens a paragraph, in capitals or title
 //! case, before a dash, with the region after a comma or the agency in brackets ("SEATTLE (AP)
 //! —", "RALEIGH, N.C. (AP) —"), or alone in capitals when the place list holds it ("BOSTON —";
-//! "NASA —", "Microsoft —" open no dateline). The tagger, trained on 1996
-//! Reuters, whose datelines are followed by a date and whose sports pages name clubs after their
-//! towns, reads "SEATTLE —" and "BOSTON —" as clubs. The name there is a place. (A word in
-//! capitals there that the tagger passed over, "DENVER —", is left alone: adding it cost 350
-//! bytes of the module, issue 17.) Applied after tagging, with the joins
-//! (`super::Found::as_tagged`): the attribution tagger's weights were trained on the names as
-//! tagged.
+//! "NASA —", "Microsoft —" open no dateline). The tagger, trained on 1996 Reuters, whose
+//! datelines are followed by a date and whose sports pages name clubs after their towns, reads
+//! "SEATTLE —" and "BOSTON —" as clubs. The name there is a place. (A word in capitals there
+//! that the tagger passed over, "DENVER —", is left alone: adding it cost 350 bytes of the
+//! module, issue 17.) Applied after tagging, with the joins (`super::Found::as_tagged`): the
+//! attribution tagger's weights were trained on the names as tagged.
 
 use super::gazetteer;
 use crate::analysis::{Label, Span};
@@ -45,8 +44,8 @@ pub(super) fn apply(text: &str, names: &[(Span, Label)]) -> Option<Vec<(Span, La
 
 /// The end of the place of a dateline opening `text[start..]`, if one does: capitalised words,
 /// then a region after a comma or an agency in brackets or both (or neither, for a place of the
-/// place list in capitals: "BOSTON —"), then a dash between spaces
-/// and the story's first sentence, in running text (a capital then a lower-case letter, a
+/// place list in capitals: "BOSTON —"), then a dash between spaces and the story's first
+/// sentence, in running text (a capital then a lower-case letter, a
 /// one-letter word or a quotation mark): after a section's name, a headline in capitals follows
 /// ("RUGBY UNION - WIGAN BEAT BRADFORD").
 fn dateline_place(text: &str, start: usize) -> Option<usize> {

@@ -17,10 +17,13 @@
 //! - a subject: "…, and Keltra suspended the account" — a capitalised word in running text that
 //!   the tagger passed over, after a word that opens a clause and before a verb in the past
 //!   tense that takes an object, is a name, and an organisation's (an agent; an ideology, era or
-//!   meal is the subject of verbs without one: "after Communism collapsed in the east"): the tagger passes over a capitalised word it reads as its everyday homograph
-//!   ("twitter" has the word class of "statement" and "interview"), and companies and brands
-//!   are the names made of everyday words (people's are in the name lists, places in the place
-//!   list, and a listed word is left alone).
+//!   meal is the subject of verbs without one: "after Communism collapsed in the east"); so is
+//!   one after "a spokesperson for" or posted on ("wrote on Twitter that"): the
+//!   tagger passes over a capitalised word it reads as its everyday homograph ("twitter" has the
+//!   word class of "statement" and "interview", "Apple" that of a fruit), and companies and
+//!   brands are the names made of everyday words (people's are in the name lists, places in the
+//!   place list, and a listed word is left alone). This one rule runs before `consistency`
+//!   (`subjects`), so that the name's other mentions take its label ("fine Apple").
 //! - a definition: "Tolvik is a town in …", "Keltra is a Finnish software company", "Frost Mile
 //!   is an album by …" — the lead sentence of an encyclopedia article says what its subject is,
 //!   and the head of the noun phrase after "is a|an|the" types the name at every mention of it
@@ -77,9 +80,15 @@ const OBJECT_OPENERS: &[&str] =
 /// Verbs of speech whose subject names a speaker.
 const SAYS: &[&str] = &["said", "says"];
 
+/// Words for one who speaks for an organisation, before "for" and its name.
+const SPOKES: &[&str] = &["spokesperson", "spokesman", "spokeswoman"];
+
+/// Verbs of posting or appearing, before "on" and a platform ("wrote on Twitter").
+const POSTS: &[&str] = &["said", "wrote", "posted", "tweeted", "shared", "appeared", "announced"];
+
 /// Applies the rules of the module comment to `entities` (the tagger's names in `text`).
 pub(crate) fn apply(text: &str, doc: &Doc, entities: Vec<Entity>) -> Vec<Entity> {
-    let entities = subjects(text, doc, speakers(text, doc, holdings(text, doc, appositives(text, doc, entities))));
+    let entities = speakers(text, doc, holdings(text, doc, appositives(text, doc, entities)));
     let entities = referred_to_as_it(text, doc, entities);
     places_in_their_setting(text, doc, places_by_their_nouns(text, doc, definitions(text, doc, entities)))
 }
@@ -357,19 +366,27 @@ fn places_by_their_nouns(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Ve
 
 /// Adds as an organisation each word that no name covers, in a line not all in capitals,
 /// written with a capital and some lower-case letters ("Keltra", "VoxTel"), that does not open
-/// its sentence, comes after a comma or a word of `CLAUSE_OPENERS` and before a verb in the past
-/// tense (`is_a_past_tense_verb`) with its object right after it (a word of `OBJECT_OPENERS`),
-/// that has a word class (a word of everyday news, which the
-/// tagger read as one: a word it never saw, "in 1956, Ike refused", says nothing of its kind)
-/// and not one of people's names (`WordClasses::is_of_people`: ", Trump dominated"), and that
-/// is no function word, title, noun for a speaker ("Speaker"), listed word (first
-/// names, surnames, places, nationalities, organisation words) nor a date ("Monday"). Not before
-/// "said": ", Keltra said" is as often a person the tagger missed.
-fn subjects(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
-    let word = |i: usize| doc.tokens[i].span.slice(text);
+/// its sentence and stands where an organisation acts, is spoken for or is posted on: after a
+/// comma or a word of `CLAUSE_OPENERS` and before a verb in the past tense
+/// (`is_a_past_tense_verb`) with its object right after it (a word of `OBJECT_OPENERS`); after
+/// "a spokesperson for" (`SPOKES`) and not before a possessive ("for Early's campaign"); or
+/// after a verb of `POSTS` and "on", before a function word or punctuation ("wrote on Twitter
+/// that"; "on Budget day", "on Stage 5" are none). Not a plural ("Millennials": a group more
+/// often than a company) nor an abbreviation ("Sept."); a word of a name the tagger read as a
+/// person's is that person ("Rex Early … , Early described it"). Not before "said": a surname
+/// no list holds ("Major said", "Cash said") speaks as often as a company.
+/// The word must have a word class (a word of everyday news, which the tagger read as one: a
+/// word it never saw, "in 1956, Ike refused", says nothing of its kind) and not one of people's
+/// names (`WordClasses::is_of_people`: ", Trump dominated"), and be no function word, title,
+/// noun for a speaker ("Speaker", "Police"), listed word (first names, surnames, places,
+/// nationalities, organisation words) nor date ("Monday"). Run before `consistency`, which gives
+/// the name's other mentions its label ("fine Apple" once "a spokesperson for Apple" is a
+/// company).
+pub(crate) fn subjects(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
+    let word = |i: usize| doc.tokens.get(i).map_or("", |t| t.span.slice(text));
     let mut added = Vec::new();
     let mut covered = entities.iter().map(|e| e.span).peekable();
-    for i in 1..doc.tokens.len().saturating_sub(2) {
+    for i in 1..doc.tokens.len().saturating_sub(1) {
         let t = &doc.tokens[i];
         while covered.peek().is_some_and(|s| s.end <= t.span.start) {
             covered.next();
@@ -377,15 +394,33 @@ fn subjects(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
         if covered.peek().is_some_and(|s| s.start < t.span.end) || t.sentence_start || doc.lines[t.line as usize].all_caps {
             continue;
         }
-        let (before, after, object) = (&doc.tokens[i - 1], &doc.tokens[i + 1], &doc.tokens[i + 2]);
-        if before.line != t.line || after.line != t.line || object.line != t.line {
+        let on_line = |j: usize| doc.tokens.get(j).is_some_and(|o| o.line == t.line);
+        if !on_line(i - 1) || !on_line(i + 1) {
             continue;
         }
         let w = word(i);
-        let prev = word(i - 1);
+        let (prev, next) = (word(i - 1), word(i + 1));
         let name_form = w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && w.chars().any(char::is_lowercase);
-        let after_its_opener = prev == "," || CLAUSE_OPENERS.contains(&prev);
-        if !name_form || !after_its_opener || !is_a_past_tense_verb(word(i + 1)) || !OBJECT_OPENERS.contains(&word(i + 2)) {
+        let acts = (prev == "," || CLAUSE_OPENERS.contains(&prev))
+            && is_a_past_tense_verb(next)
+            && on_line(i + 2)
+            && OBJECT_OPENERS.contains(&word(i + 2));
+        // "A spokesperson for Apple declined" (not "for Early's campaign": a person's).
+        let spoken_for = prev == "for"
+            && i >= 2
+            && on_line(i - 2)
+            && SPOKES.contains(&word(i - 2).to_lowercase().as_str())
+            && !matches!(next, "'s" | "’s");
+        // "wrote on Twitter that …", "appeared on Sky to …": where one posts or appears, before a
+        // function word or punctuation ("on Budget day", "on Stage 5" are no platforms).
+        let posted_on = prev == "on"
+            && i >= 2
+            && on_line(i - 2)
+            && POSTS.contains(&word(i - 2))
+            && (FUNCTION_WORDS.contains(next) || !next.chars().any(char::is_alphanumeric));
+        // A plural ("Millennials") names a group more often than a company.
+        let plural = w.ends_with('s') && !w.ends_with("ss");
+        if !name_form || plural || !(acts || spoken_for || posted_on) {
             continue;
         }
         let lower = w.to_lowercase();
@@ -397,10 +432,14 @@ fn subjects(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
             || LEXICON.heads.contains_key(lower.as_str())
             || gazetteer::is_listed_word(w)
             || !super::patterns::find(w).is_empty()
+            || crate::text::abbreviations::is_abbreviation(w)
         {
             continue;
         }
-        added.push(Entity { span: t.span, label: Label::Org, cluster: 0 });
+        // A word of a name the tagger read as a person's is that person ("Rex Early … , Early
+        // described it", "Dr Apple … a spokesman for Apple").
+        let of_a_person = entities.iter().any(|e| e.label == Label::Person && e.span.slice(text).split(' ').any(|p| p == w));
+        added.push(Entity { span: t.span, label: if of_a_person { Label::Person } else { Label::Org }, cluster: 0 });
     }
     if !added.is_empty() {
         entities.extend(added);
@@ -689,14 +728,24 @@ mod tests {
     fn an_everyday_word_the_tagger_passed_over_as_a_subject_is_an_organisation() {
         let found = |text: &str| -> Vec<(String, Label)> {
             let doc = Doc::new(text);
-            apply(text, &doc, Vec::new()).iter().map(|e| (e.span.slice(text).to_string(), e.label)).collect()
+            subjects(text, &doc, Vec::new()).iter().map(|e| (e.span.slice(text).to_string(), e.label)).collect()
         };
         let org = |w: &str| vec![(w.to_string(), Label::Org)];
+        // A word of a name the tagger read as a person's is that person.
+        let text = "Dr Apple met them. A spokesman for Apple declined.";
+        let dr_apple = Entity { span: Span::new(3, 8), label: Label::Person, cluster: 0 };
+        let apple = Entity { span: Span::new(35, 40), label: Label::Person, cluster: 0 };
+        assert_eq!(subjects(text, &Doc::new(text), vec![dr_apple.clone()]), [dr_apple, apple]);
         // After a conjunction, a subordinator or a comma, before a verb in the past tense.
         assert_eq!(found("Staff left, and Twitter suspended the account."), org("Twitter"));
         assert_eq!(found("It spread before Twitter removed it."), org("Twitter"));
         assert_eq!(found("In May, Plane reported a loss."), org("Plane"));
         assert_eq!(found("Fares rose, and Amazon banned his posts."), org("Amazon"));
+        // After "a spokesperson for".
+        assert_eq!(found("A spokesman for Apple declined to comment."), org("Apple"));
+        // After a verb of posting and "on", a platform: "wrote on Twitter that".
+        assert_eq!(found("She wrote on Twitter that it was over."), org("Twitter"));
+        assert_eq!(found("He appeared on Apple, and left."), org("Apple"));
         for text in [
             // A verb without its object right after it: an ideology, an era, a meal.
             "Trade grew after Communism collapsed in the east.",
@@ -714,7 +763,21 @@ mod tests {
             "Staff left, and the Twitter suspended it.",
             "The head of State addressed them.",
             "Staff left, and Twitter users cheered.",
+            // Not before "said": an unlisted surname speaks as often as a company.
             "Staff left, and Twitter said so.",
+            "After the meeting, Major said so.",
+            // Not a noun for speakers, nor after "for" without a spokesperson; not a plural, an
+            // abbreviation, a longer name's first word, nor a topic or a stage.
+            "A spokesman for Police declined.",
+            "A lawyer for Apple declined.",
+            "A spokesman for Millennials declined.",
+            "She wrote on Muslims that it was wrong.",
+            "They meet on Sept 24.",
+            "He said on Capitol Hill that it was over.",
+            "He said on Budget day that taxes rise.",
+            "She won on Stage 5.",
+            "He focused on Growth.",
+            "A spokesperson for Apple's board declined.",
             "Twitter suspended the account.",
             "STAFF LEFT, AND TWITTER SUSPENDED IT.",
         ] {

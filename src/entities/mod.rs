@@ -249,6 +249,7 @@ fn find_tokenized(scorer: &impl Scorer, text: &str, tokenized: tokens::Tokenized
         entities.extend(from_copy);
         crate::order::sort_by_key(&mut entities, |e| (e.span.start, 0));
     }
+    let entities = context::subjects(text, &doc, entities);
     let entities = consistency::apply(text, &doc, entities);
     let mut entities = context::apply(text, &doc, entities);
     for (i, e) in entities.iter_mut().enumerate() {

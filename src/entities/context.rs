@@ -399,8 +399,12 @@ pub(crate) fn subjects(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<
             continue;
         }
         let w = word(i);
-        let (prev, next) = (word(i - 1), word(i + 1));
+        // Most tokens are no name's form: asked first, before the words around them.
         let name_form = w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic) && w.chars().any(char::is_lowercase);
+        if !name_form {
+            continue;
+        }
+        let (prev, next) = (word(i - 1), word(i + 1));
         let acts = (prev == "," || CLAUSE_OPENERS.contains(&prev))
             && is_a_past_tense_verb(next)
             && on_line(i + 2)
@@ -420,7 +424,7 @@ pub(crate) fn subjects(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<
             && (FUNCTION_WORDS.contains(next) || !next.chars().any(char::is_alphanumeric));
         // A plural ("Millennials") names a group more often than a company.
         let plural = w.ends_with('s') && !w.ends_with("ss");
-        if !name_form || plural || !(acts || spoken_for || posted_on) {
+        if plural || !(acts || spoken_for || posted_on) {
             continue;
         }
         let lower = w.to_lowercase();
@@ -438,7 +442,11 @@ pub(crate) fn subjects(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<
         }
         // A word of a name the tagger read as a person's is that person ("Rex Early … , Early
         // described it", "Dr Apple … a spokesman for Apple").
-        let of_a_person = entities.iter().any(|e| e.label == Label::Person && e.span.slice(text).split(' ').any(|p| p == w));
+        // Its words are the tokens the span holds (a no-break space parts them as a space does).
+        let of_a_person = entities.iter().filter(|e| e.label == Label::Person).any(|e| {
+            let first = doc.tokens.partition_point(|o| o.span.start < e.span.start);
+            doc.tokens[first..].iter().take_while(|o| o.span.end <= e.span.end).any(|o| o.span.slice(text) == w)
+        });
         added.push(Entity { span: t.span, label: if of_a_person { Label::Person } else { Label::Org }, cluster: 0 });
     }
     if !added.is_empty() {

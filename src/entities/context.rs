@@ -4,9 +4,10 @@
 //!   spokeswoman," the noun phrase says what the name is. Its head noun is looked up in the
 //!   nominal heads of `speakers::lexicon` (src/data/speakers/nominal_heads.txt): an
 //!   organisation head makes the name an organisation, a one-person head a person;
-//! - shares: "shares in Keltra", "a stake of Keltra", "Keltra shares fell" — a company, unless
-//!   the word lists know the name as a place or a nationality ("shares in Hungary", "Tokyo
-//!   stocks"); a capitalised word the tagger passed over before "shares" is then a name too;
+//! - shares: "shares in Keltra", "a stake of Keltra", "Keltra shares fell", "Keltra's chief
+//!   executive", "Keltra's shareholders" — a company, unless the word lists know the name as a
+//!   place or a nationality ("shares in Hungary", "Tokyo stocks"); a capitalised word the
+//!   tagger passed over before "shares" is then a name too;
 //! - a workplace: "employees at Keltra", "staff of Keltra", "an analyst at Keltra" — a company,
 //!   unless a listed place;
 //! - "its": "Keltra said it would cut 20% of its staff" — a subject the clause calls "its" is
@@ -59,6 +60,42 @@ pub(crate) const HOLDINGS: &[&str] = &["shares", "share", "stake", "stakes", "st
 /// Words for what one owns of a company, right after its name ("Keltra shares").
 const HOLDINGS_AFTER: &[&str] = &["shares", "stock", "stocks"];
 
+/// What only a company has, after its name and a possessive ("Keltra's chief executive",
+/// "Velmora Motors' shareholders"): no person or town has a chief executive, shareholders or a
+/// subsidiary. Words a country or a person may own too ("founder", "board", "revenue",
+/// "employees", "headquarters") stay out, and "stock" counts but before a noun of
+/// `STOCK_AS_USUAL`. "chief" counts only before a word of `CHIEF_OF`.
+const COMPANY_PARTS: &[&str] =
+    &["ceo", "cfo", "coo", "cto", "shareholders", "shareholder", "subsidiary", "subsidiaries", "shares", "stock"];
+
+/// Nouns after which "stock" is the adjective for what is usual ("Dorn's stock answer"), not a
+/// company's shares ("Keltra's stock fell").
+const STOCK_AS_USUAL: &[&str] = &[
+    "answer",
+    "answers",
+    "phrase",
+    "phrases",
+    "response",
+    "responses",
+    "reply",
+    "line",
+    "lines",
+    "character",
+    "characters",
+    "image",
+    "images",
+    "footage",
+    "speech",
+];
+
+/// Words that may stand between the possessive and a company's part ("Keltra's current
+/// shareholders", "Osk's former chief executive").
+const PART_QUALIFIERS: &[&str] = &["current", "former", "new", "largest", "biggest", "major", "minority", "majority", "existing"];
+
+/// Words after "chief" that make it a company's officer ("chief executive", "chief financial
+/// officer"), not a town's ("chief constable") or a tribe's.
+const CHIEF_OF: &[&str] = &["executive", "financial", "operating", "technology", "commercial"];
+
 /// Words for the people who work at a place of work, before "at" or "of" and its name.
 const WORKFORCE: &[&str] = &["employees", "employee", "staff", "workers", "worker", "executives", "engineers"];
 
@@ -70,12 +107,14 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 
 /// Words that open a verb's object ("suspended the account", "banned his posts", "removed
-/// it"): determiners, possessives and object pronouns. A verb with its object right after it is
+/// it", "shares more"): determiners, quantifiers, possessives and object pronouns. A verb with its object right after it is
 /// transitive and its subject an agent ("Twitter suspended the account"); an ideology, an era or
 /// a meal is the subject of a verb without one ("after Communism collapsed in the east", "after
 /// Apartheid ended", "Breakfast started late").
-const OBJECT_OPENERS: &[&str] =
-    &["the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "it", "him", "them", "us"];
+const OBJECT_OPENERS: &[&str] = &[
+    "the", "a", "an", "his", "her", "its", "their", "our", "my", "your", "this", "these", "those", "some", "more", "much", "no", "it",
+    "him", "them", "us",
+];
 
 /// Verbs of speech whose subject names a speaker.
 const SAYS: &[&str] = &["said", "says"];
@@ -551,14 +590,27 @@ fn token_ending_at(doc: &Doc, at: usize) -> Option<usize> {
 fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
     let word = |i: usize| doc.tokens[i].span.slice(text).to_lowercase();
     let same_line = |a: usize, b: usize| doc.tokens[a].line == doc.tokens[b].line;
-    let before_holding =
-        |last: usize| last + 1 < doc.tokens.len() && same_line(last, last + 1) && HOLDINGS_AFTER.contains(&word(last + 1).as_str());
+    // "Keltra shares fell"; not the verb ("Osk shares the view", "Dorn shares more with her",
+    // "Tolva shares with Osk").
+    let before_holding = |last: usize| {
+        let object =
+            |i: usize| i < doc.tokens.len() && same_line(last, i) && (word(i) == "with" || OBJECT_OPENERS.contains(&word(i).as_str()));
+        last + 1 < doc.tokens.len() && same_line(last, last + 1) && HOLDINGS_AFTER.contains(&word(last + 1).as_str()) && !object(last + 2)
+    };
+    let words = |first: usize, last: usize| doc.tokens[first..=last].iter().map(|t| t.span.slice(text)).collect::<Vec<_>>();
+    let mut companies: Vec<&str> = Vec::new();
     for e in entities.iter_mut() {
         let Some(first) = token_starting_at(doc, e.span.start) else { continue };
         let Some(last) = token_ending_at(doc, e.span.end) else { continue };
-        let after = first >= 2 && same_line(first - 2, first) && matches!(word(first - 1).as_str(), "in" | "of" | "at") && {
-            let owner = word(first - 2);
-            (word(first - 1) != "at" && HOLDINGS.contains(&owner.as_str())) || WORKFORCE.contains(&owner.as_str())
+        // "shares in Keltra", "staff of Keltra"; not "at stake in Tolva", nor "workers in
+        // Tolva" (where they work, not for whom).
+        let after = first >= 2 && same_line(first - 2, first) && {
+            let (owner, link) = (word(first - 2), word(first - 1));
+            let at_stake = owner == "stake" && first >= 3 && word(first - 3) == "at";
+            // "share of" is a part as often ("a fair share of Tolva's taxes").
+            let a_part = owner == "share" && link == "of";
+            (matches!(link.as_str(), "in" | "of") && HOLDINGS.contains(&owner.as_str()) && !at_stake && !a_part)
+                || (matches!(link.as_str(), "of" | "at") && WORKFORCE.contains(&owner.as_str()))
         };
         // "an analyst at Jefferies", "researchers at Keltra Labs": where people work. Not a
         // place of several words nor one that owns what follows: CoNLL's hospitals and homes
@@ -570,11 +622,46 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
             && matches!(LEXICON.heads.get(word(first - 2).as_str()), Some(HeadClass::Person(_) | HeadClass::People))
             && (first == last || e.label != Label::Place)
             && !doc.tokens.get(last + 1).is_some_and(|t| matches!(t.span.slice(text), "'s" | "’s"));
-        if (after || works_at || before_holding(last))
+        // "Keltra's chief executive", "Velmora Motors' shareholders"; not a place of several
+        // words, which a list cannot hold ("New Tolva's shares").
+        let owns_company_part = || {
+            let name_ends_in_s = e.span.slice(text).ends_with('s');
+            let possessive = |i: usize| match doc.tokens.get(i).map(|t| t.span.slice(text)) {
+                Some("'s" | "’s") => true,
+                Some("'" | "’") => name_ends_in_s,
+                _ => false,
+            };
+            let lower = |i: usize| doc.tokens.get(i).filter(|t| t.line == doc.tokens[last].line).map(|t| t.span.slice(text).to_lowercase());
+            // One word may qualify the part: "Keltra's largest shareholder".
+            let part = last + 2 + lower(last + 2).is_some_and(|w| PART_QUALIFIERS.contains(&w.as_str())) as usize;
+            (first == last || e.label != Label::Place)
+                && possessive(last + 1)
+                && match lower(part).as_deref() {
+                    Some("chief") => lower(part + 1).is_some_and(|w| CHIEF_OF.contains(&w.as_str())),
+                    Some("stock") => !lower(part + 1).is_some_and(|w| STOCK_AS_USUAL.contains(&w.as_str())),
+                    Some(w) => COMPANY_PARTS.contains(&w),
+                    None => false,
+                }
+        };
+        if (after || works_at || before_holding(last) || owns_company_part())
             && matches!(e.label, Label::Person | Label::Place | Label::Misc)
-            && !gazetteer::is_other_than_a_name_word(e.span.slice(text))
+            && !gazetteer::is_other_than_a_name(&words(first, last))
         {
+            // A full name of listed first names and surnames spreads no slip ("Bill Clinton's
+            // shares"); one listed word may be a company's ("Pirelli shares").
+            if first == last || !words(first, last).iter().all(|w| gazetteer::is_personal_name_word(w)) {
+                companies.push(e.span.slice(text));
+            }
             e.label = Label::Org;
+        }
+    }
+    // The name's other mentions are the same company: this runs after `consistency`, which
+    // would otherwise have spread the tagger's reading ("Nvidia said" a person) to them.
+    if !companies.is_empty() {
+        for e in entities.iter_mut() {
+            if matches!(e.label, Label::Person | Label::Place | Label::Misc) && companies.contains(&e.span.slice(text)) {
+                e.label = Label::Org;
+            }
         }
     }
     // Capitalised words before "shares" that no name covers.
@@ -687,6 +774,40 @@ mod tests {
         assert_eq!(labels("Workers at Berlin struck.", &[("Berlin", Label::Place)]), [Label::Place]);
         // "at" with a holding word is no workplace: "a stake at Dorn".
         assert_eq!(labels("He took a stake at Dorn.", &[("Dorn", Label::Place)]), [Label::Place]);
+    }
+
+    #[test]
+    fn a_name_with_a_chief_executive_or_shareholders_is_a_company() {
+        let text = "Velmora's chief executive quit, Osk Motors' largest shareholders voted, Tarvik’s CFO left and Brann's stock fell.";
+        let names = [("Velmora", Label::Place), ("Osk Motors", Label::Person), ("Tarvik", Label::Misc), ("Brann", Label::Person)];
+        assert_eq!(labels(text, &names), [Label::Org, Label::Org, Label::Org, Label::Org]);
+        // The name's other mentions follow.
+        let text = "Velmora said sales fell. Osk Brann, Velmora's chief executive, quit.";
+        let names = [("Velmora", Label::Person), ("Osk Brann", Label::Person), ("Velmora's", Label::Place)];
+        let doc = Doc::new(text);
+        let entities = names
+            .iter()
+            .map(|&(name, label)| {
+                let start = text.find(name).unwrap();
+                let end = start + name.trim_end_matches("'s").len();
+                Entity { span: Span::new(start, end), label, cluster: 0 }
+            })
+            .collect();
+        let found: Vec<Label> = apply(text, &doc, entities).iter().map(|e| e.label).collect();
+        assert_eq!(found, [Label::Org, Label::Person, Label::Org]);
+        for (text, name) in [
+            // A listed place, a place of several words, a chief of something else, a word a
+            // person or a country owns too, and a possessive on the next line.
+            ("Norway's chief executive spoke.", ("Norway", Label::Place)),
+            ("New Tolva's shares rose.", ("New Tolva", Label::Place)),
+            ("Tolva's chief constable spoke.", ("Tolva", Label::Place)),
+            ("Dorn's board met.", ("Dorn", Label::Person)),
+            ("Dorn's founder spoke.", ("Dorn", Label::Person)),
+            ("Dorn's stock answer was no.", ("Dorn", Label::Person)),
+            ("Dorn's\nshares rose.", ("Dorn", Label::Person)),
+        ] {
+            assert_eq!(labels(text, &[name]), [name.1], "{text}");
+        }
     }
 
     #[test]

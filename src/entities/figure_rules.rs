@@ -111,8 +111,9 @@ pub(crate) fn rules() -> Vec<Rule> {
         r(Date, "a month alone", format!("{B}{MONTH_ALONE}{B}"), "January", "Junebug"),
         // "May" and "March" are also a name and a verb: a date only after a word that sets a
         // time ("in May", "since March", "early May") and not before a capitalised word, which
-        // would make them part of a name. "of" and "to" stay out: "the resignation of May".
-        part(r(Date, "May or March after a time word", format!("{B}(?i-u:in|since|until|till|before|after|from|during|through|early|late|mid|last|next|this|by{SP}late|by{SP}early|end{SP}of|start{SP}of|beginning{SP}of|middle{SP}of){SP_OR_HYPHEN}(May|March)(?:$|[^A-Za-z0-9\\t\\r\\n{SPACE_CHARS}]|{SP}+(?:[^A-Z{SPACE_CHARS}]|$))"), "in May", "Theresa May"), Part::MayOrMarch),
+        // would make them part of a name. "of" and "to" stay out: "the resignation of May". "At
+        // least" may stand between ("until at least March").
+        part(r(Date, "May or March after a time word", format!("{B}(?i-u:in|since|until|till|before|after|from|during|through|early|late|mid|last|next|this|by{SP}late|by{SP}early|end{SP}of|start{SP}of|beginning{SP}of|middle{SP}of|as{SP}early{SP}as|as{SP}late{SP}as|no{SP}later{SP}than|no{SP}earlier{SP}than)(?:{SP}at{SP}least)?{SP_OR_HYPHEN}(May|March)(?:$|[^A-Za-z0-9\\t\\r\\n{SPACE_CHARS}]|{SP}+(?:[^A-Z{SPACE_CHARS}]|$))"), "in May", "Theresa May"), Part::MayOrMarch),
         r(Date, "a decade in digits", format!("{B}(?:{YEAR}|1[5-9][0-9]0['’]|20[0-9]0['’]|[2-9]0)s{B}"), "1970's", "1990ss"),
         // The apostrophe of "'90s" has no word boundary before it, so the rule asks for a
         // non-word character (or the start) there and marks the decade with its group.

@@ -398,6 +398,8 @@ mod tests {
         use Label::*;
         check("Talks resume in May, and the plant has been shut since March.", &[("May", Date), ("March", Date)]);
         check("A ruling is expected by late May or early March.", &[("May", Date), ("March", Date)]);
+        check("The line stays shut until at least March; repairs start no later than May.", &[("March", Date), ("May", Date)]);
+        check("Bookings open as early as March, said Lena May.", &[("March", Date)]);
         check("Theresa May spoke. Unions march in Leeds; in May Street a crowd met Ms May.", &[]);
         // Known limit: "confidence in May" (the person) reads as the month.
         check("Nobody may march.", &[]);

@@ -1123,7 +1123,7 @@ fn whole_name(text: &str, mut speaker: Speaker, entities: &[Entity]) -> Speaker 
     // read as one name).
     let head = s.slice(text).split_whitespace().next_back().unwrap_or("").to_lowercase();
     let org_head = crate::speakers::is_org_word(head.trim_end_matches('.'));
-    let particle = |w: &str| crate::speakers::is_particle(&w.to_lowercase());
+    let particle = |w: &str| crate::entities::clusters::is_particle(&w.to_lowercase());
     let joined = |e: &Entity| {
         let before = text[e.span.start.min(s.start)..s.start].trim_end();
         let after = text[s.end..e.span.end.max(s.end)].trim_start();

@@ -18,8 +18,37 @@ use crate::text::words::strip_possessive;
 /// Organization" → NATO).
 const MINOR_WORDS: &[&str] = &["of", "the", "and", "for", "de", "du", "des", "la", "le", "von", "van", "der", "&"];
 
-/// Name particles: the word before one is a family name too ("Lula" of "Lula da Silva").
-const PARTICLES: &[&str] = &["da", "de", "do", "dos", "das", "di", "del", "della", "van", "von", "der", "den", "bin", "ibn", "al", "el"];
+/// Whether `word` (lower case) is a particle inside a person's name ("de", "von", "ten", "bin"):
+/// the word before one is a family name too ("Lula" of "Lula da Silva"), and the speakers'
+/// mentions chain names across them ("Erik ten Hag"). The one list of them.
+pub(crate) fn is_particle(word: &str) -> bool {
+    matches!(
+        word,
+        "da" | "de"
+            | "do"
+            | "dos"
+            | "das"
+            | "di"
+            | "del"
+            | "della"
+            | "du"
+            | "la"
+            | "le"
+            | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "ten"
+            | "ter"
+            | "zu"
+            | "af"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+            | "y"
+    )
+}
 
 /// Generational suffixes, which end a person's name without being a surname.
 const GENERATIONS: &[&str] = &["jr", "sr", "ii", "iii", "iv"];
@@ -159,7 +188,7 @@ pub(crate) fn assign(text: &str, mut mentions: Vec<(Span, Label)>) -> Vec<Entity
             let core_words: Vec<&str> = core.split(' ').collect();
             if n_core <= 6 {
                 for (p, w) in core_words.iter().enumerate().skip(2) {
-                    if PARTICLES.contains(w) && !PARTICLES.contains(&core_words[p - 1]) {
+                    if is_particle(w) && !is_particle(core_words[p - 1]) {
                         by_surname.entry(core_words[p - 1]).or_default().push(i);
                     }
                 }

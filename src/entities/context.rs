@@ -63,29 +63,16 @@ const HOLDINGS_AFTER: &[&str] = &["shares", "stock", "stocks"];
 /// What only a company has, after its name and a possessive ("Keltra's chief executive",
 /// "Velmora Motors' shareholders"): no person or town has a chief executive, shareholders or a
 /// subsidiary. Words a country or a person may own too ("founder", "board", "revenue",
-/// "employees", "headquarters") stay out, and "stock" counts but before a noun of
-/// `STOCK_AS_USUAL`. "chief" counts only before a word of `CHIEF_OF`.
-const COMPANY_PARTS: &[&str] =
-    &["ceo", "cfo", "coo", "cto", "shareholders", "shareholder", "subsidiary", "subsidiaries", "shares", "stock"];
+/// "employees", "headquarters", "shareholder letter") stay out; "chief" counts only before a word
+/// of `CHIEF_OF`, and "stock" or "shares" only before a word of `PRICE_MOVES` or punctuation (a
+/// person owns shares and stock too: "Dorn's shares in Keltra", "Dorn's stock picks").
+const COMPANY_PARTS: &[&str] = &["ceo", "cfo", "coo", "cto", "shareholders", "subsidiary", "subsidiaries"];
 
-/// Nouns after which "stock" is the adjective for what is usual ("Dorn's stock answer"), not a
-/// company's shares ("Keltra's stock fell").
-const STOCK_AS_USUAL: &[&str] = &[
-    "answer",
-    "answers",
-    "phrase",
-    "phrases",
-    "response",
-    "responses",
-    "reply",
-    "line",
-    "lines",
-    "character",
-    "characters",
-    "image",
-    "images",
-    "footage",
-    "speech",
+/// Verbs for how a company's shares moved ("Keltra's stock fell", "Keltra's shares closed").
+const PRICE_MOVES: &[&str] = &[
+    "fell", "rose", "jumped", "slid", "sank", "climbed", "dropped", "gained", "closed", "surged", "tumbled", "plunged", "soared",
+    "slumped", "rallied", "traded", "ended", "opened", "edged", "slipped", "fall", "rise", "jump", "slide", "sink", "climb", "drop",
+    "gain", "close", "surge", "tumble", "plunge", "soar", "slump", "rally", "trade", "end", "open", "edge", "slip",
 ];
 
 /// Words that may stand between the possessive and a company's part ("Keltra's current
@@ -624,6 +611,10 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
             && !doc.tokens.get(last + 1).is_some_and(|t| matches!(t.span.slice(text), "'s" | "’s"));
         // "Keltra's chief executive", "Velmora Motors' shareholders"; not a place of several
         // words, which a list cannot hold ("New Tolva's shares").
+        // A full name of listed first names and surnames is a person's ("Piers Dorn's
+        // shareholders?") and spreads no slip ("Bill Clinton's"); one listed word may be a
+        // company's ("Pirelli shares").
+        let full_name = first < last && words(first, last).iter().all(|w| gazetteer::is_personal_name_word(w));
         let owns_company_part = || {
             let name_ends_in_s = e.span.slice(text).ends_with('s');
             let possessive = |i: usize| match doc.tokens.get(i).map(|t| t.span.slice(text)) {
@@ -635,10 +626,13 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
             // One word may qualify the part: "Keltra's largest shareholder".
             let part = last + 2 + lower(last + 2).is_some_and(|w| PART_QUALIFIERS.contains(&w.as_str())) as usize;
             (first == last || e.label != Label::Place)
+                && !full_name
                 && possessive(last + 1)
                 && match lower(part).as_deref() {
                     Some("chief") => lower(part + 1).is_some_and(|w| CHIEF_OF.contains(&w.as_str())),
-                    Some("stock") => !lower(part + 1).is_some_and(|w| STOCK_AS_USUAL.contains(&w.as_str())),
+                    Some("stock" | "shares") => {
+                        lower(part + 1).map_or(true, |w| PRICE_MOVES.contains(&w.as_str()) || !w.starts_with(char::is_alphanumeric))
+                    }
                     Some(w) => COMPANY_PARTS.contains(&w),
                     None => false,
                 }
@@ -647,19 +641,32 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
             && matches!(e.label, Label::Person | Label::Place | Label::Misc)
             && !gazetteer::is_other_than_a_name(&words(first, last))
         {
-            // A full name of listed first names and surnames spreads no slip ("Bill Clinton's
-            // shares"); one listed word may be a company's ("Pirelli shares").
-            if first == last || !words(first, last).iter().all(|w| gazetteer::is_personal_name_word(w)) {
+            if !full_name {
                 companies.push(e.span.slice(text));
             }
             e.label = Label::Org;
         }
     }
     // The name's other mentions are the same company: this runs after `consistency`, which
-    // would otherwise have spread the tagger's reading ("Nvidia said" a person) to them.
+    // would otherwise have spread the tagger's reading ("Nvidia said" a person) to them. Not a
+    // word that ends a person's full name in the text ("Michael Dorn … Dorn said he"), nor a
+    // MISC name (an event's: "staff at Wimbledon", "Wimbledon starts").
     if !companies.is_empty() {
+        let surnames: Vec<&str> = entities
+            .iter()
+            .filter(|e| e.label == Label::Person)
+            .filter_map(|e| e.span.slice(text).rsplit_once(char::is_whitespace).map(|(_, last)| last))
+            .collect();
+        // Nor a name before a noun for land ("the Keltra rainforest").
+        let before_land = |e: &Entity| {
+            token_ending_at(doc, e.span.end)
+                .and_then(|i| doc.tokens.get(i + 1))
+                .is_some_and(|t| is_a_place_noun_after_a_name(t.span.slice(text)))
+        };
         for e in entities.iter_mut() {
-            if matches!(e.label, Label::Person | Label::Place | Label::Misc) && companies.contains(&e.span.slice(text)) {
+            let name = e.span.slice(text);
+            if matches!(e.label, Label::Person | Label::Place) && companies.contains(&name) && !surnames.contains(&name) && !before_land(e)
+            {
                 e.label = Label::Org;
             }
         }
@@ -758,6 +765,21 @@ mod tests {
         apply(text, &doc, entities).iter().map(|e| e.label).collect()
     }
 
+    /// `labels` of names given as `(name, where, label)`: the name at the first occurrence of
+    /// `where`, which starts with it (for a name the text holds more than once).
+    fn labels_at(text: &str, names: &[(&str, &str, Label)]) -> Vec<Label> {
+        let doc = Doc::new(text);
+        let entities = names
+            .iter()
+            .map(|&(name, at, label)| {
+                let start = text.find(at).unwrap();
+                assert!(at.starts_with(name));
+                Entity { span: Span::new(start, start + name.len()), label, cluster: 0 }
+            })
+            .collect();
+        apply(text, &doc, entities).iter().map(|e| e.label).collect()
+    }
+
     #[test]
     fn a_name_whose_shares_are_traded_is_a_company() {
         let text = "Shares in Velmora fell, a stake of Osk Brann was sold and shares in Norway rose.";
@@ -780,21 +802,24 @@ mod tests {
     fn a_name_with_a_chief_executive_or_shareholders_is_a_company() {
         let text = "Velmora's chief executive quit, Osk Motors' largest shareholders voted, Tarvik’s CFO left and Brann's stock fell.";
         let names = [("Velmora", Label::Place), ("Osk Motors", Label::Person), ("Tarvik", Label::Misc), ("Brann", Label::Person)];
+        assert_eq!(labels("They sold 40% of Brann's shares, a stake.", &[("Brann", Label::Person)]), [Label::Org]);
         assert_eq!(labels(text, &names), [Label::Org, Label::Org, Label::Org, Label::Org]);
         // The name's other mentions follow.
         let text = "Velmora said sales fell. Osk Brann, Velmora's chief executive, quit.";
-        let names = [("Velmora", Label::Person), ("Osk Brann", Label::Person), ("Velmora's", Label::Place)];
-        let doc = Doc::new(text);
-        let entities = names
-            .iter()
-            .map(|&(name, label)| {
-                let start = text.find(name).unwrap();
-                let end = start + name.trim_end_matches("'s").len();
-                Entity { span: Span::new(start, end), label, cluster: 0 }
-            })
-            .collect();
-        let found: Vec<Label> = apply(text, &doc, entities).iter().map(|e| e.label).collect();
-        assert_eq!(found, [Label::Org, Label::Person, Label::Org]);
+        let names =
+            [("Velmora", "Velmora said", Label::Person), ("Osk Brann", "Osk Brann", Label::Person), ("Velmora", "Velmora's", Label::Place)];
+        assert_eq!(labels_at(text, &names), [Label::Org, Label::Person, Label::Org]);
+        // Not to a word that ends a person's full name in the text, nor to an event.
+        let text = "Mia Velk left. Shares in Velk fell and Velk said she would stay. Staff at Tolva left; Tolva starts on Monday, and the Tolva rainforest burns.";
+        let names = [
+            ("Mia Velk", "Mia Velk", Label::Person),
+            ("Velk", "Velk fell", Label::Person),
+            ("Velk", "Velk said", Label::Person),
+            ("Tolva", "Tolva left", Label::Misc),
+            ("Tolva", "Tolva starts", Label::Misc),
+            ("Tolva", "Tolva rainforest", Label::Person),
+        ];
+        assert_eq!(labels_at(text, &names), [Label::Person, Label::Org, Label::Person, Label::Org, Label::Misc, Label::Person]);
         for (text, name) in [
             // A listed place, a place of several words, a chief of something else, a word a
             // person or a country owns too, and a possessive on the next line.
@@ -804,6 +829,10 @@ mod tests {
             ("Dorn's board met.", ("Dorn", Label::Person)),
             ("Dorn's founder spoke.", ("Dorn", Label::Person)),
             ("Dorn's stock answer was no.", ("Dorn", Label::Person)),
+            ("Dorn's stock picks beat the market.", ("Dorn", Label::Person)),
+            ("Dorn's shares in Keltra were sold.", ("Dorn", Label::Person)),
+            ("Dorn's shareholder letter was blunt.", ("Dorn", Label::Person)),
+            ("Michael Ross's shareholders? He has none.", ("Michael Ross", Label::Person)),
             ("Dorn's\nshares rose.", ("Dorn", Label::Person)),
         ] {
             assert_eq!(labels(text, &[name]), [name.1], "{text}");

@@ -18,7 +18,7 @@
 //! Training lives in the tools/ crate (tools/src/ner.rs), which reaches what it needs through
 //! `internals` (feature `internals`); nothing here reads files.
 
-mod clusters;
+pub(crate) mod clusters;
 mod consistency;
 mod context;
 mod datelines;

@@ -8,6 +8,7 @@
 
 use super::lexicon::{Gender, HeadClass, LEXICON};
 use crate::analysis::{MentionKind, Span};
+use crate::entities::clusters::is_particle;
 use crate::text::fold::fold_lower as fold;
 use crate::text::marks::may_open;
 pub(crate) use crate::text::words::Token;
@@ -52,11 +53,6 @@ fn bare(t: &Token) -> &str {
 
 /// The most particles a name chains between its words ("van der", "de la").
 const MAX_PARTICLES: usize = 2;
-
-/// Whether `word` (lower case) is a particle inside a person's name ("de", "von", "bin").
-pub(crate) fn is_particle(word: &str) -> bool {
-    matches!(word, "de" | "van" | "von" | "der" | "den" | "da" | "du" | "la" | "le" | "bin" | "al" | "el" | "del" | "di" | "dos" | "y")
-}
 
 fn is_acronym(t: &Token, text: &str) -> bool {
     let w = t.span.slice(text).trim_end_matches('.');
@@ -731,6 +727,10 @@ mod tests {
     #[test]
     fn a_name_may_chain_particles() {
         check("Ursula von der Leyen said so.", &[("Ursula von der Leyen", Name, Person(Some(Gender::Female)))]);
+        check(
+            "Erik ten Hag and Maria af Klint said so.",
+            &[("Erik ten Hag", Name, Person(Some(Gender::Male))), ("Maria af Klint", Name, Person(Some(Gender::Female)))],
+        );
         check("Carlos de la Vega said so.", &[("Carlos de la Vega", Name, MALE)]);
         // Not particles that lead to no capital.
         check("Ana Ruiz de la casa said so.", &[("Ana Ruiz", Name, Person(Some(Gender::Female)))]);

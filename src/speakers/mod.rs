@@ -26,8 +26,8 @@ use mention::{Mention, Token};
 pub(crate) use attribute::is_subordinator;
 pub(crate) use cues::is_negation;
 pub(crate) use mention::{
-    is_determiner, is_finite_form, is_modifier_gap, is_org_word, is_particle, is_plural_form, is_quantity_head, may_head_speaker,
-    modifier_reach, opens_with_a_title_of,
+    is_determiner, is_finite_form, is_modifier_gap, is_org_word, is_plural_form, is_quantity_head, may_head_speaker, modifier_reach,
+    opens_with_a_title_of,
 };
 
 /// An auxiliary or adverb that may stand between a subject and its verb ("has", "would", "also"),

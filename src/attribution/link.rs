@@ -1080,7 +1080,39 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
             return m.speaker.clone();
         }
     }
-    let best = overlapping().filter(|m| !modifies(m)).max_by_key(|m| (overlap(m.speaker.span, span), overlap(m.phrase, span)));
+    // A name before the plural that ends the span modifies it ("[Hospital] bosses", "White
+    // House officials"): the span speaks, and it is none of the name's cluster.
+    let before_plural_head = |m: &Resolved| {
+        let rest: Vec<&str> = text[m.phrase.end..span.end.max(m.phrase.end)].split_whitespace().collect();
+        (1..=2).contains(&rest.len())
+            && rest.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !FUNCTION_WORDS.contains(w))
+            && rest.last().is_some_and(|w| crate::speakers::is_plural_form(w))
+    };
+    if overlapping().last().is_some_and(before_plural_head) {
+        return Speaker { span, kind: MentionKind::Nominal, entity: None, basis: Basis::Explicit, refers_to: None };
+    }
+    // So is a name after a preposition in an appositive when no mention heads the span ("Her
+    // sister, a nurse in [Leeds],": no list holds "sister" or "nurse"), unless one name holds
+    // both ("the University of [Kent]"). The span itself is then the source. Only in an
+    // appositive: a span the tagger ran too long holds the speaker after a preposition ("the
+    // spectacle of [Mr. Netanyahu]").
+    let object_of_words = |m: &Resolved| {
+        if m.phrase.start <= span.start || !text[span.start..m.phrase.start].contains(", ") {
+            return false;
+        }
+        let before: Vec<&str> = text[span.start..m.phrase.start].split_whitespace().collect();
+        let gap = match before.as_slice() {
+            [.., _, p, d] if crate::speakers::is_determiner(&d.to_lowercase()) => format!(" {p} {d} "),
+            [.., _, p] => format!(" {p} "),
+            _ => return false,
+        };
+        crate::speakers::is_modifier_gap(&gap)
+            && !entities_over(entities, Span::new(span.start, m.phrase.end))
+                .any(|e| e.span.start < m.phrase.start && e.span.end >= m.phrase.end)
+    };
+    let best = overlapping()
+        .filter(|m| !modifies(m) && !object_of_words(m))
+        .max_by_key(|m| (overlap(m.speaker.span, span), overlap(m.phrase, span)));
     if let Some(m) = best {
         return m.speaker.clone();
     }
@@ -1645,6 +1677,30 @@ mod tests {
                 "A nurse at St Agnes's Hospital",
                 "said",
                 "A nurse",
+            ),
+            // A name after a preposition in a span whose head no list holds: the span speaks,
+            // not the place; one name holding the preposition is whole.
+            (
+                "Her sister, a welder in Tolva, said the yard had closed.",
+                "the yard had closed",
+                "Her sister, a welder in Tolva,",
+                "said",
+                "Her sister, a welder in Tolva,",
+            ),
+            // A name before an unlisted plural head is the head's modifier: the span speaks.
+            (
+                "Tolva Harbour bosses warned that fees would rise.",
+                "that fees would rise",
+                "Tolva Harbour bosses",
+                "warned",
+                "Tolva Harbour bosses",
+            ),
+            (
+                "The Institute of Keltra said rents would rise.",
+                "rents would rise",
+                "The Institute of Keltra",
+                "said",
+                "Institute of Keltra",
             ),
             // Not over a title: the speaker is the shortest mention.
             ("Mr. Varga said the levy would rise.", "the levy would rise", "Varga", "said", "Varga"),

@@ -844,6 +844,8 @@ mod tests {
             // Two modifiers in a row; a quantity before "of"; a bare word at a sentence's start
             // that is no plural is no head.
             ("An official at the embassy in Oslo said the visa was revoked.", "the visa was revoked", "said", "An official"),
+            // The object of a modifier inside an appositive closed before the cue.
+            ("Lena Varga, a nurse at Mellby Hospital, said the ward was full.", "the ward was full", "said", "Lena Varga"),
             ("Neither of the candidates said how it would be paid for.", "how it would be paid for", "said", "the candidates"),
             ("Elsewhere in the city police said two men were arrested.", "two men were arrested", "said", "the city police"),
         ] {

@@ -200,6 +200,18 @@ pub(crate) fn find(text: &str) -> Vec<(Span, Label)> {
             _ => out.push((span, label(RULES[rank].0))),
         }
     }
+    // "a week", "an hour" right after an amount is its rate ("$30 an hour", "£5 million a
+    // week"), no date; "a year earlier" is one.
+    let mut previous_figure_end = None;
+    out.retain(|&(span, label)| {
+        let mut words = span.slice(text).split(crate::text::spaces::is_space);
+        let rate = label == Label::Date
+            && previous_figure_end.is_some_and(|end| text[end..span.start].chars().all(crate::text::spaces::is_space) && span.start > end)
+            && matches!(words.next(), Some("a" | "an" | "A" | "An"))
+            && words.nth(1).is_none();
+        previous_figure_end = matches!(label, Label::Money | Label::Number).then_some(span.end);
+        !rate
+    });
     out
 }
 
@@ -391,6 +403,26 @@ mod tests {
         check("'80s music", &[("'80s", Date)]);
         // An apostrophe after a letter is a possessive, not a decade's.
         check("the band's 70s tour", &[("70s", Date)]);
+    }
+
+    #[test]
+    fn a_rate_after_an_amount_is_no_date() {
+        use Label::*;
+        check("Cleaners earn $30 an hour and the club pays £5 million a week.", &[("$30", Money), ("£5 million", Money)]);
+        check("It paid $5bn, up from £3bn a year earlier.", &[("$5bn", Money), ("£3bn", Money), ("a year earlier", Date)]);
+        check("It took an hour, and 40 a week later.", &[("an hour", Date), ("40", Number), ("a week later", Date)]);
+        // A decimal duration is whole; so is a Taiwan dollar amount.
+        check("She won by 1.4 seconds; sales hit NT$398.3 billion.", &[("1.4 seconds", Date), ("NT$398.3 billion", Money)]);
+    }
+
+    #[test]
+    fn a_year_after_a_time_word_is_a_date_and_a_count_is_a_number() {
+        use Label::*;
+        check(
+            "Sales in fiscal 2026 beat the end-2025 goal, and the deal runs until at least 2030.",
+            &[("2026", Date), ("2025", Date), ("2030", Date)],
+        );
+        check("Its 2000 staff met 1500 guests.", &[("2000", Number), ("1500", Number)]);
     }
 
     #[test]

@@ -1083,10 +1083,13 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
     // A name before the plural that ends the span modifies it ("[Hospital] bosses", "White
     // House officials"): the span speaks, and it is none of the name's cluster.
     let before_plural_head = |m: &Resolved| {
-        let rest: Vec<&str> = text[m.phrase.end..span.end.max(m.phrase.end)].split_whitespace().collect();
-        (1..=2).contains(&rest.len())
-            && rest.iter().all(|w| w.chars().all(|c| c.is_lowercase() || c == '-') && !FUNCTION_WORDS.contains(w))
-            && rest.last().is_some_and(|w| crate::speakers::is_plural_form(w))
+        let mut rest = text[m.phrase.end..span.end.max(m.phrase.end)].split_whitespace();
+        let (first, second) = (rest.next(), rest.next());
+        let head_word = |w: &str| w.chars().all(|c| c.is_lowercase() || c == '-') && !FUNCTION_WORDS.contains(w);
+        rest.next().is_none()
+            && first.is_some_and(head_word)
+            && second.map_or(true, head_word)
+            && second.or(first).is_some_and(crate::speakers::is_plural_form)
     };
     if overlapping().last().is_some_and(before_plural_head) {
         return Speaker { span, kind: MentionKind::Nominal, entity: None, basis: Basis::Explicit, refers_to: None };
@@ -1097,16 +1100,15 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
     // appositive: a span the tagger ran too long holds the speaker after a preposition ("the
     // spectacle of [Mr. Netanyahu]").
     let object_of_words = |m: &Resolved| {
-        if m.phrase.start <= span.start || !text[span.start..m.phrase.start].contains(", ") {
-            return false;
-        }
-        let before: Vec<&str> = text[span.start..m.phrase.start].split_whitespace().collect();
-        let gap = match before.as_slice() {
-            [.., _, p, d] if crate::speakers::is_determiner(&d.to_lowercase()) => format!(" {p} {d} "),
-            [.., _, p] => format!(" {p} "),
-            _ => return false,
-        };
-        crate::speakers::is_modifier_gap(&gap)
+        let before = text[span.start..m.phrase.start.max(span.start)].trim_end();
+        // Where the last word of `s` starts (after any blank, a no-break space included).
+        let word_start = |s: &str| s.trim_end().len() - s.trim_end().rsplit(char::is_whitespace).next().map_or(0, str::len);
+        // The preposition alone ("in"), or with a determiner or a word before it ("in the",
+        // "familiar with"), with a word before that.
+        let (last, previous) = (word_start(before), word_start(&before[..word_start(before)]));
+        before.contains(", ")
+            && (last > 0 && crate::speakers::is_modifier_gap(&before[last..])
+                || previous > 0 && crate::speakers::is_modifier_gap(&before[previous..]))
             && !entities_over(entities, Span::new(span.start, m.phrase.end))
                 .any(|e| e.span.start < m.phrase.start && e.span.end >= m.phrase.end)
     };
@@ -1686,6 +1688,14 @@ mod tests {
                 "Her sister, a welder in Tolva,",
                 "said",
                 "Her sister, a welder in Tolva,",
+            ),
+            // The same between no-break spaces (pasted text).
+            (
+                "Her\u{a0}sister, a\u{a0}welder in\u{a0}Tolva, said the yard had closed.",
+                "the yard had closed",
+                "Her\u{a0}sister, a\u{a0}welder in\u{a0}Tolva,",
+                "said",
+                "Her\u{a0}sister, a\u{a0}welder in\u{a0}Tolva,",
             ),
             // A name before an unlisted plural head is the head's modifier: the span speaks.
             (

@@ -18,36 +18,11 @@ use crate::text::words::strip_possessive;
 /// Organization" → NATO).
 const MINOR_WORDS: &[&str] = &["of", "the", "and", "for", "de", "du", "des", "la", "le", "von", "van", "der", "&"];
 
-/// Whether `word` (lower case) is a particle inside a person's name ("de", "von", "ten", "bin"):
+/// Whether `word` (any case) is a particle inside a person's name ("de", "von", "ten", "bin"):
 /// the word before one is a family name too ("Lula" of "Lula da Silva"), and the speakers'
 /// mentions chain names across them ("Erik ten Hag"). The one list of them.
 pub(crate) fn is_particle(word: &str) -> bool {
-    matches!(
-        word,
-        "da" | "de"
-            | "do"
-            | "dos"
-            | "das"
-            | "di"
-            | "del"
-            | "della"
-            | "du"
-            | "la"
-            | "le"
-            | "van"
-            | "von"
-            | "der"
-            | "den"
-            | "ten"
-            | "ter"
-            | "zu"
-            | "af"
-            | "bin"
-            | "ibn"
-            | "al"
-            | "el"
-            | "y"
-    )
+    crate::text::data::listed("da de do dos das di del della du la le van von der den ten ter zu af bin ibn al el y", word)
 }
 
 /// Generational suffixes, which end a person's name without being a surname.

@@ -40,7 +40,7 @@ use super::gazetteer;
 use super::word_classes::WordClasses;
 use crate::analysis::{Entity, Label, Span};
 use crate::speakers::lexicon::{HeadClass, LEXICON};
-use crate::text::data::{lines, FUNCTION_WORDS};
+use crate::text::data::{lines, listed, FUNCTION_WORDS};
 use crate::text::hashing::hash_lower;
 
 /// Words that start what modifies an appositive's head ("a minister of state", "a company
@@ -66,22 +66,19 @@ const HOLDINGS_AFTER: &[&str] = &["shares", "stock", "stocks"];
 /// "employees", "headquarters", "shareholder letter") stay out; "chief" counts only before a word
 /// of `CHIEF_OF`, and "stock" or "shares" only before a word of `PRICE_MOVES` or punctuation (a
 /// person owns shares and stock too: "Dorn's shares in Keltra", "Dorn's stock picks").
-const COMPANY_PARTS: &[&str] = &["ceo", "cfo", "coo", "cto", "shareholders", "subsidiary", "subsidiaries"];
+const COMPANY_PARTS: &str = "ceo cfo coo cto shareholders subsidiary subsidiaries";
 
 /// Verbs for how a company's shares moved ("Keltra's stock fell", "Keltra's shares closed").
-const PRICE_MOVES: &[&str] = &[
-    "fell", "rose", "jumped", "slid", "sank", "climbed", "dropped", "gained", "closed", "surged", "tumbled", "plunged", "soared",
-    "slumped", "rallied", "traded", "ended", "opened", "edged", "slipped", "fall", "rise", "jump", "slide", "sink", "climb", "drop",
-    "gain", "close", "surge", "tumble", "plunge", "soar", "slump", "rally", "trade", "end", "open", "edge", "slip",
-];
+const PRICE_MOVES: &str = "fell rose jumped slid sank climbed dropped gained closed surged tumbled plunged soared slumped rallied \
+                           traded ended opened edged slipped fall rise jump slide sink climb drop gain close surge tumble plunge soar";
 
 /// Words that may stand between the possessive and a company's part ("Keltra's current
 /// shareholders", "Osk's former chief executive").
-const PART_QUALIFIERS: &[&str] = &["current", "former", "new", "largest", "biggest", "major", "minority", "majority", "existing"];
+const PART_QUALIFIERS: &str = "current former new largest biggest major minority majority existing";
 
 /// Words after "chief" that make it a company's officer ("chief executive", "chief financial
 /// officer"), not a town's ("chief constable") or a tribe's.
-const CHIEF_OF: &[&str] = &["executive", "financial", "operating", "technology", "commercial"];
+const CHIEF_OF: &str = "executive financial operating technology commercial";
 
 /// Words for the people who work at a place of work, before "at" or "of" and its name.
 const WORKFORCE: &[&str] = &["employees", "employee", "staff", "workers", "worker", "executives", "engineers"];
@@ -584,7 +581,7 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
             |i: usize| i < doc.tokens.len() && same_line(last, i) && (word(i) == "with" || OBJECT_OPENERS.contains(&word(i).as_str()));
         last + 1 < doc.tokens.len() && same_line(last, last + 1) && HOLDINGS_AFTER.contains(&word(last + 1).as_str()) && !object(last + 2)
     };
-    let words = |first: usize, last: usize| doc.tokens[first..=last].iter().map(|t| t.span.slice(text)).collect::<Vec<_>>();
+    let words = |first: usize, last: usize| doc.tokens[first..=last].iter().map(|t| t.span.slice(text));
     let mut companies: Vec<&str> = Vec::new();
     for e in entities.iter_mut() {
         let Some(first) = token_starting_at(doc, e.span.start) else { continue };
@@ -614,32 +611,31 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
         // A full name of listed first names and surnames is a person's ("Piers Dorn's
         // shareholders?") and spreads no slip ("Bill Clinton's"); one listed word may be a
         // company's ("Pirelli shares").
-        let full_name = first < last && words(first, last).iter().all(|w| gazetteer::is_personal_name_word(w));
+        let full_name = first < last && words(first, last).all(gazetteer::is_personal_name_word);
         let owns_company_part = || {
-            let name_ends_in_s = e.span.slice(text).ends_with('s');
-            let possessive = |i: usize| match doc.tokens.get(i).map(|t| t.span.slice(text)) {
-                Some("'s" | "’s") => true,
-                Some("'" | "’") => name_ends_in_s,
+            let at = |i: usize| doc.tokens.get(i).filter(|t| t.line == doc.tokens[last].line).map_or("", |t| t.span.slice(text));
+            let possessive = match at(last + 1) {
+                "'s" | "’s" => true,
+                "'" | "’" => e.span.slice(text).ends_with('s'),
                 _ => false,
             };
-            let lower = |i: usize| doc.tokens.get(i).filter(|t| t.line == doc.tokens[last].line).map(|t| t.span.slice(text).to_lowercase());
             // One word may qualify the part: "Keltra's largest shareholder".
-            let part = last + 2 + lower(last + 2).is_some_and(|w| PART_QUALIFIERS.contains(&w.as_str())) as usize;
+            let part = last + 2 + listed(PART_QUALIFIERS, at(last + 2)) as usize;
+            let next = at(part + 1);
             (first == last || e.label != Label::Place)
                 && !full_name
-                && possessive(last + 1)
-                && match lower(part).as_deref() {
-                    Some("chief") => lower(part + 1).is_some_and(|w| CHIEF_OF.contains(&w.as_str())),
-                    Some("stock" | "shares") => {
-                        lower(part + 1).map_or(true, |w| PRICE_MOVES.contains(&w.as_str()) || !w.starts_with(char::is_alphanumeric))
-                    }
-                    Some(w) => COMPANY_PARTS.contains(&w),
-                    None => false,
+                && possessive
+                && if at(part).eq_ignore_ascii_case("chief") {
+                    listed(CHIEF_OF, next)
+                } else if at(part).eq_ignore_ascii_case("stock") || at(part).eq_ignore_ascii_case("shares") {
+                    listed(PRICE_MOVES, next) || !next.starts_with(char::is_alphanumeric)
+                } else {
+                    listed(COMPANY_PARTS, at(part))
                 }
         };
         if (after || works_at || before_holding(last) || owns_company_part())
             && matches!(e.label, Label::Person | Label::Place | Label::Misc)
-            && !gazetteer::is_other_than_a_name(&words(first, last))
+            && !gazetteer::is_other_than_a_name(words(first, last))
         {
             if !full_name {
                 companies.push(e.span.slice(text));

@@ -111,20 +111,19 @@ pub(crate) fn rules() -> Vec<Rule> {
         r(Date, "a month alone", format!("{B}{MONTH_ALONE}{B}"), "January", "Junebug"),
         // "May" and "March" are also a name and a verb: a date only after a word that sets a
         // time ("in May", "since March", "early May") and not before a capitalised word, which
-        // would make them part of a name. "of" and "to" stay out: "the resignation of May". "At
-        // least" may stand between ("until at least March").
-        part(r(Date, "May or March after a time word", format!("{B}(?i-u:in|since|until|till|before|after|from|during|through|early|late|mid|last|next|this|by{SP}late|by{SP}early|end{SP}of|start{SP}of|beginning{SP}of|middle{SP}of|as{SP}early{SP}as|as{SP}late{SP}as|no{SP}later{SP}than|no{SP}earlier{SP}than)(?:{SP}at{SP}least)?{SP_OR_HYPHEN}(May|March)(?:$|[^A-Za-z0-9\\t\\r\\n{SPACE_CHARS}]|{SP}+(?:[^A-Z{SPACE_CHARS}]|$))"), "in May", "Theresa May"), Part::MayOrMarch),
+        // would make them part of a name. "of" and "to" stay out: "the resignation of May".
+        part(r(Date, "May or March after a time word", format!("{B}(?i-u:in|since|until|till|before|after|from|during|through|early|late|mid|last|next|this|by{SP}late|by{SP}early|end{SP}of|start{SP}of|beginning{SP}of|middle{SP}of){SP_OR_HYPHEN}(May|March)(?:$|[^A-Za-z0-9\\t\\r\\n{SPACE_CHARS}]|{SP}+(?:[^A-Z{SPACE_CHARS}]|$))"), "in May", "Theresa May"), Part::MayOrMarch),
         r(Date, "a decade in digits", format!("{B}(?:{YEAR}|1[5-9][0-9]0['’]|20[0-9]0['’]|[2-9]0)s{B}"), "1970's", "1990ss"),
         // The apostrophe of "'90s" has no word boundary before it, so the rule asks for a
         // non-word character (or the start) there and marks the decade with its group.
         part(r(Date, "a decade with an apostrophe", format!("(?:^|[^0-9A-Za-z_'’])(['’][0-9]0s){B}"), "'90s", "1'90s"), Part::TrailingDecade),
         r(Date, "a decade in words", format!("{B}(?:(?i-u:early|mid|late){SP_OR_HYPHEN})?{DECADE_WORD}{B}"), "late eighties", "eightieses"),
-        // "born" too: a lead sentence's "(born 1961)"; and a fiscal year, "end-2026" and "until
-        // at least 2026". Not after a possessive: "its 2000 staff" is a count.
-        part(r(Date, "a year after a preposition", format!("(?i-u:{B}(?:in|since|by|until|till|before|after|from|of|during|to|through|between|and|the|early|late|mid|born|fiscal|end|until{SP}at{SP}least){SP_OR_HYPHEN})({YEAR}){B}"), "born 1961", "3000 troops"), Part::TrailingYear),
+        // "born" too: a lead sentence's "(born 1961)"; and a fiscal year and "end-2026". Not after
+        // a possessive: "its 2000 staff" is a count.
+        part(r(Date, "a year after a preposition", format!("(?i-u:{B}(?:in|since|by|until|till|before|after|from|of|during|to|through|between|and|the|early|late|mid|born|fiscal|end){SP_OR_HYPHEN})({YEAR}){B}"), "born 1961", "3000 troops"), Part::TrailingYear),
         r(Date, "today and its neighbours", format!("{B}(?i-u:today|yesterday|tomorrow|tonight|overnight){B}"), "yesterday", "todays"),
         r(Date, "last week and kin", format!("{B}(?i-u:last|next|this|past|coming|previous|recent|earlier{SP}this|later{SP}this)(?:{SP}(?i-u:few|two|three|several))?{SP}(?:(?i-u:weeks?|months?|years?|weekend|decades?|century|spring|summer|autumn|fall|winter|morning|afternoon|evening|night|days|quarter)|{WEEKDAY}){B}"), "last week", "last weak"),
-        r(Date, "a duration or a time ago", format!("{B}(?:(?i-u:almost|nearly|about|around|roughly|more{SP}than|less{SP}than|over|some|at{SP}least|up{SP}to){SP})?(?:{NUMBER_WORDS}|{DIGITS}|(?i-u:a|an|one)){SP}(?i-u:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)(?:{SP}(?i-u:ago|later|earlier|old))?{B}"), "almost five hours", "five hourglasses"),
+        r(Date, "a duration or a time ago", format!("{B}(?:(?i-u:almost|nearly|about|around|roughly|more{SP}than|less{SP}than|over|some|at{SP}least|up{SP}to){SP})?(?:{NUMBER_WORDS}|[0-9]+(?:[.,][0-9]+)*|(?i-u:a|an|one)){SP}(?i-u:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)(?:{SP}(?i-u:ago|later|earlier|old))?{B}"), "almost five hours", "five hourglasses"),
         r(Date, "a time of day", format!("{B}(?:[01]?[0-9](?::[0-5][0-9])?{SP}?(?:(?i-u:a\\.m\\.|p\\.m\\.)|(?i-u:am|pm){B})|(?i-u:noon|midnight){B})"), "9:30 a.m.", "9:30"),
         r(Money, "currency sign and amount", format!("(?:{B}(?:US|A|AU|C|CA|NZ|HK|NT|S|R))?[$€£¥₽₹]{SP}?{DIGITS}(?:{SP}?(?:{SCALE}|{SCALE_SHORT}){B})?"), "US$4.7 billion", "$ or €"),
         r(Money, "amount and currency name", format!("{B}(?:{DIGITS}|{NUMBER_WORD})(?:{SP}{SCALE})?{SP}(?:{CURRENCY_NATION}{SP})?{CURRENCY_WORD}{B}"), "2 million Swiss francs", "300 rubble"),

@@ -329,14 +329,14 @@ pub(crate) fn is_org_word(word: &str) -> bool {
 /// Whether a word (any case) is in a list that makes it something other than a person's first
 /// name: places, nationalities, organisation and group words.
 pub(crate) fn is_other_than_a_name_word(word: &str) -> bool {
-    is_other_than_a_name(&[word])
+    is_other_than_a_name([word])
 }
 
 /// `is_other_than_a_name_word` of a name of one or more words (its tokens, any case), whole:
 /// "Saudi Arabia" and "Los Angeles" are places; "Osk Arabia" is none.
-pub(crate) fn is_other_than_a_name(words: &[&str]) -> bool {
+pub(crate) fn is_other_than_a_name<'a>(words: impl IntoIterator<Item = &'a str>) -> bool {
     let lists = [List::Place, List::Demonym, List::OrgWord, List::GroupWord];
-    let hash = words.iter().fold(SEQ_SEED, |hash, w| combine(hash, hash_lower(w)));
+    let hash = words.into_iter().fold(SEQ_SEED, |hash, w| combine(hash, hash_lower(w)));
     let mask = Gazetteer::shared().entries.get(hash) & LISTS;
     lists.iter().any(|&l| mask & (1 << l as u8) != 0)
 }

@@ -9,6 +9,7 @@
 use super::lexicon::{Gender, HeadClass, LEXICON};
 use crate::analysis::{MentionKind, Span};
 use crate::entities::clusters::is_particle;
+use crate::text::data::listed;
 use crate::text::fold::fold_lower as fold;
 use crate::text::marks::may_open;
 pub(crate) use crate::text::words::Token;
@@ -409,12 +410,6 @@ const QUANTITY_HEADS: &str = concat!(
     "majority minority plurality number lot lots handful dozens hundreds thousands millions half third quarter rest share percent part some many several ",
     "most few all none each both either neither any one two three four five six seven eight nine ten dozen hundred thousand million"
 );
-
-/// `word` is in `list`, in any case.
-/// (The lists are one string each, words split by spaces: no table of pointers in the module.)
-fn listed(list: &str, word: &str) -> bool {
-    list.split(' ').any(|w| w.eq_ignore_ascii_case(word))
-}
 
 /// When `prep` is a preposition attaching a modifier to the noun phrase before it and `before`
 /// the word right before it, how many words before `prep` that phrase's head stands: 1 for "a

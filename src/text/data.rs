@@ -11,6 +11,12 @@ pub(crate) fn lines(source: &str) -> impl Iterator<Item = &str> {
     source.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// Whether `word` is in `list`, in any (ASCII) case. The code's short word lists are one string
+/// each, words split by spaces: no table of pointers in the module (issue 17: code size).
+pub(crate) fn listed(list: &str, word: &str) -> bool {
+    list.split(' ').any(|w| w.eq_ignore_ascii_case(word))
+}
+
 /// src/data/function_words.txt: capitalised words that never start a name nor are one alone
 /// (lower case). Read by the entity rules and by attribution.
 pub(crate) static FUNCTION_WORDS: LazyLock<FnvSet<&'static str>> =

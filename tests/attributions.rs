@@ -106,6 +106,22 @@ fn an_unlisted_cue_takes_the_speaker_beside_it_not_the_object_before() {
 }
 
 #[test]
+fn a_place_inside_a_speakers_appositive_never_speaks() {
+    // The town a description places the speaker in is never credited, however long the claim.
+    for text in [
+        "Her sister, a nurse in Leeds, said the ward had been short of staff for months.",
+        "Her sister, a welder in Tolva, said the yard had closed.",
+        "Jon Pell, 54, a farmer from Carlisle, said: “We have lost everything.”",
+    ] {
+        let analysis = analyze(text);
+        for a in &analysis.attributions {
+            let source = source(text, a);
+            assert!(!matches!(source, "Leeds" | "Tolva" | "Carlisle"), "{text}: {source:?}");
+        }
+    }
+}
+
+#[test]
 fn a_quote_continuing_its_speaker_keeps_them_past_a_relative_clause() {
     // The noun phrase of the relative clause ("the district's roads committee") is no source: the
     // second quote goes on in the voice of the first quote's speaker.

@@ -1105,7 +1105,8 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
         let word_start = |s: &str| s.trim_end().len() - s.trim_end().rsplit(char::is_whitespace).next().map_or(0, str::len);
         // The preposition alone ("in"), or with a determiner or a word before it ("in the",
         // "familiar with"), with a word before that.
-        let (last, previous) = (word_start(before), word_start(&before[..word_start(before)]));
+        let last = word_start(before);
+        let previous = word_start(&before[..last]);
         before.contains(", ")
             && (last > 0 && crate::speakers::is_modifier_gap(&before[last..])
                 || previous > 0 && crate::speakers::is_modifier_gap(&before[previous..]))
@@ -1157,7 +1158,7 @@ fn whole_name(text: &str, mut speaker: Speaker, entities: &[Entity]) -> Speaker 
     // read as one name).
     let head = s.slice(text).split_whitespace().next_back().unwrap_or("").to_lowercase();
     let org_head = crate::speakers::is_org_word(head.trim_end_matches('.'));
-    let particle = |w: &str| crate::entities::clusters::is_particle(&w.to_lowercase());
+    let particle = crate::entities::clusters::is_particle;
     let joined = |e: &Entity| {
         let before = text[e.span.start.min(s.start)..s.start].trim_end();
         let after = text[s.end..e.span.end.max(s.end)].trim_start();

@@ -91,8 +91,8 @@ const CLAUSE_OPENERS: &[&str] = &[
 ];
 
 /// Words that open a verb's object ("suspended the account", "banned his posts", "removed
-/// it", "shares more"): determiners, quantifiers, possessives and object pronouns. A verb with its object right after it is
-/// transitive and its subject an agent ("Twitter suspended the account"); an ideology, an era or
+/// it", "shares more"): determiners, quantifiers, possessives and object pronouns. A verb with
+/// its object right after it is transitive and its subject an agent ("Twitter suspended the account"); an ideology, an era or
 /// a meal is the subject of a verb without one ("after Communism collapsed in the east", "after
 /// Apartheid ended", "Breakfast started late").
 const OBJECT_OPENERS: &[&str] = &[
@@ -606,12 +606,12 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
             && matches!(LEXICON.heads.get(word(first - 2).as_str()), Some(HeadClass::Person(_) | HeadClass::People))
             && (first == last || e.label != Label::Place)
             && !doc.tokens.get(last + 1).is_some_and(|t| matches!(t.span.slice(text), "'s" | "’s"));
-        // "Keltra's chief executive", "Velmora Motors' shareholders"; not a place of several
-        // words, which a list cannot hold ("New Tolva's shares").
         // A full name of listed first names and surnames is a person's ("Piers Dorn's
         // shareholders?") and spreads no slip ("Bill Clinton's"); one listed word may be a
         // company's ("Pirelli shares").
         let full_name = first < last && words(first, last).all(gazetteer::is_personal_name_word);
+        // "Keltra's chief executive", "Velmora Motors' shareholders"; not a place of several
+        // words, which a list cannot hold ("New Tolva's shares").
         let owns_company_part = || {
             let at = |i: usize| doc.tokens.get(i).filter(|t| t.line == doc.tokens[last].line).map_or("", |t| t.span.slice(text));
             let possessive = match at(last + 1) {
@@ -621,16 +621,16 @@ fn holdings(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<Entity> {
             };
             // One word may qualify the part: "Keltra's largest shareholder".
             let part = last + 2 + listed(PART_QUALIFIERS, at(last + 2)) as usize;
-            let next = at(part + 1);
+            let (part, next) = (at(part), at(part + 1));
             (first == last || e.label != Label::Place)
                 && !full_name
                 && possessive
-                && if at(part).eq_ignore_ascii_case("chief") {
+                && if part.eq_ignore_ascii_case("chief") {
                     listed(CHIEF_OF, next)
-                } else if at(part).eq_ignore_ascii_case("stock") || at(part).eq_ignore_ascii_case("shares") {
+                } else if listed("stock shares", part) {
                     listed(PRICE_MOVES, next) || !next.starts_with(char::is_alphanumeric)
                 } else {
-                    listed(COMPANY_PARTS, at(part))
+                    listed(COMPANY_PARTS, part)
                 }
         };
         if (after || works_at || before_holding(last) || owns_company_part())
@@ -750,15 +750,7 @@ mod tests {
     use super::*;
 
     fn labels(text: &str, names: &[(&str, Label)]) -> Vec<Label> {
-        let doc = Doc::new(text);
-        let entities = names
-            .iter()
-            .map(|&(name, label)| {
-                let start = text.find(name).unwrap();
-                Entity { span: Span::new(start, start + name.len()), label, cluster: 0 }
-            })
-            .collect();
-        apply(text, &doc, entities).iter().map(|e| e.label).collect()
+        labels_at(text, &names.iter().map(|&(name, label)| (name, name, label)).collect::<Vec<_>>())
     }
 
     /// `labels` of names given as `(name, where, label)`: the name at the first occurrence of

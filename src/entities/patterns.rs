@@ -204,7 +204,8 @@ pub(crate) fn find(text: &str) -> Vec<(Span, Label)> {
     // week"), no date; "a year earlier" is one.
     let mut previous_figure_end = usize::MAX;
     out.retain(|&(span, label)| {
-        let (article, unit) = span.slice(text).split_at(span.slice(text).find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(0));
+        let words = span.slice(text);
+        let (article, unit) = words.split_at(words.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(0));
         let rate = label == Label::Date
             && previous_figure_end < span.start
             && text[previous_figure_end..span.start].trim().is_empty()

@@ -276,9 +276,11 @@ fn tables(dfa: &dense::DFA<Vec<u32>>) -> String {
 
 /// `NAME.names` and `NAME.weights` from a `feature<TAB>weight…` file (`#` comments and blank lines
 /// skipped, the columns after the first `columns` ignored, as the runtime parsers read it): the
-/// names one a line, and the weights as one byte `d` then each weight as a little-endian i32 of
-/// its decimal digits, so that the module reads it as `(digits as f64 / 10^d) as f32` with no
-/// float parser (issue 17: the parser's code, and 1.7 KB gzipped of digits and points). Every
+/// names one a line, and the weights as one byte `d` then each weight's decimal digits as a
+/// zigzag LEB128 varint, so that the module reads it as `(digits as f64 / 10^d) as f32` with no
+/// float parser (issue 17: the parser's code, and 1.7 KB gzipped of digits and points; varints
+/// rather than fixed i32s because most weights need one or two bytes: the module 3.3 KB smaller
+/// gzipped, the two tables together). Every
 /// weight is checked here to read back as the f32 its text parses to, so the analysis is the one
 /// the file gives (src/weight_tables.rs decodes, and its tests hold the result to the parsers').
 fn weight_table(out: &Path, file: &str, name: &str, columns: usize) {
@@ -311,7 +313,12 @@ fn weight_table(out: &Path, file: &str, name: &str, columns: usize) {
             let digits: i32 = digits.parse().unwrap_or_else(|_| panic!("{file}: weight {w:?} is not a plain decimal"));
             let got = (f64::from(digits) / 10f64.powi(d as i32)) as f32;
             assert!(got.to_bits() == want.to_bits() || (got == 0.0 && want == 0.0), "{file}: {w:?} would read as {got}");
-            weights.extend_from_slice(&digits.to_le_bytes());
+            let mut zigzag = ((digits << 1) ^ (digits >> 31)) as u32;
+            while zigzag >= 0x80 {
+                weights.push(zigzag as u8 | 0x80);
+                zigzag >>= 7;
+            }
+            weights.push(zigzag as u8);
         }
     }
     std::fs::write(out.join(format!("{name}.names")), names).expect("write to OUT_DIR");

@@ -42,6 +42,7 @@ fn parse_options(args: &[String]) -> Result<kinds::Options, String> {
             "--folds" => options.folds = number(value()?)? as usize,
             "--min-count" => options.min_count = number(value()?)? as usize,
             "--l2" => options.l2 = value()?.parse().map_err(|_| format!("{flag}: not a number"))?,
+            "--decimals" => options.decimals = number(value()?)?.min(9) as i32,
             "--quick" => options.quick = true,
             "--examples" => options.examples = Some(value()?.clone()),
             "--direct-bias" => options.direct_bias = value()?.parse().map_err(|_| format!("{flag}: not a number"))?,

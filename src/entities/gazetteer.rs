@@ -341,6 +341,14 @@ pub(crate) fn is_other_than_a_name<'a>(words: impl IntoIterator<Item = &'a str>)
     lists.iter().any(|&l| mask & (1 << l as u8) != 0)
 }
 
+/// Whether a word (any case) is the plural of a nationality's or group's word: "Muslims",
+/// "Serbs", "Catholics" (the lists hold the singular); a plural names people, never the
+/// adjective a list word can also be ("Democratic", "Liberal").
+pub(crate) fn is_plural_of_a_group_word(word: &str) -> bool {
+    let group_lists = (1 << List::Demonym as u8) | (1 << List::GroupWord as u8);
+    word.strip_suffix('s').is_some_and(|singular| singular.len() > 2 && Gazetteer::shared().word(hash_lower(singular)) & group_lists != 0)
+}
+
 /// Whether an entity's text names a nationality, religion or political or ethnic group
 /// ("Russian", "Serbs", "Republicans", "Sri Lankan") rather than some other MISC thing.
 pub(crate) fn is_group_name(words: &[&str]) -> bool {

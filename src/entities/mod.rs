@@ -626,6 +626,11 @@ const NAMED_AFTER_ENDINGS: &[(&str, Label)] = &[
     ("award", Label::Misc),
 ];
 
+/// Whether a name is one word ending in "ism" ("Communism"), the name of an ideology.
+fn is_an_ideology(words: &[&str]) -> bool {
+    matches!(words, [w] if w.len() > 5 && w.ends_with("ism"))
+}
+
 /// True for a lone word the tagger should not have taken for a name: a function word ("Do",
 /// "Among") or a sentence adverb ("Recently, the minister …").
 fn is_never_a_name_alone(word: &str, token: &tokens::Token, next: Option<&str>) -> bool {
@@ -677,6 +682,12 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
         if !all_caps && is_never_a_name_alone(word, &tokens[0], next.map(|t| t.span.slice(text))) {
             return None;
         }
+        // "Tanks were discussed.": a sentence's first word before a plural verb is a plural
+        // noun the tagger read as a name; one person takes "was" ("Jones was"), and a second
+        // conjunct ("Smith and Jones were") starts no sentence.
+        if kind == Kind::Person && tokens[0].sentence_start && next.is_some_and(|t| matches!(t.span.slice(text), "are" | "were")) {
+            return None;
+        }
     }
     // "the Kurdish minority", "the Roma community": a lone name before a noun for a people is a
     // group, whatever else the tagger took it for.
@@ -691,6 +702,9 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
         Kind::Person | Kind::Org if is_a_place_form(&words, next.map(|t| t.span.slice(text))) => Label::Place,
         // A law ("Clean Harbours Act", "Finance Act") is MISC in CoNLL's guidelines.
         Kind::Person | Kind::Org if words.len() > 1 && words.last() == Some(&"Act") => Label::Misc,
+        // An ideology ("Communism", "Thatcherism") is no one, no body and nowhere: MISC, as
+        // CoNLL-2003 marks "Nazism".
+        Kind::Person | Kind::Org | Kind::Place if is_an_ideology(&words) => Label::Misc,
         // The tagger read the glued pair as one name; what is left is a group.
         _ if glued => Label::Group,
         Kind::Person => Label::Person,
@@ -892,6 +906,16 @@ mod tests {
             let labels: Vec<(&str, Label)> = find(text).iter().map(|e| (e.span.slice(text), e.label)).collect();
             assert!(labels.iter().any(|&(w, l)| l == Label::Misc && w.ends_with("Act")), "{text}: {labels:?}");
         }
+    }
+
+    #[test]
+    fn an_ideology_is_misc_at_most() {
+        assert!(is_an_ideology(&["Communism"]) && is_an_ideology(&["Thatcherism"]));
+        assert!(!is_an_ideology(&["Ism"]) && !is_an_ideology(&["Prism"]), "too short for a stem");
+        assert!(!is_an_ideology(&["Keltra", "Tourism"]), "one word only: a board's name");
+        let text = "Trade grew after Communism collapsed in the east.";
+        let labels: Vec<(&str, Label)> = find(text).iter().map(|e| (e.span.slice(text), e.label)).collect();
+        assert!(labels.iter().all(|&(w, l)| w != "Communism" || l == Label::Misc), "{labels:?}");
     }
 
     #[test]

@@ -77,6 +77,7 @@ fn parse_options(args: &[String]) -> Result<train::Options, String> {
             "--cv" => options.cv_folds = number(value()?)? as usize,
             "--min-epochs" => options.min_epochs = number(value()?)?.max(1) as usize,
             "--recase" => options.recase = true,
+            "--choose" => options.choose = true,
             "--dump" => options.dump = Some(value()?.clone()),
             "--step" => options.step = (number(value()?)? as i32).clamp(1, 127),
             "--no-stack" => options.stack = false,

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Retrains the entity model: reads ../shared/data/conll2003/{train,dev}.txt, scores the shipped
-# settings (14 epochs, weights below 5 pruned, step 3), every epoch and every pruning by 5-fold
+# settings (14 epochs, weights below 5 pruned, step 6), every epoch and every pruning by 5-fold
 # cross-validation over the training documents (dev is only scored, once, at the end), and writes
 # src/data/ner/model.bin (same bytes on every run for the same code and data). Extra arguments go
 # to train_ner (tools/src/bin/train_ner.rs: --cv, --epochs, --min-epochs, --prune, --choose (the

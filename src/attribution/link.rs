@@ -429,7 +429,9 @@ fn name_in_apposition_after(text: &str, source: Speaker, cue: Option<Span>, ment
             && words.count() < MAX_APPOSITIVE_MENTIONS
     };
     let Some(name) = mentions[at..].iter().take(MAX_APPOSITIVE_MENTIONS).find(|m| {
-        let between = &text[s.end..m.phrase.start];
+        // Mentions are in the order of their names, and a phrase with a title starts before its
+        // name: one may start inside the source; it follows no apposition.
+        let Some(between) = text.get(s.end..m.phrase.start) else { return false };
         m.speaker.kind == MentionKind::Name && comma_closed(between) && modifier(between)
     }) else {
         return source;
@@ -1050,7 +1052,7 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
         overlapping().any(|h| {
             h.phrase.end < m.phrase.start
                 && h.phrase.start >= span.start
-                && crate::speakers::is_modifier_gap(&text[h.phrase.end..object_start(h, m)])
+                && text.get(h.phrase.end..object_start(h, m)).is_some_and(crate::speakers::is_modifier_gap)
                 && !one_name(h, m)
                 && !(h.speaker.kind == MentionKind::Name && names_no_person(h, entities))
                 && !text[h.phrase.start..h.phrase.end].split_whitespace().last().is_some_and(crate::speakers::is_quantity_head)
@@ -1434,6 +1436,28 @@ fn words_outside(text: &str, pieces: &[Span], quoted: impl Iterator<Item = Span>
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_mention_whose_phrase_starts_inside_the_source_is_no_apposition() {
+        // Mentions come in the order of their names; a phrase with a title starts before its
+        // name, here inside the source: read as no apposition, never sliced backwards.
+        let text = "The mayor of Tolva, Eva Lind, said it.";
+        let mention = |phrase: (usize, usize), name: (usize, usize), kind| Resolved {
+            phrase: Span::new(phrase.0, phrase.1),
+            speaker: Speaker { span: Span::new(name.0, name.1), kind, entity: None, basis: Basis::Explicit, refers_to: None },
+        };
+        let source = mention((0, 18), (0, 9), MentionKind::Nominal).speaker;
+        let mentions = [mention((20, 28), (20, 28), MentionKind::Name), mention((13, 18), (13, 18), MentionKind::Name)];
+        let lind = Entity { span: Span::new(20, 28), label: Label::Person, cluster: 0 };
+        let got = name_in_apposition_after(text, source.clone(), None, &mentions, &[lind]);
+        assert_eq!(got.span.slice(text), "Eva Lind");
+        let after_a_pronoun = [
+            mention((20, 23), (20, 23), MentionKind::Pronoun),
+            mention((24, 28), (24, 28), MentionKind::Pronoun),
+            mention((4, 18), (13, 18), MentionKind::Name),
+        ];
+        assert_eq!(name_in_apposition_after(text, source.clone(), None, &after_a_pronoun, &[]), source);
+    }
 
     /// The first piece of each draft content of `text` with the words `tagged` as the tagger's
     /// spans (each the first occurrence of its words).

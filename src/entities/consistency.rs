@@ -19,7 +19,7 @@ use crate::analysis::{Entity, Label, Span};
 /// Where a mention's capitalisation tells the tagger something.
 fn is_strong(doc: &Doc, first: usize) -> bool {
     let t = &doc.tokens[first];
-    !t.sentence_start && !doc.lines[t.line as usize].all_caps
+    !t.sentence_start && !doc.lines[t.line as usize].caseless()
 }
 
 /// Applies the two rules of the module comment to `entities` (the tagger's names in `text`, in

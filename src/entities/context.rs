@@ -138,7 +138,7 @@ fn groups_passed_over(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<E
         if entities.get(next_entity).is_some_and(|e| e.span.start < t.span.end)
             || !w.starts_with(char::is_uppercase)
             || t.sentence_start
-            || doc.lines[t.line as usize].all_caps
+            || doc.lines[t.line as usize].caseless()
             || !gazetteer::is_plural_of_a_group_word(w)
         {
             continue;
@@ -495,7 +495,7 @@ pub(crate) fn subjects(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> Vec<
         // so the tagger guessed.
         let covering = entities.get(next_entity).filter(|e| e.span.start < t.span.end);
         let guessed_person = covering.is_some_and(|e| e.span == t.span && matches!(e.label, Label::Person | Label::Misc));
-        if (covering.is_some() && !guessed_person) || t.sentence_start || doc.lines[t.line as usize].all_caps {
+        if (covering.is_some() && !guessed_person) || t.sentence_start || doc.lines[t.line as usize].caseless() {
             continue;
         }
         let on_line = |j: usize| doc.tokens.get(j).is_some_and(|o| o.line == t.line);

@@ -207,19 +207,23 @@ pub fn find_with(scorer: &impl Scorer, text: &str) -> Vec<Entity> {
     find_tokenized(scorer, text, tokens::tokenize(text))
 }
 
-fn find_tokenized(scorer: &impl Scorer, text: &str, tokenized: tokens::Tokenized) -> Vec<Entity> {
-    let doc = stacked(scorer, Doc::from_tokens(text, tokenized), None);
+fn find_tokenized(scorer: &impl Scorer, text: &str, (tokens, mut lines): tokens::Tokenized) -> Vec<Entity> {
+    recase::confirm_titles(text, &tokens, &mut lines);
+    let doc = stacked(scorer, Doc::from_tokens(text, (tokens, lines)), None);
     let mut entities = tag(scorer, text, &doc, None);
     let recased = recase::truecased(text, &doc.tokens, &doc.lines);
     if recased != text {
-        let caps: Vec<Span> = doc
-            .lines
-            .iter()
-            .filter(|l| l.all_caps)
-            .map(|l| Span::new(doc.tokens[l.first].span.start, doc.tokens[l.end - 1].span.end))
-            .collect();
-        let on_caps = |s: Span| caps.iter().any(|c| c.start <= s.start && s.end <= c.end);
-        // The copy's lines are those of the text; only the all-caps ones are tagged again.
+        let line_span = |l: &tokens::Line| Span::new(doc.tokens[l.first].span.start, doc.tokens[l.end - 1].span.end);
+        let caps: Vec<Span> = doc.lines.iter().filter(|l| l.caseless()).map(line_span).collect();
+        let titles: Vec<Span> = doc.lines.iter().filter(|l| l.title_case).map(line_span).collect();
+        let within = |lines: &[Span], s: Span| lines.iter().any(|c| c.start <= s.start && s.end <= c.end);
+        let on_caps = |s: Span| within(&caps, s);
+        // A title-case line is read from the copy alone: there the tagger, which never saw a
+        // headline in title case, takes the capitals for one long name ("Mayor Warns Of Flood
+        // Risk"), and the copy's lower case undoes exactly that.
+        entities.retain(|e| !within(&titles, e.span));
+        // The copy's lines are those of the text; only the all-caps and title-case ones are
+        // tagged again.
         let copy = stacked(scorer, Doc::from_tokens(&recased, tokens::tokenize(&recased)), Some(&doc));
         let from_copy: Vec<Entity> = tag(scorer, &recased, &copy, Some(&doc.lines)).into_iter().filter(|e| on_caps(e.span)).collect();
         // The copy adds names where the line as written has none (of several words, or one
@@ -236,7 +240,7 @@ fn find_tokenized(scorer: &impl Scorer, text: &str, tokenized: tokens::Tokenized
                 let word = c.span.slice(text);
                 // Words part at any blank, a no-break space included (pasted text).
                 let several = word.contains(is_blank);
-                if c.label == Label::Person && several && every_word_a_personal_name(word) {
+                if (c.label == Label::Person && several && every_word_a_personal_name(word)) || within(&titles, c.span) {
                     true
                 } else if o.peek().is_none() {
                     several || (c.label == Label::Place && gazetteer::is_place_word(word))
@@ -272,7 +276,7 @@ fn tag(scorer: &impl Scorer, text: &str, doc: &Doc, original: Option<&[tokens::L
     let mut buffers = LineBuffers::default();
     let mut tags = Vec::new();
     for (n, line) in doc.lines.iter().enumerate() {
-        if original.is_some_and(|lines| !lines.get(n).is_some_and(|l| l.all_caps)) {
+        if original.is_some_and(|lines| !lines.get(n).is_some_and(tokens::Line::caseless)) {
             continue;
         }
         if doc.first_tags.is_empty() {
@@ -301,7 +305,7 @@ fn tag(scorer: &impl Scorer, text: &str, doc: &Doc, original: Option<&[tokens::L
             if kind == Kind::Person
                 && end == start + 1
                 && start > last_end
-                && !line.all_caps
+                && !line.caseless()
                 && is_a_left_out_first_name(text, doc, line.first + start)
             {
                 start -= 1;
@@ -388,7 +392,7 @@ pub(crate) fn stacked(scorer: &impl Scorer, mut doc: Doc, original: Option<&Doc>
     let mut first_tags = vec![tagger::OUTSIDE_TAG as u8; doc.tokens.len()];
     let mut first_emissions = vec![0.0; doc.tokens.len() * N_TAGS];
     for (n, line) in doc.lines.iter().enumerate() {
-        if let Some(o) = original.filter(|o| !o.lines[n].all_caps) {
+        if let Some(o) = original.filter(|o| !o.lines[n].caseless()) {
             first_tags[line.first..line.end].copy_from_slice(&o.first_tags[line.first..line.end]);
             continue;
         }

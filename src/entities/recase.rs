@@ -1,4 +1,4 @@
-//! Truecasing of all-caps lines (headlines, datelines) before tagging.
+//! Truecasing of all-caps and title-case lines (headlines, datelines) before tagging.
 //!
 //! In "MINISTER ANNA KELLER QUITS" capitals say nothing, and the tagger, trained mostly on
 //! mixed-case text, finds little there. So an all-caps line is tagged a second time through a
@@ -7,6 +7,9 @@
 //! head ("officials") or a linking word is lower case, a name-list word (first name, surname,
 //! place, nationality, organisation or group word) or a title is capitalised, a short word of
 //! no list ("PM", "EU", "BBC") stays in capitals as an acronym, and any other word is lower case.
+//! A headline in title case ("Mayor Warns Of Flood Risk", `Line::title_case`) is recased the same
+//! way, except that its words in capitals stay as written (acronyms: "NATO") and no other word
+//! is taken for an acronym ("War").
 //!
 //! Only the case of letters whose other case has the same UTF-8 length changes, so every byte
 //! offset of the copy is an offset of the original and the entities found on it need no mapping.
@@ -32,15 +35,19 @@ struct Seen {
 /// The text with the words of every all-caps line recased (see the module comment); borrowed
 /// unchanged when no line is all caps. Same length as `text`, with the same char boundaries.
 pub(crate) fn truecased<'t>(text: &'t str, tokens: &[Token], lines: &[Line]) -> Cow<'t, str> {
-    if !lines.iter().any(|l| l.all_caps) {
+    if !lines.iter().any(Line::caseless) {
         return Cow::Borrowed(text);
     }
     let seen = forms_elsewhere(text, tokens, lines);
     let mut out = text.to_owned();
-    for line in lines.iter().filter(|l| l.all_caps) {
+    for line in lines.iter().filter(|l| l.caseless()) {
         for t in &tokens[line.first..line.end] {
             let word = t.span.slice(text);
             if !word.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            // In a title-case line a word in capitals was written so: an acronym ("NATO").
+            if line.title_case && word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase) {
                 continue;
             }
             let cased = recase_word(word, seen.get(&hash_lower(word)).copied());
@@ -52,10 +59,41 @@ pub(crate) fn truecased<'t>(text: &'t str, tokens: &[Token], lines: &[Line]) -> 
     Cow::Owned(out)
 }
 
+/// Fewest words of a title-case line that must be everyday words (`confirm_titles`).
+const TITLE_MIN_EVERYDAY: usize = 2;
+
+/// Keeps `title_case` only on the lines the document shows to be headlines: at least
+/// `TITLE_MIN_EVERYDAY` of their capitalised words other than function words are everyday words, written in lower case
+/// more often than not mid-sentence elsewhere in the text, or nominal heads or linking words
+/// ("Officials"). A line of names in title case ("Middlesex: J. Pooley, M. Gatting and A.
+/// Fraser", a scorecard) has none, and recasing it would lose names no list holds.
+pub(crate) fn confirm_titles(text: &str, tokens: &[Token], lines: &mut [Line]) {
+    if !lines.iter().any(|l| l.title_case) {
+        return;
+    }
+    let seen = forms_elsewhere(text, tokens, lines);
+    let lexicon = &*crate::speakers::lexicon::LEXICON;
+    for line in lines.iter_mut().filter(|l| l.title_case) {
+        let everyday = tokens[line.first..line.end]
+            .iter()
+            .map(|t| t.span.slice(text))
+            .filter(|w| w.chars().next().is_some_and(char::is_uppercase) && w.chars().any(char::is_lowercase))
+            .filter(|w| {
+                let lower = w.to_lowercase();
+                let s = seen.get(&hash_lower(w)).copied().unwrap_or_default();
+                !FUNCTION_WORDS.contains(lower.as_str()) && (s.lower > s.title + s.upper)
+                    || lexicon.heads.contains_key(lower.as_str())
+                    || lexicon.linking_words.contains(lower.as_str())
+            })
+            .count();
+        line.title_case = everyday >= TITLE_MIN_EVERYDAY;
+    }
+}
+
 /// Counts, per lowercased word, how it is written mid-sentence on mixed-case lines.
 fn forms_elsewhere(text: &str, tokens: &[Token], lines: &[Line]) -> HashKeyed<Seen> {
     let mut seen: HashKeyed<Seen> = HashKeyed::default();
-    for line in lines.iter().filter(|l| !l.all_caps) {
+    for line in lines.iter().filter(|l| !l.caseless()) {
         for t in tokens[line.first..line.end].iter().filter(|t| !t.sentence_start) {
             let word = t.span.slice(text);
             let mut letters = word.chars().filter(|c| c.is_alphabetic());
@@ -107,8 +145,10 @@ fn form_by_lists(word: &str) -> Form {
     let lists = Gazetteer::shared().word(hash_lower(word));
     let personal_or_place = [List::FirstName, List::Surname, List::Place].iter().any(|&l| lists & (1 << l as u8) != 0);
     let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    // "U.S.", "PM", "AMD": initials and short acronyms keep their capitals ("Tom", "Oslo" do not).
-    if word.contains('.') || (letters <= ACRONYM_LETTERS && !personal_or_place) {
+    // "U.S.", "PM", "AMD": initials and short acronyms keep their capitals ("Tom", "Oslo" do not);
+    // a word written with lower-case letters ("War" in a title-case line) is no acronym.
+    let in_capitals = !word.chars().any(char::is_lowercase);
+    if in_capitals && (word.contains('.') || (letters <= ACRONYM_LETTERS && !personal_or_place)) {
         return Form::Upper;
     }
     if lists != 0 {
@@ -172,6 +212,27 @@ mod tests {
         // words and unknown words lowered.
         assert_eq!(recased("PM JOHN SMITH VISITS PARIS AND THE EU"), "PM John Smith visits Paris and the EU");
         assert_eq!(recased("U.S. TALKS"), "U.S. talks");
+    }
+
+    #[test]
+    fn a_title_case_headline_is_cased_as_a_sentence() {
+        let text =
+            "Keller Warns NATO And EU Of War Over Zorblax Deal\nThe minister Ilse Keller said the Zorblax deal was fair and war was far.";
+        assert_eq!(recased(text).lines().next(), Some("Keller warns NATO and EU of war over Zorblax deal"));
+    }
+
+    #[test]
+    fn a_title_case_line_is_a_headline_when_the_text_writes_its_words_in_lower_case() {
+        let titles = |text: &str| {
+            let (tokens, mut lines) = tokenize(text);
+            confirm_titles(text, &tokens, &mut lines);
+            lines.iter().map(|l| l.title_case).collect::<Vec<_>>()
+        };
+        let story = "\nThe river rose, and the mayor spoke of the flood risk.";
+        assert_eq!(titles(&format!("Mayor Warns Of Flood Risk As River Rises{story}")), [true, false]);
+        // Names alone, or words the text never writes in lower case: left as written.
+        assert_eq!(titles(&format!("Anna Keller And Ilse Brandt Of Tolva{story}")), [false, false]);
+        assert_eq!(titles("Mayor Warns Of Flood Risk As River Rises"), [false]);
     }
 
     #[test]

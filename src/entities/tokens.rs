@@ -44,7 +44,23 @@ pub(crate) struct Line {
     pub end: usize,
     /// Capitals dominate the line (headlines, datelines): capitalisation says little there.
     pub all_caps: bool,
+    /// A headline in title case ("Mayor Warns Of Flood Risk As River Rises"): every word but
+    /// the function words capitalised, and no capital says a name there either.
+    pub title_case: bool,
 }
+
+impl Line {
+    /// Whether the case of the line's letters says nothing of names: all caps or title case.
+    /// (The tagger's features see `all_caps` alone: it was trained with that flag.)
+    pub fn caseless(&self) -> bool {
+        self.all_caps || self.title_case
+    }
+}
+
+/// Most words a title-case line may hold: a headline, not a paragraph.
+const TITLE_MAX_WORDS: usize = 25;
+/// Fewest capitalised words other than function words that make a title-case line.
+const TITLE_MIN_CAPITALISED: usize = 4;
 
 /// What `tokenize` returns: tokens and lines. Both taggers read the same, so `analyze` splits a
 /// text once and hands each tagger its copy.
@@ -124,7 +140,32 @@ fn close_line(text: &str, tokens: &[Token], lines: &mut Vec<Line>, first: usize)
             }
         }
     }
-    lines.push(Line { first, end, all_caps: upper >= 2 && lower * 10 < upper });
+    let all_caps = upper >= 2 && lower * 10 < upper;
+    let title_case = !all_caps && is_title_case(text, &tokens[first..end]);
+    lines.push(Line { first, end, all_caps, title_case });
+}
+
+/// Whether a line's words are in title case: at most `TITLE_MAX_WORDS` tokens, at least one
+/// function word (a headline has one; a list of results or names in a table has none), and
+/// every other word of letters capitalised, `TITLE_MIN_CAPITALISED` of them at least
+/// ("Mayor Warns of Flood Risk as River Rises"; not "Anna Keller met the mayor").
+fn is_title_case(text: &str, tokens: &[Token]) -> bool {
+    if tokens.len() > TITLE_MAX_WORDS {
+        return false;
+    }
+    let (mut capitalised, mut function_words) = (0usize, 0usize);
+    for t in tokens {
+        let word = t.span.slice(text);
+        let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) else { continue };
+        if crate::text::data::FUNCTION_WORDS.contains(word.to_lowercase().as_str()) {
+            function_words += 1;
+        } else if first.is_uppercase() {
+            capitalised += 1;
+        } else {
+            return false;
+        }
+    }
+    function_words > 0 && capitalised >= TITLE_MIN_CAPITALISED
 }
 
 fn char_at(text: &str, pos: usize) -> char {
@@ -316,6 +357,24 @@ mod tests {
         assert!(lines[0].all_caps);
         assert!(!lines[1].all_caps);
         check(text, "^RUGBY|UNION|-|ITALY|WIN / ^Italy|won|in|Rome|.");
+    }
+
+    #[test]
+    fn title_case_headlines() {
+        let title = |text: &str| tokenize(text).1.iter().map(|l| l.title_case).collect::<Vec<_>>();
+        assert_eq!(title("Mayor Warns Of Flood Risk As River Rises\n\nThe river rose."), [true, false]);
+        assert_eq!(title("Mayor Warns of Flood Risk as River Rises"), [true], "function words in lower case");
+        assert_eq!(title("Anna Keller Met the Mayor in Tolva"), [true]);
+        for text in [
+            "Anna Keller met the mayor in Tolva.",      // a lower-case word
+            "Ajax Amsterdam 3 Feyenoord 1 Utrecht 0",   // no function word: a table's line
+            "Keller Quits As Mayor",                    // three capitalised words
+            "MAYOR WARNS OF FLOOD RISK AS RIVER RISES", // capitals, which all_caps marks
+        ] {
+            assert_eq!(title(text), [false], "{text}");
+        }
+        let long = "Mayor Warns Of Flood ".repeat(7);
+        assert_eq!(title(&long), [false], "a paragraph, not a headline");
     }
 
     #[test]

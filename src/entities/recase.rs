@@ -32,8 +32,9 @@ struct Seen {
     upper: u16,
 }
 
-/// The text with the words of every all-caps line recased (see the module comment); borrowed
-/// unchanged when no line is all caps. Same length as `text`, with the same char boundaries.
+/// The text with the words of every all-caps and title-case line recased (see the module
+/// comment); borrowed unchanged when there is none. Same length as `text`, with the same char
+/// boundaries.
 pub(crate) fn truecased<'t>(text: &'t str, tokens: &[Token], lines: &[Line]) -> Cow<'t, str> {
     if !lines.iter().any(Line::caseless) {
         return Cow::Borrowed(text);
@@ -63,9 +64,9 @@ pub(crate) fn truecased<'t>(text: &'t str, tokens: &[Token], lines: &[Line]) -> 
 const TITLE_MIN_EVERYDAY: usize = 2;
 
 /// Keeps `title_case` only on the lines the document shows to be headlines: at least
-/// `TITLE_MIN_EVERYDAY` of their capitalised words other than function words are everyday words, written in lower case
-/// more often than not mid-sentence elsewhere in the text, or nominal heads or linking words
-/// ("Officials"). A line of names in title case ("Middlesex: J. Pooley, M. Gatting and A.
+/// `TITLE_MIN_EVERYDAY` of their capitalised words other than function words are everyday
+/// words, written in lower case more often than not mid-sentence elsewhere in the text, or
+/// nominal heads or linking words ("Officials"). A line of names in title case ("Middlesex: J. Pooley, M. Gatting and A.
 /// Fraser", a scorecard) has none, and recasing it would lose names no list holds.
 pub(crate) fn confirm_titles(text: &str, tokens: &[Token], lines: &mut [Line]) {
     if !lines.iter().any(|l| l.title_case) {

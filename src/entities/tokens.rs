@@ -45,7 +45,9 @@ pub(crate) struct Line {
     /// Capitals dominate the line (headlines, datelines): capitalisation says little there.
     pub all_caps: bool,
     /// A headline in title case ("Mayor Warns Of Flood Risk As River Rises"): every word but
-    /// the function words capitalised, and no capital says a name there either.
+    /// the function words capitalised, and no capital says a name there either. Set here by
+    /// the line's shape; the entity finder keeps it only where `recase::confirm_titles` finds
+    /// the article writing the line's words in lower case elsewhere.
     pub title_case: bool,
 }
 

@@ -1109,7 +1109,8 @@ pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entitie
         // "familiar with"), with a word before that.
         let last = word_start(before);
         let previous = word_start(&before[..last]);
-        before.contains(", ")
+        // In an appositive: the span holds its comma, or is the appositive after one.
+        (before.contains(", ") || text[..span.start].trim_end().ends_with(','))
             && (last > 0 && crate::speakers::is_modifier_gap(&before[last..])
                 || previous > 0 && crate::speakers::is_modifier_gap(&before[previous..]))
             && !entities_over(entities, Span::new(span.start, m.phrase.end))

@@ -686,10 +686,17 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
         if !all_caps && is_never_a_name_alone(word, &tokens[0], next.map(|t| t.span.slice(text))) {
             return None;
         }
-        // "Tanks were discussed.": a sentence's first word before a plural verb is a plural
-        // noun the tagger read as a name; one person takes "was" ("Jones was"), and a second
-        // conjunct ("Smith and Jones were") starts no sentence.
-        if kind == Kind::Person && tokens[0].sentence_start && next.is_some_and(|t| matches!(t.span.slice(text), "are" | "were")) {
+        // "Tanks were discussed.": a sentence's first word in the shape of a plural, before a
+        // plural verb, is a plural noun the tagger read as a name; one person takes "was"
+        // ("Jones was"), and a second conjunct ("Smith and Jones were") starts no sentence. A
+        // club or a band takes "were" in British English ("Villa were", "Chelsea are"): not
+        // plural in shape, it stays.
+        let plural_shape = word.ends_with('s') && !word.ends_with("ss");
+        if kind == Kind::Person
+            && plural_shape
+            && tokens[0].sentence_start
+            && next.is_some_and(|t| matches!(t.span.slice(text), "are" | "were"))
+        {
             return None;
         }
     }

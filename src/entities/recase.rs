@@ -30,6 +30,8 @@ struct Seen {
     title: u16,
     lower: u16,
     upper: u16,
+    /// Capitalised at a sentence's start, where the case says nothing alone.
+    opening: u16,
 }
 
 /// The text with the words of every all-caps and title-case line recased (see the module
@@ -51,7 +53,7 @@ pub(crate) fn truecased<'t>(text: &'t str, tokens: &[Token], lines: &[Line]) -> 
             if line.title_case && word.chars().filter(|c| c.is_alphabetic()).count() > 1 && !word.chars().any(char::is_lowercase) {
                 continue;
             }
-            let cased = recase_word(word, seen.get(&hash_lower(word)).copied());
+            let cased = recase_word(word, seen.get(&hash_lower(word)).copied(), line.title_case);
             if cased.len() == word.len() {
                 out.replace_range(t.span.start..t.span.end, &cased);
             }
@@ -91,12 +93,20 @@ pub(crate) fn confirm_titles(text: &str, tokens: &[Token], lines: &mut [Line]) {
     }
 }
 
-/// Counts, per lowercased word, how it is written mid-sentence on mixed-case lines.
+/// Counts, per lowercased word, how it is written mid-sentence on mixed-case lines, and how
+/// often it opens a sentence there capitalised.
 fn forms_elsewhere(text: &str, tokens: &[Token], lines: &[Line]) -> HashKeyed<Seen> {
     let mut seen: HashKeyed<Seen> = HashKeyed::default();
     for line in lines.iter().filter(|l| !l.caseless()) {
-        for t in tokens[line.first..line.end].iter().filter(|t| !t.sentence_start) {
+        for t in &tokens[line.first..line.end] {
             let word = t.span.slice(text);
+            if t.sentence_start {
+                if word.starts_with(char::is_uppercase) {
+                    let s = seen.entry(hash_lower(word)).or_default();
+                    s.opening = s.opening.saturating_add(1);
+                }
+                continue;
+            }
             let mut letters = word.chars().filter(|c| c.is_alphabetic());
             let Some(first) = letters.next() else { continue };
             let rest_upper = letters.clone().all(char::is_uppercase);
@@ -120,8 +130,15 @@ enum Form {
     Upper,
 }
 
-fn recase_word(word: &str, seen: Option<Seen>) -> String {
+/// `word` recased by how the text writes it elsewhere, else by the lists. In a title-case
+/// headline (`title`), a word the text writes only at sentences' starts keeps its capital
+/// ("Deliveroo Cuts Jobs …" before "Deliveroo said on Tuesday …": the company the story is
+/// about, which no list holds); a common noun there is written in lower case somewhere else.
+fn recase_word(word: &str, seen: Option<Seen>, title: bool) -> String {
     let form = match seen {
+        Some(s) if title && s.title + s.lower + s.upper == 0 && s.opening > 0 && !FUNCTION_WORDS.contains(word.to_lowercase().as_str()) => {
+            Form::Title
+        }
         Some(s) if s.title + s.lower + s.upper > 0 => {
             if s.upper >= s.title && s.upper >= s.lower {
                 Form::Upper
@@ -220,6 +237,15 @@ mod tests {
         let text =
             "Keller Warns NATO And EU Of War Over Zorblax Deal\nThe minister Ilse Keller said the Zorblax deal was fair and war was far.";
         assert_eq!(recased(text).lines().next(), Some("Keller warns NATO and EU of war over Zorblax deal"));
+    }
+
+    #[test]
+    fn a_title_case_headline_keeps_the_capital_of_a_word_that_only_opens_sentences() {
+        let text = "Keltra Cuts Jobs As Sales Slump In Europe\nKeltra said on Tuesday that sales fell and jobs would go.";
+        assert_eq!(recased(text).lines().next(), Some("Keltra cuts jobs as sales slump in Europe"));
+        // Not in a line in capitals, whose words the lists case as before.
+        let text = "KELTRA CUTS JOBS\nKeltra said on Tuesday that jobs would go.";
+        assert_eq!(recased(text).lines().next(), Some("keltra cuts jobs"));
     }
 
     #[test]

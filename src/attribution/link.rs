@@ -1023,6 +1023,10 @@ fn names_no_person(m: &Resolved, entities: &[Entity]) -> bool {
 /// The speaker a tagged source span names: the resolved mention it overlaps most (the same
 /// speaker the quote rules would give), else the span itself, classed by its words.
 pub(super) fn speaker_for(text: &str, span: Span, mentions: &[Resolved], entities: &[Entity]) -> Speaker {
+    // A tagged span may end on the comma of the appositive it is ("a nurse in Leeds,"): no
+    // speaker's text ends so.
+    let kept = span.slice(text).trim_end_matches(|c: char| c == ',' || c == ';' || c == ':' || c.is_whitespace()).len();
+    let span = if kept > 0 { Span::new(span.start, span.start + kept) } else { span };
     let from = mentions.partition_point(|m| m.phrase.end <= span.start);
     let overlap = |a: Span, b: Span| a.end.min(b.end).saturating_sub(a.start.max(b.start));
     // By the whole phrase: a source tagged "Mayor" of "Mayor Ivo Sand" is Ivo Sand. A mention
@@ -1713,7 +1717,7 @@ mod tests {
                 "the yard had closed",
                 "Her sister, a welder in Tolva,",
                 "said",
-                "Her sister, a welder in Tolva,",
+                "Her sister, a welder in Tolva",
             ),
             // The same between no-break spaces (pasted text).
             (
@@ -1721,7 +1725,7 @@ mod tests {
                 "the yard had closed",
                 "Her\u{a0}sister, a\u{a0}welder in\u{a0}Tolva,",
                 "said",
-                "Her\u{a0}sister, a\u{a0}welder in\u{a0}Tolva,",
+                "Her\u{a0}sister, a\u{a0}welder in\u{a0}Tolva",
             ),
             // A name before an unlisted plural head is the head's modifier: the span speaks.
             (

@@ -702,13 +702,22 @@ fn entity(text: &str, tokens: &[tokens::Token], next: Option<&tokens::Token>, ki
     }
     // "the Kurdish minority", "the Roma community": a lone name before a noun for a people is a
     // group, whatever else the tagger took it for.
-    let names_a_people = words.len() == 1 && next.is_some_and(|t| PEOPLE_NOUNS.contains(&t.span.slice(text).to_lowercase().as_str()));
+    // Not an organisation before "majority" or "minority": "the Senate majority leader" is the
+    // leader of a majority in the Senate.
+    let names_a_people = words.len() == 1
+        && next.is_some_and(|t| {
+            let noun = t.span.slice(text).to_lowercase();
+            PEOPLE_NOUNS.contains(&noun.as_str()) && !(kind == Kind::Org && matches!(noun.as_str(), "majority" | "minority"))
+        });
     let named_after = match (kind, &words[..]) {
         (Kind::Person, [_, .., last]) => NAMED_AFTER_ENDINGS.iter().find(|(w, _)| w.eq_ignore_ascii_case(last)).map(|&(_, label)| label),
         _ => None,
     };
+    // "Somalis", "Danes": the plural of a nationality's or group's word names people, never
+    // one person or one body, whatever the tagger read.
+    let a_people = matches!(&words[..], [w] if gazetteer::is_plural_of_a_group_word(w));
     let label = match kind {
-        _ if names_a_people => Label::Group,
+        _ if names_a_people || a_people => Label::Group,
         _ if named_after.is_some() => named_after.unwrap_or(Label::Misc),
         Kind::Person | Kind::Org if is_a_place_form(&words, next.map(|t| t.span.slice(text))) => Label::Place,
         // A law ("Clean Harbours Act", "Finance Act") is MISC in CoNLL's guidelines.
@@ -917,6 +926,22 @@ mod tests {
             let labels: Vec<(&str, Label)> = find(text).iter().map(|e| (e.span.slice(text), e.label)).collect();
             assert!(labels.iter().any(|&(w, l)| l == Label::Misc && w.ends_with("Act")), "{text}: {labels:?}");
         }
+    }
+
+    #[test]
+    fn the_plural_of_a_nationality_or_group_word_is_a_group() {
+        for text in ["Kurds and Somalis who work at the plant say the cuts would hit them first.", "In the east, Serbs and Sunnis voted."] {
+            let labels: Vec<(&str, Label)> = find(text).iter().map(|e| (e.span.slice(text), e.label)).collect();
+            assert!(labels.iter().all(|&(_, l)| l == Label::Group) && labels.len() == 2, "{text}: {labels:?}");
+        }
+    }
+
+    #[test]
+    fn an_organisation_before_its_majority_is_no_people() {
+        let text = "The bill passed after Senate Majority Leader Ada Holm spoke. The Kurdish minority objected.";
+        let labels: Vec<(&str, Label)> = find(text).iter().map(|e| (e.span.slice(text), e.label)).collect();
+        assert!(!labels.iter().any(|&(w, l)| w == "Senate" && l == Label::Group), "{labels:?}");
+        assert!(labels.contains(&("Kurdish", Label::Group)), "{labels:?}");
     }
 
     #[test]

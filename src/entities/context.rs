@@ -16,8 +16,9 @@
 //!   list does not hold speaks as an organisation (a place that speaks is a country or a city,
 //!   which the list holds: "Norway said").
 //! - a subject: "…, and Keltra suspended the account" — a capitalised word in running text that
-//!   the tagger passed over (or read as a one-word person's name), after a word that opens a clause and before a verb in the past
-//!   tense that takes an object, is a name, and an organisation's (an agent; an ideology, era or
+//!   the tagger passed over (or read as a one-word person's name), after a word that opens a
+//!   clause and before a verb in the past tense that takes an object, is a name, and an
+//!   organisation's (an agent; an ideology, era or
 //!   meal is the subject of verbs without one: "after Communism collapsed in the east"); so is
 //!   one after "a spokesperson for" or posted on ("wrote on Twitter that"): the
 //!   tagger passes over a capitalised word it reads as its everyday homograph ("twitter" has the
@@ -179,14 +180,18 @@ fn places_after_a_preposition(text: &str, doc: &Doc, mut entities: Vec<Entity>) 
         {
             continue;
         }
-        let next = word(i + 1);
-        let owns_what_follows =
-            matches!(next, "'s" | "’s") || (next.starts_with(char::is_lowercase) && !FUNCTION_WORDS.contains(next.to_lowercase().as_str()));
-        if !owns_what_follows {
+        if !owns_what_follows(word(i + 1)) {
             e.label = Label::Place;
         }
     }
     entities
+}
+
+/// Whether the word after a name makes the name own what follows: a possessive, or a lower-case
+/// word other than a function word ("Keltra Capital's office", "Cardiff headquarters"); such a
+/// name is no setting.
+fn owns_what_follows(next: &str) -> bool {
+    matches!(next, "'s" | "’s") || (next.starts_with(char::is_lowercase) && !FUNCTION_WORDS.contains(next.to_lowercase().as_str()))
 }
 
 /// Participles that put what follows "in" at a place ("based in Tolva", "born in Osk").
@@ -218,11 +223,8 @@ fn places_in_their_setting(text: &str, doc: &Doc, mut entities: Vec<Entity>) -> 
         // office", "located in Keltra Capital offices"), nor is an organisation's own form.
         // Asked only after "based|located|… in", not for every name.
         let a_setting = || {
-            let next = word(last + 1);
-            let owns_what_follows = matches!(next, "'s" | "’s")
-                || (next.starts_with(char::is_lowercase) && !FUNCTION_WORDS.contains(next.to_lowercase().as_str()));
             let words: Vec<&str> = (first..=last).map(word).collect();
-            !owns_what_follows && !super::is_an_organisation_form(&words)
+            !owns_what_follows(word(last + 1)) && !super::is_an_organisation_form(&words)
         };
         let situated = p == "in" && SITUATED.contains(&before.as_str()) && a_setting();
         // The next name, when ", <name>" follows and the sentence or a ".;)" closes it.

@@ -159,7 +159,14 @@ fn is_title_case(text: &str, tokens: &[Token]) -> bool {
     for t in tokens {
         let word = t.span.slice(text);
         let Some(first) = word.chars().next().filter(|c| c.is_alphabetic()) else { continue };
-        if crate::text::data::FUNCTION_WORDS.contains(word.to_lowercase().as_str()) {
+        // Lower-cased only when it has a capital: most lines of running text stop at their first
+        // lower-case word that is no function word, with no allocation.
+        let function_word = if word.chars().any(char::is_uppercase) {
+            crate::text::data::FUNCTION_WORDS.contains(word.to_lowercase().as_str())
+        } else {
+            crate::text::data::FUNCTION_WORDS.contains(word)
+        };
+        if function_word {
             function_words += 1;
         } else if first.is_uppercase() {
             capitalised += 1;
